@@ -1,0 +1,53 @@
+// The `claimdesk` command. Each file in commands/ registers its sub-commands; this file owns parsing,
+// error reporting (Chinese first, English second) and the exit statuses of ARCHITECTURE.md.
+import { Command, CommanderError } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { ClaimDeskError } from '../core/errors';
+import { CliExit, EXIT_FAILED, EXIT_USAGE, exitCodeFor } from './context';
+import * as backup from './commands/backup';
+import * as bundle from './commands/bundle';
+import * as check from './commands/check';
+import * as data from './commands/data';
+import * as demo from './commands/demo';
+import * as evaluate from './commands/evaluate';
+
+export function buildProgram(): Command {
+  const program = new Command('claimdesk')
+    .description('ClaimDesk 报销材料助手：医保手工报销材料的检查、清单与打包（离线）')
+    .version(pkg.version, '-V, --version')
+    .option('--data-dir <dir>', '数据文件夹（默认随系统；也可用环境变量 CLAIMDESK_HOME）')
+    .showHelpAfterError('(用 --help 查看用法 / see --help)')
+    .exitOverride();
+  for (const mod of [check, evaluate, bundle, demo, data, backup]) mod.register(program);
+  // Sub-commands inherit exitOverride so usage errors anywhere become exit status 2.
+  program.commands.forEach(function override(c: Command): void {
+    c.exitOverride();
+    c.commands.forEach(override);
+  });
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CliExit) return err.exitCode;
+    if (err instanceof CommanderError) {
+      // --help and --version end in a CommanderError with exit code 0.
+      if (err.exitCode === 0) return 0;
+      return EXIT_USAGE;
+    }
+    if (err instanceof ClaimDeskError) {
+      process.stderr.write(`错误：${err.zh}\nError: ${err.en}\n`);
+      return exitCodeFor(err);
+    }
+    process.stderr.write(`内部错误，请把下面的信息告诉开发者 (internal error):\n${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+// Flush stdout before exiting: a JSON report piped to another tool must arrive whole.
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;

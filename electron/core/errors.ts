@@ -1,0 +1,107 @@
+// Errors that reach a user carry a Chinese message first and an English one second, plus a stable code
+// and (where one exists) the field or file they are about. The CLI prints both; the UI shows `zh`.
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'transition_refused'
+  | 'file_missing'
+  | 'file_unreadable'
+  | 'file_too_large'
+  | 'unsupported_file'
+  | 'data_dir_unwritable'
+  | 'database_from_future'
+  | 'database_corrupt'
+  | 'backup_invalid'
+  | 'disk_full'
+  | 'export_failed'
+  | 'manifest_invalid'
+  | 'rule_pack_invalid';
+
+export class ClaimDeskError extends Error {
+  readonly code: ErrorCode;
+  readonly zh: string;
+  readonly en: string;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, zh: string, en: string, options?: { field?: string; cause?: unknown }) {
+    super(`${zh} (${en})`, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ClaimDeskError';
+    this.code = code;
+    this.zh = zh;
+    this.en = en;
+    this.field = options?.field;
+  }
+}
+
+/** A usage-type error: bad input the user can fix by editing a field. CLI exit status 2. */
+export class InvalidInputError extends ClaimDeskError {
+  constructor(zh: string, en: string, field?: string) {
+    super('invalid_input', zh, en, field === undefined ? undefined : { field });
+    this.name = 'InvalidInputError';
+  }
+}
+
+export class DatabaseFromFutureError extends ClaimDeskError {
+  constructor(found: number, supported: number) {
+    super(
+      'database_from_future',
+      `数据库来自更新版本的 ClaimDesk（版本 ${found}，本程序最高支持 ${supported}），为避免损坏数据已拒绝打开，请升级 ClaimDesk`,
+      `database was written by a newer ClaimDesk (schema ${found} > ${supported}); refusing to open it to avoid damage`,
+    );
+    this.name = 'DatabaseFromFutureError';
+  }
+}
+
+export class DatabaseCorruptError extends ClaimDeskError {
+  constructor(path: string, detail: string) {
+    super(
+      'database_corrupt',
+      `数据库文件已损坏：${path}。请用“恢复备份”找回数据（${detail}）`,
+      `database file is corrupt: ${path} (${detail}); restore a backup`,
+    );
+    this.name = 'DatabaseCorruptError';
+  }
+}
+
+/** Maps Node's low-level file-system errors to messages that name the path and the fix. */
+export function describeFsError(err: unknown, path: string, action: { zh: string; en: string }): ClaimDeskError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return new ClaimDeskError('file_missing', `找不到文件：${path}`, `file not found: ${path}`, { field: path, cause: err });
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new ClaimDeskError(
+        'data_dir_unwritable',
+        `没有权限${action.zh}：${path}，请换一个文件夹或检查权限`,
+        `permission denied to ${action.en}: ${path}`,
+        { field: path, cause: err },
+      );
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+      return new ClaimDeskError('disk_full', `磁盘空间不足，无法${action.zh}：${path}`, `disk full, cannot ${action.en}: ${path}`, {
+        field: path,
+        cause: err,
+      });
+    case 'EISDIR':
+      return new ClaimDeskError('file_unreadable', `这是文件夹，不是文件：${path}`, `is a directory, not a file: ${path}`, { field: path, cause: err });
+    default:
+      return new ClaimDeskError(
+        'file_unreadable',
+        `无法${action.zh}：${path}（${code ?? String(err)}）`,
+        `cannot ${action.en}: ${path} (${code ?? String(err)})`,
+        { field: path, cause: err },
+      );
+  }
+}
+
+/** Turns a zod error into one message that names the first bad field, in the user's words. */
+export function zodToInvalidInput(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }, prefix = ''): InvalidInputError {
+  const issue = error.issues[0];
+  const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  const msg = issue?.message ?? '输入无效';
+  return new InvalidInputError(field ? `字段 ${field}：${msg}` : msg, field ? `invalid field ${field}: ${msg}` : `invalid input: ${msg}`, field || undefined);
+}

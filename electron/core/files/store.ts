@@ -1,0 +1,172 @@
+// Content-addressed store for original files: <dataDir>/files/ab/abcdef….bin named by sha256. A file is
+// written to files/tmp/, fsynced, then renamed into place, so a crash never leaves a half file under a
+// real name; the same bytes imported twice are stored once.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ClaimDeskError, describeFsError } from '../errors';
+
+/** Files larger than this are refused before hashing: no phone photo or e-invoice comes close. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  /** Absolute path of the stored copy. */
+  path: string;
+  /** True when these bytes were already in the store. */
+  existed: boolean;
+}
+
+export function storeRoot(dataDir: string): string {
+  return join(dataDir, 'files');
+}
+
+export function storedFilePath(dataDir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+  return join(storeRoot(dataDir), sha256.slice(0, 2), `${sha256}.bin`);
+}
+
+function tempDir(dataDir: string): string {
+  return join(storeRoot(dataDir), 'tmp');
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await new Promise<void>((resolve, reject) => {
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve());
+  });
+  return hash.digest('hex');
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  // Directory fsync makes the rename durable on Linux/macOS; Windows refuses to open directories, which is fine.
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}
+
+async function statSource(srcPath: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(srcPath);
+  } catch (err) {
+    throw describeFsError(err, srcPath, { zh: '读取文件', en: 'read the file' });
+  }
+  if (!info.isFile()) {
+    throw new ClaimDeskError('file_unreadable', `不是普通文件：${srcPath}`, `not a regular file: ${srcPath}`, { field: srcPath });
+  }
+  if (info.size === 0) {
+    throw new ClaimDeskError('file_unreadable', `文件是空的：${srcPath}`, `file is empty: ${srcPath}`, { field: srcPath });
+  }
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new ClaimDeskError(
+      'file_too_large',
+      `文件太大（${(info.size / 1048576).toFixed(0)} MB，上限 ${MAX_IMPORT_BYTES / 1048576} MB）：${srcPath}`,
+      `file too large (${info.size} bytes > ${MAX_IMPORT_BYTES}): ${srcPath}`,
+      { field: srcPath },
+    );
+  }
+  return info.size;
+}
+
+/**
+ * Copies `srcPath` into the store while hashing it in one pass, then renames it into place.
+ * The caller records the file in the database only after this resolves.
+ */
+export async function storeFile(dataDir: string, srcPath: string): Promise<StoredFile> {
+  await statSource(srcPath);
+  const tmp = tempDir(dataDir);
+  try {
+    await mkdir(tmp, { recursive: true });
+  } catch (err) {
+    throw describeFsError(err, tmp, { zh: '写入数据文件夹', en: 'write the data folder' });
+  }
+  const tmpPath = join(tmp, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const out = await open(tmpPath, 'wx').catch((err: unknown) => {
+    throw describeFsError(err, tmpPath, { zh: '写入数据文件夹', en: 'write the data folder' });
+  });
+  try {
+    try {
+      for await (const chunk of createReadStream(srcPath)) {
+        const buf = chunk as Buffer;
+        hash.update(buf);
+        size += buf.length;
+        await out.write(buf);
+      }
+    } catch (err) {
+      const isRead = (err as { syscall?: string }).syscall === 'read' || (err as { path?: string }).path === srcPath;
+      throw isRead
+        ? describeFsError(err, srcPath, { zh: '读取文件', en: 'read the file' })
+        : describeFsError(err, tmpPath, { zh: '写入数据文件夹', en: 'write the data folder' });
+    }
+    await out.sync().catch((err: unknown) => {
+      throw describeFsError(err, tmpPath, { zh: '写入数据文件夹', en: 'write the data folder' });
+    });
+  } catch (err) {
+    await out.close().catch(() => undefined);
+    await rm(tmpPath, { force: true });
+    throw err;
+  }
+  await out.close();
+  const sha256 = hash.digest('hex');
+  const finalPath = storedFilePath(dataDir, sha256);
+  const existed = await stat(finalPath).then(
+    (s) => s.size === size,
+    () => false,
+  );
+  if (existed) {
+    await rm(tmpPath, { force: true });
+    return { sha256, size, path: finalPath, existed: true };
+  }
+  try {
+    await mkdir(join(storeRoot(dataDir), sha256.slice(0, 2)), { recursive: true });
+    await rename(tmpPath, finalPath);
+    await fsyncDir(join(storeRoot(dataDir), sha256.slice(0, 2)));
+  } catch (err) {
+    await rm(tmpPath, { force: true });
+    throw describeFsError(err, finalPath, { zh: '写入数据文件夹', en: 'write the data folder' });
+  }
+  return { sha256, size, path: finalPath, existed: false };
+}
+
+/** Removes leftovers of writes that a crash interrupted. Called when the store is opened. */
+export async function cleanTempFiles(dataDir: string): Promise<number> {
+  const dir = tempDir(dataDir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith('.part')) continue;
+    await rm(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/** Re-hashes a stored file: used by verification and the fault-injection tests. */
+export async function verifyStoredFile(dataDir: string, sha256: string): Promise<'ok' | 'missing' | 'mismatch'> {
+  const path = storedFilePath(dataDir, sha256);
+  try {
+    return (await sha256OfFile(path)) === sha256 ? 'ok' : 'mismatch';
+  } catch {
+    return 'missing';
+  }
+}

@@ -1,0 +1,36 @@
+// Builds the runnable output into dist/: the CLI (always), and with the full build also the Electron
+// main process, the preload script and the renderer. Type checking is `npm run typecheck`; esbuild only
+// strips types, which keeps `npm ci` (prepare) fast.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const nodeOnly = process.argv.includes('--node-only');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Dependencies stay in node_modules: native modules (better-sqlite3, sharp) cannot be bundled.
+  packages: 'external',
+};
+
+await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm' });
+
+if (!nodeOnly) {
+  if (existsSync(`${root}/electron/main/index.ts`)) {
+    await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main.mjs', format: 'esm', external: ['electron'] });
+  }
+  if (existsSync(`${root}/electron/preload/index.ts`)) {
+    // Sandboxed preload scripts must be CommonJS and may only require 'electron'.
+    await build({ ...common, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload.cjs', format: 'cjs', external: ['electron'] });
+  }
+  if (existsSync(`${root}/renderer/index.html`)) {
+    const { build: viteBuild } = await import('vite');
+    await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+  }
+}

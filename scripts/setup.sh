@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine for ClaimDesk: the Debian tools the tests read PDFs and drive a browser with,
+# then the npm dependencies (Electron's binary is skipped: it cannot be downloaded on our build machines).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEB_PACKAGES=(chromium poppler-utils qpdf mupdf-tools img2pdf python3-opencv fonts-noto-cjk)
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi

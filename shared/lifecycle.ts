@@ -1,0 +1,48 @@
+// Claim life cycle (POLICY.md section 5). The transition table is the single source of truth: the DB layer
+// refuses anything not listed here, and the UI only offers the moves listed here.
+import { z } from 'zod';
+
+export const CLAIM_STATUSES = [
+  'draft',
+  'ready',
+  'submitted',
+  'under_review',
+  'more_info_requested',
+  'paying',
+  'paid',
+  'rejected',
+] as const;
+export const ClaimStatus = z.enum(CLAIM_STATUSES, { error: () => `状态必须是以下之一：${CLAIM_STATUSES.join(', ')}` });
+export type ClaimStatus = z.infer<typeof ClaimStatus>;
+
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  ready: { zh: '材料齐全', en: 'Ready' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  under_review: { zh: '审核中', en: 'Under review' },
+  more_info_requested: { zh: '补充材料', en: 'More info requested' },
+  paying: { zh: '打款中', en: 'Paying' },
+  paid: { zh: '已到账', en: 'Paid' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+};
+
+export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
+  draft: ['ready'],
+  // A ready claim goes back to draft when the user edits it after the checks passed.
+  ready: ['draft', 'submitted'],
+  submitted: ['under_review', 'rejected'],
+  under_review: ['more_info_requested', 'paying', 'rejected'],
+  // After adding what the reviewer asked for, the claim is handed in again.
+  more_info_requested: ['submitted'],
+  paying: ['paid'],
+  paid: [],
+  // A rejected claim can be reopened as a draft and prepared again.
+  rejected: ['draft'],
+};
+
+export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
+  return CLAIM_TRANSITIONS[from].includes(to);
+}
+
+/** Statuses in which the submission deadline still matters (nothing handed in yet). */
+export const PRE_SUBMISSION_STATUSES: readonly ClaimStatus[] = ['draft', 'ready'];

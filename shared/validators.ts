@@ -1,0 +1,88 @@
+// Pure field validators that need no network (POLICY.md section 6). Used by zod schemas, the rule engine
+// and the UI's as-you-type checks, so they return reasons instead of throwing.
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const ID_CHECK_CHARS = '10X98765432';
+
+export type IdCheck =
+  | { ok: true; birthDate: string; sex: 'male' | 'female' }
+  | { ok: false; code: 'format' | 'birth_date' | 'check_char'; zh: string; en: string; expected?: string };
+
+/** Calendar check for a YYYY-MM-DD string: rejects 2026-02-30 and friends. */
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** GB 11643-1999 check character for the first 17 digits. */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK_CHARS[sum % 11]!;
+}
+
+/**
+ * Validates an 18-digit resident ID number: format, a real birth date (not in the future relative to
+ * `today`), and the ISO 7064 MOD 11-2 check character.
+ */
+export function checkIdNumber(raw: string, today: string = new Date().toISOString().slice(0, 10)): IdCheck {
+  const id = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) {
+    return { ok: false, code: 'format', zh: '身份证号应为18位（最后一位可以是X）', en: 'ID number must be 17 digits plus a digit or X' };
+  }
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (!isRealDate(birth) || birth > today || birth < '1880-01-01') {
+    return { ok: false, code: 'birth_date', zh: `身份证号中的出生日期 ${birth} 不存在`, en: `birth date ${birth} in the ID number is impossible` };
+  }
+  const expected = idCheckChar(id.slice(0, 17));
+  if (id[17] !== expected) {
+    return {
+      ok: false,
+      code: 'check_char',
+      zh: `身份证号校验位不对（最后一位应为 ${expected}），请核对是否抄错`,
+      en: `check character should be ${expected}; the number was probably mistyped`,
+      expected,
+    };
+  }
+  return { ok: true, birthDate: birth, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female' };
+}
+
+/** Luhn (mod 10) check used by nearly all mainland bank card numbers. */
+export function passesLuhn(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export type BankCardCheck = { ok: true; luhn: boolean } | { ok: false; zh: string; en: string };
+
+/** Format is an error (16-19 digits); a Luhn failure is only a warning, since a few card ranges fail it. */
+export function checkBankCard(raw: string): BankCardCheck {
+  const digits = raw.replace(/[\s-]/g, '');
+  if (!/^\d{16,19}$/.test(digits)) {
+    return { ok: false, zh: '银行卡号应为16到19位数字', en: 'bank card number must be 16-19 digits' };
+  }
+  return { ok: true, luhn: passesLuhn(digits) };
+}
+
+export function isMobilePhone(raw: string): boolean {
+  return /^1\d{10}$/.test(raw.replace(/[\s-]/g, ''));
+}
+
+/** Shows only the last 4 digits: for the cover page, lists and logs. */
+export function maskDigits(raw: string, keep = 4): string {
+  const s = raw.replace(/\s/g, '');
+  if (s.length <= keep) return s;
+  return '*'.repeat(s.length - keep) + s.slice(-keep);
+}
