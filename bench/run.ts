@@ -1,0 +1,12 @@
+// `npm run bench [section…]`: prints speed and memory figures beside a peer or the raw library cost.
+// Sections: db (claims board at 100k claims), quality (photo checks vs sharp decode and OpenCV), export
+// (bundle vs img2pdf). Each lives in its own file and exports run().
+const SECTIONS = ['db', 'quality', 'export'] as const;
+const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
+
+for (const name of wanted.length ? wanted : SECTIONS) {
+  const mod = (await import(`./${name}.ts`)) as { run: () => Promise<void> };
+  console.log(`\n=== bench: ${name} ===`);
+  await mod.run();
+}
+export {};

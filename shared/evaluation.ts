@@ -1,0 +1,56 @@
+// The completeness/validity report: the `claimdesk evaluate --json` object of ARCHITECTURE.md. Produced by
+// electron/core/rules, shown live in the claim editor, printed on the bundle's checklist page.
+import { z } from 'zod';
+
+export const RequirementStatus = z.enum(['satisfied', 'missing', 'needs_attention']);
+export type RequirementStatus = z.infer<typeof RequirementStatus>;
+
+export const RequirementResult = z.object({
+  id: z.string(),
+  kinds: z.array(z.string()),
+  status: RequirementStatus,
+  /** zh-CN: what to bring and why. */
+  reason: z.string(),
+  /** "<seed file>: <Chinese phrase the rule rests on>" (several joined with "；" when seeds agree/disagree). */
+  source: z.string(),
+  /** Short zh-CN title for checklists (e.g. "转诊转院证明"). */
+  title: z.string().optional(),
+  /** Indexes into the claim's documents (manifest order) that satisfy it. */
+  documents: z.array(z.number().int()).optional(),
+});
+export type RequirementResult = z.infer<typeof RequirementResult>;
+
+export const PROBLEM_CODES = [
+  'deadline_passed',
+  'deadline_near',
+  'filing_late',
+  'filing_expired',
+  'id_invalid',
+  'bank_card_suspect',
+  'phone_invalid',
+  'date_order',
+  'duplicate_invoice',
+  'amount_mismatch',
+  'document_quality',
+  'relation_invalid',
+] as const;
+export const ProblemCode = z.enum(PROBLEM_CODES);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+export const Problem = z.object({
+  code: ProblemCode,
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  field: z.string().optional(),
+  source: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const EvaluationReport = z.object({
+  complete: z.boolean(),
+  requirements: z.array(RequirementResult),
+  problems: z.array(Problem),
+  /** Submission deadline (YYYY-MM-DD) and days left from `today`, when the care end date is known. */
+  deadline: z.object({ date: z.string(), daysLeft: z.number().int(), source: z.string() }).nullable().optional(),
+});
+export type EvaluationReport = z.infer<typeof EvaluationReport>;

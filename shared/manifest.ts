@@ -1,0 +1,60 @@
+// The claim manifest read by `claimdesk evaluate` and `claimdesk bundle` (ARCHITECTURE.md). Parsing is
+// strict: an unknown document kind or a bad field is a usage error (exit 2) naming the field's path.
+import { z } from 'zod';
+import { CareSetting, DocumentKind, FilingType, InsuranceType, RelativeRelation } from './domain';
+import { BankAccount, IsoDate } from './schemas';
+
+/** Caps that keep a hostile manifest from exhausting memory. */
+export const MANIFEST_LIMITS = { documents: 200, filesPerDocument: 100, stringLength: 500 } as const;
+
+const Text = z.string().trim().min(1).max(MANIFEST_LIMITS.stringLength);
+
+/**
+ * Identity fields are plain strings here on purpose: a mistyped ID number or phone is a *problem* in the
+ * evaluation report (id_invalid, phone_invalid), not a reason to refuse the whole manifest.
+ */
+export const ManifestClaimant = z.object({
+  name: Text,
+  idNumber: z.string().max(40),
+  insuranceType: InsuranceType,
+  insuredRegion: Text,
+  phone: z.string().max(40).optional(),
+  bankAccount: z.object({ bank: Text, number: z.string().max(40), holder: Text }).optional(),
+});
+
+export const ManifestApplicant = z.union([
+  z.object({ relation: z.literal('self') }),
+  z.object({ relation: RelativeRelation, name: Text, idNumber: z.string().max(40) }),
+]);
+
+export const ManifestClaim = z.object({
+  careSetting: CareSetting,
+  hospital: Text,
+  treatmentRegion: Text,
+  visitDate: IsoDate.optional(),
+  admissionDate: IsoDate.optional(),
+  dischargeDate: IsoDate.optional(),
+  totalAmount: z.number().nonnegative().max(100_000_000).optional(),
+  crossRegion: z.object({ filingType: FilingType, filingDate: IsoDate.optional() }).nullable().optional(),
+  specialDrugs: z.boolean().optional(),
+  notes: z.string().max(5000).optional(),
+});
+
+export const ManifestDocument = z.object({
+  kind: DocumentKind,
+  files: z.array(z.string().min(1).max(1000)).min(1).max(MANIFEST_LIMITS.filesPerDocument),
+  /** Things a person confirmed by looking at the paper (e.g. "emergency_mark"), for checks a photo can't prove. */
+  confirmed: z.array(z.string().max(100)).max(20).optional(),
+});
+
+export const Manifest = z.object({
+  claimant: ManifestClaimant,
+  applicant: ManifestApplicant.default({ relation: 'self' }),
+  claim: ManifestClaim,
+  documents: z.array(ManifestDocument).max(MANIFEST_LIMITS.documents),
+});
+export type Manifest = z.output<typeof Manifest>;
+export type ManifestDocument = z.output<typeof ManifestDocument>;
+
+// Re-exported so callers of the manifest have the bank schema at hand for stricter UI validation.
+export { BankAccount };
