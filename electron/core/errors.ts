@@ -65,11 +65,18 @@ export class DatabaseCorruptError extends ClaimDeskError {
 }
 
 /** Maps Node's low-level file-system errors to messages that name the path and the fix. */
-export function describeFsError(err: unknown, path: string, action: { zh: string; en: string }): ClaimDeskError {
+export function describeFsError(
+  err: unknown,
+  path: string,
+  action: { zh: string; en: string },
+): ClaimDeskError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return new ClaimDeskError('file_missing', `找不到文件：${path}`, `file not found: ${path}`, { field: path, cause: err });
+      return new ClaimDeskError('file_missing', `找不到文件：${path}`, `file not found: ${path}`, {
+        field: path,
+        cause: err,
+      });
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
@@ -82,12 +89,29 @@ export function describeFsError(err: unknown, path: string, action: { zh: string
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
-      return new ClaimDeskError('disk_full', `磁盘空间不足，无法${action.zh}：${path}`, `disk full, cannot ${action.en}: ${path}`, {
-        field: path,
-        cause: err,
-      });
+      return new ClaimDeskError(
+        'disk_full',
+        `磁盘空间不足，无法${action.zh}：${path}`,
+        `disk full, cannot ${action.en}: ${path}`,
+        {
+          field: path,
+          cause: err,
+        },
+      );
+    case 'ENOTDIR':
+      return new ClaimDeskError(
+        'data_dir_unwritable',
+        `路径中有一部分是文件而不是文件夹，无法${action.zh}：${path}`,
+        `a part of the path is a file, not a folder; cannot ${action.en}: ${path}`,
+        { field: path, cause: err },
+      );
     case 'EISDIR':
-      return new ClaimDeskError('file_unreadable', `这是文件夹，不是文件：${path}`, `is a directory, not a file: ${path}`, { field: path, cause: err });
+      return new ClaimDeskError(
+        'file_unreadable',
+        `这是文件夹，不是文件：${path}`,
+        `is a directory, not a file: ${path}`,
+        { field: path, cause: err },
+      );
     default:
       return new ClaimDeskError(
         'file_unreadable',
@@ -98,10 +122,23 @@ export function describeFsError(err: unknown, path: string, action: { zh: string
   }
 }
 
-/** Turns a zod error into one message that names the first bad field, in the user's words. */
-export function zodToInvalidInput(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }, prefix = ''): InvalidInputError {
+/**
+ * Turns a zod error into one message that names the first bad field, in the user's words. Schema messages
+ * are Chinese, optionally followed by " (English)"; the two halves go to the two languages.
+ */
+export function zodToInvalidInput(
+  error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> },
+  prefix = '',
+): InvalidInputError {
   const issue = error.issues[0];
   const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
   const msg = issue?.message ?? '输入无效';
-  return new InvalidInputError(field ? `字段 ${field}：${msg}` : msg, field ? `invalid field ${field}: ${msg}` : `invalid input: ${msg}`, field || undefined);
+  const split = /^(.*) \(([^()]*)\)$/.exec(msg);
+  const zh = split ? split[1]! : msg;
+  const en = split ? split[2]! : msg;
+  return new InvalidInputError(
+    field ? `字段 ${field}：${zh}` : zh,
+    field ? `invalid field ${field}: ${en}` : `invalid input: ${en}`,
+    field || undefined,
+  );
 }

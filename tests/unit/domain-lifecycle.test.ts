@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CLAIM_STATUSES, CLAIM_TRANSITIONS, canTransition } from '../../shared/lifecycle';
+
+describe('claim life cycle', () => {
+  it.each([
+    ['draft', 'ready'],
+    ['ready', 'submitted'],
+    ['ready', 'draft'],
+    ['submitted', 'under_review'],
+    ['under_review', 'more_info_requested'],
+    ['more_info_requested', 'submitted'],
+    ['under_review', 'paying'],
+    ['paying', 'paid'],
+    ['under_review', 'rejected'],
+    ['rejected', 'draft'],
+  ] as const)('allows %s → %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+  });
+
+  it.each([
+    ['draft', 'submitted'],
+    ['draft', 'paid'],
+    ['submitted', 'paid'],
+    ['paid', 'draft'],
+    ['paying', 'rejected'],
+    ['under_review', 'draft'],
+  ] as const)('refuses %s → %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+  });
+
+  it('every status can be reached from draft, and paid is final', () => {
+    const seen = new Set<string>(['draft']);
+    const queue = ['draft'] as Array<(typeof CLAIM_STATUSES)[number]>;
+    while (queue.length) {
+      for (const next of CLAIM_TRANSITIONS[queue.shift()!]) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    expect([...seen].sort()).toEqual([...CLAIM_STATUSES].sort());
+    expect(CLAIM_TRANSITIONS.paid).toEqual([]);
+  });
+});
