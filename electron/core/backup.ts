@@ -6,7 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './db/open';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { ClaimDeskError, DatabaseFromFutureError, describeFsError } from './errors';
-import { backupsDir } from './workspace';
+import { storedFilePath } from './files/store';
+import { backupsDir, openWorkspace, type Workspace } from './workspace';
 
 /** Writes a consistent copy of the open database to `outFile` (temp name first, then rename). */
 export async function backupDatabase(db: Db, outFile: string): Promise<{ path: string; bytes: number }> {
@@ -38,25 +39,40 @@ export function inspectBackup(file: string): { schemaVersion: number; claims: nu
   } catch (err) {
     if (err instanceof DatabaseFromFutureError || err instanceof ClaimDeskError) {
       if (err instanceof DatabaseFromFutureError) throw err;
-      throw new ClaimDeskError('backup_invalid', `备份文件无法使用：${file}（${err.zh}）`, `backup is not usable: ${file} (${err.en})`, {
-        field: file,
-        cause: err,
-      });
+      throw new ClaimDeskError(
+        'backup_invalid',
+        `备份文件无法使用：${file}（${err.zh}）`,
+        `backup is not usable: ${file} (${err.en})`,
+        {
+          field: file,
+          cause: err,
+        },
+      );
     }
     throw err;
   }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
-    const hasClaims = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claims'").get();
+    const hasClaims = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claims'")
+      .get();
     if (!hasClaims || version === 0) {
-      throw new ClaimDeskError('backup_invalid', `这不是 ClaimDesk 的备份文件：${file}`, `not a ClaimDesk backup: ${file}`, { field: file });
+      throw new ClaimDeskError(
+        'backup_invalid',
+        `这不是 ClaimDesk 的备份文件：${file}`,
+        `not a ClaimDesk backup: ${file}`,
+        { field: file },
+      );
     }
     if (version > LATEST_SCHEMA_VERSION) throw new DatabaseFromFutureError(version, LATEST_SCHEMA_VERSION);
     const claims = (db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
     return { schemaVersion: version, claims };
   } catch (err) {
     if (err instanceof ClaimDeskError) throw err;
-    throw new ClaimDeskError('backup_invalid', `备份文件已损坏：${file}`, `backup file is damaged: ${file}`, { field: file, cause: err });
+    throw new ClaimDeskError('backup_invalid', `备份文件已损坏：${file}`, `backup file is damaged: ${file}`, {
+      field: file,
+      cause: err,
+    });
   } finally {
     db.close();
   }
@@ -66,7 +82,15 @@ export function inspectBackup(file: string): { schemaVersion: number; claims: nu
  * Replaces the data folder's database with `backupFile`. The database must be closed by the caller.
  * The current database is first saved to backups/pre-restore-*.sqlite3, so a restore can be undone.
  */
-export async function restoreDatabase(dataDir: string, backupFile: string): Promise<{ safetyCopy: string | null; claims: number }> {
+export interface RestoreResult {
+  /** Where the database that was replaced was saved (null when there was none). */
+  safetyCopy: string | null;
+  claims: number;
+  /** Pages in the restored database whose original is not in this data folder's store (restored from elsewhere). */
+  missingFiles: number;
+}
+
+export async function restoreDatabase(dataDir: string, backupFile: string): Promise<RestoreResult> {
   const info = inspectBackup(backupFile);
   const target = databasePath(dataDir);
   let safetyCopy: string | null = null;
@@ -77,7 +101,10 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
   if (exists) {
     const current = new Database(target);
     try {
-      safetyCopy = join(backupsDir(dataDir), `pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite3`);
+      safetyCopy = join(
+        backupsDir(dataDir),
+        `pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite3`,
+      );
       await backupDatabase(current, safetyCopy);
     } finally {
       current.close();
@@ -98,6 +125,57 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
     throw describeFsError(err, target, { zh: '恢复数据库', en: 'restore the database' });
   }
   // Bring an older backup's schema up to date now, so the next open is ordinary.
-  openDatabaseFile(target).close();
-  return { safetyCopy, claims: info.claims };
+  const restored = openDatabaseFile(target);
+  let missingFiles = 0;
+  try {
+    missingFiles = await countMissingFiles(dataDir, restored);
+  } finally {
+    restored.close();
+  }
+  return { safetyCopy, claims: info.claims, missingFiles };
+}
+
+async function countMissingFiles(dataDir: string, db: Db): Promise<number> {
+  const rows = db.prepare('SELECT DISTINCT file_sha256 AS sha FROM document_pages').all() as Array<{
+    sha: string;
+  }>;
+  let missing = 0;
+  for (const r of rows) {
+    const ok = await stat(storedFilePath(dataDir, r.sha)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!ok) missing++;
+  }
+  return missing;
+}
+
+/**
+ * For the desktop app: closes the open workspace, restores `backupFile` into its data folder and opens it
+ * again. A bad backup (damaged, not ours, from a newer version) is refused before anything is closed; if the
+ * restore itself fails, the data folder is reopened as it was and the error is returned beside it, so the
+ * app always gets a workspace back.
+ */
+export async function restoreWorkspace(
+  ws: Workspace,
+  backupFile: string,
+): Promise<
+  | { workspace: Workspace; result: RestoreResult; error?: never }
+  | { workspace: Workspace; result?: never; error: ClaimDeskError }
+> {
+  inspectBackup(backupFile);
+  ws.close();
+  try {
+    const result = await restoreDatabase(ws.dataDir, backupFile);
+    return { workspace: await openWorkspace(ws.dataDir), result };
+  } catch (err) {
+    const error =
+      err instanceof ClaimDeskError
+        ? err
+        : new ClaimDeskError('backup_invalid', `恢复失败：${backupFile}`, `restore failed: ${backupFile}`, {
+            field: backupFile,
+            cause: err,
+          });
+    return { workspace: await openWorkspace(ws.dataDir), error };
+  }
 }

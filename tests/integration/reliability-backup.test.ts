@@ -1,0 +1,190 @@
+// Rolling backups, restore from the CLI and from the app's API, and refusal of backups that would harm data.
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { inspectBackup, restoreWorkspace } from '../../electron/core/backup';
+import {
+  listBackups,
+  readBackupSchedule,
+  runAutomaticBackup,
+  startBackupSchedule,
+  updateBackupSchedule,
+} from '../../electron/core/backup-schedule';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { createHousehold, listHouseholds } from '../../electron/core/repo';
+import { openWorkspace, type Workspace } from '../../electron/core/workspace';
+import { makeTempDir, runCli } from '../helpers/tmp';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function tempDir(): string {
+  const t = makeTempDir('claimdesk-backup-');
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+async function workspaceWith(households: string[]): Promise<Workspace> {
+  const ws = await openWorkspace(join(tempDir(), 'data'));
+  cleanups.push(() => ws.close());
+  for (const name of households) createHousehold(ws.db, { name, notes: '' });
+  return ws;
+}
+
+const HOUR = 3_600_000;
+
+describe('rolling automatic backups', () => {
+  it('backs up when due, skips when not due or unchanged, and keeps only the newest N', async () => {
+    const ws = await workspaceWith(['张家']);
+    updateBackupSchedule(ws.db, { everyHours: 6, keep: 3 });
+    const t0 = Date.parse('2026-11-01T08:00:00Z');
+
+    const first = await runAutomaticBackup(ws, { now: new Date(t0) });
+    expect(first.created?.kind).toBe('auto');
+    expect((await runAutomaticBackup(ws, { now: new Date(t0 + 2 * HOUR) })).skipped).toBe('not_due');
+    // Due again, but nothing changed: an identical copy would only push an older useful one out.
+    expect((await runAutomaticBackup(ws, { now: new Date(t0 + 7 * HOUR) })).skipped).toBe('unchanged');
+
+    const written: string[] = [first.created!.name];
+    for (let i = 1; i <= 4; i++) {
+      createHousehold(ws.db, { name: `户${i}`, notes: '' });
+      const r = await runAutomaticBackup(ws, { now: new Date(t0 + i * 7 * HOUR) });
+      expect(r.created, `round ${i}`).not.toBeNull();
+      written.push(r.created!.name);
+    }
+    const autos = (await listBackups(ws.dataDir)).filter((b) => b.kind === 'auto');
+    expect(autos.map((b) => b.name)).toEqual(written.slice(-3).reverse());
+
+    // The newest backup holds the newest data: 1 + 4 households, readable on its own.
+    const copy = new Database(autos[0]!.path, { readonly: true });
+    expect((copy.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n).toBe(5);
+    copy.close();
+  });
+
+  it('follows a schedule that is turned off, and rejects out-of-range settings naming the field', async () => {
+    const ws = await workspaceWith(['张家']);
+    updateBackupSchedule(ws.db, { enabled: false });
+    expect((await runAutomaticBackup(ws)).skipped).toBe('disabled');
+    expect(() => updateBackupSchedule(ws.db, { keep: 0 })).toThrow(/keep/);
+    expect(() => updateBackupSchedule(ws.db, { everyHours: 100_000 })).toThrow(/everyHours/);
+    expect(readBackupSchedule(ws.db)).toMatchObject({ enabled: false, keep: 14, everyHours: 24 });
+  });
+
+  it('the app-side scheduler backs up on start and never throws into the app', async () => {
+    const ws = await workspaceWith(['张家']);
+    const errors: unknown[] = [];
+    const handle = startBackupSchedule(ws, { onError: (e) => errors.push(e), pollMs: 50 });
+    const r = await handle.runNow();
+    handle.stop();
+    expect(errors).toEqual([]);
+    expect(r).not.toBeNull();
+    expect((await listBackups(ws.dataDir)).filter((b) => b.kind === 'auto')).toHaveLength(1);
+  });
+});
+
+describe('backup and restore from the CLI', () => {
+  beforeAll(() => {
+    // The CLI tests run the compiled dist/cli.mjs built by `npm test`.
+    expect(existsSync(join(__dirname, '..', '..', 'dist', 'cli.mjs'))).toBe(true);
+  });
+
+  it('backup --auto, list, schedule, restore --latest round-trip the data', () => {
+    const dataDir = join(tempDir(), 'data');
+    expect(runCli(['household', 'add', '--name', '张家'], { dataDir }).status).toBe(0);
+    expect(
+      runCli(['backup', 'schedule', '--every-hours', '12', '--keep', '2'], { dataDir }).stdout,
+    ).toContain('每 12 小时');
+    const auto = runCli(['backup', '--auto', '--json'], { dataDir });
+    expect(auto.status, auto.stderr).toBe(0);
+    expect(JSON.parse(auto.stdout).created.kind).toBe('auto');
+    expect(runCli(['household', 'add', '--name', '李家'], { dataDir }).status).toBe(0);
+
+    const list = JSON.parse(runCli(['backup', 'list', '--json'], { dataDir }).stdout) as Array<{
+      kind: string;
+    }>;
+    expect(list.map((b) => b.kind)).toEqual(['auto']);
+
+    const restored = runCli(['restore', '--latest', '--json'], { dataDir });
+    expect(restored.status, restored.stderr).toBe(0);
+    const r = JSON.parse(restored.stdout) as { safetyCopy: string; missingFiles: number };
+    expect(existsSync(r.safetyCopy)).toBe(true);
+    const households = JSON.parse(runCli(['household', 'list', '--json'], { dataDir }).stdout) as Array<{
+      name: string;
+    }>;
+    expect(households.map((h) => h.name)).toEqual(['张家']);
+    // The safety copy still has 李家: the restore can itself be undone.
+    const undo = runCli(['restore', r.safetyCopy], { dataDir });
+    expect(undo.status, undo.stderr).toBe(0);
+    const back = JSON.parse(runCli(['household', 'list', '--json'], { dataDir }).stdout) as Array<{
+      name: string;
+    }>;
+    expect(back.map((h) => h.name).sort()).toEqual(['张家', '李家'].sort());
+  });
+
+  it('refuses a backup from a newer version, a damaged backup and a non-database, leaving the data as it was', () => {
+    const dir = tempDir();
+    const dataDir = join(dir, 'data');
+    expect(runCli(['household', 'add', '--name', '张家'], { dataDir }).status).toBe(0);
+    const out = join(dir, 'b.sqlite3');
+    expect(runCli(['backup', '--out', out], { dataDir }).status).toBe(0);
+
+    const future = join(dir, 'future.sqlite3');
+    writeFileSync(future, readFileSync(out));
+    const f = new Database(future);
+    f.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
+    f.close();
+    const damaged = join(dir, 'damaged.sqlite3');
+    const bytes = readFileSync(out);
+    writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    const text = join(dir, 'notes.sqlite3');
+    writeFileSync(text, '这不是数据库\n'.repeat(100));
+
+    const backupsOf = (): string[] =>
+      existsSync(join(dataDir, 'backups')) ? readdirSync(join(dataDir, 'backups')) : [];
+    const before = backupsOf().length;
+    for (const [file, expected] of [
+      [future, /更新版本/],
+      [damaged, /损坏|无法使用/],
+      [text, /损坏|无法使用|不是/],
+    ] as const) {
+      const r = runCli(['restore', file], { dataDir });
+      expect(r.status, `${file}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toMatch(expected);
+      expect(r.stderr).not.toMatch(/内部错误|internal error/);
+    }
+    // Nothing was replaced and no safety copy was needed.
+    expect(backupsOf().length).toBe(before);
+    const list = JSON.parse(runCli(['household', 'list', '--json'], { dataDir }).stdout) as Array<{
+      name: string;
+    }>;
+    expect(list.map((h) => h.name)).toEqual(['张家']);
+  });
+});
+
+describe('restore API for the desktop app', () => {
+  it('restores into the open workspace and hands back a working one', async () => {
+    const ws = await workspaceWith(['张家']);
+    const r = await runAutomaticBackup(ws, { force: true });
+    createHousehold(ws.db, { name: '李家', notes: '' });
+    const { workspace, result, error } = await restoreWorkspace(ws, r.created!.path);
+    cleanups.push(() => workspace.close());
+    expect(error).toBeUndefined();
+    expect(result?.claims).toBe(0);
+    expect(listHouseholds(workspace.db).map((h) => h.name)).toEqual(['张家']);
+  });
+
+  it('refuses a newer-version backup before closing the running workspace', async () => {
+    const ws = await workspaceWith(['张家']);
+    const r = await runAutomaticBackup(ws, { force: true });
+    const f = new Database(r.created!.path);
+    f.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
+    f.close();
+    expect(() => inspectBackup(r.created!.path)).toThrow(/更新版本/);
+    await expect(restoreWorkspace(ws, r.created!.path)).rejects.toThrow(/更新版本/);
+    // Still open and usable.
+    expect(listHouseholds(ws.db).map((h) => h.name)).toEqual(['张家']);
+  });
+});
