@@ -126,13 +126,11 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
   }
   // Bring an older backup's schema up to date now, so the next open is ordinary.
   const restored = openDatabaseFile(target);
-  let missingFiles = 0;
   try {
-    missingFiles = await countMissingFiles(dataDir, restored);
+    return { safetyCopy, claims: info.claims, missingFiles: await countMissingFiles(dataDir, restored) };
   } finally {
     restored.close();
   }
-  return { safetyCopy, claims: info.claims, missingFiles };
 }
 
 async function countMissingFiles(dataDir: string, db: Db): Promise<number> {
