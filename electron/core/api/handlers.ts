@@ -1,0 +1,269 @@
+// The handlers behind every channel of shared/ipc.ts: plain Node on electron/core, no 'electron'. The desktop
+// app registers them on ipcMain; the browser test serves them over HTTP on 127.0.0.1. What differs between the
+// two (dialogs, shell, printing) comes in through `Platform`.
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { Workspace } from '../workspace';
+import { backupsDir } from '../workspace';
+import { backupDatabase, restoreDatabase } from '../backup';
+import { importDocument } from '../import';
+import { storeFile } from '../files/store';
+import { sniffFile } from '../files/sniff';
+import {
+  claimHistory,
+  createClaim,
+  createHousehold,
+  createPerson,
+  getClaim,
+  getDocument,
+  getPerson,
+  listClaims,
+  listDocuments,
+  listHouseholds,
+  listPeople,
+  removeDocument,
+  transitionClaim,
+  updateClaim,
+  updatePerson,
+} from '../repo';
+import { ClaimDeskError } from '../errors';
+import { QualityReport } from '../../../shared/quality';
+import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
+import { CanceledError, type ApiHandlers } from './dispatch';
+import { FileGrants } from './grants';
+import { availableFeatures, checkerFor, deadlineOf, evaluateStoredClaim, exportStoredClaim } from './integrations';
+import { findPage, movePage, pageFile, removePage, replacePage } from './pages';
+import { readSettings, writeSettings } from './settings';
+import { makeThumbnail } from './thumbnails';
+import { isBackupFileName, isProducedPath } from './trust';
+
+/** What the shell around the handlers provides: Electron's dialogs and shell, or the test's stand-ins. */
+export interface Platform {
+  shell: 'electron' | 'test';
+  version: string;
+  /** Absolute paths the user chose; [] when the dialog was closed. */
+  chooseFiles(options: { multiple: boolean; purpose: 'documents' | 'backup' }): Promise<string[]>;
+  /** Where to save the bundle; null when the dialog was closed. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): Promise<void>;
+  printPdf(path: string): Promise<boolean>;
+  /** Today's date as YYYY-MM-DD (tests fix it). */
+  today?(): string;
+}
+
+export interface ApiState {
+  ws: Workspace;
+  /** Reopens the data folder (after a restore swapped the database file). */
+  reopen(): Promise<Workspace>;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const THUMBNAIL_DEFAULT_SIZE = 240;
+
+export function createHandlers(state: ApiState, platform: Platform, grants = new FileGrants()): ApiHandlers {
+  const produced = new Set<string>();
+  const today = (): string => platform.today?.() ?? localToday();
+  const db = () => state.ws.db;
+
+  async function listBackupFiles(): Promise<BackupInfo[]> {
+    const dir = backupsDir(state.ws.dataDir);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const out: BackupInfo[] = [];
+    for (const name of names) {
+      if (!isBackupFileName(name)) continue;
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => null);
+      if (info?.isFile()) out.push({ name, path, bytes: info.size, createdAt: info.mtime.toISOString() });
+    }
+    return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  function producedOrRefuse(path: string): string {
+    if (!isProducedPath(produced, path)) {
+      throw new ClaimDeskError('invalid_input', '只能打开本程序刚导出的文件', 'only files this app exported can be opened', { field: 'path' });
+    }
+    return path;
+  }
+
+  return {
+    async getAppInfo() {
+      return { version: platform.version, dataDir: state.ws.dataDir, shell: platform.shell, features: availableFeatures(state.ws) };
+    },
+    async getSettings() {
+      return readSettings(db());
+    },
+    async saveSettings(settings) {
+      return writeSettings(db(), settings);
+    },
+
+    async listHouseholds() {
+      return listHouseholds(db());
+    },
+    async createHousehold(req) {
+      return createHousehold(db(), req);
+    },
+    async listPeople(req) {
+      return listPeople(db(), req.householdId);
+    },
+    async createPerson(req) {
+      return createPerson(db(), req);
+    },
+    async updatePerson(req) {
+      return updatePerson(db(), req.id, req.person);
+    },
+
+    async listClaims(req) {
+      const page = listClaims(db(), req);
+      const ids = page.items.map((c) => c.id);
+      const counts = new Map<number, number>();
+      if (ids.length > 0) {
+        const rows = db()
+          .prepare(`SELECT claim_id, count(*) AS n FROM documents WHERE claim_id IN (${ids.map(() => '?').join(',')}) GROUP BY claim_id`)
+          .all(...ids) as Array<{ claim_id: number; n: number }>;
+        for (const r of rows) counts.set(r.claim_id, r.n);
+      }
+      const t = today();
+      const items: ClaimSummary[] = page.items.map((c) => ({ ...c, deadline: deadlineOf(state.ws, c, t), documentCount: counts.get(c.id) ?? 0 }));
+      return { ...page, items };
+    },
+    async getClaim(req) {
+      const claim = getClaim(db(), req.id);
+      return { claim, documents: listDocuments(db(), req.id), history: claimHistory(db(), req.id), claimant: getPerson(db(), claim.fields.claimantId) };
+    },
+    async createClaim(req) {
+      return createClaim(db(), req);
+    },
+    async updateClaim(req) {
+      return updateClaim(db(), req.id, req.claim);
+    },
+    async transitionClaim(req) {
+      return transitionClaim(db(), req.id, req.to, req.note ?? '');
+    },
+    async evaluateClaim(req) {
+      getClaim(db(), req.id);
+      return evaluateStoredClaim(state.ws, req.id, today());
+    },
+
+    async pickFiles(req) {
+      const paths = await platform.chooseFiles({ multiple: req.multiple ?? true, purpose: 'documents' });
+      return grants.grant(paths);
+    },
+    async importDocument(req, call) {
+      const files = req.files.map((t) => grants.resolve(t));
+      const total = files.length;
+      call.emitProgress({ task: 'import', done: 0, total, label: files[0]?.name ?? '' });
+      return importDocument(state.ws, {
+        claimId: req.claimId,
+        kind: req.kind,
+        paths: files.map((f) => f.path),
+        originalNames: files.map((f) => f.name),
+        checkPage: checkerFor(state.ws),
+        onProgress: (done, all) => call.emitProgress({ task: 'import', done, total: all, label: files[done - 1]?.name ?? '' }),
+      });
+    },
+    async removeDocument(req) {
+      removeDocument(db(), req.documentId);
+      return { removed: true as const };
+    },
+    async removePage(req) {
+      removePage(db(), req.pageId);
+      return { removed: true as const };
+    },
+    async replacePage(req, call) {
+      const page = findPage(db(), req.pageId);
+      const kind = getDocument(db(), page.document_id).kind;
+      const file = grants.resolve(req.file);
+      call.emitProgress({ task: 'replace', done: 0, total: 1, label: file.name });
+      const mime = await sniffFile(file.path);
+      const stored = await storeFile(state.ws.dataDir, file.path);
+      const checker = checkerFor(state.ws);
+      const quality = checker ? await checker({ path: stored.path, mime, kind, originalName: file.name }) : null;
+      const updated = replacePage(db(), req.pageId, { sha256: stored.sha256, size: stored.size, mime, originalName: file.name, quality });
+      call.emitProgress({ task: 'replace', done: 1, total: 1, label: file.name });
+      return updated;
+    },
+    async movePage(req) {
+      return movePage(db(), req.pageId, req.direction);
+    },
+    async getThumbnail(req) {
+      const f = pageFile(db(), req.pageId);
+      return makeThumbnail(state.ws.dataDir, f.sha256, f.mime, req.maxSize ?? THUMBNAIL_DEFAULT_SIZE);
+    },
+    async getPageQuality(req) {
+      const q = QualityReport.safeParse(pageFile(db(), req.pageId).quality);
+      return q.success ? q.data : null;
+    },
+
+    async exportBundle(req, call) {
+      const claim = getClaim(db(), req.claimId);
+      const out = await platform.chooseSavePath(`${claim.reference}-${claim.claimantName}-报销材料.pdf`);
+      if (out === null) return null;
+      const outFile = resolve(extname(out).toLowerCase() === '.pdf' ? out : `${out}.pdf`);
+      const imagesDir = req.withImages ? outFile.replace(/\.pdf$/i, '-上传图片') : null;
+      call.emitProgress({ task: 'export', done: 0, total: 1, label: '准备' });
+      const result = await exportStoredClaim(state.ws, {
+        claimId: req.claimId,
+        outFile,
+        imagesDir,
+        allowIncomplete: req.allowIncomplete ?? false,
+        today: today(),
+        onProgress: (done, total, label) => call.emitProgress({ task: 'export', done, total, label }),
+      });
+      produced.add(outFile);
+      if (imagesDir) produced.add(imagesDir);
+      const bytes = (await stat(outFile)).size;
+      return { path: outFile, bytes, pages: result.pages, imagesDir, images: result.images };
+    },
+    async openExported(req) {
+      await platform.openPath(producedOrRefuse(req.path));
+      return { opened: true as const };
+    },
+    async showExportedInFolder(req) {
+      await platform.showInFolder(producedOrRefuse(req.path));
+      return { shown: true as const };
+    },
+    async printExported(req) {
+      return { printed: await platform.printPdf(producedOrRefuse(req.path)) };
+    },
+
+    async listBackups() {
+      return listBackupFiles();
+    },
+    async createBackup(_req, call) {
+      call.emitProgress({ task: 'backup', done: 0, total: 1, label: '' });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const name = `claimdesk-${stamp}.sqlite3`;
+      const r = await backupDatabase(db(), join(backupsDir(state.ws.dataDir), name));
+      call.emitProgress({ task: 'backup', done: 1, total: 1, label: name });
+      return { name, path: r.path, bytes: r.bytes, createdAt: new Date().toISOString() };
+    },
+    async restoreBackup(req, call) {
+      let file: string;
+      if (req.file) file = grants.resolve(req.file).path;
+      else if (req.name) {
+        const found = (await listBackupFiles()).find((b) => b.name === req.name);
+        if (!found) throw new ClaimDeskError('not_found', `找不到备份 ${req.name}`, `backup ${req.name} not found`, { field: 'name' });
+        file = found.path;
+      } else {
+        const picked = await platform.chooseFiles({ multiple: false, purpose: 'backup' });
+        if (!picked[0]) throw new CanceledError();
+        file = picked[0];
+      }
+      call.emitProgress({ task: 'restore', done: 0, total: 1, label: '' });
+      // The database must be closed while its file is swapped; reopen even when the restore fails.
+      state.ws.close();
+      try {
+        const r = await restoreDatabase(state.ws.dataDir, file);
+        return { claims: r.claims, safetyCopy: r.safetyCopy };
+      } finally {
+        state.ws = await state.reopen();
+        call.emitProgress({ task: 'restore', done: 1, total: 1, label: '' });
+      }
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// The desktop app's main process: one hardened window serving the built renderer from app://claimdesk, the
+// IPC catalogue registered on the shared handlers, and the data folder opened once per run.
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClaimDeskError } from '../core/errors';
+import { FileGrants } from '../core/api/grants';
+import { createHandlers, type ApiState } from '../core/api/handlers';
+import { defaultDataDir } from '../core/paths';
+import { openWorkspace } from '../core/workspace';
+import { registerIpc } from './ipc';
+import { electronPlatform } from './platform';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  hardenSession,
+  hardenWebContents,
+  rendererFileFor,
+  responseHeaders,
+  SECURE_WEB_PREFERENCES,
+} from './security';
+
+const distDir = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(distDir, 'renderer');
+const trustedIds = new Set<number>();
+let mainWindow: BrowserWindow | null = null;
+
+// Must run before 'ready': a standard, secure scheme gets an origin ('self' in the CSP) like https does.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+// Two instances on one database would race each other's writes: the second one focuses the first.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+
+// Every web contents (including ones we never asked for) is hardened the moment it exists.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'ClaimDesk 报销材料助手',
+    show: false,
+    backgroundColor: '#f6f7f9',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(distDir, 'preload.cjs') },
+  });
+  trustedIds.add(win.webContents.id);
+  const id = win.webContents.id;
+  win.on('closed', () => {
+    trustedIds.delete(id);
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = rendererFileFor(rendererDir, request.url);
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      return new Response(await readFile(file.path), { headers: responseHeaders(file.contentType) });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+
+  const dataDir = defaultDataDir();
+  let ws;
+  try {
+    ws = await openWorkspace(dataDir);
+  } catch (err) {
+    const msg = err instanceof ClaimDeskError ? `${err.zh}\n\n${err.en}` : String(err);
+    dialog.showErrorBox('ClaimDesk 无法打开数据文件夹', `${dataDir}\n\n${msg}`);
+    app.quit();
+    return;
+  }
+  const state: ApiState = { ws, reopen: () => openWorkspace(dataDir) };
+  const grants = new FileGrants();
+  const handlers = createHandlers(state, electronPlatform(app.getVersion(), () => mainWindow), grants);
+  registerIpc(handlers, grants, trustedIds);
+  app.on('will-quit', () => state.ws.close());
+
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+void app.whenReady().then(start);

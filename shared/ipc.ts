@@ -1,0 +1,210 @@
+// The IPC channel catalogue: every call the renderer can make, with its zod request and response schemas.
+// Channel names, payload types and the window.claimdesk API type are all derived from this one map, so the
+// preload, the main-side handlers, the test transport and the renderer can never disagree.
+import { z } from 'zod';
+import { DocumentKind } from './domain';
+import { EvaluationReport } from './evaluation';
+import { ClaimStatus } from './lifecycle';
+import { QualityReport } from './quality';
+import { Claim, ClaimDocument, DocumentPage, Household, Person, StatusChange } from './schemas';
+
+/** Every error code an answer may carry: the core's ClaimDeskError codes plus the IPC layer's own. */
+export const IPC_ERROR_CODES = [
+  // core (electron/core/errors.ts ErrorCode; a unit test keeps the two lists in step)
+  'invalid_input',
+  'not_found',
+  'transition_refused',
+  'file_missing',
+  'file_unreadable',
+  'file_too_large',
+  'unsupported_file',
+  'data_dir_unwritable',
+  'database_from_future',
+  'database_corrupt',
+  'backup_invalid',
+  'disk_full',
+  'export_failed',
+  'manifest_invalid',
+  'rule_pack_invalid',
+  // IPC layer
+  'bad_request',
+  'forbidden',
+  'canceled',
+  'unavailable',
+  'internal',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+export interface IpcError {
+  code: IpcErrorCode;
+  /** zh-CN, shown to the user as is. */
+  message: string;
+  messageEn: string;
+  field?: string | undefined;
+}
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** A file the user handed to the app (open dialog or drop), known to main by an opaque token only. */
+export const FileGrant = z.object({ token: z.string(), name: z.string(), size: z.number().int() });
+export type FileGrant = z.infer<typeof FileGrant>;
+
+const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '文件凭据无效');
+const Id = z.number().int().positive();
+const Empty = z.object({}).strict();
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const TEXT_SIZES = ['normal', 'large', 'x-large'] as const;
+export const AppSettings = z.object({
+  language: z.enum(LANGUAGES),
+  textSize: z.enum(TEXT_SIZES),
+  /** Mask ID and bank numbers in lists (shared PCs). */
+  maskNumbers: z.boolean(),
+});
+export type AppSettings = z.infer<typeof AppSettings>;
+export const DEFAULT_SETTINGS: AppSettings = { language: 'zh-CN', textSize: 'normal', maskNumbers: true };
+
+export const Deadline = z.object({ date: z.string(), daysLeft: z.number().int(), source: z.string() });
+export type Deadline = z.infer<typeof Deadline>;
+
+export const ClaimSummary = Claim.extend({
+  /** Submission deadline, or null when the care end date is unknown or the claim is already handed in. */
+  deadline: Deadline.nullable(),
+  documentCount: z.number().int(),
+});
+export type ClaimSummary = z.infer<typeof ClaimSummary>;
+
+export const ClaimListRequest = z.object({
+  search: z.string().max(200).optional(),
+  status: ClaimStatus.optional(),
+  sort: z.enum(['updated', 'created', 'care_end']).optional(),
+  page: z.number().int().min(1).max(1_000_000).optional(),
+  pageSize: z.number().int().min(1).max(200).optional(),
+});
+export type ClaimListRequest = z.infer<typeof ClaimListRequest>;
+
+export const ClaimDetail = z.object({
+  claim: Claim,
+  documents: z.array(ClaimDocument),
+  history: z.array(StatusChange),
+  claimant: Person,
+});
+export type ClaimDetail = z.infer<typeof ClaimDetail>;
+
+export const Thumbnail = z.object({
+  /** data:image/jpeg;base64,… (CSP allows data: images only), or null for pages sharp cannot draw (PDF). */
+  dataUrl: z.string().nullable(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type Thumbnail = z.infer<typeof Thumbnail>;
+
+export const ExportResult = z.object({
+  path: z.string(),
+  bytes: z.number().int(),
+  pages: z.number().int().nullable(),
+  imagesDir: z.string().nullable(),
+  images: z.array(z.string()),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const BackupInfo = z.object({ name: z.string(), path: z.string(), bytes: z.number().int(), createdAt: z.string() });
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  /** 'electron' in the desktop app, 'test' in the browser test transport. */
+  shell: z.enum(['electron', 'test']),
+  features: z.object({ quality: z.boolean(), rules: z.boolean(), export: z.boolean() }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** Progress of long work (import checks, export), pushed from main while the call is pending. */
+export const ProgressEvent = z.object({
+  task: z.enum(['import', 'export', 'replace', 'backup', 'restore']),
+  done: z.number().int(),
+  total: z.number().int(),
+  label: z.string(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(name: string, request: Req, response: Res) {
+  return { channel: name, request, response };
+}
+
+/** method name (on window.claimdesk) → channel + schemas. */
+export const IPC = {
+  getAppInfo: channel('app:info', Empty, AppInfo),
+  getSettings: channel('settings:get', Empty, AppSettings),
+  saveSettings: channel('settings:save', AppSettings, AppSettings),
+
+  listHouseholds: channel('households:list', Empty, z.array(Household.extend({ memberCount: z.number().int() }))),
+  createHousehold: channel('households:create', z.object({ name: z.string().max(100), notes: z.string().max(2000).optional() }), Household),
+  listPeople: channel('people:list', z.object({ householdId: Id.optional() }), z.array(Person)),
+  // Person fields are validated by the repository's own schema so the messages name the bad field.
+  createPerson: channel('people:create', z.record(z.string(), z.unknown()), Person),
+  updatePerson: channel('people:update', z.object({ id: Id, person: z.record(z.string(), z.unknown()) }), Person),
+
+  listClaims: channel(
+    'claims:list',
+    ClaimListRequest,
+    z.object({ items: z.array(ClaimSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+  ),
+  getClaim: channel('claims:get', z.object({ id: Id }), ClaimDetail),
+  createClaim: channel('claims:create', z.record(z.string(), z.unknown()), Claim),
+  updateClaim: channel('claims:update', z.object({ id: Id, claim: z.record(z.string(), z.unknown()) }), Claim),
+  transitionClaim: channel('claims:transition', z.object({ id: Id, to: ClaimStatus, note: z.string().max(500).optional() }), Claim),
+  evaluateClaim: channel('claims:evaluate', z.object({ id: Id }), EvaluationReport),
+
+  pickFiles: channel('files:pick', z.object({ multiple: z.boolean().optional() }), z.array(FileGrant)),
+  importDocument: channel('documents:import', z.object({ claimId: Id, kind: DocumentKind, files: z.array(Token).min(1).max(100) }), ClaimDocument),
+  removeDocument: channel('documents:remove', z.object({ documentId: Id }), z.object({ removed: z.literal(true) })),
+  removePage: channel('pages:remove', z.object({ pageId: Id }), z.object({ removed: z.literal(true) })),
+  replacePage: channel('pages:replace', z.object({ pageId: Id, file: Token }), DocumentPage),
+  movePage: channel('pages:move', z.object({ pageId: Id, direction: z.enum(['up', 'down']) }), ClaimDocument),
+  getThumbnail: channel('pages:thumbnail', z.object({ pageId: Id, maxSize: z.number().int().min(32).max(1600).optional() }), Thumbnail),
+  getPageQuality: channel('pages:quality', z.object({ pageId: Id }), QualityReport.nullable()),
+
+  exportBundle: channel(
+    'bundle:export',
+    z.object({ claimId: Id, withImages: z.boolean(), allowIncomplete: z.boolean().optional() }),
+    ExportResult.nullable(),
+  ),
+  openExported: channel('bundle:open', z.object({ path: z.string().max(4096) }), z.object({ opened: z.literal(true) })),
+  showExportedInFolder: channel('bundle:show', z.object({ path: z.string().max(4096) }), z.object({ shown: z.literal(true) })),
+  printExported: channel('bundle:print', z.object({ path: z.string().max(4096) }), z.object({ printed: z.boolean() })),
+
+  listBackups: channel('backup:list', Empty, z.array(BackupInfo)),
+  createBackup: channel('backup:create', Empty, BackupInfo),
+  restoreBackup: channel(
+    'backup:restore',
+    z.object({ name: z.string().max(255).optional(), file: Token.optional() }),
+    z.object({ claims: z.number().int(), safetyCopy: z.string().nullable() }),
+  ),
+} as const;
+
+export type IpcCatalogue = typeof IPC;
+export type IpcMethod = keyof IpcCatalogue;
+export type IpcRequest<M extends IpcMethod> = z.input<IpcCatalogue[M]['request']>;
+export type IpcParsedRequest<M extends IpcMethod> = z.output<IpcCatalogue[M]['request']>;
+export type IpcResponse<M extends IpcMethod> = z.output<IpcCatalogue[M]['response']>;
+
+export const IPC_METHODS = Object.keys(IPC) as IpcMethod[];
+export const PROGRESS_CHANNEL = 'progress';
+
+/** The object the preload puts on window.claimdesk (and the test shim imitates). */
+export type ClaimDeskApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<Envelope<IpcResponse<M>>> } & {
+  /** Listen to progress of long work; returns the unsubscribe function. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Hands dropped files to main (their paths never reach the renderer); returns their tokens. */
+  grantDroppedFiles(files: readonly File[]): Promise<Envelope<FileGrant[]>>;
+};
+
+/**
+ * Preload → main only: the paths of files dropped on the window, read in the preload with
+ * webUtils.getPathForFile. The page itself cannot reach this channel (context isolation).
+ */
+export const DROPPED_FILES_CHANNEL = 'files:dropped';
+export const DroppedFiles = z.object({
+  files: z.array(z.object({ path: z.string().min(1).max(4096), name: z.string().max(255) })).min(1).max(100),
+});
