@@ -1,0 +1,161 @@
+// Loading a claim manifest (ARCHITECTURE.md, used by `evaluate` and `bundle`): strict parsing that names the
+// bad field, and file paths that must stay inside the manifest's folder, so no file outside it is ever read.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
+import { RELATIONS, RELATIVE_RELATIONS, type DocumentKind } from '../../shared/domain';
+import { Manifest } from '../../shared/manifest';
+import { ClaimDeskError } from './errors';
+import { firstIssue } from './rules/json-path';
+
+export interface ManifestFile {
+  /** As written in the manifest. */
+  relative: string;
+  /** Absolute, symlinks resolved, proven inside the manifest's folder. */
+  path: string;
+}
+
+export interface ManifestDocumentFiles {
+  index: number;
+  kind: DocumentKind;
+  files: ManifestFile[];
+  confirmed: string[];
+}
+
+export interface LoadedManifest {
+  manifest: Manifest;
+  /** The manifest file itself (absolute). */
+  path: string;
+  /** The folder every document path is relative to. */
+  baseDir: string;
+  documents: ManifestDocumentFiles[];
+}
+
+function manifestInvalid(field: string, zh: string, en: string, cause?: unknown): ClaimDeskError {
+  return new ClaimDeskError(
+    'manifest_invalid',
+    field ? `清单字段 ${field}：${zh}` : zh,
+    field ? `manifest field ${field}: ${en}` : en,
+    {
+      field: field || 'manifest',
+      cause,
+    },
+  );
+}
+
+function readManifestJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw manifestInvalid('', `找不到清单文件：${path}`, `manifest not found: ${path}`, err);
+    if (code === 'EISDIR')
+      throw manifestInvalid('', `这是文件夹，不是清单文件：${path}`, `is a directory: ${path}`, err);
+    throw manifestInvalid(
+      '',
+      `无法读取清单文件 ${path}（${code ?? String(err)}）`,
+      `cannot read manifest ${path} (${code ?? String(err)})`,
+      err,
+    );
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (err) {
+    const msg = (err as Error).message;
+    throw manifestInvalid(
+      '',
+      `清单不是有效的 JSON：${path}（${msg}）`,
+      `manifest is not valid JSON: ${path} (${msg})`,
+      err,
+    );
+  }
+}
+
+/** zod's union message for a bad relation is vague; say what a 近亲属 is instead. */
+function checkRelation(raw: unknown): void {
+  const applicant = (raw as { applicant?: { relation?: unknown } } | null)?.applicant;
+  if (applicant === undefined || applicant === null || typeof applicant !== 'object') return;
+  const relation = applicant.relation;
+  if (!(RELATIONS as readonly unknown[]).includes(relation)) {
+    throw manifestInvalid(
+      'applicant.relation',
+      `“${String(relation)}”不是本人或近亲属。可以是 self（本人）或近亲属：${RELATIVE_RELATIONS.join('、')}（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）`,
+      `"${String(relation)}" is not self or a close relative (${RELATIVE_RELATIONS.join(', ')})`,
+    );
+  }
+}
+
+function isInside(dir: string, target: string): boolean {
+  const rel = relative(dir, target);
+  return rel === '' ? false : !rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..';
+}
+
+/**
+ * Resolves one manifest file path, refusing absolute paths, `..` escapes and symlinks that lead outside the
+ * manifest's folder before anything is read.
+ */
+function resolveDocumentFile(baseDir: string, realBase: string, raw: string, field: string): string {
+  if (isAbsolute(raw) || win32.isAbsolute(raw) || /^[a-zA-Z]:/.test(raw)) {
+    throw manifestInvalid(
+      field,
+      `文件路径必须相对于清单所在文件夹，不能是绝对路径：“${raw}”`,
+      `file paths must be relative to the manifest's folder: "${raw}"`,
+    );
+  }
+  const candidate = resolve(baseDir, raw.replaceAll('\\', '/'));
+  if (!isInside(baseDir, candidate)) {
+    throw manifestInvalid(
+      field,
+      `文件“${raw}”在清单文件夹之外，已拒绝读取`,
+      `file "${raw}" is outside the manifest's folder; refused`,
+    );
+  }
+  let real: string;
+  try {
+    real = realpathSync(candidate);
+  } catch (err) {
+    throw manifestInvalid(
+      field,
+      `找不到文件“${raw}”（${candidate}）`,
+      `file not found: "${raw}" (${candidate})`,
+      err,
+    );
+  }
+  if (!isInside(realBase, real)) {
+    throw manifestInvalid(
+      field,
+      `文件“${raw}”通过链接指向清单文件夹之外，已拒绝读取`,
+      `file "${raw}" links outside the manifest's folder; refused`,
+    );
+  }
+  if (!statSync(real).isFile()) {
+    throw manifestInvalid(field, `“${raw}”不是文件`, `"${raw}" is not a file`);
+  }
+  return real;
+}
+
+/** Reads and validates a manifest; every error is manifest_invalid naming the field (CLI exit status 2). */
+export function loadManifest(manifestPath: string): LoadedManifest {
+  const path = resolve(manifestPath);
+  const raw = readManifestJson(path);
+  checkRelation(raw);
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) {
+    const { field, message } = firstIssue(parsed.error);
+    throw manifestInvalid(field, message, message);
+  }
+  const manifest = parsed.data;
+  const baseDir = dirname(path);
+  const realBase = realpathSync(baseDir);
+  const documents = manifest.documents.map((doc, index) => ({
+    index,
+    kind: doc.kind,
+    confirmed: doc.confirmed ?? [],
+    files: doc.files.map((f, j) => ({
+      relative: f,
+      path: resolveDocumentFile(baseDir, realBase, f, `documents[${index}].files[${j}]`),
+    })),
+  }));
+  return { manifest, path, baseDir, documents };
+}
