@@ -2,7 +2,7 @@
 // error reporting (Chinese first, English second) and the exit statuses of ARCHITECTURE.md.
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { ClaimDeskError } from '../core/errors';
+import { ClaimDeskError, describeSqliteError } from '../core/errors';
 import { CliExit, EXIT_FAILED, EXIT_USAGE, exitCodeFor } from './context';
 import * as backup from './commands/backup';
 import * as bundle from './commands/bundle';
@@ -32,7 +32,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
-  } catch (err) {
+  } catch (caught) {
+    // A full disk or read-only folder surfaces from SQLite deep inside a command: name it plainly.
+    const err = describeSqliteError(caught);
     if (err instanceof CliExit) return err.exitCode;
     if (err instanceof CommanderError) {
       // --help and --version end in a CommanderError with exit code 0.
@@ -43,7 +45,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`错误：${err.zh}\nError: ${err.en}\n`);
       return exitCodeFor(err);
     }
-    process.stderr.write(`内部错误，请把下面的信息告诉开发者 (internal error):\n${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(
+      `内部错误，请把下面的信息告诉开发者 (internal error):\n${(err as Error)?.stack ?? String(err)}\n`,
+    );
     return EXIT_FAILED;
   }
 }

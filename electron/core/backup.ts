@@ -26,9 +26,19 @@ export async function backupDatabase(db: Db, outFile: string): Promise<{ path: s
     await rename(tmp, outFile);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw describeFsError(err, outFile, { zh: '写入备份', en: 'write the backup' });
+    throw describeFsError(asErrno(err), outFile, { zh: '写入备份', en: 'write the backup' });
   }
   return { path: outFile, bytes: (await stat(outFile)).size };
+}
+
+/** SQLite reports a read-only or full target folder in its own codes; give them their file-system meaning. */
+function asErrno(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return err;
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM')
+    return { code: 'EACCES' };
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return { code: 'ENOSPC' };
+  return err;
 }
 
 /** Checks that a file is a ClaimDesk database this version can read; returns its schema version. */

@@ -142,3 +142,33 @@ export function zodToInvalidInput(
     field || undefined,
   );
 }
+
+/**
+ * Maps SQLite's storage failures (full disk, file-size limit, read-only folder, I/O error) to a ClaimDeskError
+ * so the user reads what happened instead of an internal error; any other error is returned unchanged.
+ */
+export function describeSqliteError(err: unknown, path?: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (err instanceof ClaimDeskError || typeof code !== 'string' || !code.startsWith('SQLITE_')) return err;
+  const where = path ? `：${path}` : '';
+  const whereEn = path ? `: ${path}` : '';
+  const options = { ...(path ? { field: path } : {}), cause: err };
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
+    // SQLite reports ENOSPC as FULL, but EFBIG (a size limit) and device errors as IOERR: all mean "cannot write here".
+    return new ClaimDeskError(
+      'disk_full',
+      `无法写入数据库（磁盘空间不足或存储出错），本次操作未保存，已有数据未受影响${where}`,
+      `cannot write the database (disk full or storage error); this change was not saved, existing data is intact${whereEn}`,
+      options,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
+    return new ClaimDeskError(
+      'data_dir_unwritable',
+      `数据文件夹无法写入（只读或没有权限），请换一个文件夹或检查权限${where}`,
+      `the data folder is read-only or not writable${whereEn}`,
+      options,
+    );
+  }
+  return err;
+}

@@ -3,7 +3,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseCorruptError, DatabaseFromFutureError, describeFsError } from '../errors';
+import {
+  DatabaseCorruptError,
+  DatabaseFromFutureError,
+  describeFsError,
+  describeSqliteError,
+} from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -24,7 +29,10 @@ export function databasePath(dataDir: string): string {
 export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
   } catch (err) {
     throw describeFsError(err, file, { zh: '打开数据库', en: 'open the database' });
   }
@@ -36,10 +44,13 @@ export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB' || (err as { code?: string }).code === 'SQLITE_CORRUPT') {
+    if (
+      (err as { code?: string }).code === 'SQLITE_NOTADB' ||
+      (err as { code?: string }).code === 'SQLITE_CORRUPT'
+    ) {
       throw new DatabaseCorruptError(file, String((err as Error).message));
     }
-    throw err;
+    throw describeSqliteError(err, file);
   }
 }
 
