@@ -2,7 +2,12 @@
 // functions are synchronous (better-sqlite3); callers do slow work (hashing, sharp) before calling them.
 import type { Db } from './db/open';
 import type { DocumentKind, DocumentOrigin } from '../../shared/domain';
-import { CLAIM_STATUS_LABELS, canTransition, ClaimStatus, type ClaimStatus as ClaimStatusT } from '../../shared/lifecycle';
+import {
+  CLAIM_STATUS_LABELS,
+  canTransition,
+  ClaimStatus,
+  type ClaimStatus as ClaimStatusT,
+} from '../../shared/lifecycle';
 import {
   ClaimInput,
   HouseholdInput,
@@ -44,7 +49,10 @@ export function createHousehold(db: Db, input: unknown): Household {
 
 export function getHousehold(db: Db, id: number): Household {
   const row = db.prepare('SELECT * FROM households WHERE id = ?').get(id) as HouseholdRow | undefined;
-  if (!row) throw new ClaimDeskError('not_found', `找不到户 ${id}`, `household ${id} not found`, { field: 'householdId' });
+  if (!row)
+    throw new ClaimDeskError('not_found', `找不到户 ${id}`, `household ${id} not found`, {
+      field: 'householdId',
+    });
   return toHousehold(row);
 }
 
@@ -84,7 +92,10 @@ function toPerson(r: PersonRow): Person {
     insuranceType: r.insurance_type as Person['insuranceType'],
     insuredRegion: r.insured_region,
     phone: r.phone,
-    bankAccount: r.bank_name && r.bank_number && r.bank_holder ? { bank: r.bank_name, number: r.bank_number, holder: r.bank_holder } : null,
+    bankAccount:
+      r.bank_name && r.bank_number && r.bank_holder
+        ? { bank: r.bank_name, number: r.bank_number, holder: r.bank_holder }
+        : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -95,9 +106,15 @@ export function createPerson(db: Db, input: unknown): Person {
   if (!parsed.success) throw zodToInvalidInput(parsed.error);
   const p = parsed.data;
   getHousehold(db, p.householdId);
-  const dup = db.prepare('SELECT id FROM people WHERE household_id = ? AND id_number = ?').get(p.householdId, p.idNumber);
+  const dup = db
+    .prepare('SELECT id FROM people WHERE household_id = ? AND id_number = ?')
+    .get(p.householdId, p.idNumber);
   if (dup) {
-    throw new InvalidInputError(`这户已经有身份证号为 ${p.idNumber} 的成员`, `household already has a person with ID ${p.idNumber}`, 'idNumber');
+    throw new InvalidInputError(
+      `这户已经有身份证号为 ${p.idNumber} 的成员`,
+      `household already has a person with ID ${p.idNumber}`,
+      'idNumber',
+    );
   }
   const t = now();
   const info = db
@@ -146,7 +163,9 @@ export function updatePerson(db: Db, id: number, input: unknown): Person {
       now(),
       id,
     );
-    for (const { id: claimId } of db.prepare('SELECT id FROM claims WHERE claimant_id = ?').all(id) as Array<{ id: number }>) {
+    for (const { id: claimId } of db.prepare('SELECT id FROM claims WHERE claimant_id = ?').all(id) as Array<{
+      id: number;
+    }>) {
       refreshSearchText(db, claimId);
     }
   })();
@@ -155,7 +174,10 @@ export function updatePerson(db: Db, id: number, input: unknown): Person {
 
 export function getPerson(db: Db, id: number): Person {
   const row = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
-  if (!row) throw new ClaimDeskError('not_found', `找不到人员 ${id}`, `person ${id} not found`, { field: 'personId' });
+  if (!row)
+    throw new ClaimDeskError('not_found', `找不到人员 ${id}`, `person ${id} not found`, {
+      field: 'personId',
+    });
   return toPerson(row);
 }
 
@@ -213,7 +235,12 @@ function toClaim(r: ClaimRow): Claim {
     visitDate: r.visit_date,
     admissionDate: r.admission_date,
     dischargeDate: r.discharge_date,
-    crossRegion: r.filing_type ? { filingType: r.filing_type as NonNullable<ClaimFields['crossRegion']>['filingType'], filingDate: r.filing_date } : null,
+    crossRegion: r.filing_type
+      ? {
+          filingType: r.filing_type as NonNullable<ClaimFields['crossRegion']>['filingType'],
+          filingDate: r.filing_date,
+        }
+      : null,
     specialDrugs: r.special_drugs === 1,
     totalAmount: r.total_amount_fen === null ? null : r.total_amount_fen / 100,
     notes: r.notes,
@@ -278,12 +305,9 @@ export function createClaim(db: Db, input: unknown, options: { createdAt?: strin
       .run(`tmp-${t}-${Math.random()}`, ...claimColumns(c), t, t);
     const newId = Number(info.lastInsertRowid);
     db.prepare('UPDATE claims SET reference = ? WHERE id = ?').run(makeReference(newId, t), newId);
-    db.prepare('INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, NULL, ?, ?, ?)').run(
-      newId,
-      'draft',
-      '新建',
-      t,
-    );
+    db.prepare(
+      'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, NULL, ?, ?, ?)',
+    ).run(newId, 'draft', '新建', t);
     refreshSearchText(db, newId);
     return newId;
   })();
@@ -311,7 +335,10 @@ const CLAIM_SELECT = `SELECT c.*, p.name AS claimant_name FROM claims c JOIN peo
 
 export function getClaim(db: Db, id: number): Claim {
   const row = db.prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
-  if (!row) throw new ClaimDeskError('not_found', `找不到报销单 ${id}`, `claim ${id} not found`, { field: 'claimId' });
+  if (!row)
+    throw new ClaimDeskError('not_found', `找不到报销单 ${id}`, `claim ${id} not found`, {
+      field: 'claimId',
+    });
   return toClaim(row);
 }
 
@@ -329,7 +356,14 @@ export function registerSearchContributor(sql: string): void {
   if (!searchContributors.includes(sql)) searchContributors.push(sql);
 }
 
-/** Rebuilds the claim's denormalised search text; call inside the transaction that changed it. */
+/** Splits text into one token per letter/digit, so a phrase query over them is a substring search. */
+function charTokens(text: string): string {
+  return Array.from(text.toLowerCase())
+    .filter((ch) => /[\p{L}\p{N}]/u.test(ch))
+    .join(' ');
+}
+
+/** Rebuilds the claim's search index entries; call inside the transaction that changed it. */
 export function refreshSearchText(db: Db, claimId: number): void {
   const base = db
     .prepare(
@@ -341,9 +375,19 @@ export function refreshSearchText(db: Db, claimId: number): void {
   if (!base) return;
   const words = base.filter((w): w is string => !!w);
   for (const sql of searchContributors) {
-    for (const row of db.prepare(sql).raw().all(claimId) as Array<[string | null]>) if (row[0]) words.push(row[0]);
+    for (const row of db.prepare(sql).raw().all(claimId) as Array<[string | null]>)
+      if (row[0]) words.push(row[0]);
   }
-  db.prepare('UPDATE claims SET search_text = ? WHERE id = ?').run(words.join(' ').toLowerCase(), claimId);
+  const text = words.join(' ').toLowerCase();
+  db.prepare('DELETE FROM claims_search_tri WHERE rowid = ?').run(claimId);
+  db.prepare('DELETE FROM claims_search_chr WHERE rowid = ?').run(claimId);
+  db.prepare('INSERT INTO claims_search_tri (rowid, text) VALUES (?, ?)').run(claimId, text);
+  db.prepare('INSERT INTO claims_search_chr (rowid, text) VALUES (?, ?)').run(claimId, charTokens(text));
+}
+
+/** An FTS5 phrase: the user's text quoted, with quotes doubled, so no query syntax leaks through. */
+function ftsPhrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export const CLAIM_SORTS = ['updated', 'created', 'care_end'] as const;
@@ -360,9 +404,22 @@ export interface ClaimListQuery {
 export interface ClaimListPage {
   items: Claim[];
   total: number;
+  /** True when a search matched more than SEARCH_COUNT_CAP claims and `total` stops counting there. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
+
+/** Counting every hit of a very broad search costs a full pass; past this many the board shows "10000+". */
+export const SEARCH_COUNT_CAP = 10_000;
+
+/** Above this many search hits, walking the sort index beats sorting the hits (measured in bench/db.ts). */
+const BROAD_SEARCH_HITS = 2_000;
+const SORT_INDEX: Record<ClaimSort, string | null> = {
+  updated: 'claims_updated',
+  created: null,
+  care_end: 'claims_care_end',
+};
 
 const ORDER_BY: Record<ClaimSort, string> = {
   updated: 'c.updated_at DESC, c.id DESC',
@@ -371,7 +428,7 @@ const ORDER_BY: Record<ClaimSort, string> = {
   care_end: 'c.care_end_date ASC, c.id ASC',
 };
 
-/** One page of the claims board, newest first by default. Search is a substring match, case-insensitive. */
+/** One page of the claims board, newest first by default. Search is a case-insensitive substring match. */
 export function listClaims(db: Db, query: ClaimListQuery = {}): ClaimListPage {
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500);
   const page = Math.max(query.page ?? 1, 1);
@@ -383,18 +440,62 @@ export function listClaims(db: Db, query: ClaimListQuery = {}): ClaimListPage {
     where.push('c.status = ?');
     params.push(s.data);
   }
-  const search = query.search?.trim().toLowerCase();
+  const search = query.search?.trim().toLowerCase() ?? '';
+  let searchSql = '';
   if (search) {
-    // instr() instead of LIKE: no wildcard escaping to get wrong, and user text is always bound.
-    where.push('instr(c.search_text, ?) > 0');
-    params.push(search);
+    // 3+ characters: trigram index. Shorter: one token per character, matched as a phrase.
+    const trigram = Array.from(search).length >= 3;
+    const tokens = trigram ? search : charTokens(search);
+    // Punctuation-only input has no searchable characters: it matches nothing rather than everything.
+    if (!tokens) return { items: [], total: 0, totalCapped: false, page, pageSize };
+    const table = trigram ? 'claims_search_tri' : 'claims_search_chr';
+    searchSql = `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`;
+    where.push(`c.id IN (${searchSql})`);
+    params.push(ftsPhrase(tokens));
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM claims c ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`${CLAIM_SELECT} ${whereSql} ORDER BY ${ORDER_BY[query.sort ?? 'updated']} LIMIT ? OFFSET ?`)
-    .all(...params, pageSize, (page - 1) * pageSize) as ClaimRow[];
-  return { items: rows.map(toClaim), total, page, pageSize };
+  const sort = query.sort ?? 'updated';
+  let total: number;
+  let broad = false;
+  if (!search) {
+    total = (db.prepare(`SELECT count(*) AS n FROM claims c ${whereSql}`).get(...params) as { n: number }).n;
+  } else {
+    const cap = SEARCH_COUNT_CAP + 1;
+    const hits = (
+      db.prepare(`SELECT count(*) AS n FROM (${searchSql} LIMIT ?)`).get(params[params.length - 1], cap) as {
+        n: number;
+      }
+    ).n;
+    total = query.status
+      ? (
+          db
+            .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM claims c ${whereSql} LIMIT ?)`)
+            .get(...params, cap) as { n: number }
+        ).n
+      : hits;
+    broad = hits > BROAD_SEARCH_HITS;
+  }
+  // A broad search (a common surname, a big hospital) is fastest walking the sort index until the page is
+  // full; a narrow one is fastest fetching its few hits and sorting them. SQLite can't know which.
+  const from = broad && SORT_INDEX[sort] ? `claims c INDEXED BY ${SORT_INDEX[sort]}` : 'claims c';
+  // Page through ids first, then read only the rows shown: deep pages stay cheap.
+  const ids = db
+    .prepare(`SELECT c.id FROM ${from} ${whereSql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, pageSize, (page - 1) * pageSize) as number[];
+  const rows = ids.length
+    ? (db
+        .prepare(`${CLAIM_SELECT} WHERE c.id IN (${ids.map(() => '?').join(',')})`)
+        .all(...ids) as ClaimRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    items: ids.map((id) => toClaim(byId.get(id)!)),
+    total: search && total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total,
+    totalCapped: search !== '' && total > SEARCH_COUNT_CAP,
+    page,
+    pageSize,
+  };
 }
 
 // ---------- life cycle ----------
@@ -402,13 +503,9 @@ export function listClaims(db: Db, query: ClaimListQuery = {}): ClaimListPage {
 function recordTransition(db: Db, claimId: number, from: ClaimStatusT, to: ClaimStatusT, note: string): void {
   const t = now();
   db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?').run(to, t, claimId);
-  db.prepare('INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, ?, ?, ?, ?)').run(
-    claimId,
-    from,
-    to,
-    note,
-    t,
-  );
+  db.prepare(
+    'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(claimId, from, to, note, t);
 }
 
 /** Moves a claim along its life cycle; anything not in CLAIM_TRANSITIONS is refused and nothing changes. */
@@ -434,9 +531,21 @@ export function transitionClaim(db: Db, claimId: number, to: unknown, note = '')
 
 export function claimHistory(db: Db, claimId: number): StatusChange[] {
   const rows = db
-    .prepare('SELECT from_status, to_status, note, changed_at FROM claim_status_history WHERE claim_id = ? ORDER BY id')
-    .all(claimId) as Array<{ from_status: string | null; to_status: string; note: string; changed_at: string }>;
-  return rows.map((r) => ({ from: r.from_status as ClaimStatusT | null, to: r.to_status as ClaimStatusT, note: r.note, changedAt: r.changed_at }));
+    .prepare(
+      'SELECT from_status, to_status, note, changed_at FROM claim_status_history WHERE claim_id = ? ORDER BY id',
+    )
+    .all(claimId) as Array<{
+    from_status: string | null;
+    to_status: string;
+    note: string;
+    changed_at: string;
+  }>;
+  return rows.map((r) => ({
+    from: r.from_status as ClaimStatusT | null,
+    to: r.to_status as ClaimStatusT,
+    note: r.note,
+    changedAt: r.changed_at,
+  }));
 }
 
 // ---------- documents ----------
@@ -453,28 +562,51 @@ export interface NewPage {
  * Records a document with its pages in one transaction. The files must already be in the store:
  * rows are written only after the bytes are safe on disk, so no row ever points at a missing file.
  */
-export function addDocument(db: Db, claimId: number, kind: DocumentKind, origin: DocumentOrigin, pages: readonly NewPage[]): ClaimDocument {
-  if (pages.length === 0) throw new InvalidInputError('至少需要一个文件', 'a document needs at least one file', 'files');
-  const id = db.transaction(() => {
-    getClaim(db, claimId);
-    const t = now();
-    const pos = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM documents WHERE claim_id = ?').get(claimId) as { p: number }).p;
-    const info = db
-      .prepare('INSERT INTO documents (claim_id, kind, position, origin, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(claimId, kind, pos, origin, t);
-    const docId = Number(info.lastInsertRowid);
-    const insFile = db.prepare('INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING');
-    const insPage = db.prepare(
-      'INSERT INTO document_pages (document_id, position, file_sha256, original_name, quality_json) VALUES (?, ?, ?, ?, ?)',
-    );
-    pages.forEach((p, i) => {
-      insFile.run(p.sha256, p.size, p.mime, t);
-      insPage.run(docId, i + 1, p.sha256, p.originalName, p.quality === null || p.quality === undefined ? null : JSON.stringify(p.quality));
-    });
-    db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(t, claimId);
-    refreshSearchText(db, claimId);
-    return docId;
-  }).immediate();
+export function addDocument(
+  db: Db,
+  claimId: number,
+  kind: DocumentKind,
+  origin: DocumentOrigin,
+  pages: readonly NewPage[],
+): ClaimDocument {
+  if (pages.length === 0)
+    throw new InvalidInputError('至少需要一个文件', 'a document needs at least one file', 'files');
+  const id = db
+    .transaction(() => {
+      getClaim(db, claimId);
+      const t = now();
+      const pos = (
+        db
+          .prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM documents WHERE claim_id = ?')
+          .get(claimId) as { p: number }
+      ).p;
+      const info = db
+        .prepare(
+          'INSERT INTO documents (claim_id, kind, position, origin, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(claimId, kind, pos, origin, t);
+      const docId = Number(info.lastInsertRowid);
+      const insFile = db.prepare(
+        'INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
+      );
+      const insPage = db.prepare(
+        'INSERT INTO document_pages (document_id, position, file_sha256, original_name, quality_json) VALUES (?, ?, ?, ?, ?)',
+      );
+      pages.forEach((p, i) => {
+        insFile.run(p.sha256, p.size, p.mime, t);
+        insPage.run(
+          docId,
+          i + 1,
+          p.sha256,
+          p.originalName,
+          p.quality === null || p.quality === undefined ? null : JSON.stringify(p.quality),
+        );
+      });
+      db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(t, claimId);
+      refreshSearchText(db, claimId);
+      return docId;
+    })
+    .immediate();
   return getDocument(db, id);
 }
 
@@ -493,7 +625,10 @@ export function getDocument(db: Db, id: number): ClaimDocument {
   const doc = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as
     | { id: number; claim_id: number; kind: string; position: number; origin: string; created_at: string }
     | undefined;
-  if (!doc) throw new ClaimDeskError('not_found', `找不到材料 ${id}`, `document ${id} not found`, { field: 'documentId' });
+  if (!doc)
+    throw new ClaimDeskError('not_found', `找不到材料 ${id}`, `document ${id} not found`, {
+      field: 'documentId',
+    });
   const pages = db
     .prepare(
       `SELECT dp.*, f.mime, f.size FROM document_pages dp JOIN files f ON f.sha256 = dp.file_sha256
@@ -520,7 +655,9 @@ export function getDocument(db: Db, id: number): ClaimDocument {
 }
 
 export function listDocuments(db: Db, claimId: number): ClaimDocument[] {
-  const ids = db.prepare('SELECT id FROM documents WHERE claim_id = ? ORDER BY position, id').all(claimId) as Array<{ id: number }>;
+  const ids = db
+    .prepare('SELECT id FROM documents WHERE claim_id = ? ORDER BY position, id')
+    .all(claimId) as Array<{ id: number }>;
   return ids.map((r) => getDocument(db, r.id));
 }
 

@@ -178,6 +178,11 @@ describe('households, people and claims', () => {
       });
     expect(listClaims(ws.db, { search: '王五' }).total).toBe(10);
     expect(listClaims(ws.db, { search: '仁济' }).total).toBe(15);
+    expect(listClaims(ws.db, { search: '仁济医院' }).total).toBe(15);
+    expect(listClaims(ws.db, { search: '王' }).total).toBe(10);
+    expect(listClaims(ws.db, { search: '济华' }).total).toBe(0);
+    expect(listClaims(ws.db, { search: '"*' }).total).toBe(0);
+    expect(listClaims(ws.db, { search: 'or "' }).total).toBe(0);
     const first = listClaims(ws.db, { pageSize: 7 });
     expect(first.total).toBe(30);
     expect(first.items).toHaveLength(7);

@@ -46,8 +46,6 @@ CREATE TABLE claims (
   total_amount_fen INTEGER,
   notes TEXT NOT NULL DEFAULT '',
   status TEXT NOT NULL DEFAULT 'draft',
-  -- Denormalised lower-case text (claimant, hospital, reference, invoice numbers) for the board's search box.
-  search_text TEXT NOT NULL DEFAULT '',
   -- The day care ended: the submission deadline counts from it, so the board sorts by it.
   care_end_date TEXT GENERATED ALWAYS AS (COALESCE(discharge_date, visit_date)) VIRTUAL,
   created_at TEXT NOT NULL,
@@ -57,6 +55,16 @@ CREATE INDEX claims_updated ON claims(updated_at DESC, id DESC);
 CREATE INDEX claims_status_updated ON claims(status, updated_at DESC, id DESC);
 CREATE INDEX claims_claimant ON claims(claimant_id);
 CREATE INDEX claims_care_end ON claims(care_end_date, id);
+
+-- The board's search box: substring search over claimant, hospital, reference, ID and invoice numbers.
+-- Trigram index for queries of 3+ characters; one token per character for 1-2 character queries (a
+-- Chinese surname or a two-character name), searched as a phrase. Contentless: the text lives in claims.
+CREATE VIRTUAL TABLE claims_search_tri USING fts5(text, content='', contentless_delete=1, tokenize='trigram');
+CREATE VIRTUAL TABLE claims_search_chr USING fts5(text, content='', contentless_delete=1, tokenize='unicode61');
+CREATE TRIGGER claims_search_delete AFTER DELETE ON claims BEGIN
+  DELETE FROM claims_search_tri WHERE rowid = old.id;
+  DELETE FROM claims_search_chr WHERE rowid = old.id;
+END;
 
 CREATE TABLE claim_status_history (
   id INTEGER PRIMARY KEY,
