@@ -1,0 +1,152 @@
+// Page geometry and the small drawing helpers every bundle page shares: A4 in PDF points, wrapped
+// Chinese text, and vector check/cross marks (Noto Sans SC has ✓ but no ✗, so both are drawn as lines).
+import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+
+/** A4 in PDF points (1/72 inch). */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+export const MARGIN_X = 40;
+/** Space kept for the running header and footer; document images never reach into it. */
+export const HEADER_BAND = 34;
+export const FOOTER_BAND = 30;
+/** The box a document page is fitted into. */
+export const CONTENT_BOX = {
+  x: MARGIN_X,
+  y: FOOTER_BAND + 6,
+  width: A4.width - 2 * MARGIN_X,
+  height: A4.height - HEADER_BAND - FOOTER_BAND - 12,
+} as const;
+
+export const INK = rgb(0.1, 0.1, 0.12);
+export const MUTED = rgb(0.42, 0.42, 0.46);
+export const RULE = rgb(0.78, 0.78, 0.8);
+export const OK_GREEN = rgb(0.05, 0.5, 0.22);
+export const BAD_RED = rgb(0.78, 0.1, 0.1);
+export const WARN_AMBER = rgb(0.8, 0.45, 0.0);
+
+// Latin words and numbers stay whole when a line wraps; Chinese can break between any two characters.
+const TOKEN = /[A-Za-z0-9@._:/%+\-*#()]+|\s+|./gsu;
+
+/** Splits text into lines no wider than maxWidth; explicit newlines are kept. */
+export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const token of paragraph.match(TOKEN) ?? []) {
+      const candidate = line + token;
+      if (font.widthOfTextAtSize(candidate, size) <= maxWidth || line === '') {
+        if (font.widthOfTextAtSize(candidate, size) > maxWidth && token.length > 1) {
+          // A single token longer than the line (a long account number): break it by characters.
+          for (const ch of token) {
+            if (line !== '' && font.widthOfTextAtSize(line + ch, size) > maxWidth) {
+              lines.push(line);
+              line = '';
+            }
+            line += ch;
+          }
+        } else {
+          line = candidate;
+        }
+      } else {
+        lines.push(line.trimEnd());
+        line = /^\s+$/.test(token) ? '' : token;
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+export interface TextStyle {
+  font: PDFFont;
+  size: number;
+  color?: RGB;
+  lineGap?: number;
+}
+
+export function lineHeight(style: TextStyle): number {
+  return style.size * 1.35 + (style.lineGap ?? 0);
+}
+
+/** Draws wrapped text with its first baseline below `top`; returns the y below the last line. */
+export function drawParagraph(
+  page: PDFPage,
+  text: string,
+  x: number,
+  top: number,
+  maxWidth: number,
+  style: TextStyle,
+): number {
+  const lh = lineHeight(style);
+  let y = top;
+  for (const line of wrapText(text, style.font, style.size, maxWidth)) {
+    y -= lh;
+    if (line)
+      page.drawText(line, {
+        x,
+        y: y + (lh - style.size) / 2,
+        size: style.size,
+        font: style.font,
+        color: style.color ?? INK,
+      });
+  }
+  return y;
+}
+
+export function paragraphHeight(text: string, maxWidth: number, style: TextStyle): number {
+  return wrapText(text, style.font, style.size, maxWidth).length * lineHeight(style);
+}
+
+/** A tick drawn with lines, centred on (cx, cy). */
+export function drawCheckMark(
+  page: PDFPage,
+  cx: number,
+  cy: number,
+  size: number,
+  color: RGB = OK_GREEN,
+): void {
+  const t = size * 0.14;
+  page.drawLine({
+    start: { x: cx - size * 0.42, y: cy + size * 0.02 },
+    end: { x: cx - size * 0.12, y: cy - size * 0.3 },
+    thickness: t,
+    color,
+  });
+  page.drawLine({
+    start: { x: cx - size * 0.14, y: cy - size * 0.3 },
+    end: { x: cx + size * 0.44, y: cy + size * 0.36 },
+    thickness: t,
+    color,
+  });
+}
+
+/** A cross drawn with lines, centred on (cx, cy). */
+export function drawCrossMark(
+  page: PDFPage,
+  cx: number,
+  cy: number,
+  size: number,
+  color: RGB = BAD_RED,
+): void {
+  const h = size * 0.34;
+  const t = size * 0.14;
+  page.drawLine({ start: { x: cx - h, y: cy - h }, end: { x: cx + h, y: cy + h }, thickness: t, color });
+  page.drawLine({ start: { x: cx - h, y: cy + h }, end: { x: cx + h, y: cy - h }, thickness: t, color });
+}
+
+/** "Needs attention": an exclamation mark in a ring, also vector-drawn. */
+export function drawAttentionMark(
+  page: PDFPage,
+  cx: number,
+  cy: number,
+  size: number,
+  color: RGB = WARN_AMBER,
+): void {
+  page.drawCircle({ x: cx, y: cy, size: size * 0.44, borderColor: color, borderWidth: size * 0.1 });
+  page.drawLine({
+    start: { x: cx, y: cy + size * 0.24 },
+    end: { x: cx, y: cy - size * 0.06 },
+    thickness: size * 0.12,
+    color,
+  });
+  page.drawCircle({ x: cx, y: cy - size * 0.22, size: size * 0.07, color });
+}

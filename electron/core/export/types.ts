@@ -1,0 +1,69 @@
+// What the bundle exporter takes and gives back. The caller (CLI `bundle`/`demo`, the desktop app) has
+// already loaded the manifest, checked every file and evaluated the claim; export only lays them out.
+import type { DocumentKind } from '../../../shared/domain';
+import type { EvaluationReport } from '../../../shared/evaluation';
+import type { Manifest } from '../../../shared/manifest';
+import type { QualityReport } from '../../../shared/quality';
+
+export interface BundleFile {
+  /** Absolute path of the photo or PDF. */
+  path: string;
+  /** The quality report of this file (its corners drive cropping and straightening). */
+  quality?: QualityReport;
+}
+
+export interface BundleDocument {
+  kind: DocumentKind;
+  files: BundleFile[];
+}
+
+export interface BundleInput {
+  manifest: Manifest;
+  /** Same order as manifest.documents: requirement results refer to documents by this index. */
+  documents: BundleDocument[];
+  evaluation: EvaluationReport;
+  /** The day the bundle is made, YYYY-MM-DD (printed on the cover and the pledge's context). */
+  today: string;
+  /** Claim reference printed on every page; derived from the manifest when absent. */
+  reference?: string;
+}
+
+export const DEFAULT_MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_IMAGE_BYTES = 1024 * 1024;
+/** 2480 px = A4's long side at 300 dpi; portals accept it and it keeps small print legible. */
+export const DEFAULT_MAX_IMAGE_LONG_SIDE = 2480;
+
+export interface BundleOptions {
+  /** Target PDF path. Its folder must exist. */
+  out: string;
+  /** Also write upload-ready JPEGs of every document page into this folder (created if missing). */
+  imagesDir?: string;
+  maxBytes?: number;
+  imageMaxBytes?: number;
+  imageMaxLongSide?: number;
+  /** Producer string for the PDF metadata. */
+  producer?: string;
+}
+
+export interface BundledDocumentPages {
+  /** Index into manifest.documents. */
+  index: number;
+  /** 1-based position of the document in the bundle ("材料 3/8"). */
+  ordinal: number;
+  kind: DocumentKind;
+  firstPage: number;
+  lastPage: number;
+  /** Photos that were cropped to the page and straightened. */
+  straightened: number;
+}
+
+export interface BundleResult {
+  output: string;
+  bytes: number;
+  pages: number;
+  documents: BundledDocumentPages[];
+  images: string[];
+  /** Things the person should know that did not stop the export (e.g. over budget), zh-CN. */
+  warnings: string[];
+  elapsedMs: number;
+}
