@@ -1,0 +1,409 @@
+// `checkFile` / `checkFiles`: the reviewer's eye on every photo or PDF. One decode per file at analysis
+// resolution; each check reads what it needs from it and says, in Chinese, what to do about a fault.
+// The report shape is the ARCHITECTURE contract (shared/quality.ts).
+import { basename } from 'node:path';
+import { ClaimDeskError } from '../errors';
+import { sniffFile } from '../files/sniff';
+import { sha256OfFile } from '../files/store';
+import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../../shared/domain';
+import {
+  type Finding,
+  type Point,
+  type QualityReport,
+  type Region,
+  verdictOf,
+} from '../../../shared/quality';
+import { decodeImage, isUnreadableFileError } from './decode';
+import { findPage, erodedMask, type PageGeometry } from './page';
+import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
+import { inspectPdf, isEmptyFile } from './pdf';
+import { loadRaster, type Raster } from './raster';
+import { measureEdgeWidths } from './sharpness';
+import { measureLighting } from './lighting';
+import { findSeal } from './seal';
+import sharp from 'sharp';
+
+export { decodeImage, type DecodedImage, MAX_INPUT_PIXELS } from './decode';
+export { perceptualHash, hammingDistance } from './phash';
+
+// ---- Thresholds, each with the physical quantity it limits -------------------------------------------
+/** A4 long and short side in inches: "legible when printed at A4" is measured against these. */
+const A4_LONG_IN = 297 / 25.4;
+const A4_SHORT_IN = 210 / 25.4;
+/** Effective print resolution of the page at A4. Below 100 dpi small hanzi (≤ 9 pt) lose strokes. */
+export const MIN_DPI_ERROR = 100;
+/** Below 150 dpi text is readable but fine print (amounts, codes) gets soft. */
+export const MIN_DPI_WARNING = 150;
+/**
+ * Blur: median 10-90 % width of ink edges, in mm on the page printed at A4. The strokes of 10-pt hanzi are
+ * ~0.35 mm apart: at ~0.6 mm of blur neighbouring strokes merge; at ~0.45 mm small print gets hard to read.
+ */
+export const BLUR_MM_ERROR = 0.6;
+export const BLUR_MM_WARNING = 0.45;
+/** Paper (white) should come out well above mid-grey; below these levels the photo is underexposed. */
+export const PAPER_LEVEL_DARK_ERROR = 90;
+export const PAPER_LEVEL_DARK_WARNING = 120;
+/** Overexposure washes ink towards paper: ink-to-paper contrast below this many grey levels loses text. */
+export const INK_CONTRAST_OVEREXPOSED_ERROR = 70;
+export const INK_CONTRAST_OVEREXPOSED_WARNING = 100;
+/** …when at least this share of the page is clipped white (a merely pale print is not overexposure). */
+export const OVEREXPOSED_MIN_CLIPPED = 0.35;
+/** Glare patch size as a share of the page: ~1 % covers a line or two of text. */
+export const GLARE_ERROR_FRACTION = 0.01;
+export const GLARE_WARNING_FRACTION = 0.003;
+/** The page runs into the frame edge over at least this share of that edge (a cut corner is a few %). */
+const TOUCH_MIN = 0.02;
+
+/** Kinds that need an official seal when the rule data is not available (POLICY.md section 3). */
+export const DEFAULT_SEAL_KINDS: readonly string[] = ['diagnosis_certificate'];
+
+export interface CheckOptions {
+  kind?: string;
+  /** Force the seal check on or off; default: whether `kind` needs a seal per `sealKinds`. */
+  sealRequired?: boolean;
+  /** Kinds that need a seal (from the rule data); default DEFAULT_SEAL_KINDS. */
+  sealKinds?: readonly string[];
+  /** Name to report as `file` (default: the path as given). */
+  displayName?: string;
+}
+
+/** Per-file extras the batch uses for duplicate detection; not part of the report. */
+interface Fingerprint {
+  sha256: string | null;
+  phash: string | null;
+  detail: Float32Array | null;
+}
+
+const MSG = {
+  lowResError: (dpi: number) =>
+    `照片像素太低（按 A4 打印约 ${dpi} dpi），文字可能看不清，请靠近一些或用原图重拍，不要发送压缩图`,
+  lowResWarn: (dpi: number) => `照片清晰度偏低（按 A4 打印约 ${dpi} dpi），小字可能模糊，建议靠近一些重拍`,
+  blurError: '照片模糊，文字看不清，请拿稳手机、对焦到文字后重拍',
+  blurWarn: '照片有些模糊，小字可能看不清，建议对焦后重拍',
+  blurNoText: '照片上找不到清晰的文字或线条，可能严重模糊，请对焦后重拍',
+  glareError: '有反光，遮住了部分文字，请避开灯光直射（或关闭闪光灯）后重拍',
+  glareWarn: '有轻微反光，请确认反光处的文字仍然清楚，必要时换个角度重拍',
+  darkError: '照片太暗，请到光线充足的地方或打开灯后重拍',
+  darkWarn: '照片偏暗，建议在光线更好的地方重拍',
+  overError: '照片过曝，文字被冲淡看不清，请避开强光、关闭闪光灯后重拍',
+  overWarn: '照片偏亮，文字颜色变浅，建议降低亮度或避开强光重拍',
+  incomplete: (sides: string) => `材料没有拍全（${sides}超出了画面），请把纸张四个角都拍进画面后重拍`,
+  inkAtEdge: (sides: string) => `文字紧贴画面${sides}边缘，可能没有拍全，请把纸张四个角都拍进画面后重拍`,
+  sealMissing: (label: string) => `没有找到红色公章，${label}需要加盖医院公章（鲜章），请盖章后重新拍照`,
+  unreadable: (detail: string) => `${detail}`,
+  duplicate: (other: string) => `与 ${other} 是同一张照片，请删除重复的一张或换成应提交的其他材料`,
+};
+
+const SIDE_ZH = { top: '上边', right: '右边', bottom: '下边', left: '左边' } as const;
+
+function round(v: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+function dist(a: Point, b: Point, w: number, h: number): number {
+  return Math.hypot((a.x - b.x) * w, (a.y - b.y) * h);
+}
+
+/** Checks one file. Never throws for a bad file: that becomes an `unreadable_file` finding. */
+export async function checkFile(path: string, options: CheckOptions = {}): Promise<QualityReport> {
+  return (await checkOne(path, options)).report;
+}
+
+/**
+ * Checks many files in order. One bad file never stops the batch; photos that are the same picture
+ * (byte-identical, or a re-saved/re-scaled copy by perceptual hash) get a `duplicate_image` finding.
+ */
+export async function checkFiles(
+  paths: readonly string[],
+  options: CheckOptions & { onProgress?: (done: number, total: number) => void } = {},
+): Promise<QualityReport[]> {
+  const results: { report: QualityReport; fp: Fingerprint }[] = [];
+  for (const [i, p] of paths.entries()) {
+    results.push(await checkOne(p, options));
+    options.onProgress?.(i + 1, paths.length);
+  }
+  for (let i = 0; i < results.length; i++) {
+    const a = results[i]!;
+    for (let j = 0; j < i; j++) {
+      const b = results[j]!;
+      if (!isSamePicture(a.fp, b.fp)) continue;
+      a.report.findings.push({
+        code: 'duplicate_image',
+        severity: 'warning',
+        message: MSG.duplicate(basename(b.report.file)),
+      });
+      a.report.verdict = verdictOf(a.report.findings);
+      break;
+    }
+  }
+  return results.map((r) => r.report);
+}
+
+function isSamePicture(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.sha256 && a.sha256 === b.sha256) return true;
+  if (!a.phash || !b.phash || !a.detail || !b.detail) return false;
+  if (hammingDistance(a.phash, b.phash) > SAME_PICTURE_MAX_DISTANCE) return false;
+  // Two invoices from the same hospital share a layout and so a coarse hash; the fine detail (the printed
+  // amounts and names) must also agree before we call them the same photo.
+  return correlation(a.detail, b.detail) >= DETAIL_SAME_MIN_CORRELATION;
+}
+
+const DETAIL_SIDE = 96;
+/** Correlation of high-pass 96×96 thumbnails: re-saved copies score > 0.9, same-template documents lower. */
+const DETAIL_SAME_MIN_CORRELATION = 0.85;
+
+function correlation(a: Float32Array, b: Float32Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i]! * b[i]!;
+    aa += a[i]! * a[i]!;
+    bb += b[i]! * b[i]!;
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+async function fingerprintOf(r: Raster): Promise<{ phash: string; detail: Float32Array }> {
+  const src = sharp(Buffer.from(r.grey.buffer, r.grey.byteOffset, r.grey.byteLength), {
+    raw: { width: r.width, height: r.height, channels: 1 },
+  });
+  const thumb = await src.clone().resize(32, 32, { fit: 'fill' }).greyscale().raw().toBuffer();
+  const big = await src
+    .clone()
+    .resize(DETAIL_SIDE, DETAIL_SIDE, { fit: 'fill' })
+    .greyscale()
+    .raw()
+    .toBuffer();
+  const soft = await sharp(big, { raw: { width: DETAIL_SIDE, height: DETAIL_SIDE, channels: 1 } })
+    .blur(3)
+    .greyscale()
+    .raw()
+    .toBuffer();
+  const detail = new Float32Array(DETAIL_SIDE * DETAIL_SIDE);
+  for (let i = 0; i < detail.length; i++) detail[i] = big[i]! - soft[i]!;
+  return { phash: perceptualHashOfThumbnail(thumb), detail };
+}
+
+async function checkOne(
+  path: string,
+  options: CheckOptions,
+): Promise<{ report: QualityReport; fp: Fingerprint }> {
+  const started = performance.now();
+  const file = options.displayName ?? path;
+  const base = { file, ...(options.kind ? { kind: options.kind } : {}) };
+  const fp: Fingerprint = { sha256: null, phash: null, detail: null };
+  const finish = (
+    findings: Finding[],
+    metrics: Record<string, unknown>,
+  ): { report: QualityReport; fp: Fingerprint } => ({
+    report: {
+      ...base,
+      verdict: verdictOf(findings),
+      findings,
+      metrics,
+      elapsedMs: Math.round(performance.now() - started),
+    },
+    fp,
+  });
+  try {
+    if (await isEmptyFile(path)) {
+      throw new ClaimDeskError(
+        'file_unreadable',
+        `文件是空的（0 字节）：${path}，请重新拍摄或导出`,
+        `empty file: ${path}`,
+        { field: path },
+      );
+    }
+    const mime = await sniffFile(path);
+    if (mime === 'application/pdf') {
+      const facts = await inspectPdf(path);
+      fp.sha256 = await sha256OfFile(path);
+      return finish([], {
+        mime,
+        pages: facts.pages,
+        pageWidthMm: facts.pageWidthMm,
+        pageHeightMm: facts.pageHeightMm,
+        encrypted: facts.encrypted,
+        notApplicable: [
+          'low_resolution',
+          'blurry',
+          'glare',
+          'too_dark',
+          'overexposed',
+          'incomplete_page',
+          'seal_missing',
+        ],
+        note: 'PDF 电子票据：已确认文件可以打开并统计页数；清晰度、反光、曝光、四角和印章检查只适用于照片，未对 PDF 执行',
+      });
+    }
+    const decoded = await decodeImage(path, { verify: false });
+    const raster = await loadRaster(decoded);
+    const [hash] = await Promise.all([
+      fingerprintOf(raster),
+      sha256OfFile(path).then((s) => (fp.sha256 = s)),
+    ]);
+    fp.phash = hash.phash;
+    fp.detail = hash.detail;
+    const { findings, metrics } = analyse(raster, decoded.width, decoded.height, options);
+    return finish(findings, {
+      mime,
+      width: decoded.width,
+      height: decoded.height,
+      phash: hash.phash,
+      ...metrics,
+    });
+  } catch (err) {
+    if (!isUnreadableFileError(err)) throw err;
+    return finish([{ code: 'unreadable_file', severity: 'error', message: MSG.unreadable(err.zh) }], {
+      error: err.code,
+    });
+  }
+}
+
+function sealNeeded(options: CheckOptions): boolean {
+  if (options.sealRequired !== undefined) return options.sealRequired;
+  if (!options.kind) return false;
+  return (options.sealKinds ?? DEFAULT_SEAL_KINDS).includes(options.kind);
+}
+
+/** Runs every pixel check on the analysis raster. Exported for the calibration script and tests. */
+export function analyse(
+  r: Raster,
+  width: number,
+  height: number,
+  options: CheckOptions = {},
+): { findings: Finding[]; metrics: Record<string, unknown> } {
+  const findings: Finding[] = [];
+  const page = findPage(r);
+  const [tl, tr, br, bl] = page.corners;
+
+  // Page size in original pixels, from the quadrilateral's mean opposite sides.
+  const pageW = (dist(tl, tr, width, height) + dist(bl, br, width, height)) / 2;
+  const pageH = (dist(tl, bl, width, height) + dist(tr, br, width, height)) / 2;
+  const longPx = Math.max(pageW, pageH);
+  const shortPx = Math.min(pageW, pageH);
+  const dpi = Math.round(Math.min(longPx / A4_LONG_IN, shortPx / A4_SHORT_IN));
+  if (dpi < MIN_DPI_ERROR)
+    findings.push({ code: 'low_resolution', severity: 'error', message: MSG.lowResError(dpi) });
+  else if (dpi < MIN_DPI_WARNING)
+    findings.push({ code: 'low_resolution', severity: 'warning', message: MSG.lowResWarn(dpi) });
+
+  // Page cut off: the paper runs into one or more frame edges (but not all four: that is a scan/close-up).
+  const touched = (Object.keys(page.touches) as (keyof typeof page.touches)[]).filter(
+    (s) => page.touches[s] >= TOUCH_MIN,
+  );
+  if (!page.fillsFrame && touched.length > 0) {
+    findings.push({
+      code: 'incomplete_page',
+      severity: 'error',
+      message: MSG.incomplete(touched.map((s) => SIDE_ZH[s]).join('、')),
+      region: edgeRegion(touched),
+    });
+  }
+
+  // Sharpness on the page interior (two blocks in from its border, so the paper's own edge is left out).
+  const interior = erodedMask(page, 2);
+  const inside = (x: number, y: number): boolean => {
+    const bx = Math.min(page.maskWidth - 1, Math.floor(x / page.block));
+    const by = Math.min(page.maskHeight - 1, Math.floor(y / page.block));
+    return interior[by * page.maskWidth + bx] === 1;
+  };
+  const edges = measureEdgeWidths(r, inside);
+  const pageLongAnalysisPx = longPx * r.scale;
+  const mmPerPx = 297 / Math.max(1, pageLongAnalysisPx);
+  const widest = Math.max(edges.acrossX ?? 0, edges.acrossY ?? 0);
+  const blurMm = edges.acrossX === null && edges.acrossY === null ? null : widest * mmPerPx;
+  const lighting = measureLighting(r, page);
+  const inkContrast = lighting.paperLevel - lighting.inkLevel;
+  if (blurMm !== null && blurMm >= BLUR_MM_ERROR)
+    findings.push({ code: 'blurry', severity: 'error', message: MSG.blurError });
+  else if (blurMm !== null && blurMm >= BLUR_MM_WARNING)
+    findings.push({ code: 'blurry', severity: 'warning', message: MSG.blurWarn });
+  else if (blurMm === null && inkContrast >= 40) {
+    // Ink is there (dark pixels on the page) but not one crisp edge: the text is smeared beyond measuring.
+    findings.push({ code: 'blurry', severity: 'error', message: MSG.blurNoText });
+  }
+
+  // Exposure on the paper.
+  if (lighting.paperLevel < PAPER_LEVEL_DARK_ERROR)
+    findings.push({ code: 'too_dark', severity: 'error', message: MSG.darkError });
+  else if (lighting.paperLevel < PAPER_LEVEL_DARK_WARNING)
+    findings.push({ code: 'too_dark', severity: 'warning', message: MSG.darkWarn });
+  if (lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED) {
+    if (inkContrast < INK_CONTRAST_OVEREXPOSED_ERROR)
+      findings.push({ code: 'overexposed', severity: 'error', message: MSG.overError });
+    else if (inkContrast < INK_CONTRAST_OVEREXPOSED_WARNING)
+      findings.push({ code: 'overexposed', severity: 'warning', message: MSG.overWarn });
+  }
+
+  // Glare: only when the page is not overexposed as a whole (then the fix is the same and one message is enough).
+  const worstGlare = lighting.glare[0];
+  if (worstGlare && !findings.some((f) => f.code === 'overexposed')) {
+    if (worstGlare.pageFraction >= GLARE_ERROR_FRACTION)
+      findings.push({ code: 'glare', severity: 'error', message: MSG.glareError, region: worstGlare.region });
+    else if (worstGlare.pageFraction >= GLARE_WARNING_FRACTION)
+      findings.push({
+        code: 'glare',
+        severity: 'warning',
+        message: MSG.glareWarn,
+        region: worstGlare.region,
+      });
+  }
+
+  const needSeal = sealNeeded(options);
+  const seal = needSeal ? findSeal(r, pageLongAnalysisPx) : null;
+  if (seal && !seal.found) {
+    const label = options.kind ? kindLabel(options.kind) : '该材料';
+    findings.push({ code: 'seal_missing', severity: 'error', message: MSG.sealMissing(label) });
+  }
+
+  const metrics: Record<string, unknown> = {
+    analysisWidth: r.width,
+    analysisHeight: r.height,
+    corners: page.corners.map((p) => ({ x: round(p.x, 4), y: round(p.y, 4) })),
+    cornersConfidence: round(page.confidence),
+    pageAreaFraction: round(page.areaFraction),
+    pageFillsFrame: page.fillsFrame,
+    effectiveDpi: dpi,
+    blurMm: blurMm === null ? null : round(blurMm, 3),
+    edgeWidthPx: {
+      x: edges.acrossX === null ? null : round(edges.acrossX),
+      y: edges.acrossY === null ? null : round(edges.acrossY),
+    },
+    edgeCount: edges.edgesX + edges.edgesY,
+    paperLevel: Math.round(lighting.paperLevel),
+    inkLevel: lighting.inkLevel,
+    clippedFraction: round(lighting.clippedFraction, 4),
+    glareFraction: round(worstGlare?.pageFraction ?? 0, 4),
+  };
+  if (seal) {
+    metrics.sealFound = seal.found;
+    metrics.sealRingCoverage = round(seal.ringCoverage);
+    if (seal.region) metrics.sealRegion = seal.region;
+  }
+  return { findings, metrics };
+}
+
+function edgeRegion(sides: readonly string[]): Region {
+  // The strip(s) of the frame where the page runs out; one side gets its own strip, several the whole frame.
+  if (sides.length !== 1) return { x: 0, y: 0, w: 1, h: 1 };
+  switch (sides[0]) {
+    case 'top':
+      return { x: 0, y: 0, w: 1, h: 0.08 };
+    case 'bottom':
+      return { x: 0, y: 0.92, w: 1, h: 0.08 };
+    case 'left':
+      return { x: 0, y: 0, w: 0.08, h: 1 };
+    default:
+      return { x: 0.92, y: 0, w: 0.08, h: 1 };
+  }
+}
+
+function kindLabel(kind: string): string {
+  const parsed = DocumentKind.safeParse(kind);
+  return parsed.success ? DOCUMENT_KIND_LABELS[parsed.data].zh : '该材料';
+}
+
+export type { PageGeometry };

@@ -1,0 +1,259 @@
+// Finding the document in the photo: paper is bright and nearly colourless, the table under it is not.
+// We threshold a "paperness" map at coarse scale (Otsu), keep the biggest blob, fill its holes (the text),
+// and read the four corners off it. Whether the blob runs into the frame edge says if the page is cut off.
+import type { Point } from '../../../shared/quality';
+import type { Raster } from './raster';
+
+/** Coarse blocks are this many analysis pixels wide: big enough that the max inside a block skips text. */
+const BLOCK = 8;
+
+export interface PageGeometry {
+  /** [top-left, top-right, bottom-right, bottom-left] in 0..1 image coordinates. */
+  corners: [Point, Point, Point, Point];
+  /** 0..1: how cleanly paper separated from background and how well four corners describe the blob. */
+  confidence: number;
+  /** Fraction of the frame the page covers. */
+  areaFraction: number;
+  /** For each frame side (top, right, bottom, left): fraction of its length the page runs into. */
+  touches: { top: number; right: number; bottom: number; left: number };
+  /** True when paper covers (nearly) the whole frame: a scan or a close-up with no background visible. */
+  fillsFrame: boolean;
+  /** Block mask (1 = page) and its size, for the other checks to restrict themselves to the document. */
+  mask: Uint8Array;
+  maskWidth: number;
+  maskHeight: number;
+  block: number;
+}
+
+function otsu(hist: Float64Array, total: number): { threshold: number; separability: number } {
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 128;
+  let totalVar = 0;
+  const mean = sum / total;
+  for (let i = 0; i < 256; i++) totalVar += hist[i]! * (i - mean) ** 2;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  // Between-class over total variance (η): near 1 for two clean populations, low for one noisy one.
+  return { threshold, separability: totalVar > 0 ? best / total / (totalVar / total) : 0 };
+}
+
+export function findPage(r: Raster): PageGeometry {
+  const mw = Math.max(1, Math.floor(r.width / BLOCK));
+  const mh = Math.max(1, Math.floor(r.height / BLOCK));
+  const score = new Uint8Array(mw * mh);
+  // Paperness per block: the brightest, least coloured pixel in it (max skips the ink of text).
+  for (let by = 0; by < mh; by++) {
+    for (let bx = 0; bx < mw; bx++) {
+      let best = 0;
+      for (let y = by * BLOCK; y < (by + 1) * BLOCK; y += 2) {
+        let j = (y * r.width + bx * BLOCK) * 3;
+        for (let x = 0; x < BLOCK; x += 2, j += 6) {
+          const R = r.rgb[j]!;
+          const G = r.rgb[j + 1]!;
+          const B = r.rgb[j + 2]!;
+          const max = R > G ? (R > B ? R : B) : G > B ? G : B;
+          const min = R < G ? (R < B ? R : B) : G < B ? G : B;
+          const v = (R * 77 + G * 150 + B * 29) / 256 - 1.5 * (max - min);
+          if (v > best) best = v;
+        }
+      }
+      score[by * mw + bx] = best;
+    }
+  }
+  const hist = new Float64Array(256);
+  for (const v of score) hist[v]!++;
+  const { threshold, separability } = otsu(hist, score.length);
+
+  const inPaper = new Uint8Array(mw * mh);
+  for (let i = 0; i < score.length; i++) inPaper[i] = score[i]! > threshold ? 1 : 0;
+  // A single population (no background visible) has poor separability: treat all of it as page.
+  const singlePopulation = separability < 0.5;
+  const mask = singlePopulation ? new Uint8Array(mw * mh).fill(1) : largestComponentFilled(inPaper, mw, mh);
+
+  let area = 0;
+  let tl = { s: Infinity, x: 0, y: 0 };
+  let br = { s: -Infinity, x: 0, y: 0 };
+  let tr = { s: -Infinity, x: 0, y: 0 };
+  let bl = { s: Infinity, x: 0, y: 0 };
+  for (let y = 0; y < mh; y++) {
+    for (let x = 0; x < mw; x++) {
+      if (!mask[y * mw + x]) continue;
+      area++;
+      // Outer edges of each block, so a page filling the frame gets the frame's own corners.
+      if (x + y < tl.s) tl = { s: x + y, x, y };
+      if (x + y > br.s) br = { s: x + y, x: x + 1, y: y + 1 };
+      if (x - y > tr.s) tr = { s: x - y, x: x + 1, y };
+      if (x - y < bl.s) bl = { s: x - y, x, y: y + 1 };
+    }
+  }
+  const toPoint = (p: { x: number; y: number }): Point => ({ x: p.x / mw, y: p.y / mh });
+  const corners: [Point, Point, Point, Point] = area
+    ? [toPoint(tl), toPoint(tr), toPoint(br), toPoint(bl)]
+    : [
+        { x: 0, y: 0 },
+        { x: 1, y: 0 },
+        { x: 1, y: 1 },
+        { x: 0, y: 1 },
+      ];
+  const quadArea = polygonArea(corners);
+  const areaFraction = area / (mw * mh);
+  // A quadrilateral describes a flat page well when its area matches the blob's.
+  const fit = area ? Math.min(quadArea, areaFraction) / Math.max(quadArea, areaFraction, 1e-9) : 0;
+
+  const touches = { top: 0, right: 0, bottom: 0, left: 0 };
+  for (let x = 0; x < mw; x++) {
+    touches.top += mask[x]!;
+    touches.bottom += mask[(mh - 1) * mw + x]!;
+  }
+  for (let y = 0; y < mh; y++) {
+    touches.left += mask[y * mw]!;
+    touches.right += mask[y * mw + mw - 1]!;
+  }
+  touches.top /= mw;
+  touches.bottom /= mw;
+  touches.left /= mh;
+  touches.right /= mh;
+  const fillsFrame =
+    singlePopulation ||
+    (touches.top > 0.8 && touches.bottom > 0.8 && touches.left > 0.8 && touches.right > 0.8);
+  const confidence = fillsFrame ? 0.3 : Math.max(0, Math.min(1, fit * Math.min(1, separability / 0.8)));
+  return {
+    corners,
+    confidence,
+    areaFraction,
+    touches,
+    fillsFrame,
+    mask,
+    maskWidth: mw,
+    maskHeight: mh,
+    block: BLOCK,
+  };
+}
+
+function polygonArea(p: readonly Point[]): number {
+  let s = 0;
+  for (let i = 0; i < p.length; i++) {
+    const a = p[i]!;
+    const b = p[(i + 1) % p.length]!;
+    s += a.x * b.y - b.x * a.y;
+  }
+  return Math.abs(s) / 2;
+}
+
+/** Keeps the largest 4-connected blob of 1s, then fills the holes in it (text, stamps, shadows). */
+function largestComponentFilled(m: Uint8Array, w: number, h: number): Uint8Array {
+  const label = new Int32Array(w * h);
+  const stack: number[] = [];
+  let bestLabel = 0;
+  let bestSize = 0;
+  let next = 0;
+  for (let i = 0; i < m.length; i++) {
+    if (!m[i] || label[i]) continue;
+    next++;
+    let size = 0;
+    label[i] = next;
+    stack.push(i);
+    while (stack.length) {
+      const k = stack.pop()!;
+      size++;
+      const x = k % w;
+      const y = (k - x) / w;
+      if (x > 0 && m[k - 1] && !label[k - 1]) {
+        label[k - 1] = next;
+        stack.push(k - 1);
+      }
+      if (x < w - 1 && m[k + 1] && !label[k + 1]) {
+        label[k + 1] = next;
+        stack.push(k + 1);
+      }
+      if (y > 0 && m[k - w] && !label[k - w]) {
+        label[k - w] = next;
+        stack.push(k - w);
+      }
+      if (y < h - 1 && m[k + w] && !label[k + w]) {
+        label[k + w] = next;
+        stack.push(k + w);
+      }
+    }
+    if (size > bestSize) {
+      bestSize = size;
+      bestLabel = next;
+    }
+  }
+  // Flood the outside (everything not in the blob reachable from the border); what is left is blob + holes.
+  const outside = new Uint8Array(w * h);
+  const seed = (k: number): void => {
+    if (label[k] !== bestLabel && !outside[k]) {
+      outside[k] = 1;
+      stack.push(k);
+    }
+  };
+  for (let x = 0; x < w; x++) {
+    seed(x);
+    seed((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    seed(y * w);
+    seed(y * w + w - 1);
+  }
+  while (stack.length) {
+    const k = stack.pop()!;
+    const x = k % w;
+    const y = (k - x) / w;
+    if (x > 0) seed(k - 1);
+    if (x < w - 1) seed(k + 1);
+    if (y > 0) seed(k - w);
+    if (y < h - 1) seed(k + w);
+  }
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < out.length; i++) out[i] = outside[i] ? 0 : 1;
+  return out;
+}
+
+/** True when analysis pixel (x, y) lies on the page, at least `inset` blocks away from its edge. */
+export function onPage(g: PageGeometry, x: number, y: number): boolean {
+  const bx = Math.min(g.maskWidth - 1, Math.floor(x / g.block));
+  const by = Math.min(g.maskHeight - 1, Math.floor(y / g.block));
+  return g.mask[by * g.maskWidth + bx] === 1;
+}
+
+/** The page mask shrunk by `blocks` blocks, so edges measured inside it are text, not the paper's border. */
+export function erodedMask(g: PageGeometry, blocks: number): Uint8Array {
+  const { maskWidth: w, maskHeight: h } = g;
+  let cur = g.mask;
+  for (let i = 0; i < blocks; i++) {
+    const next = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const k = y * w + x;
+        // The frame edge does not erode a page that fills the frame.
+        next[k] =
+          cur[k] &&
+          (x === 0 || cur[k - 1]) &&
+          (x === w - 1 || cur[k + 1]) &&
+          (y === 0 || cur[k - w]) &&
+          (y === h - 1 || cur[k + w])
+            ? 1
+            : 0;
+      }
+    }
+    cur = next;
+  }
+  return cur;
+}
