@@ -1,0 +1,238 @@
+// Offline guarantee: the CLI's main commands run with every network API replaced by a recorder that throws
+// (scripts/deny-network.mjs, loaded into each child with --import), and again in a namespace with no
+// network at all (`unshare -rn`, where permitted). Nothing may try to connect, resolve or fetch, and each
+// command must end the same way as it does normally.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePhotos } from '../../scripts/reliability-fixtures';
+import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
+
+const DENY = pathToFileURL(join(REPO_ROOT, 'scripts', 'deny-network.mjs')).href;
+const tmp = makeTempDir('claimdesk-offline-');
+const NETLOG = join(tmp.dir, 'network-attempts.jsonl');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], mode: 'deny' | 'no-network', dataDir: string): Run {
+  const env = { ...process.env, CLAIMDESK_HOME: dataDir, CLAIMDESK_NETLOG: NETLOG };
+  const r =
+    mode === 'deny'
+      ? spawnSync(process.execPath, ['--import', DENY, CLI, ...args], {
+          cwd: REPO_ROOT,
+          env,
+          encoding: 'utf8',
+          timeout: 180_000,
+        })
+      : spawnSync('unshare', ['-rn', process.execPath, CLI, ...args], {
+          cwd: REPO_ROOT,
+          env,
+          encoding: 'utf8',
+          timeout: 180_000,
+        });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function attempts(): string[] {
+  return existsSync(NETLOG) ? readFileSync(NETLOG, 'utf8').trim().split('\n').filter(Boolean) : [];
+}
+
+/** Sub-commands another engineer may still be building; absent ones are reported and left out. */
+let helpText: string | undefined;
+function isRegistered(command: string): boolean {
+  helpText ??= spawnSync(process.execPath, [CLI, '--help'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout;
+  return new RegExp(`^\\s+${command}\\b`, 'm').test(helpText);
+}
+
+let photos: string[] = [];
+let manifest = '';
+
+beforeAll(async () => {
+  expect(existsSync(join(REPO_ROOT, 'dist', 'cli.mjs')), 'build the CLI first (npm test does)').toBe(true);
+  photos = (await ensurePhotos('kill-photos', 50)).slice(0, 4);
+  const claimDir = join(tmp.dir, 'claim');
+  mkdirSync(claimDir);
+  photos.forEach((p, i) => copyFileSync(p, join(claimDir, `page-${i + 1}.jpg`)));
+  manifest = join(claimDir, 'manifest.json');
+  writeFileSync(
+    manifest,
+    JSON.stringify({
+      claimant: {
+        name: '张三',
+        idNumber: '11010519491231002X',
+        insuranceType: 'employee',
+        insuredRegion: '江苏省南京市',
+        phone: '13800138000',
+        bankAccount: { bank: '中国银行', number: '6217000000000000000', holder: '张三' },
+      },
+      applicant: { relation: 'self' },
+      claim: {
+        careSetting: 'inpatient',
+        hospital: '上海市第一人民医院',
+        treatmentRegion: '上海市',
+        admissionDate: '2026-09-01',
+        dischargeDate: '2026-09-10',
+        totalAmount: 12345.67,
+        crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
+        specialDrugs: false,
+      },
+      documents: [
+        { kind: 'invoice', files: ['page-1.jpg'] },
+        { kind: 'itemized_bill', files: ['page-2.jpg', 'page-3.jpg'] },
+        { kind: 'discharge_summary', files: ['page-4.jpg'] },
+      ],
+    }),
+  );
+});
+afterAll(() => tmp.cleanup());
+
+/** The main commands in the order a user meets them; each returns the argument list for one run. */
+function scenario(outDir: string): Array<{ name: string; needs?: string; args: string[] }> {
+  return [
+    { name: 'household add', args: ['household', 'add', '--name', '张家'] },
+    {
+      name: 'person add',
+      args: [
+        'person',
+        'add',
+        '--household',
+        '1',
+        '--name',
+        '张三',
+        '--id-number',
+        '11010519491231002X',
+        '--relation',
+        'self',
+      ].concat(['--insurance', 'employee', '--region', '江苏省南京市', '--phone', '13800138000']),
+    },
+    {
+      name: 'claim create',
+      args: [
+        'claim',
+        'create',
+        '--claimant',
+        '1',
+        '--care',
+        'inpatient',
+        '--hospital',
+        '上海市第一人民医院',
+        '--region',
+        '上海市',
+      ].concat([
+        '--admission',
+        '2026-09-01',
+        '--discharge',
+        '2026-09-10',
+        '--filing-type',
+        'referral',
+        '--filing-date',
+        '2026-08-30',
+      ]),
+    },
+    { name: 'import', args: ['import', '1', '--kind', 'invoice', ...photos] },
+    { name: 'claim list', args: ['claim', 'list', '--search', '张三'] },
+    { name: 'claim show', args: ['claim', 'show', '1'] },
+    { name: 'check', needs: 'check', args: ['check', '--json', '--kind', 'invoice', ...photos] },
+    { name: 'evaluate', needs: 'evaluate', args: ['evaluate', manifest, '--json', '--today', '2026-09-20'] },
+    {
+      name: 'bundle',
+      needs: 'bundle',
+      args: [
+        'bundle',
+        manifest,
+        '--out',
+        join(outDir, 'bundle.pdf'),
+        '--allow-incomplete',
+        '--today',
+        '2026-09-20',
+      ],
+    },
+    { name: 'demo', needs: 'demo', args: ['demo', '--out', join(outDir, 'demo')] },
+    { name: 'backup --auto', args: ['backup', '--auto', '--force'] },
+    { name: 'restore --latest', args: ['restore', '--latest'] },
+  ];
+}
+
+describe('offline guarantee', () => {
+  it('the recorder catches fetch, DNS, TCP and https attempts (so an empty log means something)', () => {
+    const probe = join(tmp.dir, 'probe.mjs');
+    writeFileSync(
+      probe,
+      `import { lookup } from 'node:dns'; import net from 'node:net'; import https from 'node:https';
+       const tries = [() => fetch('https://example.com/'), () => new Promise((res, rej) => lookup('example.com', (e) => (e ? rej(e) : res()))),
+         () => new Promise((res, rej) => { const s = net.connect(443, '203.0.113.9'); s.on('error', rej); s.on('connect', res); }),
+         () => new Promise((res, rej) => https.get('https://example.com/', res).on('error', rej))];
+       for (const t of tries) { try { await t(); console.log('reached'); } catch { console.log('blocked'); } }`,
+    );
+    rmSync(NETLOG, { force: true });
+    const r = spawnSync(process.execPath, ['--import', DENY, probe], {
+      encoding: 'utf8',
+      env: { ...process.env, CLAIMDESK_NETLOG: NETLOG },
+    });
+    expect(r.stdout.trim().split('\n')).toEqual(['blocked', 'blocked', 'blocked', 'blocked']);
+    expect(attempts().map((l) => (JSON.parse(l) as { what: string }).what)).toEqual([
+      'fetch',
+      'dns.lookup',
+      'net.connect',
+      'https.request',
+    ]);
+    rmSync(NETLOG, { force: true });
+  });
+
+  it('no main command tries the network, and each ends as it would online', { timeout: 240_000 }, () => {
+    const dataDir = join(tmp.dir, 'data-deny');
+    const outDir = join(tmp.dir, 'out-deny');
+    mkdirSync(outDir);
+    const skipped: string[] = [];
+    const ran: string[] = [];
+    for (const step of scenario(outDir)) {
+      if (step.needs && !isRegistered(step.needs)) {
+        skipped.push(step.name);
+        continue;
+      }
+      const r = run(step.args, 'deny', dataDir);
+      // 0 = done, 1 = "a check failed / claim incomplete": both are answers. Anything else is a crash.
+      expect([0, 1], `${step.name}: ${r.stderr}`).toContain(r.status);
+      expect(r.stderr, step.name).not.toMatch(/内部错误|internal error|network access denied/);
+      expect(attempts(), `${step.name} tried the network`).toEqual([]);
+      ran.push(step.name);
+    }
+    if (skipped.length > 0) console.warn(`[offline] not yet registered, left out: ${skipped.join(', ')}`);
+    console.log(
+      `[offline] ${ran.length} commands ran with the network denied, 0 attempts: ${ran.join(', ')}`,
+    );
+    expect(ran.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it(
+    'the same commands succeed in a namespace with no network interface at all (unshare -rn)',
+    { timeout: 240_000 },
+    (ctx) => {
+      if (spawnSync('unshare', ['-rn', 'true']).status !== 0) {
+        console.warn('[offline] SKIPPED the unshare -rn run: network namespaces are not permitted here');
+        return ctx.skip();
+      }
+      const denyData = join(tmp.dir, 'data-compare-deny');
+      const noNetData = join(tmp.dir, 'data-nonet');
+      const outA = join(tmp.dir, 'out-a');
+      const outB = join(tmp.dir, 'out-b');
+      mkdirSync(outA);
+      mkdirSync(outB);
+      const stepsA = scenario(outA);
+      const stepsB = scenario(outB);
+      for (const [i, a] of stepsA.entries()) {
+        if (a.needs && !isRegistered(a.needs)) continue;
+        const withDeny = run(a.args, 'deny', denyData);
+        const noNet = run(stepsB[i]!.args, 'no-network', noNetData);
+        expect(noNet.status, `${a.name} without a network: ${noNet.stderr}`).toBe(withDeny.status);
+        expect(noNet.stderr, a.name).not.toMatch(/内部错误|internal error/);
+      }
+    },
+  );
+});
