@@ -1,0 +1,68 @@
+// The window's frame: a side navigation, the notice bar, and the current screen.
+import { useApp } from './app-context';
+import { Board } from './screens/Board';
+import { ClaimEditor } from './screens/ClaimEditor';
+import { Households } from './screens/Households';
+import { NewClaim } from './screens/NewClaim';
+import { Settings } from './screens/Settings';
+
+export function App() {
+  const { route, go, tr, notices, dismiss, info } = useApp();
+  const nav: Array<{ screen: 'board' | 'households' | 'new-claim' | 'settings'; zh: string; en: string }> = [
+    { screen: 'board', zh: '报销单', en: 'Claims' },
+    { screen: 'new-claim', zh: '新建报销', en: 'New claim' },
+    { screen: 'households', zh: '家庭与人员', en: 'Households' },
+    { screen: 'settings', zh: '设置', en: 'Settings' },
+  ];
+  const current = route.screen === 'claim' ? 'board' : route.screen;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {tr('跳到主要内容', 'Skip to content')}
+      </a>
+      <nav className="sidebar" aria-label={tr('主导航', 'Main navigation')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            报
+          </span>
+          <div>
+            <div className="brand-name">{tr('报销材料助手', 'ClaimDesk')}</div>
+            <div className="brand-sub">ClaimDesk {info?.version ?? ''}</div>
+          </div>
+        </div>
+        <ul>
+          {nav.map((n) => (
+            <li key={n.screen}>
+              <button
+                type="button"
+                className={current === n.screen ? 'nav-item active' : 'nav-item'}
+                aria-current={current === n.screen ? 'page' : undefined}
+                onClick={() => go({ screen: n.screen })}
+              >
+                {tr(n.zh, n.en)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="offline-note">{tr('离线工作：数据只保存在本机', 'Offline: data stays on this computer')}</p>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        <div className="notices" role="status" aria-live="polite">
+          {notices.map((n) => (
+            <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : undefined}>
+              <span>{n.text}</span>
+              <button type="button" className="link" onClick={() => dismiss(n.id)} aria-label={tr('关闭提示', 'Dismiss')}>
+                ×
+              </button>
+            </div>
+          ))}
+        </div>
+        {route.screen === 'board' && <Board />}
+        {route.screen === 'households' && <Households initialHouseholdId={route.householdId} />}
+        {route.screen === 'new-claim' && <NewClaim claimantId={route.claimantId} />}
+        {route.screen === 'claim' && <ClaimEditor key={route.claimId} claimId={route.claimId} />}
+        {route.screen === 'settings' && <Settings />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+// The claim's plain questions: 门诊还是住院？在外地看病吗？备案类型？本人办还是亲属代办？有特殊药品吗？
+// The answers pick the checklist the rule engine builds; the form is the same for a new and an existing claim.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import {
+  CARE_SETTING_LABELS,
+  CARE_SETTINGS,
+  FILING_TYPE_LABELS,
+  FILING_TYPES,
+  RELATION_LABELS,
+  RELATIVE_RELATIONS,
+  type CareSetting,
+  type FilingType,
+  type RelativeRelation,
+} from '../../../shared/domain';
+import type { ClaimFields, Household, Person } from '../../../shared/schemas';
+import { checkIdNumber } from '../../../shared/validators';
+import { call } from '../api';
+import { useApp } from '../app-context';
+import { Choice, Field } from './Field';
+
+export interface ClaimFormProps {
+  initial?: ClaimFields | undefined;
+  claimantId?: number | undefined;
+  submitLabel: string;
+  onSubmit(fields: Record<string, unknown>): Promise<void>;
+  onCancel?: (() => void) | undefined;
+}
+
+export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel }: ClaimFormProps) {
+  const { tr, notifyError, lang } = useApp();
+  const [people, setPeople] = useState<Person[]>([]);
+  const [households, setHouseholds] = useState<Household[]>([]);
+  const [patient, setPatient] = useState<number | ''>(initial?.claimantId ?? claimantId ?? '');
+  const [care, setCare] = useState<CareSetting>(initial?.careSetting ?? 'outpatient');
+  const [hospital, setHospital] = useState(initial?.hospital ?? '');
+  const [region, setRegion] = useState(initial?.treatmentRegion ?? '');
+  const [visitDate, setVisitDate] = useState(initial?.visitDate ?? '');
+  const [admission, setAdmission] = useState(initial?.admissionDate ?? '');
+  const [discharge, setDischarge] = useState(initial?.dischargeDate ?? '');
+  const [crossRegion, setCrossRegion] = useState<'yes' | 'no'>(initial?.crossRegion ? 'yes' : 'no');
+  const [filingType, setFilingType] = useState<FilingType>(initial?.crossRegion?.filingType ?? 'referral');
+  const [filingDate, setFilingDate] = useState(initial?.crossRegion?.filingDate ?? '');
+  const [who, setWho] = useState<'self' | 'relative'>(initial && initial.applicant.relation !== 'self' ? 'relative' : 'self');
+  const initialApplicant = initial && initial.applicant.relation !== 'self' ? initial.applicant : null;
+  const [applicantPerson, setApplicantPerson] = useState<number | ''>(initialApplicant?.personId ?? '');
+  const [applicantName, setApplicantName] = useState(initialApplicant?.name ?? '');
+  const [applicantId, setApplicantId] = useState(initialApplicant?.idNumber ?? '');
+  const [relation, setRelation] = useState<RelativeRelation>(initialApplicant?.relation ?? 'child');
+  const [specialDrugs, setSpecialDrugs] = useState<'yes' | 'no'>(initial?.specialDrugs ? 'yes' : 'no');
+  const [amount, setAmount] = useState(initial?.totalAmount === null || initial?.totalAmount === undefined ? '' : String(initial.totalAmount));
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    Promise.all([call('listPeople', {}), call('listHouseholds', {})]).then(([p, h]) => {
+      setPeople(p);
+      setHouseholds(h);
+    }, notifyError);
+  }, [notifyError]);
+
+  const patientPerson = people.find((p) => p.id === patient);
+  // A relative acting for the patient is usually in the same household; offer those people first.
+  const relatives = useMemo(() => people.filter((p) => p.id !== patient && (!patientPerson || p.householdId === patientPerson.householdId)), [people, patient, patientPerson]);
+
+  function chooseApplicant(id: number | '') {
+    setApplicantPerson(id);
+    const p = people.find((x) => x.id === id);
+    if (p) {
+      setApplicantName(p.name);
+      setApplicantId(p.idNumber);
+    }
+  }
+
+  const applicantIdCheck = applicantId.trim().length >= 18 ? checkIdNumber(applicantId) : null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (patient === '') return;
+    setBusy(true);
+    try {
+      await onSubmit({
+        claimantId: patient,
+        careSetting: care,
+        hospital,
+        treatmentRegion: region,
+        visitDate: care === 'inpatient' ? null : visitDate || null,
+        admissionDate: care === 'inpatient' ? admission || null : null,
+        dischargeDate: care === 'inpatient' ? discharge || null : null,
+        crossRegion: crossRegion === 'yes' ? { filingType, filingDate: filingDate || null } : null,
+        applicant:
+          who === 'self' ? { relation: 'self' } : { relation, personId: applicantPerson === '' ? null : applicantPerson, name: applicantName, idNumber: applicantId },
+        specialDrugs: specialDrugs === 'yes',
+        totalAmount: amount.trim() ? Number(amount) : null,
+      });
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const householdName = (id: number) => households.find((h) => h.id === id)?.name ?? '';
+  return (
+    <form className="claim-form" onSubmit={submit}>
+      <div className="form-grid">
+        <Field label={tr('患者（参保人）', 'Patient (insured person)')} hint={people.length === 0 ? tr('请先在“家庭与人员”里添加人员', 'Add people under Households first') : undefined}>
+          {(p) => (
+            <select {...p} value={patient} onChange={(e) => setPatient(e.target.value ? Number(e.target.value) : '')} required>
+              <option value="">{tr('请选择', 'Choose')}</option>
+              {people.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name} · {householdName(x.householdId)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Choice
+          legend={tr('1. 是门诊还是住院？', '1. Outpatient or inpatient?')}
+          name="care"
+          value={care}
+          onChange={setCare}
+          options={CARE_SETTINGS.map((c) => ({ value: c, label: tr(CARE_SETTING_LABELS[c].zh, CARE_SETTING_LABELS[c].en) }))}
+        />
+        <Field label={tr('医院名称', 'Hospital')}>{(p) => <input {...p} value={hospital} onChange={(e) => setHospital(e.target.value)} required />}</Field>
+        <Field label={tr('就医地（省市）', 'Where treated (province/city)')}>{(p) => <input {...p} value={region} onChange={(e) => setRegion(e.target.value)} required />}</Field>
+        {care === 'inpatient' ? (
+          <>
+            <Field label={tr('入院日期', 'Admission date')}>{(p) => <input {...p} type="date" value={admission} onChange={(e) => setAdmission(e.target.value)} required />}</Field>
+            <Field label={tr('出院日期', 'Discharge date')} error={admission && discharge && discharge < admission ? tr('出院日期早于入院日期', 'Discharge is before admission') : null}>
+              {(p) => <input {...p} type="date" value={discharge} onChange={(e) => setDischarge(e.target.value)} required />}
+            </Field>
+          </>
+        ) : (
+          <Field label={tr('就诊日期', 'Visit date')}>{(p) => <input {...p} type="date" value={visitDate} onChange={(e) => setVisitDate(e.target.value)} required />}</Field>
+        )}
+        <Choice
+          legend={tr('2. 是在参保地以外（异地）看病吗？', '2. Treated outside the insured region?')}
+          name="cross"
+          value={crossRegion}
+          onChange={setCrossRegion}
+          options={[
+            { value: 'no', label: tr('否，在参保地', 'No') },
+            { value: 'yes', label: tr('是，异地就医', 'Yes, cross-region') },
+          ]}
+        />
+        {crossRegion === 'yes' && (
+          <>
+            <Field label={tr('3. 办了哪种异地备案？', '3. Which cross-region filing?')}>
+              {(p) => (
+                <select {...p} value={filingType} onChange={(e) => setFilingType(e.target.value as FilingType)}>
+                  {FILING_TYPES.map((f) => (
+                    <option key={f} value={f}>
+                      {tr(FILING_TYPE_LABELS[f].zh, FILING_TYPE_LABELS[f].en)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {filingType !== 'not_filed' && (
+              <Field label={tr('备案日期', 'Filing date')}>{(p) => <input {...p} type="date" value={filingDate} onChange={(e) => setFilingDate(e.target.value)} />}</Field>
+            )}
+          </>
+        )}
+        <Choice
+          legend={tr('4. 谁来办理？', '4. Who hands the claim in?')}
+          name="who"
+          value={who}
+          onChange={setWho}
+          options={[
+            { value: 'self', label: tr('患者本人', 'The patient') },
+            { value: 'relative', label: tr('近亲属代办', 'A close relative') },
+          ]}
+        />
+        {who === 'relative' && (
+          <>
+            <Field label={tr('代办人', 'Applicant')}>
+              {(p) => (
+                <select {...p} value={applicantPerson} onChange={(e) => chooseApplicant(e.target.value ? Number(e.target.value) : '')}>
+                  <option value="">{tr('手动填写', 'Type in below')}</option>
+                  {relatives.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={tr('代办人是患者的', 'The applicant is the patient’s')}>
+              {(p) => (
+                <select {...p} value={relation} onChange={(e) => setRelation(e.target.value as RelativeRelation)}>
+                  {RELATIVE_RELATIONS.map((r) => (
+                    <option key={r} value={r}>
+                      {tr(RELATION_LABELS[r].zh, RELATION_LABELS[r].en)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={tr('代办人姓名', 'Applicant name')}>{(p) => <input {...p} value={applicantName} onChange={(e) => setApplicantName(e.target.value)} required />}</Field>
+            <Field
+              label={tr('代办人身份证号', 'Applicant ID number')}
+              error={applicantIdCheck && !applicantIdCheck.ok ? (lang === 'en' ? applicantIdCheck.en : applicantIdCheck.zh) : null}
+            >
+              {(p) => <input {...p} className="mono" value={applicantId} maxLength={18} onChange={(e) => setApplicantId(e.target.value.toUpperCase())} required />}
+            </Field>
+          </>
+        )}
+        <Choice
+          legend={tr('5. 用了特殊药品（需审批的药）吗？', '5. Any special (approval-only) drugs?')}
+          name="drugs"
+          value={specialDrugs}
+          onChange={setSpecialDrugs}
+          options={[
+            { value: 'no', label: tr('没有', 'No') },
+            { value: 'yes', label: tr('有', 'Yes') },
+          ]}
+        />
+        <Field label={tr('费用总额（元，可选）', 'Total amount (yuan, optional)')}>
+          {(p) => <input {...p} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value.replace(/[^\d.]/g, ''))} />}
+        </Field>
+      </div>
+      <div className="actions">
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {tr('取消', 'Cancel')}
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={busy || patient === ''}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+// One page of a document: its thumbnail at once, the verdict badge, and for a flagged photo the fault's
+// region drawn over it with the retake advice. Replace (drop a new photo on it), remove, move up/down.
+import { useEffect, useState } from 'react';
+import type { FileGrant, Thumbnail } from '../../../shared/ipc';
+import { QualityReport, type Verdict } from '../../../shared/quality';
+import type { DocumentPage } from '../../../shared/schemas';
+import { call } from '../api';
+import { useApp } from '../app-context';
+import { DropZone } from './DropZone';
+
+const VERDICT_LABELS: Record<Verdict, { zh: string; en: string }> = {
+  pass: { zh: '合格', en: 'OK' },
+  warn: { zh: '请留意', en: 'Check' },
+  fail: { zh: '需要重拍', en: 'Retake' },
+};
+
+export function PageTile({
+  page,
+  index,
+  count,
+  onChanged,
+}: {
+  page: DocumentPage;
+  index: number;
+  count: number;
+  onChanged(): Promise<void>;
+}) {
+  const { tr, notifyError, lang } = useApp();
+  const [thumb, setThumb] = useState<Thumbnail | null>(null);
+  const [busy, setBusy] = useState(false);
+  const parsed = QualityReport.safeParse(page.quality);
+  const report = parsed.success ? parsed.data : null;
+  const verdict = report?.verdict;
+
+  useEffect(() => {
+    let live = true;
+    call('getThumbnail', { pageId: page.id }).then(
+      (t) => live && setThumb(t),
+      () => live && setThumb({ dataUrl: null, width: 0, height: 0 }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [page.id, page.sha256]);
+
+  async function run(fn: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      await fn();
+      await onChanged();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const replace = (files: FileGrant[]) => run(() => call('replacePage', { pageId: page.id, file: files[0]!.token }));
+  const label = tr(`第 ${index + 1} 页：${page.originalName}`, `Page ${index + 1}: ${page.originalName}`);
+  return (
+    <figure className={`page-tile verdict-${verdict ?? 'none'}`} aria-label={label} data-page-id={page.id} data-verdict={verdict ?? 'none'}>
+      <DropZone label={tr('拖入新照片替换此页', 'Drop a new photo to replace this page')} onFiles={replace} multiple={false} disabled={busy} className="tile-drop">
+        <div className="thumb">
+          {thumb?.dataUrl ? (
+            <img src={thumb.dataUrl} alt={label} width={thumb.width} height={thumb.height} />
+          ) : (
+            <div className="thumb-placeholder">{page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}</div>
+          )}
+          {thumb?.dataUrl &&
+            report?.findings
+              .filter((f) => f.region)
+              .map((f, i) => (
+                <div
+                  key={i}
+                  className={`fault-region ${f.severity}`}
+                  data-code={f.code}
+                  title={f.message}
+                  style={{
+                    left: `${f.region!.x * 100}%`,
+                    top: `${f.region!.y * 100}%`,
+                    width: `${f.region!.w * 100}%`,
+                    height: `${f.region!.h * 100}%`,
+                  }}
+                />
+              ))}
+          {verdict && <span className={`badge badge-${verdict}`}>{tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}</span>}
+        </div>
+      </DropZone>
+      <figcaption>
+        <div className="page-name" title={page.originalName}>
+          {page.originalName}
+        </div>
+        {report && report.findings.length > 0 && (
+          <ul className="findings">
+            {report.findings.map((f, i) => (
+              <li key={i} className={f.severity}>
+                {f.message}
+                {lang === 'en' ? ` (${f.code})` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="tile-actions">
+          <button type="button" disabled={busy || index === 0} onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'up' }))} aria-label={tr(`上移${label}`, `Move up ${label}`)}>
+            ↑
+          </button>
+          <button type="button" disabled={busy || index === count - 1} onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'down' }))} aria-label={tr(`下移${label}`, `Move down ${label}`)}>
+            ↓
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const files = await call('pickFiles', { multiple: false });
+                if (files[0]) await call('replacePage', { pageId: page.id, file: files[0].token });
+              })
+            }
+          >
+            {tr('替换', 'Replace')}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => {
+              if (window.confirm(tr(`删除“${page.originalName}”？原文件仍保留在数据文件夹中。`, `Remove "${page.originalName}"?`))) void run(() => call('removePage', { pageId: page.id }));
+            }}
+          >
+            {tr('删除', 'Remove')}
+          </button>
+        </div>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,29 @@
+// Small display helpers shared by the screens.
+import type { Deadline } from '../../shared/ipc';
+
+export function deadlineText(d: Deadline, tr: (zh: string, en: string) => string): string {
+  if (d.daysLeft < 0) return tr(`已逾期 ${-d.daysLeft} 天`, `${-d.daysLeft} days overdue`);
+  if (d.daysLeft === 0) return tr('今天截止', 'Due today');
+  return tr(`还剩 ${d.daysLeft} 天`, `${d.daysLeft} days left`);
+}
+
+/** Due-soon is the rule pack's warning window (deadline_near); 30 days matches the national pack's month. */
+export const DUE_SOON_DAYS = 30;
+
+export function deadlineClass(d: Deadline): string {
+  if (d.daysLeft < 0) return 'deadline overdue';
+  if (d.daysLeft <= DUE_SOON_DAYS) return 'deadline due-soon';
+  return 'deadline';
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

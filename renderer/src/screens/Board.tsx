@@ -1,0 +1,145 @@
+// The claims board: every claim with its status and deadline countdown; search, filter, sort, and pages
+// fetched from the database one at a time, so a billing desk's year of claims stays instant.
+import { useEffect, useState } from 'react';
+import { CARE_SETTING_LABELS } from '../../../shared/domain';
+import type { ClaimListRequest, ClaimSummary } from '../../../shared/ipc';
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/lifecycle';
+import { call } from '../api';
+import { useApp } from '../app-context';
+import { deadlineClass, deadlineText, formatDateTime } from '../format';
+
+const PAGE_SIZE = 50;
+type Sort = NonNullable<ClaimListRequest['sort']>;
+
+export function Board() {
+  const { tr, go, notifyError } = useApp();
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<ClaimStatus | ''>('');
+  const [sort, setSort] = useState<Sort>('updated');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ items: ClaimSummary[]; total: number } | null>(null);
+
+  // Wait for a pause in typing before asking the database, so each keystroke doesn't start a query.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setQuery(search);
+      setPage(1);
+    }, 200);
+    return () => clearTimeout(t);
+  }, [search]);
+
+  useEffect(() => {
+    let live = true;
+    call('listClaims', { search: query || undefined, status: status || undefined, sort, page, pageSize: PAGE_SIZE }).then(
+      (r) => live && setData(r),
+      (err: unknown) => live && notifyError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, status, sort, page, notifyError]);
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  return (
+    <section aria-labelledby="board-title">
+      <header className="page-header row">
+        <div>
+          <h1 id="board-title">{tr('报销单', 'Claims')}</h1>
+          <p className="lead">{tr('每一单的进度和剩余提交天数；临近截止和已逾期的会标出来。', 'Every claim with its status and days left to submit.')}</p>
+        </div>
+        <button type="button" className="primary" onClick={() => go({ screen: 'new-claim' })}>
+          {tr('新建报销', 'New claim')}
+        </button>
+      </header>
+      <div className="toolbar" role="search">
+        <label className="grow">
+          <span className="sr-only">{tr('搜索', 'Search')}</span>
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={tr('搜索姓名、医院、发票号、单号', 'Search name, hospital, invoice no., reference')}
+          />
+        </label>
+        <label>
+          {tr('状态', 'Status')}{' '}
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as ClaimStatus | '');
+              setPage(1);
+            }}
+          >
+            <option value="">{tr('全部', 'All')}</option>
+            {CLAIM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tr(CLAIM_STATUS_LABELS[s].zh, CLAIM_STATUS_LABELS[s].en)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {tr('排序', 'Sort')}{' '}
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            <option value="updated">{tr('最近修改', 'Recently changed')}</option>
+            <option value="care_end">{tr('最早截止', 'Deadline first')}</option>
+            <option value="created">{tr('最近新建', 'Newest')}</option>
+          </select>
+        </label>
+      </div>
+      <table className="table claims-table">
+        <thead>
+          <tr>
+            <th>{tr('单号', 'Reference')}</th>
+            <th>{tr('患者', 'Patient')}</th>
+            <th>{tr('医院', 'Hospital')}</th>
+            <th>{tr('类型', 'Care')}</th>
+            <th>{tr('状态', 'Status')}</th>
+            <th>{tr('提交期限', 'Deadline')}</th>
+            <th>{tr('材料', 'Docs')}</th>
+            <th>{tr('修改时间', 'Changed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.items.map((c) => (
+            <tr key={c.id} className="clickable" onClick={() => go({ screen: 'claim', claimId: c.id })}>
+              <td>
+                <button type="button" className="link mono" onClick={() => go({ screen: 'claim', claimId: c.id })}>
+                  {c.reference}
+                </button>
+              </td>
+              <td>{c.claimantName}</td>
+              <td>{c.fields.hospital}</td>
+              <td>{tr(CARE_SETTING_LABELS[c.fields.careSetting].zh, CARE_SETTING_LABELS[c.fields.careSetting].en)}</td>
+              <td>
+                <span className={`status status-${c.status}`}>{tr(CLAIM_STATUS_LABELS[c.status].zh, CLAIM_STATUS_LABELS[c.status].en)}</span>
+              </td>
+              <td>{c.deadline ? <span className={deadlineClass(c.deadline)}>{deadlineText(c.deadline, tr)}</span> : <span className="muted">—</span>}</td>
+              <td>{c.documentCount}</td>
+              <td className="muted">{formatDateTime(c.updatedAt)}</td>
+            </tr>
+          ))}
+          {data && data.items.length === 0 && (
+            <tr>
+              <td colSpan={8} className="empty">
+                {query || status ? tr('没有符合条件的报销单。', 'No claims match.') : tr('还没有报销单。先在“家庭与人员”里添加人员，再新建报销。', 'No claims yet. Add people first, then a claim.')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <nav className="pager" aria-label={tr('翻页', 'Pages')}>
+        <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+          {tr('上一页', 'Previous')}
+        </button>
+        <span>
+          {tr(`第 ${page} / ${pages} 页，共 ${data?.total ?? 0} 单`, `Page ${page} of ${pages}, ${data?.total ?? 0} claims`)}
+        </span>
+        <button type="button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+          {tr('下一页', 'Next')}
+        </button>
+      </nav>
+    </section>
+  );
+}

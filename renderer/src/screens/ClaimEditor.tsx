@@ -1,0 +1,328 @@
+// The claim editor: the answers (editable), the live checklist from the rule engine with each item's reason
+// and source, the pages dropped onto each item, the status timeline, and export.
+import { useCallback, useEffect, useState } from 'react';
+import { CARE_SETTING_LABELS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, FILING_TYPE_LABELS, RELATION_LABELS, type DocumentKind } from '../../../shared/domain';
+import type { EvaluationReport, RequirementResult } from '../../../shared/evaluation';
+import type { ClaimDetail, FileGrant } from '../../../shared/ipc';
+import { CLAIM_STATUS_LABELS, CLAIM_TRANSITIONS, type ClaimStatus } from '../../../shared/lifecycle';
+import type { ClaimDocument } from '../../../shared/schemas';
+import { maskDigits } from '../../../shared/validators';
+import { ApiError, call } from '../api';
+import { useApp } from '../app-context';
+import { ClaimForm } from '../components/ClaimForm';
+import { DropZone } from '../components/DropZone';
+import { ExportPanel } from '../components/ExportPanel';
+import { PageTile } from '../components/PageTile';
+import { useProgress } from '../components/useProgress';
+import { formatDateTime } from '../format';
+
+const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string }> = {
+  satisfied: { zh: '已齐', en: 'Done' },
+  missing: { zh: '缺少', en: 'Missing' },
+  needs_attention: { zh: '需处理', en: 'Needs attention' },
+};
+
+export function ClaimEditor({ claimId }: { claimId: number }) {
+  const { tr, notifyError, notify, go, info, settings } = useApp();
+  const [detail, setDetail] = useState<ClaimDetail | null>(null);
+  const [report, setReport] = useState<EvaluationReport | null>(null);
+  const [rulesMissing, setRulesMissing] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [importing, setImporting] = useState<string | null>(null);
+  const importProgress = useProgress('import');
+
+  const reload = useCallback(async () => {
+    try {
+      setDetail(await call('getClaim', { id: claimId }));
+    } catch (err) {
+      notifyError(err);
+      return;
+    }
+    try {
+      setReport(await call('evaluateClaim', { id: claimId }));
+      setRulesMissing(false);
+    } catch (err) {
+      if (err instanceof ApiError && err.error.code === 'unavailable') setRulesMissing(true);
+      else notifyError(err);
+    }
+  }, [claimId, notifyError]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const importFiles = useCallback(
+    async (kind: DocumentKind, target: string, files: FileGrant[]) => {
+      setImporting(target);
+      try {
+        const doc = await call('importDocument', { claimId, kind, files: files.map((f) => f.token) });
+        const failed = doc.pages.filter((p) => (p.quality as { verdict?: string } | null)?.verdict === 'fail').length;
+        if (failed > 0) notify('error', tr(`${failed} 张照片没通过检查，请看红框处并重拍`, `${failed} photo(s) failed the check; see the red box and retake`));
+        else notify('success', tr(`已添加 ${files.length} 个文件`, `Added ${files.length} file(s)`));
+        await reload();
+      } catch (err) {
+        notifyError(err);
+      } finally {
+        setImporting(null);
+      }
+    },
+    [claimId, notify, notifyError, reload, tr],
+  );
+
+  if (!detail) return <p className="empty">{tr('正在打开…', 'Opening…')}</p>;
+  const { claim, documents, history, claimant } = detail;
+  const f = claim.fields;
+
+  const claimedKinds = new Set<string>();
+  report?.requirements.forEach((r) => r.kinds.forEach((k) => claimedKinds.add(k)));
+  const otherDocs = documents.filter((d) => !claimedKinds.has(d.kind));
+
+  async function move(to: ClaimStatus) {
+    try {
+      await call('transitionClaim', { id: claimId, to });
+      notify('success', tr(`状态已改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Status: ${CLAIM_STATUS_LABELS[to].en}`));
+      await reload();
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+
+  const satisfied = report?.requirements.filter((r) => r.status === 'satisfied').length ?? 0;
+  return (
+    <section aria-labelledby="claim-title" className="editor">
+      <header className="page-header row">
+        <div>
+          <button type="button" className="link back" onClick={() => go({ screen: 'board' })}>
+            ← {tr('返回报销单', 'Back to claims')}
+          </button>
+          <h1 id="claim-title">
+            {claim.claimantName} · {f.hospital}
+          </h1>
+          <p className="lead">
+            <span className="mono">{claim.reference}</span> · {tr(CARE_SETTING_LABELS[f.careSetting].zh, CARE_SETTING_LABELS[f.careSetting].en)}
+            {f.crossRegion ? ` · ${tr('异地', 'Cross-region')}：${tr(FILING_TYPE_LABELS[f.crossRegion.filingType].zh, FILING_TYPE_LABELS[f.crossRegion.filingType].en)}` : ''} ·{' '}
+            <span className={`status status-${claim.status}`}>{tr(CLAIM_STATUS_LABELS[claim.status].zh, CLAIM_STATUS_LABELS[claim.status].en)}</span>
+          </p>
+        </div>
+        {report?.deadline && (
+          <div className={report.deadline.daysLeft < 0 ? 'deadline-box overdue' : report.deadline.daysLeft <= 30 ? 'deadline-box due-soon' : 'deadline-box'} title={report.deadline.source}>
+            <div className="deadline-days">{report.deadline.daysLeft < 0 ? tr(`逾期 ${-report.deadline.daysLeft} 天`, `${-report.deadline.daysLeft} d overdue`) : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}</div>
+            <div className="muted">{tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}</div>
+          </div>
+        )}
+      </header>
+
+      <div className="editor-grid">
+        <div className="editor-main">
+          <section className="panel" aria-labelledby="answers-title">
+            <div className="row">
+              <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
+              <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+                {editing ? tr('收起', 'Close') : tr('修改', 'Edit')}
+              </button>
+            </div>
+            {editing ? (
+              <ClaimForm
+                initial={f}
+                submitLabel={tr('保存修改', 'Save')}
+                onCancel={() => setEditing(false)}
+                onSubmit={async (fields) => {
+                  await call('updateClaim', { id: claimId, claim: fields });
+                  setEditing(false);
+                  notify('success', tr('已保存', 'Saved'));
+                  await reload();
+                }}
+              />
+            ) : (
+              <dl className="facts">
+                <dt>{tr('患者', 'Patient')}</dt>
+                <dd>
+                  {claimant.name}（{settings.maskNumbers ? maskDigits(claimant.idNumber) : claimant.idNumber}）· {claimant.insuredRegion}
+                </dd>
+                <dt>{tr('办理人', 'Applicant')}</dt>
+                <dd>
+                  {f.applicant.relation === 'self'
+                    ? tr('本人', 'The patient')
+                    : `${f.applicant.name}（${tr(RELATION_LABELS[f.applicant.relation].zh, RELATION_LABELS[f.applicant.relation].en)}）`}
+                </dd>
+                <dt>{tr('就医', 'Care')}</dt>
+                <dd>
+                  {f.treatmentRegion} · {f.careSetting === 'inpatient' ? `${f.admissionDate} → ${f.dischargeDate}` : f.visitDate}
+                </dd>
+                {f.totalAmount !== null && (
+                  <>
+                    <dt>{tr('金额', 'Amount')}</dt>
+                    <dd>¥{f.totalAmount.toFixed(2)}</dd>
+                  </>
+                )}
+              </dl>
+            )}
+          </section>
+
+          <section className="panel" aria-labelledby="checklist-title">
+            <div className="row">
+              <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
+              {report && (
+                <span className={report.complete ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
+                  {report.complete ? tr('材料齐全', 'Complete') : tr(`已齐 ${satisfied}/${report.requirements.length}`, `${satisfied}/${report.requirements.length} done`)}
+                </span>
+              )}
+            </div>
+            {importing && importProgress && (
+              <div className="progress-line" role="status">
+                <progress max={importProgress.total} value={importProgress.done} />
+                <span>{tr(`正在检查 ${importProgress.label}（${importProgress.done}/${importProgress.total}）`, `Checking ${importProgress.label} (${importProgress.done}/${importProgress.total})`)}</span>
+              </div>
+            )}
+            {report && report.problems.length > 0 && (
+              <ul className="problems" aria-label={tr('需要注意的问题', 'Problems')}>
+                {report.problems.map((p, i) => (
+                  <li key={i} className={p.severity} data-code={p.code}>
+                    {p.message}
+                    {p.source && <span className="source"> {tr('依据', 'Source')}：{p.source}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {rulesMissing && <p className="muted">{tr('材料清单功能尚未安装：可以先按类型添加材料。', 'The checklist engine is not installed; add materials by kind.')}</p>}
+            <ol className="requirements">
+              {report?.requirements.map((r) => (
+                <Requirement key={r.id} requirement={r} documents={documents.filter((d) => r.kinds.includes(d.kind))} busy={importing === r.id} onFiles={(kind, files) => importFiles(kind, r.id, files)} onChanged={reload} />
+              ))}
+            </ol>
+            <OtherMaterials documents={otherDocs} busy={importing === 'other'} onFiles={(kind, files) => importFiles(kind, 'other', files)} onChanged={reload} />
+          </section>
+        </div>
+
+        <aside className="editor-side">
+          <ExportPanel claimId={claimId} complete={report?.complete ?? false} exportAvailable={info?.features.export ?? false} />
+          <section className="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{tr('进度', 'Status')}</h2>
+            <div className="transitions">
+              {CLAIM_TRANSITIONS[claim.status].map((to) => (
+                <button
+                  key={to}
+                  type="button"
+                  className={to === 'ready' || to === 'submitted' ? 'primary' : undefined}
+                  disabled={to === 'ready' && !report?.complete}
+                  title={to === 'ready' && !report?.complete ? tr('材料齐全后才能标记', 'Only when the checklist is complete') : undefined}
+                  onClick={() => void move(to)}
+                >
+                  {tr(`改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Mark ${CLAIM_STATUS_LABELS[to].en}`)}
+                </button>
+              ))}
+            </div>
+            <ol className="timeline">
+              {history
+                .slice()
+                .reverse()
+                .map((h, i) => (
+                  <li key={i}>
+                    <span className={`status status-${h.to}`}>{tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}</span>
+                    <span className="muted">{formatDateTime(h.changedAt)}</span>
+                    {h.note && <span className="note">{h.note}</span>}
+                  </li>
+                ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function DocumentPages({ doc, onChanged }: { doc: ClaimDocument; onChanged(): Promise<void> }) {
+  return (
+    <div className="pages">
+      {doc.pages.map((p, i) => (
+        <PageTile key={p.id} page={p} index={i} count={doc.pages.length} onChanged={onChanged} />
+      ))}
+    </div>
+  );
+}
+
+function Requirement({
+  requirement: r,
+  documents,
+  busy,
+  onFiles,
+  onChanged,
+}: {
+  requirement: RequirementResult;
+  documents: ClaimDocument[];
+  busy: boolean;
+  onFiles(kind: DocumentKind, files: FileGrant[]): Promise<void>;
+  onChanged(): Promise<void>;
+}) {
+  const { tr } = useApp();
+  const kinds = r.kinds.filter((k): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k));
+  const [kind, setKind] = useState<DocumentKind>(kinds[0] ?? 'other');
+  const title = r.title ?? kinds.map((k) => DOCUMENT_KIND_LABELS[k].zh).join(' / ');
+  return (
+    <li className={`requirement req-${r.status}`} data-requirement={r.id} data-status={r.status}>
+      <div className="req-head">
+        <span className={`req-status ${r.status}`}>{tr(STATUS_TEXT[r.status].zh, STATUS_TEXT[r.status].en)}</span>
+        <h3>{title}</h3>
+        {kinds.length > 1 && (
+          <label className="kind-select">
+            <span className="sr-only">{tr('材料类型', 'Kind')}</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {tr(DOCUMENT_KIND_LABELS[k].zh, DOCUMENT_KIND_LABELS[k].en)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <p className="reason">{r.reason}</p>
+      <p className="source">
+        {tr('依据', 'Source')}：{r.source}
+      </p>
+      {documents.map((d) => (
+        <DocumentPages key={d.id} doc={d} onChanged={onChanged} />
+      ))}
+      <DropZone label={tr(`把“${title}”拖到这里`, `Drop "${title}" here`)} disabled={busy} onFiles={(files) => onFiles(kind, files)} />
+    </li>
+  );
+}
+
+function OtherMaterials({
+  documents,
+  busy,
+  onFiles,
+  onChanged,
+}: {
+  documents: ClaimDocument[];
+  busy: boolean;
+  onFiles(kind: DocumentKind, files: FileGrant[]): Promise<void>;
+  onChanged(): Promise<void>;
+}) {
+  const { tr } = useApp();
+  const [kind, setKind] = useState<DocumentKind>('other');
+  return (
+    <div className="other-materials">
+      <h3>{tr('其他材料', 'Other materials')}</h3>
+      {documents.map((d) => (
+        <div key={d.id} className="other-doc">
+          <div className="muted">{tr(DOCUMENT_KIND_LABELS[d.kind].zh, DOCUMENT_KIND_LABELS[d.kind].en)}</div>
+          <DocumentPages doc={d} onChanged={onChanged} />
+        </div>
+      ))}
+      <div className="row">
+        <label>
+          {tr('类型', 'Kind')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tr(DOCUMENT_KIND_LABELS[k].zh, DOCUMENT_KIND_LABELS[k].en)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <DropZone label={tr('添加其他材料', 'Add other material')} disabled={busy} onFiles={(files) => onFiles(kind, files)} />
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+// Households and their people. ID numbers are checked as they are typed (GB 11643 check character and a
+// real birth date), so a mistyped digit is caught here rather than by the reviewer weeks later.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import {
+  INSURANCE_TYPE_LABELS,
+  INSURANCE_TYPES,
+  RELATION_LABELS,
+  RELATIONS,
+  type InsuranceType,
+  type Relation,
+} from '../../../shared/domain';
+import type { Household, Person } from '../../../shared/schemas';
+import { checkBankCard, checkIdNumber, isMobilePhone, maskDigits } from '../../../shared/validators';
+import { call } from '../api';
+import { useApp } from '../app-context';
+import { Field } from '../components/Field';
+
+type HouseholdRow = Household & { memberCount: number };
+
+export function Households({ initialHouseholdId }: { initialHouseholdId?: number | undefined }) {
+  const { tr, notifyError, notify, go, settings } = useApp();
+  const [households, setHouseholds] = useState<HouseholdRow[]>([]);
+  const [selected, setSelected] = useState<number | null>(initialHouseholdId ?? null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [newName, setNewName] = useState('');
+
+  const loadHouseholds = useCallback(async () => {
+    try {
+      const list = await call('listHouseholds', {});
+      setHouseholds(list);
+      setSelected((s) => s ?? list[0]?.id ?? null);
+    } catch (err) {
+      notifyError(err);
+    }
+  }, [notifyError]);
+
+  const loadPeople = useCallback(async () => {
+    if (selected === null) return setPeople([]);
+    try {
+      setPeople(await call('listPeople', { householdId: selected }));
+    } catch (err) {
+      notifyError(err);
+    }
+  }, [selected, notifyError]);
+
+  useEffect(() => {
+    void loadHouseholds();
+  }, [loadHouseholds]);
+  useEffect(() => {
+    void loadPeople();
+  }, [loadPeople]);
+
+  async function addHousehold(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const h = await call('createHousehold', { name: newName });
+      setNewName('');
+      notify('success', tr(`已新建“${h.name}”`, `Added household ${h.name}`));
+      setSelected(h.id);
+      await loadHouseholds();
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+
+  const household = households.find((h) => h.id === selected);
+  return (
+    <section aria-labelledby="households-title">
+      <header className="page-header">
+        <h1 id="households-title">{tr('家庭与人员', 'Households and people')}</h1>
+        <p className="lead">{tr('先建一户，再添加户内成员：参保人本人和代办的近亲属。', 'Add a household, then its people: the insured person and relatives who act for them.')}</p>
+      </header>
+      <div className="two-col">
+        <div className="panel">
+          <h2>{tr('户', 'Households')}</h2>
+          <form className="inline-form" onSubmit={addHousehold}>
+            <Field label={tr('新建户（户名）', 'New household (name)')}>
+              {(p) => <input {...p} value={newName} onChange={(e) => setNewName(e.target.value)} placeholder={tr('如：张家', 'e.g. Zhang family')} />}
+            </Field>
+            <button type="submit" className="primary" disabled={!newName.trim()}>
+              {tr('新建户', 'Add household')}
+            </button>
+          </form>
+          <ul className="list" aria-label={tr('户列表', 'Households')}>
+            {households.map((h) => (
+              <li key={h.id}>
+                <button type="button" className={h.id === selected ? 'list-item active' : 'list-item'} aria-pressed={h.id === selected} onClick={() => setSelected(h.id)}>
+                  <span>{h.name}</span>
+                  <span className="muted">{tr(`${h.memberCount} 人`, `${h.memberCount} people`)}</span>
+                </button>
+              </li>
+            ))}
+            {households.length === 0 && <li className="empty">{tr('还没有户。', 'No households yet.')}</li>}
+          </ul>
+        </div>
+        <div className="panel grow">
+          {household ? (
+            <>
+              <h2>
+                {household.name} · {tr('成员', 'People')}
+              </h2>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{tr('姓名', 'Name')}</th>
+                    <th>{tr('关系', 'Relation')}</th>
+                    <th>{tr('身份证号', 'ID number')}</th>
+                    <th>{tr('参保', 'Insurance')}</th>
+                    <th>
+                      <span className="sr-only">{tr('操作', 'Actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {people.map((p) => (
+                    <tr key={p.id}>
+                      <td>{p.name}</td>
+                      <td>{tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}</td>
+                      <td className="mono">{settings.maskNumbers ? maskDigits(p.idNumber) : p.idNumber}</td>
+                      <td>
+                        {tr(INSURANCE_TYPE_LABELS[p.insuranceType].zh, INSURANCE_TYPE_LABELS[p.insuranceType].en)} · {p.insuredRegion}
+                      </td>
+                      <td>
+                        <button type="button" onClick={() => go({ screen: 'new-claim', claimantId: p.id })}>
+                          {tr('为此人新建报销', 'New claim')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                  {people.length === 0 && (
+                    <tr>
+                      <td colSpan={5} className="empty">
+                        {tr('这户还没有成员。', 'No people in this household yet.')}
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+              <PersonForm
+                householdId={household.id}
+                onSaved={async (p) => {
+                  notify('success', tr(`已添加 ${p.name}`, `Added ${p.name}`));
+                  await loadPeople();
+                  await loadHouseholds();
+                }}
+              />
+            </>
+          ) : (
+            <p className="empty">{tr('请先在左边新建一户。', 'Add a household on the left first.')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: Person): Promise<void> }) {
+  const { tr, notifyError, lang } = useApp();
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [relation, setRelation] = useState<Relation>('self');
+  const [insuranceType, setInsuranceType] = useState<InsuranceType>('employee');
+  const [insuredRegion, setInsuredRegion] = useState('');
+  const [phone, setPhone] = useState('');
+  const [bank, setBank] = useState('');
+  const [bankNumber, setBankNumber] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const id = idNumber.trim();
+  const idCheck = id.length === 0 ? null : checkIdNumber(id);
+  // Only complain once the number is long enough to judge; a half-typed number is not an error yet.
+  const idError = idCheck && !idCheck.ok && (id.length >= 18 || idCheck.code !== 'format') ? (lang === 'en' ? idCheck.en : idCheck.zh) : null;
+  const idOk = idCheck?.ok ? tr(`校验通过 · 出生日期 ${idCheck.birthDate}`, `Valid · born ${idCheck.birthDate}`) : null;
+  const phoneError = phone.trim() && !isMobilePhone(phone) ? tr('手机号应为以1开头的11位数字', 'Mobile number: 11 digits starting with 1') : null;
+  const bankCheck = bankNumber.trim() ? checkBankCard(bankNumber) : null;
+  const bankWarn = bankCheck && !bankCheck.ok ? (lang === 'en' ? bankCheck.en : bankCheck.zh) : null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const person = await call('createPerson', {
+        householdId,
+        name,
+        idNumber: id,
+        relation,
+        insuranceType,
+        insuredRegion,
+        phone: phone.trim() ? phone : null,
+        bankAccount: bank.trim() && bankNumber.trim() ? { bank, number: bankNumber, holder: name } : null,
+      });
+      setName('');
+      setIdNumber('');
+      setPhone('');
+      setBank('');
+      setBankNumber('');
+      await onSaved(person);
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="person-form-title">
+      <h3 id="person-form-title" className="span-all">
+        {tr('添加成员', 'Add a person')}
+      </h3>
+      <Field label={tr('姓名', 'Name')}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}</Field>
+      <Field label={tr('身份证号', 'ID number')} error={idError} ok={idOk} hint={tr('18位，最后一位可以是X', '18 characters; the last may be X')}>
+        {(p) => <input {...p} className="mono" value={idNumber} maxLength={18} onChange={(e) => setIdNumber(e.target.value.toUpperCase())} required autoComplete="off" />}
+      </Field>
+      <Field label={tr('与参保人的关系', 'Relation to the insured person')}>
+        {(p) => (
+          <select {...p} value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
+            {RELATIONS.map((r) => (
+              <option key={r} value={r}>
+                {tr(RELATION_LABELS[r].zh, RELATION_LABELS[r].en)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={tr('参保类型', 'Insurance type')}>
+        {(p) => (
+          <select {...p} value={insuranceType} onChange={(e) => setInsuranceType(e.target.value as InsuranceType)}>
+            {INSURANCE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {tr(INSURANCE_TYPE_LABELS[t].zh, INSURANCE_TYPE_LABELS[t].en)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={tr('参保地', 'Insured region')} hint={tr('如：江苏省南京市', 'e.g. 江苏省南京市')}>
+        {(p) => <input {...p} value={insuredRegion} onChange={(e) => setInsuredRegion(e.target.value)} required />}
+      </Field>
+      <Field label={tr('手机号（可选）', 'Mobile (optional)')} error={phoneError}>
+        {(p) => <input {...p} value={phone} inputMode="numeric" onChange={(e) => setPhone(e.target.value)} />}
+      </Field>
+      <Field label={tr('开户银行（可选）', 'Bank (optional)')}>{(p) => <input {...p} value={bank} onChange={(e) => setBank(e.target.value)} />}</Field>
+      <Field label={tr('银行卡号（可选）', 'Card number (optional)')} error={bankWarn}>
+        {(p) => <input {...p} className="mono" value={bankNumber} inputMode="numeric" onChange={(e) => setBankNumber(e.target.value)} autoComplete="off" />}
+      </Field>
+      <div className="span-all actions">
+        <button type="submit" className="primary" disabled={busy || !name.trim() || !idCheck?.ok || !insuredRegion.trim()}>
+          {tr('添加成员', 'Add person')}
+        </button>
+      </div>
+    </form>
+  );
+}
