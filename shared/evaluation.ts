@@ -33,6 +33,9 @@ export const PROBLEM_CODES = [
   'amount_mismatch',
   'document_quality',
   'relation_invalid',
+  'date_missing',
+  'filing_date_missing',
+  'not_filed',
 ] as const;
 export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;
@@ -51,6 +54,16 @@ export const EvaluationReport = z.object({
   requirements: z.array(RequirementResult),
   problems: z.array(Problem),
   /** Submission deadline (YYYY-MM-DD) and days left from `today`, when the care end date is known. */
-  deadline: z.object({ date: z.string(), daysLeft: z.number().int(), source: z.string() }).nullable().optional(),
+  deadline: z
+    .object({ date: z.string(), daysLeft: z.number().int(), source: z.string() })
+    .nullable()
+    .optional(),
+  /**
+   * Document indexes in checklist order, each once (a document satisfying two requirements is placed under
+   * the first); documents no requirement asked for come last. The bundle lays pages out in this order.
+   */
+  documentOrder: z.array(z.number().int()).optional(),
+  /** The rule pack the claim was measured against. */
+  pack: z.object({ id: z.string(), name: z.string(), version: z.string() }).optional(),
 });
 export type EvaluationReport = z.infer<typeof EvaluationReport>;

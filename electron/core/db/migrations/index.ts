@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Versions go in steps of 10 (room for a hotfix in between) and the
 // highest one applied is stored in PRAGMA user_version. Never edit a shipped entry: append a new one.
 import m0010 from './0010-create-core';
+import m0020 from './0020-create-claim-invoices';
 
 export interface Migration {
   readonly version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'create-core', sql: m0010 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'create-core', sql: m0010 },
+  { version: 20, name: 'create-claim-invoices', sql: m0020 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,73 @@
+// Decoding the QR code printed on an invoice photo, offline, with @zxing/library (pure JS). The photo is
+// decoded by sharp (HEIC via heic-decode, EXIF orientation applied) to greyscale luminance, then tried at a
+// few sizes and with both binarizers: a QR that fills a tenth of a 12-MP photo decodes at one size and not at
+// another, and the global binarizer rescues evenly lit scans that the local one breaks up.
+import {
+  BarcodeFormat,
+  BinaryBitmap,
+  DecodeHintType,
+  GlobalHistogramBinarizer,
+  HybridBinarizer,
+  NotFoundException,
+  ChecksumException,
+  FormatException,
+  QRCodeReader,
+  RGBLuminanceSource,
+  type Binarizer,
+  type LuminanceSource,
+} from '@zxing/library';
+import { decodeImage, type DecodedImage } from '../quality/decode';
+
+/** Longest side, in pixels, of each attempt, largest first; the original size is tried when smaller. */
+export const QR_ATTEMPT_SIDES = [2400, 1600, 1000, 640] as const;
+
+const HINTS = new Map<DecodeHintType, unknown>([
+  [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
+  [DecodeHintType.TRY_HARDER, true],
+  [DecodeHintType.CHARACTER_SET, 'UTF-8'],
+]);
+
+const BINARIZERS: ReadonlyArray<(s: LuminanceSource) => Binarizer> = [
+  (s) => new HybridBinarizer(s),
+  (s) => new GlobalHistogramBinarizer(s),
+];
+
+function isNotFound(err: unknown): boolean {
+  return (
+    err instanceof NotFoundException || err instanceof ChecksumException || err instanceof FormatException
+  );
+}
+
+function tryDecode(grey: Uint8ClampedArray, width: number, height: number): string | null {
+  const source = new RGBLuminanceSource(grey, width, height);
+  for (const binarize of BINARIZERS) {
+    try {
+      return new QRCodeReader().decode(new BinaryBitmap(binarize(source)), HINTS).getText();
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+  return null;
+}
+
+/** The text of the first QR code found in an image file, or null when none can be read. */
+export async function decodeQrCode(input: string | DecodedImage): Promise<string | null> {
+  const image = typeof input === 'string' ? await decodeImage(input, { verify: false }) : input;
+  const longest = Math.max(image.width, image.height);
+  const sides = [
+    ...new Set([...QR_ATTEMPT_SIDES.filter((s) => s < longest), Math.min(longest, QR_ATTEMPT_SIDES[0])]),
+  ].sort((a, b) => b - a);
+  for (const side of sides) {
+    const { data, info } = await image
+      .pipeline()
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const grey = new Uint8ClampedArray(data.buffer, data.byteOffset, info.width * info.height);
+    const text = tryDecode(grey, info.width, info.height);
+    if (text !== null) return text;
+  }
+  return null;
+}

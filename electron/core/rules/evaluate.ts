@@ -1,0 +1,263 @@
+// The two adapters onto the one engine (engine.ts): a claim manifest on disk (`claimdesk evaluate`, `bundle`)
+// and a claim stored in the database (the desktop app's live checklist). Both gather facts, photo checks and
+// invoice evidence, then call evaluateClaim.
+import { existsSync } from 'node:fs';
+import type { QualityReport } from '../../../shared/quality';
+import { QualityReport as QualityReportSchema } from '../../../shared/quality';
+import type { RulePack } from '../../../shared/rules';
+import type { DocumentKind } from '../../../shared/domain';
+import { getClaim, getPerson, listDocuments } from '../repo';
+import { loadManifest, type LoadedManifest } from '../manifest';
+import { openWorkspace, type Workspace } from '../workspace';
+import { databasePath } from '../db/open';
+import { sha256OfFile } from '../files/store';
+import { findInvoiceDuplicates, indexClaimInvoices } from '../invoices/store';
+import { scanInvoiceFile } from '../invoices/scan';
+import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
+import {
+  evaluateClaim,
+  type ClaimEvaluation,
+  type ClaimFacts,
+  type EvaluatedDocument,
+  type InvoiceEvidence,
+} from './engine';
+import { localToday } from './dates';
+
+export * from './engine';
+export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
+
+/** Checks the pages of one document; returns one report per file, in order. */
+export type DocumentChecker = (
+  files: readonly string[],
+  options: { kind: DocumentKind; sealKinds: readonly string[]; displayNames: readonly string[] },
+) => Promise<QualityReport[]>;
+
+export interface ManifestEvaluationOptions {
+  /** YYYY-MM-DD; default: today's local date. */
+  today?: string | undefined;
+  /** Rule pack id or .json path; default: the pack for the claimant's insured region (else national). */
+  rules?: string | undefined;
+  /** Data folder whose stored claims are searched for the same invoices. Not created when absent. */
+  dataDir?: string | undefined;
+  /** An already open workspace (the app), instead of dataDir. */
+  workspace?: Workspace | undefined;
+  /** Photo checks per document (quality/index.ts checkFiles); without one, quality-based checks are skipped. */
+  checkDocument?: DocumentChecker | undefined;
+  /** Text of a born-digital PDF, for the 急诊 mark; null when it has none or it cannot be read. */
+  pdfText?: ((path: string) => Promise<string | null>) | undefined;
+  /** Read invoice QR codes and hashes (default true). */
+  scanInvoices?: boolean | undefined;
+}
+
+export interface ManifestEvaluation {
+  report: ClaimEvaluation;
+  loaded: LoadedManifest;
+  pack: RulePack;
+  /** Quality report per document per file (null when not checked); the bundle reuses them. */
+  quality: Array<Array<QualityReport | null>>;
+}
+
+function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
+  const { claimant, applicant, claim } = loaded.manifest;
+  return {
+    claimant,
+    applicant,
+    careSetting: claim.careSetting,
+    hospital: claim.hospital,
+    treatmentRegion: claim.treatmentRegion,
+    visitDate: claim.visitDate,
+    admissionDate: claim.admissionDate,
+    dischargeDate: claim.dischargeDate,
+    totalAmount: claim.totalAmount,
+    crossRegion: claim.crossRegion,
+    specialDrugs: claim.specialDrugs,
+  };
+}
+
+async function invoiceEvidenceForManifest(
+  loaded: LoadedManifest,
+  ws: Workspace | null,
+): Promise<InvoiceEvidence[]> {
+  const evidence: InvoiceEvidence[] = [];
+  const seen = new Map<string, string>();
+  for (const doc of loaded.documents.filter((d) => d.kind === 'invoice')) {
+    for (const [j, file] of doc.files.entries()) {
+      const field = `documents[${doc.index}].files[${j}]`;
+      let scanned: Awaited<ReturnType<typeof scanInvoiceFile>> = { parsed: null, phash: null };
+      try {
+        scanned = await scanInvoiceFile(file.path);
+      } catch {
+        // Unreadable files are reported by the photo check as unreadable_file.
+      }
+      const sha256 = await sha256OfFile(file.path);
+      const identity = scanned.parsed?.key ?? `sha:${sha256}`;
+      const repeatOf = seen.get(identity);
+      if (!repeatOf) seen.set(identity, field);
+      const duplicates = ws
+        ? findInvoiceDuplicates(ws.db, { key: scanned.parsed?.key ?? null, sha256, phash: scanned.phash })
+        : [];
+      evidence.push({
+        documentIndex: doc.index,
+        field,
+        name: file.relative,
+        parsed: scanned.parsed,
+        duplicates,
+        repeatOf,
+      });
+    }
+  }
+  return evidence;
+}
+
+/**
+ * Evaluates the claim a manifest describes: loads and checks the manifest (manifest_invalid on a bad
+ * field), picks the rule pack, runs the photo checks and reads the invoices, compares them with stored
+ * claims when a data folder is given, and returns the report with everything the bundle needs.
+ */
+export async function evaluateManifest(
+  manifestPath: string,
+  options: ManifestEvaluationOptions = {},
+): Promise<ManifestEvaluation> {
+  const loaded = loadManifest(manifestPath);
+  const pack = options.rules
+    ? loadRulePack(options.rules)
+    : rulePackForRegion(loaded.manifest.claimant.insuredRegion);
+  const today = options.today ?? localToday();
+  const sealKinds = sealRequiredKinds(pack);
+
+  const quality: Array<Array<QualityReport | null>> = [];
+  const documents: EvaluatedDocument[] = [];
+  for (const doc of loaded.documents) {
+    const paths = doc.files.map((f) => f.path);
+    const reports: Array<QualityReport | null> = options.checkDocument
+      ? await options.checkDocument(paths, {
+          kind: doc.kind,
+          sealKinds,
+          displayNames: doc.files.map((f) => f.relative),
+        })
+      : paths.map(() => null);
+    quality.push(reports);
+    const pages = [];
+    for (const [j, f] of doc.files.entries()) {
+      const text =
+        options.pdfText && f.path.toLowerCase().endsWith('.pdf') ? await options.pdfText(f.path) : null;
+      pages.push({
+        field: `documents[${doc.index}].files[${j}]`,
+        name: f.relative,
+        quality: reports[j] ?? null,
+        text,
+      });
+    }
+    documents.push({ index: doc.index, kind: doc.kind, pages, confirmed: doc.confirmed });
+  }
+
+  let ws: Workspace | null = options.workspace ?? null;
+  let opened = false;
+  // Only look at a data folder that already holds a database: evaluating must not create one.
+  if (!ws && options.dataDir && existsSync(databasePath(options.dataDir))) {
+    ws = await openWorkspace(options.dataDir);
+    opened = true;
+  }
+  try {
+    const invoices = options.scanInvoices === false ? [] : await invoiceEvidenceForManifest(loaded, ws);
+    const report = evaluateClaim(factsFromManifest(loaded), documents, { today, pack, invoices });
+    return { report, loaded, pack, quality };
+  } finally {
+    if (opened) ws?.close();
+  }
+}
+
+export interface StoredClaimEvaluationOptions {
+  today?: string | undefined;
+  rules?: string | undefined;
+}
+
+/**
+ * Evaluates a claim stored in the workspace, with the quality reports kept on its pages and its invoices
+ * (read now if not yet) compared with every other stored claim. Document indexes follow listDocuments order.
+ */
+export async function evaluateStoredClaim(
+  ws: Workspace,
+  claimId: number,
+  options: StoredClaimEvaluationOptions = {},
+): Promise<ClaimEvaluation> {
+  const claim = getClaim(ws.db, claimId);
+  const f = claim.fields;
+  const claimant = getPerson(ws.db, f.claimantId);
+  const pack = options.rules ? loadRulePack(options.rules) : rulePackForRegion(claimant.insuredRegion);
+  const stored = listDocuments(ws.db, claimId);
+  const documents: EvaluatedDocument[] = stored.map((d, index) => ({
+    index,
+    kind: d.kind,
+    pages: d.pages.map((p, j) => {
+      const q = QualityReportSchema.safeParse(p.quality);
+      return {
+        field: `documents[${index}].files[${j}]`,
+        name: p.originalName,
+        quality: q.success ? q.data : null,
+      };
+    }),
+  }));
+  const invoices = await indexClaimInvoices(ws, claimId);
+  const byPage = new Map(invoices.map((i) => [i.pageId, i]));
+  const evidence: InvoiceEvidence[] = [];
+  const seen = new Map<string, string>();
+  stored.forEach((d, index) => {
+    if (d.kind !== 'invoice') return;
+    d.pages.forEach((p, j) => {
+      const inv = byPage.get(p.id);
+      const field = `documents[${index}].files[${j}]`;
+      const identity = inv?.key ?? `sha:${p.sha256}`;
+      const repeatOf = seen.get(identity);
+      if (!repeatOf) seen.set(identity, field);
+      evidence.push({
+        documentIndex: index,
+        field,
+        name: p.originalName,
+        parsed: inv?.key
+          ? {
+              format: inv.format === 'none' ? 'raw' : inv.format,
+              payload: inv.key,
+              typeCode: null,
+              code: null,
+              number: inv.number,
+              amount: inv.amount,
+              issueDate: null,
+              checkCode: null,
+              key: inv.key,
+            }
+          : null,
+        duplicates: findInvoiceDuplicates(
+          ws.db,
+          { key: inv?.key ?? null, sha256: p.sha256, phash: inv?.phash ?? null },
+          claimId,
+        ),
+        repeatOf,
+      });
+    });
+  });
+  const facts: ClaimFacts = {
+    claimant: {
+      name: claimant.name,
+      idNumber: claimant.idNumber,
+      insuranceType: claimant.insuranceType,
+      insuredRegion: claimant.insuredRegion,
+      phone: claimant.phone,
+      bankAccount: claimant.bankAccount,
+    },
+    applicant:
+      f.applicant.relation === 'self'
+        ? { relation: 'self' }
+        : { relation: f.applicant.relation, name: f.applicant.name, idNumber: f.applicant.idNumber },
+    careSetting: f.careSetting,
+    hospital: f.hospital,
+    treatmentRegion: f.treatmentRegion,
+    visitDate: f.visitDate,
+    admissionDate: f.admissionDate,
+    dischargeDate: f.dischargeDate,
+    totalAmount: f.totalAmount,
+    crossRegion: f.crossRegion,
+    specialDrugs: f.specialDrugs,
+  };
+  return evaluateClaim(facts, documents, { today: options.today ?? localToday(), pack, invoices: evidence });
+}
