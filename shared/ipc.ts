@@ -63,7 +63,13 @@ export const AppSettings = z.object({
 export type AppSettings = z.infer<typeof AppSettings>;
 export const DEFAULT_SETTINGS: AppSettings = { language: 'zh-CN', textSize: 'normal', maskNumbers: true };
 
-export const Deadline = z.object({ date: z.string(), daysLeft: z.number().int(), source: z.string() });
+export const Deadline = z.object({
+  date: z.string(),
+  daysLeft: z.number().int(),
+  /** Inside the rule pack's warning window (deadline_near). */
+  dueSoon: z.boolean(),
+  source: z.string(),
+});
 export type Deadline = z.infer<typeof Deadline>;
 
 export const ClaimSummary = Claim.extend({

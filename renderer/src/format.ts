@@ -7,12 +7,9 @@ export function deadlineText(d: Deadline, tr: (zh: string, en: string) => string
   return tr(`还剩 ${d.daysLeft} 天`, `${d.daysLeft} days left`);
 }
 
-/** Due-soon is the rule pack's warning window (deadline_near); 30 days matches the national pack's month. */
-export const DUE_SOON_DAYS = 30;
-
 export function deadlineClass(d: Deadline): string {
   if (d.daysLeft < 0) return 'deadline overdue';
-  if (d.daysLeft <= DUE_SOON_DAYS) return 'deadline due-soon';
+  if (d.dueSoon) return 'deadline due-soon';
   return 'deadline';
 }
 

@@ -1,12 +1,20 @@
-// The app's bridge to the checking, rules and export modules (built alongside the app). Kept in one file so
-// wiring a module in is a local change, and the handlers stay the same whatever is present.
+// The app's bridge to the checking, rules and export modules. Kept in one file so the handlers stay the
+// same whatever the modules' shapes, and so a stored claim is turned into the exporter's input in one place.
 import type { EvaluationReport } from '../../../shared/evaluation';
 import type { Deadline } from '../../../shared/ipc';
+import type { Manifest } from '../../../shared/manifest';
+import { PRE_SUBMISSION_STATUSES } from '../../../shared/lifecycle';
+import { QualityReport } from '../../../shared/quality';
 import type { Claim } from '../../../shared/schemas';
 import { pageCheckerFor } from '../../cli/commands/page-checker';
+import { exportClaimBundle } from '../export/index';
 import type { PageChecker } from '../import';
+import { storedFilePath } from '../files/store';
+import { getClaim, getPerson, listDocuments } from '../repo';
+import { addPeriod, daysBetween } from '../rules/dates';
+import { evaluateStoredClaim as evaluateWithRules, rulePackForRegion } from '../rules/evaluate';
 import type { Workspace } from '../workspace';
-import { UnavailableError } from './dispatch';
+import { ClaimDeskError } from '../errors';
 
 export interface Features {
   quality: boolean;
@@ -15,20 +23,43 @@ export interface Features {
 }
 
 export function availableFeatures(ws: Workspace): Features {
-  return { quality: pageCheckerFor(ws) !== undefined, rules: false, export: false };
+  return { quality: pageCheckerFor(ws) !== undefined, rules: true, export: true };
 }
 
 export function checkerFor(ws: Workspace): PageChecker | undefined {
   return pageCheckerFor(ws);
 }
 
-export async function evaluateStoredClaim(_ws: Workspace, _claimId: number, _today: string): Promise<EvaluationReport> {
-  throw new UnavailableError('材料清单功能尚未安装', 'the completeness engine is not part of this build');
+export async function evaluateStoredClaim(ws: Workspace, claimId: number, today: string): Promise<EvaluationReport> {
+  const { documentOrder: _order, pack: _pack, ...report } = await evaluateWithRules(ws, claimId, { today });
+  return report;
 }
 
-/** Submission deadline for the board; null when unknown. */
-export function deadlineOf(_ws: Workspace, _claim: Claim, _today: string): Deadline | null {
-  return null;
+type Pack = ReturnType<typeof rulePackForRegion>;
+const packCache = new Map<string, Pack>();
+function packFor(region: string): Pack {
+  let pack = packCache.get(region);
+  if (!pack) {
+    pack = rulePackForRegion(region);
+    packCache.set(region, pack);
+  }
+  return pack;
+}
+
+/**
+ * Submission deadline for the board, from the claimant's rule pack: the same period the engine uses, without
+ * evaluating documents (the board shows 50 rows at a time and must stay instant). Null once handed in.
+ */
+export function deadlineOf(ws: Workspace, claim: Claim, today: string, insuredRegion?: string): Deadline | null {
+  if (!PRE_SUBMISSION_STATUSES.includes(claim.status)) return null;
+  const f = claim.fields;
+  const end = f.careSetting === 'inpatient' ? f.dischargeDate : f.visitDate;
+  if (!end) return null;
+  const rule = packFor(insuredRegion ?? getPerson(ws.db, f.claimantId).insuredRegion).time.submission;
+  const date = addPeriod(end, rule.period);
+  const daysLeft = daysBetween(today, date);
+  const source = rule.sources.map((s) => `${s.seed}: ${s.phrase}`).join('；');
+  return { date, daysLeft, dueSoon: daysLeft >= 0 && daysLeft <= rule.warnDaysBefore, source };
 }
 
 export interface BundleOptions {
@@ -40,6 +71,58 @@ export interface BundleOptions {
   onProgress: (done: number, total: number, label: string) => void;
 }
 
-export async function exportStoredClaim(_ws: Workspace, _opts: BundleOptions): Promise<{ pages: number | null; images: string[] }> {
-  throw new UnavailableError('导出功能尚未安装', 'the bundle exporter is not part of this build');
+/** The manifest the exporter prints from, built from the stored claim (documents in listDocuments order). */
+function manifestOf(ws: Workspace, claimId: number): Manifest {
+  const claim = getClaim(ws.db, claimId);
+  const f = claim.fields;
+  const p = getPerson(ws.db, f.claimantId);
+  const docs = listDocuments(ws.db, claimId);
+  return {
+    claimant: {
+      name: p.name,
+      idNumber: p.idNumber,
+      insuranceType: p.insuranceType,
+      insuredRegion: p.insuredRegion,
+      ...(p.phone ? { phone: p.phone } : {}),
+      ...(p.bankAccount ? { bankAccount: p.bankAccount } : {}),
+    },
+    applicant: f.applicant.relation === 'self' ? { relation: 'self' } : { relation: f.applicant.relation, name: f.applicant.name, idNumber: f.applicant.idNumber },
+    claim: {
+      careSetting: f.careSetting,
+      hospital: f.hospital,
+      treatmentRegion: f.treatmentRegion,
+      ...(f.visitDate ? { visitDate: f.visitDate } : {}),
+      ...(f.admissionDate ? { admissionDate: f.admissionDate } : {}),
+      ...(f.dischargeDate ? { dischargeDate: f.dischargeDate } : {}),
+      ...(f.totalAmount !== null ? { totalAmount: f.totalAmount } : {}),
+      crossRegion: f.crossRegion ? { filingType: f.crossRegion.filingType, ...(f.crossRegion.filingDate ? { filingDate: f.crossRegion.filingDate } : {}) } : null,
+      specialDrugs: f.specialDrugs,
+      notes: f.notes,
+    },
+    documents: docs.map((d) => ({ kind: d.kind, files: d.pages.map((pg) => pg.originalName) })),
+  };
+}
+
+export async function exportStoredClaim(ws: Workspace, opts: BundleOptions): Promise<{ pages: number | null; images: string[] }> {
+  const STEPS = 3;
+  opts.onProgress(0, STEPS, '检查材料是否齐全');
+  const evaluation = await evaluateStoredClaim(ws, opts.claimId, opts.today);
+  if (!evaluation.complete && !opts.allowIncomplete) {
+    throw new ClaimDeskError('invalid_input', '材料还不齐全，不能导出（可以选择“仍要导出”）', 'the claim is incomplete; export refused', { field: 'allowIncomplete' });
+  }
+  opts.onProgress(1, STEPS, '生成 PDF（封面、清单、承诺书、全部材料）');
+  const claim = getClaim(ws.db, opts.claimId);
+  const documents = listDocuments(ws.db, opts.claimId).map((d) => ({
+    kind: d.kind,
+    files: d.pages.map((pg) => {
+      const q = QualityReport.safeParse(pg.quality);
+      return { path: storedFilePath(ws.dataDir, pg.sha256), ...(q.success ? { quality: q.data } : {}) };
+    }),
+  }));
+  const result = await exportClaimBundle(
+    { manifest: manifestOf(ws, opts.claimId), documents, evaluation, today: opts.today, reference: claim.reference },
+    { out: opts.outFile, ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}), producer: 'ClaimDesk' },
+  );
+  opts.onProgress(STEPS, STEPS, '完成');
+  return { pages: result.pages, images: result.images };
 }

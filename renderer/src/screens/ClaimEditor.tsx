@@ -105,7 +105,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
           </p>
         </div>
         {report?.deadline && (
-          <div className={report.deadline.daysLeft < 0 ? 'deadline-box overdue' : report.deadline.daysLeft <= 30 ? 'deadline-box due-soon' : 'deadline-box'} title={report.deadline.source}>
+          <div className={report.deadline.daysLeft < 0 ? 'deadline-box overdue' : report.problems.some((p) => p.code === 'deadline_near') ? 'deadline-box due-soon' : 'deadline-box'} title={report.deadline.source}>
             <div className="deadline-days">{report.deadline.daysLeft < 0 ? tr(`逾期 ${-report.deadline.daysLeft} 天`, `${-report.deadline.daysLeft} d overdue`) : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}</div>
             <div className="muted">{tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}</div>
           </div>
