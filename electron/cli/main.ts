@@ -28,6 +28,9 @@ export function buildProgram(): Command {
 }
 
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // stdout carries our reports (`--json` is parsed by other tools); libraries that chat on console.log
+  // (libheif prints "Decoding image failed" for a broken HEIC) must not corrupt it, so they go to stderr.
+  console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

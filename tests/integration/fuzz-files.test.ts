@@ -1,0 +1,273 @@
+// Fuzzed files: ~1,050 hostile inputs made from valid samples (scripts/fuzz-inputs.ts, seeded) go through
+// `claimdesk check` and through import into a claim. Every one must end in a report or a clear refusal
+// (unreadable_file / unsupported_file), never an uncaught exception, a hang, or memory that keeps growing.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageCheckerFor } from '../../electron/cli/commands/page-checker';
+import { ClaimDeskError } from '../../electron/core/errors';
+import { importDocument } from '../../electron/core/import';
+import { openWorkspace } from '../../electron/core/workspace';
+import { generateFuzzInputs, type FuzzInput } from '../../scripts/fuzz-inputs';
+import { inspectDataDir, makeClaimDataDir, seededRandom } from '../../scripts/reliability-fixtures';
+import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
+
+const SEED = 20261122;
+/** No single file may take longer than this to check or import (the slowest seen is ~0.2 s). */
+const PER_FILE_LIMIT_MS = 10_000;
+/** RSS may rise while caches warm up, but not keep climbing: last third vs first third of the run. */
+const RSS_GROWTH_LIMIT_MB = 150;
+
+const tmp = makeTempDir('claimdesk-fuzz-');
+let valid: FuzzInput[] = [];
+let hostile: FuzzInput[] = [];
+
+beforeAll(async () => {
+  ({ valid, hostile } = await generateFuzzInputs(join(tmp.dir, 'inputs'), {
+    seed: SEED,
+    heicSeed: join(REPO_ROOT, 'tests', 'fixtures', 'hostile', 'seed.heic'),
+  }));
+});
+afterAll(() => tmp.cleanup());
+
+interface CheckEntry {
+  file: string;
+  verdict: string;
+  findings: Array<{ code: string; severity: string; message: string }>;
+  elapsedMs: number;
+}
+
+/** Runs one `claimdesk check --json` over all files, sampling the child's RSS from /proc while it works. */
+function checkAll(
+  files: string[],
+): Promise<{ status: number | null; entries: CheckEntry[]; stderr: string; rssMb: number[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'check', '--json', '--kind', 'invoice', ...files], {
+      cwd: REPO_ROOT,
+    });
+    let stdout = '';
+    let stderr = '';
+    const rssMb: number[] = [];
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const sampler = setInterval(() => {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) rssMb.push(Number(m[1]) / 1024);
+      } catch {
+        /* the process just ended */
+      }
+    }, 50);
+    // The whole batch gets the per-file limit summed, so a single hang cannot go unnoticed.
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000 + files.length * 200);
+    child.on('error', reject);
+    child.on('exit', (status, signal) => {
+      clearInterval(sampler);
+      clearTimeout(killer);
+      if (signal) return reject(new Error(`check was killed by ${signal} (hang?): ${stderr.slice(-2000)}`));
+      try {
+        resolve({ status, entries: JSON.parse(stdout) as CheckEntry[], stderr, rssMb });
+      } catch (err) {
+        reject(
+          new Error(
+            `check --json printed something that is not JSON (${String(err)}): ${stdout.slice(0, 300)}`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+function tally(rows: Array<{ family: string; outcome: string }>): string {
+  const by = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const m = by.get(r.family) ?? new Map<string, number>();
+    m.set(r.outcome, (m.get(r.outcome) ?? 0) + 1);
+    by.set(r.family, m);
+  }
+  return [...by.entries()]
+    .map(
+      ([family, m]) => `  ${family.padEnd(18)} ${[...m.entries()].map(([o, n]) => `${o} ${n}`).join(', ')}`,
+    )
+    .join('\n');
+}
+
+function growthMb(samples: number[]): number {
+  const third = Math.max(1, Math.floor(samples.length / 3));
+  const first = Math.max(...samples.slice(0, third));
+  const last = Math.max(...samples.slice(-third));
+  return last - first;
+}
+
+describe('fuzzed files', () => {
+  it('generates at least 1,000 hostile inputs of every required family', () => {
+    expect(hostile.length).toBeGreaterThanOrEqual(1000);
+    const families = new Set(hostile.map((h) => h.family));
+    for (const f of [
+      'bitflip',
+      'truncate',
+      'swapped-header',
+      'zeros',
+      'all-zero',
+      'random',
+      'jpeg-bad-exif',
+      'png-huge',
+      'pdf-broken-xref',
+      'heic-bad-box',
+    ]) {
+      expect(families, f).toContain(f);
+    }
+  });
+
+  it(
+    'claimdesk check answers every file with a report or unreadable_file, in bounded time and memory',
+    { timeout: 240_000 },
+    async () => {
+      const inputs = [...valid, ...hostile];
+      const started = performance.now();
+      const r = await checkAll(inputs.map((i) => i.path));
+      const wallMs = performance.now() - started;
+      expect([0, 1], r.stderr.slice(-2000)).toContain(r.status);
+      expect(r.stderr).not.toMatch(/内部错误|internal error|Uncaught|FATAL/);
+      // One entry per file, in order, each a well-formed report.
+      expect(r.entries.map((e) => basename(e.file))).toEqual(inputs.map((i) => basename(i.path)));
+      const rows: Array<{ family: string; outcome: string }> = [];
+      let slowest = 0;
+      for (const [i, e] of r.entries.entries()) {
+        const input = inputs[i]!;
+        expect(['pass', 'warn', 'fail'], input.path).toContain(e.verdict);
+        expect(e.elapsedMs, input.path).toBeLessThan(PER_FILE_LIMIT_MS);
+        slowest = Math.max(slowest, e.elapsedMs);
+        const unreadable = e.findings.find((f) => f.code === 'unreadable_file');
+        if (unreadable) {
+          expect(e.verdict, input.path).toBe('fail');
+          expect(unreadable.message, input.path).toMatch(/[\u4e00-\u9fff]/);
+        }
+        if (input.family === 'valid') expect(unreadable, `valid sample ${input.path}`).toBeUndefined();
+        rows.push({ family: input.family, outcome: unreadable ? 'unreadable' : e.verdict });
+      }
+      for (const [i, input] of inputs.entries()) {
+        const codes = r.entries[i]!.findings.map((f) => f.code);
+        // The 50,000 × 50,000 PNG must be refused, not decoded.
+        if (input.family === 'png-huge') expect(codes, input.path).toContain('unreadable_file');
+        // Lying EXIF *contents* must not cost the photo: only a segment length that overruns the file may.
+        if (input.family === 'jpeg-bad-exif' && readFileSync(input.path).readUInt16BE(4) !== 0xffff) {
+          expect(codes, input.path).not.toContain('unreadable_file');
+        }
+      }
+      const growth = growthMb(r.rssMb);
+      console.log(
+        `[fuzz-check] ${hostile.length} hostile + ${valid.length} valid files in one process: ${Math.round(wallMs)} ms ` +
+          `(slowest file ${slowest} ms); RSS peak ${Math.round(Math.max(...r.rssMb))} MB, growth first→last third ${Math.round(growth)} MB ` +
+          `(${r.rssMb.length} samples)\n${tally(rows)}`,
+      );
+      expect(r.rssMb.length).toBeGreaterThan(3);
+      expect(growth).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+    },
+  );
+
+  it(
+    'import stores each file with its report or refuses it clearly; the database stays whole',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = join(tmp.dir, 'import-data');
+      const { claimId } = await makeClaimDataDir(dataDir);
+      const ws = await openWorkspace(dataDir);
+      const rows: Array<{ family: string; outcome: string }> = [];
+      const rss: number[] = [];
+      let slowest = 0;
+      let imported = 0;
+      // libheif reports each broken HEIC on console.log; the counts below say the same thing once.
+      const log = console.log;
+      console.log = () => undefined;
+      try {
+        const checkPage = pageCheckerFor(ws);
+        for (const [i, input] of [...valid, ...hostile].entries()) {
+          const t0 = performance.now();
+          let timer: NodeJS.Timeout | undefined;
+          const outcome = await Promise.race([
+            importDocument(ws, {
+              claimId,
+              kind: 'invoice',
+              paths: [input.path],
+              ...(checkPage ? { checkPage } : {}),
+            }).then(
+              (doc) => {
+                const report = doc.pages[0]?.quality as
+                  { findings?: Array<{ code: string }> } | null | undefined;
+                return report?.findings?.some((f) => f.code === 'unreadable_file')
+                  ? 'stored+unreadable'
+                  : 'stored';
+              },
+              (err: unknown) => {
+                if (err instanceof ClaimDeskError) return `refused:${err.code}`;
+                throw new Error(
+                  `${input.path} (${input.family}): not a ClaimDeskError: ${(err as Error)?.stack ?? String(err)}`,
+                );
+              },
+            ),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(
+                () => reject(new Error(`${input.path}: import took over ${PER_FILE_LIMIT_MS} ms`)),
+                PER_FILE_LIMIT_MS,
+              );
+            }),
+          ]).finally(() => clearTimeout(timer));
+          slowest = Math.max(slowest, performance.now() - t0);
+          if (outcome.startsWith('stored')) imported++;
+          if (input.family === 'valid') expect(outcome, input.path).toBe('stored');
+          // A refusal must be one of the plain file errors, not an internal one.
+          if (outcome.startsWith('refused'))
+            expect([
+              'refused:unsupported_file',
+              'refused:file_unreadable',
+              'refused:file_too_large',
+            ]).toContain(outcome);
+          rows.push({ family: input.family, outcome });
+          if (i % 50 === 0) rss.push(process.memoryUsage().rss / 1048576);
+        }
+      } finally {
+        console.log = log;
+        ws.close();
+      }
+      const health = await inspectDataDir(dataDir);
+      expect(health.integrity).toBe('ok');
+      expect(health.documents).toBe(imported);
+      expect(health.badPages).toEqual([]);
+      expect(health.tempFiles).toBe(0);
+      const growth = growthMb(rss);
+      console.log(
+        `[fuzz-import] ${rows.length} files imported one document each: ${imported} stored (with their reports), ` +
+          `${rows.length - imported} refused with a clear error; slowest ${Math.round(slowest)} ms; ` +
+          `RSS growth first→last third ${Math.round(growth)} MB\n${tally(rows)}`,
+      );
+      expect(growth).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+    },
+  );
+
+  it(
+    'the CLI import of hostile files exits 1 with a Chinese message, never an internal error',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = join(tmp.dir, 'cli-import-data');
+      await makeClaimDataDir(dataDir);
+      const rnd = seededRandom(SEED + 1);
+      const picks = Array.from({ length: 16 }, () => hostile[Math.floor(rnd() * hostile.length)]!);
+      for (const p of picks) {
+        const r = spawnSync(process.execPath, [CLI, 'import', '1', '--kind', 'invoice', p.path], {
+          cwd: REPO_ROOT,
+          env: { ...process.env, CLAIMDESK_HOME: dataDir },
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        expect([0, 1], `${p.path}: ${r.stderr}`).toContain(r.status);
+        if (r.status === 1) expect(r.stderr, p.path).toMatch(/^错误：/);
+        expect(r.stderr, p.path).not.toMatch(/内部错误|internal error/);
+      }
+      const health = await inspectDataDir(dataDir);
+      expect(health.integrity).toBe('ok');
+      expect(health.badPages).toEqual([]);
+    },
+  );
+});
