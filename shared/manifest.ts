@@ -22,7 +22,8 @@ export const ManifestClaimant = z.object({
   bankAccount: z.object({ bank: Text, number: z.string().max(40), holder: Text }).optional(),
 });
 
-export const ManifestApplicant = z.union([
+// Discriminated on `relation`, so a relative's missing name is reported as applicant.name, not "applicant".
+export const ManifestApplicant = z.discriminatedUnion('relation', [
   z.object({ relation: z.literal('self') }),
   z.object({ relation: RelativeRelation, name: Text, idNumber: z.string().max(40) }),
 ]);
