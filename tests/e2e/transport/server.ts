@@ -1,0 +1,148 @@
+// TEST-ONLY transport (never bundled into the app): serves the built renderer and the SAME channel catalogue
+// with the SAME handlers (electron/core/api) over HTTP on 127.0.0.1, so Playwright can drive the real UI in
+// Debian's Chromium against the real core. Dialogs become test stand-ins; drops upload bytes to a temp file.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { basename, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { PROGRESS_CHANNEL, type ProgressEvent } from '../../../shared/ipc';
+import { dispatch, toIpcError } from '../../../electron/core/api/dispatch';
+import { FileGrants } from '../../../electron/core/api/grants';
+import { createHandlers, type ApiState, type Platform } from '../../../electron/core/api/handlers';
+import { openWorkspace } from '../../../electron/core/workspace';
+import { contentSecurityPolicy, rendererFileFor } from '../../../electron/main/security';
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  saveDir: string;
+  /** Files the next "choose files" dialog returns. */
+  queueChosenFiles(paths: string[]): void;
+  /** What open / show-in-folder / print were asked to do. */
+  shellCalls: Array<{ action: 'open' | 'show' | 'print'; path: string }>;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+export async function startTestServer(options: { dataDir: string; today?: string }): Promise<TestServer> {
+  const saveDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-out-'));
+  const uploadDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-drop-'));
+  const chosen: string[][] = [];
+  const shellCalls: TestServer['shellCalls'] = [];
+  const listeners = new Set<(e: ProgressEvent) => void>();
+
+  const platform: Platform = {
+    shell: 'test',
+    version: '0.0.0-test',
+    async chooseFiles() {
+      return chosen.shift() ?? [];
+    },
+    async chooseSavePath(defaultName) {
+      return join(saveDir, defaultName);
+    },
+    async openPath(path) {
+      shellCalls.push({ action: 'open', path });
+    },
+    async showInFolder(path) {
+      shellCalls.push({ action: 'show', path });
+    },
+    async printPdf(path) {
+      shellCalls.push({ action: 'print', path });
+      return true;
+    },
+    ...(options.today ? { today: () => options.today! } : {}),
+  };
+  const state: ApiState = { ws: await openWorkspace(options.dataDir), reopen: () => openWorkspace(options.dataDir) };
+  const grants = new FileGrants();
+  const handlers = createHandlers(state, platform, grants);
+  // The browser page is the test's own: CSP identical to the app's except that it may fetch its origin.
+  const csp = contentSecurityPolicy({ 'connect-src': "'self'" });
+  let uploadSeq = 0;
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'POST' && url.pathname.startsWith('/api/call/')) {
+        const method = url.pathname.slice('/api/call/'.length);
+        let payload: unknown;
+        try {
+          const raw = (await readBody(req, 1024 * 1024)).toString('utf8');
+          payload = raw ? JSON.parse(raw) : {};
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: '请求无效', messageEn: 'bad JSON' } }), 'application/json');
+        }
+        const envelope = await dispatch(handlers, method, payload, { emitProgress: (e) => listeners.forEach((l) => l(e)) }, { validateResponses: true });
+        return send(res, 200, JSON.stringify(envelope), 'application/json');
+      }
+      if (req.method === 'POST' && url.pathname === '/api/test/drop') {
+        // Stands in for webUtils.getPathForFile: the dropped bytes become a temp file that is then granted.
+        try {
+          const name = basename(url.searchParams.get('name') ?? 'dropped.bin');
+          const dir = join(uploadDir, String(++uploadSeq));
+          await mkdir(dir);
+          const path = join(dir, name);
+          await writeFile(path, await readBody(req, MAX_UPLOAD_BYTES));
+          return send(res, 200, JSON.stringify({ ok: true, value: await grants.grant([path], [name]) }), 'application/json');
+        } catch (err) {
+          return send(res, 200, JSON.stringify({ ok: false, error: toIpcError(err) }), 'application/json');
+        }
+      }
+      if (req.method === 'GET' && url.pathname === '/api/events') {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        const listener = (e: ProgressEvent) => res.write(`event: ${PROGRESS_CHANNEL}\ndata: ${JSON.stringify(e)}\n\n`);
+        listeners.add(listener);
+        req.on('close', () => listeners.delete(listener));
+        return;
+      }
+      if (req.method === 'GET') {
+        // Same path rules as the app's protocol handler, applied to the same built files.
+        const file = rendererFileFor(RENDERER_DIR, `app://claimdesk${url.pathname}`);
+        if (!file) return send(res, 404, 'not found', 'text/plain');
+        try {
+          return send(res, 200, await readFile(file.path), file.contentType, { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' });
+        } catch {
+          return send(res, 404, 'not found', 'text/plain');
+        }
+      }
+      send(res, 405, 'method not allowed', 'text/plain');
+    })().catch((err: unknown) => {
+      console.error('[test-server]', err);
+      if (!res.headersSent) send(res, 500, 'internal', 'text/plain');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir: options.dataDir,
+    saveDir,
+    queueChosenFiles: (paths) => chosen.push(paths),
+    shellCalls,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      state.ws.close();
+    },
+  };
+}
