@@ -139,6 +139,15 @@ function resolveDocumentFile(baseDir: string, realBase: string, raw: string, fie
 export function loadManifest(manifestPath: string): LoadedManifest {
   const path = resolve(manifestPath);
   const raw = readManifestJson(path);
+  // zod would say only "expected object" in English; say which file and what shape is expected.
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const got = raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
+    throw manifestInvalid(
+      '',
+      `清单 ${path} 必须是一个 JSON 对象 {…}（收到 ${got}）`,
+      `manifest ${path} must be a JSON object (got ${got})`,
+    );
+  }
   checkRelation(raw);
   const parsed = Manifest.safeParse(raw);
   if (!parsed.success) {
