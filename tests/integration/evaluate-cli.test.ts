@@ -28,7 +28,7 @@ const KINDS = [
 
 function manifest(
   over: Record<string, unknown> = {},
-  documents = KINDS.map((k) => ({ kind: k, files: [`${k}.jpg`] })),
+  documents: Array<{ kind: string; files: string[] }> = KINDS.map((k) => ({ kind: k, files: [`${k}.jpg`] })),
 ): Record<string, unknown> {
   return {
     claimant: {

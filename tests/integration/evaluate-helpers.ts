@@ -1,7 +1,7 @@
 // Invoice photos for tests: a sheet of paper with ruled "text" lines from a seeded generator and, when a
 // payload is given, a real QR code (encoded by the qrcode package) in the top-right corner, as on 发票.
 import QRCode from 'qrcode';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -36,7 +36,7 @@ export async function makeInvoicePhoto(file: string, options: InvoicePhotoOption
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <rect x="40" y="40" width="${width - 80}" height="${height - 80}" fill="none" stroke="#7a4b2a" stroke-width="6"/>
     <rect x="${width / 2 - 300}" y="90" width="600" height="60" fill="#7a4b2a"/>${rects.join('')}</svg>`;
-  const layers: sharp.OverlayOptions[] = [{ input: Buffer.from(svg), left: 0, top: 0 }];
+  const layers: OverlayOptions[] = [{ input: Buffer.from(svg), left: 0, top: 0 }];
   if (options.payload) {
     const qr = await QRCode.toBuffer(options.payload, { width: 260, margin: 2, errorCorrectionLevel: 'M' });
     layers.push({ input: qr, left: width - 340, top: 60 });
