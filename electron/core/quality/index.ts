@@ -21,7 +21,6 @@ import { loadRaster, type Raster } from './raster';
 import { measureEdgeWidths } from './sharpness';
 import { measureLighting } from './lighting';
 import { findSeal } from './seal';
-import sharp from 'sharp';
 
 export { decodeImage, type DecodedImage, MAX_INPUT_PIXELS } from './decode';
 export { perceptualHash, hammingDistance } from './phash';
@@ -165,24 +164,54 @@ function correlation(a: Float32Array, b: Float32Array): number {
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
 }
 
-async function fingerprintOf(r: Raster): Promise<{ phash: string; detail: Float32Array }> {
-  const src = sharp(Buffer.from(r.grey.buffer, r.grey.byteOffset, r.grey.byteLength), {
-    raw: { width: r.width, height: r.height, channels: 1 },
-  });
-  const thumb = await src.clone().resize(32, 32, { fit: 'fill' }).greyscale().raw().toBuffer();
-  const big = await src
-    .clone()
-    .resize(DETAIL_SIDE, DETAIL_SIDE, { fit: 'fill' })
-    .greyscale()
-    .raw()
-    .toBuffer();
-  const soft = await sharp(big, { raw: { width: DETAIL_SIDE, height: DETAIL_SIDE, channels: 1 } })
-    .blur(3)
-    .greyscale()
-    .raw()
-    .toBuffer();
+/** Area-average of the grey plane onto an n×n grid (aspect ignored, as pHash does). */
+function shrinkGrey(r: Raster, n: number): Float32Array {
+  const sum = new Float32Array(n * n);
+  const cnt = new Float32Array(n * n);
+  // Every other pixel each way is plenty for a 96-cell average.
+  for (let y = 0; y < r.height; y += 2) {
+    const row = Math.min(n - 1, Math.floor((y * n) / r.height)) * n;
+    for (let x = 0; x < r.width; x += 2) {
+      const k = row + Math.min(n - 1, Math.floor((x * n) / r.width));
+      sum[k]! += r.grey[y * r.width + x]!;
+      cnt[k]!++;
+    }
+  }
+  for (let k = 0; k < sum.length; k++) sum[k] = cnt[k] ? sum[k]! / cnt[k]! : 0;
+  return sum;
+}
+
+function fingerprintOf(r: Raster): { phash: string; detail: Float32Array } {
+  const big = shrinkGrey(r, DETAIL_SIDE);
+  const f = DETAIL_SIDE / 32;
+  const thumb = new Uint8Array(32 * 32);
+  for (let y = 0; y < 32; y++) {
+    for (let x = 0; x < 32; x++) {
+      let s = 0;
+      for (let dy = 0; dy < f; dy++)
+        for (let dx = 0; dx < f; dx++) s += big[(y * f + dy) * DETAIL_SIDE + x * f + dx]!;
+      thumb[y * 32 + x] = Math.round(s / (f * f));
+    }
+  }
+  // Detail = thumbnail minus its local mean (7×7 box): the printed content, not the lighting.
   const detail = new Float32Array(DETAIL_SIDE * DETAIL_SIDE);
-  for (let i = 0; i < detail.length; i++) detail[i] = big[i]! - soft[i]!;
+  for (let y = 0; y < DETAIL_SIDE; y++) {
+    for (let x = 0; x < DETAIL_SIDE; x++) {
+      let s = 0;
+      let n = 0;
+      for (let dy = -3; dy <= 3; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= DETAIL_SIDE) continue;
+        for (let dx = -3; dx <= 3; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= DETAIL_SIDE) continue;
+          s += big[yy * DETAIL_SIDE + xx]!;
+          n++;
+        }
+      }
+      detail[y * DETAIL_SIDE + x] = big[y * DETAIL_SIDE + x]! - s / n;
+    }
+  }
   return { phash: perceptualHashOfThumbnail(thumb), detail };
 }
 

@@ -16,6 +16,9 @@ const CLIP_MAX_CHROMA = 18;
 const GLARE_CELL_CLIPPED = 0.4;
 /** …and the paper around the highlight is at least this many grey levels darker than clipping. */
 const GLARE_MIN_EXCESS = 12;
+/** The ring of paper a highlight is compared with, in cells from its edge. */
+const RING_INNER = 2;
+const RING_OUTER = 4;
 
 export interface Lighting {
   /** Median paper grey level on the page (0-255). */
@@ -49,8 +52,9 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       let sum = 0;
       let n = 0;
       let clip = 0;
-      for (let y = cy * CELL; y < (cy + 1) * CELL; y++) {
-        for (let x = cx * CELL; x < (cx + 1) * CELL; x++) {
+      // Every other pixel each way: 64 samples per cell are plenty for a level and a share.
+      for (let y = cy * CELL; y < (cy + 1) * CELL; y += 2) {
+        for (let x = cx * CELL; x < (cx + 1) * CELL; x += 2) {
           const i = y * r.width + x;
           const v = r.grey[i]!;
           sum += v;
@@ -69,8 +73,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       const mean = sum / n;
       let bs = 0;
       let bn = 0;
-      for (let y = cy * CELL; y < (cy + 1) * CELL; y++) {
-        for (let x = cx * CELL; x < (cx + 1) * CELL; x++) {
+      for (let y = cy * CELL; y < (cy + 1) * CELL; y += 2) {
+        for (let x = cx * CELL; x < (cx + 1) * CELL; x += 2) {
           const v = r.grey[y * r.width + x]!;
           if (v >= mean) {
             bs += v;
@@ -141,14 +145,31 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       y1 = Math.max(y1, y);
       clip += clipped[k]! * CELL * CELL;
     }
-    // Ring: page cells within a margin proportional to the patch size, outside the patch itself.
-    const margin = Math.max(2, Math.round(Math.max(x1 - x0, y1 - y0) * 0.5));
+    // Ring: page cells 2-4 cells (32-64 px) outside the patch. A specular highlight falls off steeply to
+    // ordinary paper there; paper that is merely lit brightest (a smooth lighting gradient) is still
+    // nearly clipped just outside its clipped part, so it is not called glare.
+    const dist = new Map<number, number>(cells.map((k) => [k, 0]));
+    let frontier = cells;
     const ring: number[] = [];
-    for (let y = Math.max(0, y0 - margin); y <= Math.min(ch - 1, y1 + margin); y++) {
-      for (let x = Math.max(0, x0 - margin); x <= Math.min(cw - 1, x1 + margin); x++) {
-        const k = y * cw + x;
-        if (inPage[k] && clipped[k]! < GLARE_CELL_CLIPPED * 0.5) ring.push(paper[k]!);
+    for (let d = 1; d <= RING_OUTER; d++) {
+      const nextFrontier: number[] = [];
+      for (const k of frontier) {
+        const x = k % cw;
+        const y = (k - x) / cw;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx;
+            const ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
+            const nk = ny * cw + nx;
+            if (dist.has(nk)) continue;
+            dist.set(nk, d);
+            nextFrontier.push(nk);
+            if (d >= RING_INNER && inPage[nk] && clipped[nk]! < GLARE_CELL_CLIPPED) ring.push(paper[nk]!);
+          }
+        }
       }
+      frontier = nextFrontier;
     }
     if (ring.length < 4) continue;
     ring.sort((a, b) => a - b);

@@ -61,9 +61,9 @@ export function findPage(r: Raster): PageGeometry {
   for (let by = 0; by < mh; by++) {
     for (let bx = 0; bx < mw; bx++) {
       let best = 0;
-      for (let y = by * BLOCK; y < (by + 1) * BLOCK; y += 2) {
-        let j = (y * r.width + bx * BLOCK) * 3;
-        for (let x = 0; x < BLOCK; x += 2, j += 6) {
+      for (let y = by * BLOCK + 1; y < (by + 1) * BLOCK; y += 3) {
+        let j = (y * r.width + bx * BLOCK + 1) * 3;
+        for (let x = 1; x < BLOCK; x += 3, j += 9) {
           const R = r.rgb[j]!;
           const G = r.rgb[j + 1]!;
           const B = r.rgb[j + 2]!;

@@ -5,7 +5,7 @@ import type { Region } from '../../../shared/quality';
 import type { Raster } from './raster';
 
 /** Sampling step over the analysis image: seals are big, a coarser grid is plenty. */
-const STEP = 2;
+const STEP = 3;
 /** Seal ink: clearly redder than green and blue (faded or thin impressions included). */
 function isSealRed(R: number, G: number, B: number): boolean {
   return R >= 90 && R - G >= 45 && R - B >= 30;

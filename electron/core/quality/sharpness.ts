@@ -10,7 +10,11 @@ const MIN_EDGE_CONTRAST = 40;
 const MIN_GRADIENT = 20;
 /** Longest walk along a profile, in analysis pixels; wider edges are reported as this width. */
 const MAX_WALK = 24;
-const MAX_SAMPLES = 40_000;
+/** Edges per direction: the median settles long before this; rows are visited in interleaved passes so
+ * stopping early still samples the whole page. */
+const MAX_SAMPLES = 6_000;
+/** Rows (columns) are visited in this many interleaved passes, every PASSES*2-th line per pass. */
+const PASSES = 4;
 
 export interface EdgeWidths {
   /** Median 10-90 % width of edges crossed left→right (vertical strokes), analysis pixels; null if too few. */
@@ -53,15 +57,15 @@ function edgeWidthAt(
   const t10 = a + (b - a) * 0.1;
   const t90 = a + (b - a) * 0.9;
   // Sub-pixel crossing positions by linear interpolation along the monotone profile.
-  let p10 = -1;
-  let p90 = -1;
+  let p10 = NaN;
+  let p90 = NaN;
   for (let k = -lo; k < hi; k++) {
     const v0 = g[i + k * step]!;
     const v1 = g[i + (k + 1) * step]!;
-    if (p10 < 0 && (t10 - v0) * (t10 - v1) <= 0 && v0 !== v1) p10 = k + (t10 - v0) / (v1 - v0);
-    if (p90 < 0 && (t90 - v0) * (t90 - v1) <= 0 && v0 !== v1) p90 = k + (t90 - v0) / (v1 - v0);
+    if (Number.isNaN(p10) && (t10 - v0) * (t10 - v1) <= 0 && v0 !== v1) p10 = k + (t10 - v0) / (v1 - v0);
+    if (Number.isNaN(p90) && (t90 - v0) * (t90 - v1) <= 0 && v0 !== v1) p90 = k + (t90 - v0) / (v1 - v0);
   }
-  if (p10 < 0 || p90 < 0) return -1;
+  if (Number.isNaN(p10) || Number.isNaN(p90)) return -1;
   return Math.abs(p90 - p10);
 }
 
@@ -70,46 +74,48 @@ export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => b
   const { width: w, height: h, grey: g } = r;
   const xs: number[] = [];
   const ys: number[] = [];
-  // Visit every other row/column: plenty of edges, half the time.
-  for (let y = 2; y < h - 2; y += 2) {
-    for (let x = 2; x < w - 2; x++) {
-      const i = y * w + x;
-      const gx = g[i + 1]! - g[i - 1]!;
-      const agx = gx < 0 ? -gx : gx;
-      if (agx < MIN_GRADIENT) continue;
-      const gy = g[i + w]! - g[i - w]!;
-      const agy = gy < 0 ? -gy : gy;
-      // Mostly-vertical edge, and the steepest point of its profile along the row.
-      if (agx < 2 * agy) continue;
-      const l = g[i]! - g[i - 2]!;
-      const rr = g[i + 2]! - g[i]!;
-      if (Math.abs(l) > agx || Math.abs(rr) > agx) continue;
-      if (!inside(x, y)) continue;
-      const wdt = edgeWidthAt(g, i, 1, x, w, gx > 0);
-      if (wdt >= 0) xs.push(wdt);
+  // Every other row/column at most, in interleaved passes (see PASSES).
+  for (let pass = 0; pass < PASSES && xs.length < MAX_SAMPLES; pass++)
+    for (let y = 2 + pass * 2; y < h - 2; y += PASSES * 2) {
+      for (let x = 2; x < w - 2; x++) {
+        const i = y * w + x;
+        const gx = g[i + 1]! - g[i - 1]!;
+        const agx = gx < 0 ? -gx : gx;
+        if (agx < MIN_GRADIENT) continue;
+        const gy = g[i + w]! - g[i - w]!;
+        const agy = gy < 0 ? -gy : gy;
+        // Mostly-vertical edge, and the steepest point of its profile along the row.
+        if (agx < 2 * agy) continue;
+        const l = g[i]! - g[i - 2]!;
+        const rr = g[i + 2]! - g[i]!;
+        if (Math.abs(l) > agx || Math.abs(rr) > agx) continue;
+        if (!inside(x, y)) continue;
+        const wdt = edgeWidthAt(g, i, 1, x, w, gx > 0);
+        if (wdt >= 0) xs.push(wdt);
+        if (xs.length >= MAX_SAMPLES) break;
+      }
       if (xs.length >= MAX_SAMPLES) break;
     }
-    if (xs.length >= MAX_SAMPLES) break;
-  }
-  for (let x = 2; x < w - 2; x += 2) {
-    for (let y = 2; y < h - 2; y++) {
-      const i = y * w + x;
-      const gy = g[i + w]! - g[i - w]!;
-      const agy = gy < 0 ? -gy : gy;
-      if (agy < MIN_GRADIENT) continue;
-      const gx = g[i + 1]! - g[i - 1]!;
-      const agx = gx < 0 ? -gx : gx;
-      if (agy < 2 * agx) continue;
-      const u = g[i]! - g[i - 2 * w]!;
-      const d = g[i + 2 * w]! - g[i]!;
-      if (Math.abs(u) > agy || Math.abs(d) > agy) continue;
-      if (!inside(x, y)) continue;
-      const wdt = edgeWidthAt(g, i, w, y, h, gy > 0);
-      if (wdt >= 0) ys.push(wdt);
+  for (let pass = 0; pass < PASSES && ys.length < MAX_SAMPLES; pass++)
+    for (let x = 2 + pass * 2; x < w - 2; x += PASSES * 2) {
+      for (let y = 2; y < h - 2; y++) {
+        const i = y * w + x;
+        const gy = g[i + w]! - g[i - w]!;
+        const agy = gy < 0 ? -gy : gy;
+        if (agy < MIN_GRADIENT) continue;
+        const gx = g[i + 1]! - g[i - 1]!;
+        const agx = gx < 0 ? -gx : gx;
+        if (agy < 2 * agx) continue;
+        const u = g[i]! - g[i - 2 * w]!;
+        const d = g[i + 2 * w]! - g[i]!;
+        if (Math.abs(u) > agy || Math.abs(d) > agy) continue;
+        if (!inside(x, y)) continue;
+        const wdt = edgeWidthAt(g, i, w, y, h, gy > 0);
+        if (wdt >= 0) ys.push(wdt);
+        if (ys.length >= MAX_SAMPLES) break;
+      }
       if (ys.length >= MAX_SAMPLES) break;
     }
-    if (ys.length >= MAX_SAMPLES) break;
-  }
   const MIN_EDGES = 200;
   return {
     acrossX: xs.length >= MIN_EDGES ? median(xs) : null,

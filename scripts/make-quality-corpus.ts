@@ -1,0 +1,165 @@
+// Builds the photo-quality calibration corpus and scores `checkFile` on it.
+//   npx tsx scripts/make-quality-corpus.ts [--out DIR] [--long 4000] [--only NAME-SUBSTRING] [--no-score]
+// Writes DIR/<doc>-<case>.jpg and DIR/labels.json, then prints per-code recall and false-alarm rate.
+// DIR defaults to tests/fixtures/generated/quality-corpus (git-ignored; this script makes it on demand).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FINDING_CODES, type FindingCode, type QualityReport } from '../shared/quality';
+import { checkFile } from '../electron/core/quality/index';
+import { casesFor, frameFor, type CorpusCase } from './quality-corpus/cases';
+import { DOC_TYPES, renderDocument, type DocType, type RenderedDoc } from './quality-corpus/documents';
+import { photograph, placePage } from './quality-corpus/photograph';
+
+export interface CorpusEntry extends CorpusCase {
+  file: string;
+}
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_CORPUS_DIR = join(REPO, 'tests', 'fixtures', 'generated', 'quality-corpus');
+
+/** Generates the corpus (or the cases whose name matches `filter`) into `dir`; returns the labels. */
+export async function makeCorpus(
+  dir: string,
+  options: {
+    long?: number;
+    filter?: (c: CorpusCase) => boolean;
+    docs?: readonly DocType[];
+    log?: (s: string) => void;
+  } = {},
+): Promise<CorpusEntry[]> {
+  mkdirSync(dir, { recursive: true });
+  const long = options.long ?? 4000;
+  const entries: CorpusEntry[] = [];
+  for (const [d, doc] of (options.docs ?? DOC_TYPES).entries()) {
+    const rendered = new Map<boolean, RenderedDoc>();
+    const cases = casesFor(doc, d).filter(options.filter ?? (() => true));
+    for (const [k, c] of cases.entries()) {
+      if (!rendered.has(c.seal))
+        rendered.set(c.seal, await renderDocument(doc, { seed: 100 + d, seal: c.seal }));
+      const page = rendered.get(c.seal)!;
+      const frame = frameFor(doc, long);
+      const quad = placePage(page, frame.width, frame.height, c.page);
+      const jpeg = await photograph(page, {
+        ...c.shot,
+        seed: 1000 * d + k + 1,
+        frameWidth: frame.width,
+        frameHeight: frame.height,
+        quad,
+        background: c.background,
+      });
+      const file = `${doc}-${c.name}.jpg`;
+      writeFileSync(join(dir, file), jpeg);
+      entries.push({ ...c, file });
+      options.log?.(`  ${file}`);
+    }
+  }
+  writeFileSync(join(dir, 'labels.json'), JSON.stringify(entries, null, 2));
+  return entries;
+}
+
+export interface CodeScore {
+  code: FindingCode;
+  positives: number;
+  caughtAsError: number;
+  caughtAtAll: number;
+  negatives: number;
+  falseErrors: number;
+  falseWarnings: number;
+}
+
+/** Per-code recall (error-level) and false alarms on photos a reviewer accepts for that code. */
+export function scoreCorpus(
+  entries: readonly CorpusEntry[],
+  reports: readonly QualityReport[],
+): { scores: CodeScore[]; misses: string[] } {
+  const misses: string[] = [];
+  const scores = FINDING_CODES.filter((c) => c !== 'unreadable_file' && c !== 'duplicate_image').map(
+    (code) => {
+      const s: CodeScore = {
+        code,
+        positives: 0,
+        caughtAsError: 0,
+        caughtAtAll: 0,
+        negatives: 0,
+        falseErrors: 0,
+        falseWarnings: 0,
+      };
+      entries.forEach((e, i) => {
+        const found = reports[i]!.findings.filter((f) => f.code === code);
+        const asError = found.some((f) => f.severity === 'error');
+        if (e.reject.includes(code)) {
+          s.positives++;
+          if (asError) s.caughtAsError++;
+          else misses.push(`${e.file}: ${code} not flagged as error${found.length ? ' (warning only)' : ''}`);
+          if (found.length) s.caughtAtAll++;
+        } else if (!e.tolerate?.includes(code)) {
+          if (code === 'seal_missing' && e.kind !== 'diagnosis_certificate') return;
+          s.negatives++;
+          if (asError) {
+            s.falseErrors++;
+            misses.push(`${e.file}: false ${code} error`);
+          } else if (found.length) s.falseWarnings++;
+        }
+      });
+      return s;
+    },
+  );
+  return { scores, misses };
+}
+
+export function formatScores(scores: readonly CodeScore[]): string {
+  const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(0)}%` : '–');
+  const rows = scores.map(
+    (s) =>
+      `| ${s.code} | ${s.positives} | ${pct(s.caughtAsError, s.positives)} | ${s.negatives} | ${pct(s.falseErrors, s.negatives)} | ${pct(s.falseWarnings, s.negatives)} |`,
+  );
+  return [
+    '| code | bad photos | caught (error) | good photos | false errors | warnings |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const dir = opt('--out') ?? DEFAULT_CORPUS_DIR;
+  const only = opt('--only');
+  const started = Date.now();
+  console.log(`generating corpus in ${dir}`);
+  const entries = await makeCorpus(dir, {
+    long: Number(opt('--long') ?? 4000),
+    ...(only ? { filter: (c: CorpusCase) => c.name.includes(only) } : {}),
+    log: (s) => console.log(s),
+  });
+  console.log(`${entries.length} photos in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (args.includes('--no-score')) return;
+  const reports: QualityReport[] = [];
+  for (const e of entries) {
+    const r = await checkFile(join(dir, e.file), { kind: e.kind });
+    reports.push(r);
+    const m = r.metrics;
+    console.log(
+      `${e.file.padEnd(44)} ${r.verdict.padEnd(4)} ${r.findings
+        .map((f) => `${f.code}${f.severity === 'warning' ? '?' : ''}`)
+        .join(',')
+        .padEnd(
+          40,
+        )} dpi=${String(m.effectiveDpi)} blur=${String(m.blurMm)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} clip=${String(m.clippedFraction)} glare=${String(m.glareFraction)} conf=${String(m.cornersConfidence)} seal=${String(m.sealRingCoverage ?? '')} ${r.elapsedMs}ms`,
+    );
+  }
+  const { scores, misses } = scoreCorpus(entries, reports);
+  console.log(`\n${formatScores(scores)}\n`);
+  const acceptable = entries.filter((e) => e.reject.length === 0);
+  const passed = acceptable.filter((e) => reports[entries.indexOf(e)]!.verdict !== 'fail').length;
+  console.log(
+    `photos a reviewer accepts: ${acceptable.length}, not failed: ${passed} (${((100 * passed) / Math.max(1, acceptable.length)).toFixed(0)}%)`,
+  );
+  if (misses.length) console.log(`\nmisses:\n  ${misses.join('\n  ')}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,241 @@
+// The calibration corpus as data: every case names the document, how it was photographed, and what a
+// reviewer would do with it (`reject`: the codes that must be errors; empty = the reviewer accepts it).
+// Strengths are physical (blur in frame pixels → mm on the page, dpi, paper grey level), so the table the
+// script prints reads as "caught from this strength on".
+import type { FindingCode } from '../../shared/quality';
+import type { DocType } from './documents';
+import type { Background, ShotOptions } from './photograph';
+
+export interface CorpusCase {
+  name: string;
+  doc: DocType;
+  seal: boolean;
+  /** Kind passed to the checker (decides the seal check). */
+  kind: string;
+  background: Background;
+  page: { cx?: number; cy?: number; fill?: number; angle?: number; tilt?: number };
+  shot: Omit<ShotOptions, 'seed' | 'frameWidth' | 'frameHeight' | 'quad' | 'background'>;
+  /** Codes a reviewer rejects this photo for (must be errors). */
+  reject: FindingCode[];
+  /** Codes that may reasonably also appear (e.g. a cut-off page is also smaller); not counted as false alarms. */
+  tolerate?: FindingCode[];
+  /** A photo close to a limit that a reviewer still accepts. */
+  borderline?: boolean;
+}
+
+const BACKGROUNDS: Background[] = ['wood', 'desk', 'grey', 'cloth'];
+
+/** All cases for one document type; `i` varies background and geometry so no two look alike. */
+export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
+  const kind = doc;
+  const seal = doc !== 'itemized_bill';
+  const bg = (k: number): Background => BACKGROUNDS[(seedBase + k) % BACKGROUNDS.length]!;
+  const base = { doc, kind, seal };
+  const normal = { fill: 0.82, angle: 2, tilt: 0.04 };
+  const out: CorpusCase[] = [
+    { ...base, name: 'clean-a', background: bg(0), page: normal, shot: {}, reject: [] },
+    {
+      ...base,
+      name: 'clean-b',
+      background: bg(1),
+      page: { fill: 0.75, angle: -4, tilt: 0.08, cx: 0.48 },
+      shot: { falloff: 0.25 },
+      reject: [],
+    },
+    // Borderline photos a reviewer still accepts.
+    {
+      ...base,
+      name: 'ok-soft-focus',
+      background: bg(2),
+      page: normal,
+      shot: { blurSigma: 1.2 },
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-slight-shake',
+      background: bg(3),
+      page: normal,
+      shot: { motion: { length: 5, direction: 'h' } },
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-dim',
+      background: bg(0),
+      page: normal,
+      shot: { exposure: 0.62, noise: 5 },
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-bright',
+      background: bg(1),
+      page: normal,
+      shot: { exposure: 1.25, flare: 0.12 },
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-faint-sheen',
+      background: bg(2),
+      page: normal,
+      shot: { glare: { x: 0.4, y: 0.45, radius: 0.08, strength: 0.18 } },
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-tight-margin',
+      background: bg(3),
+      page: { fill: 0.95, angle: 0.5, tilt: 0.02 },
+      shot: {},
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-strong-perspective',
+      background: bg(0),
+      page: { fill: 0.8, angle: 8, tilt: 0.18 },
+      shot: { falloff: 0.3 },
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-medium-res',
+      background: bg(1),
+      page: normal,
+      shot: { downscale: 0.5, jpegQuality: 80 },
+      reject: [],
+      borderline: true,
+    },
+    {
+      ...base,
+      name: 'ok-rotated-exif',
+      background: bg(2),
+      page: normal,
+      shot: { orientation: 6 },
+      reject: [],
+      borderline: true,
+    },
+    // Defocus: sigma in 4000-px frame pixels (an A4 page 2600 px tall: 0.11 mm per pixel).
+    ...[2.6, 4, 7].map((s, k) => ({
+      ...base,
+      name: `blur-${s}`,
+      background: bg(k),
+      page: normal,
+      shot: { blurSigma: s },
+      reject: ['blurry'] as FindingCode[],
+    })),
+    // Hand shake: box length in frame pixels.
+    ...[14, 22, 36].map((l, k) => ({
+      ...base,
+      name: `shake-${l}`,
+      background: bg(k + 1),
+      page: normal,
+      shot: { motion: { length: l, direction: (k % 2 ? 'v' : 'h') as 'h' | 'v' } },
+      reject: ['blurry'] as FindingCode[],
+    })),
+    // Specular highlight: radius as a share of the frame's short side.
+    ...[0.06, 0.1, 0.16].map((r, k) => ({
+      ...base,
+      name: `glare-${r}`,
+      background: bg(k + 2),
+      page: normal,
+      shot: { glare: { x: 0.35 + 0.1 * k, y: 0.4 + 0.05 * k, radius: r, strength: 1 } },
+      reject: ['glare'] as FindingCode[],
+    })),
+    // Underexposure: gain on the light (paper 250 → ~90, 65, 40), more noise in the dark.
+    ...[0.36, 0.26, 0.16].map((e, k) => ({
+      ...base,
+      name: `dark-${e}`,
+      background: bg(k + 3),
+      page: normal,
+      shot: { exposure: e, noise: 7 },
+      reject: ['too_dark'] as FindingCode[],
+      tolerate: ['blurry'] as FindingCode[],
+    })),
+    // Overexposure: gain plus veiling flare that lifts the ink.
+    ...[
+      [1.6, 0.45],
+      [1.8, 0.6],
+      [2.1, 0.75],
+    ].map(([e, f], k) => ({
+      ...base,
+      name: `overexposed-${f}`,
+      background: bg(k),
+      page: normal,
+      shot: { exposure: e, flare: f },
+      reject: ['overexposed'] as FindingCode[],
+      tolerate: ['glare', 'blurry'] as FindingCode[],
+    })),
+    // Cut off: one corner just out, one edge out, zoomed in past two edges.
+    {
+      ...base,
+      name: 'cut-corner',
+      background: bg(1),
+      page: { fill: 0.85, cx: 0.56, cy: 0.54, angle: 3 },
+      shot: {},
+      reject: ['incomplete_page'],
+    },
+    {
+      ...base,
+      name: 'cut-edge',
+      background: bg(2),
+      page: { fill: 0.85, cy: 0.62 },
+      shot: {},
+      reject: ['incomplete_page'],
+    },
+    {
+      ...base,
+      name: 'cut-zoomed',
+      background: bg(3),
+      page: { fill: 1.15, cx: 0.45, cy: 0.56, angle: 1 },
+      shot: {},
+      reject: ['incomplete_page'],
+    },
+    // Too few pixels: the photo shrunk (a chat app's "compressed" send), dpi at A4 ≈ 45, 65, 85.
+    ...[0.18, 0.26, 0.34].map((d, k) => ({
+      ...base,
+      name: `lowres-${d}`,
+      background: bg(k),
+      page: normal,
+      shot: { downscale: d, jpegQuality: 75 },
+      reject: ['low_resolution'] as FindingCode[],
+      tolerate: ['blurry'] as FindingCode[],
+    })),
+  ];
+  if (doc === 'diagnosis_certificate') {
+    out.push({
+      ...base,
+      seal: false,
+      name: 'no-seal',
+      background: bg(0),
+      page: normal,
+      shot: {},
+      reject: ['seal_missing'],
+    });
+    out.push({
+      ...base,
+      seal: false,
+      name: 'no-seal-dim',
+      background: bg(1),
+      page: normal,
+      shot: { exposure: 0.7 },
+      reject: ['seal_missing'],
+    });
+  }
+  return out;
+}
+
+/** Frame size for a document: portrait pages are shot in portrait, like people do. */
+export function frameFor(doc: DocType, long: number): { width: number; height: number } {
+  const short = Math.round((long * 3) / 4);
+  return doc === 'invoice' ? { width: long, height: short } : { width: short, height: long };
+}
