@@ -37,8 +37,8 @@ import {
 } from './types';
 import type { Pt, RawImage } from './warp';
 
-/** Photos are prepared at this resolution for the A4 content box, and never reduced below MIN_PHOTO_DPI. */
-export const PHOTO_DPI = 200;
+/** Photos are prepared at this resolution for the A4 content box (legible print, not more pixels than that). */
+export const PHOTO_DPI = 150;
 export const MIN_PHOTO_DPI = 150;
 /** Upload images of PDF pages are rendered at this resolution before fitting the per-image budget. */
 const PDF_RASTER_DPI = 200;
@@ -85,6 +85,12 @@ async function mapLimit<T, R>(
 export function orderDocuments(input: BundleInput): number[] {
   const order: number[] = [];
   const seen = new Set<number>();
+  for (const i of input.order ?? []) {
+    if (Number.isInteger(i) && i >= 0 && i < input.documents.length && !seen.has(i)) {
+      seen.add(i);
+      order.push(i);
+    }
+  }
   for (const r of input.evaluation.requirements) {
     for (const i of r.documents ?? []) {
       if (i >= 0 && i < input.documents.length && !seen.has(i)) {
@@ -206,14 +212,20 @@ async function layOutBundle(
         return [d.index, loc];
       }),
     );
-    const measured = checklistPageCount(fonts, input, locations);
+    const measured = checklistPageCount(fonts, input, {
+      documents: locations,
+      pledgePage: 1 + checklistPages + 1,
+    });
     if (measured === checklistPages) break;
     checklistPages = measured;
   }
   const pageCount = 1 + checklistPages + 1 + docPageCount;
 
   const cover = drawCover(pdf, fonts, input, { reference, verdict, docCount: docs.length, pageCount });
-  const checklist = drawChecklist(pdf, fonts, input, locations);
+  const checklist = drawChecklist(pdf, fonts, input, {
+    documents: locations,
+    pledgePage: 1 + checklistPages + 1,
+  });
   const pledge = drawPledge(pdf, fonts, input);
   const labels: string[] = [
     '封面',

@@ -68,11 +68,20 @@ export function summarizeVerdict(input: BundleInput): BundleVerdict {
   const { evaluation, documents } = input;
   const missing = evaluation.requirements.filter((r) => r.status === 'missing');
   const attention = evaluation.requirements.filter((r) => r.status === 'needs_attention');
-  const errors = evaluation.problems.filter((p) => p.severity === 'error');
-  const warnings = evaluation.problems.filter((p) => p.severity === 'warning');
+  // A failed photo shows up both as a quality report and as a document_quality problem: count it once.
+  const errors = evaluation.problems.filter((p) => p.severity === 'error' && p.code !== 'document_quality');
+  const warnings = evaluation.problems.filter(
+    (p) => p.severity === 'warning' && p.code !== 'document_quality',
+  );
   const files = documents.flatMap((d) => d.files);
-  const failedPhotos = files.filter((f) => f.quality?.verdict === 'fail').length;
-  const warnPhotos = files.filter((f) => f.quality?.verdict === 'warn').length;
+  const failedPhotos = Math.max(
+    files.filter((f) => f.quality?.verdict === 'fail').length,
+    evaluation.problems.filter((p) => p.severity === 'error' && p.code === 'document_quality').length,
+  );
+  const warnPhotos = Math.max(
+    files.filter((f) => f.quality?.verdict === 'warn').length,
+    evaluation.problems.filter((p) => p.severity === 'warning' && p.code === 'document_quality').length,
+  );
   const parts: string[] = [];
   if (missing.length) parts.push(`缺少 ${missing.map(requirementTitle).join('、')}`);
   if (attention.length) parts.push(`${attention.map(requirementTitle).join('、')} 需要处理`);
@@ -228,6 +237,11 @@ export function drawCover(
 
 // ---------------------------------------------------------------- checklist
 
+export interface ChecklistLocations {
+  documents: ReadonlyMap<number, DocumentLocation>;
+  pledgePage: number;
+}
+
 export interface DocumentLocation {
   ordinal: number;
   kind: DocumentKind;
@@ -238,15 +252,17 @@ export interface DocumentLocation {
 const COLS = { mark: 26, title: 104, reason: 168, where: 96 } as const;
 const SOURCE_W = CONTENT_WIDTH - COLS.mark - COLS.title - COLS.reason - COLS.where;
 
-function locationText(r: RequirementResult, locations: ReadonlyMap<number, DocumentLocation>): string {
+function locationText(r: RequirementResult, locations: ChecklistLocations): string {
   const parts = (r.documents ?? [])
-    .map((i) => locations.get(i))
+    .map((i) => locations.documents.get(i))
     .filter((l): l is DocumentLocation => l !== undefined)
     .map(
       (l) =>
         `材料 ${l.ordinal} ${kindLabel(l.kind)}，第 ${l.firstPage === l.lastPage ? l.firstPage : `${l.firstPage}–${l.lastPage}`} 页`,
     );
   if (parts.length) return parts.join('\n');
+  // The pledge is generated into the bundle itself, so its "document" is our own page.
+  if (r.kinds.includes('integrity_pledge')) return `诚信承诺书，第 ${locations.pledgePage} 页（打印后签名）`;
   return r.status === 'missing' ? '缺' : '—';
 }
 
@@ -268,7 +284,7 @@ function styles(fonts: BundleFonts) {
 function measureRows(
   fonts: BundleFonts,
   requirements: readonly RequirementResult[],
-  locations: ReadonlyMap<number, DocumentLocation>,
+  locations: ChecklistLocations,
 ): ChecklistRow[] {
   const s = styles(fonts);
   return requirements.map((requirement) => {
@@ -299,7 +315,7 @@ function problemText(p: Problem): string {
 export function checklistPageCount(
   fonts: BundleFonts,
   input: BundleInput,
-  locations: ReadonlyMap<number, DocumentLocation>,
+  locations: ChecklistLocations,
 ): number {
   return paginateChecklist(fonts, input, locations).length;
 }
@@ -312,7 +328,7 @@ type ChecklistItem =
 function paginateChecklist(
   fonts: BundleFonts,
   input: BundleInput,
-  locations: ReadonlyMap<number, DocumentLocation>,
+  locations: ChecklistLocations,
 ): ChecklistItem[][] {
   const items: ChecklistItem[] = measureRows(fonts, input.evaluation.requirements, locations).map((row) => ({
     type: 'row',
@@ -365,7 +381,7 @@ export function drawChecklist(
   doc: PDFDocument,
   fonts: BundleFonts,
   input: BundleInput,
-  locations: ReadonlyMap<number, DocumentLocation>,
+  locations: ChecklistLocations,
 ): PDFPage[] {
   const s = styles(fonts);
   const satisfied = input.evaluation.requirements.filter((r) => r.status === 'satisfied').length;

@@ -22,6 +22,8 @@ export interface BundleInput {
   /** Same order as manifest.documents: requirement results refer to documents by this index. */
   documents: BundleDocument[];
   evaluation: EvaluationReport;
+  /** Document indexes in bundle order (the rule engine's documentOrder); default: checklist order. */
+  order?: readonly number[];
   /** The day the bundle is made, YYYY-MM-DD (printed on the cover and the pledge's context). */
   today: string;
   /** Claim reference printed on every page; derived from the manifest when absent. */

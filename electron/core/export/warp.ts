@@ -122,30 +122,36 @@ export function warpPerspective(
   const out = new Uint8Array(outWidth * outHeight * channels);
   const maxX = width - 1;
   const maxY = height - 1;
+  const stride = width * channels;
   let o = 0;
   for (let y = 0; y < outHeight; y++) {
-    for (let x = 0; x < outWidth; x++) {
-      const w = h6 * x + h7 * y + h8;
-      const sx = (h0 * x + h1 * y + h2) / w;
-      const sy = (h3 * x + h4 * y + h5) / w;
-      if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
-        for (let c = 0; c < channels; c++) out[o++] = 255;
+    // Along a row the three projective terms change linearly in x: step them instead of recomputing.
+    let nx = h1 * y + h2;
+    let ny = h4 * y + h5;
+    let nw = h7 * y + h8;
+    for (let x = 0; x < outWidth; x++, nx += h0, ny += h3, nw += h6) {
+      const sx = nx / nw;
+      const sy = ny / nw;
+      if (!(sx >= 0 && sy >= 0 && sx <= maxX && sy <= maxY)) {
+        out.fill(255, o, o + channels);
+        o += channels;
         continue;
       }
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const x1 = x0 < maxX ? x0 + 1 : x0;
-      const y1 = y0 < maxY ? y0 + 1 : y0;
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const fx = sx - x0;
       const fy = sy - y0;
-      const i00 = (y0 * width + x0) * channels;
-      const i10 = (y0 * width + x1) * channels;
-      const i01 = (y1 * width + x0) * channels;
-      const i11 = (y1 * width + x1) * channels;
+      const i00 = y0 * stride + x0 * channels;
+      const i10 = x0 < maxX ? i00 + channels : i00;
+      const i01 = y0 < maxY ? i00 + stride : i00;
+      const i11 = x0 < maxX ? i01 + channels : i01;
+      const w00 = (1 - fx) * (1 - fy);
+      const w10 = fx * (1 - fy);
+      const w01 = (1 - fx) * fy;
+      const w11 = fx * fy;
       for (let c = 0; c < channels; c++) {
-        const top = data[i00 + c]! + (data[i10 + c]! - data[i00 + c]!) * fx;
-        const bottom = data[i01 + c]! + (data[i11 + c]! - data[i01 + c]!) * fx;
-        out[o++] = (top + (bottom - top) * fy + 0.5) | 0;
+        out[o++] =
+          data[i00 + c]! * w00 + data[i10 + c]! * w10 + data[i01 + c]! * w01 + data[i11 + c]! * w11 + 0.5;
       }
     }
   }
