@@ -1,0 +1,162 @@
+// Kill at any step of an export: `claimdesk bundle` is SIGKILLed at seeded random moments. The target must
+// then be absent or a complete PDF (qpdf --check), and when an earlier bundle was already there it must be
+// that earlier file, untouched, or a complete new one: never a half-written PDF under the user's name.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePhotos, seededRandom } from '../../scripts/reliability-fixtures';
+import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
+
+const RUNS = 22;
+const SEED = 20261123;
+
+const tmp = makeTempDir('claimdesk-kill-bundle-');
+const claimDir = join(tmp.dir, 'claim');
+const manifest = join(claimDir, 'manifest.json');
+let bundleRegistered = false;
+let qpdfPresent = false;
+
+function bundleAndKill(
+  out: string,
+  delayMs: number,
+): Promise<{ killed: boolean; status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'bundle', manifest, '--out', out, '--allow-incomplete', '--today', '2026-09-20'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, CLAIMDESK_HOME: join(tmp.dir, 'data') },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    let killed = false;
+    const timer = setTimeout(() => (killed = child.kill('SIGKILL')), delayMs);
+    child.on('error', reject);
+    child.on('exit', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: killed && signal === 'SIGKILL', status, stderr });
+    });
+  });
+}
+
+function qpdfCheck(file: string): { ok: boolean; output: string } {
+  const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+  // qpdf exits 0 (clean) or 3 (warnings only); 2 means errors.
+  return { ok: r.status === 0 || r.status === 3, output: `${r.stdout}${r.stderr}` };
+}
+
+beforeAll(async () => {
+  bundleRegistered = /^\s+bundle\b/m.test(
+    spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout,
+  );
+  qpdfPresent = spawnSync('qpdf', ['--version']).status === 0;
+  mkdirSync(claimDir);
+  const photos = (await ensurePhotos('kill-photos', 50)).slice(0, 6);
+  photos.forEach((p, i) => copyFileSync(p, join(claimDir, `p${i + 1}.jpg`)));
+  const docs: Array<[string, number[]]> = [
+    ['invoice', [1, 2]],
+    ['itemized_bill', [3, 4]],
+    ['discharge_summary', [5]],
+    ['diagnosis_certificate', [6]],
+  ];
+  writeFileSync(
+    manifest,
+    JSON.stringify({
+      claimant: {
+        name: '张三',
+        idNumber: '11010519491231002X',
+        insuranceType: 'employee',
+        insuredRegion: '江苏省南京市',
+        phone: '13800138000',
+      },
+      applicant: { relation: 'self' },
+      claim: {
+        careSetting: 'inpatient',
+        hospital: '上海市第一人民医院',
+        treatmentRegion: '上海市',
+        admissionDate: '2026-09-01',
+        dischargeDate: '2026-09-10',
+        totalAmount: 12345.67,
+        crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
+        specialDrugs: false,
+      },
+      documents: docs.map(([kind, pages]) => ({ kind, files: pages.map((n) => `p${n}.jpg`) })),
+    }),
+  );
+});
+afterAll(() => tmp.cleanup());
+
+describe('SIGKILL during a bundle export', () => {
+  it(
+    `leaves the target absent, the earlier bundle, or a complete PDF (${RUNS} runs)`,
+    { timeout: 300_000 },
+    async (ctx) => {
+      if (!bundleRegistered || !qpdfPresent) {
+        console.warn(
+          `[kill-bundle] SKIPPED: ${!bundleRegistered ? 'claimdesk bundle is not registered yet' : 'qpdf is not installed'}`,
+        );
+        return ctx.skip();
+      }
+      // One undisturbed export: its duration spreads the kills, and it is the "earlier bundle" for half the runs.
+      const reference = join(tmp.dir, 'reference.pdf');
+      const t0 = performance.now();
+      const first = await bundleAndKill(reference, 300_000);
+      const fullMs = performance.now() - t0;
+      // Exit 1 = exported but the claim is incomplete (--allow-incomplete); the PDF is written either way.
+      expect([0, 1], first.stderr).toContain(first.status);
+      expect(qpdfCheck(reference).ok).toBe(true);
+      const earlier = readFileSync(reference);
+
+      const rnd = seededRandom(SEED);
+      const tally = { absent: 0, earlierKept: 0, complete: 0, finished: 0, tempLeft: 0 };
+      for (let run = 0; run < RUNS; run++) {
+        const dir = join(tmp.dir, `run-${run}`);
+        mkdirSync(dir);
+        const out = join(dir, 'bundle.pdf');
+        const hadEarlier = run % 2 === 1;
+        if (hadEarlier) writeFileSync(out, earlier);
+        // Half the kills anywhere, half in the last stretch where the PDF is written, fsynced and renamed.
+        const delayMs = Math.round(run % 4 < 2 ? 50 + rnd() * fullMs : fullMs * (0.85 + rnd() * 0.3));
+        const r = await bundleAndKill(out, delayMs);
+        const label = `run ${run} (seed ${SEED}, kill after ${delayMs} ms of ~${Math.round(fullMs)} ms${hadEarlier ? ', earlier bundle present' : ''})`;
+        if (!r.killed) {
+          expect([0, 1], `${label}: ${r.stderr}`).toContain(r.status);
+          expect(existsSync(out), label).toBe(true);
+          tally.finished++;
+        }
+        if (!existsSync(out)) {
+          expect(hadEarlier, `${label}: the earlier bundle disappeared`).toBe(false);
+          tally.absent++;
+        } else if (hadEarlier && readFileSync(out).equals(earlier)) {
+          tally.earlierKept++;
+        } else {
+          const check = qpdfCheck(out);
+          expect(check.ok, `${label}: target is not a complete PDF\n${check.output}`).toBe(true);
+          tally.complete++;
+        }
+        // Temp files beside the target are expected only from a kill, never from a finished export.
+        const temps = readdirSync(dir).filter((n) => n !== 'bundle.pdf');
+        if (!r.killed) expect(temps, label).toEqual([]);
+        if (temps.length > 0) tally.tempLeft++;
+        rmSync(dir, { recursive: true, force: true });
+      }
+      console.log(
+        `[kill-bundle] ${RUNS} runs of a 6-photo bundle (~${Math.round(fullMs)} ms undisturbed): target absent ${tally.absent}, ` +
+          `earlier bundle kept ${tally.earlierKept}, complete PDF ${tally.complete} (qpdf --check), finished ${tally.finished}; ` +
+          `${tally.tempLeft} kills left a hidden .tmp beside the target; 0 half-written PDFs`,
+      );
+    },
+  );
+});
