@@ -180,7 +180,7 @@ const docs: Record<string, string> = {
         ['个人现金支付', P.paperInvoice.toFixed(2)],
         ['收款单位', P.hospital],
       ]) +
-      text(100, 1300, '收款人：李敏　　复核人：赵强', 24) +
+      text(100, 1300, '收款人：李敏\u3000\u3000复核人：赵强', 24) +
       seal(930, 1330, 120, P.hospital, '财务专用章'),
   ),
   'itemized-bill': page(
@@ -210,9 +210,9 @@ const docs: Record<string, string> = {
         50,
         21,
       ) +
-      text(70, 1180, `合计：¥${P.paperInvoice.toFixed(2)}　　（共 15 项）`, 26, { weight: 700 }) +
+      text(70, 1180, `合计：¥${P.paperInvoice.toFixed(2)}\u3000\u3000（共 15 项）`, 26, { weight: 700 }) +
       text(70, 1240, '以上费用经患者（家属）核对无误。', 22) +
-      text(70, 1300, '打印人：收费处 03　　打印日期：2026-09-10', 22, { fill: '#555' }),
+      text(70, 1300, '打印人：收费处 03\u3000\u3000打印日期：2026-09-10', 22, { fill: '#555' }),
   ),
   diagnosis: page(
     header('诊 断 证 明 书', '住院号 ZY2026090117') +
@@ -337,10 +337,10 @@ const cards: Record<string, string> = {
     `<rect width="${CW}" height="190" rx="56" fill="#1f6fb2"/><rect y="120" width="${CW}" height="70" fill="#1f6fb2"/>` +
       text(90, 125, '中华人民共和国社会保障卡', 54, { weight: 700, fill: '#fff' }) +
       `<rect x="110" y="300" width="180" height="140" rx="16" fill="#d8b65a"/>` +
-      text(380, 330, `姓名　${P.name}`, 44) +
-      text(380, 420, `社会保障号码　${P.id}`, 40) +
-      text(380, 510, '卡号　B12345678', 40) +
-      text(380, 600, '发卡日期　2018 年 06 月', 40) +
+      text(380, 330, `姓名\u3000${P.name}`, 44) +
+      text(380, 420, `社会保障号码\u3000${P.id}`, 40) +
+      text(380, 510, '卡号\u3000B12345678', 40) +
+      text(380, 600, '发卡日期\u30002018 年 06 月', 40) +
       text(90, 780, '北京市人力资源和社会保障局 · 医保电子凭证已激活', 32, { fill: '#1f6fb2' }),
     '#f4f8fb',
   ),
@@ -348,7 +348,7 @@ const cards: Record<string, string> = {
     `<rect x="110" y="280" width="170" height="130" rx="16" fill="#d8b65a"/>` +
       text(90, 140, `${P.bank} BANK OF CHINA`, 52, { weight: 700, fill: '#fff' }) +
       text(90, 560, P.card.replace(/(\d{4})(?=\d)/g, '$1 '), 64, { weight: 700, fill: '#fff' }) +
-      text(90, 660, '借记卡 DEBIT　　户名　' + P.name, 40, { fill: '#fff' }) +
+      text(90, 660, '借记卡 DEBIT\u3000\u3000户名\u3000' + P.name, 40, { fill: '#fff' }) +
       text(90, 760, '长城电子借记卡', 36, { fill: '#fff' }),
     '#a4161a',
   ),
@@ -357,8 +357,8 @@ const idBack = card(
   `<circle cx="200" cy="200" r="110" fill="none" stroke="#c0392b" stroke-width="10"/><polygon points="200,120 222,180 285,180 234,218 254,280 200,242 146,280 166,218 115,180 178,180" fill="#c0392b"/>` +
     text(420, 190, '中华人民共和国', 64, { weight: 700 }) +
     text(420, 300, '居民身份证', 80, { weight: 700 }) +
-    text(160, 620, '签发机关　北京市公安局朝阳分局', 40) +
-    text(160, 720, '有效期限　2016.03.01-长期', 40),
+    text(160, 620, '签发机关\u3000北京市公安局朝阳分局', 40) +
+    text(160, 720, '有效期限\u30002016.03.01-长期', 40),
   '#eef3f6',
 );
 
@@ -619,28 +619,28 @@ async function makeEInvoice(): Promise<Uint8Array> {
     p1.drawText(b, { x: 380, y: 270 - i * 22, size: 11, font: regular, color: ink });
   });
   p1.drawRectangle({ x: 40, y: 110, width: 603, height: 88, borderColor: red, borderWidth: 1 });
-  p1.drawText('项目名称　　　　　　　　数量　　　金额（元）', {
+  p1.drawText('项目名称\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000数量\u3000\u3000\u3000金额（元）', {
     x: 50,
     y: 180,
     size: 11,
     font: bold,
     color: ink,
   });
-  p1.drawText('西药费（出院带药）　　　　1　　　　500.00', {
+  p1.drawText('西药费（出院带药）\u3000\u3000\u3000\u30001\u3000\u3000\u3000\u3000500.00', {
     x: 50,
     y: 156,
     size: 11,
     font: regular,
     color: ink,
   });
-  p1.drawText('合计（大写）：伍佰元整　　　合计（小写）：¥500.00', {
+  p1.drawText('合计（大写）：伍佰元整\u3000\u3000\u3000合计（小写）：¥500.00', {
     x: 50,
     y: 122,
     size: 11,
     font: bold,
     color: ink,
   });
-  p1.drawText(`收款单位（章）：${P.hospital}　　收款人：李敏　　复核人：赵强`, {
+  p1.drawText(`收款单位（章）：${P.hospital}\u3000\u3000收款人：李敏\u3000\u3000复核人：赵强`, {
     x: 40,
     y: 80,
     size: 10,
