@@ -10,7 +10,8 @@ import { getClaim, getPerson, listDocuments } from '../repo';
 import { loadManifest, type LoadedManifest } from '../manifest';
 import { openWorkspace, type Workspace } from '../workspace';
 import { databasePath } from '../db/open';
-import { sha256OfFile } from '../files/store';
+import { sha256OfFile, storedFilePath } from '../files/store';
+import { sniffFile } from '../files/sniff';
 import { findInvoiceDuplicates, indexClaimInvoices } from '../invoices/store';
 import { scanInvoiceFile } from '../invoices/scan';
 import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
@@ -22,6 +23,7 @@ import {
   type InvoiceEvidence,
 } from './engine';
 import { localToday } from './dates';
+import { readPdfText } from './pdf-text';
 
 export * from './engine';
 export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
@@ -55,6 +57,24 @@ export interface ManifestEvaluation {
   pack: RulePack;
   /** Quality report per document per file (null when not checked); the bundle reuses them. */
   quality: Array<Array<QualityReport | null>>;
+}
+
+/** Kinds whose documents are searched for words (the 急诊 mark): only their PDFs are read as text. */
+function textCheckedKinds(pack: RulePack): Set<DocumentKind> {
+  const kinds = new Set<DocumentKind>();
+  for (const r of pack.requirements) {
+    if (!r.checks.some((c) => c.check === 'emergency_mark')) continue;
+    for (const k of [...r.kinds, ...r.substitutes.flatMap((s) => s.kinds)]) kinds.add(k);
+  }
+  return kinds;
+}
+
+async function isPdf(path: string): Promise<boolean> {
+  try {
+    return (await sniffFile(path)) === 'application/pdf';
+  } catch {
+    return false;
+  }
 }
 
 function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
@@ -124,6 +144,8 @@ export async function evaluateManifest(
     : rulePackForRegion(loaded.manifest.claimant.insuredRegion);
   const today = options.today ?? localToday();
   const sealKinds = sealRequiredKinds(pack);
+  const textKinds = textCheckedKinds(pack);
+  const pdfText = options.pdfText ?? readPdfText;
 
   const quality: Array<Array<QualityReport | null>> = [];
   const documents: EvaluatedDocument[] = [];
@@ -139,8 +161,7 @@ export async function evaluateManifest(
     quality.push(reports);
     const pages = [];
     for (const [j, f] of doc.files.entries()) {
-      const text =
-        options.pdfText && f.path.toLowerCase().endsWith('.pdf') ? await options.pdfText(f.path) : null;
+      const text = textKinds.has(doc.kind) && (await isPdf(f.path)) ? await pdfText(f.path) : null;
       pages.push({
         field: `documents[${doc.index}].files[${j}]`,
         name: f.relative,
@@ -186,18 +207,25 @@ export async function evaluateStoredClaim(
   const claimant = getPerson(ws.db, f.claimantId);
   const pack = options.rules ? loadRulePack(options.rules) : rulePackForRegion(claimant.insuredRegion);
   const stored = listDocuments(ws.db, claimId);
-  const documents: EvaluatedDocument[] = stored.map((d, index) => ({
-    index,
-    kind: d.kind,
-    pages: d.pages.map((p, j) => {
+  const textKinds = textCheckedKinds(pack);
+  const documents: EvaluatedDocument[] = [];
+  for (const [index, d] of stored.entries()) {
+    const pages = [];
+    for (const [j, p] of d.pages.entries()) {
       const q = QualityReportSchema.safeParse(p.quality);
-      return {
+      const text =
+        textKinds.has(d.kind) && p.mime === 'application/pdf'
+          ? await readPdfText(storedFilePath(ws.dataDir, p.sha256))
+          : null;
+      pages.push({
         field: `documents[${index}].files[${j}]`,
         name: p.originalName,
         quality: q.success ? q.data : null,
-      };
-    }),
-  }));
+        text,
+      });
+    }
+    documents.push({ index, kind: d.kind, pages });
+  }
   const invoices = await indexClaimInvoices(ws, claimId);
   const byPage = new Map(invoices.map((i) => [i.pageId, i]));
   const evidence: InvoiceEvidence[] = [];

@@ -1,0 +1,126 @@
+// The 急诊 mark on an emergency claim's diagnosis certificate: read from a born-digital PDF's text (PDF.js via
+// unpdf, offline), or confirmed by the person; a photo alone leaves it needing attention (no offline OCR).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedCjkFonts } from '../../electron/core/export/font';
+import { importDocument } from '../../electron/core/import';
+import { createClaim, createHousehold, createPerson } from '../../electron/core/repo';
+import { evaluateManifest, evaluateStoredClaim } from '../../electron/core/rules/evaluate';
+import { readPdfText } from '../../electron/core/rules/pdf-text';
+import { openWorkspace } from '../../electron/core/workspace';
+import { makeTempDir } from '../helpers/tmp';
+
+let tmp: { dir: string; cleanup: () => void };
+
+async function certificatePdf(file: string, department: string): Promise<string> {
+  const doc = await PDFDocument.create();
+  const fonts = await embedCjkFonts(doc);
+  const page = doc.addPage([595, 842]);
+  page.drawText('诊断证明书', { x: 220, y: 780, size: 24, font: fonts.bold });
+  page.drawText(`科别：${department}  诊断：急性阑尾炎`, { x: 60, y: 700, size: 14, font: fonts.regular });
+  writeFileSync(file, await doc.save());
+  return file;
+}
+
+const CLAIMANT = {
+  name: '张三',
+  idNumber: '11010519491231002X',
+  insuranceType: 'employee',
+  insuredRegion: '江苏省南京市',
+};
+const EMERGENCY_CLAIM = {
+  careSetting: 'inpatient',
+  hospital: '上海市第一人民医院',
+  treatmentRegion: '上海市',
+  admissionDate: '2026-10-01',
+  dischargeDate: '2026-10-05',
+  crossRegion: { filingType: 'emergency', filingDate: '2026-10-02' },
+};
+
+beforeAll(() => {
+  tmp = makeTempDir();
+});
+afterAll(() => tmp.cleanup());
+
+async function dxStatus(
+  name: string,
+  certificate: () => Promise<string>,
+  confirmed?: string[],
+): Promise<string> {
+  const dir = join(tmp.dir, name);
+  mkdirSync(dir);
+  const file = await certificate();
+  const manifest = {
+    claimant: CLAIMANT,
+    claim: EMERGENCY_CLAIM,
+    documents: [
+      {
+        kind: 'diagnosis_certificate',
+        files: [file.slice(dir.length + 1)],
+        ...(confirmed ? { confirmed } : {}),
+      },
+    ],
+  };
+  writeFileSync(join(dir, 'claim.json'), JSON.stringify(manifest));
+  const { report } = await evaluateManifest(join(dir, 'claim.json'), {
+    today: '2026-11-01',
+    scanInvoices: false,
+  });
+  return report.requirements.find((r) => r.id === 'diagnosis-certificate')!.status;
+}
+
+describe('the 急诊 mark', () => {
+  it('reads Chinese text from a born-digital PDF', async () => {
+    const file = await certificatePdf(join(tmp.dir, 'read.pdf'), '急诊科');
+    expect(await readPdfText(file)).toContain('科别：急诊科');
+    writeFileSync(join(tmp.dir, 'broken.pdf'), '%PDF-1.7\nnot really');
+    expect(await readPdfText(join(tmp.dir, 'broken.pdf'))).toBeNull();
+  });
+
+  it('a PDF certificate with 急诊 satisfies it; one without needs attention', async () => {
+    expect(await dxStatus('with', () => certificatePdf(join(tmp.dir, 'with', 'dx.pdf'), '急诊科'))).toBe(
+      'satisfied',
+    );
+    expect(
+      await dxStatus('without', () => certificatePdf(join(tmp.dir, 'without', 'dx.pdf'), '普外科')),
+    ).toBe('needs_attention');
+  });
+
+  it('a photo needs the person to confirm the mark', async () => {
+    const photo = async (dir: string) => {
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } })
+        .jpeg()
+        .toFile(join(tmp.dir, dir, 'dx.jpg'));
+      return join(tmp.dir, dir, 'dx.jpg');
+    };
+    expect(await dxStatus('photo', () => photo('photo'))).toBe('needs_attention');
+    expect(await dxStatus('photo-confirmed', () => photo('photo-confirmed'), ['emergency_mark'])).toBe(
+      'satisfied',
+    );
+  });
+
+  it('a stored emergency claim reads the stored PDF too', async () => {
+    const ws = await openWorkspace(join(tmp.dir, 'data'));
+    try {
+      const h = createHousehold(ws.db, { name: '张家' });
+      const p = createPerson(ws.db, { householdId: h.id, relation: 'self', ...CLAIMANT });
+      const c = createClaim(ws.db, { claimantId: p.id, ...EMERGENCY_CLAIM });
+      const status = async () =>
+        (await evaluateStoredClaim(ws, c.id, { today: '2026-11-01' })).requirements.find(
+          (r) => r.id === 'diagnosis-certificate',
+        )!.status;
+      expect(await status()).toBe('missing');
+      await importDocument(ws, {
+        claimId: c.id,
+        kind: 'diagnosis_certificate',
+        paths: [await certificatePdf(join(tmp.dir, 'stored.pdf'), '急诊科')],
+      });
+      expect(await status()).toBe('satisfied');
+    } finally {
+      ws.close();
+    }
+  });
+});
