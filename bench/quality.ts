@@ -1,4 +1,113 @@
-// Benchmark section 'quality': filled in by the issue that owns it.
+// Photo checks on 12-megapixel phone photos (4000×3000 JPEG), beside two references measured on the same
+// files in the same run: sharp's bare greyscale decode (the floor for any sharp-based check) and OpenCV's
+// usual one-metric blur gate (imread, cvtColor, Laplacian().var(), timed inside Python). Then a batch of 50
+// through the real CLI with its peak resident memory.
+// Targets (issue 3): full check ≤ 1.0× OpenCV, ≤ 2× bare decode; batch of 50 peak RSS ≤ 600 MB.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { checkFile } from '../electron/core/quality/index';
+import { makeCorpus } from '../scripts/make-quality-corpus';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+const OPENCV_SCRIPT = `
+import sys, time, json, cv2
+files = sys.argv[2:]
+rounds = int(sys.argv[1])
+times = []
+for r in range(rounds):
+    for p in files:
+        t0 = time.perf_counter()
+        img = cv2.imread(p)
+        g = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+        v = cv2.Laplacian(g, cv2.CV_64F).var()
+        times.append((time.perf_counter() - t0) * 1000)
+print(json.dumps(times))
+`;
+
 export async function run(): Promise<void> {
-  console.log('(not measured yet)');
+  const dir = join(tmpdir(), `claimdesk-bench-quality-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    const entries = await makeCorpus(dir, {
+      long: 4000,
+      docs: ['invoice', 'itemized_bill', 'diagnosis_certificate'],
+      filter: (c) => ['clean-a', 'blur-4', 'glare-0.1'].includes(c.name),
+    });
+    const files = entries.map((e) => join(dir, e.file));
+    const meta = await sharp(files[0]!).metadata();
+    console.log(
+      `${files.length} photos, ${meta.width}×${meta.height} JPEG (${((meta.width! * meta.height!) / 1e6).toFixed(1)} MP), ${ROUNDS} rounds each`,
+    );
+
+    // Warm-up: first calls load libvips codecs and JIT the analysis loops.
+    for (const f of files.slice(0, 2)) await checkFile(f);
+
+    const full: number[] = [];
+    const decode: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const f of files) {
+        let t = performance.now();
+        await sharp(f).greyscale().raw().toBuffer();
+        decode.push(performance.now() - t);
+        t = performance.now();
+        await checkFile(f, { kind: 'diagnosis_certificate' });
+        full.push(performance.now() - t);
+      }
+    }
+    const py = spawnSync('/usr/bin/python3', ['-c', OPENCV_SCRIPT, String(ROUNDS), ...files], {
+      encoding: 'utf8',
+    });
+    const opencv = py.status === 0 ? (JSON.parse(py.stdout) as number[]) : null;
+    const mFull = median(full);
+    const mDecode = median(decode);
+    console.log(`median full check (all findings, seal included): ${mFull.toFixed(0)} ms`);
+    console.log(
+      `median sharp greyscale decode (full size):        ${mDecode.toFixed(0)} ms   → check/decode = ${(mFull / mDecode).toFixed(2)}× (target ≤ 2×)`,
+    );
+    if (opencv) {
+      const mCv = median(opencv);
+      console.log(
+        `median OpenCV imread+cvtColor+Laplacian.var:      ${mCv.toFixed(0)} ms   → check/OpenCV = ${(mFull / mCv).toFixed(2)}× (target ≤ 1.0×)`,
+      );
+    } else {
+      console.log(
+        `OpenCV reference not measured (/usr/bin/python3 with cv2 missing): ${py.stderr.trim().split('\n').pop() ?? ''}`,
+      );
+    }
+
+    // Batch of 50 through the CLI, in its own process so its peak RSS is the check's alone.
+    const batch: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const p = join(dir, `batch-${i}.jpg`);
+      copyFileSync(files[i % files.length]!, p);
+      batch.push(p);
+    }
+    const runner = `process.on('exit', () => process.stderr.write('MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));
+process.argv = [process.argv[0], 'claimdesk', 'check', '--json', ...${JSON.stringify(batch)}];
+await import(${JSON.stringify(join(REPO, 'dist', 'cli.mjs'))});`;
+    const t0 = performance.now();
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', runner], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const wall = performance.now() - t0;
+    const rss = Number(/MAXRSS_KB=(\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1024;
+    const count = child.stdout ? (JSON.parse(child.stdout) as unknown[]).length : 0;
+    console.log(
+      `batch of 50 via CLI: ${count} reports, ${(wall / 1000).toFixed(1)} s wall (${(wall / 50).toFixed(0)} ms/photo incl. start-up), peak RSS ${rss.toFixed(0)} MB (target ≤ 600 MB)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,8 +1,8 @@
 // Builds the photo-quality calibration corpus and scores `checkFile` on it.
-//   npx tsx scripts/make-quality-corpus.ts [--out DIR] [--long 4000] [--only NAME-SUBSTRING] [--no-score]
+//   npx tsx scripts/make-quality-corpus.ts [--out DIR] [--long 4000] [--only NAME-SUBSTRING] [--no-score] [--reuse]
 // Writes DIR/<doc>-<case>.jpg and DIR/labels.json, then prints per-code recall and false-alarm rate.
 // DIR defaults to tests/fixtures/generated/quality-corpus (git-ignored; this script makes it on demand).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FINDING_CODES, type FindingCode, type QualityReport } from '../shared/quality';
@@ -130,13 +130,21 @@ async function main(): Promise<void> {
   const dir = opt('--out') ?? DEFAULT_CORPUS_DIR;
   const only = opt('--only');
   const started = Date.now();
-  console.log(`generating corpus in ${dir}`);
-  const entries = await makeCorpus(dir, {
-    long: Number(opt('--long') ?? 4000),
-    ...(only ? { filter: (c: CorpusCase) => c.name.includes(only) } : {}),
-    log: (s) => console.log(s),
-  });
-  console.log(`${entries.length} photos in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  let entries: CorpusEntry[];
+  if (args.includes('--reuse')) {
+    // Score an existing corpus again (after changing the checker) without re-rendering it.
+    entries = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as CorpusEntry[]).filter(
+      (e) => !only || e.name.includes(only),
+    );
+  } else {
+    console.log(`generating corpus in ${dir}`);
+    entries = await makeCorpus(dir, {
+      long: Number(opt('--long') ?? 4000),
+      ...(only ? { filter: (c: CorpusCase) => c.name.includes(only) } : {}),
+      log: (s) => console.log(s),
+    });
+    console.log(`${entries.length} photos in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
   if (args.includes('--no-score')) return;
   const reports: QualityReport[] = [];
   for (const e of entries) {

@@ -14,7 +14,7 @@ import {
   verdictOf,
 } from '../../../shared/quality';
 import { decodeImage, isUnreadableFileError } from './decode';
-import { findPage, erodedMask, type PageGeometry } from './page';
+import { findPage, erodedMask, onPage, type PageGeometry } from './page';
 import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
 import { inspectPdf, isEmptyFile } from './pdf';
 import { loadRaster, type Raster } from './raster';
@@ -382,7 +382,7 @@ export function analyse(
   }
 
   const needSeal = sealNeeded(options);
-  const seal = needSeal ? findSeal(r, pageLongAnalysisPx) : null;
+  const seal = needSeal ? findSeal(r, pageLongAnalysisPx, (x, y) => onPage(page, x, y)) : null;
   if (seal && !seal.found) {
     const label = options.kind ? kindLabel(options.kind) : '该材料';
     findings.push({ code: 'seal_missing', severity: 'error', message: MSG.sealMissing(label) });

@@ -6,9 +6,13 @@ import type { Raster } from './raster';
 
 /** Sampling step over the analysis image: seals are big, a coarser grid is plenty. */
 const STEP = 3;
-/** Seal ink: clearly redder than green and blue (faded or thin impressions included). */
+/**
+ * Seal ink: red well above green, with green and blue about equal (a red hue). Faded and thin impressions
+ * qualify; brown and orange (wood, skin, cardboard) have green well above blue and do not.
+ */
 function isSealRed(R: number, G: number, B: number): boolean {
-  return R >= 90 && R - G >= 45 && R - B >= 30;
+  const rg = R - G;
+  return R >= 90 && rg >= 50 && R - B >= 40 && G - B <= 0.35 * rg;
 }
 /** Seal diameter as a share of the page's long side: 40 mm on A4 (297 mm) is 13 %, on a small invoice ~25 %. */
 const MIN_DIAMETER = 0.05;
@@ -26,7 +30,11 @@ export interface SealSearch {
   redFraction: number;
 }
 
-export function findSeal(r: Raster, pageLongSidePx: number): SealSearch {
+export function findSeal(
+  r: Raster,
+  pageLongSidePx: number,
+  onPage: (x: number, y: number) => boolean,
+): SealSearch {
   const w = Math.floor(r.width / STEP);
   const h = Math.floor(r.height / STEP);
   const red = new Uint8Array(w * h);
@@ -34,7 +42,7 @@ export function findSeal(r: Raster, pageLongSidePx: number): SealSearch {
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const j = (y * STEP * r.width + x * STEP) * 3;
-      if (isSealRed(r.rgb[j]!, r.rgb[j + 1]!, r.rgb[j + 2]!)) {
+      if (isSealRed(r.rgb[j]!, r.rgb[j + 1]!, r.rgb[j + 2]!) && onPage(x * STEP, y * STEP)) {
         red[y * w + x] = 1;
         redCount++;
       }

@@ -1,0 +1,100 @@
+// The checker on photographed documents from the calibration corpus (a modest subset, 3000-px frames):
+// each defect at a strength a reviewer rejects is an error; borderline photos a reviewer accepts do not fail.
+// The full corpus and its per-code table: `npx tsx scripts/make-quality-corpus.ts` (see README, section check).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QualityReport } from '../../shared/quality';
+import { checkFile } from '../../electron/core/quality/index';
+import { makeCorpus, type CorpusEntry } from '../../scripts/make-quality-corpus';
+import { makeTempDir } from '../helpers/tmp';
+
+const tmp = makeTempDir('claimdesk-check-corpus-');
+afterAll(() => tmp.cleanup());
+
+const PICK: Record<string, readonly string[]> = {
+  diagnosis_certificate: [
+    'clean-a',
+    'no-seal',
+    'blur-4',
+    'shake-22',
+    'glare-0.1',
+    'dark-0.26',
+    'overexposed-0.75',
+    'cut-corner',
+    'lowres-0.26',
+    'ok-soft-focus',
+    'ok-dim',
+    'ok-faint-sheen',
+    'ok-tight-margin',
+    'ok-rotated-exif',
+  ],
+  invoice: ['clean-b', 'cut-edge', 'glare-0.16', 'ok-strong-perspective'],
+};
+
+let entries: CorpusEntry[] = [];
+const reports = new Map<string, QualityReport>();
+
+beforeAll(async () => {
+  for (const doc of ['diagnosis_certificate', 'invoice'] as const) {
+    entries.push(
+      ...(await makeCorpus(tmp.dir, { long: 3000, docs: [doc], filter: (c) => PICK[doc]!.includes(c.name) })),
+    );
+  }
+  for (const e of entries) reports.set(e.file, await checkFile(join(tmp.dir, e.file), { kind: e.kind }));
+}, 240_000);
+
+describe('checks on photographed documents', () => {
+  it('made every picked photo', () => {
+    expect(entries.length).toBe(PICK.diagnosis_certificate!.length + PICK.invoice!.length);
+  });
+
+  it('flags each defect a reviewer rejects as an error, with a Chinese instruction', () => {
+    for (const e of entries.filter((x) => x.reject.length)) {
+      const r = reports.get(e.file)!;
+      for (const code of e.reject) {
+        const f = r.findings.find((x) => x.code === code);
+        expect(
+          f?.severity,
+          `${e.file}: ${code} (${JSON.stringify(r.findings.map((x) => x.code))}, metrics ${JSON.stringify(r.metrics)})`,
+        ).toBe('error');
+        expect(f!.message).toMatch(/请/);
+      }
+      expect(r.verdict).toBe('fail');
+    }
+  });
+
+  it('does not fail photos a reviewer accepts (clean and borderline)', () => {
+    for (const e of entries.filter((x) => x.reject.length === 0)) {
+      const r = reports.get(e.file)!;
+      expect(
+        r.verdict,
+        `${e.file}: ${JSON.stringify(r.findings)} metrics ${JSON.stringify(r.metrics)}`,
+      ).not.toBe('fail');
+    }
+  });
+
+  it('points at the glare where it is, and returns the page corners for export', () => {
+    const glare = reports
+      .get('diagnosis_certificate-glare-0.1.jpg')!
+      .findings.find((f) => f.code === 'glare')!;
+    // The highlight was centred at (0.35, 0.40) of the frame.
+    expect(glare.region!.x).toBeLessThan(0.35);
+    expect(glare.region!.x + glare.region!.w).toBeGreaterThan(0.35);
+    expect(glare.region!.y).toBeLessThan(0.4);
+    expect(glare.region!.y + glare.region!.h).toBeGreaterThan(0.4);
+    const clean = reports.get('diagnosis_certificate-clean-a.jpg')!;
+    const [tl, tr, br, bl] = clean.metrics.corners as { x: number; y: number }[];
+    // placePage put the page centred with fill 0.82 of the frame height: its top edge near y = 0.09.
+    expect(tl!.y).toBeGreaterThan(0.05);
+    expect(tl!.y).toBeLessThan(0.14);
+    expect(br!.y).toBeGreaterThan(0.86);
+    expect(tr!.x).toBeGreaterThan(bl!.x);
+    expect(clean.metrics.cornersConfidence).toBeGreaterThan(0.7);
+  });
+
+  it('says which frame edge a cut-off page runs out of', () => {
+    const cut = reports.get('invoice-cut-edge.jpg')!.findings.find((f) => f.code === 'incomplete_page')!;
+    expect(cut.message).toContain('下边');
+    expect(cut.region).toEqual({ x: 0, y: 0.92, w: 1, h: 0.08 });
+  });
+});
