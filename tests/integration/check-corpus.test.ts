@@ -31,7 +31,7 @@ const PICK: Record<string, readonly string[]> = {
   invoice: ['clean-b', 'cut-edge', 'glare-0.16', 'ok-strong-perspective'],
 };
 
-let entries: CorpusEntry[] = [];
+const entries: CorpusEntry[] = [];
 const reports = new Map<string, QualityReport>();
 
 beforeAll(async () => {
