@@ -9,6 +9,7 @@ import { embedCjkFonts } from '../../electron/core/export/font';
 import { importDocument } from '../../electron/core/import';
 import { createClaim, createHousehold, createPerson } from '../../electron/core/repo';
 import { evaluateManifest, evaluateStoredClaim } from '../../electron/core/rules/evaluate';
+import { readChineseText } from '../../electron/core/rules/ocr';
 import { readPdfText } from '../../electron/core/rules/pdf-text';
 import { openWorkspace } from '../../electron/core/workspace';
 import { makeTempDir } from '../helpers/tmp';
@@ -39,6 +40,17 @@ const EMERGENCY_CLAIM = {
   dischargeDate: '2026-10-05',
   crossRegion: { filingType: 'emergency', filingDate: '2026-10-02' },
 };
+
+/** A phone photo of a printed certificate: text set in Noto CJK by librsvg, slightly rotated, JPEG. */
+async function certificatePhoto(file: string, department: string): Promise<string> {
+  const line = (y: number, text: string, size = 44) =>
+    `<text x="140" y="${y}" font-family="Noto Sans CJK SC, Noto Serif CJK SC" font-size="${size}" fill="#222">${text}</text>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="2200"><rect width="1600" height="2200" fill="#fbf8f0"/>
+    ${line(220, '诊断证明书', 80)}${line(420, '姓名：张三\u3000性别：男\u3000年龄：76岁')}${line(520, `科别：${department}\u3000门诊号：2026100112`)}
+    ${line(620, '诊断：急性阑尾炎')}${line(720, '建议：住院治疗，休息两周。')}</svg>`;
+  await sharp(Buffer.from(svg)).rotate(2, { background: '#777777' }).jpeg({ quality: 80 }).toFile(file);
+  return file;
+}
 
 beforeAll(() => {
   tmp = makeTempDir();
@@ -89,7 +101,20 @@ describe('the 急诊 mark', () => {
     ).toBe('needs_attention');
   });
 
-  it('a photo needs the person to confirm the mark', async () => {
+  it('reads the mark off a photographed certificate with offline OCR', async () => {
+    const text = await readChineseText(await certificatePhoto(join(tmp.dir, 'ocr.jpg'), '急诊科'));
+    expect(text).toContain('急诊');
+    expect(
+      await dxStatus('photo-ocr', () => certificatePhoto(join(tmp.dir, 'photo-ocr', 'dx.jpg'), '急诊科')),
+    ).toBe('satisfied');
+    expect(
+      await dxStatus('photo-ocr-no', () =>
+        certificatePhoto(join(tmp.dir, 'photo-ocr-no', 'dx.jpg'), '普外科'),
+      ),
+    ).toBe('needs_attention');
+  });
+
+  it('a photo without readable words needs the person to confirm the mark', async () => {
     const photo = async (dir: string) => {
       await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } })
         .jpeg()

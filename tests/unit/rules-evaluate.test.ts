@@ -8,6 +8,7 @@ import { idCheckChar, passesLuhn } from '../../shared/validators';
 import {
   evaluateClaim,
   isReadyToSubmit,
+  kindsNeedingText,
   type ClaimFacts,
   type EvaluatedDocument,
   type InvoiceEvidence,
@@ -561,6 +562,9 @@ describe('checks the documents must pass', () => {
         : d,
     );
     expect(status(pdf).status).toBe('satisfied');
+    // Only the emergency claim's certificate is read for words (OCR is slow).
+    expect([...kindsNeedingText(NATIONAL, claim)]).toEqual(['diagnosis_certificate']);
+    expect([...kindsNeedingText(NATIONAL, inpatient())]).toEqual([]);
     // Outside an emergency claim the mark is not asked for.
     expect(evaluateClaim(facts(), docs(BASE_KINDS), { today: TODAY, pack: NATIONAL }).complete).toBe(true);
   });

@@ -619,6 +619,22 @@ export function evaluateClaim(
   };
 }
 
+/**
+ * Kinds whose words must be read for this claim (the 急诊 mark in an emergency claim): adapters read the text
+ * of only these documents, since OCR costs a second or more per photo.
+ */
+export function kindsNeedingText(pack: RulePack, claim: ClaimFacts): Set<DocumentKind> {
+  const scenario = scenarioOf(claim);
+  const kinds = new Set<DocumentKind>();
+  for (const r of pack.requirements) {
+    if (!conditionHolds(r.when, scenario)) continue;
+    if (!r.checks.some((c) => c.check === 'emergency_mark' && conditionHolds(c.when, scenario))) continue;
+    const substitutes = r.substitutes.filter((s) => conditionHolds(s.when, scenario));
+    for (const k of [...r.kinds, ...substitutes.flatMap((s) => s.kinds)]) kinds.add(k);
+  }
+  return kinds;
+}
+
 /** Exit status of `evaluate`: 0 only when complete and no error-level problem. */
 export function isReadyToSubmit(report: EvaluationReport): boolean {
   return report.complete && !report.problems.some((p) => p.severity === 'error');

@@ -6,6 +6,7 @@ import type { QualityReport } from '../../../shared/quality';
 import { QualityReport as QualityReportSchema } from '../../../shared/quality';
 import type { RulePack } from '../../../shared/rules';
 import type { DocumentKind } from '../../../shared/domain';
+import type { Claim, Person } from '../../../shared/schemas';
 import { getClaim, getPerson, listDocuments } from '../repo';
 import { loadManifest, type LoadedManifest } from '../manifest';
 import { openWorkspace, type Workspace } from '../workspace';
@@ -17,6 +18,7 @@ import { scanInvoiceFile } from '../invoices/scan';
 import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
 import {
   evaluateClaim,
+  kindsNeedingText,
   type ClaimEvaluation,
   type ClaimFacts,
   type EvaluatedDocument,
@@ -24,6 +26,7 @@ import {
 } from './engine';
 import { localToday } from './dates';
 import { readPdfText } from './pdf-text';
+import { readChineseText } from './ocr';
 
 export * from './engine';
 export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
@@ -45,8 +48,10 @@ export interface ManifestEvaluationOptions {
   workspace?: Workspace | undefined;
   /** Photo checks per document (quality/index.ts checkFiles); without one, quality-based checks are skipped. */
   checkDocument?: DocumentChecker | undefined;
-  /** Text of a born-digital PDF, for the 急诊 mark; null when it has none or it cannot be read. */
+  /** Text of a born-digital PDF, for the 急诊 mark (default readPdfText); null when it can't be read. */
   pdfText?: ((path: string) => Promise<string | null>) | undefined;
+  /** Text read off a photo, for the 急诊 mark (default readChineseText, offline OCR); null when unreadable. */
+  photoText?: ((path: string) => Promise<string | null>) | undefined;
   /** Read invoice QR codes and hashes (default true). */
   scanInvoices?: boolean | undefined;
 }
@@ -59,22 +64,24 @@ export interface ManifestEvaluation {
   quality: Array<Array<QualityReport | null>>;
 }
 
-/** Kinds whose documents are searched for words (the 急诊 mark): only their PDFs are read as text. */
-function textCheckedKinds(pack: RulePack): Set<DocumentKind> {
-  const kinds = new Set<DocumentKind>();
-  for (const r of pack.requirements) {
-    if (!r.checks.some((c) => c.check === 'emergency_mark')) continue;
-    for (const k of [...r.kinds, ...r.substitutes.flatMap((s) => s.kinds)]) kinds.add(k);
-  }
-  return kinds;
-}
-
 async function isPdf(path: string): Promise<boolean> {
   try {
     return (await sniffFile(path)) === 'application/pdf';
   } catch {
     return false;
   }
+}
+
+/** OCR costs seconds; the live checklist re-evaluates often, so stored files' text is remembered by hash. */
+const TEXT_CACHE_LIMIT = 500;
+const storedTextCache = new Map<string, string | null>();
+
+async function storedPageText(path: string, sha256: string, pdf: boolean): Promise<string | null> {
+  if (storedTextCache.has(sha256)) return storedTextCache.get(sha256)!;
+  const text = pdf ? await readPdfText(path) : await readChineseText(path);
+  if (storedTextCache.size >= TEXT_CACHE_LIMIT) storedTextCache.delete(storedTextCache.keys().next().value!);
+  storedTextCache.set(sha256, text);
+  return text;
 }
 
 function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
@@ -144,8 +151,10 @@ export async function evaluateManifest(
     : rulePackForRegion(loaded.manifest.claimant.insuredRegion);
   const today = options.today ?? localToday();
   const sealKinds = sealRequiredKinds(pack);
-  const textKinds = textCheckedKinds(pack);
+  const facts = factsFromManifest(loaded);
+  const textKinds = kindsNeedingText(pack, facts);
   const pdfText = options.pdfText ?? readPdfText;
+  const photoText = options.photoText ?? readChineseText;
 
   const quality: Array<Array<QualityReport | null>> = [];
   const documents: EvaluatedDocument[] = [];
@@ -161,7 +170,8 @@ export async function evaluateManifest(
     quality.push(reports);
     const pages = [];
     for (const [j, f] of doc.files.entries()) {
-      const text = textKinds.has(doc.kind) && (await isPdf(f.path)) ? await pdfText(f.path) : null;
+      const wanted = textKinds.has(doc.kind) && !doc.confirmed.includes('emergency_mark');
+      const text = wanted ? await ((await isPdf(f.path)) ? pdfText(f.path) : photoText(f.path)) : null;
       pages.push({
         field: `documents[${doc.index}].files[${j}]`,
         name: f.relative,
@@ -181,11 +191,38 @@ export async function evaluateManifest(
   }
   try {
     const invoices = options.scanInvoices === false ? [] : await invoiceEvidenceForManifest(loaded, ws);
-    const report = evaluateClaim(factsFromManifest(loaded), documents, { today, pack, invoices });
+    const report = evaluateClaim(facts, documents, { today, pack, invoices });
     return { report, loaded, pack, quality };
   } finally {
     if (opened) ws?.close();
   }
+}
+
+function factsOfStoredClaim(claim: Claim, claimant: Person): ClaimFacts {
+  const f = claim.fields;
+  return {
+    claimant: {
+      name: claimant.name,
+      idNumber: claimant.idNumber,
+      insuranceType: claimant.insuranceType,
+      insuredRegion: claimant.insuredRegion,
+      phone: claimant.phone,
+      bankAccount: claimant.bankAccount,
+    },
+    applicant:
+      f.applicant.relation === 'self'
+        ? { relation: 'self' }
+        : { relation: f.applicant.relation, name: f.applicant.name, idNumber: f.applicant.idNumber },
+    careSetting: f.careSetting,
+    hospital: f.hospital,
+    treatmentRegion: f.treatmentRegion,
+    visitDate: f.visitDate,
+    admissionDate: f.admissionDate,
+    dischargeDate: f.dischargeDate,
+    totalAmount: f.totalAmount,
+    crossRegion: f.crossRegion,
+    specialDrugs: f.specialDrugs,
+  };
 }
 
 export interface StoredClaimEvaluationOptions {
@@ -207,16 +244,16 @@ export async function evaluateStoredClaim(
   const claimant = getPerson(ws.db, f.claimantId);
   const pack = options.rules ? loadRulePack(options.rules) : rulePackForRegion(claimant.insuredRegion);
   const stored = listDocuments(ws.db, claimId);
-  const textKinds = textCheckedKinds(pack);
+  const facts = factsOfStoredClaim(claim, claimant);
+  const textKinds = kindsNeedingText(pack, facts);
   const documents: EvaluatedDocument[] = [];
   for (const [index, d] of stored.entries()) {
     const pages = [];
     for (const [j, p] of d.pages.entries()) {
       const q = QualityReportSchema.safeParse(p.quality);
-      const text =
-        textKinds.has(d.kind) && p.mime === 'application/pdf'
-          ? await readPdfText(storedFilePath(ws.dataDir, p.sha256))
-          : null;
+      const text = textKinds.has(d.kind)
+        ? await storedPageText(storedFilePath(ws.dataDir, p.sha256), p.sha256, p.mime === 'application/pdf')
+        : null;
       pages.push({
         field: `documents[${index}].files[${j}]`,
         name: p.originalName,
@@ -264,28 +301,5 @@ export async function evaluateStoredClaim(
       });
     });
   });
-  const facts: ClaimFacts = {
-    claimant: {
-      name: claimant.name,
-      idNumber: claimant.idNumber,
-      insuranceType: claimant.insuranceType,
-      insuredRegion: claimant.insuredRegion,
-      phone: claimant.phone,
-      bankAccount: claimant.bankAccount,
-    },
-    applicant:
-      f.applicant.relation === 'self'
-        ? { relation: 'self' }
-        : { relation: f.applicant.relation, name: f.applicant.name, idNumber: f.applicant.idNumber },
-    careSetting: f.careSetting,
-    hospital: f.hospital,
-    treatmentRegion: f.treatmentRegion,
-    visitDate: f.visitDate,
-    admissionDate: f.admissionDate,
-    dischargeDate: f.dischargeDate,
-    totalAmount: f.totalAmount,
-    crossRegion: f.crossRegion,
-    specialDrugs: f.specialDrugs,
-  };
   return evaluateClaim(facts, documents, { today: options.today ?? localToday(), pack, invoices: evidence });
 }
