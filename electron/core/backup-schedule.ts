@@ -4,7 +4,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { backupDatabase } from './backup';
+import { backupDatabase, cleanInterruptedBackupFiles } from './backup';
 import type { Db } from './db/open';
 import { zodToInvalidInput } from './errors';
 import { backupsDir, type Workspace } from './workspace';
@@ -50,6 +50,13 @@ export interface AutoBackupResult {
 const AUTO_PREFIX = 'auto-';
 const MANUAL_PREFIX = 'manual-';
 const PRE_RESTORE_PREFIX = 'pre-restore-';
+/** File-name prefixes in backups/ and what they are; `claimdesk-` is what the desktop app's "备份" button writes. */
+const BACKUP_PREFIXES: ReadonlyArray<readonly [string, BackupKind]> = [
+  [AUTO_PREFIX, 'auto'],
+  [MANUAL_PREFIX, 'manual'],
+  [PRE_RESTORE_PREFIX, 'pre-restore'],
+  ['claimdesk-', 'manual'],
+];
 const BACKUP_SUFFIX = '.sqlite3';
 
 /** File-name-safe UTC time that sorts in time order: 2026-11-22T20-43-18-123Z. */
@@ -115,20 +122,13 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
   const entries: BackupEntry[] = [];
   for (const name of names) {
     if (!name.endsWith(BACKUP_SUFFIX) || name.startsWith('.')) continue;
-    const kind: BackupKind | null = name.startsWith(AUTO_PREFIX)
-      ? 'auto'
-      : name.startsWith(MANUAL_PREFIX)
-        ? 'manual'
-        : name.startsWith(PRE_RESTORE_PREFIX)
-          ? 'pre-restore'
-          : null;
-    if (!kind) continue;
+    const prefix = BACKUP_PREFIXES.find(([p]) => name.startsWith(p));
+    if (!prefix) continue;
     const path = join(dir, name);
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) continue;
-    const stamp = name.slice(name.indexOf('-') + 1 + (kind === 'pre-restore' ? 'restore-'.length : 0));
-    const created = dateOfStamp(stamp) ?? info.mtime;
-    entries.push({ name, path, kind, createdAt: created.toISOString(), bytes: info.size });
+    const created = dateOfStamp(name.slice(prefix[0].length)) ?? info.mtime;
+    entries.push({ name, path, kind: prefix[1], createdAt: created.toISOString(), bytes: info.size });
   }
   return entries.sort((a, b) =>
     a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1,
@@ -193,6 +193,7 @@ export async function runAutomaticBackup(
   options: { now?: Date; force?: boolean } = {},
 ): Promise<AutoBackupResult> {
   const now = options.now ?? new Date();
+  await cleanInterruptedBackupFiles(ws.dataDir);
   const schedule = readBackupSchedule(ws.db);
   if (!schedule.enabled && !options.force)
     return { created: null, skipped: 'disabled', pruned: [], nextDueAt: null };

@@ -1,7 +1,7 @@
 // Online backups (SQLite backup API: consistent while the app keeps writing) and restore. The file store is
 // append-only and content-addressed, so a database backup stays valid against the same data folder.
 import Database from 'better-sqlite3';
-import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './db/open';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
@@ -9,7 +9,10 @@ import { ClaimDeskError, DatabaseFromFutureError, describeFsError } from './erro
 import { storedFilePath } from './files/store';
 import { backupsDir, openWorkspace, type Workspace } from './workspace';
 
-/** Writes a consistent copy of the open database to `outFile` (temp name first, then rename). */
+/**
+ * Writes a consistent copy of the open database to `outFile`: a temp name first, fsynced, checked with
+ * PRAGMA integrity_check, then renamed, so a file under a backup's name is always a whole, readable backup.
+ */
 export async function backupDatabase(db: Db, outFile: string): Promise<{ path: string; bytes: number }> {
   const dir = dirname(outFile);
   try {
@@ -17,18 +20,74 @@ export async function backupDatabase(db: Db, outFile: string): Promise<{ path: s
   } catch (err) {
     throw describeFsError(err, dir, { zh: '创建备份文件夹', en: 'create the backup folder' });
   }
+  // The pid in the name lets cleanInterruptedBackupFiles tell a crashed writer's leftovers from a live one's.
   const tmp = join(dir, `.${basename(outFile)}.${process.pid}.part`);
   try {
     await db.backup(tmp);
+    // A backup is one self-contained file (safe to copy to a USB stick): rollback journal, not WAL, so
+    // opening it later never needs -wal/-shm files beside it.
+    const copy = new Database(tmp);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const fh = await open(tmp, 'r+');
     await fh.sync();
     await fh.close();
-    await rename(tmp, outFile);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await removeWithSidecars(tmp);
     throw describeFsError(asErrno(err), outFile, { zh: '写入备份', en: 'write the backup' });
   }
+  try {
+    inspectBackup(tmp);
+  } catch (err) {
+    await removeWithSidecars(tmp);
+    throw err;
+  }
+  try {
+    await rename(tmp, outFile);
+  } catch (err) {
+    await removeWithSidecars(tmp);
+    throw describeFsError(err, outFile, { zh: '写入备份', en: 'write the backup' });
+  }
   return { path: outFile, bytes: (await stat(outFile)).size };
+}
+
+async function removeWithSidecars(file: string): Promise<void> {
+  await Promise.all(
+    ['', '-wal', '-shm', '-journal'].map((s) => rm(`${file}${s}`, { force: true }).catch(() => undefined)),
+  );
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else, so it is alive.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the half-written copies a crash or kill left behind: backups/.NAME.PID.part and the data folder's
+ * .claimdesk.sqlite3.PID.restore.part, when process PID is gone. Returns how many were removed.
+ */
+export async function cleanInterruptedBackupFiles(dataDir: string): Promise<number> {
+  let removed = 0;
+  const sweep = async (dir: string, pattern: RegExp): Promise<void> => {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = pattern.exec(name);
+      if (!m || isProcessAlive(Number(m[1]))) continue;
+      await removeWithSidecars(join(dir, name.replace(/-(wal|shm|journal)$/, '')));
+      if (!/-(wal|shm|journal)$/.test(name)) removed++;
+    }
+  };
+  await sweep(backupsDir(dataDir), /^\..+\.(\d+)\.part(?:-wal|-shm|-journal)?$/);
+  await sweep(dataDir, /^\..+\.(\d+)\.restore\.part(?:-wal|-shm|-journal)?$/);
+  return removed;
 }
 
 /** SQLite reports a read-only or full target folder in its own codes; give them their file-system meaning. */
@@ -100,6 +159,28 @@ export interface RestoreResult {
   missingFiles: number;
 }
 
+/**
+ * Takes SQLite's exclusive lock, which fails while any other connection (the desktop app, another command)
+ * has the database open: swapping the file under a live connection would lose whatever it writes next, and
+ * deleting the WAL below would drop its committed but not yet checkpointed transactions.
+ */
+function assertNotInUse(db: Db, path: string): void {
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new ClaimDeskError(
+        'data_dir_unwritable',
+        `数据正在被另一个 ClaimDesk 窗口或命令使用，请先关闭它再恢复备份：${path}`,
+        `the database is open in another ClaimDesk window or command; close it before restoring: ${path}`,
+        { field: path, cause: err },
+      );
+    }
+    throw err;
+  }
+}
+
 export async function restoreDatabase(dataDir: string, backupFile: string): Promise<RestoreResult> {
   const info = inspectBackup(backupFile);
   const target = databasePath(dataDir);
@@ -109,8 +190,9 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
     () => false,
   );
   if (exists) {
-    const current = new Database(target);
+    const current = new Database(target, { timeout: 2000 });
     try {
+      assertNotInUse(current, target);
       safetyCopy = join(
         backupsDir(dataDir),
         `pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite3`,
@@ -120,7 +202,8 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
       current.close();
     }
   }
-  const tmp = join(dataDir, `.${DATABASE_FILE_NAME}.restore.part`);
+  await cleanInterruptedBackupFiles(dataDir);
+  const tmp = join(dataDir, `.${DATABASE_FILE_NAME}.${process.pid}.restore.part`);
   try {
     await copyFile(backupFile, tmp);
     const fh = await open(tmp, 'r+');

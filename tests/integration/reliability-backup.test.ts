@@ -1,9 +1,9 @@
 // Rolling backups, restore from the CLI and from the app's API, and refusal of backups that would harm data.
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inspectBackup, restoreWorkspace } from '../../electron/core/backup';
+import { cleanInterruptedBackupFiles, inspectBackup, restoreWorkspace } from '../../electron/core/backup';
 import {
   listBackups,
   readBackupSchedule,
@@ -186,5 +186,49 @@ describe('restore API for the desktop app', () => {
     await expect(restoreWorkspace(ws, r.created!.path)).rejects.toThrow(/更新版本/);
     // Still open and usable.
     expect(listHouseholds(ws.db).map((h) => h.name)).toEqual(['张家']);
+  });
+});
+
+describe('interrupted and concurrent backups', () => {
+  it('a backup leaves only the finished file behind (no temp, -wal or -shm)', async () => {
+    const ws = await workspaceWith(['张家']);
+    await runAutomaticBackup(ws, { force: true });
+    const names = readdirSync(join(ws.dataDir, 'backups'));
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^auto-.*\.sqlite3$/);
+  });
+
+  it("removes a dead process's half-written backup and restore copies, and leaves a live one's alone", async () => {
+    const ws = await workspaceWith(['张家']);
+    const dir = join(ws.dataDir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    // pid 2^22+1 is above Linux's default pid_max, so no such process exists.
+    const dead = 4194305;
+    writeFileSync(join(dir, `.auto-x.sqlite3.${dead}.part`), 'half');
+    writeFileSync(join(dir, `.auto-x.sqlite3.${dead}.part-shm`), 'half');
+    writeFileSync(join(ws.dataDir, `.claimdesk.sqlite3.${dead}.restore.part`), 'half');
+    writeFileSync(join(dir, `.auto-y.sqlite3.${process.pid}.part`), 'in progress');
+    expect(await cleanInterruptedBackupFiles(ws.dataDir)).toBe(2);
+    expect(readdirSync(dir)).toEqual([`.auto-y.sqlite3.${process.pid}.part`]);
+    expect(existsSync(join(ws.dataDir, `.claimdesk.sqlite3.${dead}.restore.part`))).toBe(false);
+  });
+
+  it('refuses to restore while another program has the database open, and loses nothing', async () => {
+    const ws = await workspaceWith(['张家']);
+    const r = await runAutomaticBackup(ws, { force: true });
+    createHousehold(ws.db, { name: '李家', notes: '' });
+    // `ws` stays open, as the desktop app would be, while the CLI tries to restore underneath it.
+    const cli = runCli(['restore', r.created!.path], { dataDir: ws.dataDir });
+    expect(cli.status, cli.stderr).toBe(1);
+    expect(cli.stderr).toMatch(/正在被另一个 ClaimDesk 窗口或命令使用/);
+    expect(
+      listHouseholds(ws.db)
+        .map((h) => h.name)
+        .sort(),
+    ).toEqual(['张家', '李家'].sort());
+    ws.close();
+    // Once it is closed, the same restore goes through.
+    const again = runCli(['restore', r.created!.path], { dataDir: ws.dataDir });
+    expect(again.status, again.stderr).toBe(0);
   });
 });
