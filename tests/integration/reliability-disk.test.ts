@@ -97,7 +97,13 @@ describe('file-size limit (ulimit -f): Node must not die of SIGXFSZ', () => {
     // A real 3000×3000 noise JPEG (~5 MB): far over a 500 KB limit.
     const sharp = (await import('sharp')).default;
     await sharp({
-      create: { width: 3000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 3000,
+        height: 3000,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .jpeg({ quality: 95 })
       .toFile(big);
