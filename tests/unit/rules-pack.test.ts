@@ -237,3 +237,22 @@ describe('a broken pack is refused naming the bad field', () => {
     expect(packErrorOf(() => loadRulePack(file)).field).toBe('extends');
   });
 });
+
+describe('the README example', () => {
+  it('the regional pack shown in the README loads and does what it says', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('<!-- section:evaluate -->'),
+      readme.indexOf('<!-- /section:evaluate -->'),
+    );
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toBeDefined();
+    const pack = loadRulePack(writePack(example!, 'jiangsu-nanjing.json'));
+    expect(pack.time.filingValidity.byType.referral?.period).toEqual({ months: 3 });
+    expect(pack.requirements.find((r) => r.id === 'medical-record')?.when.filingTypes).toEqual([
+      'referral',
+      'emergency',
+    ]);
+    expect(pack.requirements.at(-1)?.id).toBe('outpatient-medical-record');
+  });
+});
