@@ -108,13 +108,21 @@ export function findInvoiceDuplicates(
     }
   }
   if (invoice.phash) {
-    const candidates = db
-      .prepare(`${SELECT_INVOICES} WHERE i.phash IS NOT NULL AND i.claim_id != ?`)
-      .all(exclude) as InvoiceRow[];
-    for (const r of candidates) {
-      // Two readable QR codes that differ are two invoices, however alike the photos look.
-      if (invoice.key && r.invoice_key && invoice.key !== r.invoice_key) continue;
-      if (hammingDistance(invoice.phash, r.phash!) <= SAME_INVOICE_PHOTO_MAX_DISTANCE) add(r, 'image');
+    // Two readable QR codes that differ are two invoices, however alike the photos look; the same code was
+    // found above. So an invoice with a QR is compared only with stored pages that have none.
+    const hashes = db
+      .prepare(
+        `SELECT i.id, i.phash FROM claim_invoices i
+         WHERE i.phash IS NOT NULL AND i.claim_id != ? ${invoice.key ? 'AND i.invoice_key IS NULL' : ''}`,
+      )
+      .raw()
+      .all(exclude) as Array<[number, string]>;
+    const near = hashes
+      .filter(([, h]) => hammingDistance(invoice.phash!, h) <= SAME_INVOICE_PHOTO_MAX_DISTANCE)
+      .map(([id]) => id);
+    for (const id of near) {
+      const r = db.prepare(`${SELECT_INVOICES} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
+      if (r) add(r, 'image');
     }
   }
   return [...out.values()];
