@@ -3,9 +3,10 @@
 // the PDF bundle. Exit 0 exported complete; 1 incomplete or a check failed (nothing written unless
 // --allow-incomplete); 2 usage, manifest or rule-pack error.
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { InvalidInputError } from '../../core/errors';
+import { assertWritableFolder } from '../../core/export/atomic';
 import {
   exportClaimBundle,
   summarizeVerdict,
@@ -51,6 +52,8 @@ export async function evaluateAndBundle(
     allowIncomplete: boolean;
   },
 ): Promise<BundleRun> {
+  // A wrong output folder is found before minutes of photo checks, not after.
+  await assertWritableFolder(dirname(resolve(opts.out)));
   const evaluation = await evaluateManifest(manifestPath, {
     today: opts.today,
     rules: opts.rules,

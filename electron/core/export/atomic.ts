@@ -2,7 +2,8 @@
 // file system, so rename is atomic), fsynced, then renamed. On any failure the temporary file is removed
 // and the target path is left as it was.
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ClaimDeskError, describeFsError } from '../errors';
 
@@ -10,7 +11,7 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Fails early, with the folder named, when the output folder is missing or is not a folder. */
+/** Fails early, with the folder named, when the output folder is missing, not a folder, or read-only. */
 export async function assertWritableFolder(folder: string): Promise<void> {
   let info;
   try {
@@ -33,6 +34,11 @@ export async function assertWritableFolder(folder: string): Promise<void> {
       `output location is not a folder: ${folder}`,
       { field: folder },
     );
+  }
+  try {
+    await access(folder, constants.W_OK);
+  } catch (err) {
+    throw describeFsError(err, folder, { zh: '写入输出文件夹', en: 'write to the output folder' });
   }
 }
 
