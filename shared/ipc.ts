@@ -113,7 +113,12 @@ export const ExportResult = z.object({
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
-export const BackupInfo = z.object({ name: z.string(), path: z.string(), bytes: z.number().int(), createdAt: z.string() });
+export const BackupInfo = z.object({
+  name: z.string(),
+  path: z.string(),
+  bytes: z.number().int(),
+  createdAt: z.string(),
+});
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
 export const AppInfo = z.object({
@@ -144,31 +149,68 @@ export const IPC = {
   getSettings: channel('settings:get', Empty, AppSettings),
   saveSettings: channel('settings:save', AppSettings, AppSettings),
 
-  listHouseholds: channel('households:list', Empty, z.array(Household.extend({ memberCount: z.number().int() }))),
-  createHousehold: channel('households:create', z.object({ name: z.string().max(100), notes: z.string().max(2000).optional() }), Household),
+  listHouseholds: channel(
+    'households:list',
+    Empty,
+    z.array(Household.extend({ memberCount: z.number().int() })),
+  ),
+  createHousehold: channel(
+    'households:create',
+    z.object({ name: z.string().max(100), notes: z.string().max(2000).optional() }),
+    Household,
+  ),
   listPeople: channel('people:list', z.object({ householdId: Id.optional() }), z.array(Person)),
   // Person fields are validated by the repository's own schema so the messages name the bad field.
   createPerson: channel('people:create', z.record(z.string(), z.unknown()), Person),
-  updatePerson: channel('people:update', z.object({ id: Id, person: z.record(z.string(), z.unknown()) }), Person),
+  updatePerson: channel(
+    'people:update',
+    z.object({ id: Id, person: z.record(z.string(), z.unknown()) }),
+    Person,
+  ),
 
   listClaims: channel(
     'claims:list',
     ClaimListRequest,
-    z.object({ items: z.array(ClaimSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+    z.object({
+      items: z.array(ClaimSummary),
+      total: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+    }),
   ),
   getClaim: channel('claims:get', z.object({ id: Id }), ClaimDetail),
   createClaim: channel('claims:create', z.record(z.string(), z.unknown()), Claim),
-  updateClaim: channel('claims:update', z.object({ id: Id, claim: z.record(z.string(), z.unknown()) }), Claim),
-  transitionClaim: channel('claims:transition', z.object({ id: Id, to: ClaimStatus, note: z.string().max(500).optional() }), Claim),
+  updateClaim: channel(
+    'claims:update',
+    z.object({ id: Id, claim: z.record(z.string(), z.unknown()) }),
+    Claim,
+  ),
+  transitionClaim: channel(
+    'claims:transition',
+    z.object({ id: Id, to: ClaimStatus, note: z.string().max(500).optional() }),
+    Claim,
+  ),
   evaluateClaim: channel('claims:evaluate', z.object({ id: Id }), EvaluationReport),
 
   pickFiles: channel('files:pick', z.object({ multiple: z.boolean().optional() }), z.array(FileGrant)),
-  importDocument: channel('documents:import', z.object({ claimId: Id, kind: DocumentKind, files: z.array(Token).min(1).max(100) }), ClaimDocument),
-  removeDocument: channel('documents:remove', z.object({ documentId: Id }), z.object({ removed: z.literal(true) })),
+  importDocument: channel(
+    'documents:import',
+    z.object({ claimId: Id, kind: DocumentKind, files: z.array(Token).min(1).max(100) }),
+    ClaimDocument,
+  ),
+  removeDocument: channel(
+    'documents:remove',
+    z.object({ documentId: Id }),
+    z.object({ removed: z.literal(true) }),
+  ),
   removePage: channel('pages:remove', z.object({ pageId: Id }), z.object({ removed: z.literal(true) })),
   replacePage: channel('pages:replace', z.object({ pageId: Id, file: Token }), DocumentPage),
   movePage: channel('pages:move', z.object({ pageId: Id, direction: z.enum(['up', 'down']) }), ClaimDocument),
-  getThumbnail: channel('pages:thumbnail', z.object({ pageId: Id, maxSize: z.number().int().min(32).max(1600).optional() }), Thumbnail),
+  getThumbnail: channel(
+    'pages:thumbnail',
+    z.object({ pageId: Id, maxSize: z.number().int().min(32).max(1600).optional() }),
+    Thumbnail,
+  ),
   getPageQuality: channel('pages:quality', z.object({ pageId: Id }), QualityReport.nullable()),
 
   exportBundle: channel(
@@ -176,9 +218,21 @@ export const IPC = {
     z.object({ claimId: Id, withImages: z.boolean(), allowIncomplete: z.boolean().optional() }),
     ExportResult.nullable(),
   ),
-  openExported: channel('bundle:open', z.object({ path: z.string().max(4096) }), z.object({ opened: z.literal(true) })),
-  showExportedInFolder: channel('bundle:show', z.object({ path: z.string().max(4096) }), z.object({ shown: z.literal(true) })),
-  printExported: channel('bundle:print', z.object({ path: z.string().max(4096) }), z.object({ printed: z.boolean() })),
+  openExported: channel(
+    'bundle:open',
+    z.object({ path: z.string().max(4096) }),
+    z.object({ opened: z.literal(true) }),
+  ),
+  showExportedInFolder: channel(
+    'bundle:show',
+    z.object({ path: z.string().max(4096) }),
+    z.object({ shown: z.literal(true) }),
+  ),
+  printExported: channel(
+    'bundle:print',
+    z.object({ path: z.string().max(4096) }),
+    z.object({ printed: z.boolean() }),
+  ),
 
   listBackups: channel('backup:list', Empty, z.array(BackupInfo)),
   createBackup: channel('backup:create', Empty, BackupInfo),
@@ -199,7 +253,9 @@ export const IPC_METHODS = Object.keys(IPC) as IpcMethod[];
 export const PROGRESS_CHANNEL = 'progress';
 
 /** The object the preload puts on window.claimdesk (and the test shim imitates). */
-export type ClaimDeskApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promise<Envelope<IpcResponse<M>>> } & {
+export type ClaimDeskApi = {
+  [M in IpcMethod]: (request: IpcRequest<M>) => Promise<Envelope<IpcResponse<M>>>;
+} & {
   /** Listen to progress of long work; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** Hands dropped files to main (their paths never reach the renderer); returns their tokens. */
@@ -212,5 +268,8 @@ export type ClaimDeskApi = { [M in IpcMethod]: (request: IpcRequest<M>) => Promi
  */
 export const DROPPED_FILES_CHANNEL = 'files:dropped';
 export const DroppedFiles = z.object({
-  files: z.array(z.object({ path: z.string().min(1).max(4096), name: z.string().max(255) })).min(1).max(100),
+  files: z
+    .array(z.object({ path: z.string().min(1).max(4096), name: z.string().max(255) }))
+    .min(1)
+    .max(100),
 });

@@ -87,7 +87,11 @@ async function start(): Promise<void> {
   }
   const state: ApiState = { ws, reopen: () => openWorkspace(dataDir) };
   const grants = new FileGrants();
-  const handlers = createHandlers(state, electronPlatform(app.getVersion(), () => mainWindow), grants);
+  const handlers = createHandlers(
+    state,
+    electronPlatform(app.getVersion(), () => mainWindow),
+    grants,
+  );
   registerIpc(handlers, grants, trustedIds);
   app.on('will-quit', () => state.ws.close());
 

@@ -50,7 +50,11 @@ export function electronPlatform(version: string, parent: () => BrowserWindow | 
     },
     async chooseSavePath(defaultName) {
       const win = parent();
-      const options: Electron.SaveDialogOptions = { title: '保存报销材料 PDF', defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const options: Electron.SaveDialogOptions = {
+        title: '保存报销材料 PDF',
+        defaultPath: defaultName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },

@@ -55,7 +55,13 @@ export function isAppUrl(url: unknown): boolean {
   } catch {
     return false;
   }
-  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '' && u.port === '';
+  return (
+    u.protocol === `${APP_SCHEME}:` &&
+    u.host === APP_HOST &&
+    u.username === '' &&
+    u.password === '' &&
+    u.port === ''
+  );
 }
 
 interface FrameLike {
@@ -92,7 +98,10 @@ const CONTENT_TYPES: Record<string, string> = {
  * Maps an app:// URL to a file inside the built renderer folder, or null. Decoded dot segments and
  * back-slashes cannot climb out of the folder, and only known static file types are served.
  */
-export function rendererFileFor(rendererDir: string, url: unknown): { path: string; contentType: string } | null {
+export function rendererFileFor(
+  rendererDir: string,
+  url: unknown,
+): { path: string; contentType: string } | null {
   if (!isAppUrl(url)) return null;
   let pathname: string;
   try {
@@ -152,5 +161,7 @@ export function hardenSession(session: SessionLike): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler?.(() => false);
-  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
+  session.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequestUrl(details.url) }),
+  );
 }

@@ -30,9 +30,14 @@ const api = {
   },
   async grantDroppedFiles(files: readonly File[]): Promise<Envelope<FileGrant[]>> {
     // The path is read here, in the preload; the page only ever sees the token main gives back.
-    const entries = files.map((f) => ({ path: webUtils.getPathForFile(f), name: f.name })).filter((f) => f.path !== '');
+    const entries = files
+      .map((f) => ({ path: webUtils.getPathForFile(f), name: f.name }))
+      .filter((f) => f.path !== '');
     if (entries.length === 0) {
-      return { ok: false, error: { code: 'invalid_input', message: '没有可以导入的文件', messageEn: 'no files to import' } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: '没有可以导入的文件', messageEn: 'no files to import' },
+      };
     }
     return ipcRenderer.invoke(DROPPED_FILES_CHANNEL, { files: entries }) as Promise<Envelope<FileGrant[]>>;
   },

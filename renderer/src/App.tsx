@@ -44,14 +44,25 @@ export function App() {
             </li>
           ))}
         </ul>
-        <p className="offline-note">{tr('离线工作：数据只保存在本机', 'Offline: data stays on this computer')}</p>
+        <p className="offline-note">
+          {tr('离线工作：数据只保存在本机', 'Offline: data stays on this computer')}
+        </p>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         <div className="notices" role="status" aria-live="polite">
           {notices.map((n) => (
-            <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : undefined}>
+            <div
+              key={n.id}
+              className={`notice notice-${n.kind}`}
+              role={n.kind === 'error' ? 'alert' : undefined}
+            >
               <span>{n.text}</span>
-              <button type="button" className="link" onClick={() => dismiss(n.id)} aria-label={tr('关闭提示', 'Dismiss')}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => dismiss(n.id)}
+                aria-label={tr('关闭提示', 'Dismiss')}
+              >
                 ×
               </button>
             </div>

@@ -73,12 +73,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
     document.documentElement.dataset.textSize = settings.textSize;
   }, [settings]);
 
-  const saveSettings = useCallback(
-    async (next: AppSettings) => {
-      setSettings(await call('saveSettings', next));
-    },
-    [],
-  );
+  const saveSettings = useCallback(async (next: AppSettings) => {
+    setSettings(await call('saveSettings', next));
+  }, []);
 
   const go = useCallback((r: Route) => {
     setRoute(r);

@@ -44,15 +44,28 @@ export const test = base.extend<Fixtures>({
     await page.addInitScript(shimScript.fn, shimScript.arg);
     await page.goto(`${server.url}/index.html`);
     await use(page);
-    expect(errors.filter((e) => !e.includes('favicon')), 'no script errors or CSP violations in the page').toEqual([]);
+    expect(
+      errors.filter((e) => !e.includes('favicon')),
+      'no script errors or CSP violations in the page',
+    ).toEqual([]);
   },
 });
 
 export { expect };
 
 /** Drops real files onto an element the way a file manager would (a DataTransfer holding File objects). */
-export async function dropFiles(page: Page, target: Locator, files: ReadonlyArray<{ path: string; name: string; mime: string }>): Promise<void> {
-  const payload = await Promise.all(files.map(async (f) => ({ name: f.name, mime: f.mime, b64: (await readFile(f.path)).toString('base64') })));
+export async function dropFiles(
+  page: Page,
+  target: Locator,
+  files: ReadonlyArray<{ path: string; name: string; mime: string }>,
+): Promise<void> {
+  const payload = await Promise.all(
+    files.map(async (f) => ({
+      name: f.name,
+      mime: f.mime,
+      b64: (await readFile(f.path)).toString('base64'),
+    })),
+  );
   const dataTransfer = await page.evaluateHandle((items) => {
     // Runs in the page; typed loosely because this file compiles without the DOM library.
     type DataTransferLike = { items: { add(file: unknown): void } };

@@ -12,7 +12,11 @@ import { makeSamplePhotos } from './support/sample-photos';
 const PATIENT_ID = '11010519491231002X';
 const RELATIVE_ID = `11010519700101123${idCheckChar('11010519700101123')}`;
 
-test('a new user prepares and exports a cross-region inpatient claim for a parent', async ({ app: page, server, requests }) => {
+test('a new user prepares and exports a cross-region inpatient claim for a parent', async ({
+  app: page,
+  server,
+  requests,
+}) => {
   const photos = await makeSamplePhotos();
   try {
     // --- a household with the insured person and the relative who acts for her
@@ -74,7 +78,10 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await expect(invoiceTile.locator('.badge')).toHaveText('需要重拍');
     await expect(invoiceTile.locator('.findings')).toContainText('重拍');
     await expect(invoiceTile.locator('img')).toBeVisible();
-    await expect(page.locator('li[data-requirement="invoice"]')).toHaveAttribute('data-status', 'needs_attention');
+    await expect(page.locator('li[data-requirement="invoice"]')).toHaveAttribute(
+      'data-status',
+      'needs_attention',
+    );
     // …and replaced by dropping the retaken photo on the page itself.
     await dropFiles(page, invoiceTile.locator('.tile-drop'), [photos.clean.invoice]);
     await expect(invoiceTile).toHaveAttribute('data-verdict', 'pass');
@@ -88,7 +95,14 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await expect(region).toBeVisible();
     const box = await region.boundingBox();
     const thumb = await recordTile.locator('img').boundingBox();
-    expect(box && thumb && box.width > 5 && box.height > 5 && box.x >= thumb.x && box.x + box.width <= thumb.x + thumb.width + 1).toBeTruthy();
+    expect(
+      box &&
+        thumb &&
+        box.width > 5 &&
+        box.height > 5 &&
+        box.x >= thumb.x &&
+        box.x + box.width <= thumb.x + thumb.width + 1,
+    ).toBeTruthy();
     await dropFiles(page, recordTile.locator('.tile-drop'), [photos.cleanRecord]);
     await expect(recordTile).toHaveAttribute('data-verdict', 'pass');
     await expect(recordTile.locator('.fault-region')).toHaveCount(0);
@@ -107,7 +121,10 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     ];
     for (const [requirement, kind] of rest) {
       await dropFiles(page, zoneOf(requirement), [photos.clean[kind]]);
-      await expect(page.locator(`li[data-requirement="${requirement}"]`)).toHaveAttribute('data-status', 'satisfied');
+      await expect(page.locator(`li[data-requirement="${requirement}"]`)).toHaveAttribute(
+        'data-status',
+        'satisfied',
+      );
     }
     await expect(page.getByTestId('checklist-state')).toHaveText('材料齐全');
 

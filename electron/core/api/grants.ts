@@ -30,7 +30,12 @@ export class FileGrants {
       try {
         const info = await stat(path);
         if (!info.isFile()) {
-          throw new ClaimDeskError('file_unreadable', `这是文件夹，不是文件：${path}`, `not a file: ${path}`, { field: path });
+          throw new ClaimDeskError(
+            'file_unreadable',
+            `这是文件夹，不是文件：${path}`,
+            `not a file: ${path}`,
+            { field: path },
+          );
         }
         size = info.size;
       } catch (err) {
@@ -50,9 +55,14 @@ export class FileGrants {
     const f = this.files.get(token);
     if (!f || f.expires < this.now()) {
       this.files.delete(token);
-      throw new ClaimDeskError('file_missing', '文件凭据已失效，请重新选择文件', 'file grant unknown or expired; choose the file again', {
-        field: 'files',
-      });
+      throw new ClaimDeskError(
+        'file_missing',
+        '文件凭据已失效，请重新选择文件',
+        'file grant unknown or expired; choose the file again',
+        {
+          field: 'files',
+        },
+      );
     }
     return { path: f.path, name: f.name, size: f.size };
   }

@@ -31,7 +31,13 @@ import { QualityReport } from '../../../shared/quality';
 import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
 import { CanceledError, type ApiHandlers } from './dispatch';
 import { FileGrants } from './grants';
-import { availableFeatures, checkerFor, deadlineOf, evaluateStoredClaim, exportStoredClaim } from './integrations';
+import {
+  availableFeatures,
+  checkerFor,
+  deadlineOf,
+  evaluateStoredClaim,
+  exportStoredClaim,
+} from './integrations';
 import { findPage, movePage, pageFile, removePage, replacePage } from './pages';
 import { readSettings, writeSettings } from './settings';
 import { makeThumbnail } from './thumbnails';
@@ -85,14 +91,24 @@ export function createHandlers(state: ApiState, platform: Platform, grants = new
 
   function producedOrRefuse(path: string): string {
     if (!isProducedPath(produced, path)) {
-      throw new ClaimDeskError('invalid_input', '只能打开本程序刚导出的文件', 'only files this app exported can be opened', { field: 'path' });
+      throw new ClaimDeskError(
+        'invalid_input',
+        '只能打开本程序刚导出的文件',
+        'only files this app exported can be opened',
+        { field: 'path' },
+      );
     }
     return path;
   }
 
   return {
     async getAppInfo() {
-      return { version: platform.version, dataDir: state.ws.dataDir, shell: platform.shell, features: availableFeatures(state.ws) };
+      return {
+        version: platform.version,
+        dataDir: state.ws.dataDir,
+        shell: platform.shell,
+        features: availableFeatures(state.ws),
+      };
     },
     async getSettings() {
       return readSettings(db());
@@ -123,17 +139,28 @@ export function createHandlers(state: ApiState, platform: Platform, grants = new
       const counts = new Map<number, number>();
       if (ids.length > 0) {
         const rows = db()
-          .prepare(`SELECT claim_id, count(*) AS n FROM documents WHERE claim_id IN (${ids.map(() => '?').join(',')}) GROUP BY claim_id`)
+          .prepare(
+            `SELECT claim_id, count(*) AS n FROM documents WHERE claim_id IN (${ids.map(() => '?').join(',')}) GROUP BY claim_id`,
+          )
           .all(...ids) as Array<{ claim_id: number; n: number }>;
         for (const r of rows) counts.set(r.claim_id, r.n);
       }
       const t = today();
-      const items: ClaimSummary[] = page.items.map((c) => ({ ...c, deadline: deadlineOf(state.ws, c, t), documentCount: counts.get(c.id) ?? 0 }));
+      const items: ClaimSummary[] = page.items.map((c) => ({
+        ...c,
+        deadline: deadlineOf(state.ws, c, t),
+        documentCount: counts.get(c.id) ?? 0,
+      }));
       return { ...page, items };
     },
     async getClaim(req) {
       const claim = getClaim(db(), req.id);
-      return { claim, documents: listDocuments(db(), req.id), history: claimHistory(db(), req.id), claimant: getPerson(db(), claim.fields.claimantId) };
+      return {
+        claim,
+        documents: listDocuments(db(), req.id),
+        history: claimHistory(db(), req.id),
+        claimant: getPerson(db(), claim.fields.claimantId),
+      };
     },
     async createClaim(req) {
       return createClaim(db(), req);
@@ -163,7 +190,8 @@ export function createHandlers(state: ApiState, platform: Platform, grants = new
         paths: files.map((f) => f.path),
         originalNames: files.map((f) => f.name),
         checkPage: checkerFor(state.ws),
-        onProgress: (done, all) => call.emitProgress({ task: 'import', done, total: all, label: files[done - 1]?.name ?? '' }),
+        onProgress: (done, all) =>
+          call.emitProgress({ task: 'import', done, total: all, label: files[done - 1]?.name ?? '' }),
       });
     },
     async removeDocument(req) {
@@ -182,8 +210,16 @@ export function createHandlers(state: ApiState, platform: Platform, grants = new
       const mime = await sniffFile(file.path);
       const stored = await storeFile(state.ws.dataDir, file.path);
       const checker = checkerFor(state.ws);
-      const quality = checker ? await checker({ path: stored.path, mime, kind, originalName: file.name }) : null;
-      const updated = replacePage(db(), req.pageId, { sha256: stored.sha256, size: stored.size, mime, originalName: file.name, quality });
+      const quality = checker
+        ? await checker({ path: stored.path, mime, kind, originalName: file.name })
+        : null;
+      const updated = replacePage(db(), req.pageId, {
+        sha256: stored.sha256,
+        size: stored.size,
+        mime,
+        originalName: file.name,
+        quality,
+      });
       call.emitProgress({ task: 'replace', done: 1, total: 1, label: file.name });
       return updated;
     },
@@ -247,7 +283,10 @@ export function createHandlers(state: ApiState, platform: Platform, grants = new
       if (req.file) file = grants.resolve(req.file).path;
       else if (req.name) {
         const found = (await listBackupFiles()).find((b) => b.name === req.name);
-        if (!found) throw new ClaimDeskError('not_found', `找不到备份 ${req.name}`, `backup ${req.name} not found`, { field: 'name' });
+        if (!found)
+          throw new ClaimDeskError('not_found', `找不到备份 ${req.name}`, `backup ${req.name} not found`, {
+            field: 'name',
+          });
         file = found.path;
       } else {
         const picked = await platform.chooseFiles({ multiple: false, purpose: 'backup' });

@@ -30,7 +30,11 @@ export function checkerFor(ws: Workspace): PageChecker | undefined {
   return pageCheckerFor(ws);
 }
 
-export async function evaluateStoredClaim(ws: Workspace, claimId: number, today: string): Promise<EvaluationReport> {
+export async function evaluateStoredClaim(
+  ws: Workspace,
+  claimId: number,
+  today: string,
+): Promise<EvaluationReport> {
   const { documentOrder: _order, pack: _pack, ...report } = await evaluateWithRules(ws, claimId, { today });
   return report;
 }
@@ -50,7 +54,12 @@ function packFor(region: string): Pack {
  * Submission deadline for the board, from the claimant's rule pack: the same period the engine uses, without
  * evaluating documents (the board shows 50 rows at a time and must stay instant). Null once handed in.
  */
-export function deadlineOf(ws: Workspace, claim: Claim, today: string, insuredRegion?: string): Deadline | null {
+export function deadlineOf(
+  ws: Workspace,
+  claim: Claim,
+  today: string,
+  insuredRegion?: string,
+): Deadline | null {
   if (!PRE_SUBMISSION_STATUSES.includes(claim.status)) return null;
   const f = claim.fields;
   const end = f.careSetting === 'inpatient' ? f.dischargeDate : f.visitDate;
@@ -86,7 +95,10 @@ function manifestOf(ws: Workspace, claimId: number): Manifest {
       ...(p.phone ? { phone: p.phone } : {}),
       ...(p.bankAccount ? { bankAccount: p.bankAccount } : {}),
     },
-    applicant: f.applicant.relation === 'self' ? { relation: 'self' } : { relation: f.applicant.relation, name: f.applicant.name, idNumber: f.applicant.idNumber },
+    applicant:
+      f.applicant.relation === 'self'
+        ? { relation: 'self' }
+        : { relation: f.applicant.relation, name: f.applicant.name, idNumber: f.applicant.idNumber },
     claim: {
       careSetting: f.careSetting,
       hospital: f.hospital,
@@ -95,7 +107,12 @@ function manifestOf(ws: Workspace, claimId: number): Manifest {
       ...(f.admissionDate ? { admissionDate: f.admissionDate } : {}),
       ...(f.dischargeDate ? { dischargeDate: f.dischargeDate } : {}),
       ...(f.totalAmount !== null ? { totalAmount: f.totalAmount } : {}),
-      crossRegion: f.crossRegion ? { filingType: f.crossRegion.filingType, ...(f.crossRegion.filingDate ? { filingDate: f.crossRegion.filingDate } : {}) } : null,
+      crossRegion: f.crossRegion
+        ? {
+            filingType: f.crossRegion.filingType,
+            ...(f.crossRegion.filingDate ? { filingDate: f.crossRegion.filingDate } : {}),
+          }
+        : null,
       specialDrugs: f.specialDrugs,
       notes: f.notes,
     },
@@ -103,12 +120,20 @@ function manifestOf(ws: Workspace, claimId: number): Manifest {
   };
 }
 
-export async function exportStoredClaim(ws: Workspace, opts: BundleOptions): Promise<{ pages: number | null; images: string[] }> {
+export async function exportStoredClaim(
+  ws: Workspace,
+  opts: BundleOptions,
+): Promise<{ pages: number | null; images: string[] }> {
   const STEPS = 3;
   opts.onProgress(0, STEPS, '检查材料是否齐全');
   const evaluation = await evaluateStoredClaim(ws, opts.claimId, opts.today);
   if (!evaluation.complete && !opts.allowIncomplete) {
-    throw new ClaimDeskError('invalid_input', '材料还不齐全，不能导出（可以选择“仍要导出”）', 'the claim is incomplete; export refused', { field: 'allowIncomplete' });
+    throw new ClaimDeskError(
+      'invalid_input',
+      '材料还不齐全，不能导出（可以选择“仍要导出”）',
+      'the claim is incomplete; export refused',
+      { field: 'allowIncomplete' },
+    );
   }
   opts.onProgress(1, STEPS, '生成 PDF（封面、清单、承诺书、全部材料）');
   const claim = getClaim(ws.db, opts.claimId);
@@ -120,7 +145,13 @@ export async function exportStoredClaim(ws: Workspace, opts: BundleOptions): Pro
     }),
   }));
   const result = await exportClaimBundle(
-    { manifest: manifestOf(ws, opts.claimId), documents, evaluation, today: opts.today, reference: claim.reference },
+    {
+      manifest: manifestOf(ws, opts.claimId),
+      documents,
+      evaluation,
+      today: opts.today,
+      reference: claim.reference,
+    },
     { out: opts.outFile, ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}), producer: 'ClaimDesk' },
   );
   opts.onProgress(STEPS, STEPS, '完成');

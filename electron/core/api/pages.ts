@@ -19,7 +19,10 @@ export function findPage(db: Db, pageId: number): PageRef {
        JOIN documents d ON d.id = dp.document_id WHERE dp.id = ?`,
     )
     .get(pageId) as PageRef | undefined;
-  if (!row) throw new ClaimDeskError('not_found', `找不到第 ${pageId} 号页面`, `page ${pageId} not found`, { field: 'pageId' });
+  if (!row)
+    throw new ClaimDeskError('not_found', `找不到第 ${pageId} 号页面`, `page ${pageId} not found`, {
+      field: 'pageId',
+    });
   return row;
 }
 
@@ -33,34 +36,40 @@ export function removePage(db: Db, pageId: number): void {
   db.transaction(() => {
     const page = findPage(db, pageId);
     db.prepare('DELETE FROM document_pages WHERE id = ?').run(pageId);
-    const left = db.prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id').all(page.document_id) as Array<{
+    const left = db
+      .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
+      .all(page.document_id) as Array<{
       id: number;
     }>;
     if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(page.document_id);
-    else left.forEach((p, i) => db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, p.id));
+    else
+      left.forEach((p, i) =>
+        db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, p.id),
+      );
     touchClaim(db, page.claim_id);
   }).immediate();
 }
 
 /** Points the page at a new (already stored) file and its fresh quality report; position and document stay. */
 export function replacePage(db: Db, pageId: number, file: NewPage): DocumentPage {
-  const docId = db.transaction(() => {
-    const page = findPage(db, pageId);
-    db.prepare('INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING').run(
-      file.sha256,
-      file.size,
-      file.mime,
-      new Date().toISOString(),
-    );
-    db.prepare('UPDATE document_pages SET file_sha256 = ?, original_name = ?, quality_json = ? WHERE id = ?').run(
-      file.sha256,
-      file.originalName,
-      file.quality === null || file.quality === undefined ? null : JSON.stringify(file.quality),
-      pageId,
-    );
-    touchClaim(db, page.claim_id);
-    return page.document_id;
-  }).immediate();
+  const docId = db
+    .transaction(() => {
+      const page = findPage(db, pageId);
+      db.prepare(
+        'INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
+      ).run(file.sha256, file.size, file.mime, new Date().toISOString());
+      db.prepare(
+        'UPDATE document_pages SET file_sha256 = ?, original_name = ?, quality_json = ? WHERE id = ?',
+      ).run(
+        file.sha256,
+        file.originalName,
+        file.quality === null || file.quality === undefined ? null : JSON.stringify(file.quality),
+        pageId,
+      );
+      touchClaim(db, page.claim_id);
+      return page.document_id;
+    })
+    .immediate();
   const updated = getDocument(db, docId).pages.find((p) => p.id === pageId);
   if (!updated) throw new Error(`page ${pageId} vanished during replace`);
   return updated;
@@ -68,34 +77,43 @@ export function replacePage(db: Db, pageId: number, file: NewPage): DocumentPage
 
 /** Swaps the page with its neighbour; at either end it stays where it is. */
 export function movePage(db: Db, pageId: number, direction: 'up' | 'down'): ClaimDocument {
-  const docId = db.transaction(() => {
-    const page = findPage(db, pageId);
-    const neighbour = db
-      .prepare(
-        direction === 'up'
-          ? 'SELECT id, position FROM document_pages WHERE document_id = ? AND position < ? ORDER BY position DESC LIMIT 1'
-          : 'SELECT id, position FROM document_pages WHERE document_id = ? AND position > ? ORDER BY position ASC LIMIT 1',
-      )
-      .get(page.document_id, page.position) as { id: number; position: number } | undefined;
-    if (neighbour) {
-      db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(neighbour.position, page.id);
-      db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(page.position, neighbour.id);
-      touchClaim(db, page.claim_id);
-    }
-    return page.document_id;
-  }).immediate();
+  const docId = db
+    .transaction(() => {
+      const page = findPage(db, pageId);
+      const neighbour = db
+        .prepare(
+          direction === 'up'
+            ? 'SELECT id, position FROM document_pages WHERE document_id = ? AND position < ? ORDER BY position DESC LIMIT 1'
+            : 'SELECT id, position FROM document_pages WHERE document_id = ? AND position > ? ORDER BY position ASC LIMIT 1',
+        )
+        .get(page.document_id, page.position) as { id: number; position: number } | undefined;
+      if (neighbour) {
+        db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(neighbour.position, page.id);
+        db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(page.position, neighbour.id);
+        touchClaim(db, page.claim_id);
+      }
+      return page.document_id;
+    })
+    .immediate();
   return getDocument(db, docId);
 }
 
 /** The stored file and quality report behind a page. */
-export function pageFile(db: Db, pageId: number): { sha256: string; mime: string; quality: unknown; originalName: string } {
+export function pageFile(
+  db: Db,
+  pageId: number,
+): { sha256: string; mime: string; quality: unknown; originalName: string } {
   const row = db
     .prepare(
       `SELECT dp.file_sha256 AS sha256, f.mime, dp.quality_json, dp.original_name FROM document_pages dp
        JOIN files f ON f.sha256 = dp.file_sha256 WHERE dp.id = ?`,
     )
-    .get(pageId) as { sha256: string; mime: string; quality_json: string | null; original_name: string } | undefined;
-  if (!row) throw new ClaimDeskError('not_found', `找不到第 ${pageId} 号页面`, `page ${pageId} not found`, { field: 'pageId' });
+    .get(pageId) as
+    { sha256: string; mime: string; quality_json: string | null; original_name: string } | undefined;
+  if (!row)
+    throw new ClaimDeskError('not_found', `找不到第 ${pageId} 号页面`, `page ${pageId} not found`, {
+      field: 'pageId',
+    });
   return {
     sha256: row.sha256,
     mime: row.mime,

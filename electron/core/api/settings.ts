@@ -6,7 +6,8 @@ import type { Db } from '../db/open';
 const KEY = 'app.ui';
 
 export function readSettings(db: Db): AppSettings {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(KEY) as { value_json: string } | undefined;
+  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(KEY) as
+    { value_json: string } | undefined;
   if (!row) return DEFAULT_SETTINGS;
   // A value written by a newer version may carry fields we don't know: keep what parses, default the rest.
   const parsed = AppSettings.partial().safeParse(JSON.parse(row.value_json));
@@ -14,9 +15,8 @@ export function readSettings(db: Db): AppSettings {
 }
 
 export function writeSettings(db: Db, settings: AppSettings): AppSettings {
-  db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(
-    KEY,
-    JSON.stringify(settings),
-  );
+  db.prepare(
+    'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
+  ).run(KEY, JSON.stringify(settings));
   return readSettings(db);
 }

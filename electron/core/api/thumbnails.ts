@@ -11,13 +11,20 @@ const cache = new Map<string, Thumbnail>();
 async function decodeHeic(path: string): Promise<Sharp> {
   // sharp's prebuilt libvips has no HEVC decoder; heic-decode (pure JS + wasm) gives raw RGBA.
   const { default: decode } = (await import('heic-decode')) as unknown as {
-    default: (opts: { buffer: Buffer }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+    default: (opts: {
+      buffer: Buffer;
+    }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
   };
   const img = await decode({ buffer: await readFile(path) });
   return sharp(Buffer.from(img.data.buffer), { raw: { width: img.width, height: img.height, channels: 4 } });
 }
 
-export async function makeThumbnail(dataDir: string, sha256: string, mime: string, maxSize: number): Promise<Thumbnail> {
+export async function makeThumbnail(
+  dataDir: string,
+  sha256: string,
+  mime: string,
+  maxSize: number,
+): Promise<Thumbnail> {
   const key = `${sha256}:${maxSize}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -26,14 +33,21 @@ export async function makeThumbnail(dataDir: string, sha256: string, mime: strin
     thumb = { dataUrl: null, width: 0, height: 0 };
   } else {
     const path = storedFilePath(dataDir, sha256);
-    const input = mime === 'image/heic' || mime === 'image/heif' ? await decodeHeic(path) : sharp(path, { limitInputPixels: 268_402_689 });
+    const input =
+      mime === 'image/heic' || mime === 'image/heif'
+        ? await decodeHeic(path)
+        : sharp(path, { limitInputPixels: 268_402_689 });
     const { data, info } = await input
       .rotate()
       .resize(maxSize, maxSize, { fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 72, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
-    thumb = { dataUrl: `data:image/jpeg;base64,${data.toString('base64')}`, width: info.width, height: info.height };
+    thumb = {
+      dataUrl: `data:image/jpeg;base64,${data.toString('base64')}`,
+      width: info.width,
+      height: info.height,
+    };
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, thumb);

@@ -13,5 +13,9 @@ export function isProducedPath(produced: ReadonlySet<string>, candidate: unknown
 
 /** Backup names are plain file names that the backup folder listing produced: no separators, no dots-only. */
 export function isBackupFileName(name: unknown): name is string {
-  return typeof name === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.sqlite3$/.test(name) && !name.includes('..');
+  return (
+    typeof name === 'string' &&
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.sqlite3$/.test(name) &&
+    !name.includes('..')
+  );
 }

@@ -40,14 +40,18 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
   const [crossRegion, setCrossRegion] = useState<'yes' | 'no'>(initial?.crossRegion ? 'yes' : 'no');
   const [filingType, setFilingType] = useState<FilingType>(initial?.crossRegion?.filingType ?? 'referral');
   const [filingDate, setFilingDate] = useState(initial?.crossRegion?.filingDate ?? '');
-  const [who, setWho] = useState<'self' | 'relative'>(initial && initial.applicant.relation !== 'self' ? 'relative' : 'self');
+  const [who, setWho] = useState<'self' | 'relative'>(
+    initial && initial.applicant.relation !== 'self' ? 'relative' : 'self',
+  );
   const initialApplicant = initial && initial.applicant.relation !== 'self' ? initial.applicant : null;
   const [applicantPerson, setApplicantPerson] = useState<number | ''>(initialApplicant?.personId ?? '');
   const [applicantName, setApplicantName] = useState(initialApplicant?.name ?? '');
   const [applicantId, setApplicantId] = useState(initialApplicant?.idNumber ?? '');
   const [relation, setRelation] = useState<RelativeRelation>(initialApplicant?.relation ?? 'child');
   const [specialDrugs, setSpecialDrugs] = useState<'yes' | 'no'>(initial?.specialDrugs ? 'yes' : 'no');
-  const [amount, setAmount] = useState(initial?.totalAmount === null || initial?.totalAmount === undefined ? '' : String(initial.totalAmount));
+  const [amount, setAmount] = useState(
+    initial?.totalAmount === null || initial?.totalAmount === undefined ? '' : String(initial.totalAmount),
+  );
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -59,7 +63,13 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
 
   const patientPerson = people.find((p) => p.id === patient);
   // A relative acting for the patient is usually in the same household; offer those people first.
-  const relatives = useMemo(() => people.filter((p) => p.id !== patient && (!patientPerson || p.householdId === patientPerson.householdId)), [people, patient, patientPerson]);
+  const relatives = useMemo(
+    () =>
+      people.filter(
+        (p) => p.id !== patient && (!patientPerson || p.householdId === patientPerson.householdId),
+      ),
+    [people, patient, patientPerson],
+  );
 
   function chooseApplicant(id: number | '') {
     setApplicantPerson(id);
@@ -87,7 +97,14 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
         dischargeDate: care === 'inpatient' ? discharge || null : null,
         crossRegion: crossRegion === 'yes' ? { filingType, filingDate: filingDate || null } : null,
         applicant:
-          who === 'self' ? { relation: 'self' } : { relation, personId: applicantPerson === '' ? null : applicantPerson, name: applicantName, idNumber: applicantId },
+          who === 'self'
+            ? { relation: 'self' }
+            : {
+                relation,
+                personId: applicantPerson === '' ? null : applicantPerson,
+                name: applicantName,
+                idNumber: applicantId,
+              },
         specialDrugs: specialDrugs === 'yes',
         totalAmount: amount.trim() ? Number(amount) : null,
       });
@@ -102,9 +119,21 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
   return (
     <form className="claim-form" onSubmit={submit}>
       <div className="form-grid">
-        <Field label={tr('患者（参保人）', 'Patient (insured person)')} hint={people.length === 0 ? tr('请先在“家庭与人员”里添加人员', 'Add people under Households first') : undefined}>
+        <Field
+          label={tr('患者（参保人）', 'Patient (insured person)')}
+          hint={
+            people.length === 0
+              ? tr('请先在“家庭与人员”里添加人员', 'Add people under Households first')
+              : undefined
+          }
+        >
           {(p) => (
-            <select {...p} value={patient} onChange={(e) => setPatient(e.target.value ? Number(e.target.value) : '')} required>
+            <select
+              {...p}
+              value={patient}
+              onChange={(e) => setPatient(e.target.value ? Number(e.target.value) : '')}
+              required
+            >
               <option value="">{tr('请选择', 'Choose')}</option>
               {people.map((x) => (
                 <option key={x.id} value={x.id}>
@@ -119,19 +148,61 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           name="care"
           value={care}
           onChange={setCare}
-          options={CARE_SETTINGS.map((c) => ({ value: c, label: tr(CARE_SETTING_LABELS[c].zh, CARE_SETTING_LABELS[c].en) }))}
+          options={CARE_SETTINGS.map((c) => ({
+            value: c,
+            label: tr(CARE_SETTING_LABELS[c].zh, CARE_SETTING_LABELS[c].en),
+          }))}
         />
-        <Field label={tr('医院名称', 'Hospital')}>{(p) => <input {...p} value={hospital} onChange={(e) => setHospital(e.target.value)} required />}</Field>
-        <Field label={tr('就医地（省市）', 'Where treated (province/city)')}>{(p) => <input {...p} value={region} onChange={(e) => setRegion(e.target.value)} required />}</Field>
+        <Field label={tr('医院名称', 'Hospital')}>
+          {(p) => <input {...p} value={hospital} onChange={(e) => setHospital(e.target.value)} required />}
+        </Field>
+        <Field label={tr('就医地（省市）', 'Where treated (province/city)')}>
+          {(p) => <input {...p} value={region} onChange={(e) => setRegion(e.target.value)} required />}
+        </Field>
         {care === 'inpatient' ? (
           <>
-            <Field label={tr('入院日期', 'Admission date')}>{(p) => <input {...p} type="date" value={admission} onChange={(e) => setAdmission(e.target.value)} required />}</Field>
-            <Field label={tr('出院日期', 'Discharge date')} error={admission && discharge && discharge < admission ? tr('出院日期早于入院日期', 'Discharge is before admission') : null}>
-              {(p) => <input {...p} type="date" value={discharge} onChange={(e) => setDischarge(e.target.value)} required />}
+            <Field label={tr('入院日期', 'Admission date')}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  value={admission}
+                  onChange={(e) => setAdmission(e.target.value)}
+                  required
+                />
+              )}
+            </Field>
+            <Field
+              label={tr('出院日期', 'Discharge date')}
+              error={
+                admission && discharge && discharge < admission
+                  ? tr('出院日期早于入院日期', 'Discharge is before admission')
+                  : null
+              }
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  value={discharge}
+                  onChange={(e) => setDischarge(e.target.value)}
+                  required
+                />
+              )}
             </Field>
           </>
         ) : (
-          <Field label={tr('就诊日期', 'Visit date')}>{(p) => <input {...p} type="date" value={visitDate} onChange={(e) => setVisitDate(e.target.value)} required />}</Field>
+          <Field label={tr('就诊日期', 'Visit date')}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={visitDate}
+                onChange={(e) => setVisitDate(e.target.value)}
+                required
+              />
+            )}
+          </Field>
         )}
         <Choice
           legend={tr('2. 是在参保地以外（异地）看病吗？', '2. Treated outside the insured region?')}
@@ -147,7 +218,11 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           <>
             <Field label={tr('3. 办了哪种异地备案？', '3. Which cross-region filing?')}>
               {(p) => (
-                <select {...p} value={filingType} onChange={(e) => setFilingType(e.target.value as FilingType)}>
+                <select
+                  {...p}
+                  value={filingType}
+                  onChange={(e) => setFilingType(e.target.value as FilingType)}
+                >
                   {FILING_TYPES.map((f) => (
                     <option key={f} value={f}>
                       {tr(FILING_TYPE_LABELS[f].zh, FILING_TYPE_LABELS[f].en)}
@@ -157,7 +232,16 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
               )}
             </Field>
             {filingType !== 'not_filed' && (
-              <Field label={tr('备案日期', 'Filing date')}>{(p) => <input {...p} type="date" value={filingDate} onChange={(e) => setFilingDate(e.target.value)} />}</Field>
+              <Field label={tr('备案日期', 'Filing date')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    value={filingDate}
+                    onChange={(e) => setFilingDate(e.target.value)}
+                  />
+                )}
+              </Field>
             )}
           </>
         )}
@@ -175,7 +259,11 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           <>
             <Field label={tr('代办人', 'Applicant')}>
               {(p) => (
-                <select {...p} value={applicantPerson} onChange={(e) => chooseApplicant(e.target.value ? Number(e.target.value) : '')}>
+                <select
+                  {...p}
+                  value={applicantPerson}
+                  onChange={(e) => chooseApplicant(e.target.value ? Number(e.target.value) : '')}
+                >
                   <option value="">{tr('手动填写', 'Type in below')}</option>
                   {relatives.map((x) => (
                     <option key={x.id} value={x.id}>
@@ -187,7 +275,11 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             </Field>
             <Field label={tr('代办人是患者的', 'The applicant is the patient’s')}>
               {(p) => (
-                <select {...p} value={relation} onChange={(e) => setRelation(e.target.value as RelativeRelation)}>
+                <select
+                  {...p}
+                  value={relation}
+                  onChange={(e) => setRelation(e.target.value as RelativeRelation)}
+                >
                   {RELATIVE_RELATIONS.map((r) => (
                     <option key={r} value={r}>
                       {tr(RELATION_LABELS[r].zh, RELATION_LABELS[r].en)}
@@ -196,12 +288,36 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
                 </select>
               )}
             </Field>
-            <Field label={tr('代办人姓名', 'Applicant name')}>{(p) => <input {...p} value={applicantName} onChange={(e) => setApplicantName(e.target.value)} required />}</Field>
+            <Field label={tr('代办人姓名', 'Applicant name')}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={applicantName}
+                  onChange={(e) => setApplicantName(e.target.value)}
+                  required
+                />
+              )}
+            </Field>
             <Field
               label={tr('代办人身份证号', 'Applicant ID number')}
-              error={applicantIdCheck && !applicantIdCheck.ok ? (lang === 'en' ? applicantIdCheck.en : applicantIdCheck.zh) : null}
+              error={
+                applicantIdCheck && !applicantIdCheck.ok
+                  ? lang === 'en'
+                    ? applicantIdCheck.en
+                    : applicantIdCheck.zh
+                  : null
+              }
             >
-              {(p) => <input {...p} className="mono" value={applicantId} maxLength={18} onChange={(e) => setApplicantId(e.target.value.toUpperCase())} required />}
+              {(p) => (
+                <input
+                  {...p}
+                  className="mono"
+                  value={applicantId}
+                  maxLength={18}
+                  onChange={(e) => setApplicantId(e.target.value.toUpperCase())}
+                  required
+                />
+              )}
             </Field>
           </>
         )}
@@ -216,7 +332,14 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           ]}
         />
         <Field label={tr('费用总额（元，可选）', 'Total amount (yuan, optional)')}>
-          {(p) => <input {...p} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value.replace(/[^\d.]/g, ''))} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value.replace(/[^\d.]/g, ''))}
+            />
+          )}
         </Field>
       </div>
       <div className="actions">

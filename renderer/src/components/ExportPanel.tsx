@@ -7,7 +7,15 @@ import { useApp } from '../app-context';
 import { formatBytes } from '../format';
 import { useProgress } from './useProgress';
 
-export function ExportPanel({ claimId, complete, exportAvailable }: { claimId: number; complete: boolean; exportAvailable: boolean }) {
+export function ExportPanel({
+  claimId,
+  complete,
+  exportAvailable,
+}: {
+  claimId: number;
+  complete: boolean;
+  exportAvailable: boolean;
+}) {
   const { tr, notifyError, notify } = useApp();
   const [withImages, setWithImages] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -15,7 +23,16 @@ export function ExportPanel({ claimId, complete, exportAvailable }: { claimId: n
   const progress = useProgress('export');
 
   async function run() {
-    if (!complete && !window.confirm(tr('材料还不齐全。仍要导出（清单页会标出缺少的材料）？', 'The checklist is not complete. Export anyway?'))) return;
+    if (
+      !complete &&
+      !window.confirm(
+        tr(
+          '材料还不齐全。仍要导出（清单页会标出缺少的材料）？',
+          'The checklist is not complete. Export anyway?',
+        ),
+      )
+    )
+      return;
     setBusy(true);
     setResult(null);
     try {
@@ -42,18 +59,32 @@ export function ExportPanel({ claimId, complete, exportAvailable }: { claimId: n
   return (
     <section className="panel export" aria-labelledby="export-title">
       <h2 id="export-title">{tr('导出材料包', 'Export bundle')}</h2>
-      <p className="muted">{tr('一个 PDF：封面、材料清单、承诺书和全部材料，可直接打印或上传。', 'One PDF: cover, checklist, pledge and every page, ready to print or upload.')}</p>
+      <p className="muted">
+        {tr(
+          '一个 PDF：封面、材料清单、承诺书和全部材料，可直接打印或上传。',
+          'One PDF: cover, checklist, pledge and every page, ready to print or upload.',
+        )}
+      </p>
       <label className="check">
         <input type="checkbox" checked={withImages} onChange={(e) => setWithImages(e.target.checked)} />
         {tr('同时导出上传用图片（每张 ≤ 1 MB）', 'Also write upload-ready images (≤ 1 MB each)')}
       </label>
-      <button type="button" className="primary wide" onClick={() => void run()} disabled={busy || !exportAvailable}>
+      <button
+        type="button"
+        className="primary wide"
+        onClick={() => void run()}
+        disabled={busy || !exportAvailable}
+      >
         {busy ? tr('正在导出…', 'Exporting…') : tr('导出 PDF…', 'Export PDF…')}
       </button>
       {!exportAvailable && <p className="muted">{tr('导出功能尚未安装。', 'Export is not installed.')}</p>}
       {busy && progress && (
         <div className="progress-line" role="status">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={tr('导出进度', 'Export progress')} />
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={tr('导出进度', 'Export progress')}
+          />
           <span>{progress.label}</span>
         </div>
       )}
@@ -71,22 +102,33 @@ export function ExportPanel({ claimId, complete, exportAvailable }: { claimId: n
             <button type="button" onClick={() => void act(() => call('openExported', { path: result.path }))}>
               {tr('打开 PDF', 'Open PDF')}
             </button>
-            <button type="button" onClick={() => void act(() => call('showExportedInFolder', { path: result.path }))}>
+            <button
+              type="button"
+              onClick={() => void act(() => call('showExportedInFolder', { path: result.path }))}
+            >
               {tr('在文件夹中显示', 'Show in folder')}
             </button>
-            <button type="button" onClick={() => void act(() => call('printExported', { path: result.path }))}>
+            <button
+              type="button"
+              onClick={() => void act(() => call('printExported', { path: result.path }))}
+            >
               {tr('打印', 'Print')}
             </button>
           </div>
           {result.imagesDir && (
             <details>
-              <summary>{tr(`上传用图片 ${result.images.length} 张`, `${result.images.length} upload images`)}</summary>
+              <summary>
+                {tr(`上传用图片 ${result.images.length} 张`, `${result.images.length} upload images`)}
+              </summary>
               <ul className="image-list">
                 {result.images.map((p) => (
                   <li key={p}>{p.split(/[\\/]/).pop()}</li>
                 ))}
               </ul>
-              <button type="button" onClick={() => void act(() => call('showExportedInFolder', { path: result.imagesDir! }))}>
+              <button
+                type="button"
+                onClick={() => void act(() => call('showExportedInFolder', { path: result.imagesDir! }))}
+              >
                 {tr('打开图片文件夹', 'Show images folder')}
               </button>
             </details>

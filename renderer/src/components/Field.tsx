@@ -17,7 +17,11 @@ export function Field({ label, hint, error, ok, children }: FieldProps) {
   return (
     <div className={error ? 'field field-error' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-describedby': note ? noteId : undefined, 'aria-invalid': error ? true : undefined })}
+      {children({
+        id,
+        'aria-describedby': note ? noteId : undefined,
+        'aria-invalid': error ? true : undefined,
+      })}
       {note && (
         <div id={noteId} className={error ? 'field-note error' : ok ? 'field-note ok' : 'field-note'}>
           {note}
@@ -46,7 +50,13 @@ export function Choice<T extends string>({
       <div className="choice-options">
         {options.map((o) => (
           <label key={o.value} className={value === o.value ? 'choice-option checked' : 'choice-option'}>
-            <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
             {o.label}
           </label>
         ))}

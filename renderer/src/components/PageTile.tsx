@@ -55,16 +55,30 @@ export function PageTile({
     }
   }
 
-  const replace = (files: FileGrant[]) => run(() => call('replacePage', { pageId: page.id, file: files[0]!.token }));
+  const replace = (files: FileGrant[]) =>
+    run(() => call('replacePage', { pageId: page.id, file: files[0]!.token }));
   const label = tr(`第 ${index + 1} 页：${page.originalName}`, `Page ${index + 1}: ${page.originalName}`);
   return (
-    <figure className={`page-tile verdict-${verdict ?? 'none'}`} aria-label={label} data-page-id={page.id} data-verdict={verdict ?? 'none'}>
-      <DropZone label={tr('拖入新照片替换此页', 'Drop a new photo to replace this page')} onFiles={replace} multiple={false} disabled={busy} className="tile-drop">
+    <figure
+      className={`page-tile verdict-${verdict ?? 'none'}`}
+      aria-label={label}
+      data-page-id={page.id}
+      data-verdict={verdict ?? 'none'}
+    >
+      <DropZone
+        label={tr('拖入新照片替换此页', 'Drop a new photo to replace this page')}
+        onFiles={replace}
+        multiple={false}
+        disabled={busy}
+        className="tile-drop"
+      >
         <div className="thumb">
           {thumb?.dataUrl ? (
             <img src={thumb.dataUrl} alt={label} width={thumb.width} height={thumb.height} />
           ) : (
-            <div className="thumb-placeholder">{page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}</div>
+            <div className="thumb-placeholder">
+              {page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}
+            </div>
           )}
           {thumb?.dataUrl &&
             report?.findings
@@ -83,7 +97,11 @@ export function PageTile({
                   }}
                 />
               ))}
-          {verdict && <span className={`badge badge-${verdict}`}>{tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}</span>}
+          {verdict && (
+            <span className={`badge badge-${verdict}`}>
+              {tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}
+            </span>
+          )}
         </div>
       </DropZone>
       <figcaption>
@@ -101,10 +119,20 @@ export function PageTile({
           </ul>
         )}
         <div className="tile-actions">
-          <button type="button" disabled={busy || index === 0} onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'up' }))} aria-label={tr(`上移${label}`, `Move up ${label}`)}>
+          <button
+            type="button"
+            disabled={busy || index === 0}
+            onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'up' }))}
+            aria-label={tr(`上移${label}`, `Move up ${label}`)}
+          >
             ↑
           </button>
-          <button type="button" disabled={busy || index === count - 1} onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'down' }))} aria-label={tr(`下移${label}`, `Move down ${label}`)}>
+          <button
+            type="button"
+            disabled={busy || index === count - 1}
+            onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'down' }))}
+            aria-label={tr(`下移${label}`, `Move down ${label}`)}
+          >
             ↓
           </button>
           <button
@@ -124,7 +152,15 @@ export function PageTile({
             className="danger"
             disabled={busy}
             onClick={() => {
-              if (window.confirm(tr(`删除“${page.originalName}”？原文件仍保留在数据文件夹中。`, `Remove "${page.originalName}"?`))) void run(() => call('removePage', { pageId: page.id }));
+              if (
+                window.confirm(
+                  tr(
+                    `删除“${page.originalName}”？原文件仍保留在数据文件夹中。`,
+                    `Remove "${page.originalName}"?`,
+                  ),
+                )
+              )
+                void run(() => call('removePage', { pageId: page.id }));
             }}
           >
             {tr('删除', 'Remove')}

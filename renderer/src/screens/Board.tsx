@@ -31,7 +31,13 @@ export function Board() {
 
   useEffect(() => {
     let live = true;
-    call('listClaims', { search: query || undefined, status: status || undefined, sort, page, pageSize: PAGE_SIZE }).then(
+    call('listClaims', {
+      search: query || undefined,
+      status: status || undefined,
+      sort,
+      page,
+      pageSize: PAGE_SIZE,
+    }).then(
       (r) => live && setData(r),
       (err: unknown) => live && notifyError(err),
     );
@@ -46,7 +52,12 @@ export function Board() {
       <header className="page-header row">
         <div>
           <h1 id="board-title">{tr('报销单', 'Claims')}</h1>
-          <p className="lead">{tr('每一单的进度和剩余提交天数；临近截止和已逾期的会标出来。', 'Every claim with its status and days left to submit.')}</p>
+          <p className="lead">
+            {tr(
+              '每一单的进度和剩余提交天数；临近截止和已逾期的会标出来。',
+              'Every claim with its status and days left to submit.',
+            )}
+          </p>
         </div>
         <button type="button" className="primary" onClick={() => go({ screen: 'new-claim' })}>
           {tr('新建报销', 'New claim')}
@@ -88,53 +99,80 @@ export function Board() {
           </select>
         </label>
       </div>
-      <table className="table claims-table">
-        <thead>
-          <tr>
-            <th>{tr('单号', 'Reference')}</th>
-            <th>{tr('患者', 'Patient')}</th>
-            <th>{tr('医院', 'Hospital')}</th>
-            <th>{tr('类型', 'Care')}</th>
-            <th>{tr('状态', 'Status')}</th>
-            <th>{tr('提交期限', 'Deadline')}</th>
-            <th>{tr('材料', 'Docs')}</th>
-            <th>{tr('修改时间', 'Changed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.items.map((c) => (
-            <tr key={c.id} className="clickable" onClick={() => go({ screen: 'claim', claimId: c.id })}>
-              <td>
-                <button type="button" className="link mono" onClick={() => go({ screen: 'claim', claimId: c.id })}>
-                  {c.reference}
-                </button>
-              </td>
-              <td>{c.claimantName}</td>
-              <td>{c.fields.hospital}</td>
-              <td>{tr(CARE_SETTING_LABELS[c.fields.careSetting].zh, CARE_SETTING_LABELS[c.fields.careSetting].en)}</td>
-              <td>
-                <span className={`status status-${c.status}`}>{tr(CLAIM_STATUS_LABELS[c.status].zh, CLAIM_STATUS_LABELS[c.status].en)}</span>
-              </td>
-              <td>{c.deadline ? <span className={deadlineClass(c.deadline)}>{deadlineText(c.deadline, tr)}</span> : <span className="muted">—</span>}</td>
-              <td>{c.documentCount}</td>
-              <td className="muted">{formatDateTime(c.updatedAt)}</td>
-            </tr>
-          ))}
-          {data && data.items.length === 0 && (
+      <div className="table-scroll">
+        <table className="table claims-table">
+          <thead>
             <tr>
-              <td colSpan={8} className="empty">
-                {query || status ? tr('没有符合条件的报销单。', 'No claims match.') : tr('还没有报销单。先在“家庭与人员”里添加人员，再新建报销。', 'No claims yet. Add people first, then a claim.')}
-              </td>
+              <th>{tr('单号', 'Reference')}</th>
+              <th>{tr('患者', 'Patient')}</th>
+              <th>{tr('医院', 'Hospital')}</th>
+              <th>{tr('类型', 'Care')}</th>
+              <th>{tr('状态', 'Status')}</th>
+              <th>{tr('提交期限', 'Deadline')}</th>
+              <th>{tr('材料', 'Docs')}</th>
+              <th>{tr('修改时间', 'Changed')}</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data?.items.map((c) => (
+              <tr key={c.id} className="clickable" onClick={() => go({ screen: 'claim', claimId: c.id })}>
+                <td>
+                  <button
+                    type="button"
+                    className="link mono"
+                    onClick={() => go({ screen: 'claim', claimId: c.id })}
+                  >
+                    {c.reference}
+                  </button>
+                </td>
+                <td>{c.claimantName}</td>
+                <td className="hospital">{c.fields.hospital}</td>
+                <td>
+                  {tr(
+                    CARE_SETTING_LABELS[c.fields.careSetting].zh,
+                    CARE_SETTING_LABELS[c.fields.careSetting].en,
+                  )}
+                </td>
+                <td>
+                  <span className={`status status-${c.status}`}>
+                    {tr(CLAIM_STATUS_LABELS[c.status].zh, CLAIM_STATUS_LABELS[c.status].en)}
+                  </span>
+                </td>
+                <td>
+                  {c.deadline ? (
+                    <span className={deadlineClass(c.deadline)}>{deadlineText(c.deadline, tr)}</span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td>{c.documentCount}</td>
+                <td className="muted">{formatDateTime(c.updatedAt)}</td>
+              </tr>
+            ))}
+            {data && data.items.length === 0 && (
+              <tr>
+                <td colSpan={8} className="empty">
+                  {query || status
+                    ? tr('没有符合条件的报销单。', 'No claims match.')
+                    : tr(
+                        '还没有报销单。先在“家庭与人员”里添加人员，再新建报销。',
+                        'No claims yet. Add people first, then a claim.',
+                      )}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       <nav className="pager" aria-label={tr('翻页', 'Pages')}>
         <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
           {tr('上一页', 'Previous')}
         </button>
         <span>
-          {tr(`第 ${page} / ${pages} 页，共 ${data?.total ?? 0} 单`, `Page ${page} of ${pages}, ${data?.total ?? 0} claims`)}
+          {tr(
+            `第 ${page} / ${pages} 页，共 ${data?.total ?? 0} 单`,
+            `Page ${page} of ${pages}, ${data?.total ?? 0} claims`,
+          )}
         </span>
         <button type="button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
           {tr('下一页', 'Next')}

@@ -1,7 +1,14 @@
 // The claim editor: the answers (editable), the live checklist from the rule engine with each item's reason
 // and source, the pages dropped onto each item, the status timeline, and export.
 import { useCallback, useEffect, useState } from 'react';
-import { CARE_SETTING_LABELS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, FILING_TYPE_LABELS, RELATION_LABELS, type DocumentKind } from '../../../shared/domain';
+import {
+  CARE_SETTING_LABELS,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
+  FILING_TYPE_LABELS,
+  RELATION_LABELS,
+  type DocumentKind,
+} from '../../../shared/domain';
 import type { EvaluationReport, RequirementResult } from '../../../shared/evaluation';
 import type { ClaimDetail, FileGrant } from '../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, CLAIM_TRANSITIONS, type ClaimStatus } from '../../../shared/lifecycle';
@@ -56,8 +63,17 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
       setImporting(target);
       try {
         const doc = await call('importDocument', { claimId, kind, files: files.map((f) => f.token) });
-        const failed = doc.pages.filter((p) => (p.quality as { verdict?: string } | null)?.verdict === 'fail').length;
-        if (failed > 0) notify('error', tr(`${failed} 张照片没通过检查，请看红框处并重拍`, `${failed} photo(s) failed the check; see the red box and retake`));
+        const failed = doc.pages.filter(
+          (p) => (p.quality as { verdict?: string } | null)?.verdict === 'fail',
+        ).length;
+        if (failed > 0)
+          notify(
+            'error',
+            tr(
+              `${failed} 张照片没通过检查，请看红框处并重拍`,
+              `${failed} photo(s) failed the check; see the red box and retake`,
+            ),
+          );
         else notify('success', tr(`已添加 ${files.length} 个文件`, `Added ${files.length} file(s)`));
         await reload();
       } catch (err) {
@@ -80,7 +96,10 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
   async function move(to: ClaimStatus) {
     try {
       await call('transitionClaim', { id: claimId, to });
-      notify('success', tr(`状态已改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Status: ${CLAIM_STATUS_LABELS[to].en}`));
+      notify(
+        'success',
+        tr(`状态已改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Status: ${CLAIM_STATUS_LABELS[to].en}`),
+      );
       await reload();
     } catch (err) {
       notifyError(err);
@@ -99,15 +118,36 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
             {claim.claimantName} · {f.hospital}
           </h1>
           <p className="lead">
-            <span className="mono">{claim.reference}</span> · {tr(CARE_SETTING_LABELS[f.careSetting].zh, CARE_SETTING_LABELS[f.careSetting].en)}
-            {f.crossRegion ? ` · ${tr('异地', 'Cross-region')}：${tr(FILING_TYPE_LABELS[f.crossRegion.filingType].zh, FILING_TYPE_LABELS[f.crossRegion.filingType].en)}` : ''} ·{' '}
-            <span className={`status status-${claim.status}`}>{tr(CLAIM_STATUS_LABELS[claim.status].zh, CLAIM_STATUS_LABELS[claim.status].en)}</span>
+            <span className="mono">{claim.reference}</span> ·{' '}
+            {tr(CARE_SETTING_LABELS[f.careSetting].zh, CARE_SETTING_LABELS[f.careSetting].en)}
+            {f.crossRegion
+              ? ` · ${tr('异地', 'Cross-region')}：${tr(FILING_TYPE_LABELS[f.crossRegion.filingType].zh, FILING_TYPE_LABELS[f.crossRegion.filingType].en)}`
+              : ''}{' '}
+            ·{' '}
+            <span className={`status status-${claim.status}`}>
+              {tr(CLAIM_STATUS_LABELS[claim.status].zh, CLAIM_STATUS_LABELS[claim.status].en)}
+            </span>
           </p>
         </div>
         {report?.deadline && (
-          <div className={report.deadline.daysLeft < 0 ? 'deadline-box overdue' : report.problems.some((p) => p.code === 'deadline_near') ? 'deadline-box due-soon' : 'deadline-box'} title={report.deadline.source}>
-            <div className="deadline-days">{report.deadline.daysLeft < 0 ? tr(`逾期 ${-report.deadline.daysLeft} 天`, `${-report.deadline.daysLeft} d overdue`) : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}</div>
-            <div className="muted">{tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}</div>
+          <div
+            className={
+              report.deadline.daysLeft < 0
+                ? 'deadline-box overdue'
+                : report.problems.some((p) => p.code === 'deadline_near')
+                  ? 'deadline-box due-soon'
+                  : 'deadline-box'
+            }
+            title={report.deadline.source}
+          >
+            <div className="deadline-days">
+              {report.deadline.daysLeft < 0
+                ? tr(`逾期 ${-report.deadline.daysLeft} 天`, `${-report.deadline.daysLeft} d overdue`)
+                : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}
+            </div>
+            <div className="muted">
+              {tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}
+            </div>
           </div>
         )}
       </header>
@@ -137,7 +177,8 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
               <dl className="facts">
                 <dt>{tr('患者', 'Patient')}</dt>
                 <dd>
-                  {claimant.name}（{settings.maskNumbers ? maskDigits(claimant.idNumber) : claimant.idNumber}）· {claimant.insuredRegion}
+                  {claimant.name}（{settings.maskNumbers ? maskDigits(claimant.idNumber) : claimant.idNumber}
+                  ）· {claimant.insuredRegion}
                 </dd>
                 <dt>{tr('办理人', 'Applicant')}</dt>
                 <dd>
@@ -147,7 +188,8 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 </dd>
                 <dt>{tr('就医', 'Care')}</dt>
                 <dd>
-                  {f.treatmentRegion} · {f.careSetting === 'inpatient' ? `${f.admissionDate} → ${f.dischargeDate}` : f.visitDate}
+                  {f.treatmentRegion} ·{' '}
+                  {f.careSetting === 'inpatient' ? `${f.admissionDate} → ${f.dischargeDate}` : f.visitDate}
                 </dd>
                 {f.totalAmount !== null && (
                   <>
@@ -163,15 +205,28 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
             <div className="row">
               <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
               {report && (
-                <span className={report.complete ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
-                  {report.complete ? tr('材料齐全', 'Complete') : tr(`已齐 ${satisfied}/${report.requirements.length}`, `${satisfied}/${report.requirements.length} done`)}
+                <span
+                  className={report.complete ? 'pill complete' : 'pill incomplete'}
+                  data-testid="checklist-state"
+                >
+                  {report.complete
+                    ? tr('材料齐全', 'Complete')
+                    : tr(
+                        `已齐 ${satisfied}/${report.requirements.length}`,
+                        `${satisfied}/${report.requirements.length} done`,
+                      )}
                 </span>
               )}
             </div>
             {importing && importProgress && (
               <div className="progress-line" role="status">
                 <progress max={importProgress.total} value={importProgress.done} />
-                <span>{tr(`正在检查 ${importProgress.label}（${importProgress.done}/${importProgress.total}）`, `Checking ${importProgress.label} (${importProgress.done}/${importProgress.total})`)}</span>
+                <span>
+                  {tr(
+                    `正在检查 ${importProgress.label}（${importProgress.done}/${importProgress.total}）`,
+                    `Checking ${importProgress.label} (${importProgress.done}/${importProgress.total})`,
+                  )}
+                </span>
               </div>
             )}
             {report && report.problems.length > 0 && (
@@ -179,23 +234,51 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 {report.problems.map((p, i) => (
                   <li key={i} className={p.severity} data-code={p.code}>
                     {p.message}
-                    {p.source && <span className="source"> {tr('依据', 'Source')}：{p.source}</span>}
+                    {p.source && (
+                      <span className="source">
+                        {' '}
+                        {tr('依据', 'Source')}：{p.source}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            {rulesMissing && <p className="muted">{tr('材料清单功能尚未安装：可以先按类型添加材料。', 'The checklist engine is not installed; add materials by kind.')}</p>}
+            {rulesMissing && (
+              <p className="muted">
+                {tr(
+                  '材料清单功能尚未安装：可以先按类型添加材料。',
+                  'The checklist engine is not installed; add materials by kind.',
+                )}
+              </p>
+            )}
             <ol className="requirements">
               {report?.requirements.map((r) => (
-                <Requirement key={r.id} requirement={r} documents={documents.filter((d) => r.kinds.includes(d.kind))} busy={importing === r.id} onFiles={(kind, files) => importFiles(kind, r.id, files)} onChanged={reload} />
+                <Requirement
+                  key={r.id}
+                  requirement={r}
+                  documents={documents.filter((d) => r.kinds.includes(d.kind))}
+                  busy={importing === r.id}
+                  onFiles={(kind, files) => importFiles(kind, r.id, files)}
+                  onChanged={reload}
+                />
               ))}
             </ol>
-            <OtherMaterials documents={otherDocs} busy={importing === 'other'} onFiles={(kind, files) => importFiles(kind, 'other', files)} onChanged={reload} />
+            <OtherMaterials
+              documents={otherDocs}
+              busy={importing === 'other'}
+              onFiles={(kind, files) => importFiles(kind, 'other', files)}
+              onChanged={reload}
+            />
           </section>
         </div>
 
         <aside className="editor-side">
-          <ExportPanel claimId={claimId} complete={report?.complete ?? false} exportAvailable={info?.features.export ?? false} />
+          <ExportPanel
+            claimId={claimId}
+            complete={report?.complete ?? false}
+            exportAvailable={info?.features.export ?? false}
+          />
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{tr('进度', 'Status')}</h2>
             <div className="transitions">
@@ -205,7 +288,11 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   type="button"
                   className={to === 'ready' || to === 'submitted' ? 'primary' : undefined}
                   disabled={to === 'ready' && !report?.complete}
-                  title={to === 'ready' && !report?.complete ? tr('材料齐全后才能标记', 'Only when the checklist is complete') : undefined}
+                  title={
+                    to === 'ready' && !report?.complete
+                      ? tr('材料齐全后才能标记', 'Only when the checklist is complete')
+                      : undefined
+                  }
                   onClick={() => void move(to)}
                 >
                   {tr(`改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Mark ${CLAIM_STATUS_LABELS[to].en}`)}
@@ -218,7 +305,9 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 .reverse()
                 .map((h, i) => (
                   <li key={i}>
-                    <span className={`status status-${h.to}`}>{tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}</span>
+                    <span className={`status status-${h.to}`}>
+                      {tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}
+                    </span>
                     <span className="muted">{formatDateTime(h.changedAt)}</span>
                     {h.note && <span className="note">{h.note}</span>}
                   </li>
@@ -258,11 +347,20 @@ function Requirement({
   const kinds = r.kinds.filter((k): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k));
   const [kind, setKind] = useState<DocumentKind>(kinds[0] ?? 'other');
   const title = r.title ?? kinds.map((k) => DOCUMENT_KIND_LABELS[k].zh).join(' / ');
+  // The engine may count a paper as present while one of its photos still failed a check: say so here too.
+  const failing = documents.reduce(
+    (n, d) =>
+      n + d.pages.filter((p) => (p.quality as { verdict?: string } | null)?.verdict === 'fail').length,
+    0,
+  );
   return (
     <li className={`requirement req-${r.status}`} data-requirement={r.id} data-status={r.status}>
       <div className="req-head">
-        <span className={`req-status ${r.status}`}>{tr(STATUS_TEXT[r.status].zh, STATUS_TEXT[r.status].en)}</span>
+        <span className={`req-status ${r.status}`}>
+          {tr(STATUS_TEXT[r.status].zh, STATUS_TEXT[r.status].en)}
+        </span>
         <h3>{title}</h3>
+        {failing > 0 && <span className="req-flag">{tr(`${failing} 张需重拍`, `${failing} to retake`)}</span>}
         {kinds.length > 1 && (
           <label className="kind-select">
             <span className="sr-only">{tr('材料类型', 'Kind')}</span>
@@ -283,7 +381,11 @@ function Requirement({
       {documents.map((d) => (
         <DocumentPages key={d.id} doc={d} onChanged={onChanged} />
       ))}
-      <DropZone label={tr(`把“${title}”拖到这里`, `Drop "${title}" here`)} disabled={busy} onFiles={(files) => onFiles(kind, files)} />
+      <DropZone
+        label={tr(`把“${title}”拖到这里`, `Drop "${title}" here`)}
+        disabled={busy}
+        onFiles={(files) => onFiles(kind, files)}
+      />
     </li>
   );
 }
@@ -322,7 +424,11 @@ function OtherMaterials({
           </select>
         </label>
       </div>
-      <DropZone label={tr('添加其他材料', 'Add other material')} disabled={busy} onFiles={(files) => onFiles(kind, files)} />
+      <DropZone
+        label={tr('添加其他材料', 'Add other material')}
+        disabled={busy}
+        onFiles={(files) => onFiles(kind, files)}
+      />
     </div>
   );
 }

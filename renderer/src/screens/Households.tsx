@@ -68,14 +68,26 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
     <section aria-labelledby="households-title">
       <header className="page-header">
         <h1 id="households-title">{tr('家庭与人员', 'Households and people')}</h1>
-        <p className="lead">{tr('先建一户，再添加户内成员：参保人本人和代办的近亲属。', 'Add a household, then its people: the insured person and relatives who act for them.')}</p>
+        <p className="lead">
+          {tr(
+            '先建一户，再添加户内成员：参保人本人和代办的近亲属。',
+            'Add a household, then its people: the insured person and relatives who act for them.',
+          )}
+        </p>
       </header>
       <div className="two-col">
         <div className="panel">
           <h2>{tr('户', 'Households')}</h2>
           <form className="inline-form" onSubmit={addHousehold}>
             <Field label={tr('新建户（户名）', 'New household (name)')}>
-              {(p) => <input {...p} value={newName} onChange={(e) => setNewName(e.target.value)} placeholder={tr('如：张家', 'e.g. Zhang family')} />}
+              {(p) => (
+                <input
+                  {...p}
+                  value={newName}
+                  onChange={(e) => setNewName(e.target.value)}
+                  placeholder={tr('如：张家', 'e.g. Zhang family')}
+                />
+              )}
             </Field>
             <button type="submit" className="primary" disabled={!newName.trim()}>
               {tr('新建户', 'Add household')}
@@ -84,7 +96,12 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
           <ul className="list" aria-label={tr('户列表', 'Households')}>
             {households.map((h) => (
               <li key={h.id}>
-                <button type="button" className={h.id === selected ? 'list-item active' : 'list-item'} aria-pressed={h.id === selected} onClick={() => setSelected(h.id)}>
+                <button
+                  type="button"
+                  className={h.id === selected ? 'list-item active' : 'list-item'}
+                  aria-pressed={h.id === selected}
+                  onClick={() => setSelected(h.id)}
+                >
                   <span>{h.name}</span>
                   <span className="muted">{tr(`${h.memberCount} 人`, `${h.memberCount} people`)}</span>
                 </button>
@@ -118,7 +135,11 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                       <td>{tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}</td>
                       <td className="mono">{settings.maskNumbers ? maskDigits(p.idNumber) : p.idNumber}</td>
                       <td>
-                        {tr(INSURANCE_TYPE_LABELS[p.insuranceType].zh, INSURANCE_TYPE_LABELS[p.insuranceType].en)} · {p.insuredRegion}
+                        {tr(
+                          INSURANCE_TYPE_LABELS[p.insuranceType].zh,
+                          INSURANCE_TYPE_LABELS[p.insuranceType].en,
+                        )}{' '}
+                        · {p.insuredRegion}
                       </td>
                       <td>
                         <button type="button" onClick={() => go({ screen: 'new-claim', claimantId: p.id })}>
@@ -169,9 +190,19 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
   const id = idNumber.trim();
   const idCheck = id.length === 0 ? null : checkIdNumber(id);
   // Only complain once the number is long enough to judge; a half-typed number is not an error yet.
-  const idError = idCheck && !idCheck.ok && (id.length >= 18 || idCheck.code !== 'format') ? (lang === 'en' ? idCheck.en : idCheck.zh) : null;
-  const idOk = idCheck?.ok ? tr(`校验通过 · 出生日期 ${idCheck.birthDate}`, `Valid · born ${idCheck.birthDate}`) : null;
-  const phoneError = phone.trim() && !isMobilePhone(phone) ? tr('手机号应为以1开头的11位数字', 'Mobile number: 11 digits starting with 1') : null;
+  const idError =
+    idCheck && !idCheck.ok && (id.length >= 18 || idCheck.code !== 'format')
+      ? lang === 'en'
+        ? idCheck.en
+        : idCheck.zh
+      : null;
+  const idOk = idCheck?.ok
+    ? tr(`校验通过 · 出生日期 ${idCheck.birthDate}`, `Valid · born ${idCheck.birthDate}`)
+    : null;
+  const phoneError =
+    phone.trim() && !isMobilePhone(phone)
+      ? tr('手机号应为以1开头的11位数字', 'Mobile number: 11 digits starting with 1')
+      : null;
   const bankCheck = bankNumber.trim() ? checkBankCard(bankNumber) : null;
   const bankWarn = bankCheck && !bankCheck.ok ? (lang === 'en' ? bankCheck.en : bankCheck.zh) : null;
 
@@ -207,9 +238,26 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
       <h3 id="person-form-title" className="span-all">
         {tr('添加成员', 'Add a person')}
       </h3>
-      <Field label={tr('姓名', 'Name')}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}</Field>
-      <Field label={tr('身份证号', 'ID number')} error={idError} ok={idOk} hint={tr('18位，最后一位可以是X', '18 characters; the last may be X')}>
-        {(p) => <input {...p} className="mono" value={idNumber} maxLength={18} onChange={(e) => setIdNumber(e.target.value.toUpperCase())} required autoComplete="off" />}
+      <Field label={tr('姓名', 'Name')}>
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+      </Field>
+      <Field
+        label={tr('身份证号', 'ID number')}
+        error={idError}
+        ok={idOk}
+        hint={tr('18位，最后一位可以是X', '18 characters; the last may be X')}
+      >
+        {(p) => (
+          <input
+            {...p}
+            className="mono"
+            value={idNumber}
+            maxLength={18}
+            onChange={(e) => setIdNumber(e.target.value.toUpperCase())}
+            required
+            autoComplete="off"
+          />
+        )}
       </Field>
       <Field label={tr('与参保人的关系', 'Relation to the insured person')}>
         {(p) => (
@@ -224,7 +272,11 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
       </Field>
       <Field label={tr('参保类型', 'Insurance type')}>
         {(p) => (
-          <select {...p} value={insuranceType} onChange={(e) => setInsuranceType(e.target.value as InsuranceType)}>
+          <select
+            {...p}
+            value={insuranceType}
+            onChange={(e) => setInsuranceType(e.target.value as InsuranceType)}
+          >
             {INSURANCE_TYPES.map((t) => (
               <option key={t} value={t}>
                 {tr(INSURANCE_TYPE_LABELS[t].zh, INSURANCE_TYPE_LABELS[t].en)}
@@ -234,17 +286,34 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
         )}
       </Field>
       <Field label={tr('参保地', 'Insured region')} hint={tr('如：江苏省南京市', 'e.g. 江苏省南京市')}>
-        {(p) => <input {...p} value={insuredRegion} onChange={(e) => setInsuredRegion(e.target.value)} required />}
+        {(p) => (
+          <input {...p} value={insuredRegion} onChange={(e) => setInsuredRegion(e.target.value)} required />
+        )}
       </Field>
       <Field label={tr('手机号（可选）', 'Mobile (optional)')} error={phoneError}>
         {(p) => <input {...p} value={phone} inputMode="numeric" onChange={(e) => setPhone(e.target.value)} />}
       </Field>
-      <Field label={tr('开户银行（可选）', 'Bank (optional)')}>{(p) => <input {...p} value={bank} onChange={(e) => setBank(e.target.value)} />}</Field>
+      <Field label={tr('开户银行（可选）', 'Bank (optional)')}>
+        {(p) => <input {...p} value={bank} onChange={(e) => setBank(e.target.value)} />}
+      </Field>
       <Field label={tr('银行卡号（可选）', 'Card number (optional)')} error={bankWarn}>
-        {(p) => <input {...p} className="mono" value={bankNumber} inputMode="numeric" onChange={(e) => setBankNumber(e.target.value)} autoComplete="off" />}
+        {(p) => (
+          <input
+            {...p}
+            className="mono"
+            value={bankNumber}
+            inputMode="numeric"
+            onChange={(e) => setBankNumber(e.target.value)}
+            autoComplete="off"
+          />
+        )}
       </Field>
       <div className="span-all actions">
-        <button type="submit" className="primary" disabled={busy || !name.trim() || !idCheck?.ok || !insuredRegion.trim()}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !name.trim() || !idCheck?.ok || !insuredRegion.trim()}
+        >
           {tr('添加成员', 'Add person')}
         </button>
       </div>

@@ -9,7 +9,12 @@ export function NewClaim({ claimantId }: { claimantId?: number | undefined }) {
     <section aria-labelledby="new-claim-title">
       <header className="page-header">
         <h1 id="new-claim-title">{tr('新建报销', 'New claim')}</h1>
-        <p className="lead">{tr('回答几个问题，马上列出需要准备的材料和原因。', 'Answer a few questions to get the list of materials and why each is needed.')}</p>
+        <p className="lead">
+          {tr(
+            '回答几个问题，马上列出需要准备的材料和原因。',
+            'Answer a few questions to get the list of materials and why each is needed.',
+          )}
+        </p>
       </header>
       <div className="panel">
         <ClaimForm

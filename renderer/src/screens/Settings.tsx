@@ -45,7 +45,15 @@ export function Settings() {
 
   async function restore(request: { name?: string }) {
     const what = request.name ?? tr('所选文件', 'the chosen file');
-    if (!window.confirm(tr(`用 ${what} 恢复数据？当前数据会先另存一份，可以再恢复回来。`, `Restore from ${what}? The current data is saved first.`))) return;
+    if (
+      !window.confirm(
+        tr(
+          `用 ${what} 恢复数据？当前数据会先另存一份，可以再恢复回来。`,
+          `Restore from ${what}? The current data is saved first.`,
+        ),
+      )
+    )
+      return;
     setBusy(true);
     try {
       const r = await call('restoreBackup', request);
@@ -87,8 +95,15 @@ export function Settings() {
           ]}
         />
         <label className="check">
-          <input type="checkbox" checked={settings.maskNumbers} onChange={(e) => void update({ maskNumbers: e.target.checked })} />
-          {tr('在列表中隐藏身份证号和银行卡号（只显示后4位，适合公用电脑）', 'Hide ID and bank numbers in lists (last 4 digits only; for shared PCs)')}
+          <input
+            type="checkbox"
+            checked={settings.maskNumbers}
+            onChange={(e) => void update({ maskNumbers: e.target.checked })}
+          />
+          {tr(
+            '在列表中隐藏身份证号和银行卡号（只显示后4位，适合公用电脑）',
+            'Hide ID and bank numbers in lists (last 4 digits only; for shared PCs)',
+          )}
         </label>
       </div>
       <div className="panel settings">
@@ -98,7 +113,10 @@ export function Settings() {
           <span className="path">{info?.dataDir}</span>
         </p>
         <p className="muted">
-          {tr('所有资料只保存在这个文件夹里。要换位置，请关闭程序后设置环境变量 CLAIMDESK_HOME。', 'Everything is kept in this folder. To move it, quit and set CLAIMDESK_HOME.')}
+          {tr(
+            '所有资料只保存在这个文件夹里。要换位置，请关闭程序后设置环境变量 CLAIMDESK_HOME。',
+            'Everything is kept in this folder. To move it, quit and set CLAIMDESK_HOME.',
+          )}
         </p>
         <div className="actions">
           <button type="button" className="primary" onClick={() => void backupNow()} disabled={busy}>

@@ -15,13 +15,22 @@ export interface Photo {
 
 const jpeg = (path: string, name: string): Photo => ({ path, name, mime: 'image/jpeg' });
 
-export async function makeSamplePhotos(): Promise<{ dir: string; clean: Record<string, Photo>; blurredInvoice: Photo; glareRecord: Photo; cleanRecord: Photo }> {
+export async function makeSamplePhotos(): Promise<{
+  dir: string;
+  clean: Record<string, Photo>;
+  blurredInvoice: Photo;
+  glareRecord: Photo;
+  cleanRecord: Photo;
+}> {
   const dir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-photos-'));
   const sample = (n: string) => join(SAMPLES_DIR, n);
   // Distinct bytes for each paper (a re-encode with a slight exposure change), so no two pages share a file.
   const variant = async (src: string, name: string, i: number): Promise<Photo> => {
     const out = join(dir, name);
-    await sharp(sample(src)).modulate({ brightness: 0.96 + 0.01 * i }).jpeg({ quality: 84 + i }).toFile(out);
+    await sharp(sample(src))
+      .modulate({ brightness: 0.96 + 0.01 * i })
+      .jpeg({ quality: 84 + i })
+      .toFile(out);
     return jpeg(out, name);
   };
   const blurred = join(dir, '发票-模糊.jpg');

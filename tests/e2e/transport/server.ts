@@ -39,7 +39,13 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -72,7 +78,10 @@ export async function startTestServer(options: { dataDir: string; today?: string
     },
     ...(options.today ? { today: () => options.today! } : {}),
   };
-  const state: ApiState = { ws: await openWorkspace(options.dataDir), reopen: () => openWorkspace(options.dataDir) };
+  const state: ApiState = {
+    ws: await openWorkspace(options.dataDir),
+    reopen: () => openWorkspace(options.dataDir),
+  };
   const grants = new FileGrants();
   const handlers = createHandlers(state, platform, grants);
   // The browser page is the test's own: CSP identical to the app's except that it may fetch its origin.
@@ -89,9 +98,23 @@ export async function startTestServer(options: { dataDir: string; today?: string
           const raw = (await readBody(req, 1024 * 1024)).toString('utf8');
           payload = raw ? JSON.parse(raw) : {};
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: '请求无效', messageEn: 'bad JSON' } }), 'application/json');
+          return send(
+            res,
+            400,
+            JSON.stringify({
+              ok: false,
+              error: { code: 'bad_request', message: '请求无效', messageEn: 'bad JSON' },
+            }),
+            'application/json',
+          );
         }
-        const envelope = await dispatch(handlers, method, payload, { emitProgress: (e) => listeners.forEach((l) => l(e)) }, { validateResponses: true });
+        const envelope = await dispatch(
+          handlers,
+          method,
+          payload,
+          { emitProgress: (e) => listeners.forEach((l) => l(e)) },
+          { validateResponses: true },
+        );
         return send(res, 200, JSON.stringify(envelope), 'application/json');
       }
       if (req.method === 'POST' && url.pathname === '/api/test/drop') {
@@ -102,15 +125,25 @@ export async function startTestServer(options: { dataDir: string; today?: string
           await mkdir(dir);
           const path = join(dir, name);
           await writeFile(path, await readBody(req, MAX_UPLOAD_BYTES));
-          return send(res, 200, JSON.stringify({ ok: true, value: await grants.grant([path], [name]) }), 'application/json');
+          return send(
+            res,
+            200,
+            JSON.stringify({ ok: true, value: await grants.grant([path], [name]) }),
+            'application/json',
+          );
         } catch (err) {
           return send(res, 200, JSON.stringify({ ok: false, error: toIpcError(err) }), 'application/json');
         }
       }
       if (req.method === 'GET' && url.pathname === '/api/events') {
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
-        const listener = (e: ProgressEvent) => res.write(`event: ${PROGRESS_CHANNEL}\ndata: ${JSON.stringify(e)}\n\n`);
+        const listener = (e: ProgressEvent) =>
+          res.write(`event: ${PROGRESS_CHANNEL}\ndata: ${JSON.stringify(e)}\n\n`);
         listeners.add(listener);
         req.on('close', () => listeners.delete(listener));
         return;
@@ -120,7 +153,10 @@ export async function startTestServer(options: { dataDir: string; today?: string
         const file = rendererFileFor(RENDERER_DIR, `app://claimdesk${url.pathname}`);
         if (!file) return send(res, 404, 'not found', 'text/plain');
         try {
-          return send(res, 200, await readFile(file.path), file.contentType, { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' });
+          return send(res, 200, await readFile(file.path), file.contentType, {
+            'Content-Security-Policy': csp,
+            'X-Content-Type-Options': 'nosniff',
+          });
         } catch {
           return send(res, 404, 'not found', 'text/plain');
         }

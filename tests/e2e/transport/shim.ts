@@ -13,7 +13,8 @@ function installShim(args: { methods: string[]; progressChannel: string }): void
     return (await res.json()) as Envelope;
   };
   const api: Record<string, unknown> = {};
-  for (const m of args.methods) api[m] = (request: unknown) => post(`/api/call/${m}`, JSON.stringify(request ?? {}), 'application/json');
+  for (const m of args.methods)
+    api[m] = (request: unknown) => post(`/api/call/${m}`, JSON.stringify(request ?? {}), 'application/json');
   let source: SourceLike | null = null;
   const listeners = new Set<(e: unknown) => void>();
   api.onProgress = (listener: (e: unknown) => void) => {
@@ -27,7 +28,11 @@ function installShim(args: { methods: string[]; progressChannel: string }): void
   api.grantDroppedFiles = async (files: File[]) => {
     const grants: unknown[] = [];
     for (const f of files) {
-      const r = await post(`/api/test/drop?name=${encodeURIComponent(f.name)}`, f, 'application/octet-stream');
+      const r = await post(
+        `/api/test/drop?name=${encodeURIComponent(f.name)}`,
+        f,
+        'application/octet-stream',
+      );
       if (!r.ok) return r;
       grants.push(...(r.value as unknown[]));
     }
@@ -36,4 +41,7 @@ function installShim(args: { methods: string[]; progressChannel: string }): void
   Object.defineProperty(globalThis, 'claimdesk', { value: Object.freeze(api), writable: false });
 }
 
-export const shimScript = { fn: installShim, arg: { methods: [...IPC_METHODS] as string[], progressChannel: PROGRESS_CHANNEL } };
+export const shimScript = {
+  fn: installShim,
+  arg: { methods: [...IPC_METHODS] as string[], progressChannel: PROGRESS_CHANNEL },
+};

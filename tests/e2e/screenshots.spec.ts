@@ -1,0 +1,166 @@
+// Screenshots of each main screen, from a realistic data set seeded through the same channels the UI uses.
+// They land in test-results/ on every run; with CLAIMDESK_SCREENSHOTS=1 they refresh docs/screenshots/.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { idCheckChar } from '../../shared/validators';
+import { expect, test } from './fixtures';
+import { makeSamplePhotos } from './support/sample-photos';
+import type { TestServer } from './transport/server';
+
+const OUT =
+  process.env.CLAIMDESK_SCREENSHOTS === '1'
+    ? resolve(import.meta.dirname, '../../docs/screenshots')
+    : resolve(import.meta.dirname, '../../test-results/screenshots');
+
+async function api<T>(server: TestServer, method: string, body: unknown): Promise<T> {
+  const res = await fetch(`${server.url}/api/call/${method}`, { method: 'POST', body: JSON.stringify(body) });
+  const env = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!env.ok) throw new Error(`${method}: ${JSON.stringify(env.error)}`);
+  return env.value;
+}
+
+async function upload(server: TestServer, path: string, name: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/test/drop?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    body: await readFile(path),
+  });
+  const env = (await res.json()) as { ok: boolean; value: Array<{ token: string }> };
+  return env.value[0]!.token;
+}
+
+const id = (first17: string) => first17 + idCheckChar(first17);
+const NAMES = [
+  '王秀英',
+  '李建国',
+  '张桂兰',
+  '刘志强',
+  '陈淑珍',
+  '杨明',
+  '赵玉梅',
+  '黄德华',
+  '周丽',
+  '吴国平',
+  '徐凤英',
+  '孙立新',
+];
+const HOSPITALS = [
+  '上海市第一人民医院',
+  '北京协和医院',
+  '四川大学华西医院',
+  '南京鼓楼医院',
+  '浙江大学医学院附属第一医院',
+  '中山大学附属第一医院',
+];
+
+test('screenshots of every main screen', async ({ app: page, server }) => {
+  const photos = await makeSamplePhotos();
+  const households: number[] = [];
+  for (const h of ['王家', '李家', '张家', '社区：幸福里 3 号楼'])
+    households.push((await api<{ id: number }>(server, 'createHousehold', { name: h })).id);
+  const people: number[] = [];
+  for (const [i, name] of NAMES.entries()) {
+    const p = await api<{ id: number }>(server, 'createPerson', {
+      householdId: households[i % households.length],
+      name,
+      idNumber: id(`11010519500101${String(100 + i)}`),
+      relation: i < households.length ? 'self' : 'spouse',
+      insuranceType: i % 3 === 0 ? 'resident' : 'employee',
+      insuredRegion: '北京市',
+    });
+    people.push(p.id);
+  }
+  // Care end dates spread from 7 months ago to last week, so the board shows overdue, due-soon and fine.
+  const ends = [
+    '2026-03-20',
+    '2026-04-12',
+    '2026-04-25',
+    '2026-05-30',
+    '2026-06-18',
+    '2026-07-02',
+    '2026-08-15',
+    '2026-09-10',
+    '2026-09-22',
+  ];
+  let featured = 0;
+  for (let i = 0; i < 36; i++) {
+    const end = ends[i % ends.length]!;
+    const inpatient = i % 2 === 0;
+    const c = await api<{ id: number }>(server, 'createClaim', {
+      claimantId: people[i % people.length],
+      careSetting: inpatient ? 'inpatient' : 'outpatient',
+      hospital: HOSPITALS[i % HOSPITALS.length],
+      treatmentRegion: '上海市',
+      ...(inpatient
+        ? { admissionDate: end.replace(/-(\d\d)$/, '-01'), dischargeDate: end }
+        : { visitDate: end }),
+      crossRegion: i % 3 === 0 ? { filingType: 'referral', filingDate: '2026-02-01' } : null,
+    });
+    if (i === 12) featured = c.id;
+    if (i % 5 === 1) {
+      await api(server, 'transitionClaim', { id: c.id, to: 'ready' });
+      await api(server, 'transitionClaim', { id: c.id, to: 'submitted' });
+      if (i % 10 === 1) await api(server, 'transitionClaim', { id: c.id, to: 'under_review' });
+    }
+  }
+  // One claim with papers in it, one of them flagged, for the editor screenshot.
+  const put = async (kind: string, path: string, name: string) =>
+    api(server, 'importDocument', { claimId: featured, kind, files: [await upload(server, path, name)] });
+  await put('invoice', photos.clean.invoice.path, '发票.jpg');
+  await put('itemized_bill', photos.clean.itemized_bill.path, '费用清单.jpg');
+  await put('diagnosis_certificate', photos.clean.diagnosis_certificate.path, '诊断证明.jpg');
+  await put('discharge_summary', photos.clean.discharge_summary.path, '出院小结.jpg');
+  await put('medical_record', photos.glareRecord.path, '病历-反光.jpg');
+
+  const shoot = async (name: string) => {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT, name), fullPage: false });
+  };
+
+  await page.reload();
+  await expect(page.locator('.claims-table tbody tr')).toHaveCount(36);
+  await page.getByLabel('排序').selectOption('care_end');
+  await expect(page.locator('.deadline.overdue').first()).toBeVisible();
+  await shoot('board.png');
+
+  await page.getByRole('button', { name: '家庭与人员' }).click();
+  await page.getByRole('button', { name: /王家/ }).click();
+  await expect(page.getByRole('cell', { name: '王秀英' })).toBeVisible();
+  await page.getByLabel('身份证号').fill('110105194912310021');
+  await shoot('households.png');
+
+  await page.getByRole('button', { name: '新建报销' }).first().click();
+  await page.getByLabel('住院', { exact: true }).check();
+  await page.getByLabel('是，异地就医').check();
+  await page.getByLabel('近亲属代办').check();
+  await shoot('new-claim.png');
+
+  await page.getByRole('button', { name: '报销单', exact: true }).click();
+  await page.locator('.claims-table tbody tr').first().waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByPlaceholder(/搜索姓名/).fill(`-${String(featured).padStart(5, '0')}`);
+  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await expect(page.locator('.fault-region').first()).toBeVisible();
+  await page.locator('li[data-requirement="medical-record"]').scrollIntoViewIfNeeded();
+  await shoot('claim-editor.png');
+
+  // The claim is still incomplete: the app asks before exporting; say yes.
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('.export').getByRole('button', { name: '导出 PDF…' }).click();
+  await page.getByTestId('export-result').waitFor({ timeout: 120_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot('export.png');
+
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.locator('.settings .table tbody tr td.mono').first()).toBeVisible();
+  await shoot('settings.png');
+
+  // Settings are saved in main before the radio shows the new value, hence click + expect, not check().
+  await page.getByLabel('English').click();
+  await expect(page.getByLabel('English')).toBeChecked();
+  await page.getByLabel('Extra large').click();
+  await expect(page.getByLabel('Extra large')).toBeChecked();
+  await page.getByRole('button', { name: 'Claims', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Claims' })).toBeVisible();
+  await shoot('board-english-large-text.png');
+});
