@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedCjkFonts } from '../../electron/core/export/font';
 import { importDocument } from '../../electron/core/import';
-import { createClaim, createHousehold, createPerson } from '../../electron/core/repo';
+import { createClaim, createHousehold, createPerson, removeDocument } from '../../electron/core/repo';
 import { evaluateManifest, evaluateStoredClaim } from '../../electron/core/rules/evaluate';
 import { readChineseText } from '../../electron/core/rules/ocr';
 import { readPdfText } from '../../electron/core/rules/pdf-text';
@@ -138,6 +138,19 @@ describe('the 急诊 mark', () => {
           (r) => r.id === 'diagnosis-certificate',
         )!.status;
       expect(await status()).toBe('missing');
+      const photo = await importDocument(ws, {
+        claimId: c.id,
+        kind: 'diagnosis_certificate',
+        paths: [await certificatePhoto(join(tmp.dir, 'stored-blank.jpg'), '')],
+      });
+      // A photo whose words don't include 急诊 needs attention until the person confirms it.
+      expect(await status()).toBe('needs_attention');
+      const confirmed = await evaluateStoredClaim(ws, c.id, {
+        today: '2026-11-01',
+        confirmed: { [photo.id]: ['emergency_mark'] },
+      });
+      expect(confirmed.requirements.find((r) => r.id === 'diagnosis-certificate')!.status).toBe('satisfied');
+      removeDocument(ws.db, photo.id);
       await importDocument(ws, {
         claimId: c.id,
         kind: 'diagnosis_certificate',

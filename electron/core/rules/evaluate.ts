@@ -228,6 +228,11 @@ function factsOfStoredClaim(claim: Claim, claimant: Person): ClaimFacts {
 export interface StoredClaimEvaluationOptions {
   today?: string | undefined;
   rules?: string | undefined;
+  /**
+   * What the person confirmed by looking at each document (document id → e.g. ["emergency_mark"]), for
+   * checks a photo can't prove. The database has no column for it yet; the app passes what it keeps.
+   */
+  confirmed?: Readonly<Record<number, readonly string[]>> | undefined;
 }
 
 /**
@@ -251,9 +256,10 @@ export async function evaluateStoredClaim(
     const pages = [];
     for (const [j, p] of d.pages.entries()) {
       const q = QualityReportSchema.safeParse(p.quality);
-      const text = textKinds.has(d.kind)
-        ? await storedPageText(storedFilePath(ws.dataDir, p.sha256), p.sha256, p.mime === 'application/pdf')
-        : null;
+      const text =
+        textKinds.has(d.kind) && !options.confirmed?.[d.id]?.includes('emergency_mark')
+          ? await storedPageText(storedFilePath(ws.dataDir, p.sha256), p.sha256, p.mime === 'application/pdf')
+          : null;
       pages.push({
         field: `documents[${index}].files[${j}]`,
         name: p.originalName,
@@ -261,7 +267,7 @@ export async function evaluateStoredClaim(
         text,
       });
     }
-    documents.push({ index, kind: d.kind, pages });
+    documents.push({ index, kind: d.kind, pages, confirmed: options.confirmed?.[d.id] ?? [] });
   }
   const invoices = await indexClaimInvoices(ws, claimId);
   const byPage = new Map(invoices.map((i) => [i.pageId, i]));
