@@ -5,7 +5,7 @@ import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
 import { RELATIONS, RELATIVE_RELATIONS, type DocumentKind } from '../../shared/domain';
 import { Manifest } from '../../shared/manifest';
 import { ClaimDeskError } from './errors';
-import { firstIssue } from './rules/json-path';
+import { firstIssue, ZH_ZOD_ERRORS } from './rules/json-path';
 
 export interface ManifestFile {
   /** As written in the manifest. */
@@ -149,7 +149,7 @@ export function loadManifest(manifestPath: string): LoadedManifest {
     );
   }
   checkRelation(raw);
-  const parsed = Manifest.safeParse(raw);
+  const parsed = Manifest.safeParse(raw, ZH_ZOD_ERRORS);
   if (!parsed.success) {
     const { field, message } = firstIssue(parsed.error);
     throw manifestInvalid(field, message, message);

@@ -1,4 +1,8 @@
 // Field paths in the form people read in a JSON file: documents[2].files[0], time.submission.period.
+import { z } from 'zod';
+
+/** zod's own messages in Chinese for parses whose schemas carry no message of their own (user-facing files). */
+export const ZH_ZOD_ERRORS = { error: z.locales.zhCN().localeError };
 export function jsonPath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
   let out = prefix;
   for (const key of path) {

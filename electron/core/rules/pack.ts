@@ -12,7 +12,7 @@ import {
 } from '../../../shared/rules';
 import { ClaimDeskError } from '../errors';
 import { resourcesDir } from '../paths';
-import { firstIssue } from './json-path';
+import { firstIssue, ZH_ZOD_ERRORS } from './json-path';
 
 export const DEFAULT_PACK_ID = 'national';
 /** A regional pack may extend a pack that extends another; deeper chains are a mistake (or a loop). */
@@ -24,7 +24,7 @@ export function rulesDir(): string {
 }
 
 function packInvalid(file: string, field: string, zh: string, en = zh): ClaimDeskError {
-  const where = field ? `字段 ${field}` : '内容';
+  const where = field ? `字段 ${field} ` : '内容';
   return new ClaimDeskError(
     'rule_pack_invalid',
     `规则包 ${file} 的${where}有误：${zh}`,
@@ -77,7 +77,7 @@ function deepMerge(base: unknown, override: unknown): unknown {
 function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): RulePack {
   let time = base.time;
   if (regional.time) {
-    const merged = TimeRules.safeParse(deepMerge(base.time, regional.time));
+    const merged = TimeRules.safeParse(deepMerge(base.time, regional.time), ZH_ZOD_ERRORS);
     if (!merged.success) {
       const { field, message } = firstIssue(merged.error, 'time');
       throw packInvalid(file, field, message);
@@ -97,7 +97,10 @@ function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): R
   }
   regional.requirements.forEach((entry, i) => {
     const at = requirements.findIndex((r) => r.id === entry.id);
-    const merged = RequirementRule.safeParse(at >= 0 ? { ...requirements[at], ...entry } : entry);
+    const merged = RequirementRule.safeParse(
+      at >= 0 ? { ...requirements[at], ...entry } : entry,
+      ZH_ZOD_ERRORS,
+    );
     if (!merged.success) {
       const { field, message } = firstIssue(merged.error, `requirements[${i}]`);
       throw packInvalid(file, field, message);
@@ -105,15 +108,18 @@ function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): R
     if (at >= 0) requirements[at] = merged.data;
     else requirements.push(merged.data);
   });
-  const pack = RulePack.safeParse({
-    id: regional.id,
-    name: regional.name,
-    version: regional.version,
-    regions: regional.regions,
-    description: regional.description,
-    time,
-    requirements,
-  });
+  const pack = RulePack.safeParse(
+    {
+      id: regional.id,
+      name: regional.name,
+      version: regional.version,
+      regions: regional.regions,
+      description: regional.description,
+      time,
+      requirements,
+    },
+    ZH_ZOD_ERRORS,
+  );
   if (!pack.success) {
     const { field, message } = firstIssue(pack.error);
     throw packInvalid(file, field, message);
@@ -155,7 +161,7 @@ function loadPackFile(file: string, depth: number): RulePack {
         '继承层数太多（是否循环继承？）',
         'extends chain too deep (a loop?)',
       );
-    const regional = RegionalRulePack.safeParse(raw);
+    const regional = RegionalRulePack.safeParse(raw, ZH_ZOD_ERRORS);
     if (!regional.success) {
       const { field, message } = firstIssue(regional.error);
       throw packInvalid(file, field, message);
@@ -165,7 +171,7 @@ function loadPackFile(file: string, depth: number): RulePack {
       throw packInvalid(file, 'extends', '规则包不能继承自己', 'a pack cannot extend itself');
     return mergeRegional(file, loadPackFile(baseFile, depth + 1), regional.data);
   }
-  const pack = RulePack.safeParse(raw);
+  const pack = RulePack.safeParse(raw, ZH_ZOD_ERRORS);
   if (!pack.success) {
     const { field, message } = firstIssue(pack.error);
     throw packInvalid(file, field, message);
