@@ -229,6 +229,30 @@ describe('claimdesk evaluate', () => {
     expect(r.stderr).toContain('requirements[6].kinds[0]');
   });
 
+  it('claimdesk rules lists, shows and validates rule packs', async () => {
+    const list = runCli(['rules']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain('national');
+    const shown = runCli(['rules', 'example-region']);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('异地转诊有效期：3个月');
+    expect(shown.stdout).toContain('另一说法：临时备案有效期通常为7天');
+    const broken = join(tmp.dir, 'broken-rules.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        id: 'r',
+        name: 'r',
+        version: '1',
+        extends: 'national',
+        time: { submission: { warnDaysBefore: -5 } },
+      }),
+    );
+    const refused = runCli(['rules', broken]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('time.submission.warnDaysBefore');
+  });
+
   it('with --data-dir, an invoice already in a stored claim is a duplicate_invoice error naming it', async () => {
     const dataDir = join(tmp.dir, 'stored');
     const photoDir = join(tmp.dir, 'dup');
