@@ -21,6 +21,7 @@ import {
   trustedCorners,
 } from '../../electron/core/export/photo';
 import type { QualityReport } from '../../shared/quality';
+import { REPO_ROOT } from '../helpers/tmp';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-export-photo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,13 +74,26 @@ describe('openOrientedSource', () => {
       .jpeg()
       .toBuffer();
     writeFileSync(file, await sharp(stored).withMetadata({ orientation: 6 }).jpeg().toBuffer());
-    const src = await openOrientedSource(file, 'image/jpeg');
+    const src = await openOrientedSource(file);
     expect([src.width, src.height]).toEqual([200, 300]);
     const { raw } = await renderPageRaster(src, undefined, 1000, 1000, file);
     expect([raw.width, raw.height]).toEqual([200, 300]);
     // The black band was on the stored left edge; after a clockwise turn it is along the top.
     expect(raw.data[(5 * raw.width + 100) * 3]).toBeLessThan(60);
     expect(raw.data[(250 * raw.width + 100) * 3]).toBeGreaterThan(200);
+  });
+
+  it('opens an iPhone HEIC photo (decoded with heic-decode, not sharp)', async () => {
+    // The quality module's committed fixture: a 480×360 HEIC as an iPhone writes it.
+    const heic = join(REPO_ROOT, 'tests', 'fixtures', 'quality', 'receipt-iphone.heic');
+    const src = await openOrientedSource(heic);
+    expect([src.width, src.height]).toEqual([480, 360]);
+    const { raw } = await renderPageRaster(src, undefined, 240, 1000, heic);
+    expect([raw.width, raw.height, raw.channels]).toEqual([240, 180, 3]);
+    // Real pixels came through, not an empty buffer: the picture is not one flat colour.
+    const values = new Set<number>();
+    for (let i = 0; i < raw.data.length; i += 97) values.add(raw.data[i]!);
+    expect(values.size).toBeGreaterThan(10);
   });
 
   it('names a truncated photo instead of exporting half an image', async () => {
@@ -89,7 +103,7 @@ describe('openOrientedSource', () => {
       .toBuffer();
     writeFileSync(file, full.subarray(0, Math.floor(full.length / 2)));
     await expect(async () => {
-      const src = await openOrientedSource(file, 'image/jpeg');
+      const src = await openOrientedSource(file);
       await renderPageRaster(src, undefined, 400, 400, file);
     }).rejects.toThrow(/truncated\.jpg/);
   });

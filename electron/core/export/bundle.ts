@@ -132,7 +132,7 @@ async function prepareDocuments(input: BundleInput, order: readonly number[]): P
       const pdf = await loadSourcePdf(file.path);
       return pdf.getPageIndices().map((pageIndex) => ({ type: 'pdf', file: file.path, pdf, pageIndex }));
     }
-    const source = await openOrientedSource(file.path, mime);
+    const source = await openOrientedSource(file.path);
     const corners = trustedCorners(file.quality, source.width, source.height);
     const { raw, straightened } = await renderPageRaster(
       source,
@@ -416,8 +416,16 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
     await assertWritableFolder(imagesDir);
   }
 
+  const timings: Record<string, number> = {};
+  let lap = performance.now();
+  const time = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = Math.round((timings[phase] ?? 0) + now - lap);
+    lap = now;
+  };
   const order = orderDocuments(input);
   const docs = await prepareDocuments(input, order);
+  time('decode');
   const pdfBytes = await sourcePdfBytes(docs);
   const producer = options.producer ?? 'ClaimDesk';
 
@@ -433,7 +441,9 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
       p.type === 'photo' ? (await fitJpeg(p.raw, budgets.get(p)!, minScale)).jpeg : Buffer.alloc(0),
     );
     const jpegs = new Map(photos.map((p, i) => [p, encoded[i]!]));
+    time('encode');
     laid = await layOutBundle(input, docs, jpegs, producer);
+    time('layout');
     if (laid.bytes.length <= maxBytes) break;
     budgetScale *= (maxBytes / laid.bytes.length) * 0.97;
   }
@@ -452,6 +462,7 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
         warnings,
       )
     : [];
+  time('images');
 
   // Everything is ready in memory: write temp files, then rename them all.
   const pending: Array<{ temp: string; target: string }> = [];
@@ -466,6 +477,7 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
     throw err;
   }
   await commitTempFiles(pending);
+  time('write');
 
   return {
     output: out,
@@ -475,5 +487,6 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
     images: uploads.map((u) => join(imagesDir!, u.name)),
     warnings,
     elapsedMs: Math.round(performance.now() - started),
+    timings,
   };
 }

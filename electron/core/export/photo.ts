@@ -1,11 +1,10 @@
 // A photographed (or scanned) page, made ready for the bundle: EXIF-oriented, cropped to the detected page
 // and straightened when the quality check found its four corners confidently, otherwise left whole;
 // scaled to the pixels the target needs and no more; JPEG-encoded at a quality the size budget allows.
-import { readFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import type { QualityReport } from '../../../shared/quality';
-import { ClaimDeskError, describeFsError } from '../errors';
-import type { SupportedMime } from '../files/sniff';
+import { ClaimDeskError } from '../errors';
+import { decodeImage, describeSharpError } from '../quality/decode';
 import { isConvexQuad, rectifiedSize, warpPerspective, type Pt, type RawImage } from './warp';
 
 /** Below this the corner detector may have locked onto a table edge or a shadow: place the whole photo. */
@@ -22,54 +21,14 @@ export interface OrientedSource {
   height: number;
 }
 
-function unreadable(path: string, err: unknown): ClaimDeskError {
-  return new ClaimDeskError(
-    'file_unreadable',
-    `无法读取图片（文件可能已损坏或不完整）：${path}`,
-    `cannot decode image (corrupt or truncated?): ${path}: ${(err as Error)?.message ?? String(err)}`,
-    { field: path, cause: err },
-  );
-}
-
-/** Opens a photo for export; HEIC goes through heic-decode because sharp's prebuilt libheif has no HEVC. */
-export async function openOrientedSource(path: string, mime: SupportedMime): Promise<OrientedSource> {
-  if (mime === 'image/heic' || mime === 'image/heif') {
-    let buffer: Buffer;
-    try {
-      buffer = await readFile(path);
-    } catch (err) {
-      throw describeFsError(err, path, { zh: '读取图片', en: 'read the image' });
-    }
-    try {
-      const { default: decodeHeic } = (await import('heic-decode')) as {
-        default: (o: {
-          buffer: Buffer;
-        }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
-      };
-      const img = await decodeHeic({ buffer });
-      const raw = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
-      return {
-        open: () => sharp(raw, { raw: { width: img.width, height: img.height, channels: 4 } }),
-        width: img.width,
-        height: img.height,
-      };
-    } catch (err) {
-      throw unreadable(path, err);
-    }
-  }
-  try {
-    const meta = await sharp(path).metadata();
-    const swap = (meta.orientation ?? 1) >= 5;
-    const width = swap ? meta.height : meta.width;
-    const height = swap ? meta.width : meta.height;
-    if (!width || !height) throw new Error('no dimensions');
-    // failOn 'error' rejects truncated JPEGs instead of silently exporting a half-grey page.
-    return { open: () => sharp(path, { failOn: 'error' }).rotate(), width, height };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code)
-      throw describeFsError(err, path, { zh: '读取图片', en: 'read the image' });
-    throw unreadable(path, err);
-  }
+/**
+ * Opens a photo for export through the quality module's decoder: the same format sniffing, HEIC support
+ * (heic-decode), EXIF orientation and decompression-bomb refusal as the checks. The body is not
+ * pre-verified here because rendering decodes it anyway, with truncation treated as an error.
+ */
+export async function openOrientedSource(path: string): Promise<OrientedSource> {
+  const decoded = await decodeImage(path, { verify: false });
+  return { open: decoded.pipeline, width: decoded.width, height: decoded.height };
 }
 
 /** The page corners in oriented pixels, when the quality report found them confidently and they make sense. */
@@ -165,7 +124,7 @@ export async function renderPageRaster(
     return { raw, straightened: true };
   } catch (err) {
     if (err instanceof ClaimDeskError) throw err;
-    throw unreadable(path, err);
+    throw describeSharpError(path, err);
   }
 }
 

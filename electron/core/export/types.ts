@@ -68,4 +68,6 @@ export interface BundleResult {
   /** Things the person should know that did not stop the export (e.g. over budget), zh-CN. */
   warnings: string[];
   elapsedMs: number;
+  /** Milliseconds per phase (decode, encode, layout, images, write), for the benchmark and logs. */
+  timings: Record<string, number>;
 }
