@@ -532,6 +532,20 @@ describe('checks the documents must pass', () => {
     expect(glare.requirements.find((x) => x.id === 'invoice')!.reason).toContain('glare 的说明');
   });
 
+  it('each fault is said once: the seal check explains seal_missing, readable lists the rest', () => {
+    const q = report('fail', [
+      ['seal_missing', 'error'],
+      ['glare', 'error'],
+    ]);
+    const dx = evaluateClaim(facts(), withQuality('diagnosis_certificate', q), {
+      today: TODAY,
+      pack: NATIONAL,
+    }).requirements.find((x) => x.id === 'diagnosis-certificate')!;
+    expect(dx.reason).toContain('glare 的说明');
+    expect(dx.reason).not.toContain('seal_missing 的说明');
+    expect(dx.reason).toContain('医院公章');
+  });
+
   it('a warning-level finding keeps the requirement satisfied but is reported', () => {
     const r = evaluateClaim(facts(), withQuality('invoice', report('warn', [['blurry', 'warning']])), {
       today: TODAY,

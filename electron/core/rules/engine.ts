@@ -142,12 +142,14 @@ function passesCheck(doc: EvaluatedDocument, check: CheckName): boolean | null {
   return !reports.some((r) => r.findings.some((f) => f.code === code));
 }
 
-function failedFindings(docs: readonly EvaluatedDocument[]): string[] {
+/** Error findings of failed pages, leaving out codes another check of the requirement already explains. */
+function failedFindings(docs: readonly EvaluatedDocument[], explained: ReadonlySet<string>): string[] {
   const messages = new Set<string>();
   for (const d of docs) {
     for (const p of d.pages) {
       if (p.quality?.verdict !== 'fail') continue;
-      for (const f of p.quality.findings) if (f.severity === 'error') messages.add(f.message);
+      for (const f of p.quality.findings)
+        if (f.severity === 'error' && !explained.has(f.code)) messages.add(f.message);
     }
   }
   return [...messages];
@@ -198,7 +200,9 @@ function evaluateRequirement(
   const problems: string[] = [];
   let unchecked = false;
   const checkSources: RuleSource[] = [];
-  for (const check of rule.checks.filter((c) => conditionHolds(c.when, scenario))) {
+  const checks = rule.checks.filter((c) => conditionHolds(c.when, scenario));
+  const explainedCodes = new Set(checks.map((c) => CHECK_FINDING[c.check]).filter((c): c is string => !!c));
+  for (const check of checks) {
     const failing: EvaluatedDocument[] = [];
     for (const doc of matching) {
       const ok = passesCheck(doc, check.check);
@@ -208,7 +212,7 @@ function evaluateRequirement(
     if (failing.length > 0) {
       const which = matching.length > 1 ? `（第 ${failing.map((d) => d.index + 1).join('、')} 份材料）` : '';
       // For an unreadable photo, say what the checker saw (glare, blur…) after the rule's own words.
-      const seen = check.check === 'readable' ? failedFindings(failing) : [];
+      const seen = check.check === 'readable' ? failedFindings(failing, explainedCodes) : [];
       problems.push(`${check.hint}${which}${seen.length > 0 ? `：${seen.join('；')}` : ''}`);
       checkSources.push(...check.sources);
     }
