@@ -207,6 +207,7 @@ async function layOutBundle(
           kind: d.doc.kind,
           firstPage: next,
           lastPage: next + d.pages.length - 1,
+          photoFailed: d.doc.files.some((f) => f.quality?.verdict === 'fail'),
         };
         next += d.pages.length;
         return [d.index, loc];

@@ -247,6 +247,8 @@ export interface DocumentLocation {
   kind: DocumentKind;
   firstPage: number;
   lastPage: number;
+  /** A photo of this document failed its quality check: the reader should know before relying on it. */
+  photoFailed?: boolean;
 }
 
 const COLS = { mark: 26, title: 104, reason: 168, where: 96 } as const;
@@ -258,7 +260,7 @@ function locationText(r: RequirementResult, locations: ChecklistLocations): stri
     .filter((l): l is DocumentLocation => l !== undefined)
     .map(
       (l) =>
-        `材料 ${l.ordinal} ${kindLabel(l.kind)}，第 ${l.firstPage === l.lastPage ? l.firstPage : `${l.firstPage}–${l.lastPage}`} 页`,
+        `材料 ${l.ordinal} ${kindLabel(l.kind)}，第 ${l.firstPage === l.lastPage ? l.firstPage : `${l.firstPage}–${l.lastPage}`} 页${l.photoFailed ? '（照片未通过检查，需重拍）' : ''}`,
     );
   if (parts.length) return parts.join('\n');
   // The pledge is generated into the bundle itself, so its "document" is our own page.

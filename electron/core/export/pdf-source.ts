@@ -20,8 +20,12 @@ export async function loadSourcePdf(path: string): Promise<PDFDocument> {
     throw describeFsError(err, path, { zh: '读取 PDF', en: 'read the PDF' });
   }
   let pdf: PDFDocument;
+  let pages: number;
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    // pdf-lib parses leniently; a file without a usable page tree only fails when pages are asked for.
+    pages = pdf.getPageCount();
+    pdf.getPages().forEach((p) => p.getSize());
   } catch (err) {
     const encrypted = /encrypt/i.test((err as Error)?.message ?? '');
     throw new ClaimDeskError(
@@ -33,7 +37,7 @@ export async function loadSourcePdf(path: string): Promise<PDFDocument> {
       { field: path, cause: err },
     );
   }
-  if (pdf.getPageCount() === 0) {
+  if (pages === 0) {
     throw new ClaimDeskError('file_unreadable', `PDF 没有页面：${path}`, `PDF has no pages: ${path}`, {
       field: path,
     });
