@@ -13,7 +13,16 @@ export interface CorpusCase {
   /** Kind passed to the checker (decides the seal check). */
   kind: string;
   background: Background;
-  page: { cx?: number; cy?: number; fill?: number; angle?: number; tilt?: number };
+  page: {
+    cx?: number;
+    cy?: number;
+    fill?: number;
+    angle?: number;
+    tilt?: number;
+    /** Slide the placed page so its right-most / bottom-most point lands here (frame fractions; > 1 = cut off). */
+    pushRight?: number;
+    pushBottom?: number;
+  };
   shot: Omit<ShotOptions, 'seed' | 'frameWidth' | 'frameHeight' | 'quad' | 'background'>;
   /** Codes a reviewer rejects this photo for (must be errors). */
   reject: FindingCode[];
@@ -124,8 +133,18 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       reject: [],
       borderline: true,
     },
-    // Defocus: sigma in 4000-px frame pixels (an A4 page 2600 px tall: 0.11 mm per pixel).
-    ...[2.6, 4, 7].map((s, k) => ({
+    // Defocus: sigma in 4000-px frame pixels (an A4 page 3300 px tall: 0.09 mm per pixel). 2.6 px keeps
+    // text readable at 100 % zoom (soft, accepted); from 4 px complex hanzi smear.
+    {
+      ...base,
+      name: 'ok-blur-2.6',
+      background: bg(1),
+      page: normal,
+      shot: { blurSigma: 2.6 },
+      reject: [],
+      borderline: true,
+    },
+    ...[4, 5.5, 7].map((s, k) => ({
       ...base,
       name: `blur-${s}`,
       background: bg(k),
@@ -151,8 +170,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       shot: { glare: { x: 0.35 + 0.1 * k, y: 0.4 + 0.05 * k, radius: r, strength: 1 } },
       reject: ['glare'] as FindingCode[],
     })),
-    // Underexposure: gain on the light (paper 250 → ~90, 65, 40), more noise in the dark.
-    ...[0.36, 0.26, 0.16].map((e, k) => ({
+    // Underexposure: gain on the light (paper 250 → ~80, 60, 38), more noise in the dark.
+    ...[0.33, 0.24, 0.15].map((e, k) => ({
       ...base,
       name: `dark-${e}`,
       background: bg(k + 3),
@@ -175,12 +194,12 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       reject: ['overexposed'] as FindingCode[],
       tolerate: ['glare', 'blurry'] as FindingCode[],
     })),
-    // Cut off: one corner just out, one edge out, zoomed in past two edges.
+    // Cut off: one corner just out (3 % of the frame), one edge out, zoomed in past two edges.
     {
       ...base,
       name: 'cut-corner',
       background: bg(1),
-      page: { fill: 0.85, cx: 0.56, cy: 0.54, angle: 3 },
+      page: { fill: 0.8, angle: 8, pushRight: 1.03 },
       shot: {},
       reject: ['incomplete_page'],
     },
@@ -188,7 +207,7 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       ...base,
       name: 'cut-edge',
       background: bg(2),
-      page: { fill: 0.85, cy: 0.62 },
+      page: { fill: 0.85, angle: 1, pushBottom: 1.08 },
       shot: {},
       reject: ['incomplete_page'],
     },
@@ -216,8 +235,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       ...base,
       seal: false,
       name: 'no-seal',
-      background: bg(0),
-      page: normal,
+      background: bg(2),
+      page: { fill: 0.78, angle: -3, tilt: 0.06, cx: 0.52 },
       shot: {},
       reject: ['seal_missing'],
     });
@@ -225,8 +244,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       ...base,
       seal: false,
       name: 'no-seal-dim',
-      background: bg(1),
-      page: normal,
+      background: bg(3),
+      page: { fill: 0.8, angle: 4, tilt: 0.1 },
       shot: { exposure: 0.7 },
       reject: ['seal_missing'],
     });

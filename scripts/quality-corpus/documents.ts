@@ -22,7 +22,9 @@ export interface RenderedDoc {
 
 /** Deterministic pseudo-random numbers, so the corpus is the same on every machine. */
 export function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
+  // Scramble the seed first: xorshift started from small neighbouring seeds gives correlated sequences.
+  let s = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 1;
+  s = Math.imul(s ^ (s >>> 13), 0xc2b2ae35) >>> 0 || 1;
   return () => {
     s ^= s << 13;
     s ^= s >>> 17;

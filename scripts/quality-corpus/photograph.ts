@@ -211,7 +211,15 @@ export function placePage(
   doc: RenderedDoc,
   frameW: number,
   frameH: number,
-  p: { cx?: number; cy?: number; fill?: number; angle?: number; tilt?: number },
+  p: {
+    cx?: number;
+    cy?: number;
+    fill?: number;
+    angle?: number;
+    tilt?: number;
+    pushRight?: number;
+    pushBottom?: number;
+  },
 ): Quad {
   const fill = p.fill ?? 0.8;
   const aspect = doc.width / doc.height;
@@ -231,8 +239,11 @@ export function placePage(
     [-pw / 2, ph / 2],
   ];
   const a = ((p.angle ?? 0) * Math.PI) / 180;
-  return pts.map(([x, y]) => [
+  const quad = pts.map(([x, y]) => [
     cx + x * Math.cos(a) - y * Math.sin(a),
     cy + x * Math.sin(a) + y * Math.cos(a),
   ]) as Quad;
+  const dx = p.pushRight === undefined ? 0 : p.pushRight * frameW - Math.max(...quad.map((q) => q[0]));
+  const dy = p.pushBottom === undefined ? 0 : p.pushBottom * frameH - Math.max(...quad.map((q) => q[1]));
+  return quad.map(([x, y]) => [x + dx, y + dy]) as Quad;
 }

@@ -43,8 +43,8 @@ export const BLUR_MM_WARNING = 0.45;
 export const PAPER_LEVEL_DARK_ERROR = 90;
 export const PAPER_LEVEL_DARK_WARNING = 120;
 /** Overexposure washes ink towards paper: ink-to-paper contrast below this many grey levels loses text. */
-export const INK_CONTRAST_OVEREXPOSED_ERROR = 70;
-export const INK_CONTRAST_OVEREXPOSED_WARNING = 100;
+export const INK_CONTRAST_OVEREXPOSED_ERROR = 90;
+export const INK_CONTRAST_OVEREXPOSED_WARNING = 120;
 /** …when at least this share of the page is clipped white (a merely pale print is not overexposure). */
 export const OVEREXPOSED_MIN_CLIPPED = 0.35;
 /** Glare patch size as a share of the page: ~1 % covers a line or two of text. */
@@ -90,7 +90,8 @@ const MSG = {
   inkAtEdge: (sides: string) => `文字紧贴画面${sides}边缘，可能没有拍全，请把纸张四个角都拍进画面后重拍`,
   sealMissing: (label: string) => `没有找到红色公章，${label}需要加盖医院公章（鲜章），请盖章后重新拍照`,
   unreadable: (detail: string) => `${detail}`,
-  duplicate: (other: string) => `与 ${other} 是同一张照片，请删除重复的一张或换成应提交的其他材料`,
+  duplicate: (other: string) =>
+    `与 ${other} 是同一张照片（或同一角度重拍），请只保留清楚的一张，或换成应提交的其他材料`,
 };
 
 const SIDE_ZH = { top: '上边', right: '右边', bottom: '下边', left: '左边' } as const;
@@ -148,8 +149,11 @@ function isSamePicture(a: Fingerprint, b: Fingerprint): boolean {
   return correlation(a.detail, b.detail) >= DETAIL_SAME_MIN_CORRELATION;
 }
 
-const DETAIL_SIDE = 96;
-/** Correlation of high-pass 96×96 thumbnails: re-saved copies score > 0.9, same-template documents lower. */
+const DETAIL_SIDE = 192;
+/**
+ * Correlation of high-pass 192×192 thumbnails. A re-saved or re-scaled copy is pixel-aligned and keeps its
+ * text detail (> 0.9); another photo of the same page, or another invoice of the same template, does not.
+ */
 const DETAIL_SAME_MIN_CORRELATION = 0.85;
 
 function correlation(a: Float32Array, b: Float32Array): number {
@@ -183,7 +187,7 @@ function shrinkGrey(r: Raster, n: number): Float32Array {
 
 function fingerprintOf(r: Raster): { phash: string; detail: Float32Array } {
   const big = shrinkGrey(r, DETAIL_SIDE);
-  const f = DETAIL_SIDE / 32;
+  const f = DETAIL_SIDE / 32; // 6×6 detail cells per thumbnail cell
   const thumb = new Uint8Array(32 * 32);
   for (let y = 0; y < 32; y++) {
     for (let x = 0; x < 32; x++) {
@@ -193,16 +197,16 @@ function fingerprintOf(r: Raster): { phash: string; detail: Float32Array } {
       thumb[y * 32 + x] = Math.round(s / (f * f));
     }
   }
-  // Detail = thumbnail minus its local mean (7×7 box): the printed content, not the lighting.
+  // Detail = thumbnail minus its local mean (5×5 box): the printed content, not the lighting.
   const detail = new Float32Array(DETAIL_SIDE * DETAIL_SIDE);
   for (let y = 0; y < DETAIL_SIDE; y++) {
     for (let x = 0; x < DETAIL_SIDE; x++) {
       let s = 0;
       let n = 0;
-      for (let dy = -3; dy <= 3; dy++) {
+      for (let dy = -2; dy <= 2; dy++) {
         const yy = y + dy;
         if (yy < 0 || yy >= DETAIL_SIDE) continue;
-        for (let dx = -3; dx <= 3; dx++) {
+        for (let dx = -2; dx <= 2; dx++) {
           const xx = x + dx;
           if (xx < 0 || xx >= DETAIL_SIDE) continue;
           s += big[yy * DETAIL_SIDE + xx]!;
@@ -319,19 +323,6 @@ export function analyse(
   else if (dpi < MIN_DPI_WARNING)
     findings.push({ code: 'low_resolution', severity: 'warning', message: MSG.lowResWarn(dpi) });
 
-  // Page cut off: the paper runs into one or more frame edges (but not all four: that is a scan/close-up).
-  const touched = (Object.keys(page.touches) as (keyof typeof page.touches)[]).filter(
-    (s) => page.touches[s] >= TOUCH_MIN,
-  );
-  if (!page.fillsFrame && touched.length > 0) {
-    findings.push({
-      code: 'incomplete_page',
-      severity: 'error',
-      message: MSG.incomplete(touched.map((s) => SIDE_ZH[s]).join('、')),
-      region: edgeRegion(touched),
-    });
-  }
-
   // Sharpness on the page interior (two blocks in from its border, so the paper's own edge is left out).
   const interior = erodedMask(page, 2);
   const inside = (x: number, y: number): boolean => {
@@ -367,22 +358,43 @@ export function analyse(
       findings.push({ code: 'overexposed', severity: 'warning', message: MSG.overWarn });
   }
 
-  // Glare: only when the page is not overexposed as a whole (then the fix is the same and one message is enough).
-  const worstGlare = lighting.glare[0];
-  if (worstGlare && !findings.some((f) => f.code === 'overexposed')) {
-    if (worstGlare.pageFraction >= GLARE_ERROR_FRACTION)
-      findings.push({ code: 'glare', severity: 'error', message: MSG.glareError, region: worstGlare.region });
-    else if (worstGlare.pageFraction >= GLARE_WARNING_FRACTION)
-      findings.push({
-        code: 'glare',
-        severity: 'warning',
-        message: MSG.glareWarn,
-        region: worstGlare.region,
-      });
+  // Glare: only when the page is not overexposed as a whole (then the fix is the same and one message is
+  // enough). A highlight that wipes out text is an error from a line's worth of area; one on blank paper
+  // hides nothing yet and is only a warning.
+  const overexposed = findings.some((f) => f.code === 'overexposed' && f.severity === 'error');
+  // Page cut off: the paper runs into one or more frame edges (but not all four: that is a scan/close-up).
+  const touched = (Object.keys(page.touches) as (keyof typeof page.touches)[]).filter(
+    (s) => page.touches[s] >= TOUCH_MIN,
+  );
+  // A washed-out photo merges paper and table, so where the page ends cannot be told; skip it then.
+  if (!page.fillsFrame && touched.length > 0 && !overexposed) {
+    findings.push({
+      code: 'incomplete_page',
+      severity: 'error',
+      message: MSG.incomplete(touched.map((s) => SIDE_ZH[s]).join('、')),
+      region: edgeRegion(touched),
+    });
   }
 
+  const worstGlare = lighting.glare[0];
+  if (worstGlare && !overexposed) {
+    const { pageFraction, coversText, region } = worstGlare;
+    if (coversText && pageFraction >= GLARE_ERROR_FRACTION)
+      findings.push({ code: 'glare', severity: 'error', message: MSG.glareError, region });
+    else if (pageFraction >= GLARE_WARNING_FRACTION)
+      findings.push({ code: 'glare', severity: 'warning', message: MSG.glareWarn, region });
+  }
+
+  // A seal cannot be judged on a photo too dark or washed out to show red ink; the exposure finding already
+  // asks for a retake, so no second, possibly wrong, message.
+  const exposureFailed = findings.some(
+    (f) => (f.code === 'too_dark' || f.code === 'overexposed') && f.severity === 'error',
+  );
   const needSeal = sealNeeded(options);
-  const seal = needSeal ? findSeal(r, pageLongAnalysisPx, (x, y) => onPage(page, x, y)) : null;
+  const seal =
+    needSeal && !exposureFailed
+      ? findSeal(r, pageLongAnalysisPx, (x, y) => onPage(page, x, y), lighting.paperLevel)
+      : null;
   if (seal && !seal.found) {
     const label = options.kind ? kindLabel(options.kind) : '该材料';
     findings.push({ code: 'seal_missing', severity: 'error', message: MSG.sealMissing(label) });
@@ -407,6 +419,7 @@ export function analyse(
     clippedFraction: round(lighting.clippedFraction, 4),
     glareFraction: round(worstGlare?.pageFraction ?? 0, 4),
   };
+  if (needSeal) metrics.sealChecked = seal !== null;
   if (seal) {
     metrics.sealFound = seal.found;
     metrics.sealRingCoverage = round(seal.ringCoverage);

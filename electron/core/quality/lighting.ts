@@ -1,8 +1,9 @@
 // Exposure and glare, judged on the paper, not the table under it.
 // Paper level = the bright half of each cell (ink excluded); exposure asks whether paper and ink end up
-// where a reader can tell them apart. Glare is a patch that is clipped, colourless and brighter than the
-// paper around it: white paper itself is never glare, however bright, unless it is brighter than its
-// neighbourhood (a specular highlight on glossy thermal paper or a plastic sleeve).
+// where a reader can tell them apart. Glare is a patch that is clipped, colourless and wipes out the text
+// under it: reflected light adds to ink and paper alike, so the ink vanishes, whereas white paper that is
+// merely bright (lit or exposed generously) keeps its ink dark and is never glare. On blank paper, where
+// there is no text to lose, a clipped patch clearly brighter than the paper around it is still reported.
 import type { Region } from '../../../shared/quality';
 import type { PageGeometry } from './page';
 import type { Raster } from './raster';
@@ -14,11 +15,23 @@ const CLIP_LEVEL = 246;
 const CLIP_MAX_CHROMA = 18;
 /** A cell belongs to a highlight when this share of its pixels is clipped. */
 const GLARE_CELL_CLIPPED = 0.4;
-/** …and the paper around the highlight is at least this many grey levels darker than clipping. */
-const GLARE_MIN_EXCESS = 12;
-/** The ring of paper a highlight is compared with, in cells from its edge. */
+/** A cell is solidly clipped when (nearly) every pixel in it is, ink included. */
+const SOLID_CLIP = 0.97;
+/** Smallest solid highlight worth reporting, as a share of the page (0.1 %: a few characters). */
+const MIN_SOLID_FRACTION = 0.001;
+/** The ring of paper a highlight is compared with, in cells from its edge (past its soft rim). */
 const RING_INNER = 2;
 const RING_OUTER = 4;
+/** A pixel this many grey levels darker than the brightest paper in its cell is ink. */
+const INK_BELOW_PAPER = 60;
+/**
+ * Glare wipes out text: added light lifts the ink to the paper's level, whereas bright but evenly lit
+ * paper keeps its ink dark. A highlight covers text when the paper around it has text and inside less
+ * than this share of that ink density survives.
+ */
+const WIPED_INK_RATIO = 0.6;
+/** Ink density (share of pixels) above which the ring around a highlight counts as having text. */
+const RING_TEXT_MIN_INK = 0.015;
 
 export interface Lighting {
   /** Median paper grey level on the page (0-255). */
@@ -28,7 +41,15 @@ export interface Lighting {
   /** Share of page pixels that are clipped and colourless. */
   clippedFraction: number;
   /** Highlight patches brighter than the paper around them, largest first. */
-  glare: { region: Region; pageFraction: number; excess: number }[];
+  glare: {
+    region: Region;
+    /** Share of the page that is solidly clipped inside this patch. */
+    pageFraction: number;
+    /** The patch hides text: the paper around it has text and inside less than WIPED_INK_RATIO of it survives. */
+    coversText: boolean;
+    inkInside: number;
+    inkAround: number;
+  }[];
 }
 
 export function measureLighting(r: Raster, page: PageGeometry): Lighting {
@@ -36,6 +57,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
   const ch = Math.max(1, Math.floor(r.height / CELL));
   const paper = new Float32Array(cw * ch);
   const clipped = new Float32Array(cw * ch);
+  const ink = new Float32Array(cw * ch);
   const inPage = new Uint8Array(cw * ch);
   const inkHist = new Float64Array(256);
   let pagePixels = 0;
@@ -52,11 +74,13 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       let sum = 0;
       let n = 0;
       let clip = 0;
+      let cellMax = 0;
       // Every other pixel each way: 64 samples per cell are plenty for a level and a share.
       for (let y = cy * CELL; y < (cy + 1) * CELL; y += 2) {
         for (let x = cx * CELL; x < (cx + 1) * CELL; x += 2) {
           const i = y * r.width + x;
           const v = r.grey[i]!;
+          if (v > cellMax) cellMax = v;
           sum += v;
           n++;
           inkHist[v]!++;
@@ -73,9 +97,11 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       const mean = sum / n;
       let bs = 0;
       let bn = 0;
+      let dark = 0;
       for (let y = cy * CELL; y < (cy + 1) * CELL; y += 2) {
         for (let x = cx * CELL; x < (cx + 1) * CELL; x += 2) {
           const v = r.grey[y * r.width + x]!;
+          if (v < cellMax - INK_BELOW_PAPER) dark++;
           if (v >= mean) {
             bs += v;
             bn++;
@@ -84,12 +110,14 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       }
       paper[k] = bn ? bs / bn : mean;
       clipped[k] = clip / n;
+      ink[k] = dark / n;
       pagePixels += n;
       pageClipped += clip;
     }
   }
   const pageCells: number[] = [];
   for (let k = 0; k < paper.length; k++) if (inPage[k]) pageCells.push(paper[k]!);
+  const pageCellCount = pageCells.length;
   pageCells.sort((a, b) => a - b);
   const paperLevel = pageCells.length ? pageCells[pageCells.length >> 1]! : 0;
   let acc = 0;
@@ -135,7 +163,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     let y0 = ch;
     let x1 = 0;
     let y1 = 0;
-    let clip = 0;
+    let solid = 0;
+    let coreInk = 0;
     for (const k of cells) {
       const x = k % cw;
       const y = (k - x) / cw;
@@ -143,16 +172,21 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       y0 = Math.min(y0, y);
       x1 = Math.max(x1, x);
       y1 = Math.max(y1, y);
-      clip += clipped[k]! * CELL * CELL;
+      if (clipped[k]! >= SOLID_CLIP) solid++;
+      coreInk += ink[k]!;
     }
-    // Ring: page cells 2-4 cells (32-64 px) outside the patch. A specular highlight falls off steeply to
-    // ordinary paper there; paper that is merely lit brightest (a smooth lighting gradient) is still
-    // nearly clipped just outside its clipped part, so it is not called glare.
-    const dist = new Map<number, number>(cells.map((k) => [k, 0]));
+    coreInk /= cells.length;
+    // Paper lit brightly hovers at white and only partly clips (noise, ink); added reflected light pushes it
+    // far past white, so whole cells clip solid. No solid core, no glare.
+    const solidFraction = pageCellCount ? solid / pageCellCount : 0;
+    if (solidFraction < MIN_SOLID_FRACTION) continue;
+    // Ink density in a ring 2-4 cells (32-64 px) outside the patch, past a highlight's soft rim.
+    const seenRing = new Set<number>(cells);
     let frontier = cells;
-    const ring: number[] = [];
+    let ringInk = 0;
+    let ringCells = 0;
     for (let d = 1; d <= RING_OUTER; d++) {
-      const nextFrontier: number[] = [];
+      const next: number[] = [];
       for (const k of frontier) {
         const x = k % cw;
         const y = (k - x) / cw;
@@ -162,20 +196,20 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
             const ny = y + dy;
             if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
             const nk = ny * cw + nx;
-            if (dist.has(nk)) continue;
-            dist.set(nk, d);
-            nextFrontier.push(nk);
-            if (d >= RING_INNER && inPage[nk] && clipped[nk]! < GLARE_CELL_CLIPPED) ring.push(paper[nk]!);
+            if (seenRing.has(nk)) continue;
+            seenRing.add(nk);
+            next.push(nk);
+            if (d >= RING_INNER && inPage[nk]) {
+              ringInk += ink[nk]!;
+              ringCells++;
+            }
           }
         }
       }
-      frontier = nextFrontier;
+      frontier = next;
     }
-    if (ring.length < 4) continue;
-    ring.sort((a, b) => a - b);
-    const ringPaper = ring[ring.length >> 1]!;
-    const excess = 255 - ringPaper;
-    if (excess < GLARE_MIN_EXCESS) continue;
+    const inkAround = ringCells ? ringInk / ringCells : 0;
+    const coversText = inkAround >= RING_TEXT_MIN_INK && coreInk < WIPED_INK_RATIO * inkAround;
     glare.push({
       region: {
         x: (x0 * CELL) / r.width,
@@ -183,8 +217,10 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
         w: ((x1 - x0 + 1) * CELL) / r.width,
         h: ((y1 - y0 + 1) * CELL) / r.height,
       },
-      pageFraction: pagePixels ? clip / pagePixels : 0,
-      excess,
+      pageFraction: solidFraction,
+      coversText,
+      inkInside: coreInk,
+      inkAround,
     });
   }
   glare.sort((a, b) => b.pageFraction - a.pageFraction);

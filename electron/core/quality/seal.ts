@@ -34,7 +34,10 @@ export function findSeal(
   r: Raster,
   pageLongSidePx: number,
   onPage: (x: number, y: number) => boolean,
+  paperLevel: number,
 ): SealSearch {
+  // Judge colours as if the paper were properly exposed: a dim photo keeps the seal's hue, not its level.
+  const gain = paperLevel > 0 ? Math.min(4, Math.max(1, 235 / paperLevel)) : 1;
   const w = Math.floor(r.width / STEP);
   const h = Math.floor(r.height / STEP);
   const red = new Uint8Array(w * h);
@@ -42,7 +45,10 @@ export function findSeal(
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const j = (y * STEP * r.width + x * STEP) * 3;
-      if (isSealRed(r.rgb[j]!, r.rgb[j + 1]!, r.rgb[j + 2]!) && onPage(x * STEP, y * STEP)) {
+      if (
+        isSealRed(r.rgb[j]! * gain, r.rgb[j + 1]! * gain, r.rgb[j + 2]! * gain) &&
+        onPage(x * STEP, y * STEP)
+      ) {
         red[y * w + x] = 1;
         redCount++;
       }
