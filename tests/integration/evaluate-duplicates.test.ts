@@ -3,6 +3,8 @@
 // finding a claim by invoice number.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../electron/core/import';
 import { decodeQrCode } from '../../electron/core/invoices/qr';
@@ -137,6 +139,33 @@ describe('duplicate invoices across two stored claims', () => {
     ]);
     const r = await evaluateStoredClaim(ws, second.id, { today: '2026-11-22' });
     expect(r.problems.filter((p) => p.code === 'duplicate_invoice')).toEqual([]);
+  });
+
+  it('an e-invoice PDF in one claim and a photo of its printout in another are the same invoice', async () => {
+    const payload = '01,32,,24312000000123456789,88.00,20261001,,';
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([600, 400]);
+    const qr = await doc.embedPng(await QRCode.toBuffer(payload, { margin: 0, width: 120 }));
+    page.drawImage(qr, { x: 30, y: 260, width: 100, height: 100 });
+    const pdf = join(photos, 'e-invoice.pdf');
+    writeFileSync(pdf, await doc.save());
+    const first = newClaim('电子发票医院');
+    await addInvoices(first.id, [pdf]);
+    expect(listClaimInvoices(ws.db, first.id)[0]).toMatchObject({
+      format: 'digital',
+      number: '24312000000123456789',
+      phash: null,
+    });
+    const second = newClaim('电子发票医院');
+    await addInvoices(second.id, [
+      await makeInvoicePhoto(join(photos, 'printout.jpg'), { payload, layout: 12 }),
+    ]);
+    const dup = (await evaluateStoredClaim(ws, second.id, { today: '2026-11-22' })).problems.filter(
+      (p) => p.code === 'duplicate_invoice',
+    );
+    expect(dup).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(dup[0]!.message).toContain(first.reference);
+    expect(dup[0]!.message).toContain('发票号码 24312000000123456789');
   });
 
   it('the claims board finds a claim by its invoice number', async () => {

@@ -16,6 +16,7 @@ import {
   type Binarizer,
   type LuminanceSource,
 } from '@zxing/library';
+import type { Sharp } from 'sharp';
 import { decodeImage, type DecodedImage } from '../quality/decode';
 
 /** Longest side, in pixels, of each attempt, largest first; the original size is tried when smaller. */
@@ -50,16 +51,21 @@ function tryDecode(grey: Uint8ClampedArray, width: number, height: number): stri
   return null;
 }
 
-/** The text of the first QR code found in an image file, or null when none can be read. */
-export async function decodeQrCode(input: string | DecodedImage): Promise<string | null> {
-  const image = typeof input === 'string' ? await decodeImage(input, { verify: false }) : input;
-  const longest = Math.max(image.width, image.height);
+/**
+ * Tries the QR reader on a picture at a few sizes. `pipeline` gives a fresh sharp pipeline over the picture
+ * each call (sharp pipelines are single-use).
+ */
+export async function decodeQrInPicture(
+  pipeline: () => Sharp,
+  width: number,
+  height: number,
+): Promise<string | null> {
+  const longest = Math.max(width, height);
   const sides = [
     ...new Set([...QR_ATTEMPT_SIDES.filter((s) => s < longest), Math.min(longest, QR_ATTEMPT_SIDES[0])]),
   ].sort((a, b) => b - a);
   for (const side of sides) {
-    const { data, info } = await image
-      .pipeline()
+    const { data, info } = await pipeline()
       .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .greyscale()
@@ -70,4 +76,10 @@ export async function decodeQrCode(input: string | DecodedImage): Promise<string
     if (text !== null) return text;
   }
   return null;
+}
+
+/** The text of the first QR code found in an image file, or null when none can be read. */
+export async function decodeQrCode(input: string | DecodedImage): Promise<string | null> {
+  const image = typeof input === 'string' ? await decodeImage(input, { verify: false }) : input;
+  return decodeQrInPicture(() => image.pipeline(), image.width, image.height);
 }
