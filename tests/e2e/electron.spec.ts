@@ -20,7 +20,10 @@ function electronBinary(): string | null {
 
 test('the Electron window is locked down and exposes only window.claimdesk', async () => {
   const binary = electronBinary();
-  test.skip(!binary, 'No Electron binary here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1): run `npx electron --version` to fetch it, then rerun.');
+  test.skip(
+    !binary,
+    'No Electron binary here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1): run `npx electron --version` to fetch it, then rerun.',
+  );
   const dataDir = await mkdtemp(join(tmpdir(), 'claimdesk-electron-'));
   const app = await electron.launch({
     executablePath: binary!,
@@ -47,14 +50,20 @@ test('the Electron window is locked down and exposes only window.claimdesk', asy
     expect(surface.api).toContain('grantDroppedFiles');
 
     // A real call over IPC into the core, and a refused navigation.
-    const info = await window.evaluate(async () => (globalThis as unknown as { claimdesk: { getAppInfo(r: object): Promise<unknown> } }).claimdesk.getAppInfo({}));
+    const info = await window.evaluate(async () =>
+      (
+        globalThis as unknown as { claimdesk: { getAppInfo(r: object): Promise<unknown> } }
+      ).claimdesk.getAppInfo({}),
+    );
     expect(info).toMatchObject({ ok: true, value: { shell: 'electron', dataDir } });
     await window.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
     });
     await window.waitForTimeout(500);
     expect(window.url()).toBe('app://claimdesk/index.html');
-    const opened = await window.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/') === null);
+    const opened = await window.evaluate(
+      () => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/') === null,
+    );
     expect(opened).toBe(true);
   } finally {
     await app.close();

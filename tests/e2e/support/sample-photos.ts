@@ -28,13 +28,24 @@ export async function makeSamplePhotos(): Promise<{
   const variant = async (src: string, name: string, i: number): Promise<Photo> => {
     const out = join(dir, name);
     await sharp(sample(src))
+      // rotate() applies the EXIF orientation first: the re-encoded file carries no orientation tag.
+      .rotate()
       .modulate({ brightness: 0.96 + 0.01 * i })
       .jpeg({ quality: 84 + i })
       .toFile(out);
     return jpeg(out, name);
   };
+  // A lamp's hotspot over the text: a clipped white ellipse with a soft edge, as a phone flash leaves it.
+  const glare = join(dir, '病历-反光.jpg');
+  const upright = await sharp(sample('referral.jpg')).rotate().toBuffer({ resolveWithObject: true });
+  const { width, height } = upright.info;
+  const hotspot = `<svg width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="0%" stop-color="#fff"/><stop offset="55%" stop-color="#fff"/><stop offset="100%" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${width * 0.5}" cy="${height * 0.35}" rx="${width * 0.16}" ry="${height * 0.09}" fill="url(#g)"/></svg>`;
+  await sharp(upright.data)
+    .composite([{ input: Buffer.from(hotspot) }])
+    .jpeg({ quality: 90 })
+    .toFile(glare);
   const blurred = join(dir, '发票-模糊.jpg');
-  await sharp(sample('invoice.jpg')).blur(5).jpeg({ quality: 90 }).toFile(blurred);
+  await sharp(sample('invoice.jpg')).rotate().blur(5).jpeg({ quality: 90 }).toFile(blurred);
   return {
     dir,
     clean: {
@@ -50,7 +61,7 @@ export async function makeSamplePhotos(): Promise<{
       relationship_proof: await variant('invoice.jpg', '户口本.jpg', 4),
     },
     blurredInvoice: jpeg(blurred, '发票-模糊.jpg'),
-    glareRecord: jpeg(sample('medical-record.jpg'), '病历-反光.jpg'),
+    glareRecord: jpeg(glare, '病历-反光.jpg'),
     cleanRecord: await variant('referral.jpg', '病历.jpg', 5),
   };
 }
