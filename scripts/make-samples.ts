@@ -498,7 +498,7 @@ async function photograph(svg: string, shot: Shot): Promise<Buffer> {
       let add = 0;
       if (shot.glare) {
         const gd = Math.hypot(x - shot.glare.x * W2, y - shot.glare.y * H2) / (shot.glare.r * W2);
-        add = Math.exp(-gd * gd * 2.2) * 1.2;
+        add = Math.exp(-gd * gd * 2.2) * 1.6;
         light += add * 0.5;
       }
       const n = (rand() - 0.5) * 5;
@@ -566,7 +566,7 @@ const SHOTS: Array<{ file: string; svg: string; shot: Shot }> = [
     shot: {
       ...PORTRAIT,
       quad: q(0.1, 0.08, 0.9, 0.07, 0.91, 0.92, 0.09, 0.93),
-      glare: { x: 0.52, y: 0.3, r: 0.13 },
+      glare: { x: 0.5, y: 0.36, r: 0.15 },
       seed: 6,
     },
   },

@@ -55,7 +55,10 @@ describe('wrapText', () => {
       '已提供。需要提供本人银行卡或银行账号（户名须与参保人一致）6217001234567890122，用于打款 ClaimDesk export';
     const lines = wrapText(text, fonts.regular, 10, 120);
     expect(lines.length).toBeGreaterThan(2);
-    for (const l of lines) expect(fonts.regular.widthOfTextAtSize(l, 10)).toBeLessThanOrEqual(120.001);
+    // Only a hanging punctuation mark (禁则) may reach past the limit, by its own width.
+    for (const l of lines) expect(fonts.regular.widthOfTextAtSize(l, 10)).toBeLessThanOrEqual(120 + 10.001);
+    for (const l of lines.filter((x) => fonts.regular.widthOfTextAtSize(x, 10) > 120.001))
+      expect(l).toMatch(/[，。、；：）]$/);
     expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
   });
 
@@ -63,6 +66,15 @@ describe('wrapText', () => {
     const lines = wrapText('费用合计 12345.67 元 ClaimDesk', fonts.regular, 10, 70);
     expect(lines.some((l) => l.includes('12345.67'))).toBe(true);
     expect(lines.some((l) => l.includes('ClaimDesk'))).toBe(true);
+  });
+
+  it('never starts a line with a comma or a closing bracket', () => {
+    const text = '报销款打到参保人本人的银行卡，需提供银行卡或银行账号信息（户名须一致），打款前会核对。';
+    for (const width of [60, 80, 100, 120, 140]) {
+      const lines = wrapText(text, fonts.regular, 10, width);
+      for (const l of lines.slice(1)) expect(l, `width ${width}`).not.toMatch(/^[，。、；：）]/);
+      expect(lines.join('')).toBe(text);
+    }
   });
 
   it('keeps explicit line breaks', () => {

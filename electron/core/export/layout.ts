@@ -26,6 +26,8 @@ export const WARN_AMBER = rgb(0.8, 0.45, 0.0);
 // Latin words and numbers stay whole when a line wraps; Chinese can break between any two characters.
 const TOKEN = /[A-Za-z0-9@._:/%+\-*#()]+|\s+|./gsu;
 
+const NO_LINE_START = new Set([...'，。、；：！？）》」』”’%…·,.;:!?)]}']);
+
 /** Splits text into lines no wider than maxWidth; explicit newlines are kept. */
 export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
@@ -46,6 +48,9 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
         } else {
           line = candidate;
         }
+      } else if (NO_LINE_START.has(token)) {
+        // Chinese typesetting (禁则): a comma or closing bracket never starts a line; let it hang instead.
+        line = candidate;
       } else {
         lines.push(line.trimEnd());
         line = /^\s+$/.test(token) ? '' : token;
