@@ -36,6 +36,7 @@ export const PROBLEM_CODES = [
   'date_missing',
   'filing_date_missing',
   'not_filed',
+  'cross_region_unstated',
 ] as const;
 export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -395,6 +395,12 @@ describe('cross-region filing time rules', () => {
     ).not.toContain('filing_late:warning');
   });
 
+  it('care in another region with no filing type stated: asks whether it was 异地就医', () => {
+    expect(codes(facts({ treatmentRegion: '上海市' }))).toEqual(['cross_region_unstated:warning']);
+    expect(codes(facts({ treatmentRegion: '南京市' }))).toEqual([]);
+    expect(codes(facts({ treatmentRegion: '上海市', ...cross('other_temporary') }))).toEqual([]);
+  });
+
   it('not filed: a warning that the ratio may be lower; filed without a date: asks for it', () => {
     expect(codes(facts(cross('not_filed', null)))).toEqual(['not_filed:warning']);
     expect(codes(facts(cross('referral', null)))).toEqual(['filing_date_missing:warning']);

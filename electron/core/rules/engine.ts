@@ -340,6 +340,23 @@ function validityFor(pack: RulePack, type: FilingType) {
   return v.byType[type] ?? (LONG_TERM_FILING_TYPES.includes(type) ? v.longTerm : v.temporary);
 }
 
+/** Region names are free text ("上海市", "江苏省南京市"): two places differ when neither contains the other. */
+function sameRegion(a: string, b: string): boolean {
+  const x = a.replace(/\s/g, '');
+  const y = b.replace(/\s/g, '');
+  return x === '' || y === '' || x.includes(y) || y.includes(x);
+}
+
+function warnUnstatedCrossRegion(c: ClaimFacts, out: Problem[]): void {
+  if (sameRegion(c.claimant.insuredRegion, c.treatmentRegion)) return;
+  out.push({
+    code: 'cross_region_unstated',
+    severity: 'warning',
+    field: 'claim.crossRegion',
+    message: `就医地（${c.treatmentRegion}）和参保地（${c.claimant.insuredRegion}）不同。如属异地就医，请填写备案类型（没备案的选“未备案”），才能列出异地就医需要的材料`,
+  });
+}
+
 function checkFiling(
   c: ClaimFacts,
   start: string | null,
@@ -348,7 +365,10 @@ function checkFiling(
   out: Problem[],
 ): void {
   const cross = c.crossRegion;
-  if (!cross) return;
+  if (!cross) {
+    warnUnstatedCrossRegion(c, out);
+    return;
+  }
   const type = cross.filingType;
   const label = FILING_TYPE_LABELS[type].zh;
   if (type === 'not_filed') {
