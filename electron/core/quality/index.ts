@@ -425,6 +425,15 @@ export function analyse(
     metrics.sealRingCoverage = round(seal.ringCoverage);
     if (seal.region) metrics.sealRegion = seal.region;
   }
+  for (const f of findings) {
+    if (f.region)
+      f.region = {
+        x: round(f.region.x, 4),
+        y: round(f.region.y, 4),
+        w: round(f.region.w, 4),
+        h: round(f.region.h, 4),
+      };
+  }
   return { findings, metrics };
 }
 
