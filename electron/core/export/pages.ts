@@ -251,7 +251,7 @@ export interface DocumentLocation {
   photoFailed?: boolean;
 }
 
-const COLS = { mark: 26, title: 104, reason: 168, where: 96 } as const;
+const COLS = { mark: 24, title: 98, reason: 152, where: 100 } as const;
 const SOURCE_W = CONTENT_WIDTH - COLS.mark - COLS.title - COLS.reason - COLS.where;
 
 function locationText(r: RequirementResult, locations: ChecklistLocations): string {
@@ -297,7 +297,7 @@ function measureRows(
         paragraphHeight(requirement.reason, COLS.reason - 6, s.body),
         paragraphHeight(where, COLS.where - 6, s.body),
         paragraphHeight(requirement.source, SOURCE_W - 4, s.small),
-      ) + 10;
+      ) + 8;
     return { requirement, where, height };
   });
 }
@@ -310,7 +310,8 @@ function problemHeight(fonts: BundleFonts, p: Problem): number {
 }
 
 function problemText(p: Problem): string {
-  return p.field ? `${p.message}（${p.field}）` : p.message;
+  // The field path (documents[5].files[0]) is for programs; the message already names the file for people.
+  return p.message;
 }
 
 /** How many pages the checklist takes, so document page numbers can be known before drawing it. */
