@@ -26,6 +26,7 @@ export const test = base.extend<Fixtures>({
     await rm(dataDir, { recursive: true, force: true });
     await rm(server.saveDir, { recursive: true, force: true });
   },
+  // eslint-disable-next-line no-empty-pattern
   requests: async ({}, use) => {
     await use([]);
   },

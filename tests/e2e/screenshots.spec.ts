@@ -136,7 +136,9 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
 
   await page.getByRole('button', { name: '报销单', exact: true }).click();
   await page.locator('.claims-table tbody tr').first().waitFor();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() =>
+    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+  );
   await page.getByPlaceholder(/搜索姓名/).fill(`-${String(featured).padStart(5, '0')}`);
   await page.locator('.claims-table tbody tr').first().getByRole('button').click();
   await expect(page.locator('.fault-region').first()).toBeVisible();
@@ -147,7 +149,9 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
   page.once('dialog', (d) => void d.accept());
   await page.locator('.export').getByRole('button', { name: '导出 PDF…' }).click();
   await page.getByTestId('export-result').waitFor({ timeout: 120_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() =>
+    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+  );
   await shoot('export.png');
 
   await page.getByRole('button', { name: '设置' }).click();

@@ -38,25 +38,31 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
   const [importing, setImporting] = useState<string | null>(null);
   const importProgress = useProgress('import');
 
-  const reload = useCallback(async () => {
-    try {
-      setDetail(await call('getClaim', { id: claimId }));
-    } catch (err) {
-      notifyError(err);
-      return;
-    }
-    try {
-      setReport(await call('evaluateClaim', { id: claimId }));
-      setRulesMissing(false);
-    } catch (err) {
-      if (err instanceof ApiError && err.error.code === 'unavailable') setRulesMissing(true);
-      else notifyError(err);
-    }
-  }, [claimId, notifyError]);
-
+  // Bumping the version reloads the claim and its checklist; each answer is dropped if a newer load started.
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(async () => setVersion((v) => v + 1), []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let live = true;
+    call('getClaim', { id: claimId }).then(
+      (d) => live && setDetail(d),
+      (err: unknown) => live && notifyError(err),
+    );
+    call('evaluateClaim', { id: claimId }).then(
+      (r) => {
+        if (!live) return;
+        setReport(r);
+        setRulesMissing(false);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiError && err.error.code === 'unavailable') setRulesMissing(true);
+        else if (!(err instanceof ApiError && err.error.code === 'not_found')) notifyError(err);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [claimId, version, notifyError]);
 
   const importFiles = useCallback(
     async (kind: DocumentKind, target: string, files: FileGrant[]) => {

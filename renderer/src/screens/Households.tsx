@@ -24,31 +24,34 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
   const [people, setPeople] = useState<Person[]>([]);
   const [newName, setNewName] = useState('');
 
-  const loadHouseholds = useCallback(async () => {
-    try {
-      const list = await call('listHouseholds', {});
-      setHouseholds(list);
-      setSelected((s) => s ?? list[0]?.id ?? null);
-    } catch (err) {
-      notifyError(err);
-    }
-  }, [notifyError]);
-
-  const loadPeople = useCallback(async () => {
-    if (selected === null) return setPeople([]);
-    try {
-      setPeople(await call('listPeople', { householdId: selected }));
-    } catch (err) {
-      notifyError(err);
-    }
-  }, [selected, notifyError]);
-
+  // Bumping the version reloads the lists after a change.
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
-    void loadHouseholds();
-  }, [loadHouseholds]);
+    let live = true;
+    call('listHouseholds', {}).then(
+      (list) => {
+        if (!live) return;
+        setHouseholds(list);
+        setSelected((s) => s ?? list[0]?.id ?? null);
+      },
+      (err: unknown) => live && notifyError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, notifyError]);
   useEffect(() => {
-    void loadPeople();
-  }, [loadPeople]);
+    if (selected === null) return;
+    let live = true;
+    call('listPeople', { householdId: selected }).then(
+      (list) => live && setPeople(list),
+      (err: unknown) => live && notifyError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selected, version, notifyError]);
 
   async function addHousehold(e: FormEvent) {
     e.preventDefault();
@@ -57,13 +60,15 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
       setNewName('');
       notify('success', tr(`已新建“${h.name}”`, `Added household ${h.name}`));
       setSelected(h.id);
-      await loadHouseholds();
+      reload();
     } catch (err) {
       notifyError(err);
     }
   }
 
   const household = households.find((h) => h.id === selected);
+  // Until the new household's people arrive, show none rather than the previous household's.
+  const members = people.filter((p) => p.householdId === selected);
   return (
     <section aria-labelledby="households-title">
       <header className="page-header">
@@ -129,7 +134,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                   </tr>
                 </thead>
                 <tbody>
-                  {people.map((p) => (
+                  {members.map((p) => (
                     <tr key={p.id}>
                       <td>{p.name}</td>
                       <td>{tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}</td>
@@ -148,7 +153,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                       </td>
                     </tr>
                   ))}
-                  {people.length === 0 && (
+                  {members.length === 0 && (
                     <tr>
                       <td colSpan={5} className="empty">
                         {tr('这户还没有成员。', 'No people in this household yet.')}
@@ -161,8 +166,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                 householdId={household.id}
                 onSaved={async (p) => {
                   notify('success', tr(`已添加 ${p.name}`, `Added ${p.name}`));
-                  await loadPeople();
-                  await loadHouseholds();
+                  reload();
                 }}
               />
             </>

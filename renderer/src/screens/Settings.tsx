@@ -11,16 +11,18 @@ export function Settings() {
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setBackups(await call('listBackups', {}));
-    } catch (err) {
-      notifyError(err);
-    }
-  }, [notifyError]);
+  const [version, setVersion] = useState(0);
+  const load = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    call('listBackups', {}).then(
+      (list) => live && setBackups(list),
+      (err: unknown) => live && notifyError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, notifyError]);
 
   async function update(patch: Partial<AppSettings>) {
     try {
@@ -35,7 +37,7 @@ export function Settings() {
     try {
       const b = await call('createBackup', {});
       notify('success', tr(`已备份：${b.name}`, `Backed up: ${b.name}`));
-      await load();
+      load();
     } catch (err) {
       notifyError(err);
     } finally {
@@ -58,7 +60,7 @@ export function Settings() {
     try {
       const r = await call('restoreBackup', request);
       notify('success', tr(`已恢复，共 ${r.claims} 张报销单`, `Restored: ${r.claims} claims`));
-      await load();
+      load();
     } catch (err) {
       if (!isCanceled(err)) notifyError(err);
     } finally {

@@ -15,9 +15,21 @@ export interface Photo {
 
 const jpeg = (path: string, name: string): Photo => ({ path, name, mime: 'image/jpeg' });
 
+export type CleanKind =
+  | 'invoice'
+  | 'itemized_bill'
+  | 'diagnosis_certificate'
+  | 'discharge_summary'
+  | 'referral_certificate'
+  | 'id_card'
+  | 'insurance_card'
+  | 'bank_account'
+  | 'applicant_id_card'
+  | 'relationship_proof';
+
 export async function makeSamplePhotos(): Promise<{
   dir: string;
-  clean: Record<string, Photo>;
+  clean: Record<CleanKind, Photo>;
   blurredInvoice: Photo;
   glareRecord: Photo;
   cleanRecord: Photo;
