@@ -158,6 +158,6 @@ describe('masking and verdict', () => {
         { complete: true, problems: [{ code: 'document_quality', severity: 'error', message: '反光' }] },
       ),
     );
-    expect(v.line).toBe('尚不能提交：1 张照片未通过检查');
+    expect(v.line).toBe('尚不能提交：病历资料的照片未通过检查，需重拍');
   });
 });

@@ -222,7 +222,13 @@ async function layOutBundle(
   }
   const pageCount = 1 + checklistPages + 1 + docPageCount;
 
-  const cover = drawCover(pdf, fonts, input, { reference, verdict, docCount: docs.length, pageCount });
+  const cover = drawCover(pdf, fonts, input, {
+    reference,
+    verdict,
+    docCount: docs.length,
+    pageCount,
+    contents: docs.map((d) => locations.get(d.index)!),
+  });
   const checklist = drawChecklist(pdf, fonts, input, {
     documents: locations,
     pledgePage: 1 + checklistPages + 1,

@@ -86,7 +86,19 @@ export function summarizeVerdict(input: BundleInput): BundleVerdict {
   if (missing.length) parts.push(`缺少 ${missing.map(requirementTitle).join('、')}`);
   if (attention.length) parts.push(`${attention.map(requirementTitle).join('、')} 需要处理`);
   if (errors.length) parts.push(`${errors.length} 个问题必须先解决`);
-  if (failedPhotos) parts.push(`${failedPhotos} 张照片未通过检查`);
+  if (failedPhotos) {
+    // Name the documents whose photos must be retaken: "病历资料的照片未通过检查，需重拍".
+    const kinds = [
+      ...new Set(
+        documents
+          .filter((d) => d.files.some((f) => f.quality?.verdict === 'fail'))
+          .map((d) => kindLabel(d.kind)),
+      ),
+    ];
+    parts.push(
+      kinds.length ? `${kinds.join('、')}的照片未通过检查，需重拍` : `${failedPhotos} 张照片未通过检查`,
+    );
+  }
   if (parts.length === 0 && evaluation.complete) {
     const notes = warnings.length + warnPhotos;
     return {
@@ -158,7 +170,13 @@ export function drawCover(
   doc: PDFDocument,
   fonts: BundleFonts,
   input: BundleInput,
-  info: { reference: string; verdict: BundleVerdict; docCount: number; pageCount: number },
+  info: {
+    reference: string;
+    verdict: BundleVerdict;
+    docCount: number;
+    pageCount: number;
+    contents: readonly DocumentLocation[];
+  },
 ): PDFPage {
   const page = doc.addPage([A4.width, A4.height]);
   const title = '医保手工报销申请材料';
@@ -225,9 +243,47 @@ export function drawCover(
     });
   }
 
+  // Table of contents: which page each document starts on, so a reviewer can turn straight to it.
+  y -= 26;
+  page.drawText('材料目录', { x: MARGIN_X, y, size: 12.5, font: fonts.bold, color: INK });
+  y -= 6;
+  const tocStyle = { size: 10.5, font: fonts.regular, color: INK };
+  const rowH = 17;
+  const room = Math.floor((y - BOTTOM - 50) / rowH);
+  const shown = info.contents.length > room ? info.contents.slice(0, Math.max(room - 1, 0)) : info.contents;
+  for (const l of shown) {
+    y -= rowH;
+    const left = `材料 ${l.ordinal}\u3000${kindLabel(l.kind)}${l.photoFailed ? '（照片需重拍）' : ''}`;
+    const right = l.firstPage === l.lastPage ? `第 ${l.firstPage} 页` : `第 ${l.firstPage}–${l.lastPage} 页`;
+    page.drawText(left, { x: MARGIN_X + 8, y, ...tocStyle, color: l.photoFailed ? BAD_RED : INK });
+    const rw = fonts.regular.widthOfTextAtSize(right, tocStyle.size);
+    const lw = fonts.regular.widthOfTextAtSize(left, tocStyle.size);
+    // Dot leaders between the name and the page, as in a printed table of contents.
+    const dotsFrom = MARGIN_X + 8 + lw + 6;
+    const dotsTo = A4.width - MARGIN_X - 8 - rw - 6;
+    if (dotsTo > dotsFrom)
+      page.drawLine({
+        start: { x: dotsFrom, y: y + 2 },
+        end: { x: dotsTo, y: y + 2 },
+        thickness: 0.8,
+        color: RULE,
+        dashArray: [1, 3],
+      });
+    page.drawText(right, { x: A4.width - MARGIN_X - 8 - rw, y, ...tocStyle });
+  }
+  if (shown.length < info.contents.length) {
+    y -= rowH;
+    page.drawText(`……其余 ${info.contents.length - shown.length} 份见材料清单`, {
+      x: MARGIN_X + 8,
+      y,
+      ...tocStyle,
+      color: MUTED,
+    });
+  }
+
   const note =
     '说明：本材料包由 ClaimDesk 报销材料助手离线生成。第 2 页起为材料清单（每项材料在本包中的页码与政策依据）、诚信承诺书（请打印后手写签名）及全部材料。银行卡号、身份证号已部分隐藏。医保服务热线 12393。';
-  drawParagraph(page, note, MARGIN_X, Math.max(y - 16, BOTTOM + 60), CONTENT_WIDTH, {
+  drawParagraph(page, note, MARGIN_X, BOTTOM + 40, CONTENT_WIDTH, {
     font: fonts.regular,
     size: 9.5,
     color: MUTED,
