@@ -142,6 +142,13 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
     expect(text).toContain('王秀英');
     expect(text).toContain('上海市第一人民医院');
+    // pdftotext ends each page with a form feed; every photo page carries the header "材料 n/m · kind · 第k页".
+    const pageTexts = text.split('\f').slice(0, pages);
+    const paperPages = pageTexts.filter((t) => /材料\s*\d+\s*\/\s*\d+/.test(t)).length;
+    expect(
+      paperPages,
+      `papers found in the PDF's page headers:\n${pageTexts.map((t, i) => `${i + 1}: ${t.slice(0, 60).replace(/\s+/g, ' ')}`).join('\n')}`,
+    ).toBe(11);
     expect(statSync(pdfPath).size).toBeLessThan(8 * 1024 * 1024);
 
     await result.getByRole('button', { name: '打开 PDF' }).click();
