@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './db/open';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { ClaimDeskError, DatabaseFromFutureError, describeFsError } from './errors';
-import { storedFilePath } from './files/store';
+import { storeRoot, storedFilePath, verifyStoredFile } from './files/store';
 import { backupsDir, openWorkspace, type Workspace } from './workspace';
 
 /**
@@ -269,4 +269,113 @@ export async function restoreWorkspace(
           });
     return { workspace: await openWorkspace(ws.dataDir), error };
   }
+}
+
+export interface DataFolderReport {
+  ok: boolean;
+  /** PRAGMA integrity_check's answer ('ok' when healthy). */
+  integrity: string;
+  /** Rows PRAGMA foreign_key_check reports (0 when healthy). */
+  foreignKeyProblems: number;
+  /** Stored originals referenced by pages, and how many were re-hashed (all, unless `quick`). */
+  filesReferenced: number;
+  filesHashed: number;
+  /** Referenced originals that are missing or whose bytes no longer match their sha256 name. */
+  missing: string[];
+  damaged: string[];
+  /** The pages whose original is missing or damaged, named the way the user knows them. */
+  affectedPages: Array<{
+    claimId: number;
+    reference: string;
+    kind: string;
+    originalName: string;
+    state: 'missing' | 'damaged';
+  }>;
+  /**
+   * Stored originals no page refers to (an interrupted or refused import left them). Reported, not removed:
+   * another window may be importing the same bytes right now, and deleting them could lose its page.
+   */
+  orphans: { count: number; bytes: number };
+  /** Interrupted writes waiting in files/tmp (cleaned whenever the data folder is opened). */
+  tempFiles: number;
+}
+
+/**
+ * Checks a data folder end to end: the database's integrity and foreign keys, every page's original present
+ * and (unless `quick`) re-hashed against its name, and originals nothing refers to.
+ */
+export async function verifyDataFolder(
+  ws: Workspace,
+  options: { quick?: boolean } = {},
+): Promise<DataFolderReport> {
+  const integrity = (ws.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
+    .map((r) => r.integrity_check)
+    .join('; ');
+  const foreignKeyProblems = (ws.db.pragma('foreign_key_check') as unknown[]).length;
+  const referenced = new Set(
+    (
+      ws.db.prepare('SELECT DISTINCT file_sha256 AS sha FROM document_pages').all() as Array<{ sha: string }>
+    ).map((r) => r.sha),
+  );
+  const missing: string[] = [];
+  const damaged: string[] = [];
+  let filesHashed = 0;
+  for (const sha of referenced) {
+    const path = storedFilePath(ws.dataDir, sha);
+    if (options.quick) {
+      const ok = await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (!ok) missing.push(sha);
+      continue;
+    }
+    filesHashed++;
+    const state = await verifyStoredFile(ws.dataDir, sha);
+    if (state === 'missing') missing.push(sha);
+    else if (state === 'mismatch') damaged.push(sha);
+  }
+  const orphans = { count: 0, bytes: 0 };
+  const root = storeRoot(ws.dataDir);
+  for (const prefix of await readdir(root).catch(() => [] as string[])) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+    for (const name of await readdir(join(root, prefix)).catch(() => [] as string[])) {
+      const m = /^([0-9a-f]{64})\.bin$/.exec(name);
+      if (!m || referenced.has(m[1]!)) continue;
+      const info = await stat(join(root, prefix, name)).catch(() => null);
+      if (!info) continue;
+      orphans.count++;
+      orphans.bytes += info.size;
+    }
+  }
+  const tempFiles = (await readdir(join(root, 'tmp')).catch(() => [] as string[])).filter((n) =>
+    n.endsWith('.part'),
+  ).length;
+  const affectedPages: DataFolderReport['affectedPages'] = [];
+  const pagesOf = ws.db.prepare(
+    `SELECT c.id AS claimId, c.reference, d.kind, p.original_name AS originalName
+       FROM document_pages p JOIN documents d ON d.id = p.document_id JOIN claims c ON c.id = d.claim_id
+      WHERE p.file_sha256 = ? ORDER BY c.id, d.position, p.position`,
+  );
+  for (const [list, state] of [
+    [missing, 'missing'],
+    [damaged, 'damaged'],
+  ] as const) {
+    for (const sha of list) {
+      for (const row of pagesOf.all(sha) as Array<Omit<DataFolderReport['affectedPages'][number], 'state'>>)
+        affectedPages.push({ ...row, state });
+    }
+  }
+  return {
+    ok: integrity === 'ok' && foreignKeyProblems === 0 && missing.length === 0 && damaged.length === 0,
+    integrity,
+    foreignKeyProblems,
+    filesReferenced: referenced.size,
+    filesHashed,
+    missing,
+    damaged,
+    affectedPages,
+    orphans,
+    tempFiles,
+  };
 }

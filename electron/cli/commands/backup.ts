@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { backupDatabase, restoreDatabase } from '../../core/backup';
+import { backupDatabase, inspectBackup, restoreDatabase, verifyDataFolder } from '../../core/backup';
 import {
   listBackups,
   manualBackupFileName,
@@ -15,7 +15,8 @@ import {
 } from '../../core/backup-schedule';
 import { ClaimDeskError, InvalidInputError } from '../../core/errors';
 import { backupsDir } from '../../core/workspace';
-import { dataDirOf, printJson, println, withWorkspace } from '../context';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/domain';
+import { CliExit, EXIT_FAILED, dataDirOf, printJson, println, withWorkspace } from '../context';
 
 const KIND_LABELS: Record<BackupEntry['kind'], string> = {
   auto: '自动',
@@ -135,6 +136,48 @@ export function register(program: Command): void {
           Object.keys(change).length > 0 ? updateBackupSchedule(ws.db, change) : readBackupSchedule(ws.db);
         if (opts.json) printJson(s);
         else println(describeSchedule(s));
+      });
+    });
+
+  backup
+    .command('verify')
+    .description('检查数据或备份是否完好 verify the data folder (or one backup file) end to end')
+    .argument('[file]', '要检查的备份文件；不给则检查当前数据文件夹')
+    .option('--quick', '只确认文件都在，不重新计算校验值（大量照片时更快）')
+    .option('--json', 'JSON output')
+    .action(async (file: string | undefined, _opts: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<{ quick?: boolean; json?: boolean }>();
+      if (file) {
+        const source = resolveBackupFile(dataDirOf(cmd), file);
+        const info = inspectBackup(source);
+        if (opts.json) return printJson({ ok: true, file: source, ...info });
+        return println(`备份完好：${source}（数据版本 ${info.schemaVersion}，${info.claims} 份报销单）`);
+      }
+      await withWorkspace(cmd, async (ws) => {
+        const r = await verifyDataFolder(ws, { quick: opts.quick ?? false });
+        if (opts.json) printJson(r);
+        else {
+          println(
+            r.integrity === 'ok' && r.foreignKeyProblems === 0
+              ? '数据库完好'
+              : `数据库有问题：${r.integrity}；外键问题 ${r.foreignKeyProblems} 处`,
+          );
+          println(
+            `材料文件 ${r.filesReferenced} 个${opts.quick ? '（只确认存在）' : `，已逐个核对校验值`}：缺失 ${r.missing.length}，损坏 ${r.damaged.length}`,
+          );
+          if (r.orphans.count > 0)
+            println(
+              `另有 ${r.orphans.count} 个未被引用的文件（${(r.orphans.bytes / 1048576).toFixed(1)} MB，多为中断的导入留下，不影响使用）`,
+            );
+          for (const page of r.affectedPages) {
+            println(
+              `  ${page.state === 'missing' ? '缺失' : '损坏'}：报销单 ${page.reference} 的 ${DOCUMENT_KIND_LABELS[page.kind as DocumentKind]?.zh ?? page.kind}「${page.originalName}」，请重新导入原件`,
+            );
+          }
+          if (r.integrity !== 'ok' || r.foreignKeyProblems > 0)
+            println('数据库已损坏：请用 claimdesk backup list 找到最近的备份，再用 claimdesk restore 恢复');
+        }
+        if (!r.ok) throw new CliExit(EXIT_FAILED);
       });
     });
 
