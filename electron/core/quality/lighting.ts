@@ -185,6 +185,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     let frontier = cells;
     let ringInk = 0;
     let ringCells = 0;
+    let ringAll = 0;
+    let ringUnclipped = 0;
     for (let d = 1; d <= RING_OUTER; d++) {
       const next: number[] = [];
       for (const k of frontier) {
@@ -199,15 +201,21 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
             if (seenRing.has(nk)) continue;
             seenRing.add(nk);
             next.push(nk);
-            if (d >= RING_INNER && inPage[nk]) {
+            if (d >= RING_INNER) {
+              ringAll++;
+              if (!inPage[nk]) continue;
               ringInk += ink[nk]!;
               ringCells++;
+              if (clipped[nk]! < GLARE_CELL_CLIPPED) ringUnclipped++;
             }
           }
         }
       }
       frontier = next;
     }
+    // A highlight has ordinary paper around it. A patch with no unclipped page around it is the whole page
+    // exposed bright (judged as exposure), not a reflection.
+    if (ringCells < ringAll * 0.5 || ringUnclipped < ringCells * 0.5) continue;
     const inkAround = ringCells ? ringInk / ringCells : 0;
     const coversText = inkAround >= RING_TEXT_MIN_INK && coreInk < WIPED_INK_RATIO * inkAround;
     glare.push({
