@@ -28,32 +28,58 @@ const TOKEN = /[A-Za-z0-9@._:/%+\-*#()]+|\s+|./gsu;
 
 const NO_LINE_START = new Set([...'，。、；：！？）》」』”’%…·,.;:!?)]}']);
 
+const advanceCache = new WeakMap<PDFFont, Map<string, number>>();
+
+/**
+ * Width of `text` at `size`, summed from cached per-character advances. pdf-lib's widthOfTextAtSize runs
+ * the full OpenType layout every call, which made wrapping quadratic and slow; Chinese has no kerning, and
+ * for our Latin snippets the difference is below a tenth of a point.
+ */
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let cache = advanceCache.get(font);
+  if (!cache) advanceCache.set(font, (cache = new Map()));
+  let units = 0;
+  for (const ch of text) {
+    let w = cache.get(ch);
+    if (w === undefined) cache.set(ch, (w = font.widthOfTextAtSize(ch, 1000)));
+    units += w;
+  }
+  return (units * size) / 1000;
+}
+
 /** Splits text into lines no wider than maxWidth; explicit newlines are kept. */
 export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const token of paragraph.match(TOKEN) ?? []) {
-      const candidate = line + token;
-      if (font.widthOfTextAtSize(candidate, size) <= maxWidth || line === '') {
-        if (font.widthOfTextAtSize(candidate, size) > maxWidth && token.length > 1) {
+      const tokenWidth = textWidth(font, token, size);
+      if (lineWidth + tokenWidth <= maxWidth || line === '') {
+        if (lineWidth + tokenWidth > maxWidth && token.length > 1) {
           // A single token longer than the line (a long account number): break it by characters.
           for (const ch of token) {
-            if (line !== '' && font.widthOfTextAtSize(line + ch, size) > maxWidth) {
+            const w = textWidth(font, ch, size);
+            if (line !== '' && lineWidth + w > maxWidth) {
               lines.push(line);
               line = '';
+              lineWidth = 0;
             }
             line += ch;
+            lineWidth += w;
           }
         } else {
-          line = candidate;
+          line += token;
+          lineWidth += tokenWidth;
         }
       } else if (NO_LINE_START.has(token)) {
         // Chinese typesetting (禁则): a comma or closing bracket never starts a line; let it hang instead.
-        line = candidate;
+        line += token;
+        lineWidth += tokenWidth;
       } else {
         lines.push(line.trimEnd());
         line = /^\s+$/.test(token) ? '' : token;
+        lineWidth = line ? tokenWidth : 0;
       }
     }
     lines.push(line.trimEnd());

@@ -31,6 +31,7 @@ import {
   drawCheckMark,
   drawCrossMark,
   drawParagraph,
+  textWidth,
   lineHeight,
   paragraphHeight,
   type TextStyle,
@@ -183,7 +184,7 @@ export function drawCover(
   const titleSize = 24;
   let y = TOP - 30;
   page.drawText(title, {
-    x: (A4.width - fonts.bold.widthOfTextAtSize(title, titleSize)) / 2,
+    x: (A4.width - textWidth(fonts.bold, title, titleSize)) / 2,
     y,
     size: titleSize,
     font: fonts.bold,
@@ -192,7 +193,7 @@ export function drawCover(
   const sub = `材料包编号 ${info.reference}`;
   y -= 24;
   page.drawText(sub, {
-    x: (A4.width - fonts.regular.widthOfTextAtSize(sub, 11)) / 2,
+    x: (A4.width - textWidth(fonts.regular, sub, 11)) / 2,
     y,
     size: 11,
     font: fonts.regular,
@@ -209,8 +210,8 @@ export function drawCover(
         ? rgb(1, 0.96, 0.88)
         : rgb(0.99, 0.91, 0.91);
   const verdictStyle: TextStyle = { font: fonts.bold, size: 13, color: tone };
-  const textWidth = CONTENT_WIDTH - 56;
-  const boxH = paragraphHeight(info.verdict.line, textWidth, verdictStyle) + 20;
+  const verdictWidth = CONTENT_WIDTH - 56;
+  const boxH = paragraphHeight(info.verdict.line, verdictWidth, verdictStyle) + 20;
   page.drawRectangle({
     x: MARGIN_X,
     y: y - boxH,
@@ -224,7 +225,7 @@ export function drawCover(
   if (info.verdict.level === 'ok') drawCheckMark(page, MARGIN_X + 22, markY, 18, tone);
   else if (info.verdict.level === 'warn') drawAttentionMark(page, MARGIN_X + 22, markY, 18, tone);
   else drawCrossMark(page, MARGIN_X + 22, markY, 18, tone);
-  drawParagraph(page, info.verdict.line, MARGIN_X + 44, y - 10, textWidth, verdictStyle);
+  drawParagraph(page, info.verdict.line, MARGIN_X + 44, y - 10, verdictWidth, verdictStyle);
   y -= boxH + 18;
 
   const labelW = 118;
@@ -256,8 +257,8 @@ export function drawCover(
     const left = `材料 ${l.ordinal}\u3000${kindLabel(l.kind)}${l.photoFailed ? '（照片需重拍）' : ''}`;
     const right = l.firstPage === l.lastPage ? `第 ${l.firstPage} 页` : `第 ${l.firstPage}–${l.lastPage} 页`;
     page.drawText(left, { x: MARGIN_X + 8, y, ...tocStyle, color: l.photoFailed ? BAD_RED : INK });
-    const rw = fonts.regular.widthOfTextAtSize(right, tocStyle.size);
-    const lw = fonts.regular.widthOfTextAtSize(left, tocStyle.size);
+    const rw = textWidth(fonts.regular, right, tocStyle.size);
+    const lw = textWidth(fonts.regular, left, tocStyle.size);
     // Dot leaders between the name and the page, as in a printed table of contents.
     const dotsFrom = MARGIN_X + 8 + lw + 6;
     const dotsTo = A4.width - MARGIN_X - 8 - rw - 6;
@@ -452,7 +453,7 @@ export function drawChecklist(
       const summary = `共 ${input.evaluation.requirements.length} 项要求，已满足 ${satisfied} 项。`;
       page.drawText(summary, { x: MARGIN_X, y: y - 42, size: 9.5, font: fonts.regular, color: MUTED });
       // Legend with the same vector marks as the table (the font has no ✗ glyph).
-      let lx = MARGIN_X + fonts.regular.widthOfTextAtSize(summary, 9.5) + 10;
+      let lx = MARGIN_X + textWidth(fonts.regular, summary, 9.5) + 10;
       for (const [draw, text] of [
         [drawCheckMark, '已提供'],
         [drawCrossMark, '缺少'],
@@ -460,7 +461,7 @@ export function drawChecklist(
       ] as const) {
         draw(page, lx + 5, y - 39, 10);
         page.drawText(text, { x: lx + 13, y: y - 42, size: 9.5, font: fonts.regular, color: MUTED });
-        lx += 13 + fonts.regular.widthOfTextAtSize(text, 9.5) + 12;
+        lx += 13 + textWidth(fonts.regular, text, 9.5) + 12;
       }
       y -= CHECKLIST_TITLE_H;
     } else {
@@ -557,7 +558,7 @@ export function drawPledge(doc: PDFDocument, fonts: BundleFonts, input: BundleIn
   const { title, paragraphs } = fillPledge(loadPledgeTemplate(), input);
   let y = TOP - 34;
   page.drawText(title, {
-    x: (A4.width - fonts.bold.widthOfTextAtSize(title, 22)) / 2,
+    x: (A4.width - textWidth(fonts.bold, title, 22)) / 2,
     y,
     size: 22,
     font: fonts.bold,
@@ -583,7 +584,7 @@ export function drawPledge(doc: PDFDocument, fonts: BundleFonts, input: BundleIn
     ['日期：', '        年      月      日'],
   ] as const) {
     page.drawText(labelText, { x, y, size: 12.5, font: fonts.regular, color: INK });
-    const lx = x + fonts.regular.widthOfTextAtSize(labelText, 12.5);
+    const lx = x + textWidth(fonts.regular, labelText, 12.5);
     if (prefill) page.drawText(prefill, { x: lx + 4, y, size: 12.5, font: fonts.regular, color: INK });
     else
       page.drawLine({
@@ -617,7 +618,7 @@ export function drawRunningHeader(
   page.drawText(left, { x: MARGIN_X, y: topY, size, font: fonts.regular, color: MUTED });
   const right = `${info.claimantName} · ${info.hospital}`;
   page.drawText(right, {
-    x: A4.width - MARGIN_X - fonts.regular.widthOfTextAtSize(right, size),
+    x: A4.width - MARGIN_X - textWidth(fonts.regular, right, size),
     y: topY,
     size,
     font: fonts.regular,
@@ -639,7 +640,7 @@ export function drawRunningHeader(
   page.drawText(info.label, { x: MARGIN_X, y: bottomY, size: 9, font: fonts.bold, color: INK });
   const pageText = `第 ${info.pageNo} / ${info.pageCount} 页`;
   page.drawText(pageText, {
-    x: A4.width - MARGIN_X - fonts.regular.widthOfTextAtSize(pageText, 9),
+    x: A4.width - MARGIN_X - textWidth(fonts.regular, pageText, 9),
     y: bottomY,
     size: 9,
     font: fonts.regular,
