@@ -2,10 +2,11 @@
 // IPC catalogue registered on the shared handlers, and the data folder opened once per run.
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClaimDeskError } from '../core/errors';
 import { FileGrants } from '../core/api/grants';
+import { exportInWorker } from '../core/api/export-in-worker';
 import { createHandlers, type ApiState } from '../core/api/handlers';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace } from '../core/workspace';
@@ -87,10 +88,13 @@ async function start(): Promise<void> {
   }
   const state: ApiState = { ws, reopen: () => openWorkspace(dataDir) };
   const grants = new FileGrants();
+  // Workers cannot load scripts from inside the asar: the worker bundle is unpacked beside it.
+  const workerUrl = join(distDir, 'export-worker.mjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
   const handlers = createHandlers(
     state,
     electronPlatform(app.getVersion(), () => mainWindow),
     grants,
+    (ws, opts) => exportInWorker({ url: workerUrl }, ws.dataDir, opts),
   );
   registerIpc(handlers, grants, trustedIds);
   app.on('will-quit', () => state.ws.close());

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
+import { exportInWorker } from '../../electron/core/api/export-in-worker';
 import { FileGrants, GRANT_LIFETIME_MS } from '../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
 import { openWorkspace } from '../../electron/core/workspace';
@@ -191,6 +192,34 @@ describe('handlers on a real data folder', () => {
     ]);
     nextSave = null;
     expect(await ok('exportBundle', { claimId, withImages: false, allowIncomplete: true })).toBeNull();
+  });
+
+  it('builds the same bundle in a worker thread, with progress, as the desktop app does', async () => {
+    const out = join(dir, 'out', '报销-worker.pdf');
+    const progress: string[] = [];
+    const worker = {
+      url: new URL('./support-ts-worker.mjs', import.meta.url),
+      argv: [resolve(import.meta.dirname, '../../electron/core/api/export-worker.ts')],
+    };
+    const r = await exportInWorker(worker, state.ws.dataDir, {
+      claimId,
+      outFile: out,
+      imagesDir: null,
+      allowIncomplete: true,
+      today: '2026-10-01',
+      onProgress: (done, total, label) => progress.push(`${done}/${total} ${label}`),
+    });
+    expect(r.pages).toBeGreaterThanOrEqual(4);
+    expect(progress.at(-1)).toMatch(/^3\/3/);
+    const refused = exportInWorker(worker, state.ws.dataDir, {
+      claimId,
+      outFile: join(dir, 'out', 'x.pdf'),
+      imagesDir: null,
+      allowIncomplete: false,
+      today: '2026-10-01',
+      onProgress: () => undefined,
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('keeps settings, and backs up and restores the database', async () => {

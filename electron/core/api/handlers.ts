@@ -37,6 +37,7 @@ import {
   deadlineOf,
   evaluateStoredClaim,
   exportStoredClaim,
+  type BundleOptions,
 } from './integrations';
 import { findPage, movePage, pageFile, removePage, replacePage } from './pages';
 import { readSettings, writeSettings } from './settings';
@@ -58,6 +59,12 @@ export interface Platform {
   today?(): string;
 }
 
+/** How the bundle is built: in this thread (CLI, tests) or in a worker thread (the desktop app). */
+export type ExportRunner = (
+  ws: Workspace,
+  opts: BundleOptions,
+) => Promise<{ pages: number | null; images: string[] }>;
+
 export interface ApiState {
   ws: Workspace;
   /** Reopens the data folder (after a restore swapped the database file). */
@@ -71,7 +78,12 @@ function localToday(): string {
 
 export const THUMBNAIL_DEFAULT_SIZE = 240;
 
-export function createHandlers(state: ApiState, platform: Platform, grants = new FileGrants()): ApiHandlers {
+export function createHandlers(
+  state: ApiState,
+  platform: Platform,
+  grants = new FileGrants(),
+  runExport: ExportRunner = exportStoredClaim,
+): ApiHandlers {
   const produced = new Set<string>();
   const today = (): string => platform.today?.() ?? localToday();
   const db = () => state.ws.db;
@@ -242,7 +254,7 @@ export function createHandlers(state: ApiState, platform: Platform, grants = new
       const outFile = resolve(extname(out).toLowerCase() === '.pdf' ? out : `${out}.pdf`);
       const imagesDir = req.withImages ? outFile.replace(/\.pdf$/i, '-上传图片') : null;
       call.emitProgress({ task: 'export', done: 0, total: 1, label: '准备' });
-      const result = await exportStoredClaim(state.ws, {
+      const result = await runExport(state.ws, {
         claimId: req.claimId,
         outFile,
         imagesDir,
