@@ -13,6 +13,7 @@ import {
   type BundleInput,
   type BundleResult,
 } from '../../core/export/index';
+import { localToday } from '../../core/rules/dates';
 import { evaluateManifest, isReadyToSubmit, type ManifestEvaluation } from '../../core/rules/evaluate';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
 import { checkManifestDocument, parseToday } from './evaluate';
@@ -74,7 +75,8 @@ export async function evaluateAndBundle(
     })),
     evaluation: report,
     order: report.documentOrder,
-    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    // The same local date the evaluation measured deadlines from (a UTC date is yesterday before 8:00 in China).
+    today: opts.today ?? localToday(),
   };
   const result = await exportClaimBundle(input, {
     out: opts.out,
