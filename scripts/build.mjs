@@ -26,8 +26,8 @@ if (!nodeOnly) {
     await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main.mjs', format: 'esm', external: ['electron'] });
   }
   if (existsSync(`${root}/electron/core/api/export-worker.ts`)) {
-    // The app's export worker runs from app.asar.unpacked, where only native modules exist: bundle the rest in.
-    await build({ ...common, packages: undefined, entryPoints: ['electron/core/api/export-worker.ts'], outfile: 'dist/export-worker.mjs', format: 'esm', external: ['better-sqlite3', 'sharp', 'heic-decode'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+    // The desktop app builds bundles in a worker thread (Electron ≥ 18 loads worker scripts from the asar).
+    await build({ ...common, entryPoints: ['electron/core/api/export-worker.ts'], outfile: 'dist/export-worker.mjs', format: 'esm' });
   }
   if (existsSync(`${root}/electron/preload/index.ts`)) {
     // Sandboxed preload scripts must be CommonJS and may only require 'electron'.

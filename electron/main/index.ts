@@ -2,7 +2,7 @@
 // IPC catalogue registered on the shared handlers, and the data folder opened once per run.
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClaimDeskError } from '../core/errors';
 import { FileGrants } from '../core/api/grants';
@@ -88,8 +88,8 @@ async function start(): Promise<void> {
   }
   const state: ApiState = { ws, reopen: () => openWorkspace(dataDir) };
   const grants = new FileGrants();
-  // Workers cannot load scripts from inside the asar: the worker bundle is unpacked beside it.
-  const workerUrl = join(distDir, 'export-worker.mjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  // Electron (≥ 18, electron/electron#33216) loads worker scripts and their modules from inside the asar.
+  const workerUrl = join(distDir, 'export-worker.mjs');
   const handlers = createHandlers(
     state,
     electronPlatform(app.getVersion(), () => mainWindow),
