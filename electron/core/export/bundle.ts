@@ -24,7 +24,15 @@ import {
   type DocumentLocation,
 } from './pages';
 import { loadSourcePdf, rasterizePdf } from './pdf-source';
-import { fitJpeg, openOrientedSource, renderPageRaster, trustedCorners, type OrientedSource } from './photo';
+import {
+  MAX_JPEG_QUALITY,
+  encodeJpeg,
+  fitJpeg,
+  openOrientedSource,
+  renderPageRaster,
+  trustedCorners,
+  type OrientedSource,
+} from './photo';
 import {
   DEFAULT_MAX_BUNDLE_BYTES,
   DEFAULT_MAX_IMAGE_BYTES,
@@ -50,7 +58,13 @@ type PreparedPage =
   | {
       type: 'photo';
       file: string;
-      raw: RawImage;
+      /**
+       * The page at best quality. Only this JPEG is kept, not the raw pixels, so a 100-page bundle does not
+       * hold gigabytes; a tighter budget re-encodes from it (a second generation at lower quality).
+       */
+      jpeg: Buffer;
+      width: number;
+      height: number;
       straightened: boolean;
       source: OrientedSource;
       corners: [Pt, Pt, Pt, Pt] | undefined;
@@ -141,7 +155,19 @@ async function prepareDocuments(input: BundleInput, order: readonly number[]): P
       pxAt(CONTENT_BOX.height, PHOTO_DPI),
       file.path,
     );
-    return [{ type: 'photo', file: file.path, raw, straightened, source, corners }];
+    const jpeg = await encodeJpeg(raw, MAX_JPEG_QUALITY);
+    return [
+      {
+        type: 'photo',
+        file: file.path,
+        jpeg,
+        width: raw.width,
+        height: raw.height,
+        straightened,
+        source,
+        corners,
+      },
+    ];
   });
   let cursor = 0;
   return order.map((index, i) => {
@@ -159,9 +185,9 @@ function photoBudgets(
   pdfBytes: number,
 ): Map<PreparedPage, number> {
   const photos = docs.flatMap((d) => d.pages).filter((p) => p.type === 'photo');
-  const totalPixels = photos.reduce((s, p) => s + p.raw.width * p.raw.height, 0) || 1;
+  const totalPixels = photos.reduce((s, p) => s + p.width * p.height, 0) || 1;
   const available = Math.max(maxBytes - FIXED_OVERHEAD_BYTES - pdfBytes, photos.length * 24 * 1024);
-  return new Map(photos.map((p) => [p, Math.floor((available * p.raw.width * p.raw.height) / totalPixels)]));
+  return new Map(photos.map((p) => [p, Math.floor((available * p.width * p.height) / totalPixels)]));
 }
 
 async function sourcePdfBytes(docs: readonly PreparedDocument[]): Promise<number> {
@@ -444,9 +470,19 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
   for (let attempt = 0; attempt < 3; attempt++) {
     const budgets = photoBudgets(docs, maxBytes * budgetScale, pdfBytes);
     const photos = [...budgets.keys()];
-    const encoded = await mapLimit(photos, PARALLEL_PHOTOS, async (p) =>
-      p.type === 'photo' ? (await fitJpeg(p.raw, budgets.get(p)!, minScale)).jpeg : Buffer.alloc(0),
-    );
+    const encoded = await mapLimit(photos, PARALLEL_PHOTOS, async (p) => {
+      if (p.type !== 'photo') return Buffer.alloc(0);
+      const share = budgets.get(p)!;
+      if (p.jpeg.length <= share) return p.jpeg;
+      const { data, info } = await sharp(p.jpeg).raw().toBuffer({ resolveWithObject: true });
+      return (
+        await fitJpeg(
+          { data, width: info.width, height: info.height, channels: info.channels },
+          share,
+          minScale,
+        )
+      ).jpeg;
+    });
     const jpegs = new Map(photos.map((p, i) => [p, encoded[i]!]));
     time('encode');
     laid = await layOutBundle(input, docs, jpegs, producer);
