@@ -172,12 +172,16 @@ function correlation(a: Float32Array, b: Float32Array): number {
 function shrinkGrey(r: Raster, n: number): Float32Array {
   const sum = new Float32Array(n * n);
   const cnt = new Float32Array(n * n);
-  // Every other pixel each way is plenty for a 96-cell average.
+  // Column → cell lookup once, so the loop over pixels does no division.
+  const colCell = new Int32Array(r.width);
+  for (let x = 0; x < r.width; x++) colCell[x] = Math.min(n - 1, Math.floor((x * n) / r.width));
+  // Every other pixel each way is plenty for a cell average.
   for (let y = 0; y < r.height; y += 2) {
     const row = Math.min(n - 1, Math.floor((y * n) / r.height)) * n;
+    const base = y * r.width;
     for (let x = 0; x < r.width; x += 2) {
-      const k = row + Math.min(n - 1, Math.floor((x * n) / r.width));
-      sum[k]! += r.grey[y * r.width + x]!;
+      const k = row + colCell[x]!;
+      sum[k]! += r.grey[base + x]!;
       cnt[k]!++;
     }
   }

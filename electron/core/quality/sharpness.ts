@@ -12,7 +12,7 @@ const MIN_GRADIENT = 20;
 const MAX_WALK = 24;
 /** Edges per direction: the median settles long before this; rows are visited in interleaved passes so
  * stopping early still samples the whole page. */
-const MAX_SAMPLES = 6_000;
+const MAX_SAMPLES = 4_000;
 /** Rows (columns) are visited in this many interleaved passes, every PASSES*2-th line per pass. */
 const PASSES = 4;
 
@@ -96,9 +96,10 @@ export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => b
       }
       if (xs.length >= MAX_SAMPLES) break;
     }
+  // Row-major even here (every PASSES*2-th column per pass, all rows): column-major walks thrash the cache.
   for (let pass = 0; pass < PASSES && ys.length < MAX_SAMPLES; pass++)
-    for (let x = 2 + pass * 2; x < w - 2; x += PASSES * 2) {
-      for (let y = 2; y < h - 2; y++) {
+    for (let y = 2; y < h - 2; y++) {
+      for (let x = 2 + pass * 2; x < w - 2; x += PASSES * 2) {
         const i = y * w + x;
         const gy = g[i + w]! - g[i - w]!;
         const agy = gy < 0 ? -gy : gy;
