@@ -138,36 +138,17 @@ export function claimReference(input: BundleInput): string {
 
 const pxAt = (pt: number, dpi: number): number => Math.round((pt / 72) * dpi);
 
-async function prepareDocuments(input: BundleInput, order: readonly number[]): Promise<PreparedDocument[]> {
+async function prepareDocuments(
+  input: BundleInput,
+  order: readonly number[],
+  onProgress: BundleOptions['onProgress'],
+): Promise<PreparedDocument[]> {
   const jobs = order.flatMap((index) => input.documents[index]!.files.map((file) => ({ index, file })));
+  let done = 0;
   const prepared = await mapLimit(jobs, PARALLEL_PHOTOS, async ({ file }): Promise<PreparedPage[]> => {
-    const mime = await sniffFile(file.path);
-    if (mime === 'application/pdf') {
-      const pdf = await loadSourcePdf(file.path);
-      return pdf.getPageIndices().map((pageIndex) => ({ type: 'pdf', file: file.path, pdf, pageIndex }));
-    }
-    const source = await openOrientedSource(file.path);
-    const corners = trustedCorners(file.quality, source.width, source.height);
-    const { raw, straightened } = await renderPageRaster(
-      source,
-      corners,
-      pxAt(CONTENT_BOX.width, PHOTO_DPI),
-      pxAt(CONTENT_BOX.height, PHOTO_DPI),
-      file.path,
-    );
-    const jpeg = await encodeJpeg(raw, MAX_JPEG_QUALITY);
-    return [
-      {
-        type: 'photo',
-        file: file.path,
-        jpeg,
-        width: raw.width,
-        height: raw.height,
-        straightened,
-        source,
-        corners,
-      },
-    ];
+    const pages = await prepareFile(file);
+    onProgress?.(++done, jobs.length);
+    return pages;
   });
   let cursor = 0;
   return order.map((index, i) => {
@@ -176,6 +157,36 @@ async function prepareDocuments(input: BundleInput, order: readonly number[]): P
     cursor += doc.files.length;
     return { index, ordinal: i + 1, doc, pages };
   });
+}
+
+async function prepareFile(file: BundleDocument['files'][number]): Promise<PreparedPage[]> {
+  const mime = await sniffFile(file.path);
+  if (mime === 'application/pdf') {
+    const pdf = await loadSourcePdf(file.path);
+    return pdf.getPageIndices().map((pageIndex) => ({ type: 'pdf', file: file.path, pdf, pageIndex }));
+  }
+  const source = await openOrientedSource(file.path);
+  const corners = trustedCorners(file.quality, source.width, source.height);
+  const { raw, straightened } = await renderPageRaster(
+    source,
+    corners,
+    pxAt(CONTENT_BOX.width, PHOTO_DPI),
+    pxAt(CONTENT_BOX.height, PHOTO_DPI),
+    file.path,
+  );
+  const jpeg = await encodeJpeg(raw, MAX_JPEG_QUALITY);
+  return [
+    {
+      type: 'photo',
+      file: file.path,
+      jpeg,
+      width: raw.width,
+      height: raw.height,
+      straightened,
+      source,
+      corners,
+    },
+  ];
 }
 
 /** Splits the photo budget in proportion to pixel count, so a full-page bill gets more than an ID card. */
@@ -457,7 +468,7 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
     lap = now;
   };
   const order = orderDocuments(input);
-  const docs = await prepareDocuments(input, order);
+  const docs = await prepareDocuments(input, order, options.onProgress);
   time('decode');
   const pdfBytes = await sourcePdfBytes(docs);
   const producer = options.producer ?? 'ClaimDesk';

@@ -45,6 +45,8 @@ export interface BundleOptions {
   imageMaxLongSide?: number;
   /** Producer string for the PDF metadata. */
   producer?: string;
+  /** Called as each file is prepared (decoded, straightened, encoded): the slow part of an export. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BundledDocumentPages {
