@@ -13,7 +13,7 @@ import { openWorkspace } from '../../electron/core/workspace';
 import { makeClaimDataDir, seededRandom } from '../../scripts/reliability-fixtures';
 import { CLI, REPO_ROOT, makeTempDir, runCli } from '../helpers/tmp';
 
-const RUNS = 10;
+const RUNS = 8;
 const CLAIMS = 5_000;
 const tmp = makeTempDir('claimdesk-kill-backup-');
 let template = '';
