@@ -118,8 +118,17 @@ export const BackupInfo = z.object({
   path: z.string(),
   bytes: z.number().int(),
   createdAt: z.string(),
+  kind: z.enum(['auto', 'manual', 'pre-restore']),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
+
+/** Automatic backups (the core checks the ranges and names the bad field). */
+export const BackupScheduleSettings = z.object({
+  enabled: z.boolean(),
+  everyHours: z.number(),
+  keep: z.number(),
+});
+export type BackupScheduleSettings = z.infer<typeof BackupScheduleSettings>;
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -239,8 +248,10 @@ export const IPC = {
   restoreBackup: channel(
     'backup:restore',
     z.object({ name: z.string().max(255).optional(), file: Token.optional() }),
-    z.object({ claims: z.number().int(), safetyCopy: z.string().nullable() }),
+    z.object({ claims: z.number().int(), safetyCopy: z.string().nullable(), missingFiles: z.number().int() }),
   ),
+  getBackupSchedule: channel('backup:schedule', Empty, BackupScheduleSettings),
+  saveBackupSchedule: channel('backup:reschedule', BackupScheduleSettings.partial(), BackupScheduleSettings),
 } as const;
 
 export type IpcCatalogue = typeof IPC;

@@ -8,6 +8,7 @@ import { ClaimDeskError } from '../core/errors';
 import { FileGrants } from '../core/api/grants';
 import { exportInWorker } from '../core/api/export-in-worker';
 import { createHandlers, type ApiState } from '../core/api/handlers';
+import { startBackupSchedule } from '../core/backup-schedule';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace } from '../core/workspace';
 import { registerIpc } from './ipc';
@@ -86,7 +87,16 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  const state: ApiState = { ws, reopen: () => openWorkspace(dataDir) };
+  // Rolling automatic backups on the schedule kept in settings; restarted on the workspace a restore opens.
+  const onBackupError = (err: unknown) => console.error('[claimdesk] automatic backup failed:', err);
+  let backups = startBackupSchedule(ws, { onError: onBackupError });
+  const state: ApiState = {
+    ws,
+    onReplaced: (next) => {
+      backups.stop();
+      backups = startBackupSchedule(next, { onError: onBackupError });
+    },
+  };
   const grants = new FileGrants();
   // Electron (≥ 18, electron/electron#33216) loads worker scripts and their modules from inside the asar.
   const workerUrl = join(distDir, 'export-worker.mjs');
@@ -97,7 +107,10 @@ async function start(): Promise<void> {
     (ws, opts) => exportInWorker({ url: workerUrl }, ws.dataDir, opts),
   );
   registerIpc(handlers, grants, trustedIds);
-  app.on('will-quit', () => state.ws.close());
+  app.on('will-quit', () => {
+    backups.stop();
+    state.ws.close();
+  });
 
   mainWindow = createWindow();
   app.on('activate', () => {

@@ -38,7 +38,7 @@ async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<Ipc
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'claimdesk-ipc-'));
   const dataDir = join(dir, 'data');
-  state = { ws: await openWorkspace(dataDir), reopen: () => openWorkspace(dataDir) };
+  state = { ws: await openWorkspace(dataDir) };
   const platform: Platform = {
     shell: 'test',
     version: 'test',
@@ -239,8 +239,15 @@ describe('handlers on a real data folder', () => {
     expect(await call('restoreBackup', { name: '../claimdesk.sqlite3' })).toMatchObject({ ok: false });
     const restored = await ok('restoreBackup', { name: backup.name });
     expect(restored.claims).toBe(1);
+    expect(restored.missingFiles).toBe(0);
     expect((await ok('listClaims', {})).total).toBe(1);
     expect((await ok('getSettings', {})).textSize).toBe('x-large');
+    // The database that was replaced is kept, so the restore itself can be undone.
+    expect((await ok('listBackups', {})).map((b) => b.kind)).toContain('pre-restore');
+
+    expect(await ok('getBackupSchedule', {})).toMatchObject({ enabled: true });
+    expect(await ok('saveBackupSchedule', { everyHours: 12, keep: 5 })).toMatchObject({ everyHours: 12, keep: 5 });
+    expect(await call('saveBackupSchedule', { keep: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'keep' } });
   });
 });
 

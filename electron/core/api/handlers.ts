@@ -1,11 +1,17 @@
 // The handlers behind every channel of shared/ipc.ts: plain Node on electron/core, no 'electron'. The desktop
 // app registers them on ipcMain; the browser test serves them over HTTP on 127.0.0.1. What differs between the
 // two (dialogs, shell, printing) comes in through `Platform`.
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Workspace } from '../workspace';
 import { backupsDir } from '../workspace';
-import { backupDatabase, restoreDatabase } from '../backup';
+import { backupDatabase, restoreWorkspace } from '../backup';
+import {
+  listBackups,
+  manualBackupFileName,
+  readBackupSchedule,
+  updateBackupSchedule,
+} from '../backup-schedule';
 import { importDocument } from '../import';
 import { storeFile } from '../files/store';
 import { sniffFile } from '../files/sniff';
@@ -67,8 +73,8 @@ export type ExportRunner = (
 
 export interface ApiState {
   ws: Workspace;
-  /** Reopens the data folder (after a restore swapped the database file). */
-  reopen(): Promise<Workspace>;
+  /** Told when a restore replaced the open workspace (the app restarts its backup schedule on it). */
+  onReplaced?: (ws: Workspace) => void;
 }
 
 function localToday(): string {
@@ -89,16 +95,7 @@ export function createHandlers(
   const db = () => state.ws.db;
 
   async function listBackupFiles(): Promise<BackupInfo[]> {
-    const dir = backupsDir(state.ws.dataDir);
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const out: BackupInfo[] = [];
-    for (const name of names) {
-      if (!isBackupFileName(name)) continue;
-      const path = join(dir, name);
-      const info = await stat(path).catch(() => null);
-      if (info?.isFile()) out.push({ name, path, bytes: info.size, createdAt: info.mtime.toISOString() });
-    }
-    return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return (await listBackups(state.ws.dataDir)).filter((b) => isBackupFileName(b.name));
   }
 
   function producedOrRefuse(path: string): string {
@@ -284,11 +281,22 @@ export function createHandlers(
     },
     async createBackup(_req, call) {
       call.emitProgress({ task: 'backup', done: 0, total: 1, label: '' });
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const name = `claimdesk-${stamp}.sqlite3`;
+      const name = manualBackupFileName(new Date());
       const r = await backupDatabase(db(), join(backupsDir(state.ws.dataDir), name));
       call.emitProgress({ task: 'backup', done: 1, total: 1, label: name });
-      return { name, path: r.path, bytes: r.bytes, createdAt: new Date().toISOString() };
+      return {
+        name,
+        path: r.path,
+        bytes: r.bytes,
+        createdAt: new Date().toISOString(),
+        kind: 'manual' as const,
+      };
+    },
+    async getBackupSchedule() {
+      return readBackupSchedule(db());
+    },
+    async saveBackupSchedule(req) {
+      return updateBackupSchedule(db(), req);
     },
     async restoreBackup(req, call) {
       let file: string;
@@ -306,15 +314,17 @@ export function createHandlers(
         file = picked[0];
       }
       call.emitProgress({ task: 'restore', done: 0, total: 1, label: '' });
-      // The database must be closed while its file is swapped; reopen even when the restore fails.
-      state.ws.close();
-      try {
-        const r = await restoreDatabase(state.ws.dataDir, file);
-        return { claims: r.claims, safetyCopy: r.safetyCopy };
-      } finally {
-        state.ws = await state.reopen();
-        call.emitProgress({ task: 'restore', done: 1, total: 1, label: '' });
-      }
+      // The backup is checked before the open database is closed; the folder is reopened whatever happens.
+      const r = await restoreWorkspace(state.ws, file);
+      state.ws = r.workspace;
+      state.onReplaced?.(r.workspace);
+      call.emitProgress({ task: 'restore', done: 1, total: 1, label: '' });
+      if (r.error) throw r.error;
+      return {
+        claims: r.result.claims,
+        safetyCopy: r.result.safetyCopy,
+        missingFiles: r.result.missingFiles,
+      };
     },
   };
 }

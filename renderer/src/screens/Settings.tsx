@@ -1,6 +1,6 @@
 // Settings: language, text size, number masking for shared PCs, the data folder, backups and restore.
 import { useCallback, useEffect, useState } from 'react';
-import type { AppSettings, BackupInfo } from '../../../shared/ipc';
+import type { AppSettings, BackupInfo, BackupScheduleSettings } from '../../../shared/ipc';
 import { call, isCanceled } from '../api';
 import { useApp } from '../app-context';
 import { Choice } from '../components/Field';
@@ -10,6 +10,7 @@ export function Settings() {
   const { tr, settings, saveSettings, info, notify, notifyError } = useApp();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState(false);
+  const [schedule, setSchedule] = useState<BackupScheduleSettings | null>(null);
 
   const [version, setVersion] = useState(0);
   const load = useCallback(() => setVersion((v) => v + 1), []);
@@ -17,6 +18,10 @@ export function Settings() {
     let live = true;
     call('listBackups', {}).then(
       (list) => live && setBackups(list),
+      (err: unknown) => live && notifyError(err),
+    );
+    call('getBackupSchedule', {}).then(
+      (s) => live && setSchedule(s),
       (err: unknown) => live && notifyError(err),
     );
     return () => {
@@ -27,6 +32,14 @@ export function Settings() {
   async function update(patch: Partial<AppSettings>) {
     try {
       await saveSettings({ ...settings, ...patch });
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+
+  async function reschedule(patch: Partial<BackupScheduleSettings>) {
+    try {
+      setSchedule(await call('saveBackupSchedule', patch));
     } catch (err) {
       notifyError(err);
     }
@@ -60,6 +73,15 @@ export function Settings() {
     try {
       const r = await call('restoreBackup', request);
       notify('success', tr(`已恢复，共 ${r.claims} 张报销单`, `Restored: ${r.claims} claims`));
+      if (r.missingFiles > 0) {
+        notify(
+          'error',
+          tr(
+            `有 ${r.missingFiles} 个页面的原始照片不在这个数据文件夹里，请重新添加`,
+            `${r.missingFiles} pages have no original in this data folder`,
+          ),
+        );
+      }
       load();
     } catch (err) {
       if (!isCanceled(err)) notifyError(err);
@@ -120,6 +142,50 @@ export function Settings() {
             'Everything is kept in this folder. To move it, quit and set CLAIMDESK_HOME.',
           )}
         </p>
+        {schedule && (
+          <div className="schedule">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={schedule.enabled}
+                onChange={(e) => void reschedule({ enabled: e.target.checked })}
+              />
+              {tr('自动备份', 'Automatic backups')}
+            </label>
+            <label>
+              {tr('每隔', 'Every')}{' '}
+              <select
+                value={schedule.everyHours}
+                disabled={!schedule.enabled}
+                onChange={(e) => void reschedule({ everyHours: Number(e.target.value) })}
+              >
+                {[...new Set([1, 4, 12, 24, 72, 168, schedule.everyHours])]
+                  .sort((a, b) => a - b)
+                  .map((h) => (
+                    <option key={h} value={h}>
+                      {h < 24 ? tr(`${h} 小时`, `${h} h`) : tr(`${h / 24} 天`, `${h / 24} days`)}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <label>
+              {tr('保留最近', 'Keep the last')}{' '}
+              <select
+                value={schedule.keep}
+                disabled={!schedule.enabled}
+                onChange={(e) => void reschedule({ keep: Number(e.target.value) })}
+              >
+                {[...new Set([3, 7, 14, 30, 90, schedule.keep])]
+                  .sort((a, b) => a - b)
+                  .map((n) => (
+                    <option key={n} value={n}>
+                      {tr(`${n} 份`, `${n}`)}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </div>
+        )}
         <div className="actions">
           <button type="button" className="primary" onClick={() => void backupNow()} disabled={busy}>
             {tr('立即备份', 'Back up now')}
@@ -132,6 +198,7 @@ export function Settings() {
           <thead>
             <tr>
               <th>{tr('备份', 'Backup')}</th>
+              <th>{tr('类型', 'Kind')}</th>
               <th>{tr('时间', 'Time')}</th>
               <th>{tr('大小', 'Size')}</th>
               <th>
@@ -143,6 +210,13 @@ export function Settings() {
             {backups.map((b) => (
               <tr key={b.name}>
                 <td className="mono">{b.name}</td>
+                <td>
+                  {b.kind === 'auto'
+                    ? tr('自动', 'Automatic')
+                    : b.kind === 'manual'
+                      ? tr('手动', 'Manual')
+                      : tr('恢复前自动保存', 'Before a restore')}
+                </td>
                 <td>{formatDateTime(b.createdAt)}</td>
                 <td>{formatBytes(b.bytes)}</td>
                 <td>
@@ -154,7 +228,7 @@ export function Settings() {
             ))}
             {backups.length === 0 && (
               <tr>
-                <td colSpan={4} className="empty">
+                <td colSpan={5} className="empty">
                   {tr('还没有备份。', 'No backups yet.')}
                 </td>
               </tr>

@@ -80,7 +80,6 @@ export async function startTestServer(options: { dataDir: string; today?: string
   };
   const state: ApiState = {
     ws: await openWorkspace(options.dataDir),
-    reopen: () => openWorkspace(options.dataDir),
   };
   const grants = new FileGrants();
   const handlers = createHandlers(state, platform, grants);
