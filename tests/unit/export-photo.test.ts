@@ -96,6 +96,26 @@ describe('openOrientedSource', () => {
     expect(values.size).toBeGreaterThan(10);
   });
 
+  it('puts a transparent screenshot on white, and makes greyscale scans RGB', async () => {
+    const clear = join(dir, 'clear.png');
+    await sharp({
+      create: { width: 40, height: 60, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toFile(clear);
+    const a = (await renderPageRaster(await openOrientedSource(clear), undefined, 100, 100, clear)).raw;
+    expect(a.channels).toBe(3);
+    expect([...a.data].every((v) => v === 255)).toBe(true);
+    const grey = join(dir, 'grey.png');
+    await sharp({ create: { width: 40, height: 60, channels: 3, background: '#808080' } })
+      .greyscale()
+      .png()
+      .toFile(grey);
+    const g = (await renderPageRaster(await openOrientedSource(grey), undefined, 100, 100, grey)).raw;
+    expect(g.channels).toBe(3);
+    expect(g.data.length).toBe(40 * 60 * 3);
+  });
+
   it('names a truncated photo instead of exporting half an image', async () => {
     const file = join(dir, 'truncated.jpg');
     const full = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#7788aa' } })

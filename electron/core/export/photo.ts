@@ -90,7 +90,7 @@ export async function renderPageRaster(
       const { data, info } = await source
         .open()
         .resize(Math.round(boxWidth), Math.round(boxHeight), { fit: 'inside', withoutEnlargement: true })
-        .removeAlpha()
+        .flatten({ background: '#ffffff' }) // transparent screenshots print on white paper, not black
         .toColourspace('srgb')
         .raw()
         .toBuffer({ resolveWithObject: true });
@@ -106,7 +106,7 @@ export async function renderPageRaster(
     const { data, info } = await source
       .open()
       .resize(srcW, srcH, { fit: 'fill' })
-      .removeAlpha()
+      .flatten({ background: '#ffffff' }) // transparent screenshots print on white paper, not black
       .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
