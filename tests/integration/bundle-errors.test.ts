@@ -138,25 +138,29 @@ describe('bad input', () => {
     mkdirSync(ro);
     chmodSync(ro, 0o555);
     chmodSync(tmp.dir, 0o755);
-    const out = join(ro, 'b.pdf');
-    const args = [CLI, 'bundle', completeManifest, '--out', out, '--today', TODAY];
-    // root ignores folder permissions, so run the CLI as "nobody" when the tests run as root.
+    const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
     const asRoot = process.getuid?.() === 0;
-    const r = asRoot
-      ? spawnSync(
-          'setpriv',
-          ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args],
-          {
-            cwd: REPO_ROOT,
-            encoding: 'utf8',
-            env: { ...process.env, CLAIMDESK_HOME: join(tmp.dir, 'nobody-data'), HOME: tmp.dir },
-          },
-        )
+    // root ignores folder permissions: run the CLI as "nobody" when it can read the repo and the claim;
+    // otherwise write into sysfs, which refuses new files even to root (EACCES).
+    const nobodyCanRun =
+      asRoot &&
+      spawnSync('setpriv', [...NOBODY, 'test', '-r', CLI]).status === 0 &&
+      spawnSync('setpriv', [...NOBODY, 'test', '-r', completeManifest]).status === 0;
+    const folder = asRoot && !nobodyCanRun ? '/sys' : ro;
+    const out = join(folder, 'claimdesk-bundle-test.pdf');
+    const args = [CLI, 'bundle', completeManifest, '--out', out, '--today', TODAY];
+    const r = nobodyCanRun
+      ? spawnSync('setpriv', [...NOBODY, process.execPath, ...args], {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, CLAIMDESK_HOME: join(tmp.dir, 'nobody-data'), HOME: tmp.dir },
+        })
       : spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain('没有权限');
-    expect(r.stderr).toContain(ro);
-    expect(readdirSync(ro)).toEqual([]);
+    expect(r.stderr).toContain(folder);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(folder).filter((f) => f.includes('claimdesk-bundle-test'))).toEqual([]);
   });
 
   it('usage errors → exit 2: bad --max-mb, --out not a PDF, bad --today, no --out', () => {
