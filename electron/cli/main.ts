@@ -31,6 +31,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   // stdout carries our reports (`--json` is parsed by other tools); libraries that chat on console.log
   // (libheif prints "Decoding image failed" for a broken HEIC) must not corrupt it, so they go to stderr.
   console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
+  // `claimdesk … | head` closes the pipe early: that is the reader being done, not a crash worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

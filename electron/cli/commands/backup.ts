@@ -24,6 +24,13 @@ const KIND_LABELS: Record<BackupEntry['kind'], string> = {
   'pre-restore': '恢复前',
 };
 
+/** 2026-11-23 04:44, in the computer's own time zone (JSON output keeps ISO UTC). */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 function describeSchedule(s: BackupSchedule): string {
   return s.enabled
     ? `每 ${s.everyHours} 小时自动备份一次，保留最近 ${s.keep} 份`
@@ -59,7 +66,9 @@ function resolveBackupFile(dataDir: string, nameOrPath: string): string {
 export function register(program: Command): void {
   const backup = program
     .command('backup')
-    .description('备份数据库 write an online backup (default: backups/manual-*.sqlite3); list | schedule')
+    .description(
+      '备份数据库 write an online backup (default: backups/manual-*.sqlite3); list | schedule | verify',
+    )
     .option('--out <file>', '备份文件路径（默认写到数据文件夹的 backups/）')
     .option('--auto', '按自动备份计划执行一轮（到期才备份，并清理旧的自动备份）')
     .option('--force', '与 --auto 同用：不管是否到期都备份')
@@ -80,7 +89,7 @@ export function register(program: Command): void {
           else if (r.skipped === 'disabled')
             println('自动备份已关闭（用 claimdesk backup schedule --on 打开）');
           else if (r.skipped === 'unchanged') println('数据自上次自动备份以来没有变化，无需备份');
-          else println(`还未到备份时间，下次：${r.nextDueAt ?? ''}`);
+          else println(`还未到备份时间，下次：${r.nextDueAt ? localTime(r.nextDueAt) : ''}`);
           if (r.pruned.length > 0) println(`已删除 ${r.pruned.length} 份较旧的自动备份`);
           return;
         }
@@ -104,8 +113,11 @@ export function register(program: Command): void {
       const entries = await listBackups(dataDir);
       if (opts.json) return printJson(entries);
       if (entries.length === 0) return println(`还没有备份（${backupsDir(dataDir)}）`);
-      for (const b of entries)
-        println(`${b.createdAt}\t${KIND_LABELS[b.kind]}\t${(b.bytes / 1024).toFixed(0)} KB\t${b.name}`);
+      for (const b of entries) {
+        println(
+          `${localTime(b.createdAt)}\t${KIND_LABELS[b.kind]}\t${(b.bytes / 1024).toFixed(0)} KB\t${b.name}`,
+        );
+      }
     });
 
   backup
