@@ -53,7 +53,8 @@ export async function ensurePhotos(
       ${rows}
       <circle cx="${size.width - 200}" cy="${size.height - 190}" r="90" fill="none" stroke="#d22" stroke-width="10"/>
     </svg>`;
-    const tmp = `${file}.tmp`;
+    // Test files run in parallel workers that may all generate at once: unique temp names, atomic renames.
+    const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(tmp);
     renameSync(tmp, file);
   }
