@@ -5,6 +5,7 @@ import { CLAIM_STATUS_LABELS } from '../../../shared/lifecycle';
 import { maskDigits } from '../../../shared/validators';
 import { InvalidInputError } from '../../core/errors';
 import { importDocument } from '../../core/import';
+import { indexClaimInvoices } from '../../core/invoices/store';
 import {
   claimHistory,
   createClaim,
@@ -246,6 +247,8 @@ export function register(program: Command): void {
           paths: files,
           ...(opts.check ? { checkPage: pageCheckerFor(ws) } : {}),
         });
+        // Read the invoice's QR code now, so the board finds the claim by invoice number straight away.
+        if (doc.kind === 'invoice') await indexClaimInvoices(ws, doc.claimId);
         if (opts.json) return printJson(doc);
         println(`已导入 ${DOCUMENT_KIND_LABELS[doc.kind].zh}（${doc.pages.length} 页）到报销单 #${doc.claimId}`);
       });
