@@ -34,14 +34,21 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await expect(form.getByText('校验通过 · 出生日期 1949-12-31')).toBeVisible();
     await form.getByLabel('参保地').fill('北京市');
     await form.getByRole('button', { name: '添加成员' }).click();
-    await expect(page.getByRole('cell', { name: '王秀英' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '王秀英', exact: true })).toBeVisible();
 
     await form.getByLabel('姓名').fill('张伟');
     await form.getByLabel('身份证号').fill(RELATIVE_ID);
     await form.getByLabel('与参保人的关系').selectOption('child');
     await form.getByLabel('参保地').fill('北京市');
     await form.getByRole('button', { name: '添加成员' }).click();
-    await expect(page.getByRole('cell', { name: '张伟' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '张伟', exact: true })).toBeVisible();
+    // A person can be corrected later: add the son's mobile number.
+    await page.getByRole('button', { name: '修改 张伟' }).click();
+    const editForm = page.locator('form', { has: page.getByRole('heading', { name: '修改成员：张伟' }) });
+    await expect(editForm.getByLabel('身份证号')).toHaveValue(RELATIVE_ID);
+    await editForm.getByLabel('手机号（可选）').fill('13800138000');
+    await editForm.getByRole('button', { name: '保存修改' }).click();
+    await expect(page.getByText('已保存 张伟')).toBeVisible();
     // Shared PCs: ID numbers are masked in the list.
     await expect(page.getByRole('cell', { name: `**************${RELATIVE_ID.slice(-4)}` })).toBeVisible();
 

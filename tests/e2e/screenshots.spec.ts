@@ -124,7 +124,7 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
 
   await page.getByRole('button', { name: '家庭与人员' }).click();
   await page.getByRole('button', { name: /王家/ }).click();
-  await expect(page.getByRole('cell', { name: '王秀英' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '王秀英', exact: true })).toBeVisible();
   await page.getByLabel('身份证号').fill('110105194912310021');
   await shoot('households.png');
 

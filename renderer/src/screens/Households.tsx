@@ -23,6 +23,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
   const [selected, setSelected] = useState<number | null>(initialHouseholdId ?? null);
   const [people, setPeople] = useState<Person[]>([]);
   const [newName, setNewName] = useState('');
+  const [editing, setEditing] = useState<Person | null>(null);
 
   // Bumping the version reloads the lists after a change.
   const [version, setVersion] = useState(0);
@@ -146,7 +147,14 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                         )}{' '}
                         · {p.insuredRegion}
                       </td>
-                      <td>
+                      <td className="row-actions">
+                        <button
+                          type="button"
+                          onClick={() => setEditing(p)}
+                          aria-label={tr(`修改 ${p.name}`, `Edit ${p.name}`)}
+                        >
+                          {tr('修改', 'Edit')}
+                        </button>
                         <button type="button" onClick={() => go({ screen: 'new-claim', claimantId: p.id })}>
                           {tr('为此人新建报销', 'New claim')}
                         </button>
@@ -163,9 +171,18 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                 </tbody>
               </table>
               <PersonForm
+                key={editing?.id ?? 'new'}
                 householdId={household.id}
+                person={editing}
+                onCancel={() => setEditing(null)}
                 onSaved={async (p) => {
-                  notify('success', tr(`已添加 ${p.name}`, `Added ${p.name}`));
+                  notify(
+                    'success',
+                    editing
+                      ? tr(`已保存 ${p.name}`, `Saved ${p.name}`)
+                      : tr(`已添加 ${p.name}`, `Added ${p.name}`),
+                  );
+                  setEditing(null);
                   reload();
                 }}
               />
@@ -179,16 +196,27 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
   );
 }
 
-function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: Person): Promise<void> }) {
+function PersonForm({
+  householdId,
+  person,
+  onSaved,
+  onCancel,
+}: {
+  householdId: number;
+  /** The person being edited, or null to add a new one. */
+  person: Person | null;
+  onSaved(p: Person): Promise<void>;
+  onCancel(): void;
+}) {
   const { tr, notifyError, lang } = useApp();
-  const [name, setName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
-  const [relation, setRelation] = useState<Relation>('self');
-  const [insuranceType, setInsuranceType] = useState<InsuranceType>('employee');
-  const [insuredRegion, setInsuredRegion] = useState('');
-  const [phone, setPhone] = useState('');
-  const [bank, setBank] = useState('');
-  const [bankNumber, setBankNumber] = useState('');
+  const [name, setName] = useState(person?.name ?? '');
+  const [idNumber, setIdNumber] = useState(person?.idNumber ?? '');
+  const [relation, setRelation] = useState<Relation>(person?.relation ?? 'self');
+  const [insuranceType, setInsuranceType] = useState<InsuranceType>(person?.insuranceType ?? 'employee');
+  const [insuredRegion, setInsuredRegion] = useState(person?.insuredRegion ?? '');
+  const [phone, setPhone] = useState(person?.phone ?? '');
+  const [bank, setBank] = useState(person?.bankAccount?.bank ?? '');
+  const [bankNumber, setBankNumber] = useState(person?.bankAccount?.number ?? '');
   const [busy, setBusy] = useState(false);
 
   const id = idNumber.trim();
@@ -214,7 +242,7 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
     e.preventDefault();
     setBusy(true);
     try {
-      const person = await call('createPerson', {
+      const fields = {
         householdId,
         name,
         idNumber: id,
@@ -223,13 +251,16 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
         insuredRegion,
         phone: phone.trim() ? phone : null,
         bankAccount: bank.trim() && bankNumber.trim() ? { bank, number: bankNumber, holder: name } : null,
-      });
+      };
+      const saved = person
+        ? await call('updatePerson', { id: person.id, person: fields })
+        : await call('createPerson', fields);
       setName('');
       setIdNumber('');
       setPhone('');
       setBank('');
       setBankNumber('');
-      await onSaved(person);
+      await onSaved(saved);
     } catch (err) {
       notifyError(err);
     } finally {
@@ -240,7 +271,7 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="person-form-title">
       <h3 id="person-form-title" className="span-all">
-        {tr('添加成员', 'Add a person')}
+        {person ? tr(`修改成员：${person.name}`, `Edit ${person.name}`) : tr('添加成员', 'Add a person')}
       </h3>
       <Field label={tr('姓名', 'Name')}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
@@ -318,8 +349,13 @@ function PersonForm({ householdId, onSaved }: { householdId: number; onSaved(p: 
           className="primary"
           disabled={busy || !name.trim() || !idCheck?.ok || !insuredRegion.trim()}
         >
-          {tr('添加成员', 'Add person')}
+          {person ? tr('保存修改', 'Save') : tr('添加成员', 'Add person')}
         </button>
+        {person && (
+          <button type="button" onClick={onCancel}>
+            {tr('取消', 'Cancel')}
+          </button>
+        )}
       </div>
     </form>
   );
