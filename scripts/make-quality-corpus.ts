@@ -109,14 +109,14 @@ export function scoreCorpus(
 }
 
 export function formatScores(scores: readonly CodeScore[]): string {
-  const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(0)}%` : '–');
+  const pct = (a: number, b: number): string => (b ? `${a}/${b} (${((100 * a) / b).toFixed(0)}%)` : '–');
   const rows = scores.map(
     (s) =>
-      `| ${s.code} | ${s.positives} | ${pct(s.caughtAsError, s.positives)} | ${s.negatives} | ${pct(s.falseErrors, s.negatives)} | ${pct(s.falseWarnings, s.negatives)} |`,
+      `| ${s.code} | ${pct(s.caughtAsError, s.positives)} | ${pct(s.falseErrors, s.negatives)} | ${pct(s.falseWarnings, s.negatives)} |`,
   );
   return [
-    '| code | bad photos | caught (error) | good photos | false errors | warnings |',
-    '|---|---|---|---|---|---|',
+    '| code | bad photos caught as error (recall) | good photos failed (false alarm) | good photos warned |',
+    '|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
