@@ -87,7 +87,6 @@ const MSG = {
   overError: '照片过曝，文字被冲淡看不清，请避开强光、关闭闪光灯后重拍',
   overWarn: '照片偏亮，文字颜色变浅，建议降低亮度或避开强光重拍',
   incomplete: (sides: string) => `材料没有拍全（${sides}超出了画面），请把纸张四个角都拍进画面后重拍`,
-  inkAtEdge: (sides: string) => `文字紧贴画面${sides}边缘，可能没有拍全，请把纸张四个角都拍进画面后重拍`,
   sealMissing: (label: string) => `没有找到红色公章，${label}需要加盖医院公章（鲜章），请盖章后重新拍照`,
   unreadable: (detail: string) => `${detail}`,
   duplicate: (other: string) =>
