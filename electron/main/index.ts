@@ -31,7 +31,10 @@ let mainWindow: BrowserWindow | null = null;
 // Must run before 'ready': a standard, secure scheme gets an origin ('self' in the CSP) like https does, and
 // Vite's `<script type="module" crossorigin>` is fetched in CORS mode, which a custom scheme must opt into.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
 ]);
 
 // Two instances on one database would race each other's writes: the second one focuses the first.

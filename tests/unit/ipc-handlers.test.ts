@@ -246,8 +246,14 @@ describe('handlers on a real data folder', () => {
     expect((await ok('listBackups', {})).map((b) => b.kind)).toContain('pre-restore');
 
     expect(await ok('getBackupSchedule', {})).toMatchObject({ enabled: true });
-    expect(await ok('saveBackupSchedule', { everyHours: 12, keep: 5 })).toMatchObject({ everyHours: 12, keep: 5 });
-    expect(await call('saveBackupSchedule', { keep: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'keep' } });
+    expect(await ok('saveBackupSchedule', { everyHours: 12, keep: 5 })).toMatchObject({
+      everyHours: 12,
+      keep: 5,
+    });
+    expect(await call('saveBackupSchedule', { keep: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'keep' },
+    });
   });
 });
 
