@@ -82,6 +82,17 @@ describe('wrapText', () => {
   });
 });
 
+describe('fitWidth', () => {
+  it('keeps short text and shortens long text with an ellipsis to the width', () => {
+    expect(fitWidth('张三 · 上海市第一人民医院', fonts.regular, 9, 400)).toBe('张三 · 上海市第一人民医院');
+    const long = '张三 · 中国人民解放军总医院第一医学中心（北京市海淀区复兴路28号）心血管内科住院部';
+    const short = fitWidth(long, fonts.regular, 9, 150);
+    expect(short.endsWith('…')).toBe(true);
+    expect(long.startsWith(short.slice(0, -1))).toBe(true);
+    expect(fonts.regular.widthOfTextAtSize(short, 9)).toBeLessThanOrEqual(150.5);
+  });
+});
+
 describe('integrity pledge', () => {
   it('fills every placeholder for the insured person applying themselves', () => {
     const { title, paragraphs } = fillPledge(loadPledgeTemplate(), input());

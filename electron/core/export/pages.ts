@@ -3,7 +3,7 @@
 // in the embedded CJK font, so it prints crisply and can be searched and copied.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import {
   CARE_SETTING_LABELS,
   DOCUMENT_KIND_LABELS,
@@ -600,6 +600,14 @@ export function drawPledge(doc: PDFDocument, fonts: BundleFonts, input: BundleIn
 
 // ---------------------------------------------------------------- running header / footer
 
+/** The text itself if it fits, else its longest prefix that fits followed by "…". */
+export function fitWidth(text: string, font: PDFFont, size: number, maxWidth: number): string {
+  if (textWidth(font, text, size) <= maxWidth) return text;
+  const chars = [...text];
+  while (chars.length > 0 && textWidth(font, `${chars.join('')}…`, size) > maxWidth) chars.pop();
+  return `${chars.join('')}…`;
+}
+
 export function drawRunningHeader(
   page: PDFPage,
   fonts: BundleFonts,
@@ -616,7 +624,9 @@ export function drawRunningHeader(
   const topY = A4.height - 20;
   const left = `ClaimDesk 报销材料 · ${info.reference}`;
   page.drawText(left, { x: MARGIN_X, y: topY, size, font: fonts.regular, color: MUTED });
-  const right = `${info.claimantName} · ${info.hospital}`;
+  // A long hospital name is shortened with "…" rather than running into the reference on the left.
+  const room = A4.width - 2 * MARGIN_X - textWidth(fonts.regular, left, size) - 24;
+  const right = fitWidth(`${info.claimantName} · ${info.hospital}`, fonts.regular, size, room);
   page.drawText(right, {
     x: A4.width - MARGIN_X - textWidth(fonts.regular, right, size),
     y: topY,
