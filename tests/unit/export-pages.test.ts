@@ -7,6 +7,7 @@ import { embedCjkFonts, type BundleFonts } from '../../electron/core/export/font
 import { wrapText } from '../../electron/core/export/layout';
 import {
   fillPledge,
+  fitWidth,
   loadPledgeTemplate,
   maskIdNumber,
   summarizeVerdict,
