@@ -2,7 +2,7 @@
 //   npx tsx scripts/make-quality-corpus.ts [--out DIR] [--long 4000] [--only NAME-SUBSTRING] [--no-score] [--reuse]
 // Writes DIR/<doc>-<case>.jpg and DIR/labels.json, then prints per-code recall and false-alarm rate.
 // DIR defaults to tests/fixtures/generated/quality-corpus (git-ignored; this script makes it on demand).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FINDING_CODES, type FindingCode, type QualityReport } from '../shared/quality';
@@ -32,12 +32,20 @@ export async function makeCorpus(
   const long = options.long ?? 4000;
   const entries: CorpusEntry[] = [];
   for (const [d, doc] of (options.docs ?? DOC_TYPES).entries()) {
-    const rendered = new Map<boolean, RenderedDoc>();
+    const rendered = new Map<string, RenderedDoc>();
     const cases = casesFor(doc, d).filter(options.filter ?? (() => true));
     for (const [k, c] of cases.entries()) {
-      if (!rendered.has(c.seal))
-        rendered.set(c.seal, await renderDocument(doc, { seed: 100 + d, seal: c.seal }));
-      const page = rendered.get(c.seal)!;
+      const key = JSON.stringify([c.seal, c.variant ?? {}]);
+      if (!rendered.has(key))
+        rendered.set(
+          key,
+          await renderDocument(doc, {
+            seed: 100 + d,
+            seal: c.seal,
+            ...(c.variant ? { variant: c.variant } : {}),
+          }),
+        );
+      const page = rendered.get(key)!;
       const frame = frameFor(doc, long);
       const quad = placePage(page, frame.width, frame.height, c.page);
       const jpeg = await photograph(page, {
@@ -54,7 +62,15 @@ export async function makeCorpus(
       options.log?.(`  ${file}`);
     }
   }
-  writeFileSync(join(dir, 'labels.json'), JSON.stringify(entries, null, 2));
+  // A partial run (a filter) updates its entries in an existing labels.json instead of replacing the corpus.
+  const labelsFile = join(dir, 'labels.json');
+  let all = entries;
+  if (options.filter && existsSync(labelsFile)) {
+    const previous = JSON.parse(readFileSync(labelsFile, 'utf8')) as CorpusEntry[];
+    const fresh = new Set(entries.map((e) => e.file));
+    all = [...previous.filter((e) => !fresh.has(e.file)), ...entries];
+  }
+  writeFileSync(labelsFile, JSON.stringify(all, null, 2));
   return entries;
 }
 

@@ -3,13 +3,14 @@
 // Strengths are physical (blur in frame pixels → mm on the page, dpi, paper grey level), so the table the
 // script prints reads as "caught from this strength on".
 import type { FindingCode } from '../../shared/quality';
-import type { DocType } from './documents';
+import type { DocType, DocVariant } from './documents';
 import type { Background, ShotOptions } from './photograph';
 
 export interface CorpusCase {
   name: string;
   doc: DocType;
   seal: boolean;
+  variant?: DocVariant;
   /** Kind passed to the checker (decides the seal check). */
   kind: string;
   background: Background;
@@ -231,24 +232,74 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
     })),
   ];
   if (doc === 'diagnosis_certificate') {
-    out.push({
-      ...base,
-      seal: false,
-      name: 'no-seal',
-      background: bg(2),
-      page: { fill: 0.78, angle: -3, tilt: 0.06, cx: 0.52 },
-      shot: {},
-      reject: ['seal_missing'],
+    const tilted = (k: number): CorpusCase['page'] => ({
+      fill: 0.78 + 0.02 * k,
+      angle: -3 + 3 * k,
+      tilt: 0.04 * k,
+      cx: 0.5 + 0.01 * k,
     });
-    out.push({
-      ...base,
-      seal: false,
-      name: 'no-seal-dim',
-      background: bg(3),
-      page: { fill: 0.8, angle: 4, tilt: 0.1 },
-      shot: { exposure: 0.7 },
-      reject: ['seal_missing'],
-    });
+    out.push(
+      {
+        ...base,
+        seal: false,
+        name: 'no-seal',
+        background: bg(2),
+        page: tilted(0),
+        shot: {},
+        reject: ['seal_missing'],
+      },
+      {
+        ...base,
+        seal: false,
+        name: 'no-seal-dim',
+        background: bg(3),
+        page: tilted(1),
+        shot: { exposure: 0.7 },
+        reject: ['seal_missing'],
+      },
+      // Red ink that is not a seal: a red letterhead, a red rule and a red "已复核" note.
+      {
+        ...base,
+        seal: false,
+        variant: { redLetterhead: true },
+        name: 'no-seal-red-letterhead',
+        background: bg(0),
+        page: tilted(2),
+        shot: {},
+        reject: ['seal_missing'],
+      },
+      {
+        ...base,
+        seal: false,
+        name: 'no-seal-shaky',
+        background: bg(1),
+        page: tilted(3),
+        shot: { motion: { length: 8, direction: 'h' } },
+        reject: ['seal_missing'],
+        borderline: true,
+      },
+      // A faint impression (ink at 40 %) is still a seal.
+      {
+        ...base,
+        variant: { sealOpacity: 0.4 },
+        name: 'ok-faded-seal',
+        background: bg(2),
+        page: tilted(1),
+        shot: {},
+        reject: [],
+        borderline: true,
+      },
+      {
+        ...base,
+        variant: { sealOpacity: 0.55, redLetterhead: true },
+        name: 'ok-seal-red-letterhead',
+        background: bg(3),
+        page: tilted(0),
+        shot: { exposure: 0.75 },
+        reject: [],
+        borderline: true,
+      },
+    );
   }
   return out;
 }

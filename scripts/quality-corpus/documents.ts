@@ -11,6 +11,12 @@ export const DOC_TYPES: readonly DocType[] = ['invoice', 'itemized_bill', 'diagn
 const PX_PER_MM = 200 / 25.4;
 const FONT = "font-family=\"'Noto Sans CJK SC','Noto Sans SC','Noto Serif CJK SC',sans-serif\"";
 
+/** Variations of a document: a faded seal impression, or a red letterhead and red pen without any seal. */
+export interface DocVariant {
+  sealOpacity?: number;
+  redLetterhead?: boolean;
+}
+
 export interface RenderedDoc {
   rgb: Buffer;
   width: number;
@@ -65,6 +71,7 @@ function sealSvg(
   hospital: string,
   label: string,
   rand: () => number,
+  opacity = 0.85,
 ): string {
   const ink = `rgb(${200 + Math.floor(rand() * 30)},${25 + Math.floor(rand() * 25)},${30 + Math.floor(rand() * 25)})`;
   const rot = (rand() - 0.5) * 40;
@@ -86,7 +93,7 @@ function sealSvg(
       return `<text x="${x}" y="${y}" transform="rotate(${deg + 90} ${x} ${y})" text-anchor="middle" dominant-baseline="middle">${esc(c)}</text>`;
     })
     .join('');
-  return `<g opacity="0.85" transform="rotate(${rot} ${cx} ${cy})">
+  return `<g opacity="${opacity}" transform="rotate(${rot} ${cx} ${cy})">
   <circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="${ink}" stroke-width="${r * 0.07}"/>
   <g ${FONT} font-size="${r * 0.24}" fill="${ink}" font-weight="bold">${arcText}</g>
   <polygon points="${star}" fill="${ink}"/>
@@ -170,7 +177,11 @@ function itemizedBillSvg(rand: () => number): { svg: string; wMm: number; hMm: n
   return { svg, wMm, hMm };
 }
 
-function diagnosisSvg(rand: () => number, seal: boolean): { svg: string; wMm: number; hMm: number } {
+function diagnosisSvg(
+  rand: () => number,
+  seal: boolean,
+  variant: DocVariant = {},
+): { svg: string; wMm: number; hMm: number } {
   const wMm = 210;
   const hMm = 297;
   const W = wMm * PX_PER_MM;
@@ -190,7 +201,8 @@ function diagnosisSvg(rand: () => number, seal: boolean): { svg: string; wMm: nu
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">
   <rect width="100%" height="100%" fill="rgb(253,252,248)"/>
   <g ${FONT} fill="rgb(20,20,25)">
-    <text x="${W / 2}" y="${mm(28)}" font-size="${mm(7)}" text-anchor="middle" font-weight="bold">${esc(hospital)}</text>
+    <text x="${W / 2}" y="${mm(28)}" font-size="${mm(7)}" text-anchor="middle" font-weight="bold"${variant.redLetterhead ? ' fill="rgb(200,30,35)"' : ''}>${esc(hospital)}</text>
+    ${variant.redLetterhead ? `<line x1="${mm(20)}" y1="${mm(52)}" x2="${mm(190)}" y2="${mm(52)}" stroke="rgb(200,30,35)" stroke-width="${mm(0.8)}"/><text x="${mm(160)}" y="${mm(230)}" font-size="${mm(5)}" fill="rgb(200,30,35)">已复核</text>` : ''}
     <text x="${W / 2}" y="${mm(42)}" font-size="${mm(8)}" text-anchor="middle" font-weight="bold">诊 断 证 明 书</text>
     <line x1="${mm(20)}" y1="${mm(50)}" x2="${mm(190)}" y2="${mm(50)}" stroke="rgb(20,20,25)" stroke-width="${mm(0.5)}"/>
     <text x="${mm(22)}" y="${mm(62)}" font-size="${mm(4)}">姓名：${esc(name)}\u3000\u3000性别：女\u3000\u3000年龄：67 岁\u3000\u3000科别：心内科</text>
@@ -201,14 +213,14 @@ function diagnosisSvg(rand: () => number, seal: boolean): { svg: string; wMm: nu
     <text x="${mm(110)}" y="${mm(214)}" font-size="${mm(4)}">日期：2026 年 9 月 10 日</text>
     <text x="${mm(22)}" y="${mm(270)}" font-size="${mm(3)}" fill="rgb(90,90,90)">本证明仅供医疗保险报销使用，涂改无效。</text>
   </g>
-  ${seal ? sealSvg(mm(150), mm(205), mm(20), hospital, '诊断证明专用章', rand) : ''}
+  ${seal ? sealSvg(mm(150), mm(205), mm(20), hospital, '诊断证明专用章', rand, variant.sealOpacity) : ''}
 </svg>`;
   return { svg, wMm, hMm };
 }
 
 export async function renderDocument(
   type: DocType,
-  options: { seed: number; seal: boolean },
+  options: { seed: number; seal: boolean; variant?: DocVariant },
 ): Promise<RenderedDoc> {
   const rand = rng(options.seed);
   const { svg, wMm, hMm } =
@@ -216,7 +228,7 @@ export async function renderDocument(
       ? invoiceSvg(rand, options.seal)
       : type === 'itemized_bill'
         ? itemizedBillSvg(rand)
-        : diagnosisSvg(rand, options.seal);
+        : diagnosisSvg(rand, options.seal, options.variant);
   const { data, info } = await sharp(Buffer.from(svg))
     .flatten({ background: '#ffffff' })
     .removeAlpha()

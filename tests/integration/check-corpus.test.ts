@@ -15,6 +15,8 @@ const PICK: Record<string, readonly string[]> = {
   diagnosis_certificate: [
     'clean-a',
     'no-seal',
+    'no-seal-red-letterhead',
+    'ok-faded-seal',
     'blur-4',
     'shake-22',
     'glare-0.1',
