@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { PDFDocument, PDFName, PDFString, type PDFEmbeddedPage, type PDFImage, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFEmbeddedPage, type PDFImage, type PDFPage } from 'pdf-lib';
 import { ClaimDeskError, describeFsError } from '../errors';
 import { sniffFile } from '../files/sniff';
 import { assertWritableFolder, commitTempFiles, discardTempFiles, writeTempBeside } from './atomic';
@@ -382,7 +382,6 @@ async function layOutBundle(
     pdf.setCreationDate(made);
     pdf.setModificationDate(made);
   }
-  pdf.catalog.set(PDFName.of('Lang'), PDFString.of('zh-CN'));
   const bytes = await pdf.save({ useObjectStreams: true });
   return { bytes, pageCount, documents: bundled };
 }
