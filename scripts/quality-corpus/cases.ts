@@ -220,6 +220,15 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       shot: {},
       reject: ['incomplete_page'],
     },
+    // A close-up of the middle of the page: no table visible, text running off every edge.
+    {
+      ...base,
+      name: 'cut-closeup',
+      background: bg(0),
+      page: { fill: 1.6, angle: 1, cy: 0.45 },
+      shot: {},
+      reject: ['incomplete_page'],
+    },
     // Too few pixels: the photo shrunk (a chat app's "compressed" send), dpi at A4 ≈ 45, 65, 85.
     ...[0.18, 0.26, 0.34].map((d, k) => ({
       ...base,

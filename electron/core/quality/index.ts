@@ -85,6 +85,8 @@ const MSG = {
   darkError: '照片太暗，请到光线充足的地方或打开灯后重拍',
   darkWarn: '照片偏暗，建议在光线更好的地方重拍',
   overError: '照片过曝，文字被冲淡看不清，请避开强光、关闭闪光灯后重拍',
+  inkAtEdge: (sides: string) =>
+    `文字一直延伸到画面${sides}，材料可能没有拍全，请退远一些，把纸张四个角都拍进画面后重拍`,
   overWarn: '照片偏亮，文字颜色变浅，建议降低亮度或避开强光重拍',
   incomplete: (sides: string) => `材料没有拍全（${sides}超出了画面），请把纸张四个角都拍进画面后重拍`,
   sealMissing: (label: string) => `没有找到红色公章，${label}需要加盖医院公章（鲜章），请盖章后重新拍照`,
@@ -365,7 +367,8 @@ export function analyse(
   // enough). A highlight that wipes out text is an error from a line's worth of area; one on blank paper
   // hides nothing yet and is only a warning.
   const overexposed = findings.some((f) => f.code === 'overexposed' && f.severity === 'error');
-  // Page cut off: the paper runs into one or more frame edges (but not all four: that is a scan/close-up).
+  // Page cut off: the paper runs into one or more frame edges (but not all four: that is a scan/close-up,
+  // judged by whether text runs into the edge).
   const touched = (Object.keys(page.touches) as (keyof typeof page.touches)[]).filter(
     (s) => page.touches[s] >= TOUCH_MIN,
   );
@@ -377,6 +380,18 @@ export function analyse(
       message: MSG.incomplete(touched.map((s) => SIDE_ZH[s]).join('、')),
       region: edgeRegion(touched),
     });
+  } else if (page.fillsFrame && !overexposed) {
+    // No table visible: a scan, or a close-up that may have cut the page. Text running into the frame
+    // edge says the page goes on beyond it; clean margins all round (a scan) are fine.
+    const cut = sidesWithCutText(r, lighting.paperLevel);
+    if (cut.length > 0) {
+      findings.push({
+        code: 'incomplete_page',
+        severity: 'error',
+        message: MSG.inkAtEdge(cut.map((s) => SIDE_ZH[s]).join('、')),
+        region: edgeRegion(cut),
+      });
+    }
   }
 
   const worstGlare = lighting.glare[0];
@@ -438,6 +453,45 @@ export function analyse(
       };
   }
   return { findings, metrics };
+}
+
+/** Share of a frame side along which text reaches the edge before that side counts as cutting the page. */
+const CUT_TEXT_MIN = 0.04;
+/** …and above which the dark band is a continuous line (a scanner shadow or the page's own border rule). */
+const CUT_TEXT_MAX = 0.85;
+
+/**
+ * Frame sides along which dark ink reaches the outermost strip (0.8 % of the frame) intermittently, as text
+ * cut by the frame does; a solid dark line along a whole side is a scanner shadow, not text.
+ */
+function sidesWithCutText(r: Raster, paperLevel: number): ('top' | 'right' | 'bottom' | 'left')[] {
+  const inkBelow = paperLevel - 80;
+  if (inkBelow <= 0) return [];
+  const depthX = Math.max(2, Math.round(r.width * 0.008));
+  const depthY = Math.max(2, Math.round(r.height * 0.008));
+  const along = (n: number, dark: (t: number) => boolean): number => {
+    let hits = 0;
+    let total = 0;
+    for (let t = 0; t < n; t += 2) {
+      total++;
+      if (dark(t)) hits++;
+    }
+    return total ? hits / total : 0;
+  };
+  const darkIn = (x0: number, x1: number, y0: number, y1: number): boolean => {
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) if (r.grey[y * r.width + x]! < inkBelow) return true;
+    return false;
+  };
+  const share = {
+    top: along(r.width, (x) => darkIn(x, x + 1, 0, depthY)),
+    bottom: along(r.width, (x) => darkIn(x, x + 1, r.height - depthY, r.height)),
+    left: along(r.height, (y) => darkIn(0, depthX, y, y + 1)),
+    right: along(r.height, (y) => darkIn(r.width - depthX, r.width, y, y + 1)),
+  };
+  return (Object.keys(share) as (keyof typeof share)[]).filter(
+    (k) => share[k] >= CUT_TEXT_MIN && share[k] <= CUT_TEXT_MAX,
+  );
 }
 
 function edgeRegion(sides: readonly string[]): Region {
