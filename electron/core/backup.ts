@@ -5,7 +5,7 @@ import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './db/open';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
-import { ClaimDeskError, DatabaseFromFutureError, describeFsError } from './errors';
+import { ClaimDeskError, DatabaseCorruptError, DatabaseFromFutureError, describeFsError } from './errors';
 import { storeRoot, storedFilePath, verifyStoredFile } from './files/store';
 import { backupsDir, openWorkspace, type Workspace } from './workspace';
 
@@ -157,6 +157,53 @@ export interface RestoreResult {
   claims: number;
   /** Pages in the restored database whose original is not in this data folder's store (restored from elsewhere). */
   missingFiles: number;
+  /** The replaced database was damaged: it was kept byte for byte as backups/damaged-….sqlite3 (not listed). */
+  replacedWasDamaged: boolean;
+}
+
+/** Errors that mean the current database itself is damaged (as opposed to busy, full or unwritable). */
+function isDamage(err: unknown): boolean {
+  if (err instanceof DatabaseCorruptError) return true;
+  if (err instanceof ClaimDeskError) return err.code === 'backup_invalid' || err.code === 'database_corrupt';
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
+/**
+ * Saves the database a restore is about to replace: a checked backup (backups/pre-restore-….sqlite3) when it
+ * is healthy, or, when it is damaged (the usual reason to restore), a byte-for-byte copy kept out of the
+ * backup list, so a damaged database never blocks the restore and is never thrown away either.
+ */
+async function saveCurrentDatabase(
+  dataDir: string,
+  target: string,
+): Promise<{ path: string; damaged: boolean }> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const current = new Database(target, { timeout: 2000 });
+  try {
+    assertNotInUse(current, target);
+    const path = join(backupsDir(dataDir), `pre-restore-${stamp}.sqlite3`);
+    await backupDatabase(current, path);
+    return { path, damaged: false };
+  } catch (err) {
+    if (!isDamage(err)) throw err;
+  } finally {
+    current.close();
+  }
+  const path = join(backupsDir(dataDir), `damaged-${stamp}.sqlite3`);
+  try {
+    await mkdir(backupsDir(dataDir), { recursive: true });
+    await copyFile(target, path);
+    await copyFile(`${target}-wal`, `${path}-wal`).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  } catch (err) {
+    throw describeFsError(err, path, {
+      zh: '保存损坏的数据库副本',
+      en: 'keep a copy of the damaged database',
+    });
+  }
+  return { path, damaged: true };
 }
 
 /**
@@ -189,18 +236,11 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
     () => true,
     () => false,
   );
+  let replacedWasDamaged = false;
   if (exists) {
-    const current = new Database(target, { timeout: 2000 });
-    try {
-      assertNotInUse(current, target);
-      safetyCopy = join(
-        backupsDir(dataDir),
-        `pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite3`,
-      );
-      await backupDatabase(current, safetyCopy);
-    } finally {
-      current.close();
-    }
+    const saved = await saveCurrentDatabase(dataDir, target);
+    safetyCopy = saved.path;
+    replacedWasDamaged = saved.damaged;
   }
   await cleanInterruptedBackupFiles(dataDir);
   const tmp = join(dataDir, `.${DATABASE_FILE_NAME}.${process.pid}.restore.part`);
@@ -220,7 +260,12 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
   // Bring an older backup's schema up to date now, so the next open is ordinary.
   const restored = openDatabaseFile(target);
   try {
-    return { safetyCopy, claims: info.claims, missingFiles: await countMissingFiles(dataDir, restored) };
+    return {
+      safetyCopy,
+      claims: info.claims,
+      missingFiles: await countMissingFiles(dataDir, restored),
+      replacedWasDamaged,
+    };
   } finally {
     restored.close();
   }

@@ -54,7 +54,11 @@ export class DatabaseFromFutureError extends ClaimDeskError {
 }
 
 export class DatabaseCorruptError extends ClaimDeskError {
-  constructor(path: string, detail: string) {
+  constructor(path: string, fullDetail: string) {
+    // integrity_check can list hundreds of pages; the first few say enough, the rest buries the advice.
+    const lines = fullDetail.split(/;\s*|\n/).filter((l) => l.trim() && !l.startsWith('***'));
+    const detail =
+      lines.length > 3 ? `${lines.slice(0, 3).join('; ')}; … ${lines.length - 3} more` : lines.join('; ');
     super(
       'database_corrupt',
       `数据库文件已损坏：${path}。请用“恢复备份”找回数据（${detail}）`,

@@ -282,3 +282,39 @@ describe('backup verify', () => {
     expect(file.stdout).toMatch(/备份完好.*1 份报销单/);
   });
 });
+
+describe('restoring over a damaged database', () => {
+  it('the damage is named in a few lines, restore --latest still works, and the damaged file is kept', async () => {
+    const dir = tempDir();
+    const dataDir = join(dir, 'data');
+    expect(runCli(['household', 'add', '--name', '张家'], { dataDir }).status).toBe(0);
+    expect(runCli(['backup', '--auto'], { dataDir }).status).toBe(0);
+    for (const name of ['李家', '王家', '赵家'])
+      expect(runCli(['household', 'add', '--name', name], { dataDir }).status).toBe(0);
+    // Break the b-tree headers of pages 2–6: the kind of damage a dying disk or a killed copy leaves.
+    const db = join(dataDir, 'claimdesk.sqlite3');
+    const bytes = readFileSync(db);
+    for (let page = 2; page <= 6; page++) bytes.fill(0xff, (page - 1) * 4096, (page - 1) * 4096 + 8);
+    writeFileSync(db, bytes);
+
+    const broken = runCli(['household', 'list'], { dataDir });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^错误：数据库文件已损坏/);
+    expect(broken.stderr.split('\n').length).toBeLessThan(6);
+
+    const restored = runCli(['restore', '--latest', '--json'], { dataDir });
+    expect(restored.status, restored.stderr).toBe(0);
+    const r = JSON.parse(restored.stdout) as { safetyCopy: string; replacedWasDamaged: boolean };
+    expect(r.replacedWasDamaged).toBe(true);
+    expect(readFileSync(r.safetyCopy).equals(bytes)).toBe(true);
+    const list = JSON.parse(runCli(['household', 'list', '--json'], { dataDir }).stdout) as Array<{
+      name: string;
+    }>;
+    expect(list.map((h) => h.name)).toEqual(['张家']);
+    // The damaged copy is kept but never offered as a backup to restore.
+    const backups = JSON.parse(runCli(['backup', 'list', '--json'], { dataDir }).stdout) as Array<{
+      name: string;
+    }>;
+    expect(backups.map((b) => b.name).some((n) => n.startsWith('damaged-'))).toBe(false);
+  });
+});

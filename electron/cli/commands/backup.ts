@@ -228,9 +228,12 @@ export function register(program: Command): void {
       }
       const r = await restoreDatabase(dataDir, source);
       if (opts.json) return printJson({ ...r, restoredFrom: source });
-      println(
-        `已从 ${source} 恢复（${r.claims} 份报销单）。${r.safetyCopy ? `恢复前的数据已另存为 ${r.safetyCopy}` : ''}`,
-      );
+      const saved = r.safetyCopy
+        ? r.replacedWasDamaged
+          ? `原数据库已损坏，已原样另存为 ${r.safetyCopy}`
+          : `恢复前的数据已另存为 ${r.safetyCopy}`
+        : '';
+      println(`已从 ${source} 恢复（${r.claims} 份报销单）。${saved}`);
       if (r.missingFiles > 0)
         println(`注意：有 ${r.missingFiles} 个材料文件不在本数据文件夹中（备份来自别处？）`);
     });
