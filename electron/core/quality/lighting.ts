@@ -19,6 +19,8 @@ const GLARE_CELL_CLIPPED = 0.4;
 const SOLID_CLIP = 0.97;
 /** Smallest solid highlight worth reporting, as a share of the page (0.1 %: a few characters). */
 const MIN_SOLID_FRACTION = 0.001;
+/** Largest bounding box of a highlight, as a share of the page's cells. */
+const MAX_PATCH_BOX = 0.4;
 /** The ring of paper a highlight is compared with, in cells from its edge (past its soft rim). */
 const RING_INNER = 2;
 const RING_OUTER = 4;
@@ -176,6 +178,9 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       coreInk += ink[k]!;
     }
     coreInk /= cells.length;
+    // A highlight is a spot: clipped paper whose extent spans most of the page is white paper photographed
+    // or scanned at full white (a scan's blank margins join into one patch around the text).
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_PATCH_BOX * pageCellCount) continue;
     // Paper lit brightly hovers at white and only partly clips (noise, ink); added reflected light pushes it
     // far past white, so whole cells clip solid. No solid core, no glare.
     const solidFraction = pageCellCount ? solid / pageCellCount : 0;
