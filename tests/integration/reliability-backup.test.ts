@@ -11,7 +11,7 @@ import {
   startBackupSchedule,
   updateBackupSchedule,
 } from '../../electron/core/backup-schedule';
-import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { createHousehold, listHouseholds } from '../../electron/core/repo';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import { storedFilePath } from '../../electron/core/files/store';
@@ -316,5 +316,31 @@ describe('restoring over a damaged database', () => {
       name: string;
     }>;
     expect(backups.map((b) => b.name).some((n) => n.startsWith('damaged-'))).toBe(false);
+  });
+});
+
+describe('restoring a backup made by an older version', () => {
+  it('brings its schema up to date and keeps its data', async () => {
+    const dir = tempDir();
+    // A backup as the first release wrote it: only the first migration applied.
+    const old = join(dir, 'from-first-release.sqlite3');
+    const db = new Database(old);
+    db.exec(MIGRATIONS[0]!.sql);
+    db.pragma(`user_version = ${MIGRATIONS[0]!.version}`);
+    db.prepare(
+      "INSERT INTO households (name, notes, created_at, updated_at) VALUES ('老张家', '', '2025-01-01', '2025-01-01')",
+    ).run();
+    db.close();
+    const dataDir = join(dir, 'data');
+    expect(runCli(['household', 'add', '--name', '新家'], { dataDir }).status).toBe(0);
+    const r = runCli(['restore', old], { dataDir });
+    expect(r.status, r.stderr).toBe(0);
+    const list = JSON.parse(runCli(['household', 'list', '--json'], { dataDir }).stdout) as Array<{
+      name: string;
+    }>;
+    expect(list.map((h) => h.name)).toEqual(['老张家']);
+    const check = new Database(join(dataDir, 'claimdesk.sqlite3'), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    check.close();
   });
 });
