@@ -1,6 +1,6 @@
 // Electron's side of `Platform`: native dialogs, the shell, and printing. Paths handed to shell/print were
 // checked by the handlers (only files this app exported in this session).
-import { BrowserWindow, dialog, shell } from 'electron';
+import { BrowserWindow, dialog, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { Platform } from '../core/api/handlers';
 import { hardenWebContents, SECURE_WEB_PREFERENCES } from './security';
@@ -17,6 +17,10 @@ const BACKUP_FILTERS = [{ name: 'ClaimDesk 备份', extensions: ['sqlite3'] }];
  * window gets no preload and its own partition, so the PDF viewer never shares the app's session.
  */
 async function printPdf(path: string): Promise<boolean> {
+  // The print partition may load this one local PDF, but gets no permissions (camera, notifications …).
+  const printSession = session.fromPartition('claimdesk-print');
+  printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  printSession.setPermissionCheckHandler(() => false);
   const win = new BrowserWindow({
     show: false,
     webPreferences: { ...SECURE_WEB_PREFERENCES, partition: 'claimdesk-print', plugins: true },
