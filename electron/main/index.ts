@@ -11,6 +11,7 @@ import { createHandlers, type ApiState } from '../core/api/handlers';
 import { startBackupSchedule } from '../core/backup-schedule';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace } from '../core/workspace';
+import { readDataLocation } from './data-location';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
 import {
@@ -22,6 +23,9 @@ import {
   responseHeaders,
   SECURE_WEB_PREFERENCES,
 } from './security';
+
+// The same folder name the CLI uses (electron/core/paths.ts), whatever productName the package carries.
+app.setName('ClaimDesk');
 
 const distDir = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(distDir, 'renderer');
@@ -83,7 +87,9 @@ async function start(): Promise<void> {
     }
   });
 
-  const dataDir = defaultDataDir();
+  const dataDir = process.env.CLAIMDESK_HOME
+    ? defaultDataDir()
+    : (readDataLocation(app.getPath('userData')) ?? defaultDataDir());
   let ws;
   try {
     ws = await openWorkspace(dataDir);

@@ -1,6 +1,7 @@
 // Electron's side of `Platform`: native dialogs, the shell, and printing. Paths handed to shell/print were
 // checked by the handlers (only files this app exported in this session).
-import { BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { writeDataLocation } from './data-location';
 import { pathToFileURL } from 'node:url';
 import type { Platform } from '../core/api/handlers';
 import { hardenWebContents, SECURE_WEB_PREFERENCES } from './security';
@@ -70,5 +71,22 @@ export function electronPlatform(version: string, parent: () => BrowserWindow | 
       shell.showItemInFolder(path);
     },
     printPdf,
+    async chooseDataFolder() {
+      const win = parent();
+      const options: Electron.OpenDialogOptions = {
+        title: '选择数据文件夹',
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
+    async switchDataFolder(dataDir) {
+      await writeDataLocation(app.getPath('userData'), dataDir);
+      // Restart once the answer has reached the window, so it can say what is happening.
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 1500);
+    },
   };
 }

@@ -10,6 +10,7 @@ import { exportInWorker } from '../../electron/core/api/export-in-worker';
 import { FileGrants, GRANT_LIFETIME_MS } from '../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
 import { openWorkspace } from '../../electron/core/workspace';
+import { readDataLocation, writeDataLocation } from '../../electron/main/data-location';
 import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
@@ -270,5 +271,56 @@ describe('file grants', () => {
     expect(() => g.resolve(grant!.token)).toThrow(/失效/);
     await expect(g.grant([dir])).rejects.toThrow(/文件夹/);
     await expect(g.grant([join(dir, 'missing.jpg')])).rejects.toThrow(/找不到/);
+  });
+});
+
+describe('changing the data folder', () => {
+  it('is unavailable where the shell cannot restart', async () => {
+    expect(await call('changeDataDir', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('opens the new folder before switching, and refuses one it cannot use', async () => {
+    const switched: string[] = [];
+    let choice: string | null = join(dir, '新数据');
+    const platform: Platform = {
+      shell: 'electron',
+      version: 'test',
+      chooseFiles: async () => [],
+      chooseSavePath: async () => null,
+      openPath: async () => undefined,
+      showInFolder: async () => undefined,
+      printPdf: async () => true,
+      chooseDataFolder: async () => choice,
+      switchDataFolder: async (d) => void switched.push(d),
+    };
+    const h = createHandlers(state, platform);
+    const run = (m: IpcMethod) =>
+      dispatch(h, m, {}, { emitProgress: () => undefined }, { validateResponses: true });
+    expect(await run('changeDataDir')).toEqual({ ok: true, value: { dataDir: choice, restarting: true } });
+    expect(switched).toEqual([choice]);
+    const probe = await openWorkspace(choice!);
+    expect((probe.db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n).toBe(0);
+    probe.close();
+
+    choice = null;
+    expect(await run('changeDataDir')).toEqual({ ok: true, value: null });
+    const aFile = join(dir, 'not-a-folder');
+    await writeFile(aFile, 'x');
+    choice = aFile;
+    const refused = await run('changeDataDir');
+    expect(refused.ok).toBe(false);
+    expect(switched).toHaveLength(1);
+  });
+
+  it('remembers the folder in a pointer file, ignoring a damaged one', async () => {
+    const cfg = await mkdtemp(join(tmpdir(), 'claimdesk-cfg-'));
+    expect(readDataLocation(cfg)).toBeNull();
+    await writeDataLocation(cfg, '/srv/claimdesk');
+    expect(readDataLocation(cfg)).toBe('/srv/claimdesk');
+    await writeFile(join(cfg, 'data-location.json'), '{"dataDir": "relative/path"}');
+    expect(readDataLocation(cfg)).toBeNull();
+    await writeFile(join(cfg, 'data-location.json'), '{broken');
+    expect(readDataLocation(cfg)).toBeNull();
+    await rm(cfg, { recursive: true, force: true });
   });
 });

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Workspace } from '../workspace';
-import { backupsDir } from '../workspace';
+import { backupsDir, openWorkspace } from '../workspace';
 import { backupDatabase, restoreWorkspace } from '../backup';
 import {
   listBackups,
@@ -35,7 +35,7 @@ import {
 import { ClaimDeskError } from '../errors';
 import { QualityReport } from '../../../shared/quality';
 import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
-import { CanceledError, type ApiHandlers } from './dispatch';
+import { CanceledError, UnavailableError, type ApiHandlers } from './dispatch';
 import { FileGrants } from './grants';
 import {
   availableFeatures,
@@ -63,6 +63,10 @@ export interface Platform {
   printPdf(path: string): Promise<boolean>;
   /** Today's date as YYYY-MM-DD (tests fix it). */
   today?(): string;
+  /** A folder for the data; null when the dialog was closed. Absent where the shell cannot switch folders. */
+  chooseDataFolder?(): Promise<string | null>;
+  /** Remembers the new data folder and restarts on it (the desktop app). */
+  switchDataFolder?(dataDir: string): Promise<void>;
 }
 
 /** How the bundle is built: in this thread (CLI, tests) or in a worker thread (the desktop app). */
@@ -291,6 +295,21 @@ export function createHandlers(
         createdAt: new Date().toISOString(),
         kind: 'manual' as const,
       };
+    },
+    async changeDataDir() {
+      if (!platform.chooseDataFolder || !platform.switchDataFolder) {
+        throw new UnavailableError('这里不能更换数据文件夹', 'this shell cannot change the data folder');
+      }
+      const chosen = await platform.chooseDataFolder();
+      if (chosen === null) return null;
+      const target = resolve(chosen);
+      if (target === resolve(state.ws.dataDir)) return { dataDir: target, restarting: false };
+      // Open (create, check, migrate) the new folder now: a read-only or damaged folder is refused here,
+      // while the current one is still open, instead of after the restart.
+      const probe = await openWorkspace(target);
+      probe.close();
+      await platform.switchDataFolder(target);
+      return { dataDir: target, restarting: true };
     },
     async getBackupSchedule() {
       return readBackupSchedule(db());

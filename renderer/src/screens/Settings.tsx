@@ -45,6 +45,19 @@ export function Settings() {
     }
   }
 
+  async function changeDataDir() {
+    try {
+      const r = await call('changeDataDir', {});
+      if (r?.restarting)
+        notify(
+          'info',
+          tr(`正在切换到 ${r.dataDir}，程序将重新启动…`, `Switching to ${r.dataDir}; restarting…`),
+        );
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+
   async function backupNow() {
     setBusy(true);
     try {
@@ -138,10 +151,15 @@ export function Settings() {
         </p>
         <p className="muted">
           {tr(
-            '所有资料只保存在这个文件夹里。要换位置，请关闭程序后设置环境变量 CLAIMDESK_HOME。',
-            'Everything is kept in this folder. To move it, quit and set CLAIMDESK_HOME.',
+            '所有资料只保存在这个文件夹里。换到新文件夹后程序会重新启动，原文件夹保持不变（可以先备份，再在新文件夹里恢复）。',
+            'Everything is kept in this folder. After a change the app restarts; the old folder stays as it is.',
           )}
         </p>
+        {info?.shell === 'electron' && (
+          <button type="button" onClick={() => void changeDataDir()} disabled={busy}>
+            {tr('更换数据文件夹…', 'Change data folder…')}
+          </button>
+        )}
         {schedule && (
           <div className="schedule">
             <label className="check">
