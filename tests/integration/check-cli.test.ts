@@ -1,6 +1,6 @@
 // `claimdesk check` end to end: the built CLI on a batch of real files, good and bad. One bad file never
 // stops the batch, every bad input is `unreadable_file`, exit statuses follow ARCHITECTURE.md.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
@@ -43,6 +43,7 @@ beforeAll(async () => {
     Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 0x41), Buffer.from('\n%%EOF\n')]),
   );
   copyFileSync(join(REPO_ROOT, 'tests/fixtures/quality/receipt-iphone.heic'), at('receipt.heic'));
+  mkdirSync(at('a-folder'));
 }, 180_000);
 
 function reportsOf(stdout: string): QualityReport[] {
@@ -58,6 +59,7 @@ describe('claimdesk check', () => {
       'notes.jpg',
       'animation.gif',
       'missing.jpg',
+      'a-folder',
       'e-invoice-cut.pdf',
       'broken.pdf',
       'e-invoice.pdf',
@@ -86,6 +88,7 @@ describe('claimdesk check', () => {
     expect(good.metrics.cornersConfidence).toBeGreaterThan(0.7);
 
     for (const bad of [
+      'a-folder',
       'truncated.jpg',
       'empty.jpg',
       'notes.jpg',
@@ -103,6 +106,11 @@ describe('claimdesk check', () => {
       expect(rep.findings[0]!.message, bad).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(byName.get('empty.jpg')!.findings[0]!.message).toContain('空');
+    expect(byName.get('a-folder')!.findings[0]!.message).toContain('文件夹');
+    // Too few pixels is the fault of the small HEIC; it is not also told to hold the phone steady.
+    const heicCodes = byName.get('receipt.heic')!.findings.map((f) => f.code);
+    expect(heicCodes).toContain('low_resolution');
+    expect(heicCodes).not.toContain('blurry');
 
     const pdf = byName.get('e-invoice.pdf')!;
     expect(pdf.verdict).toBe('pass');

@@ -16,7 +16,7 @@ import {
 import { decodeImage, isUnreadableFileError } from './decode';
 import { findPage, erodedMask, onPage, type PageGeometry } from './page';
 import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
-import { inspectPdf, isEmptyFile } from './pdf';
+import { inspectPdf, isDirectory, isEmptyFile } from './pdf';
 import { loadRaster, type Raster } from './raster';
 import { measureEdgeWidths } from './sharpness';
 import { measureLighting } from './lighting';
@@ -246,6 +246,16 @@ async function checkOne(
     fp,
   });
   try {
+    if (await isDirectory(path)) {
+      throw new ClaimDeskError(
+        'file_unreadable',
+        `这是文件夹，不是文件：${path}，请选择文件夹里的照片或 PDF`,
+        `is a directory: ${path}`,
+        {
+          field: path,
+        },
+      );
+    }
     if (await isEmptyFile(path)) {
       throw new ClaimDeskError(
         'file_unreadable',
@@ -342,7 +352,12 @@ export function analyse(
   const blurMm = edges.acrossX === null && edges.acrossY === null ? null : widest * mmPerPx;
   const lighting = measureLighting(r, page);
   const inkContrast = lighting.paperLevel - lighting.inkLevel;
-  if (blurMm !== null && blurMm >= BLUR_MM_ERROR)
+  // With too few pixels, every edge is a pixel or two wide in mm: the fault is resolution, and "hold the
+  // phone steady" would be the wrong advice. blurMm stays in the metrics.
+  const resolutionFailed = dpi < MIN_DPI_ERROR;
+  if (resolutionFailed) {
+    // nothing: low_resolution already asks for a closer, full-size photo
+  } else if (blurMm !== null && blurMm >= BLUR_MM_ERROR)
     findings.push({ code: 'blurry', severity: 'error', message: MSG.blurError });
   else if (blurMm !== null && blurMm >= BLUR_MM_WARNING)
     findings.push({ code: 'blurry', severity: 'warning', message: MSG.blurWarn });

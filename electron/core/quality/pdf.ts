@@ -70,3 +70,12 @@ export async function isEmptyFile(path: string): Promise<boolean> {
     return false;
   }
 }
+
+/** True for a folder (file-type reads a folder as an unknown file instead of failing). */
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
