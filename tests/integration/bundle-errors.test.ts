@@ -83,6 +83,25 @@ describe('bundle exit statuses', () => {
     expect(text).toContain('缺少');
   });
 
+  it('without a PDF renderer, still merges the e-invoice and says which upload images it could not make', () => {
+    const out = join(tmp.dir, 'no-renderer.pdf');
+    const images = join(tmp.dir, 'no-renderer-images');
+    // node is started by absolute path, so an empty PATH only hides pdftoppm and mutool.
+    const r = runCli(['bundle', completeManifest, '--out', out, '--today', TODAY, '--images', images], {
+      dataDir: join(tmp.dir, 'data'),
+      env: { PATH: '/nonexistent' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pdftoppm');
+    expect(r.stdout).toContain('e-invoice.pdf');
+    const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('费用明细（第 2 页）');
+    const files = readdirSync(images);
+    expect(files).toContain('04-发票-1.jpg'); // the paper invoice photo
+    expect(files).not.toContain('04-发票-2.jpg'); // the e-invoice pages need a renderer
+    expect(files).toHaveLength(7);
+  });
+
   it('keeps within a smaller --max-mb budget without dropping pages', () => {
     const out = join(tmp.dir, 'small.pdf');
     const r = bundle(completeManifest, out, '--max-mb', '0.6', '--json');
