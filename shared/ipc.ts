@@ -251,7 +251,11 @@ export const IPC = {
     z.object({ claims: z.number().int(), safetyCopy: z.string().nullable(), missingFiles: z.number().int() }),
   ),
   /** Moves to another data folder (chosen in a dialog): the app restarts on it; the old folder is kept. */
-  changeDataDir: channel('settings:relocate', Empty, z.object({ dataDir: z.string(), restarting: z.boolean() }).nullable()),
+  changeDataDir: channel(
+    'settings:relocate',
+    Empty,
+    z.object({ dataDir: z.string(), restarting: z.boolean() }).nullable(),
+  ),
   getBackupSchedule: channel('backup:schedule', Empty, BackupScheduleSettings),
   saveBackupSchedule: channel('backup:reschedule', BackupScheduleSettings.partial(), BackupScheduleSettings),
 } as const;
