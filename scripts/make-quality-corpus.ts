@@ -31,10 +31,13 @@ export async function makeCorpus(
   mkdirSync(dir, { recursive: true });
   const long = options.long ?? 4000;
   const entries: CorpusEntry[] = [];
-  for (const [d, doc] of (options.docs ?? DOC_TYPES).entries()) {
+  for (const doc of options.docs ?? DOC_TYPES) {
+    // Seeds and backgrounds come from the case's place in the full corpus, so a partial run (a test, the
+    // bench) makes exactly the photos the full calibration run makes.
+    const d = DOC_TYPES.indexOf(doc);
     const rendered = new Map<string, RenderedDoc>();
-    const cases = casesFor(doc, d).filter(options.filter ?? (() => true));
-    for (const [k, c] of cases.entries()) {
+    for (const [k, c] of casesFor(doc, d).entries()) {
+      if (options.filter && !options.filter(c)) continue;
       const key = JSON.stringify([c.seal, c.variant ?? {}]);
       if (!rendered.has(key))
         rendered.set(
