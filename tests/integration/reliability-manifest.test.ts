@@ -15,6 +15,7 @@ const claimDir = join(tmp.dir, 'claim');
 const outside = join(tmp.dir, 'outside');
 let helpText = '';
 let canTrace = false;
+const STRACE_FLAGS = ['-f', '-qq', '--seccomp-bpf', '-e', 'trace=open,openat,openat2'];
 let traceCount = 0;
 
 function baseManifest(): Record<string, unknown> {
@@ -53,19 +54,7 @@ interface Run {
 function runTraced(args: string[]): Promise<Run> {
   const log = join(tmp.dir, `trace-${++traceCount}.log`);
   const argv = canTrace
-    ? [
-        'strace',
-        '-f',
-        '-qq',
-        '--seccomp-bpf',
-        '-e',
-        'trace=open,openat,openat2',
-        '-o',
-        log,
-        process.execPath,
-        CLI,
-        ...args,
-      ]
+    ? ['strace', ...STRACE_FLAGS, '-o', log, process.execPath, CLI, ...args]
     : [process.execPath, CLI, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), {
@@ -110,7 +99,8 @@ beforeAll(async () => {
   for (const name of ['secret.jpg', 'passwd.jpg', 'linked.jpg']) copyFileSync(photo!, join(outside, name));
   symlinkSync(join(outside, 'linked.jpg'), join(claimDir, 'link-out.jpg'));
   helpText = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
-  canTrace = spawnSync('strace', ['-f', '-qq', '-e', 'trace=openat', '-o', '/dev/null', 'true']).status === 0;
+  // Probe with the very flags the runs use (older strace lacks --seccomp-bpf).
+  canTrace = spawnSync('strace', [...STRACE_FLAGS, '-o', '/dev/null', 'true']).status === 0;
   if (!canTrace)
     console.warn(
       '[reliability-manifest] strace unavailable or ptrace not permitted: the "nothing opened outside" assertion is skipped',
