@@ -2,7 +2,7 @@
 // glyphs it uses (tens of KB instead of 10 MB). pdf-lib's subsetter talks to fontkit; the upstream
 // fontkit 2.x writes correct TrueType subsets (the @pdf-lib/fontkit fork writes broken small ones), but its
 // Subset API changed from encodeStream() to encode(), so an adapter bridges the two.
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import type { FontkitFont, FontkitSubset } from 'fontkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -85,6 +85,8 @@ function bytesAsStream(encode: () => Uint8Array) {
 /** fontkit 2.x with the 1.x subset API pdf-lib expects (`subset.encodeStream()`). */
 export const fontkitForPdfLib = {
   create(buffer: Uint8Array, postscriptName?: string): FontkitFont {
+    // Required on first use (pdf-lib calls this synchronously): fontkit's Unicode tables take ~100 ms to load.
+    const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
     const font = fontkit.create(buffer, postscriptName);
     const createSubset = font.createSubset.bind(font);
     font.createSubset = (): FontkitSubset => {

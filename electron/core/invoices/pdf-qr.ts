@@ -2,7 +2,6 @@
 // with PDF.js (unpdf, offline) and read like a photo, without rendering the page.
 import { readFile, stat } from 'node:fs/promises';
 import sharp from 'sharp';
-import { extractImages, getDocumentProxy } from 'unpdf';
 import { decodeQrInPicture } from './qr';
 
 /** An invoice is one page; its QR sits on the first. Later pages are attachments. */
@@ -18,6 +17,7 @@ const QUIET_ZONE = 0.15;
 export async function decodeQrInPdf(path: string): Promise<string | null> {
   try {
     if ((await stat(path)).size > MAX_PDF_BYTES) return null;
+    const { extractImages, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)), {
       isEvalSupported: false,
       verbosity: 0,

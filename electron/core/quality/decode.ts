@@ -3,7 +3,6 @@
 // applied, and decompression bombs refused from the header before a single pixel is decoded.
 import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
-import decodeHeic from 'heic-decode';
 import { ClaimDeskError, describeFsError } from '../errors';
 import { sniffFile, type SupportedMime } from '../files/sniff';
 
@@ -130,6 +129,8 @@ async function decodeHeicFile(path: string, mime: ImageMime): Promise<DecodedIma
   }
   let pixels: { width: number; height: number; data: Uint8ClampedArray };
   try {
+    // Loaded on first use: its WebAssembly decoder costs ~50 ms of start-up for every CLI call otherwise.
+    const { default: decodeHeic } = await import('heic-decode');
     const images = await decodeHeic.all({ buffer: bytes });
     try {
       const primary = images[0];

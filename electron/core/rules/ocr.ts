@@ -3,7 +3,6 @@
 // for specific words (the 急诊 mark on an emergency certificate); not finding them asks a person to confirm.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createWorker, OEM } from 'tesseract.js';
 import { decodeImage } from '../quality/decode';
 
 /** Photos are shrunk to this long side first: plenty for 5 mm characters, and recognition stays ~1-2 s. */
@@ -35,6 +34,8 @@ export async function readChineseText(path: string): Promise<string | null> {
   } catch {
     return null;
   }
+  // Loaded on first use: only emergency claims need OCR, and every CLI call would pay its start-up otherwise.
+  const { createWorker, OEM } = await import('tesseract.js');
   const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
     langPath: chiSimDir(),
     gzip: true,

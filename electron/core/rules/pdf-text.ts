@@ -2,7 +2,6 @@
 // offline with unpdf's bundled PDF.js. Used for marks a rule asks for, such as 急诊 on an emergency
 // certificate. A scanned PDF has no text layer and gives an empty string: that still needs a person to look.
 import { readFile, stat } from 'node:fs/promises';
-import { extractText, getDocumentProxy } from 'unpdf';
 
 /** A certificate is a page or two; past this many pages we stop reading (hostile or wrong file). */
 export const PDF_TEXT_MAX_PAGES = 20;
@@ -26,6 +25,7 @@ export async function readPdfText(path: string): Promise<string | null> {
     const bytes = new Uint8Array(await readFile(path));
     return await withTimeout(
       (async () => {
+        const { extractText, getDocumentProxy } = await import('unpdf');
         const pdf = await getDocumentProxy(bytes, {
           isEvalSupported: false,
           stopAtErrors: false,
