@@ -3,12 +3,46 @@
 // and the target path is left as it was.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, rename, rm, stat } from 'node:fs/promises';
+import { access, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ClaimDeskError, describeFsError } from '../errors';
 
 export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** True while a process with this id runs (a temp file of a live export must not be touched). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files that an export killed before its rename left beside `target` (`.NAME.PID-hex.tmp`
+ * whose process is gone). Files of a live export, and every other file, are left alone.
+ */
+export async function removeStaleTemps(target: string): Promise<number> {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid)) continue;
+    await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
+    removed++;
+  }
+  return removed;
 }
 
 /** Fails early, with the folder named, when the output folder is missing, not a folder, or read-only. */
@@ -44,6 +78,7 @@ export async function assertWritableFolder(folder: string): Promise<void> {
 
 /** Writes bytes to a temp file beside `target` and fsyncs it; returns the temp path (not yet renamed). */
 export async function writeTempBeside(target: string, bytes: Uint8Array): Promise<string> {
+  await removeStaleTemps(target);
   const temp = tempPathFor(target);
   let handle;
   try {

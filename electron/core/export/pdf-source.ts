@@ -9,8 +9,26 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { ClaimDeskError, describeFsError } from '../errors';
+import { isProcessAlive } from './atomic';
 
 const run = promisify(execFile);
+
+const RASTER_DIR_PREFIX = 'claimdesk-raster-';
+
+/** Removes rasterising folders in the temp dir whose export process was killed before cleaning up. */
+async function removeStaleRasterDirs(): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${RASTER_DIR_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
 
 export async function loadSourcePdf(path: string): Promise<PDFDocument> {
   let bytes: Buffer;
@@ -84,7 +102,9 @@ export async function rasterizePdf(path: string, dpi: number): Promise<Buffer[]>
       { field: path },
     );
   }
-  const dir = await mkdtemp(join(tmpdir(), 'claimdesk-raster-'));
+  await removeStaleRasterDirs();
+  // The pid in the name lets a later export clean up after one that was killed mid-way.
+  const dir = await mkdtemp(join(tmpdir(), `${RASTER_DIR_PREFIX}${process.pid}-`));
   try {
     if (tool === 'pdftoppm') {
       await run('pdftoppm', ['-r', String(dpi), '-png', path, join(dir, 'p')], { timeout: 120_000 });
