@@ -88,13 +88,39 @@ export const ClaimListRequest = z.object({
 });
 export type ClaimListRequest = z.infer<typeof ClaimListRequest>;
 
+/** Checks a person may settle by looking at the paper, when a photo can't prove them (OCR may fail). */
+export const CONFIRMABLE_CHECKS = ['emergency_mark'] as const;
+export const ConfirmableCheck = z.enum(CONFIRMABLE_CHECKS);
+export type ConfirmableCheck = z.infer<typeof ConfirmableCheck>;
+
+export const DocumentConfirmation = z.object({ documentId: Id, check: ConfirmableCheck });
+export type DocumentConfirmation = z.infer<typeof DocumentConfirmation>;
+
 export const ClaimDetail = z.object({
   claim: Claim,
   documents: z.array(ClaimDocument),
   history: z.array(StatusChange),
   claimant: Person,
+  /** What the person confirmed on each document (the 急诊 mark). */
+  confirmations: z.array(DocumentConfirmation),
 });
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
+
+/**
+ * A requirement whose check a person may settle by confirming on the document (the editor shows a checkbox
+ * on each of its documents), with the wording of the checkbox.
+ */
+export const ConfirmableRequirement = z.object({
+  requirementId: z.string(),
+  check: ConfirmableCheck,
+  label: z.string(),
+  labelEn: z.string(),
+});
+export type ConfirmableRequirement = z.infer<typeof ConfirmableRequirement>;
+
+/** The engine's report plus what the editor may offer to confirm. */
+export const ClaimEvaluationView = EvaluationReport.extend({ confirmable: z.array(ConfirmableRequirement) });
+export type ClaimEvaluationView = z.infer<typeof ClaimEvaluationView>;
 
 export const Thumbnail = z.object({
   /** data:image/jpeg;base64,… (CSP allows data: images only), or null for pages sharp cannot draw (PDF). */
@@ -199,7 +225,13 @@ export const IPC = {
     z.object({ id: Id, to: ClaimStatus, note: z.string().max(500).optional() }),
     Claim,
   ),
-  evaluateClaim: channel('claims:evaluate', z.object({ id: Id }), EvaluationReport),
+  evaluateClaim: channel('claims:evaluate', z.object({ id: Id }), ClaimEvaluationView),
+  /** Sets or clears what the person confirmed on a document; answers with the document's confirmations. */
+  confirmDocument: channel(
+    'documents:confirm',
+    z.object({ documentId: Id, check: ConfirmableCheck, confirmed: z.boolean() }),
+    z.object({ documentId: Id, confirmed: z.array(ConfirmableCheck) }),
+  ),
 
   pickFiles: channel('files:pick', z.object({ multiple: z.boolean().optional() }), z.array(FileGrant)),
   importDocument: channel(

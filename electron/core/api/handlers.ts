@@ -13,6 +13,7 @@ import {
   updateBackupSchedule,
 } from '../backup-schedule';
 import { importDocument } from '../import';
+import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { storeFile } from '../files/store';
 import { sniffFile } from '../files/sniff';
 import {
@@ -40,6 +41,7 @@ import { FileGrants } from './grants';
 import {
   availableFeatures,
   checkerFor,
+  confirmableRequirements,
   deadlineOf,
   evaluateStoredClaim,
   exportStoredClaim,
@@ -173,6 +175,9 @@ export function createHandlers(
         documents: listDocuments(db(), req.id),
         history: claimHistory(db(), req.id),
         claimant: getPerson(db(), claim.fields.claimantId),
+        confirmations: Object.entries(claimConfirmations(db(), req.id)).flatMap(([documentId, checks]) =>
+          checks.map((check) => ({ documentId: Number(documentId), check })),
+        ),
       };
     },
     async createClaim(req) {
@@ -186,7 +191,12 @@ export function createHandlers(
     },
     async evaluateClaim(req) {
       getClaim(db(), req.id);
-      return evaluateStoredClaim(state.ws, req.id, today());
+      const report = await evaluateStoredClaim(state.ws, req.id, today());
+      return { ...report, confirmable: confirmableRequirements(state.ws, req.id) };
+    },
+    async confirmDocument(req) {
+      const confirmed = setDocumentConfirmation(db(), req.documentId, req.check, req.confirmed);
+      return { documentId: req.documentId, confirmed };
     },
 
     async pickFiles(req) {

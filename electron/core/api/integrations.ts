@@ -1,7 +1,7 @@
 // The app's bridge to the checking, rules and export modules. Kept in one file so the handlers stay the
 // same whatever the modules' shapes, and so a stored claim is turned into the exporter's input in one place.
 import type { EvaluationReport } from '../../../shared/evaluation';
-import type { Deadline } from '../../../shared/ipc';
+import type { ConfirmableRequirement, Deadline } from '../../../shared/ipc';
 import type { Manifest } from '../../../shared/manifest';
 import { PRE_SUBMISSION_STATUSES } from '../../../shared/lifecycle';
 import { QualityReport } from '../../../shared/quality';
@@ -12,7 +12,13 @@ import type { PageChecker } from '../import';
 import { storedFilePath } from '../files/store';
 import { getClaim, getPerson, listDocuments } from '../repo';
 import { addPeriod, daysBetween } from '../rules/dates';
-import { evaluateStoredClaim as evaluateWithRules, rulePackForRegion } from '../rules/evaluate';
+import { claimConfirmations } from '../confirmations';
+import {
+  evaluateStoredClaim as evaluateWithRules,
+  factsOfStoredClaim,
+  kindsNeedingText,
+  rulePackForRegion,
+} from '../rules/evaluate';
 import type { Workspace } from '../workspace';
 import { ClaimDeskError } from '../errors';
 
@@ -30,13 +36,50 @@ export function checkerFor(ws: Workspace): PageChecker | undefined {
   return pageCheckerFor(ws);
 }
 
+/** Evaluates a stored claim with what the person confirmed on its documents (the 急诊 mark). */
 export async function evaluateStoredClaim(
   ws: Workspace,
   claimId: number,
   today: string,
 ): Promise<EvaluationReport> {
-  const { documentOrder: _order, pack: _pack, ...report } = await evaluateWithRules(ws, claimId, { today });
+  const {
+    documentOrder: _order,
+    pack: _pack,
+    ...report
+  } = await evaluateWithRules(ws, claimId, {
+    today,
+    confirmed: claimConfirmations(ws.db, claimId),
+  });
   return report;
+}
+
+const CONFIRMATION_LABELS: Record<ConfirmableRequirement['check'], { zh: string; en: string }> = {
+  emergency_mark: {
+    zh: '我已核对：诊断证明上写有“急诊”字样',
+    en: 'I have checked: the certificate shows the words 急诊 (emergency)',
+  },
+};
+
+/**
+ * Requirements of this claim that carry a check a person may confirm by looking at the paper: those whose
+ * rule has an emergency_mark check and whose kinds the engine would read text from for this claim (so the
+ * check's condition holds). The editor keeps the checkbox visible after confirming, so it can be undone.
+ */
+export function confirmableRequirements(ws: Workspace, claimId: number): ConfirmableRequirement[] {
+  const claim = getClaim(ws.db, claimId);
+  const claimant = getPerson(ws.db, claim.fields.claimantId);
+  const pack = packFor(claimant.insuredRegion);
+  const textKinds = kindsNeedingText(pack, factsOfStoredClaim(claim, claimant));
+  if (textKinds.size === 0) return [];
+  return pack.requirements
+    .filter((r) => r.checks.some((c) => c.check === 'emergency_mark'))
+    .filter((r) => r.kinds.some((k) => textKinds.has(k)))
+    .map((r) => ({
+      requirementId: r.id,
+      check: 'emergency_mark' as const,
+      label: CONFIRMATION_LABELS.emergency_mark.zh,
+      labelEn: CONFIRMATION_LABELS.emergency_mark.en,
+    }));
 }
 
 type Pack = ReturnType<typeof rulePackForRegion>;
@@ -124,8 +167,7 @@ export async function exportStoredClaim(
   ws: Workspace,
   opts: BundleOptions,
 ): Promise<{ pages: number | null; images: string[] }> {
-  const STEPS = 3;
-  opts.onProgress(0, STEPS, '检查材料是否齐全');
+  opts.onProgress(0, 1, '检查材料是否齐全');
   const evaluation = await evaluateStoredClaim(ws, opts.claimId, opts.today);
   if (!evaluation.complete && !opts.allowIncomplete) {
     throw new ClaimDeskError(
@@ -135,7 +177,6 @@ export async function exportStoredClaim(
       { field: 'allowIncomplete' },
     );
   }
-  opts.onProgress(1, STEPS, '生成 PDF（封面、清单、承诺书、全部材料）');
   const claim = getClaim(ws.db, opts.claimId);
   const documents = listDocuments(ws.db, opts.claimId).map((d) => ({
     kind: d.kind,
@@ -144,6 +185,11 @@ export async function exportStoredClaim(
       return { path: storedFilePath(ws.dataDir, pg.sha256), ...(q.success ? { quality: q.data } : {}) };
     }),
   }));
+  // Progress is counted in files prepared (decoding, straightening and encoding each page is the slow part),
+  // plus one step for laying out and saving the PDF.
+  const fileCount = documents.reduce((n, d) => n + d.files.length, 0);
+  const total = fileCount + 1;
+  opts.onProgress(0, total, `准备材料 0/${fileCount}`);
   const result = await exportClaimBundle(
     {
       manifest: manifestOf(ws, opts.claimId),
@@ -152,8 +198,18 @@ export async function exportStoredClaim(
       today: opts.today,
       reference: claim.reference,
     },
-    { out: opts.outFile, ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}), producer: 'ClaimDesk' },
+    {
+      out: opts.outFile,
+      ...(opts.imagesDir ? { imagesDir: opts.imagesDir } : {}),
+      producer: 'ClaimDesk',
+      onProgress: (done, all) =>
+        opts.onProgress(
+          done,
+          all + 1,
+          done >= all ? '生成 PDF（封面、清单、承诺书、全部材料）' : `准备材料 ${done}/${all}`,
+        ),
+    },
   );
-  opts.onProgress(STEPS, STEPS, '完成');
+  opts.onProgress(total, total, '完成');
   return { pages: result.pages, images: result.images };
 }

@@ -198,7 +198,7 @@ export async function evaluateManifest(
   }
 }
 
-function factsOfStoredClaim(claim: Claim, claimant: Person): ClaimFacts {
+export function factsOfStoredClaim(claim: Claim, claimant: Person): ClaimFacts {
   const f = claim.fields;
   return {
     claimant: {

@@ -9,8 +9,14 @@ import {
   RELATION_LABELS,
   type DocumentKind,
 } from '../../../shared/domain';
-import type { EvaluationReport, RequirementResult } from '../../../shared/evaluation';
-import type { ClaimDetail, FileGrant } from '../../../shared/ipc';
+import type { RequirementResult } from '../../../shared/evaluation';
+import type {
+  ClaimDetail,
+  ClaimEvaluationView,
+  ConfirmableRequirement,
+  DocumentConfirmation,
+  FileGrant,
+} from '../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, CLAIM_TRANSITIONS, type ClaimStatus } from '../../../shared/lifecycle';
 import type { ClaimDocument } from '../../../shared/schemas';
 import { maskDigits } from '../../../shared/validators';
@@ -32,7 +38,7 @@ const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string 
 export function ClaimEditor({ claimId }: { claimId: number }) {
   const { tr, notifyError, notify, go, info, settings } = useApp();
   const [detail, setDetail] = useState<ClaimDetail | null>(null);
-  const [report, setReport] = useState<EvaluationReport | null>(null);
+  const [report, setReport] = useState<ClaimEvaluationView | null>(null);
   const [rulesMissing, setRulesMissing] = useState(false);
   const [editing, setEditing] = useState(false);
   const [importing, setImporting] = useState<string | null>(null);
@@ -92,7 +98,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
   );
 
   if (!detail) return <p className="empty">{tr('正在打开…', 'Opening…')}</p>;
-  const { claim, documents, history, claimant } = detail;
+  const { claim, documents, history, claimant, confirmations } = detail;
   const f = claim.fields;
 
   const claimedKinds = new Set<string>();
@@ -264,6 +270,8 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   key={r.id}
                   requirement={r}
                   documents={documents.filter((d) => r.kinds.includes(d.kind))}
+                  confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
+                  confirmations={confirmations}
                   busy={importing === r.id}
                   onFiles={(kind, files) => importFiles(kind, r.id, files)}
                   onChanged={reload}
@@ -336,15 +344,67 @@ function DocumentPages({ doc, onChanged }: { doc: ClaimDocument; onChanged(): Pr
   );
 }
 
+/**
+ * The person's own check of the paper for what a photo can't prove (the 急诊 words when OCR could not read
+ * them): stored per document, it settles the requirement's check; unticking puts the check back.
+ */
+function ConfirmOnDocument({
+  doc,
+  confirmable,
+  confirmed,
+  ordinal,
+  onChanged,
+}: {
+  doc: ClaimDocument;
+  confirmable: ConfirmableRequirement;
+  confirmed: boolean;
+  ordinal: number | null;
+  onChanged(): Promise<void>;
+}) {
+  const { tr, notifyError } = useApp();
+  const [saving, setSaving] = useState(false);
+  async function toggle(next: boolean) {
+    setSaving(true);
+    try {
+      await call('confirmDocument', { documentId: doc.id, check: confirmable.check, confirmed: next });
+      await onChanged();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <label className="confirm-check" data-confirm={confirmable.check} data-document={doc.id}>
+      <input
+        type="checkbox"
+        checked={confirmed}
+        disabled={saving}
+        onChange={(e) => void toggle(e.target.checked)}
+      />
+      <span>
+        {tr(confirmable.label, confirmable.labelEn)}
+        {ordinal !== null && (
+          <span className="muted">{tr(`（第 ${ordinal} 份）`, ` (copy ${ordinal})`)}</span>
+        )}
+      </span>
+    </label>
+  );
+}
+
 function Requirement({
   requirement: r,
   documents,
+  confirmable,
+  confirmations,
   busy,
   onFiles,
   onChanged,
 }: {
   requirement: RequirementResult;
   documents: ClaimDocument[];
+  confirmable: ConfirmableRequirement | null;
+  confirmations: readonly DocumentConfirmation[];
   busy: boolean;
   onFiles(kind: DocumentKind, files: FileGrant[]): Promise<void>;
   onChanged(): Promise<void>;
@@ -384,8 +444,19 @@ function Requirement({
       <p className="source">
         {tr('依据', 'Source')}：{r.source}
       </p>
-      {documents.map((d) => (
-        <DocumentPages key={d.id} doc={d} onChanged={onChanged} />
+      {documents.map((d, i) => (
+        <div key={d.id} className="req-document">
+          {confirmable && (
+            <ConfirmOnDocument
+              doc={d}
+              confirmable={confirmable}
+              confirmed={confirmations.some((c) => c.documentId === d.id && c.check === confirmable.check)}
+              ordinal={documents.length > 1 ? i + 1 : null}
+              onChanged={onChanged}
+            />
+          )}
+          <DocumentPages doc={d} onChanged={onChanged} />
+        </div>
       ))}
       <DropZone
         label={tr(`把“${title}”拖到这里`, `Drop "${title}" here`)}

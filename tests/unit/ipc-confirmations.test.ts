@@ -1,0 +1,158 @@
+// The person's confirmation of the 急诊 mark, through the channel handlers on a real data folder (real SQLite
+// file, real sharp, the real quality checker, OCR and rule engine): confirming settles the requirement,
+// unconfirming puts it back, and removing the document removes its confirmation.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { FileGrants } from '../../electron/core/api/grants';
+import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { openWorkspace } from '../../electron/core/workspace';
+import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
+
+let dir: string;
+let state: ApiState;
+let handlers: ReturnType<typeof createHandlers>;
+const grants = new FileGrants();
+
+async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
+  return (await dispatch(
+    handlers,
+    method,
+    payload,
+    { emitProgress: () => undefined },
+    { validateResponses: true },
+  )) as Envelope<IpcResponse<M>>;
+}
+async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
+  const r = await call(method, payload);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+}
+
+// The sample certificate passes the photo checks and carries a seal, but shows no 急诊 words for OCR to find:
+// what is left is exactly the check a person settles by looking at the paper.
+const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'claimdesk-confirm-'));
+  state = { ws: await openWorkspace(join(dir, 'data')) };
+  const platform: Platform = {
+    shell: 'test',
+    version: 'test',
+    chooseFiles: async () => [],
+    chooseSavePath: async () => null,
+    openPath: async () => undefined,
+    showInFolder: async () => undefined,
+    printPdf: async () => false,
+    today: () => '2026-10-20',
+  };
+  handlers = createHandlers(state, platform, grants);
+});
+
+afterAll(async () => {
+  state.ws.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the 急诊 confirmation', () => {
+  it('settles the emergency check when confirmed, and not once unconfirmed or the document is gone', async () => {
+    const h = await ok('createHousehold', { name: '张家' });
+    const p = await ok('createPerson', {
+      householdId: h.id,
+      name: '张三',
+      idNumber: '11010519491231002X',
+      relation: 'self',
+      insuranceType: 'employee',
+      insuredRegion: '江苏省南京市',
+    });
+    const claim = await ok('createClaim', {
+      claimantId: p.id,
+      careSetting: 'inpatient',
+      hospital: '上海市第一人民医院',
+      treatmentRegion: '上海市',
+      admissionDate: '2026-10-01',
+      dischargeDate: '2026-10-05',
+      crossRegion: { filingType: 'emergency', filingDate: '2026-10-02' },
+    });
+    const photo = join(SAMPLES, 'diagnosis.jpg');
+    const [grant] = await grants.grant([photo], ['诊断证明.jpg']);
+    const doc = await ok('importDocument', {
+      claimId: claim.id,
+      kind: 'diagnosis_certificate',
+      files: [grant!.token],
+    });
+
+    const requirementOf = async () => {
+      const report = await ok('evaluateClaim', { id: claim.id });
+      const req = report.requirements.find((r) => r.kinds.includes('diagnosis_certificate'));
+      return { report, req: req! };
+    };
+
+    const before = await requirementOf();
+    expect(before.req.status).toBe('needs_attention');
+    expect(before.req.reason).toContain('急诊');
+    // The editor is told this requirement takes a confirmation, with the checkbox's words.
+    expect(before.report.confirmable).toEqual([
+      expect.objectContaining({
+        requirementId: before.req.id,
+        check: 'emergency_mark',
+        label: '我已核对：诊断证明上写有“急诊”字样',
+      }),
+    ]);
+
+    const confirmed = await ok('confirmDocument', {
+      documentId: doc.id,
+      check: 'emergency_mark',
+      confirmed: true,
+    });
+    expect(confirmed).toEqual({ documentId: doc.id, confirmed: ['emergency_mark'] });
+    // Confirming twice is harmless.
+    await ok('confirmDocument', { documentId: doc.id, check: 'emergency_mark', confirmed: true });
+    expect((await ok('getClaim', { id: claim.id })).confirmations).toEqual([
+      { documentId: doc.id, check: 'emergency_mark' },
+    ]);
+    expect((await requirementOf()).req.status).toBe('satisfied');
+
+    // Kept in the database: a fresh connection to the same folder sees it.
+    state.ws.close();
+    state.ws = await openWorkspace(join(dir, 'data'));
+    expect((await requirementOf()).req.status).toBe('satisfied');
+
+    await ok('confirmDocument', { documentId: doc.id, check: 'emergency_mark', confirmed: false });
+    expect((await ok('getClaim', { id: claim.id })).confirmations).toEqual([]);
+    expect((await requirementOf()).req.status).toBe('needs_attention');
+
+    await ok('confirmDocument', { documentId: doc.id, check: 'emergency_mark', confirmed: true });
+    await ok('removeDocument', { documentId: doc.id });
+    const left = state.ws.db.prepare('SELECT count(*) AS n FROM document_confirmations').get() as {
+      n: number;
+    };
+    expect(left.n).toBe(0);
+  }, 60_000);
+
+  it('refuses an unknown check or document with a named error', async () => {
+    const bad = await call('confirmDocument', { documentId: 1, check: 'seal', confirmed: true });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const missing = await call('confirmDocument', {
+      documentId: 99999,
+      check: 'emergency_mark',
+      confirmed: true,
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', field: 'documentId' } });
+  });
+
+  it('offers no confirmation on a claim that is not an emergency', async () => {
+    const people = await ok('listPeople', {});
+    const claim = await ok('createClaim', {
+      claimantId: people[0]!.id,
+      careSetting: 'outpatient',
+      hospital: '南京市鼓楼医院',
+      treatmentRegion: '江苏省南京市',
+      visitDate: '2026-10-03',
+      crossRegion: null,
+    });
+    expect((await ok('evaluateClaim', { id: claim.id })).confirmable).toEqual([]);
+  });
+});
