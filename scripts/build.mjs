@@ -29,6 +29,10 @@ if (!nodeOnly) {
     // The desktop app builds bundles in a worker thread (Electron ≥ 18 loads worker scripts from the asar).
     await build({ ...common, entryPoints: ['electron/core/api/export-worker.ts'], outfile: 'dist/export-worker.mjs', format: 'esm' });
   }
+  if (existsSync(`${root}/electron/core/api/check-worker.ts`)) {
+    // …and checks imported photos in another, so the window never waits on a photo check.
+    await build({ ...common, entryPoints: ['electron/core/api/check-worker.ts'], outfile: 'dist/check-worker.mjs', format: 'esm' });
+  }
   if (existsSync(`${root}/electron/preload/index.ts`)) {
     // Sandboxed preload scripts must be CommonJS and may only require 'electron'.
     await build({ ...common, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload.cjs', format: 'cjs', external: ['electron'] });

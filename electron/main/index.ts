@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClaimDeskError } from '../core/errors';
 import { FileGrants } from '../core/api/grants';
+import { PageCheckWorker } from '../core/api/check-in-worker';
 import { exportInWorker } from '../core/api/export-in-worker';
 import { createHandlers, type ApiState } from '../core/api/handlers';
 import { startBackupSchedule } from '../core/backup-schedule';
@@ -112,15 +113,19 @@ async function start(): Promise<void> {
   const grants = new FileGrants();
   // Electron (≥ 18, electron/electron#33216) loads worker scripts and their modules from inside the asar.
   const workerUrl = join(distDir, 'export-worker.mjs');
+  // Photo checks during import run in one long-lived worker, so a multi-file drop never stalls the window.
+  const pageChecks = new PageCheckWorker({ url: join(distDir, 'check-worker.mjs') });
   const handlers = createHandlers(
     state,
     electronPlatform(app.getVersion(), () => mainWindow),
     grants,
     (ws, opts) => exportInWorker({ url: workerUrl }, ws.dataDir, opts),
+    () => pageChecks.check,
   );
   registerIpc(handlers, grants, trustedIds);
   app.on('will-quit', () => {
     backups.stop();
+    void pageChecks.close();
     state.ws.close();
   });
 

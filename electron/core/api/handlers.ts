@@ -12,7 +12,7 @@ import {
   readBackupSchedule,
   updateBackupSchedule,
 } from '../backup-schedule';
-import { importDocument } from '../import';
+import { importDocument, type PageChecker } from '../import';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { storeFile } from '../files/store';
 import { sniffFile } from '../files/sniff';
@@ -77,6 +77,9 @@ export type ExportRunner = (
   opts: BundleOptions,
 ) => Promise<{ pages: number | null; images: string[] }>;
 
+/** How photos are checked as they come in: in this thread (CLI, tests) or in a worker thread (the app). */
+export type CheckerFactory = (ws: Workspace) => PageChecker | undefined;
+
 export interface ApiState {
   ws: Workspace;
   /** Told when a restore replaced the open workspace (the app restarts its backup schedule on it). */
@@ -95,6 +98,7 @@ export function createHandlers(
   platform: Platform,
   grants = new FileGrants(),
   runExport: ExportRunner = exportStoredClaim,
+  checkerOf: CheckerFactory = checkerFor,
 ): ApiHandlers {
   const produced = new Set<string>();
   const today = (): string => platform.today?.() ?? localToday();
@@ -206,15 +210,21 @@ export function createHandlers(
     async importDocument(req, call) {
       const files = req.files.map((t) => grants.resolve(t));
       const total = files.length;
+      // The label names the file being checked next (the last one once all are done).
       call.emitProgress({ task: 'import', done: 0, total, label: files[0]?.name ?? '' });
       return importDocument(state.ws, {
         claimId: req.claimId,
         kind: req.kind,
         paths: files.map((f) => f.path),
         originalNames: files.map((f) => f.name),
-        checkPage: checkerFor(state.ws),
+        checkPage: checkerOf(state.ws),
         onProgress: (done, all) =>
-          call.emitProgress({ task: 'import', done, total: all, label: files[done - 1]?.name ?? '' }),
+          call.emitProgress({
+            task: 'import',
+            done,
+            total: all,
+            label: (files[done] ?? files[done - 1])?.name ?? '',
+          }),
       });
     },
     async removeDocument(req) {
@@ -232,7 +242,7 @@ export function createHandlers(
       call.emitProgress({ task: 'replace', done: 0, total: 1, label: file.name });
       const mime = await sniffFile(file.path);
       const stored = await storeFile(state.ws.dataDir, file.path);
-      const checker = checkerFor(state.ws);
+      const checker = checkerOf(state.ws);
       const quality = checker
         ? await checker({ path: stored.path, mime, kind, originalName: file.name })
         : null;

@@ -7,6 +7,14 @@ import { useApp } from '../app-context';
 import { formatBytes } from '../format';
 import { useProgress } from './useProgress';
 
+/** Main labels the export's steps in Chinese; the numbers say the same in English. */
+function exportStepEn(done: number, total: number): string {
+  if (total <= 1) return 'Checking the checklist…';
+  const files = total - 1;
+  if (done < files) return `Preparing files ${done}/${files}`;
+  return done === files ? 'Writing the PDF (cover, checklist, pledge, every page)' : 'Done';
+}
+
 export function ExportPanel({
   claimId,
   complete,
@@ -85,7 +93,13 @@ export function ExportPanel({
             value={progress.done}
             aria-label={tr('导出进度', 'Export progress')}
           />
-          <span>{progress.label}</span>
+          <span>
+            {tr(progress.label, exportStepEn(progress.done, progress.total))}
+            <span className="muted">
+              {' '}
+              · {Math.round((100 * progress.done) / Math.max(progress.total, 1))}%
+            </span>
+          </span>
         </div>
       )}
       {result && (

@@ -8,6 +8,8 @@ import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PROGRESS_CHANNEL, type ProgressEvent } from '../../../shared/ipc';
 import { dispatch, toIpcError } from '../../../electron/core/api/dispatch';
+import { PageCheckWorker } from '../../../electron/core/api/check-in-worker';
+import { exportInWorker } from '../../../electron/core/api/export-in-worker';
 import { FileGrants } from '../../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../../electron/core/api/handlers';
 import { openWorkspace } from '../../../electron/core/workspace';
@@ -82,7 +84,17 @@ export async function startTestServer(options: { dataDir: string; today?: string
     ws: await openWorkspace(options.dataDir),
   };
   const grants = new FileGrants();
-  const handlers = createHandlers(state, platform, grants);
+  // The same worker threads as the desktop app (built into dist/ by `npm run test:e2e`): photo checks in one
+  // long-lived worker, each export in its own, with the progress they relay.
+  const pageChecks = new PageCheckWorker({ url: join(ROOT, 'dist', 'check-worker.mjs') });
+  const exportWorker = { url: join(ROOT, 'dist', 'export-worker.mjs') };
+  const handlers = createHandlers(
+    state,
+    platform,
+    grants,
+    (ws, opts) => exportInWorker(exportWorker, ws.dataDir, opts),
+    () => pageChecks.check,
+  );
   // The browser page is the test's own: CSP identical to the app's except that it may fetch its origin.
   const csp = contentSecurityPolicy({ 'connect-src': "'self'" });
   let uploadSeq = 0;
@@ -177,6 +189,7 @@ export async function startTestServer(options: { dataDir: string; today?: string
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      await pageChecks.close();
       state.ws.close();
     },
   };
