@@ -70,7 +70,8 @@ export interface CheckOptions {
 interface Fingerprint {
   sha256: string | null;
   phash: string | null;
-  detail: Float32Array | null;
+  /** High-pass thumbnail, quantised (see quantiseDetail): 36 KB a photo, so a batch of 1,000 holds ~37 MB. */
+  detail: Int8Array | null;
 }
 
 const MSG = {
@@ -157,16 +158,44 @@ const DETAIL_SIDE = 192;
  */
 const DETAIL_SAME_MIN_CORRELATION = 0.85;
 
-function correlation(a: Float32Array, b: Float32Array): number {
+function correlation(a: Int8Array, b: Int8Array): number {
   let ab = 0;
   let aa = 0;
   let bb = 0;
   for (let i = 0; i < a.length; i++) {
-    ab += a[i]! * b[i]!;
-    aa += a[i]! * a[i]!;
-    bb += b[i]! * b[i]!;
+    const x = a[i]!;
+    const y = b[i]!;
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
   }
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+/**
+ * Quantisation steps per RMS of the detail: ±127 steps reach ±8 RMS. On the calibration corpus < 0.04 % of
+ * pixels (and of the energy) lie beyond that, while ±4 RMS would clip up to 3 % of the energy (text strokes).
+ */
+const DETAIL_STEPS_PER_RMS = 16;
+
+/**
+ * Stores the high-pass detail as one signed byte a pixel instead of a 4-byte float. Correlation ignores scale,
+ * so each photo is scaled by its own RMS; the rounding noise (step 1/16 RMS, variance ~0.03 % of the signal)
+ * moves a correlation by ~0.0003, far below the gap between a copy of the same photo (> 0.9) and another
+ * photo of one template (< 0.85).
+ */
+function quantiseDetail(detail: Float32Array): Int8Array {
+  let ss = 0;
+  for (let i = 0; i < detail.length; i++) ss += detail[i]! * detail[i]!;
+  const rms = Math.sqrt(ss / detail.length);
+  const out = new Int8Array(detail.length);
+  if (rms === 0) return out;
+  const k = DETAIL_STEPS_PER_RMS / rms;
+  for (let i = 0; i < detail.length; i++) {
+    const q = Math.round(detail[i]! * k);
+    out[i] = q > 127 ? 127 : q < -127 ? -127 : q;
+  }
+  return out;
 }
 
 /** Area-average of the grey plane onto an n×n grid (aspect ignored, as pHash does). */
@@ -190,7 +219,7 @@ function shrinkGrey(r: Raster, n: number): Float32Array {
   return sum;
 }
 
-function fingerprintOf(r: Raster): { phash: string; detail: Float32Array } {
+function fingerprintOf(r: Raster): { phash: string; detail: Int8Array } {
   const big = shrinkGrey(r, DETAIL_SIDE);
   const f = DETAIL_SIDE / 32; // 6×6 detail cells per thumbnail cell
   const thumb = new Uint8Array(32 * 32);
@@ -202,26 +231,30 @@ function fingerprintOf(r: Raster): { phash: string; detail: Float32Array } {
       thumb[y * 32 + x] = Math.round(s / (f * f));
     }
   }
-  // Detail = thumbnail minus its local mean (5×5 box): the printed content, not the lighting.
-  const detail = new Float32Array(DETAIL_SIDE * DETAIL_SIDE);
-  for (let y = 0; y < DETAIL_SIDE; y++) {
-    for (let x = 0; x < DETAIL_SIDE; x++) {
+  // Detail = thumbnail minus its local mean (5×5 box, clipped at the border): the printed content, not the
+  // lighting. The box is separable: row sums of 5 first, then columns of those.
+  const n = DETAIL_SIDE;
+  const rowSum = new Float32Array(n * n);
+  const span = new Uint8Array(n); // how many of the 5 neighbours along one axis lie inside the thumbnail
+  for (let x = 0; x < n; x++) span[x] = Math.min(n - 1, x + 2) - Math.max(0, x - 2) + 1;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
       let s = 0;
-      let n = 0;
-      for (let dy = -2; dy <= 2; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= DETAIL_SIDE) continue;
-        for (let dx = -2; dx <= 2; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= DETAIL_SIDE) continue;
-          s += big[yy * DETAIL_SIDE + xx]!;
-          n++;
-        }
-      }
-      detail[y * DETAIL_SIDE + x] = big[y * DETAIL_SIDE + x]! - s / n;
+      for (let xx = Math.max(0, x - 2); xx <= Math.min(n - 1, x + 2); xx++) s += big[y * n + xx]!;
+      rowSum[y * n + x] = s;
     }
   }
-  return { phash: perceptualHashOfThumbnail(thumb), detail };
+  const detail = new Float32Array(n * n);
+  for (let y = 0; y < n; y++) {
+    const y0 = Math.max(0, y - 2);
+    const y1 = Math.min(n - 1, y + 2);
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let yy = y0; yy <= y1; yy++) s += rowSum[yy * n + x]!;
+      detail[y * n + x] = big[y * n + x]! - s / (span[x]! * span[y]!);
+    }
+  }
+  return { phash: perceptualHashOfThumbnail(thumb), detail: quantiseDetail(detail) };
 }
 
 async function checkOne(
@@ -286,12 +319,14 @@ async function checkOne(
         note: 'PDF 电子票据：已确认文件可以打开并统计页数；清晰度、反光、曝光、四角和印章检查只适用于照片，未对 PDF 执行',
       });
     }
+    // Hashing the bytes runs alongside the decode (sharp decodes on libuv's thread pool). The catch only
+    // keeps a failure from being "unhandled" while the decode is awaited; the await below still throws it.
+    const sha256 = sha256OfFile(path);
+    sha256.catch(() => undefined);
     const decoded = await decodeImage(path, { verify: false });
     const raster = await loadRaster(decoded);
-    const [hash] = await Promise.all([
-      fingerprintOf(raster),
-      sha256OfFile(path).then((s) => (fp.sha256 = s)),
-    ]);
+    const hash = fingerprintOf(raster);
+    fp.sha256 = await sha256;
     fp.phash = hash.phash;
     fp.detail = hash.detail;
     const { findings, metrics } = analyse(raster, decoded.width, decoded.height, options);

@@ -1,12 +1,17 @@
 // The one decode every check shares: the oriented photo at analysis resolution as RGB and grey planes.
-// JPEGs are decoded with libjpeg's shrink-on-load (DCT scaling), so a 12-MP photo never exists at full size.
+// sharp shrinks a JPEG on load (libjpeg DCT scaling) only where its libjpeg rounding rule lets it leave a further reduction to its
+// Lanczos3 resampler, i.e. from 6000 px up for a 2000-px raster; a 12-MP photo is decoded at full size and
+// reduced by Lanczos3. Forcing 1/2 DCT scaling there (libvips' "file.jpg[shrink=2]") was measured ~40 ms
+// faster per 12-MP photo but renders thin strokes softer: blur readings rose ~0.01 mm and one acceptable
+// photo with a sheen over small print turned into a glare error, so the thresholds would have needed
+// refitting. The calibration is kept instead.
 import type { DecodedImage } from './decode';
 import { describeSharpError } from './decode';
 
 /**
  * Long side of the analysis image. At 2000 px an A4 page that fills the frame is sampled at ~0.15 mm per
  * pixel, finer than the 0.35 mm stroke pitch of 10-pt Chinese text, so blur a reader would notice is still
- * measurable, while the pixel loops stay near 3 M pixels; a 4000×3000 JPEG decodes straight to it with 1/2 DCT scaling.
+ * measurable, while the pixel loops stay near 3 M pixels.
  */
 export const ANALYSIS_MAX_SIDE = 2000;
 

@@ -25,9 +25,9 @@ export interface EdgeWidths {
   edgesY: number;
 }
 
-function median(v: number[]): number | null {
+function median(v: Float64Array): number | null {
   if (v.length === 0) return null;
-  v.sort((a, b) => a - b);
+  v.sort(); // typed arrays sort numerically
   return v[v.length >> 1]!;
 }
 
@@ -72,10 +72,13 @@ function edgeWidthAt(
 /** Measures edge widths on grey pixels where `inside(x, y)` (the page, away from its border). */
 export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => boolean): EdgeWidths {
   const { width: w, height: h, grey: g } = r;
-  const xs: number[] = [];
-  const ys: number[] = [];
+  // Fixed-size typed buffers: no boxed numbers for the collector, and a numeric sort for the median.
+  const xs = new Float64Array(MAX_SAMPLES);
+  const ys = new Float64Array(MAX_SAMPLES);
+  let nx = 0;
+  let ny = 0;
   // Every other row/column at most, in interleaved passes (see PASSES).
-  for (let pass = 0; pass < PASSES && xs.length < MAX_SAMPLES; pass++)
+  for (let pass = 0; pass < PASSES && nx < MAX_SAMPLES; pass++)
     for (let y = 2 + pass * 2; y < h - 2; y += PASSES * 2) {
       for (let x = 2; x < w - 2; x++) {
         const i = y * w + x;
@@ -91,13 +94,13 @@ export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => b
         if (Math.abs(l) > agx || Math.abs(rr) > agx) continue;
         if (!inside(x, y)) continue;
         const wdt = edgeWidthAt(g, i, 1, x, w, gx > 0);
-        if (wdt >= 0) xs.push(wdt);
-        if (xs.length >= MAX_SAMPLES) break;
+        if (wdt >= 0) xs[nx++] = wdt;
+        if (nx >= MAX_SAMPLES) break;
       }
-      if (xs.length >= MAX_SAMPLES) break;
+      if (nx >= MAX_SAMPLES) break;
     }
   // Row-major even here (every PASSES*2-th column per pass, all rows): column-major walks thrash the cache.
-  for (let pass = 0; pass < PASSES && ys.length < MAX_SAMPLES; pass++)
+  for (let pass = 0; pass < PASSES && ny < MAX_SAMPLES; pass++)
     for (let y = 2; y < h - 2; y++) {
       for (let x = 2 + pass * 2; x < w - 2; x += PASSES * 2) {
         const i = y * w + x;
@@ -112,16 +115,16 @@ export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => b
         if (Math.abs(u) > agy || Math.abs(d) > agy) continue;
         if (!inside(x, y)) continue;
         const wdt = edgeWidthAt(g, i, w, y, h, gy > 0);
-        if (wdt >= 0) ys.push(wdt);
-        if (ys.length >= MAX_SAMPLES) break;
+        if (wdt >= 0) ys[ny++] = wdt;
+        if (ny >= MAX_SAMPLES) break;
       }
-      if (ys.length >= MAX_SAMPLES) break;
+      if (ny >= MAX_SAMPLES) break;
     }
   const MIN_EDGES = 200;
   return {
-    acrossX: xs.length >= MIN_EDGES ? median(xs) : null,
-    acrossY: ys.length >= MIN_EDGES ? median(ys) : null,
-    edgesX: xs.length,
-    edgesY: ys.length,
+    acrossX: nx >= MIN_EDGES ? median(xs.subarray(0, nx)) : null,
+    acrossY: ny >= MIN_EDGES ? median(ys.subarray(0, ny)) : null,
+    edgesX: nx,
+    edgesY: ny,
   };
 }
