@@ -11,6 +11,7 @@ const SHOTS =
   process.env.CLAIMDESK_SCREENSHOTS === '1'
     ? resolve(import.meta.dirname, '../../docs/screenshots')
     : resolve(import.meta.dirname, '../../test-results/screenshots');
+const RESULTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
 async function api<T>(server: TestServer, method: string, body: unknown): Promise<T> {
   const res = await fetch(`${server.url}/api/call/${method}`, { method: 'POST', body: JSON.stringify(body) });
@@ -90,14 +91,14 @@ test('the 急诊 mark is confirmed by the person, and imports and export show pe
   const confirm = dx.getByLabel('我已核对：诊断证明上写有“急诊”字样');
   await expect(confirm).not.toBeChecked();
   await dx.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: resolve(SHOTS, 'emergency-before-confirm.png') });
+  await page.screenshot({ path: resolve(SHOTS, 'emergency-confirmation.png') });
 
   // Saved in main before the box shows the new state, hence click + expect, not check().
   await confirm.click();
   await expect(dx).toHaveAttribute('data-status', 'satisfied');
   await expect(confirm).toBeChecked();
   await dx.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: resolve(SHOTS, 'emergency-confirmed.png') });
+  await page.screenshot({ path: resolve(RESULTS, 'emergency-confirmed.png') });
 
   // Kept in the data folder: a reload shows it ticked and the requirement still satisfied.
   await page.reload();
@@ -114,6 +115,12 @@ test('the 急诊 mark is confirmed by the person, and imports and export show pe
   await clearProgress();
   page.once('dialog', (d) => void d.accept());
   await page.locator('.export').getByRole('button', { name: '导出 PDF…' }).click();
+  // A picture of the progress bar when the export is slow enough to catch it (not an assertion).
+  await page
+    .locator('.export .progress-line', { hasText: /准备材料 [1-9]/ })
+    .waitFor({ timeout: 10_000 })
+    .then(() => page.locator('.export').screenshot({ path: resolve(SHOTS, 'export-progress.png') }))
+    .catch(() => undefined);
   await page.getByTestId('export-result').waitFor({ timeout: 120_000 });
   const exported = (await progressOf('export')).filter((e) => e.total > 1);
   // Four stored files → steps 1..4 of 5 while preparing, then 5/5.
