@@ -1,6 +1,7 @@
 // The person's confirmation of the 急诊 mark, through the channel handlers on a real data folder (real SQLite
 // file, real sharp, the real quality checker, OCR and rule engine): confirming settles the requirement,
 // unconfirming puts it back, and removing the document removes its confirmation.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,7 +43,7 @@ beforeAll(async () => {
     shell: 'test',
     version: 'test',
     chooseFiles: async () => [],
-    chooseSavePath: async () => null,
+    chooseSavePath: async (name) => join(dir, name),
     openPath: async () => undefined,
     showInFolder: async () => undefined,
     printPdf: async () => false,
@@ -120,7 +121,15 @@ describe('the 急诊 confirmation', () => {
     state.ws = await openWorkspace(join(dir, 'data'));
     expect((await requirementOf()).req.status).toBe('satisfied');
 
+    // The bundle's cover reads the same evaluation: no 诊断证明 left to deal with once confirmed.
+    const coverOf = async () => {
+      const out = await ok('exportBundle', { claimId: claim.id, withImages: false, allowIncomplete: true });
+      return execFileSync('pdftotext', ['-l', '1', out!.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    };
+    expect(await coverOf()).not.toMatch(/诊断证明[^，。；]*需要处理/);
+
     await ok('confirmDocument', { documentId: doc.id, check: 'emergency_mark', confirmed: false });
+    expect(await coverOf()).toMatch(/诊断证明[^，。；]*需要处理/);
     expect((await ok('getClaim', { id: claim.id })).confirmations).toEqual([]);
     expect((await requirementOf()).req.status).toBe('needs_attention');
 
