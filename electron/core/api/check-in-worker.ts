@@ -1,6 +1,6 @@
-// Runs the import's per-page photo check in one long-lived worker thread (a pool of one): the jobs of a
-// multi-file drop go through it in order, main only waits on messages, and a crashed worker is replaced on
-// the next job. The answers are the same reports the in-thread checker gives (the same checker runs there).
+// Runs the import's per-page photo check in one long-lived worker thread (a pool of one): the files of a
+// multi-file drop go through it one after another, answers are matched to callers by job id, main only waits
+// on messages, and a crashed worker is replaced on the next job. The answers are the same reports the in-thread checker gives (the same checker runs there).
 import { Worker } from 'node:worker_threads';
 import { ClaimDeskError } from '../errors';
 import type { PageChecker } from '../import';

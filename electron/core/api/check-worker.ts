@@ -1,7 +1,7 @@
 // Worker-thread entry for the photo checks run while importing or replacing a page. Decoding is on sharp's
 // own threads, but the checks' JavaScript (pixel statistics, page bounds, seal colour) runs for 0.2–0.5 s
 // per photo; in the desktop app that would stall the main process that answers the window. One long-lived
-// worker takes the jobs one at a time, so sharp and the rule packs are loaded once.
+// worker takes every job (an import sends its files one after another), so sharp and the rule packs load once.
 import { parentPort } from 'node:worker_threads';
 import { pageCheckerFor } from '../../cli/commands/page-checker';
 import type { PageChecker } from '../import';
