@@ -2,7 +2,7 @@
 // highest one applied is stored in PRAGMA user_version. Never edit a shipped entry: append a new one.
 import m0010 from './0010-create-core';
 import m0020 from './0020-create-claim-invoices';
-import m0050 from './0050-document-confirmations';
+import m0030 from './0030-document-confirmations';
 
 export interface Migration {
   readonly version: number;
@@ -13,7 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'create-core', sql: m0010 },
   { version: 20, name: 'create-claim-invoices', sql: m0020 },
-  { version: 50, name: 'document-confirmations', sql: m0050 },
+  { version: 30, name: 'document-confirmations', sql: m0030 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
