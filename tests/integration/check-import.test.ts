@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QualityReport } from '../../shared/quality';
 import { makeCorpus } from '../../scripts/make-quality-corpus';
+import { SAMPLE_SESSION_STEPS } from '../helpers/cli-session';
 import { makeTempDir, runCli } from '../helpers/tmp';
 
 const tmp = makeTempDir('claimdesk-check-import-');
@@ -22,53 +23,7 @@ beforeAll(async () => {
     .linear(0.3, 0)
     .jpeg()
     .toFile(join(tmp.dir, 'dark.jpg'));
-  const steps = [
-    ['household', 'add', '--name', '张家'],
-    [
-      'person',
-      'add',
-      '--household',
-      '1',
-      '--name',
-      '张三',
-      '--id-number',
-      '11010519491231002X',
-      '--relation',
-      'self',
-      '--insurance',
-      'employee',
-      '--region',
-      '江苏省南京市',
-      '--phone',
-      '13800138000',
-      '--bank',
-      '中国银行',
-      '--bank-number',
-      '6217000000000000000',
-    ],
-    [
-      'claim',
-      'create',
-      '--claimant',
-      '1',
-      '--care',
-      'inpatient',
-      '--hospital',
-      '上海市第一人民医院',
-      '--region',
-      '上海市',
-      '--admission',
-      '2026-09-01',
-      '--discharge',
-      '2026-09-10',
-      '--filing-type',
-      'referral',
-      '--filing-date',
-      '2026-08-30',
-      '--amount',
-      '12345.67',
-    ],
-  ];
+  const steps = SAMPLE_SESSION_STEPS;
   for (const s of steps) expect(runCli(s, { dataDir: data }).status, s.join(' ')).toBe(0);
 }, 120_000);
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_CLAIM_ARGS, SAMPLE_HOUSEHOLD_ARGS, SAMPLE_PERSON_ARGS } from '../helpers/cli-session';
 import { makeTempDir, runCli } from '../helpers/tmp';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -33,55 +34,11 @@ describe('claimdesk CLI', () => {
   });
 
   it('walks a household → person → claim → import → status session', async () => {
-    expect(cli('household', 'add', '--name', '张家').status).toBe(0);
-    const person = cli(
-      'person',
-      'add',
-      '--household',
-      '1',
-      '--name',
-      '张三',
-      '--id-number',
-      '11010519491231002X',
-      '--relation',
-      'self',
-      '--insurance',
-      'employee',
-      '--region',
-      '江苏省南京市',
-      '--phone',
-      '13800138000',
-      '--bank',
-      '中国银行',
-      '--bank-number',
-      '6217000000000000000',
-      '--json',
-    );
+    expect(cli(...SAMPLE_HOUSEHOLD_ARGS).status).toBe(0);
+    const person = cli(...SAMPLE_PERSON_ARGS, '--json');
     expect(person.status).toBe(0);
     expect(JSON.parse(person.stdout)).toMatchObject({ id: 1, name: '张三', bankAccount: { holder: '张三' } });
-    const claim = cli(
-      'claim',
-      'create',
-      '--claimant',
-      '1',
-      '--care',
-      'inpatient',
-      '--hospital',
-      '上海市第一人民医院',
-      '--region',
-      '上海市',
-      '--admission',
-      '2026-09-01',
-      '--discharge',
-      '2026-09-10',
-      '--filing-type',
-      'referral',
-      '--filing-date',
-      '2026-08-30',
-      '--amount',
-      '12345.67',
-      '--json',
-    );
+    const claim = cli(...SAMPLE_CLAIM_ARGS, '--json');
     expect(claim.status).toBe(0);
     const ref = JSON.parse(claim.stdout).reference as string;
     const img = join(tmp.dir, 'invoice.jpg');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePhotos } from '../../scripts/reliability-fixtures';
+import { SAMPLE_CLAIM_ARGS, SAMPLE_HOUSEHOLD_ARGS, SAMPLE_PERSON_ARGS } from '../helpers/cli-session';
 import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
 
 const DENY = pathToFileURL(join(REPO_ROOT, 'scripts', 'deny-network.mjs')).href;
@@ -97,46 +98,9 @@ afterAll(() => tmp.cleanup());
 /** The main commands in the order a user meets them; each returns the argument list for one run. */
 function scenario(outDir: string): Array<{ name: string; needs?: string; args: string[] }> {
   return [
-    { name: 'household add', args: ['household', 'add', '--name', '张家'] },
-    {
-      name: 'person add',
-      args: [
-        'person',
-        'add',
-        '--household',
-        '1',
-        '--name',
-        '张三',
-        '--id-number',
-        '11010519491231002X',
-        '--relation',
-        'self',
-      ].concat(['--insurance', 'employee', '--region', '江苏省南京市', '--phone', '13800138000']),
-    },
-    {
-      name: 'claim create',
-      args: [
-        'claim',
-        'create',
-        '--claimant',
-        '1',
-        '--care',
-        'inpatient',
-        '--hospital',
-        '上海市第一人民医院',
-        '--region',
-        '上海市',
-      ].concat([
-        '--admission',
-        '2026-09-01',
-        '--discharge',
-        '2026-09-10',
-        '--filing-type',
-        'referral',
-        '--filing-date',
-        '2026-08-30',
-      ]),
-    },
+    { name: 'household add', args: SAMPLE_HOUSEHOLD_ARGS },
+    { name: 'person add', args: SAMPLE_PERSON_ARGS },
+    { name: 'claim create', args: SAMPLE_CLAIM_ARGS },
     { name: 'import', args: ['import', '1', '--kind', 'invoice', ...photos] },
     { name: 'claim list', args: ['claim', 'list', '--search', '张三'] },
     { name: 'claim show', args: ['claim', 'show', '1'] },
