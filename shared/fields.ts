@@ -1,0 +1,65 @@
+// What is printed on a paper, read by OCR (electron/core/ocr) or typed by the person: the `fields` of
+// `claimdesk read --json` (docs/contracts.md) and of page facts. One vocabulary for the reader, the
+// rule engine's cross-document checks and the app's field editor, so none of them invents its own names.
+// A field not printed on the paper is absent, never guessed. Dates are `YYYY-MM-DD`, amounts yuan.
+import { z } from 'zod';
+import { Region } from './quality';
+
+/** Field names per document kind (issue "Read the papers…", item 2). Kinds not listed have no fields. */
+export const FIELD_NAMES = {
+  invoice: [
+    'patientName',
+    'hospital',
+    'issueDate',
+    'totalAmount',
+    'totalAmountInWords',
+    'invoiceCode',
+    'invoiceNumber',
+    'checkCode',
+    'careSetting',
+    'careStart',
+    'careEnd',
+    'fundPaid',
+    'personalPaid',
+  ],
+  itemized_bill: ['patientName', 'hospital', 'totalAmount', 'careStart', 'careEnd'],
+  diagnosis_certificate: ['patientName', 'hospital', 'visitDate', 'diagnosis', 'emergency'],
+  discharge_summary: ['patientName', 'hospital', 'careStart', 'careEnd', 'diagnosis'],
+  referral_certificate: ['patientName', 'fromHospital', 'toHospital', 'issueDate'],
+  id_card: ['name', 'idNumber'],
+} as const;
+export type FieldKind = keyof typeof FIELD_NAMES;
+export type FieldName = (typeof FIELD_NAMES)[FieldKind][number];
+
+/** Which fields hold which kind of value (for parsing corrections and for the editor's input type). */
+export const DATE_FIELDS = ['issueDate', 'careStart', 'careEnd', 'visitDate'] as const;
+export const AMOUNT_FIELDS = ['totalAmount', 'fundPaid', 'personalPaid'] as const;
+export const BOOLEAN_FIELDS = ['emergency'] as const;
+
+export const FieldValue = z.union([z.string(), z.number(), z.boolean()]);
+export type FieldValue = z.infer<typeof FieldValue>;
+
+/** One field on one page: the value, how sure the reader is (0..1; 1 for a typed value), where it is. */
+export const FieldReading = z.object({
+  value: FieldValue,
+  confidence: z.number().min(0).max(1),
+  region: Region.optional(),
+  /** `ocr` read from pixels or PDF text, `qr` from the invoice's QR code, `person` typed or corrected. */
+  source: z.enum(['ocr', 'qr', 'pdf_text', 'person']).default('ocr'),
+});
+export type FieldReading = z.infer<typeof FieldReading>;
+
+export const Fields = z.record(z.string(), FieldReading);
+export type Fields = z.infer<typeof Fields>;
+
+/** A line of text found on a page, in reading order. */
+export const TextLine = z.object({ text: z.string(), confidence: z.number().min(0).max(1), region: Region });
+export type TextLine = z.infer<typeof TextLine>;
+
+/** Below this, a reading is shown and compared but a mismatch found with it only warns. */
+export const CONFIDENT_READING = 0.85;
+
+/** Fields the person typed win over what was read; readings fill what the person left empty. */
+export function mergeFields(read: Fields | undefined, typed: Fields | undefined): Fields {
+  return { ...(read ?? {}), ...(typed ?? {}) };
+}
