@@ -1,7 +1,16 @@
 // zod schemas for the stored domain: households, people, claims, documents. Types are derived, never
 // repeated. Messages are Chinese first because the UI and CLI show them to users as they are.
 import { z } from 'zod';
-import { CareSetting, DocumentKind, DocumentOrigin, FilingType, InsuranceType, Relation, RelativeRelation } from './domain';
+import { PageFacts } from './page-facts';
+import {
+  CareSetting,
+  DocumentKind,
+  DocumentOrigin,
+  FilingType,
+  InsuranceType,
+  Relation,
+  RelativeRelation,
+} from './domain';
 import { ClaimStatus } from './lifecycle';
 import { checkBankCard, checkIdNumber, isMobilePhone, isRealDate } from './validators';
 
@@ -20,7 +29,9 @@ export const IdNumber = z
 export const PhoneNumber = z
   .string()
   .transform((s) => s.replace(/[\s-]/g, ''))
-  .refine(isMobilePhone, { message: '手机号应为以1开头的11位数字 (mobile number must be 11 digits starting with 1)' });
+  .refine(isMobilePhone, {
+    message: '手机号应为以1开头的11位数字 (mobile number must be 11 digits starting with 1)',
+  });
 
 export const BankAccount = z.object({
   bank: z.string().trim().min(1, '请填写开户银行'),
@@ -35,10 +46,18 @@ export const BankAccount = z.object({
 });
 export type BankAccount = z.infer<typeof BankAccount>;
 
-const PersonName = z.string({ error: () => '缺少姓名' }).trim().min(1, '姓名不能为空').max(50, '姓名过长');
+const PersonName = z
+  .string({ error: () => '缺少姓名' })
+  .trim()
+  .min(1, '姓名不能为空')
+  .max(50, '姓名过长');
 
 export const HouseholdInput = z.object({
-  name: z.string({ error: () => '缺少户名' }).trim().min(1, '户名不能为空').max(100),
+  name: z
+    .string({ error: () => '缺少户名' })
+    .trim()
+    .min(1, '户名不能为空')
+    .max(100),
   notes: z.string().max(2000).default(''),
 });
 export type HouseholdInput = z.input<typeof HouseholdInput>;
@@ -50,7 +69,10 @@ export const PersonInput = z.object({
   /** Relation to the household's insured person (the one who usually claims). */
   relation: Relation,
   insuranceType: InsuranceType,
-  insuredRegion: z.string({ error: () => '缺少参保地' }).trim().min(1, '参保地不能为空'),
+  insuredRegion: z
+    .string({ error: () => '缺少参保地' })
+    .trim()
+    .min(1, '参保地不能为空'),
   phone: PhoneNumber.nullable().default(null),
   bankAccount: BankAccount.nullable().default(null),
 });
@@ -96,8 +118,14 @@ export const ClaimInput = z
     claimantId: z.number().int().positive(),
     applicant: Applicant.default({ relation: 'self' }),
     careSetting: CareSetting,
-    hospital: z.string({ error: () => '缺少医院名称' }).trim().min(1, '医院名称不能为空'),
-    treatmentRegion: z.string({ error: () => '缺少就医地' }).trim().min(1, '就医地不能为空'),
+    hospital: z
+      .string({ error: () => '缺少医院名称' })
+      .trim()
+      .min(1, '医院名称不能为空'),
+    treatmentRegion: z
+      .string({ error: () => '缺少就医地' })
+      .trim()
+      .min(1, '就医地不能为空'),
     visitDate: IsoDate.nullable().default(null),
     admissionDate: IsoDate.nullable().default(null),
     dischargeDate: IsoDate.nullable().default(null),
@@ -109,13 +137,19 @@ export const ClaimInput = z
   })
   .superRefine((c, ctx) => {
     if (c.careSetting === 'inpatient') {
-      if (!c.admissionDate) ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: '住院需要填写入院日期' });
-      if (!c.dischargeDate) ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: '住院需要填写出院日期' });
+      if (!c.admissionDate)
+        ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: '住院需要填写入院日期' });
+      if (!c.dischargeDate)
+        ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: '住院需要填写出院日期' });
     } else if (!c.visitDate) {
       ctx.addIssue({ code: 'custom', path: ['visitDate'], message: '门诊需要填写就诊日期' });
     }
     if (c.admissionDate && c.dischargeDate && c.dischargeDate < c.admissionDate) {
-      ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: `出院日期 ${c.dischargeDate} 早于入院日期 ${c.admissionDate}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dischargeDate'],
+        message: `出院日期 ${c.dischargeDate} 早于入院日期 ${c.admissionDate}`,
+      });
     }
   });
 export type ClaimInput = z.input<typeof ClaimInput>;
@@ -147,8 +181,10 @@ export const DocumentPage = z.object({
   originalName: z.string(),
   mime: z.string(),
   size: z.number().int(),
-  /** Quality report from the checker (ARCHITECTURE.md `check` object), null until checked. */
+  /** Quality report from the checker (the `check` object, = facts.quality), null until checked. */
   quality: z.unknown().nullable(),
+  /** Everything analysePage found on the page (shared/page-facts.ts); null for rows never analysed. */
+  facts: PageFacts.nullable(),
 });
 export type DocumentPage = z.infer<typeof DocumentPage>;
 

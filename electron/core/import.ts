@@ -1,16 +1,14 @@
-// Importing files into a claim: validate every file first, copy them into the store (slow, async), and only
-// then record the document in one short transaction.
+// Importing files into a claim: validate every file first, then store and analyse each (slow, async:
+// pages/pipeline.ts), and only then record the document with its pages' facts in one short transaction.
 import { basename } from 'node:path';
 import { DocumentKind, type DocumentOrigin } from '../../shared/domain';
 import type { ClaimDocument } from '../../shared/schemas';
 import { zodToInvalidInput } from './errors';
-import { storeFile } from './files/store';
 import { sniffFile, type SupportedMime } from './files/sniff';
+import type { PageAnalyser } from './pages/analyse';
+import { storeAndAnalyse } from './pages/pipeline';
 import { addDocument, getClaim, type NewPage } from './repo';
 import type { Workspace } from './workspace';
-
-/** Runs the quality check on one stored file; returns the report to keep with the page (or null). */
-export type PageChecker = (file: { path: string; mime: SupportedMime; kind: DocumentKind; originalName: string }) => Promise<unknown>;
 
 export interface ImportRequest {
   claimId: number;
@@ -19,7 +17,10 @@ export interface ImportRequest {
   origin?: DocumentOrigin;
   /** Names to record instead of the paths' base names (drag-and-drop gives temp paths). */
   originalNames?: readonly string[];
-  checkPage?: PageChecker;
+  /** How each page is analysed: in this thread by default, the app's worker thread in the app. */
+  analyse?: PageAnalyser;
+  /** Run the photo checks (default true; `claimdesk import --no-check` turns them off). */
+  checks?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,11 +34,13 @@ export async function importDocument(ws: Workspace, req: ImportRequest): Promise
   for (const p of req.paths) mimes.push(await sniffFile(p));
   const pages: NewPage[] = [];
   for (const [i, p] of req.paths.entries()) {
-    const stored = await storeFile(ws.dataDir, p);
-    const mime = mimes[i]!;
-    const originalName = req.originalNames?.[i] ?? basename(p);
-    const quality = req.checkPage ? await req.checkPage({ path: stored.path, mime, kind: kind.data, originalName }) : null;
-    pages.push({ sha256: stored.sha256, size: stored.size, mime, originalName, quality });
+    const file = {
+      path: p,
+      mime: mimes[i]!,
+      kind: kind.data,
+      originalName: req.originalNames?.[i] ?? basename(p),
+    };
+    pages.push(await storeAndAnalyse(ws.dataDir, file, { analyse: req.analyse, checks: req.checks }));
     req.onProgress?.(i + 1, req.paths.length);
   }
   return addDocument(ws.db, req.claimId, kind.data, req.origin ?? 'imported', pages);

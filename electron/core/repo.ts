@@ -19,6 +19,7 @@ import {
   type Person,
   type StatusChange,
 } from '../../shared/schemas';
+import { pageFactsOf, type PageFacts } from '../../shared/page-facts';
 import { ClaimDeskError, InvalidInputError, zodToInvalidInput } from './errors';
 
 const now = (): string => new Date().toISOString();
@@ -555,7 +556,12 @@ export interface NewPage {
   size: number;
   mime: string;
   originalName: string;
-  quality: unknown;
+  /** What analysePage found (null only for rows made without analysis, e.g. tests of the store). */
+  facts: PageFacts | null;
+}
+
+function factsJson(facts: PageFacts | null): string | null {
+  return facts === null ? null : JSON.stringify(facts);
 }
 
 /**
@@ -590,17 +596,11 @@ export function addDocument(
         'INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
       );
       const insPage = db.prepare(
-        'INSERT INTO document_pages (document_id, position, file_sha256, original_name, quality_json) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO document_pages (document_id, position, file_sha256, original_name, facts_json) VALUES (?, ?, ?, ?, ?)',
       );
       pages.forEach((p, i) => {
         insFile.run(p.sha256, p.size, p.mime, t);
-        insPage.run(
-          docId,
-          i + 1,
-          p.sha256,
-          p.originalName,
-          p.quality === null || p.quality === undefined ? null : JSON.stringify(p.quality),
-        );
+        insPage.run(docId, i + 1, p.sha256, p.originalName, factsJson(p.facts));
       });
       db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(t, claimId);
       refreshSearchText(db, claimId);
@@ -616,7 +616,7 @@ interface PageRow {
   position: number;
   file_sha256: string;
   original_name: string;
-  quality_json: string | null;
+  facts_json: string | null;
   mime: string;
   size: number;
 }
@@ -642,15 +642,20 @@ export function getDocument(db: Db, id: number): ClaimDocument {
     position: doc.position,
     origin: doc.origin as DocumentOrigin,
     createdAt: doc.created_at,
-    pages: pages.map((p) => ({
-      id: p.id,
-      position: p.position,
-      sha256: p.file_sha256,
-      originalName: p.original_name,
-      mime: p.mime,
-      size: p.size,
-      quality: p.quality_json === null ? null : (JSON.parse(p.quality_json) as unknown),
-    })),
+    pages: pages.map((p) => {
+      const stored = p.facts_json === null ? null : (JSON.parse(p.facts_json) as { quality?: unknown });
+      return {
+        id: p.id,
+        position: p.position,
+        sha256: p.file_sha256,
+        originalName: p.original_name,
+        mime: p.mime,
+        size: p.size,
+        // The report as stored, even from an older analyser whose facts no longer parse: it is still shown.
+        quality: stored?.quality ?? null,
+        facts: pageFactsOf(stored),
+      };
+    }),
   };
 }
 
@@ -670,6 +675,6 @@ export function removeDocument(db: Db, documentId: number): void {
   })();
 }
 
-export function setPageQuality(db: Db, pageId: number, quality: unknown): void {
-  db.prepare('UPDATE document_pages SET quality_json = ? WHERE id = ?').run(JSON.stringify(quality), pageId);
+export function setPageFacts(db: Db, pageId: number, facts: PageFacts): void {
+  db.prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?').run(factsJson(facts), pageId);
 }

@@ -5,7 +5,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageCheckerFor } from '../../electron/cli/commands/page-checker';
 import { ClaimDeskError } from '../../electron/core/errors';
 import { importDocument } from '../../electron/core/import';
 import { openWorkspace } from '../../electron/core/workspace';
@@ -182,7 +181,6 @@ describe('fuzzed files', () => {
       const log = console.log;
       console.log = () => undefined;
       try {
-        const checkPage = pageCheckerFor(ws);
         for (const [i, input] of [...valid, ...hostile].entries()) {
           const t0 = performance.now();
           let timer: NodeJS.Timeout | undefined;
@@ -191,7 +189,6 @@ describe('fuzzed files', () => {
               claimId,
               kind: 'invoice',
               paths: [input.path],
-              ...(checkPage ? { checkPage } : {}),
             }).then(
               (doc) => {
                 const report = doc.pages[0]?.quality as

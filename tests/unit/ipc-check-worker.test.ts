@@ -1,5 +1,5 @@
-// The import's photo checks in a worker thread (as the desktop app runs them): the same reports as the
-// in-thread checker on real photos through real sharp, progress per file for a multi-file import, and a
+// The import's page analysis in a worker thread (as the desktop app runs it): the same facts as the
+// in-thread analysePage on real photos through real sharp, progress per file for a multi-file import, and a
 // clear refusal (not a hang) when the worker dies.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ import { PageCheckWorker } from '../../electron/core/api/check-in-worker';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { FileGrants } from '../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
-import { pageCheckerFor } from '../../electron/cli/commands/page-checker';
+import { analyseInThread } from '../../electron/core/pages/pipeline';
+import type { PageFacts } from '../../shared/page-facts';
 import { openWorkspace } from '../../electron/core/workspace';
 import type { Envelope, IpcResponse, ProgressEvent } from '../../shared/ipc';
 
@@ -34,10 +35,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Elapsed time differs run to run; everything else in a report must be identical. */
-function withoutTiming(report: unknown): unknown {
-  const { elapsedMs: _t, ...rest } = report as { elapsedMs?: number };
-  return rest;
+/** Elapsed time differs run to run; everything else in the facts must be identical. */
+function withoutTiming(facts: PageFacts): unknown {
+  const { elapsedMs: _t, ...rest } = facts.quality!;
+  return { ...facts, quality: rest };
 }
 
 describe('photo checks in a worker thread', () => {
@@ -48,24 +49,26 @@ describe('photo checks in a worker thread', () => {
       {
         path: join(SAMPLES, 'invoice.jpg'),
         mime: 'image/jpeg' as const,
-        kind: 'invoice' as const,
-        originalName: '发票.jpg',
+        kind: 'invoice',
+        displayName: '发票.jpg',
       },
-      { path: blurred, mime: 'image/jpeg' as const, kind: 'invoice' as const, originalName: '发票-糊.jpg' },
+      { path: blurred, mime: 'image/jpeg' as const, kind: 'invoice', displayName: '发票-糊.jpg' },
       {
         path: join(SAMPLES, 'diagnosis.jpg'),
         mime: 'image/jpeg' as const,
-        kind: 'diagnosis_certificate' as const,
-        originalName: '诊断.jpg',
+        kind: 'diagnosis_certificate',
+        displayName: '诊断.jpg',
       },
     ];
-    const inThread = pageCheckerFor(state.ws)!;
+    const inThread = analyseInThread;
     // Sent together, they queue in the one worker and come back to the right callers.
     const fromWorker = await Promise.all(files.map((f) => pool.check(f)));
     for (const [i, f] of files.entries())
-      expect(withoutTiming(fromWorker[i])).toEqual(withoutTiming(await inThread(f)));
-    expect((fromWorker[1] as { verdict: string }).verdict).toBe('fail');
-    expect((fromWorker[0] as { verdict: string }).verdict).not.toBe('fail');
+      expect(withoutTiming(fromWorker[i]!)).toEqual(withoutTiming(await inThread(f)));
+    expect(fromWorker[1]!.quality!.verdict).toBe('fail');
+    expect(fromWorker[0]!.quality!.verdict).not.toBe('fail');
+    // The invoice's QR was read in the worker too, from the one decode.
+    expect(fromWorker[0]!.qr).not.toBeNull();
   }, 60_000);
 
   it('imports a multi-file drop with progress per file, naming the file being checked', async () => {
@@ -133,18 +136,13 @@ describe('photo checks in a worker thread', () => {
 
   it('refuses the waiting check when the worker dies, and starts a new one for the next', async () => {
     const doomed = new PageCheckWorker(WORKER);
-    const file = {
-      path: join(SAMPLES, 'invoice.jpg'),
-      mime: 'image/jpeg' as const,
-      kind: 'invoice' as const,
-      originalName: 'a.jpg',
-    };
+    const file = { path: join(SAMPLES, 'invoice.jpg'), kind: 'invoice', displayName: 'a.jpg' };
     const pending = doomed.check(file);
     // Stands in for a crash: the worker thread goes away with a job outstanding.
     await (doomed as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
     await expect(pending).rejects.toMatchObject({ zh: expect.stringContaining('照片检查意外中断') });
-    const again = (await doomed.check(file)) as { verdict: string };
-    expect(again.verdict).toBeDefined();
+    const again = await doomed.check(file);
+    expect(again.quality?.verdict).toBeDefined();
     await doomed.close();
   }, 60_000);
 });

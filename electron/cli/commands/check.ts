@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DocumentKind } from '../../../shared/domain';
 import type { QualityReport } from '../../../shared/quality';
 import { InvalidInputError } from '../../core/errors';
-import { checkFiles } from '../../core/quality/index';
+import { analysePages } from '../../core/pages/analyse';
 import { sealKindsFromRules } from '../../core/quality/seal-kinds';
 import { CliExit, EXIT_FAILED, EXIT_OK, printJson, println } from '../context';
 
@@ -36,7 +36,12 @@ export function register(program: Command): void {
           `注意：规则包无法读取，按默认规则判断哪些材料需要盖章（${(err as Error).message}）\n`,
         );
       });
-      const reports = await checkFiles(files, { ...(kind ? { kind } : {}), sealKinds });
+      // The same analysis a page gets on import; `check` prints its quality part (no QR reading).
+      const pages = await analysePages(
+        files.map((path) => ({ path, kind })),
+        { sealKinds, readQr: false },
+      );
+      const reports = pages.map((p) => p.facts.quality!);
       if (opts.json) printJson(reports);
       else printHuman(reports, kind);
       throw new CliExit(reports.some((r) => r.verdict === 'fail') ? EXIT_FAILED : EXIT_OK);

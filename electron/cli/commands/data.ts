@@ -1,6 +1,11 @@
 // Data commands: households, people, claims, import, life cycle.
 import type { Command } from 'commander';
-import { CARE_SETTING_LABELS, DOCUMENT_KIND_LABELS, FILING_TYPE_LABELS, RELATION_LABELS } from '../../../shared/domain';
+import {
+  CARE_SETTING_LABELS,
+  DOCUMENT_KIND_LABELS,
+  FILING_TYPE_LABELS,
+  RELATION_LABELS,
+} from '../../../shared/domain';
 import { CLAIM_STATUS_LABELS } from '../../../shared/lifecycle';
 import { maskDigits } from '../../../shared/validators';
 import { InvalidInputError } from '../../core/errors';
@@ -23,7 +28,6 @@ import {
 } from '../../core/repo';
 import type { Workspace } from '../../core/workspace';
 import { parseId, printJson, println, withWorkspace } from '../context';
-import { pageCheckerFor } from './page-checker';
 
 function resolveClaimId(ws: Workspace, idOrRef: string): number {
   if (/^\d+$/.test(idOrRef)) return Number(idOrRef);
@@ -35,7 +39,12 @@ function resolveClaimId(ws: Workspace, idOrRef: string): number {
 function parseAmount(v: string | undefined): number | null {
   if (v === undefined) return null;
   const n = Number(v);
-  if (!Number.isFinite(n)) throw new InvalidInputError(`金额必须是数字，收到“${v}”`, `amount must be a number, got "${v}"`, 'totalAmount');
+  if (!Number.isFinite(n))
+    throw new InvalidInputError(
+      `金额必须是数字，收到“${v}”`,
+      `amount must be a number, got "${v}"`,
+      'totalAmount',
+    );
   return n;
 }
 
@@ -108,9 +117,15 @@ export function register(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (opts: { household?: string; json?: boolean }, cmd: Command) => {
       await withWorkspace(cmd, (ws) => {
-        const rows = listPeople(ws.db, opts.household === undefined ? undefined : parseId(opts.household, '--household'));
+        const rows = listPeople(
+          ws.db,
+          opts.household === undefined ? undefined : parseId(opts.household, '--household'),
+        );
         if (opts.json) return printJson(rows);
-        for (const p of rows) println(`#${p.id}\t户${p.householdId}\t${p.name}\t${RELATION_LABELS[p.relation].zh}\t${maskDigits(p.idNumber)}`);
+        for (const p of rows)
+          println(
+            `#${p.id}\t户${p.householdId}\t${p.name}\t${RELATION_LABELS[p.relation].zh}\t${maskDigits(p.idNumber)}`,
+          );
       });
     });
 
@@ -119,7 +134,10 @@ export function register(program: Command): void {
     .command('create')
     .description('新建报销单 create a claim (starts as draft)')
     .requiredOption('--claimant <personId>', '参保人（成员编号）')
-    .requiredOption('--care <setting>', 'outpatient（门诊）| inpatient（住院）| chronic_outpatient（门诊慢特病）')
+    .requiredOption(
+      '--care <setting>',
+      'outpatient（门诊）| inpatient（住院）| chronic_outpatient（门诊慢特病）',
+    )
     .requiredOption('--hospital <name>', '医院')
     .requiredOption('--region <region>', '就医地')
     .option('--visit-date <date>', '门诊就诊日期 YYYY-MM-DD')
@@ -139,7 +157,9 @@ export function register(program: Command): void {
       await withWorkspace(cmd, (ws) => {
         let applicant: Record<string, unknown> = { relation: 'self' };
         if (opts.applicantRelation !== 'self') {
-          const personId = opts.applicantPerson ? parseId(String(opts.applicantPerson), '--applicant-person') : null;
+          const personId = opts.applicantPerson
+            ? parseId(String(opts.applicantPerson), '--applicant-person')
+            : null;
           const p = personId ? listPeople(ws.db).find((x) => x.id === personId) : undefined;
           applicant = {
             relation: opts.applicantRelation,
@@ -157,13 +177,18 @@ export function register(program: Command): void {
           visitDate: opts.visitDate ?? null,
           admissionDate: opts.admission ?? null,
           dischargeDate: opts.discharge ?? null,
-          crossRegion: opts.filingType ? { filingType: opts.filingType, filingDate: opts.filingDate ?? null } : null,
+          crossRegion: opts.filingType
+            ? { filingType: opts.filingType, filingDate: opts.filingDate ?? null }
+            : null,
           specialDrugs: opts.specialDrugs === true,
           totalAmount: parseAmount(opts.amount as string | undefined),
           notes: opts.notes ?? '',
         });
         if (opts.json) printJson(c);
-        else println(`已新建报销单 #${c.id} ${c.reference}（${CARE_SETTING_LABELS[c.fields.careSetting].zh}，${c.fields.hospital}）`);
+        else
+          println(
+            `已新建报销单 #${c.id} ${c.reference}（${CARE_SETTING_LABELS[c.fields.careSetting].zh}，${c.fields.hospital}）`,
+          );
       });
     });
   claim
@@ -178,7 +203,11 @@ export function register(program: Command): void {
     .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
       await withWorkspace(cmd, (ws) => {
         if (!CLAIM_SORTS.includes(opts.sort as ClaimSort)) {
-          throw new InvalidInputError(`排序方式必须是 ${CLAIM_SORTS.join('、')}`, `--sort must be one of ${CLAIM_SORTS.join(', ')}`, 'sort');
+          throw new InvalidInputError(
+            `排序方式必须是 ${CLAIM_SORTS.join('、')}`,
+            `--sort must be one of ${CLAIM_SORTS.join(', ')}`,
+            'sort',
+          );
         }
         const page = listClaims(ws.db, {
           search: opts.search as string | undefined,
@@ -190,7 +219,9 @@ export function register(program: Command): void {
         if (opts.json) return printJson(page);
         println(`共 ${page.total} 条，第 ${page.page} 页`);
         for (const c of page.items) {
-          println(`#${c.id}\t${c.reference}\t${CLAIM_STATUS_LABELS[c.status].zh}\t${c.claimantName}\t${c.fields.hospital}`);
+          println(
+            `#${c.id}\t${c.reference}\t${CLAIM_STATUS_LABELS[c.status].zh}\t${c.claimantName}\t${c.fields.hospital}`,
+          );
         }
       });
     });
@@ -207,13 +238,28 @@ export function register(program: Command): void {
         if (opts.json) return printJson({ ...c, documents, history });
         const f = c.fields;
         println(`${c.reference}  ${CLAIM_STATUS_LABELS[c.status].zh}`);
-        println(`参保人：${c.claimantName}    ${CARE_SETTING_LABELS[f.careSetting].zh}  ${f.hospital}（${f.treatmentRegion}）`);
-        println(f.careSetting === 'inpatient' ? `住院：${f.admissionDate} 至 ${f.dischargeDate}` : `就诊日期：${f.visitDate}`);
-        if (f.crossRegion) println(`异地就医：${FILING_TYPE_LABELS[f.crossRegion.filingType].zh} ${f.crossRegion.filingDate ?? ''}`);
+        println(
+          `参保人：${c.claimantName}    ${CARE_SETTING_LABELS[f.careSetting].zh}  ${f.hospital}（${f.treatmentRegion}）`,
+        );
+        println(
+          f.careSetting === 'inpatient'
+            ? `住院：${f.admissionDate} 至 ${f.dischargeDate}`
+            : `就诊日期：${f.visitDate}`,
+        );
+        if (f.crossRegion)
+          println(
+            `异地就医：${FILING_TYPE_LABELS[f.crossRegion.filingType].zh} ${f.crossRegion.filingDate ?? ''}`,
+          );
         println(`材料（${documents.length}）：`);
-        for (const d of documents) println(`  ${d.position}. ${DOCUMENT_KIND_LABELS[d.kind].zh}  ${d.pages.map((p) => p.originalName).join(', ')}`);
+        for (const d of documents)
+          println(
+            `  ${d.position}. ${DOCUMENT_KIND_LABELS[d.kind].zh}  ${d.pages.map((p) => p.originalName).join(', ')}`,
+          );
         println('进度：');
-        for (const h of history) println(`  ${h.changedAt.slice(0, 16).replace('T', ' ')}  ${CLAIM_STATUS_LABELS[h.to].zh}  ${h.note}`);
+        for (const h of history)
+          println(
+            `  ${h.changedAt.slice(0, 16).replace('T', ' ')}  ${CLAIM_STATUS_LABELS[h.to].zh}  ${h.note}`,
+          );
       });
     });
   claim
@@ -239,18 +285,27 @@ export function register(program: Command): void {
     .requiredOption('--kind <kind>', `材料类型：${Object.keys(DOCUMENT_KIND_LABELS).join('|')}`)
     .option('--no-check', '不做照片质量检查')
     .option('--json', 'JSON output')
-    .action(async (idOrRef: string, files: string[], opts: { kind: string; check: boolean; json?: boolean }, cmd: Command) => {
-      await withWorkspace(cmd, async (ws) => {
-        const doc = await importDocument(ws, {
-          claimId: resolveClaimId(ws, idOrRef),
-          kind: opts.kind,
-          paths: files,
-          ...(opts.check ? { checkPage: pageCheckerFor(ws) } : {}),
+    .action(
+      async (
+        idOrRef: string,
+        files: string[],
+        opts: { kind: string; check: boolean; json?: boolean },
+        cmd: Command,
+      ) => {
+        await withWorkspace(cmd, async (ws) => {
+          const doc = await importDocument(ws, {
+            claimId: resolveClaimId(ws, idOrRef),
+            kind: opts.kind,
+            paths: files,
+            checks: opts.check,
+          });
+          // Read the invoice's QR code now, so the board finds the claim by invoice number straight away.
+          if (doc.kind === 'invoice') await indexClaimInvoices(ws, doc.claimId);
+          if (opts.json) return printJson(doc);
+          println(
+            `已导入 ${DOCUMENT_KIND_LABELS[doc.kind].zh}（${doc.pages.length} 页）到报销单 #${doc.claimId}`,
+          );
         });
-        // Read the invoice's QR code now, so the board finds the claim by invoice number straight away.
-        if (doc.kind === 'invoice') await indexClaimInvoices(ws, doc.claimId);
-        if (opts.json) return printJson(doc);
-        println(`已导入 ${DOCUMENT_KIND_LABELS[doc.kind].zh}（${doc.pages.length} 页）到报销单 #${doc.claimId}`);
-      });
-    });
+      },
+    );
 }

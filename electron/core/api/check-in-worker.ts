@@ -1,15 +1,17 @@
-// Runs the import's per-page photo check in one long-lived worker thread (a pool of one): the files of a
+// Runs the import's per-page analysis in one long-lived worker thread (a pool of one): the files of a
 // multi-file drop go through it one after another, answers are matched to callers by job id, main only waits
-// on messages, and a crashed worker is replaced on the next job. The answers are the same reports the in-thread checker gives (the same checker runs there).
+// on messages, and a crashed worker is replaced on the next job. The answers are the same facts the
+// in-thread analyser gives (the same analysePage runs there).
 import { Worker } from 'node:worker_threads';
 import { ClaimDeskError } from '../errors';
-import type { PageChecker } from '../import';
+import { PageFacts } from '../../../shared/page-facts';
+import type { PageAnalyser } from '../pages/analyse';
 import type { CheckAnswer, CheckJob } from './check-worker';
 import { UnavailableError } from './dispatch';
 import type { WorkerSpec } from './export-in-worker';
 
 interface Pending {
-  resolve(report: unknown): void;
+  resolve(facts: PageFacts): void;
   reject(err: Error): void;
 }
 
@@ -20,12 +22,16 @@ export class PageCheckWorker {
 
   constructor(private readonly spec: WorkerSpec) {}
 
-  /** The PageChecker to hand to importDocument / replace: each call is one job in the worker. */
-  readonly check: PageChecker = (file) =>
+  /** The PageAnalyser to hand to importDocument / replace: each call is one job in the worker. */
+  readonly check: PageAnalyser = (input, options = {}) =>
     new Promise((resolve, reject) => {
+      // A function cannot cross into the worker: a reader for the app is set up inside check-worker.ts.
+      if (options.reader)
+        throw new Error('a PageReader cannot be passed to the worker; install it in check-worker.ts');
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      const job: CheckJob = { id, file };
+      const { reader: _none, ...cloneable } = options;
+      const job: CheckJob = { id, input, options: cloneable };
       const worker = this.ensureWorker();
       // An idle worker must not keep a CLI or test process alive; a busy one holds it until the answer.
       worker.ref();
@@ -48,7 +54,10 @@ export class PageCheckWorker {
       if (!p) return;
       this.pending.delete(m.id);
       if (this.pending.size === 0) w.unref();
-      if (m.ok) p.resolve(m.report);
+      const facts = m.ok ? PageFacts.safeParse(m.facts) : null;
+      if (facts?.success) p.resolve(facts.data);
+      else if (m.ok)
+        p.reject(new Error(`the photo checker answered with malformed facts: ${facts?.error.message}`));
       else
         p.reject(
           new ClaimDeskError(

@@ -1,29 +1,23 @@
-// Worker-thread entry for the photo checks run while importing or replacing a page. Decoding is on sharp's
-// own threads, but the checks' JavaScript (pixel statistics, page bounds, seal colour) runs for 0.2–0.5 s
-// per photo; in the desktop app that would stall the main process that answers the window. One long-lived
-// worker takes every job (an import sends its files one after another), so sharp and the rule packs load once.
+// Worker-thread entry for the page analysis run while importing or replacing a page. Decoding is on sharp's
+// own threads, but the checks' JavaScript (pixel statistics, page bounds, seal colour, QR reading) runs for
+// 0.2–0.5 s per photo; in the desktop app that would stall the main process that answers the window. One
+// long-lived worker takes every job (an import sends its files one after another), so sharp and the rule
+// packs load once. It runs the same analysePage as the CLI (pages/pipeline.ts analyseInThread).
 import { parentPort } from 'node:worker_threads';
-import { pageCheckerFor } from '../../cli/commands/page-checker';
-import type { PageChecker } from '../import';
-import type { Workspace } from '../workspace';
+import type { AnalyseOptions, PageInput } from '../pages/analyse';
+import { analyseInThread } from '../pages/pipeline';
 
-export type CheckJob = { id: number; file: Parameters<PageChecker>[0] };
+/** Options that cross the thread boundary (a PageReader function cannot). */
+export type WorkerAnalyseOptions = Omit<AnalyseOptions, 'reader'>;
+export type CheckJob = { id: number; input: PageInput; options: WorkerAnalyseOptions };
 export type CheckAnswer =
-  { id: number; ok: true; report: unknown } | { id: number; ok: false; message: string };
-
-// The checker needs no database: the workspace argument is only part of its factory's signature.
-const NO_WORKSPACE = {} as Workspace;
+  { id: number; ok: true; facts: unknown } | { id: number; ok: false; message: string };
 
 if (parentPort) {
   const port = parentPort;
-  const check = pageCheckerFor(NO_WORKSPACE);
   port.on('message', (job: CheckJob) => {
-    if (!check) {
-      port.postMessage({ id: job.id, ok: true, report: null } satisfies CheckAnswer);
-      return;
-    }
-    check(job.file).then(
-      (report) => port.postMessage({ id: job.id, ok: true, report } satisfies CheckAnswer),
+    analyseInThread(job.input, job.options).then(
+      (facts) => port.postMessage({ id: job.id, ok: true, facts } satisfies CheckAnswer),
       (err: unknown) =>
         port.postMessage({
           id: job.id,

@@ -12,9 +12,10 @@ import {
   readBackupSchedule,
   updateBackupSchedule,
 } from '../backup-schedule';
-import { importDocument, type PageChecker } from '../import';
+import { importDocument } from '../import';
+import type { PageAnalyser } from '../pages/analyse';
+import { storeAndAnalyse } from '../pages/pipeline';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
-import { storeFile } from '../files/store';
 import { sniffFile } from '../files/sniff';
 import {
   claimHistory,
@@ -77,8 +78,8 @@ export type ExportRunner = (
   opts: BundleOptions,
 ) => Promise<{ pages: number | null; images: string[] }>;
 
-/** How photos are checked as they come in: in this thread (CLI, tests) or in a worker thread (the app). */
-export type CheckerFactory = (ws: Workspace) => PageChecker | undefined;
+/** How pages are analysed as they come in: in this thread (CLI, tests) or in a worker thread (the app). */
+export type CheckerFactory = (ws: Workspace) => PageAnalyser;
 
 export interface ApiState {
   ws: Workspace;
@@ -217,7 +218,7 @@ export function createHandlers(
         kind: req.kind,
         paths: files.map((f) => f.path),
         originalNames: files.map((f) => f.name),
-        checkPage: checkerOf(state.ws),
+        analyse: checkerOf(state.ws),
         onProgress: (done, all) =>
           call.emitProgress({
             task: 'import',
@@ -241,18 +242,9 @@ export function createHandlers(
       const file = grants.resolve(req.file);
       call.emitProgress({ task: 'replace', done: 0, total: 1, label: file.name });
       const mime = await sniffFile(file.path);
-      const stored = await storeFile(state.ws.dataDir, file.path);
-      const checker = checkerOf(state.ws);
-      const quality = checker
-        ? await checker({ path: stored.path, mime, kind, originalName: file.name })
-        : null;
-      const updated = replacePage(db(), req.pageId, {
-        sha256: stored.sha256,
-        size: stored.size,
-        mime,
-        originalName: file.name,
-        quality,
-      });
+      const incoming = { path: file.path, mime, kind, originalName: file.name };
+      const newPage = await storeAndAnalyse(state.ws.dataDir, incoming, { analyse: checkerOf(state.ws) });
+      const updated = replacePage(db(), req.pageId, newPage);
       call.emitProgress({ task: 'replace', done: 1, total: 1, label: file.name });
       return updated;
     },

@@ -6,9 +6,9 @@ import type { Manifest } from '../../../shared/manifest';
 import { PRE_SUBMISSION_STATUSES } from '../../../shared/lifecycle';
 import { QualityReport } from '../../../shared/quality';
 import type { Claim } from '../../../shared/schemas';
-import { pageCheckerFor } from '../../cli/commands/page-checker';
 import { exportClaimBundle } from '../export/index';
-import type { PageChecker } from '../import';
+import type { PageAnalyser } from '../pages/analyse';
+import { analyseInThread } from '../pages/pipeline';
 import { storedFilePath } from '../files/store';
 import { getClaim, getPerson, listDocuments } from '../repo';
 import { addPeriod, daysBetween } from '../rules/dates';
@@ -28,12 +28,13 @@ export interface Features {
   export: boolean;
 }
 
-export function availableFeatures(ws: Workspace): Features {
-  return { quality: pageCheckerFor(ws) !== undefined, rules: true, export: true };
+export function availableFeatures(_ws: Workspace): Features {
+  return { quality: true, rules: true, export: true };
 }
 
-export function checkerFor(ws: Workspace): PageChecker | undefined {
-  return pageCheckerFor(ws);
+/** The page analyser for a workspace: analysePage in this thread (the app passes its worker's instead). */
+export function checkerFor(_ws: Workspace): PageAnalyser {
+  return analyseInThread;
 }
 
 /** Evaluates a stored claim with what the person confirmed on its documents (the 急诊 mark). */

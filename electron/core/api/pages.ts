@@ -59,13 +59,8 @@ export function replacePage(db: Db, pageId: number, file: NewPage): DocumentPage
         'INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
       ).run(file.sha256, file.size, file.mime, new Date().toISOString());
       db.prepare(
-        'UPDATE document_pages SET file_sha256 = ?, original_name = ?, quality_json = ? WHERE id = ?',
-      ).run(
-        file.sha256,
-        file.originalName,
-        file.quality === null || file.quality === undefined ? null : JSON.stringify(file.quality),
-        pageId,
-      );
+        'UPDATE document_pages SET file_sha256 = ?, original_name = ?, facts_json = ? WHERE id = ?',
+      ).run(file.sha256, file.originalName, file.facts === null ? null : JSON.stringify(file.facts), pageId);
       touchClaim(db, page.claim_id);
       return page.document_id;
     })
@@ -105,7 +100,7 @@ export function pageFile(
 ): { sha256: string; mime: string; quality: unknown; originalName: string } {
   const row = db
     .prepare(
-      `SELECT dp.file_sha256 AS sha256, f.mime, dp.quality_json, dp.original_name FROM document_pages dp
+      `SELECT dp.file_sha256 AS sha256, f.mime, json_extract(dp.facts_json, '$.quality') AS quality_json, dp.original_name FROM document_pages dp
        JOIN files f ON f.sha256 = dp.file_sha256 WHERE dp.id = ?`,
     )
     .get(pageId) as

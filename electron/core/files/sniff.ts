@@ -1,18 +1,33 @@
 // What kind of file is this, by its bytes rather than its name: people rename HEIC photos to .jpg.
 import { fileTypeFromFile } from 'file-type';
 import { describeFsError, ClaimDeskError } from '../errors';
+import { workMeter } from '../work-meter';
 
-export const SUPPORTED_MIME = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic', 'image/heif', 'application/pdf'] as const;
+export const SUPPORTED_MIME = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/tiff',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+] as const;
 export type SupportedMime = (typeof SUPPORTED_MIME)[number];
 
 export async function sniffFile(path: string): Promise<SupportedMime> {
+  workMeter.sniffs++;
   let detected;
   try {
     detected = await fileTypeFromFile(path);
   } catch (err) {
     throw describeFsError(err, path, { zh: '读取文件', en: 'read the file' });
   }
-  const mime = detected?.mime === 'image/heic-sequence' ? 'image/heic' : detected?.mime === 'image/heif-sequence' ? 'image/heif' : detected?.mime;
+  const mime =
+    detected?.mime === 'image/heic-sequence'
+      ? 'image/heic'
+      : detected?.mime === 'image/heif-sequence'
+        ? 'image/heif'
+        : detected?.mime;
   if (!mime || !(SUPPORTED_MIME as readonly string[]).includes(mime)) {
     throw new ClaimDeskError(
       'unsupported_file',

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClaimDeskError, describeFsError } from '../errors';
+import { workMeter } from '../work-meter';
 
 /** Files larger than this are refused before hashing: no phone photo or e-invoice comes close. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -33,6 +34,7 @@ function tempDir(dataDir: string): string {
 }
 
 export async function sha256OfFile(path: string): Promise<string> {
+  workMeter.hashes++;
   const hash = createHash('sha256');
   await new Promise<void>((resolve, reject) => {
     createReadStream(path)
@@ -65,10 +67,17 @@ async function statSource(srcPath: string): Promise<number> {
     throw describeFsError(err, srcPath, { zh: '读取文件', en: 'read the file' });
   }
   if (!info.isFile()) {
-    throw new ClaimDeskError('file_unreadable', `不是普通文件：${srcPath}`, `not a regular file: ${srcPath}`, { field: srcPath });
+    throw new ClaimDeskError(
+      'file_unreadable',
+      `不是普通文件：${srcPath}`,
+      `not a regular file: ${srcPath}`,
+      { field: srcPath },
+    );
   }
   if (info.size === 0) {
-    throw new ClaimDeskError('file_unreadable', `文件是空的：${srcPath}`, `file is empty: ${srcPath}`, { field: srcPath });
+    throw new ClaimDeskError('file_unreadable', `文件是空的：${srcPath}`, `file is empty: ${srcPath}`, {
+      field: srcPath,
+    });
   }
   if (info.size > MAX_IMPORT_BYTES) {
     throw new ClaimDeskError(
@@ -94,6 +103,7 @@ export async function storeFile(dataDir: string, srcPath: string): Promise<Store
     throw describeFsError(err, tmp, { zh: '写入数据文件夹', en: 'write the data folder' });
   }
   const tmpPath = join(tmp, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
+  workMeter.hashes++;
   const hash = createHash('sha256');
   let size = 0;
   const out = await open(tmpPath, 'wx').catch((err: unknown) => {
@@ -108,7 +118,8 @@ export async function storeFile(dataDir: string, srcPath: string): Promise<Store
         await out.write(buf);
       }
     } catch (err) {
-      const isRead = (err as { syscall?: string }).syscall === 'read' || (err as { path?: string }).path === srcPath;
+      const isRead =
+        (err as { syscall?: string }).syscall === 'read' || (err as { path?: string }).path === srcPath;
       throw isRead
         ? describeFsError(err, srcPath, { zh: '读取文件', en: 'read the file' })
         : describeFsError(err, tmpPath, { zh: '写入数据文件夹', en: 'write the data folder' });
@@ -162,7 +173,10 @@ export async function cleanTempFiles(dataDir: string): Promise<number> {
 }
 
 /** Re-hashes a stored file: used by verification and the fault-injection tests. */
-export async function verifyStoredFile(dataDir: string, sha256: string): Promise<'ok' | 'missing' | 'mismatch'> {
+export async function verifyStoredFile(
+  dataDir: string,
+  sha256: string,
+): Promise<'ok' | 'missing' | 'mismatch'> {
   const path = storedFilePath(dataDir, sha256);
   try {
     return (await sha256OfFile(path)) === sha256 ? 'ok' : 'mismatch';

@@ -16,7 +16,7 @@ import {
   type Binarizer,
   type LuminanceSource,
 } from '@zxing/library';
-import type { Sharp } from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { decodeImage, type DecodedImage } from '../quality/decode';
 
 /** Longest side, in pixels, of each attempt, largest first; the original size is tried when smaller. */
@@ -73,6 +73,36 @@ export async function decodeQrInPicture(
       .toBuffer({ resolveWithObject: true });
     const grey = new Uint8ClampedArray(data.buffer, data.byteOffset, info.width * info.height);
     const text = tryDecode(grey, info.width, info.height);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+/**
+ * Tries the QR reader on an already decoded grey plane (the page pipeline's analysis raster): at its own
+ * size, then at the smaller attempt sizes, resampled from memory; the file is not decoded again.
+ */
+export async function decodeQrInGrey(
+  grey: Uint8Array,
+  width: number,
+  height: number,
+): Promise<string | null> {
+  const longest = Math.max(width, height);
+  const smaller = QR_ATTEMPT_SIDES.filter((s) => s < longest);
+  const own = tryDecode(new Uint8ClampedArray(grey.buffer, grey.byteOffset, width * height), width, height);
+  if (own !== null) return own;
+  for (const side of smaller) {
+    const { data, info } = await sharp(grey, { raw: { width, height, channels: 1 } })
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1) throw new Error(`grey resample gave ${info.channels} channels`);
+    const text = tryDecode(
+      new Uint8ClampedArray(data.buffer, data.byteOffset, info.width * info.height),
+      info.width,
+      info.height,
+    );
     if (text !== null) return text;
   }
   return null;

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { ClaimDeskError, describeFsError } from '../errors';
 import { sniffFile, type SupportedMime } from '../files/sniff';
+import { workMeter } from '../work-meter';
 
 /**
  * Largest image we decode. A 200-MP phone mode tops out near 200 M pixels, but everyday photos are 12-50 MP;
@@ -65,11 +66,13 @@ export interface DecodeOptions {
    * it off because its own analysis decode finds the same faults.
    */
   verify?: boolean;
+  /** The file's type when the caller already sniffed it (the page pipeline does, once). */
+  mime?: SupportedMime;
 }
 
 /** Opens one image file: format, oriented size and a pipeline. Throws ClaimDeskError on any bad input. */
 export async function decodeImage(path: string, options: DecodeOptions = {}): Promise<DecodedImage> {
-  const mime = await sniffFile(path);
+  const mime = options.mime ?? (await sniffFile(path));
   if (mime === 'application/pdf') {
     throw new ClaimDeskError(
       'unsupported_file',
@@ -102,6 +105,7 @@ export async function decodeImage(path: string, options: DecodeOptions = {}): Pr
   // Decode the whole file once (cheaply, at 1/8 scale for JPEG) so a truncated or corrupt body is found
   // now, not halfway through an export.
   if (options.verify !== false) {
+    workMeter.decodes++;
     try {
       await sharp(path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' })
         .resize(64, 64, { fit: 'inside' })
@@ -116,7 +120,11 @@ export async function decodeImage(path: string, options: DecodeOptions = {}): Pr
     mime,
     width,
     height,
-    pipeline: () => sharp(path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).rotate(),
+    pipeline: () => {
+      // Each pipeline decodes the file's bytes again: counted, so the one-decode-per-page promise is tested.
+      workMeter.decodes++;
+      return sharp(path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).rotate();
+    },
   };
 }
 
@@ -128,6 +136,8 @@ async function decodeHeicFile(path: string, mime: ImageMime): Promise<DecodedIma
     throw describeFsError(err, path, { zh: '读取图片', en: 'read the image' });
   }
   let pixels: { width: number; height: number; data: Uint8ClampedArray };
+  // HEIC is decoded here, once; its pipelines read the pixels from memory.
+  workMeter.decodes++;
   try {
     // Loaded on first use: its WebAssembly decoder costs ~50 ms of start-up for every CLI call otherwise.
     const { default: decodeHeic } = await import('heic-decode');

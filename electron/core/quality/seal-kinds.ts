@@ -1,6 +1,6 @@
 // Which document kinds need an official seal comes from the rule data (resources/rules), not from here.
 import { loadRulePack, sealRequiredKinds } from '../rules/pack';
-import { DEFAULT_SEAL_KINDS } from './index';
+import { DEFAULT_SEAL_KINDS } from './checks';
 
 /**
  * Seal-requiring kinds of the given rule pack (national by default). If the pack cannot be loaded the

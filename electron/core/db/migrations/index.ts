@@ -3,6 +3,7 @@
 import m0010 from './0010-create-core';
 import m0020 from './0020-create-claim-invoices';
 import m0030 from './0030-document-confirmations';
+import m0040 from './0040-page-facts';
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'create-core', sql: m0010 },
   { version: 20, name: 'create-claim-invoices', sql: m0020 },
   { version: 30, name: 'document-confirmations', sql: m0030 },
+  { version: 40, name: 'page-facts', sql: m0040 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

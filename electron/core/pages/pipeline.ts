@@ -1,0 +1,65 @@
+// The page pipeline's first steps for a page that is kept: the file goes into the store (hashed once while
+// it is copied), then analysePage looks at the stored copy once, and the facts go with the page into the
+// database (repo.addDocument at import, pages/store.ts replacePageFile at replace). Import, replace, the CLI
+// and the app's check worker all come through here.
+import type { PageFacts } from '../../../shared/page-facts';
+import type { SupportedMime } from '../files/sniff';
+import { storeFile } from '../files/store';
+import { sealKindsFromRules } from '../quality/seal-kinds';
+import type { NewPage } from '../repo';
+import { analysePage, type AnalyseOptions, type PageAnalyser, type PageInput } from './analyse';
+
+let sealKinds: readonly string[] | null = null;
+
+/** Kinds that need a seal per the national rule data, read once per process. */
+function storedSealKinds(): readonly string[] {
+  sealKinds ??= sealKindsFromRules();
+  return sealKinds;
+}
+
+/** analysePage in this thread, with the rule data's seal kinds: the CLI's and the tests' analyser. */
+export const analyseInThread: PageAnalyser = async (input: PageInput, options: AnalyseOptions = {}) =>
+  (await analysePage(input, { sealKinds: storedSealKinds(), ...options })).facts;
+
+export interface IncomingFile {
+  /** Where the file is now (the person's own copy). */
+  path: string;
+  /** Its type, already sniffed (import sniffs every file before storing any). */
+  mime: SupportedMime;
+  kind: string;
+  originalName: string;
+}
+
+export interface PipelineOptions {
+  /** analyseInThread by default; the app passes its worker-thread analyser. */
+  analyse?: PageAnalyser | undefined;
+  /** Run the photo checks (default true). */
+  checks?: boolean | undefined;
+}
+
+/** Stores one incoming file and analyses the stored copy: the page row to write, facts included. */
+export async function storeAndAnalyse(
+  dataDir: string,
+  file: IncomingFile,
+  options: PipelineOptions = {},
+): Promise<NewPage> {
+  const stored = await storeFile(dataDir, file.path);
+  const analyse = options.analyse ?? analyseInThread;
+  const facts: PageFacts = await analyse(
+    {
+      path: stored.path,
+      sha256: stored.sha256,
+      mime: file.mime,
+      kind: file.kind,
+      displayName: file.originalName,
+    },
+    { checks: options.checks ?? true },
+  );
+  return {
+    sha256: stored.sha256,
+    size: stored.size,
+    mime: file.mime,
+    originalName: file.originalName,
+    facts,
+  };
+}

@@ -1,0 +1,434 @@
+// The reviewer's eye on one photo: every pixel check (resolution, blur, exposure, glare, cut-off page, seal)
+// on the analysis raster, and the fingerprint that finds the same picture again. Pure functions of the
+// raster: the file is opened and decoded once by electron/core/pages/analyse.ts `analysePage`.
+import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../../shared/domain';
+import type { ImageMetrics } from '../../../shared/page-facts';
+import { type Finding, type Point, type Region } from '../../../shared/quality';
+import { findPage, erodedMask, onPage, type PageGeometry } from './page';
+import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
+import type { Raster } from './raster';
+import { measureEdgeWidths } from './sharpness';
+import { measureLighting } from './lighting';
+import { findSeal } from './seal';
+
+// ---- Thresholds, each with the physical quantity it limits -------------------------------------------
+/** A4 long and short side in inches: "legible when printed at A4" is measured against these. */
+const A4_LONG_IN = 297 / 25.4;
+const A4_SHORT_IN = 210 / 25.4;
+/** Effective print resolution of the page at A4. Below 100 dpi small hanzi (≤ 9 pt) lose strokes. */
+export const MIN_DPI_ERROR = 100;
+/** Below 150 dpi text is readable but fine print (amounts, codes) gets soft. */
+export const MIN_DPI_WARNING = 150;
+/**
+ * Blur: median 10-90 % width of ink edges, in mm on the page printed at A4. The strokes of 10-pt hanzi are
+ * ~0.35 mm apart: at ~0.6 mm of blur neighbouring strokes merge; at ~0.45 mm small print gets hard to read.
+ */
+export const BLUR_MM_ERROR = 0.6;
+export const BLUR_MM_WARNING = 0.45;
+/** Paper (white) should come out well above mid-grey; below these levels the photo is underexposed. */
+export const PAPER_LEVEL_DARK_ERROR = 90;
+export const PAPER_LEVEL_DARK_WARNING = 120;
+/** Overexposure washes ink towards paper: ink-to-paper contrast below this many grey levels loses text. */
+export const INK_CONTRAST_OVEREXPOSED_ERROR = 90;
+export const INK_CONTRAST_OVEREXPOSED_WARNING = 120;
+/** …when at least this share of the page is clipped white (a merely pale print is not overexposure). */
+export const OVEREXPOSED_MIN_CLIPPED = 0.35;
+/** Glare patch size as a share of the page: ~1 % covers a line or two of text. */
+export const GLARE_ERROR_FRACTION = 0.01;
+export const GLARE_WARNING_FRACTION = 0.003;
+/** The page runs into the frame edge over at least this share of that edge (a cut corner is a few %). */
+const TOUCH_MIN = 0.02;
+
+/** Kinds that need an official seal when the rule data is not available (POLICY.md section 3). */
+export const DEFAULT_SEAL_KINDS: readonly string[] = ['diagnosis_certificate'];
+
+export interface CheckOptions {
+  kind?: string;
+  /** Force the seal check on or off; default: whether `kind` needs a seal per `sealKinds`. */
+  sealRequired?: boolean;
+  /** Kinds that need a seal (from the rule data); default DEFAULT_SEAL_KINDS. */
+  sealKinds?: readonly string[];
+  /** Name to report as `file` (default: the path as given). */
+  displayName?: string;
+}
+
+/** Per-file extras the batch uses for duplicate detection; only sha256 and phash are stored (page facts). */
+export interface Fingerprint {
+  sha256: string | null;
+  phash: string | null;
+  /** High-pass thumbnail, quantised (see quantiseDetail): 36 KB a photo, so a batch of 1,000 holds ~37 MB. */
+  detail: Int8Array | null;
+}
+
+export const MSG = {
+  lowResError: (dpi: number) =>
+    `照片像素太低（按 A4 打印约 ${dpi} dpi），文字可能看不清，请靠近一些或用原图重拍，不要发送压缩图`,
+  lowResWarn: (dpi: number) => `照片清晰度偏低（按 A4 打印约 ${dpi} dpi），小字可能模糊，建议靠近一些重拍`,
+  blurError: '照片模糊，文字看不清，请拿稳手机、对焦到文字后重拍',
+  blurWarn: '照片有些模糊，小字可能看不清，建议对焦后重拍',
+  blurNoText: '照片上找不到清晰的文字或线条，可能严重模糊，请对焦后重拍',
+  glareError: '有反光，遮住了部分文字，请避开灯光直射（或关闭闪光灯）后重拍',
+  glareWarn: '有轻微反光，请确认反光处的文字仍然清楚，必要时换个角度重拍',
+  darkError: '照片太暗，请到光线充足的地方或打开灯后重拍',
+  darkWarn: '照片偏暗，建议在光线更好的地方重拍',
+  overError: '照片过曝，文字被冲淡看不清，请避开强光、关闭闪光灯后重拍',
+  inkAtEdge: (sides: string) =>
+    `文字一直延伸到画面${sides}，材料可能没有拍全，请退远一些，把纸张四个角都拍进画面后重拍`,
+  overWarn: '照片偏亮，文字颜色变浅，建议降低亮度或避开强光重拍',
+  incomplete: (sides: string) => `材料没有拍全（${sides}超出了画面），请把纸张四个角都拍进画面后重拍`,
+  sealMissing: (label: string) => `没有找到红色公章，${label}需要加盖医院公章（鲜章），请盖章后重新拍照`,
+  unreadable: (detail: string) => `${detail}`,
+  duplicate: (other: string) =>
+    `与 ${other} 是同一张照片（或同一角度重拍），请只保留清楚的一张，或换成应提交的其他材料`,
+};
+
+const SIDE_ZH = { top: '上边', right: '右边', bottom: '下边', left: '左边' } as const;
+
+function round(v: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+function dist(a: Point, b: Point, w: number, h: number): number {
+  return Math.hypot((a.x - b.x) * w, (a.y - b.y) * h);
+}
+
+export function isSamePicture(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.sha256 && a.sha256 === b.sha256) return true;
+  if (!a.phash || !b.phash || !a.detail || !b.detail) return false;
+  if (hammingDistance(a.phash, b.phash) > SAME_PICTURE_MAX_DISTANCE) return false;
+  // Two invoices from the same hospital share a layout and so a coarse hash; the fine detail (the printed
+  // amounts and names) must also agree before we call them the same photo.
+  return correlation(a.detail, b.detail) >= DETAIL_SAME_MIN_CORRELATION;
+}
+
+const DETAIL_SIDE = 192;
+/**
+ * Correlation of high-pass 192×192 thumbnails. A re-saved or re-scaled copy is pixel-aligned and keeps its
+ * text detail (> 0.9); another photo of the same page, or another invoice of the same template, does not.
+ */
+const DETAIL_SAME_MIN_CORRELATION = 0.85;
+
+function correlation(a: Int8Array, b: Int8Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+/**
+ * Quantisation steps per RMS of the detail: ±127 steps reach ±8 RMS. On the calibration corpus < 0.04 % of
+ * pixels (and of the energy) lie beyond that, while ±4 RMS would clip up to 3 % of the energy (text strokes).
+ */
+const DETAIL_STEPS_PER_RMS = 16;
+
+/**
+ * Stores the high-pass detail as one signed byte a pixel instead of a 4-byte float. Correlation ignores scale,
+ * so each photo is scaled by its own RMS; the rounding noise (step 1/16 RMS, variance ~0.03 % of the signal)
+ * moves a correlation by ~0.0003, far below the gap between a copy of the same photo (> 0.9) and another
+ * photo of one template (< 0.85).
+ */
+function quantiseDetail(detail: Float32Array): Int8Array {
+  let ss = 0;
+  for (let i = 0; i < detail.length; i++) ss += detail[i]! * detail[i]!;
+  const rms = Math.sqrt(ss / detail.length);
+  const out = new Int8Array(detail.length);
+  if (rms === 0) return out;
+  const k = DETAIL_STEPS_PER_RMS / rms;
+  for (let i = 0; i < detail.length; i++) {
+    const q = Math.round(detail[i]! * k);
+    out[i] = q > 127 ? 127 : q < -127 ? -127 : q;
+  }
+  return out;
+}
+
+/** Area-average of the grey plane onto an n×n grid (aspect ignored, as pHash does). */
+function shrinkGrey(r: Raster, n: number): Float32Array {
+  const sum = new Float32Array(n * n);
+  const cnt = new Float32Array(n * n);
+  // Column → cell lookup once, so the loop over pixels does no division.
+  const colCell = new Int32Array(r.width);
+  for (let x = 0; x < r.width; x++) colCell[x] = Math.min(n - 1, Math.floor((x * n) / r.width));
+  // Every other pixel each way is plenty for a cell average.
+  for (let y = 0; y < r.height; y += 2) {
+    const row = Math.min(n - 1, Math.floor((y * n) / r.height)) * n;
+    const base = y * r.width;
+    for (let x = 0; x < r.width; x += 2) {
+      const k = row + colCell[x]!;
+      sum[k]! += r.grey[base + x]!;
+      cnt[k]!++;
+    }
+  }
+  for (let k = 0; k < sum.length; k++) sum[k] = cnt[k] ? sum[k]! / cnt[k]! : 0;
+  return sum;
+}
+
+export function fingerprintOf(r: Raster): { phash: string; detail: Int8Array } {
+  const big = shrinkGrey(r, DETAIL_SIDE);
+  const f = DETAIL_SIDE / 32; // 6×6 detail cells per thumbnail cell
+  const thumb = new Uint8Array(32 * 32);
+  for (let y = 0; y < 32; y++) {
+    for (let x = 0; x < 32; x++) {
+      let s = 0;
+      for (let dy = 0; dy < f; dy++)
+        for (let dx = 0; dx < f; dx++) s += big[(y * f + dy) * DETAIL_SIDE + x * f + dx]!;
+      thumb[y * 32 + x] = Math.round(s / (f * f));
+    }
+  }
+  // Detail = thumbnail minus its local mean (5×5 box, clipped at the border): the printed content, not the
+  // lighting. The box is separable: row sums of 5 first, then columns of those.
+  const n = DETAIL_SIDE;
+  const rowSum = new Float32Array(n * n);
+  const span = new Uint8Array(n); // how many of the 5 neighbours along one axis lie inside the thumbnail
+  for (let x = 0; x < n; x++) span[x] = Math.min(n - 1, x + 2) - Math.max(0, x - 2) + 1;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let xx = Math.max(0, x - 2); xx <= Math.min(n - 1, x + 2); xx++) s += big[y * n + xx]!;
+      rowSum[y * n + x] = s;
+    }
+  }
+  const detail = new Float32Array(n * n);
+  for (let y = 0; y < n; y++) {
+    const y0 = Math.max(0, y - 2);
+    const y1 = Math.min(n - 1, y + 2);
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let yy = y0; yy <= y1; yy++) s += rowSum[yy * n + x]!;
+      detail[y * n + x] = big[y * n + x]! - s / (span[x]! * span[y]!);
+    }
+  }
+  return { phash: perceptualHashOfThumbnail(thumb), detail: quantiseDetail(detail) };
+}
+
+function sealNeeded(options: CheckOptions): boolean {
+  if (options.sealRequired !== undefined) return options.sealRequired;
+  if (!options.kind) return false;
+  return (options.sealKinds ?? DEFAULT_SEAL_KINDS).includes(options.kind);
+}
+
+/** The metrics the pixel checks measure; analysePage adds the file's own (mime, size, phash). */
+export type RasterMetrics = Omit<ImageMetrics, 'mime' | 'width' | 'height' | 'phash'>;
+
+/** Runs every pixel check on the analysis raster. Exported for the calibration script and tests. */
+export function analyse(
+  r: Raster,
+  width: number,
+  height: number,
+  options: CheckOptions = {},
+): { findings: Finding[]; metrics: RasterMetrics } {
+  const findings: Finding[] = [];
+  const page = findPage(r);
+  const [tl, tr, br, bl] = page.corners;
+
+  // Page size in original pixels, from the quadrilateral's mean opposite sides.
+  const pageW = (dist(tl, tr, width, height) + dist(bl, br, width, height)) / 2;
+  const pageH = (dist(tl, bl, width, height) + dist(tr, br, width, height)) / 2;
+  const longPx = Math.max(pageW, pageH);
+  const shortPx = Math.min(pageW, pageH);
+  const dpi = Math.round(Math.min(longPx / A4_LONG_IN, shortPx / A4_SHORT_IN));
+  if (dpi < MIN_DPI_ERROR)
+    findings.push({ code: 'low_resolution', severity: 'error', message: MSG.lowResError(dpi) });
+  else if (dpi < MIN_DPI_WARNING)
+    findings.push({ code: 'low_resolution', severity: 'warning', message: MSG.lowResWarn(dpi) });
+
+  // Sharpness on the page interior (two blocks in from its border, so the paper's own edge is left out).
+  const interior = erodedMask(page, 2);
+  const inside = (x: number, y: number): boolean => {
+    const bx = Math.min(page.maskWidth - 1, Math.floor(x / page.block));
+    const by = Math.min(page.maskHeight - 1, Math.floor(y / page.block));
+    return interior[by * page.maskWidth + bx] === 1;
+  };
+  const edges = measureEdgeWidths(r, inside);
+  const pageLongAnalysisPx = longPx * r.scale;
+  const mmPerPx = 297 / Math.max(1, pageLongAnalysisPx);
+  const widest = Math.max(edges.acrossX ?? 0, edges.acrossY ?? 0);
+  const blurMm = edges.acrossX === null && edges.acrossY === null ? null : widest * mmPerPx;
+  const lighting = measureLighting(r, page);
+  const inkContrast = lighting.paperLevel - lighting.inkLevel;
+  // With too few pixels, every edge is a pixel or two wide in mm: the fault is resolution, and "hold the
+  // phone steady" would be the wrong advice. blurMm stays in the metrics.
+  const resolutionFailed = dpi < MIN_DPI_ERROR;
+  if (resolutionFailed) {
+    // nothing: low_resolution already asks for a closer, full-size photo
+  } else if (blurMm !== null && blurMm >= BLUR_MM_ERROR)
+    findings.push({ code: 'blurry', severity: 'error', message: MSG.blurError });
+  else if (blurMm !== null && blurMm >= BLUR_MM_WARNING)
+    findings.push({ code: 'blurry', severity: 'warning', message: MSG.blurWarn });
+  else if (blurMm === null && inkContrast >= 40) {
+    // Ink is there (dark pixels on the page) but not one crisp edge: the text is smeared beyond measuring.
+    findings.push({ code: 'blurry', severity: 'error', message: MSG.blurNoText });
+  }
+
+  // Exposure on the paper.
+  if (lighting.paperLevel < PAPER_LEVEL_DARK_ERROR)
+    findings.push({ code: 'too_dark', severity: 'error', message: MSG.darkError });
+  else if (lighting.paperLevel < PAPER_LEVEL_DARK_WARNING)
+    findings.push({ code: 'too_dark', severity: 'warning', message: MSG.darkWarn });
+  if (lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED) {
+    if (inkContrast < INK_CONTRAST_OVEREXPOSED_ERROR)
+      findings.push({ code: 'overexposed', severity: 'error', message: MSG.overError });
+    else if (inkContrast < INK_CONTRAST_OVEREXPOSED_WARNING)
+      findings.push({ code: 'overexposed', severity: 'warning', message: MSG.overWarn });
+  }
+
+  // Glare: only when the page is not overexposed as a whole (then the fix is the same and one message is
+  // enough). A highlight that wipes out text is an error from a line's worth of area; one on blank paper
+  // hides nothing yet and is only a warning.
+  const overexposed = findings.some((f) => f.code === 'overexposed' && f.severity === 'error');
+  // Page cut off: the paper runs into one or more frame edges (but not all four: that is a scan/close-up,
+  // judged by whether text runs into the edge).
+  const touched = (Object.keys(page.touches) as (keyof typeof page.touches)[]).filter(
+    (s) => page.touches[s] >= TOUCH_MIN,
+  );
+  // A washed-out photo merges paper and table, so where the page ends cannot be told; skip it then.
+  if (!page.fillsFrame && touched.length > 0 && !overexposed) {
+    findings.push({
+      code: 'incomplete_page',
+      severity: 'error',
+      message: MSG.incomplete(touched.map((s) => SIDE_ZH[s]).join('、')),
+      region: edgeRegion(touched),
+    });
+  } else if (page.fillsFrame && !overexposed) {
+    // No table visible: a scan, or a close-up that may have cut the page. Text running into the frame
+    // edge says the page goes on beyond it; clean margins all round (a scan) are fine.
+    const cut = sidesWithCutText(r, lighting.paperLevel);
+    if (cut.length > 0) {
+      findings.push({
+        code: 'incomplete_page',
+        severity: 'error',
+        message: MSG.inkAtEdge(cut.map((s) => SIDE_ZH[s]).join('、')),
+        region: edgeRegion(cut),
+      });
+    }
+  }
+
+  const worstGlare = lighting.glare[0];
+  if (worstGlare && !overexposed) {
+    const { pageFraction, coversText, region } = worstGlare;
+    if (coversText && pageFraction >= GLARE_ERROR_FRACTION)
+      findings.push({ code: 'glare', severity: 'error', message: MSG.glareError, region });
+    else if (pageFraction >= GLARE_WARNING_FRACTION)
+      findings.push({ code: 'glare', severity: 'warning', message: MSG.glareWarn, region });
+  }
+
+  // A seal cannot be judged on a photo too dark or washed out to show red ink; the exposure finding already
+  // asks for a retake, so no second, possibly wrong, message.
+  const exposureFailed = findings.some(
+    (f) => (f.code === 'too_dark' || f.code === 'overexposed') && f.severity === 'error',
+  );
+  const needSeal = sealNeeded(options);
+  const seal =
+    needSeal && !exposureFailed
+      ? findSeal(r, pageLongAnalysisPx, (x, y) => onPage(page, x, y), lighting.paperLevel)
+      : null;
+  if (seal && !seal.found) {
+    const label = options.kind ? kindLabel(options.kind) : '该材料';
+    findings.push({ code: 'seal_missing', severity: 'error', message: MSG.sealMissing(label) });
+  }
+
+  const [c0, c1, c2, c3] = page.corners.map((p) => ({ x: round(p.x, 4), y: round(p.y, 4) }));
+  const metrics: RasterMetrics = {
+    analysisWidth: r.width,
+    analysisHeight: r.height,
+    corners: [c0!, c1!, c2!, c3!],
+    cornersConfidence: round(page.confidence),
+    pageAreaFraction: round(page.areaFraction),
+    pageFillsFrame: page.fillsFrame,
+    effectiveDpi: dpi,
+    blurMm: blurMm === null ? null : round(blurMm, 3),
+    edgeWidthPx: {
+      x: edges.acrossX === null ? null : round(edges.acrossX),
+      y: edges.acrossY === null ? null : round(edges.acrossY),
+    },
+    edgeCount: edges.edgesX + edges.edgesY,
+    paperLevel: Math.round(lighting.paperLevel),
+    inkLevel: lighting.inkLevel,
+    clippedFraction: round(lighting.clippedFraction, 4),
+    glareFraction: round(worstGlare?.pageFraction ?? 0, 4),
+  };
+  if (needSeal) metrics.sealChecked = seal !== null;
+  if (seal) {
+    metrics.sealFound = seal.found;
+    metrics.sealRingCoverage = round(seal.ringCoverage);
+    if (seal.region) metrics.sealRegion = seal.region;
+  }
+  for (const f of findings) {
+    if (f.region)
+      f.region = {
+        x: round(f.region.x, 4),
+        y: round(f.region.y, 4),
+        w: round(f.region.w, 4),
+        h: round(f.region.h, 4),
+      };
+  }
+  return { findings, metrics };
+}
+
+/** Share of a frame side along which text reaches the edge before that side counts as cutting the page. */
+const CUT_TEXT_MIN = 0.04;
+/** …and above which the dark band is a continuous line (a scanner shadow or the page's own border rule). */
+const CUT_TEXT_MAX = 0.85;
+
+/**
+ * Frame sides along which dark ink reaches the outermost strip (0.8 % of the frame) intermittently, as text
+ * cut by the frame does; a solid dark line along a whole side is a scanner shadow, not text.
+ */
+function sidesWithCutText(r: Raster, paperLevel: number): ('top' | 'right' | 'bottom' | 'left')[] {
+  const inkBelow = paperLevel - 80;
+  if (inkBelow <= 0) return [];
+  const depthX = Math.max(2, Math.round(r.width * 0.008));
+  const depthY = Math.max(2, Math.round(r.height * 0.008));
+  const along = (n: number, dark: (t: number) => boolean): number => {
+    let hits = 0;
+    let total = 0;
+    for (let t = 0; t < n; t += 2) {
+      total++;
+      if (dark(t)) hits++;
+    }
+    return total ? hits / total : 0;
+  };
+  const darkIn = (x0: number, x1: number, y0: number, y1: number): boolean => {
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) if (r.grey[y * r.width + x]! < inkBelow) return true;
+    return false;
+  };
+  const share = {
+    top: along(r.width, (x) => darkIn(x, x + 1, 0, depthY)),
+    bottom: along(r.width, (x) => darkIn(x, x + 1, r.height - depthY, r.height)),
+    left: along(r.height, (y) => darkIn(0, depthX, y, y + 1)),
+    right: along(r.height, (y) => darkIn(r.width - depthX, r.width, y, y + 1)),
+  };
+  return (Object.keys(share) as (keyof typeof share)[]).filter(
+    (k) => share[k] >= CUT_TEXT_MIN && share[k] <= CUT_TEXT_MAX,
+  );
+}
+
+function edgeRegion(sides: readonly string[]): Region {
+  // The strip(s) of the frame where the page runs out; one side gets its own strip, several the whole frame.
+  if (sides.length !== 1) return { x: 0, y: 0, w: 1, h: 1 };
+  switch (sides[0]) {
+    case 'top':
+      return { x: 0, y: 0, w: 1, h: 0.08 };
+    case 'bottom':
+      return { x: 0, y: 0.92, w: 1, h: 0.08 };
+    case 'left':
+      return { x: 0, y: 0, w: 0.08, h: 1 };
+    default:
+      return { x: 0.92, y: 0, w: 0.08, h: 1 };
+  }
+}
+
+function kindLabel(kind: string): string {
+  const parsed = DocumentKind.safeParse(kind);
+  return parsed.success ? DOCUMENT_KIND_LABELS[parsed.data].zh : '该材料';
+}
+
+export type { PageGeometry };

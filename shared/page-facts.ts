@@ -1,0 +1,126 @@
+// Page facts: everything ClaimDesk learns about one stored page, decided ONCE when the page comes in
+// (electron/core/pages/analyse.ts `analysePage`) and kept with the page (document_pages.facts_json,
+// migration 0040). Evaluation, the claims board's invoice index and export read these; none of them opens
+// the photo again to find something out. See docs/architecture.md, "The walk of one page, from drop to PDF".
+import { z } from 'zod';
+import { Fields, TextLine } from './fields';
+import { Finding, Point, Region, Verdict } from './quality';
+
+/** Numbers behind an image page's verdict (quality/checks.ts `analyse`), in oriented pixels / 0..1 coords. */
+export const ImageMetrics = z.object({
+  mime: z.string(),
+  width: z.number(),
+  height: z.number(),
+  /** 64-bit perceptual hash of the page (16 hex digits), the same value as `fingerprint.phash`. */
+  phash: z.string(),
+  analysisWidth: z.number(),
+  analysisHeight: z.number(),
+  /** [top-left, top-right, bottom-right, bottom-left] of the paper, 0..1 of the oriented image. */
+  corners: z.tuple([Point, Point, Point, Point]),
+  /** 0..1: how sure the page finder is of the corners; export straightens only above its own bar. */
+  cornersConfidence: z.number(),
+  pageAreaFraction: z.number(),
+  pageFillsFrame: z.boolean(),
+  effectiveDpi: z.number(),
+  blurMm: z.number().nullable(),
+  edgeWidthPx: z.object({ x: z.number().nullable(), y: z.number().nullable() }),
+  edgeCount: z.number(),
+  paperLevel: z.number(),
+  inkLevel: z.number(),
+  clippedFraction: z.number(),
+  glareFraction: z.number(),
+  sealChecked: z.boolean().optional(),
+  sealFound: z.boolean().optional(),
+  sealRingCoverage: z.number().optional(),
+  sealRegion: Region.optional(),
+});
+export type ImageMetrics = z.infer<typeof ImageMetrics>;
+
+/** What a born-digital PDF page reports: it opens, how many pages, and which photo checks do not apply. */
+export const PdfMetrics = z.object({
+  mime: z.literal('application/pdf'),
+  pages: z.number(),
+  pageWidthMm: z.number().nullable(),
+  pageHeightMm: z.number().nullable(),
+  encrypted: z.boolean(),
+  notApplicable: z.array(z.string()),
+  note: z.string(),
+});
+export type PdfMetrics = z.infer<typeof PdfMetrics>;
+
+/** A file that could not be opened: the error code behind its `unreadable_file` finding. */
+export const UnreadableMetrics = z.object({ error: z.string() });
+export type UnreadableMetrics = z.infer<typeof UnreadableMetrics>;
+
+export const PageMetrics = z.union([PdfMetrics, ImageMetrics, UnreadableMetrics]);
+export type PageMetrics = z.infer<typeof PageMetrics>;
+
+/** The photo check's report on a page: the `claimdesk check --json` object, with typed metrics. */
+export const PageQuality = z.object({
+  file: z.string(),
+  kind: z.string().optional(),
+  verdict: Verdict,
+  findings: z.array(Finding),
+  metrics: PageMetrics,
+  elapsedMs: z.number(),
+});
+export type PageQuality = z.infer<typeof PageQuality>;
+
+/** An invoice's identity as its QR code states it (electron/core/invoices/parse.ts). */
+export const InvoiceQr = z.object({
+  format: z.enum(['vat', 'digital', 'raw']),
+  payload: z.string(),
+  typeCode: z.string().nullable(),
+  code: z.string().nullable(),
+  number: z.string().nullable(),
+  /** Yuan, as printed in the QR. */
+  amount: z.number().nullable(),
+  /** YYYY-MM-DD */
+  issueDate: z.string().nullable(),
+  checkCode: z.string().nullable(),
+  /** What two copies of the same invoice share: the identity used to find duplicates. */
+  key: z.string(),
+});
+export type InvoiceQr = z.infer<typeof InvoiceQr>;
+
+export const PAGE_FACTS_VERSION = 1;
+
+export const PageFacts = z.object({
+  version: z.literal(PAGE_FACTS_VERSION),
+  /** The file's type sniffed from its bytes; null when the file could not be read at all. */
+  mime: z.string().nullable(),
+  /** The photo check's report; null when checks were switched off (`claimdesk import --no-check`). */
+  quality: PageQuality.nullable(),
+  /**
+   * What finds the same picture again: the file's sha256 (files.sha256 for a stored page; null when the
+   * file could not be read) and, for photos, the perceptual hash.
+   */
+  fingerprint: z.object({
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    phash: z.string().nullable(),
+  }),
+  /**
+   * The page's QR code. Null when it was not looked for (only invoice pages are read); otherwise the raw
+   * payload (null when none could be read) and, when it is an invoice's, what it says.
+   */
+  qr: z.object({ payload: z.string().nullable(), invoice: InvoiceQr.nullable() }).nullable(),
+  /**
+   * Plain text read off the page (born-digital PDF text, or OCR through a PageReader), for checks such as
+   * the 急诊 mark. Absent when nothing was read; null when reading was tried and found nothing.
+   */
+  text: z.string().nullable().optional(),
+  /** Lines of text in reading order, from a PageReader (OCR); absent until one is plugged in. */
+  lines: z.array(TextLine).optional(),
+  /** Fields read off the paper (shared/fields.ts vocabulary), from a PageReader. */
+  fields: Fields.optional(),
+});
+export type PageFacts = z.infer<typeof PageFacts>;
+
+/** Facts read back from storage: a row from an older or damaged store that does not parse counts as none. */
+export function pageFactsOf(stored: unknown): PageFacts | null {
+  const parsed = PageFacts.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,156 @@
+// The page pipeline (electron/core/pages): one sniff, one hash and one decode per imported page, typed
+// facts stored with the page, and rows written before migration 0040 carried over into facts. Real files
+// through real sharp into a real SQLite file.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { databasePath, openDatabase } from '../../electron/core/db/open';
+import { importDocument } from '../../electron/core/import';
+import { checkFile } from '../../electron/core/quality/index';
+import { createClaim, createHousehold, createPerson, listDocuments } from '../../electron/core/repo';
+import { readWorkMeter, workSince } from '../../electron/core/work-meter';
+import { openWorkspace, type Workspace } from '../../electron/core/workspace';
+import { PageFacts } from '../../shared/page-facts';
+import { makeTempDir } from '../helpers/tmp';
+
+const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
+let tmp: { dir: string; cleanup: () => void };
+let ws: Workspace;
+let claimId: number;
+
+beforeAll(async () => {
+  tmp = makeTempDir('claimdesk-pipeline-');
+  ws = await openWorkspace(join(tmp.dir, 'data'));
+  const h = createHousehold(ws.db, { name: '张家' });
+  const claimantId = createPerson(ws.db, {
+    householdId: h.id,
+    name: '张三',
+    idNumber: '11010519491231002X',
+    relation: 'self',
+    insuranceType: 'employee',
+    insuredRegion: '江苏省南京市',
+  }).id;
+  claimId = createClaim(ws.db, {
+    claimantId,
+    careSetting: 'outpatient',
+    hospital: '南京市第一医院',
+    treatmentRegion: '江苏省南京市',
+    visitDate: '2026-10-01',
+  }).id;
+});
+afterAll(() => {
+  ws.close();
+  tmp.cleanup();
+});
+
+describe('one analysis per page', () => {
+  it('imports photos and a PDF with one sniff, one hash and one decode per page, facts typed and stored', async () => {
+    const before = readWorkMeter();
+    const doc = await importDocument(ws, {
+      claimId,
+      kind: 'invoice',
+      paths: [
+        join(SAMPLES, 'invoice.jpg'),
+        join(SAMPLES, 'itemized-bill.jpg'),
+        join(SAMPLES, 'e-invoice.pdf'),
+      ],
+    });
+    const work = workSince(before);
+    // Three pages: three sniffs and three hashes; two photos decoded once each (a PDF has no pixel decode).
+    expect(work).toEqual({ sniffs: 3, hashes: 3, decodes: 2 });
+
+    // Read back from the database, not the import's echo.
+    const [stored] = listDocuments(ws.db, claimId);
+    expect(stored!.pages).toHaveLength(3);
+    const facts = stored!.pages.map((p) => PageFacts.parse(p.facts));
+    const [photo, , pdf] = facts;
+    expect(photo!.fingerprint.sha256).toBe(stored!.pages[0]!.sha256);
+    expect(photo!.fingerprint.phash).toMatch(/^[0-9a-f]{16}$/);
+    const metrics = photo!.quality!.metrics;
+    expect('corners' in metrics && metrics.corners).toHaveLength(4);
+    expect('cornersConfidence' in metrics && metrics.cornersConfidence).toBeGreaterThan(0);
+    // The sample invoice photo carries a QR code; it was read from the same decode.
+    expect(photo!.qr?.payload).toEqual(expect.any(String));
+    expect(pdf!.mime).toBe('application/pdf');
+    expect(pdf!.quality!.metrics).toMatchObject({ mime: 'application/pdf', pages: expect.any(Number) });
+    expect(pdf!.qr).not.toBeNull();
+    // The page's quality is the facts' quality report, not a second copy that could drift.
+    expect(stored!.pages[0]!.quality).toEqual(photo!.quality);
+    expect(doc.pages.map((p) => p.facts)).toEqual(stored!.pages.map((p) => p.facts));
+  }, 120_000);
+});
+
+describe('migration 0040', () => {
+  it('turns stored quality reports and read invoice QR codes into page facts, dropping quality_json', async () => {
+    const dir = join(tmp.dir, 'old');
+    const file = databasePath(dir);
+    // A store as the previous release left it (schema 30): one checked invoice page whose QR was read and
+    // one page never checked. Only the rows the migration reads are written (foreign keys off for that).
+    mkdirSync(dir, { recursive: true });
+    const db30 = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 30)) db30.exec(m.sql);
+    db30.pragma('user_version = 30');
+    db30.pragma('foreign_keys = OFF');
+    const t = '2026-10-01T00:00:00.000Z';
+    const sha = 'a'.repeat(64);
+    // A real report, as the checker stored it in quality_json.
+    const report = await checkFile(join(SAMPLES, 'invoice.jpg'), {
+      kind: 'invoice',
+      displayName: '发票.jpg',
+    });
+    const phash = (report.metrics as { phash: string }).phash;
+    db30
+      .prepare('INSERT INTO files (sha256, size, mime, created_at) VALUES (?, 10, ?, ?)')
+      .run(sha, 'image/jpeg', t);
+    db30
+      .prepare(
+        'INSERT INTO document_pages (id, document_id, position, file_sha256, original_name, quality_json) VALUES (7, 3, 1, ?, ?, ?)',
+      )
+      .run(sha, '发票.jpg', JSON.stringify(report));
+    db30
+      .prepare(
+        'INSERT INTO document_pages (id, document_id, position, file_sha256, original_name, quality_json) VALUES (8, 3, 2, ?, ?, NULL)',
+      )
+      .run(sha, '未检查.jpg');
+    db30
+      .prepare(
+        `INSERT INTO claim_invoices (claim_id, page_id, file_sha256, format, invoice_key, payload, invoice_code,
+           invoice_number, amount_fen, issue_date, phash, created_at)
+         VALUES (5, 7, ?, 'vat', 'vat:1234:00000001', '01,04,1234,00000001,120.50,20261001,,', '1234', '00000001', 12050, '2026-10-01', 'ffffffffffffffff', ?)`,
+      )
+      .run(sha, t);
+    db30.close();
+
+    const db = openDatabase(dir, { skipIntegrityCheck: true });
+    try {
+      const cols = (db.prepare('PRAGMA table_info(document_pages)').all() as Array<{ name: string }>).map(
+        (c) => c.name,
+      );
+      expect(cols).toContain('facts_json');
+      expect(cols).not.toContain('quality_json');
+      const rows = db.prepare('SELECT id, facts_json FROM document_pages ORDER BY id').all() as Array<{
+        id: number;
+        facts_json: string;
+      }>;
+      const checked = PageFacts.parse(JSON.parse(rows[0]!.facts_json));
+      expect(checked.quality).toEqual(report);
+      expect(checked.fingerprint).toEqual({ sha256: sha, phash });
+      expect(checked.qr?.invoice).toMatchObject({
+        format: 'vat',
+        key: 'vat:1234:00000001',
+        number: '00000001',
+        amount: 120.5,
+        issueDate: '2026-10-01',
+      });
+      const unchecked = PageFacts.parse(JSON.parse(rows[1]!.facts_json));
+      expect(unchecked.quality).toBeNull();
+      expect(unchecked.qr).toBeNull();
+      // The invoice index now compares by the page's own hash.
+      expect(db.prepare('SELECT phash FROM claim_invoices').pluck().get()).toBe(phash);
+    } finally {
+      db.close();
+    }
+  });
+});
