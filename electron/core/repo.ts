@@ -21,6 +21,7 @@ import {
 } from '../../shared/schemas';
 import { pageFactsOf, type PageFacts } from '../../shared/page-facts';
 import { ClaimDeskError, InvalidInputError, zodToInvalidInput } from './errors';
+import { indexInvoicePage } from './invoices/rows';
 
 const now = (): string => new Date().toISOString();
 
@@ -600,7 +601,12 @@ export function addDocument(
       );
       pages.forEach((p, i) => {
         insFile.run(p.sha256, p.size, p.mime, t);
-        insPage.run(docId, i + 1, p.sha256, p.originalName, factsJson(p.facts));
+        const pageId = Number(
+          insPage.run(docId, i + 1, p.sha256, p.originalName, factsJson(p.facts)).lastInsertRowid,
+        );
+        // The claims board's invoice index is written with the page, from the QR its analysis read.
+        const row = { claimId, pageId, sha256: p.sha256, facts: p.facts };
+        indexInvoicePage(db, { ...row, isInvoice: kind === 'invoice' });
       });
       db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(t, claimId);
       refreshSearchText(db, claimId);

@@ -9,22 +9,49 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { databasePath, openDatabase } from '../../electron/core/db/open';
 import { importDocument } from '../../electron/core/import';
 import { checkFile } from '../../electron/core/quality/index';
-import { createClaim, createHousehold, createPerson, listDocuments } from '../../electron/core/repo';
+import { removePage, replacePage } from '../../electron/core/api/pages';
+import { listClaimInvoices } from '../../electron/core/invoices/store';
+import { storeAndAnalyse } from '../../electron/core/pages/pipeline';
+import {
+  createClaim,
+  createHousehold,
+  createPerson,
+  getClaim,
+  listClaims,
+  listDocuments,
+} from '../../electron/core/repo';
+import { evaluateStoredClaim } from '../../electron/core/rules/evaluate';
 import { readWorkMeter, workSince } from '../../electron/core/work-meter';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import { PageFacts } from '../../shared/page-facts';
 import { makeTempDir } from '../helpers/tmp';
+import { makeInvoicePhoto, vatPayload } from './evaluate-helpers';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
 let tmp: { dir: string; cleanup: () => void };
 let ws: Workspace;
 let claimId: number;
+let claimantId: number;
+
+function newClaim(): number {
+  return createClaim(ws.db, {
+    claimantId,
+    careSetting: 'outpatient',
+    hospital: '南京市第一医院',
+    treatmentRegion: '江苏省南京市',
+    visitDate: '2026-10-01',
+  }).id;
+}
+
+function boardIds(search: string): number[] {
+  return listClaims(ws.db, { search }).items.map((c) => c.id);
+}
 
 beforeAll(async () => {
   tmp = makeTempDir('claimdesk-pipeline-');
   ws = await openWorkspace(join(tmp.dir, 'data'));
   const h = createHousehold(ws.db, { name: '张家' });
-  const claimantId = createPerson(ws.db, {
+  claimantId = createPerson(ws.db, {
     householdId: h.id,
     name: '张三',
     idNumber: '11010519491231002X',
@@ -32,13 +59,7 @@ beforeAll(async () => {
     insuranceType: 'employee',
     insuredRegion: '江苏省南京市',
   }).id;
-  claimId = createClaim(ws.db, {
-    claimantId,
-    careSetting: 'outpatient',
-    hospital: '南京市第一医院',
-    treatmentRegion: '江苏省南京市',
-    visitDate: '2026-10-01',
-  }).id;
+  claimId = newClaim();
 });
 afterAll(() => {
   ws.close();
@@ -79,6 +100,58 @@ describe('one analysis per page', () => {
     // The page's quality is the facts' quality report, not a second copy that could drift.
     expect(stored!.pages[0]!.quality).toEqual(photo!.quality);
     expect(doc.pages.map((p) => p.facts)).toEqual(stored!.pages.map((p) => p.facts));
+  }, 120_000);
+});
+
+describe('replace and remove keep the invoice index with the page', () => {
+  it('replacing an indexed invoice photo leaves only the new invoice, in evaluation and on the board', async () => {
+    const photos = join(tmp.dir, 'photos');
+    mkdirSync(photos, { recursive: true });
+    const oldPhoto = await makeInvoicePhoto(join(photos, 'old.jpg'), {
+      payload: vatPayload('31000001', '88.00'),
+      layout: 5,
+    });
+    const newPhoto = await makeInvoicePhoto(join(photos, 'new.jpg'), {
+      payload: vatPayload('31000002', '99.00'),
+      layout: 6,
+    });
+    const first = newClaim();
+    const doc = await importDocument(ws, { claimId: first, kind: 'invoice', paths: [oldPhoto] });
+    // Indexed in the import's own transaction: the board finds the claim by the invoice number at once.
+    expect(listClaimInvoices(ws.db, first).map((i) => i.number)).toEqual(['31000001']);
+    expect(boardIds('31000001')).toContain(first);
+
+    const before = readWorkMeter();
+    const incoming = {
+      path: newPhoto,
+      mime: 'image/jpeg' as const,
+      kind: 'invoice',
+      originalName: 'new.jpg',
+    };
+    replacePage(ws.db, doc.pages[0]!.id, await storeAndAnalyse(ws.dataDir, incoming));
+    expect(workSince(before)).toMatchObject({ decodes: 1, hashes: 1 });
+
+    expect(listClaimInvoices(ws.db, first).map((i) => [i.number, i.amount])).toEqual([['31000002', 99]]);
+    expect(boardIds('31000001')).not.toContain(first);
+    expect(boardIds('31000002')).toContain(first);
+    // A second claim with the OLD invoice is not a duplicate of the first any more; one with the new one is.
+    const second = newClaim();
+    await importDocument(ws, { claimId: second, kind: 'invoice', paths: [oldPhoto] });
+    const third = newClaim();
+    await importDocument(ws, { claimId: third, kind: 'invoice', paths: [newPhoto] });
+    const dupOf = async (id: number) =>
+      (await evaluateStoredClaim(ws, id, { today: '2026-10-20' })).problems.filter(
+        (p) => p.code === 'duplicate_invoice',
+      );
+    expect(await dupOf(second)).toEqual([]);
+    const firstRef = getClaim(ws.db, first).reference;
+    expect((await dupOf(third)).map((p) => p.message).join()).toContain(firstRef);
+    expect((await dupOf(first)).map((p) => p.message).join()).toContain('31000002');
+
+    // Removing the page removes its row and its search words in the same transaction.
+    removePage(ws.db, doc.pages[0]!.id);
+    expect(listClaimInvoices(ws.db, first)).toEqual([]);
+    expect(boardIds('31000002')).not.toContain(first);
   }, 120_000);
 });
 

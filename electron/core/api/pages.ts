@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import { getDocument, refreshSearchText, type NewPage } from '../repo';
 import { ClaimDeskError } from '../errors';
+import { indexInvoicePage } from '../invoices/rows';
 import type { ClaimDocument, DocumentPage } from '../../../shared/schemas';
 
 interface PageRef {
@@ -31,7 +32,10 @@ function touchClaim(db: Db, claimId: number): void {
   refreshSearchText(db, claimId);
 }
 
-/** Removes one page; removing a document's last page removes the document, so no empty document remains. */
+/**
+ * Removes one page; removing a document's last page removes the document, so no empty document remains.
+ * Its invoice index row goes with it (ON DELETE CASCADE) and the search words are rebuilt, in one transaction.
+ */
 export function removePage(db: Db, pageId: number): void {
   db.transaction(() => {
     const page = findPage(db, pageId);
@@ -50,7 +54,11 @@ export function removePage(db: Db, pageId: number): void {
   }).immediate();
 }
 
-/** Points the page at a new (already stored) file and its fresh quality report; position and document stay. */
+/**
+ * Points the page at a new (already stored and analysed) file; position and document stay. Every row
+ * derived from the page changes in the same transaction: its facts, its invoice index row (the old photo's
+ * QR code and amount go), and the claim's search words.
+ */
 export function replacePage(db: Db, pageId: number, file: NewPage): DocumentPage {
   const docId = db
     .transaction(() => {
@@ -61,6 +69,14 @@ export function replacePage(db: Db, pageId: number, file: NewPage): DocumentPage
       db.prepare(
         'UPDATE document_pages SET file_sha256 = ?, original_name = ?, facts_json = ? WHERE id = ?',
       ).run(file.sha256, file.originalName, file.facts === null ? null : JSON.stringify(file.facts), pageId);
+      const kind = db.prepare('SELECT kind FROM documents WHERE id = ?').pluck().get(page.document_id);
+      indexInvoicePage(db, {
+        claimId: page.claim_id,
+        pageId,
+        sha256: file.sha256,
+        isInvoice: kind === 'invoice',
+        facts: file.facts,
+      });
       touchClaim(db, page.claim_id);
       return page.document_id;
     })

@@ -1,12 +1,14 @@
 // Invoices of stored claims (migration 0020): recorded per invoice page, looked up to catch the same invoice
 // handed in twice, and contributed to the claims board's search words so a claim is found by invoice number.
 import type { Db } from '../db/open';
-import { listDocuments, refreshSearchText, registerSearchContributor, getClaim } from '../repo';
+import type { PageFacts } from '../../../shared/page-facts';
+import { analyseInThread } from '../pages/pipeline';
+import { listDocuments, refreshSearchText, registerSearchContributor, getClaim, setPageFacts } from '../repo';
 import { storedFilePath } from '../files/store';
 import { hammingDistance } from '../quality/phash';
 import type { Workspace } from '../workspace';
 import type { InvoiceDuplicate } from '../rules/engine';
-import { scanInvoiceFile, type ScannedInvoice } from './scan';
+import { indexInvoicePage } from './rows';
 
 /**
  * Two invoice photos this close (of 64 bits) are the same photo re-saved or re-scaled. Stricter than the
@@ -128,60 +130,45 @@ export function findInvoiceDuplicates(
   return [...out.values()];
 }
 
-function insertInvoice(
-  db: Db,
-  claimId: number,
-  pageId: number,
-  sha256: string,
-  scanned: ScannedInvoice,
-): void {
-  const p = scanned.parsed;
-  db.prepare(
-    `INSERT INTO claim_invoices (claim_id, page_id, file_sha256, format, invoice_key, payload, invoice_code, invoice_number,
-       amount_fen, issue_date, phash, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(page_id) DO NOTHING`,
-  ).run(
-    claimId,
-    pageId,
-    sha256,
-    p?.format ?? 'none',
-    p?.key ?? null,
-    p?.payload ?? null,
-    p?.code ?? null,
-    p?.number ?? null,
-    p?.amount === null || p?.amount === undefined ? null : Math.round(p.amount * 100),
-    p?.issueDate ?? null,
-    scanned.phash,
-    new Date().toISOString(),
-  );
-}
-
 /**
- * Reads the QR code and hash of every invoice page of a stored claim that has not been read yet, and records
- * them in one transaction (the slow reading happens before it). Call after importing invoice documents.
- * Returns the claim's invoices.
+ * Brings a stored claim's invoice index up to date and returns it. Pages imported since migration 0040 were
+ * indexed in the transaction that stored them; this only reads the QR of invoice pages stored before
+ * (facts without a QR reading), once: the reading is kept in their facts, so it never happens again.
+ * Called at import time (CLI `import`), never by evaluation.
  */
 export async function indexClaimInvoices(ws: Workspace, claimId: number): Promise<StoredInvoice[]> {
   getClaim(ws.db, claimId);
-  const known = new Set(listClaimInvoices(ws.db, claimId).map((i) => i.pageId));
-  const pending: Array<{ pageId: number; sha256: string; scanned: ScannedInvoice }> = [];
+  const pending: Array<{ pageId: number; sha256: string; facts: PageFacts }> = [];
   for (const doc of listDocuments(ws.db, claimId).filter((d) => d.kind === 'invoice')) {
     for (const page of doc.pages) {
-      if (known.has(page.id)) continue;
-      let scanned: ScannedInvoice;
-      try {
-        scanned = await scanInvoiceFile(storedFilePath(ws.dataDir, page.sha256));
-      } catch {
-        // An unreadable photo is the quality check's finding; record that it has no QR so we don't retry forever.
-        scanned = { parsed: null, phash: null };
-      }
-      pending.push({ pageId: page.id, sha256: page.sha256, scanned });
+      if (page.facts?.qr) continue;
+      const read = await analyseInThread(
+        { path: storedFilePath(ws.dataDir, page.sha256), sha256: page.sha256, kind: doc.kind },
+        // Only the QR when the page was already checked: its stored report stays as it was.
+        { readQr: true, checks: page.facts?.quality === undefined || page.facts?.quality === null },
+      );
+      const facts: PageFacts = page.facts
+        ? {
+            ...page.facts,
+            qr: read.qr,
+            fingerprint: { ...page.facts.fingerprint, phash: read.fingerprint.phash },
+          }
+        : read;
+      pending.push({ pageId: page.id, sha256: page.sha256, facts });
     }
   }
   if (pending.length > 0) {
     ws.db.transaction(() => {
-      for (const p of pending) insertInvoice(ws.db, claimId, p.pageId, p.sha256, p.scanned);
+      for (const p of pending) {
+        setPageFacts(ws.db, p.pageId, p.facts);
+        indexInvoicePage(ws.db, {
+          claimId,
+          pageId: p.pageId,
+          sha256: p.sha256,
+          isInvoice: true,
+          facts: p.facts,
+        });
+      }
       refreshSearchText(ws.db, claimId);
     })();
   }
