@@ -1,11 +1,33 @@
-// Flat config: typescript-eslint's recommended rules plus the runtime boundaries from STYLE.md.
+// Flat config: typescript-eslint's recommended rules plus the runtime boundaries from docs/architecture.md,
+// which fail `npm run lint` (and so CI) rather than waiting for a review:
+// - electron/core runs under plain Node for the CLI, the tests and the app's workers: it imports neither
+//   the CLI, the main process, the preload, the renderer nor the `electron` package;
+// - shared/ is loaded by both the main process and the renderer: no Node module (a `node:` import, a
+//   built-in) and nothing from electron/ or renderer/ (DOM types are kept out by tsconfig.shared.json,
+//   which `npm run lint` also checks);
+// - renderer/ talks only to window.claimdesk: no Node module and nothing from electron/;
+// - no import cycles anywhere in our own code.
+// Paths are resolved (import-x), so `../../cli/x` and `../cli/x` are caught alike.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
+const sourceFiles = ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/fixtures/generated/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'tests/fixtures/generated/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,10 +38,49 @@ export default tseslint.config(
     },
   },
   {
-    // shared/ runs in both main and renderer: no Node built-ins, no Electron, no DOM-only assumptions.
+    files: sourceFiles,
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+    },
+    rules: {
+      // A cycle of value imports (type-only imports are erased at build time, so import-x leaves them out).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './electron/core',
+              from: ['./electron/cli', './electron/main', './electron/preload', './renderer'],
+              message:
+                'electron/core is shared by the CLI, the app and the tests: it must not import the CLI, the main process, the preload or the renderer (docs/architecture.md).',
+            },
+            {
+              target: './shared',
+              from: ['./electron', './renderer'],
+              message:
+                'shared/ is loaded by main and renderer alike: plain data and pure functions only, nothing from electron/ or renderer/.',
+            },
+            {
+              target: './renderer',
+              from: ['./electron'],
+              message:
+                'The renderer talks to the main process only through window.claimdesk: nothing from electron/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // shared/ runs in both main and renderer: no Node built-ins, no Electron.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'fs', 'path', 'os', 'crypto', 'child_process'] }],
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }],
     },
   },
   {
@@ -33,7 +94,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '../electron/*', '../../electron/*'] }],
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }],
     },
   },
 );

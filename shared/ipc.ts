@@ -301,14 +301,18 @@ export type IpcResponse<M extends IpcMethod> = z.output<IpcCatalogue[M]['respons
 export const IPC_METHODS = Object.keys(IPC) as IpcMethod[];
 export const PROGRESS_CHANNEL = 'progress';
 
-/** The object the preload puts on window.claimdesk (and the test shim imitates). */
-export type ClaimDeskApi = {
+/**
+ * The object the preload puts on window.claimdesk (and the test shim imitates). `DroppedFile` is the
+ * browser's File: shared/ names no DOM type (it is loaded by the main process too), so the renderer and
+ * the preload, which have the DOM, supply it.
+ */
+export type ClaimDeskApi<DroppedFile> = {
   [M in IpcMethod]: (request: IpcRequest<M>) => Promise<Envelope<IpcResponse<M>>>;
 } & {
   /** Listen to progress of long work; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** Hands dropped files to main (their paths never reach the renderer); returns their tokens. */
-  grantDroppedFiles(files: readonly File[]): Promise<Envelope<FileGrant[]>>;
+  grantDroppedFiles(files: readonly DroppedFile[]): Promise<Envelope<FileGrant[]>>;
 };
 
 /**

@@ -17,7 +17,7 @@ const calls = Object.fromEntries(
     const channel = IPC[method].channel;
     return [method, (request: unknown) => ipcRenderer.invoke(channel, request ?? {})];
   }),
-) as Omit<ClaimDeskApi, 'onProgress' | 'grantDroppedFiles'>;
+) as Omit<ClaimDeskApi<File>, 'onProgress' | 'grantDroppedFiles'>;
 
 const api = {
   ...calls,
@@ -41,6 +41,6 @@ const api = {
     }
     return ipcRenderer.invoke(DROPPED_FILES_CHANNEL, { files: entries }) as Promise<Envelope<FileGrant[]>>;
   },
-} satisfies ClaimDeskApi;
+} satisfies ClaimDeskApi<File>;
 
 contextBridge.exposeInMainWorld('claimdesk', api);

@@ -4,7 +4,7 @@ import type { ClaimDeskApi, Envelope, IpcError, IpcMethod, IpcRequest, IpcRespon
 
 declare global {
   interface Window {
-    claimdesk: ClaimDeskApi;
+    claimdesk: ClaimDeskApi<File>;
   }
 }
 
