@@ -48,8 +48,23 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { zh: string; en: string
   other: { zh: '其他材料', en: 'Other' },
 };
 
+/**
+ * The Chinese name of a document kind, as people read it (photo findings, the PDF bundle, file names);
+ * `unknown` for a kind this version does not know, so a code name never reaches a person.
+ */
+export function kindLabel(kind: string, unknown = '材料'): string {
+  return Object.hasOwn(DOCUMENT_KIND_LABELS, kind) ? DOCUMENT_KIND_LABELS[kind as DocumentKind].zh : unknown;
+}
+
 /** 近亲属 per POLICY.md (002): 配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女. */
-export const RELATIVE_RELATIONS = ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] as const;
+export const RELATIVE_RELATIONS = [
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'grandparent',
+  'grandchild',
+] as const;
 export const RELATIONS = ['self', ...RELATIVE_RELATIONS] as const;
 export const Relation = z.enum(RELATIONS, {
   error: () => '关系必须是本人或近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）',
@@ -70,7 +85,9 @@ export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
 };
 
 export const INSURANCE_TYPES = ['employee', 'resident'] as const;
-export const InsuranceType = z.enum(INSURANCE_TYPES, { error: () => '参保类型必须是 employee（职工医保）或 resident（城乡居民医保）' });
+export const InsuranceType = z.enum(INSURANCE_TYPES, {
+  error: () => '参保类型必须是 employee（职工医保）或 resident（城乡居民医保）',
+});
 export type InsuranceType = z.infer<typeof InsuranceType>;
 export const INSURANCE_TYPE_LABELS: Record<InsuranceType, { zh: string; en: string }> = {
   employee: { zh: '职工医保', en: 'Employee insurance' },
@@ -78,7 +95,9 @@ export const INSURANCE_TYPE_LABELS: Record<InsuranceType, { zh: string; en: stri
 };
 
 export const CARE_SETTINGS = ['outpatient', 'inpatient', 'chronic_outpatient'] as const;
-export const CareSetting = z.enum(CARE_SETTINGS, { error: () => '就医类型必须是 outpatient（门诊）、inpatient（住院）或 chronic_outpatient（门诊慢特病）' });
+export const CareSetting = z.enum(CARE_SETTINGS, {
+  error: () => '就医类型必须是 outpatient（门诊）、inpatient（住院）或 chronic_outpatient（门诊慢特病）',
+});
 export type CareSetting = z.infer<typeof CareSetting>;
 export const CARE_SETTING_LABELS: Record<CareSetting, { zh: string; en: string }> = {
   outpatient: { zh: '门诊', en: 'Outpatient' },
@@ -95,7 +114,9 @@ export const FILING_TYPES = [
   'other_temporary',
   'not_filed',
 ] as const;
-export const FilingType = z.enum(FILING_TYPES, { error: () => `异地备案类型必须是以下之一：${FILING_TYPES.join(', ')}` });
+export const FilingType = z.enum(FILING_TYPES, {
+  error: () => `异地备案类型必须是以下之一：${FILING_TYPES.join(', ')}`,
+});
 export type FilingType = z.infer<typeof FilingType>;
 export const FILING_TYPE_LABELS: Record<FilingType, { zh: string; en: string }> = {
   relocated_retiree: { zh: '异地安置退休', en: 'Relocated retiree' },
@@ -106,7 +127,11 @@ export const FILING_TYPE_LABELS: Record<FilingType, { zh: string; en: string }> 
   other_temporary: { zh: '其他临时外出就医', en: 'Other temporary' },
   not_filed: { zh: '未备案', en: 'Not filed' },
 };
-export const LONG_TERM_FILING_TYPES: readonly FilingType[] = ['relocated_retiree', 'long_term_resident', 'posted_worker'];
+export const LONG_TERM_FILING_TYPES: readonly FilingType[] = [
+  'relocated_retiree',
+  'long_term_resident',
+  'posted_worker',
+];
 export const TEMPORARY_FILING_TYPES: readonly FilingType[] = ['referral', 'emergency', 'other_temporary'];
 
 export const DOCUMENT_ORIGINS = ['imported', 'generated', 'sample'] as const;

@@ -1,11 +1,12 @@
 // Online backups (SQLite backup API: consistent while the app keeps writing) and restore. The file store is
 // append-only and content-addressed, so a database backup stays valid against the same data folder.
 import Database from 'better-sqlite3';
-import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './db/open';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { ClaimDeskError, DatabaseCorruptError, DatabaseFromFutureError, describeFsError } from './errors';
+import { commitTemp, discardTemp, fsyncFile, removeDeadTemps, tempNameFor } from './files/atomic';
 import { storeRoot, storedFilePath, verifyStoredFile } from './files/store';
 import { backupsDir, openWorkspace, type Workspace } from './workspace';
 
@@ -21,7 +22,7 @@ export async function backupDatabase(db: Db, outFile: string): Promise<{ path: s
     throw describeFsError(err, dir, { zh: '创建备份文件夹', en: 'create the backup folder' });
   }
   // The pid in the name lets cleanInterruptedBackupFiles tell a crashed writer's leftovers from a live one's.
-  const tmp = join(dir, `.${basename(outFile)}.${process.pid}.part`);
+  const tmp = join(dir, tempNameFor(basename(outFile)));
   try {
     await db.backup(tmp);
     // A backup is one self-contained file (safe to copy to a USB stick): rollback journal, not WAL, so
@@ -32,78 +33,39 @@ export async function backupDatabase(db: Db, outFile: string): Promise<{ path: s
     } finally {
       copy.close();
     }
-    const fh = await open(tmp, 'r+');
-    await fh.sync();
-    await fh.close();
+    await fsyncFile(tmp);
   } catch (err) {
-    await removeWithSidecars(tmp);
+    await discardTemp(tmp);
     throw describeFsError(asErrno(err), outFile, { zh: '写入备份', en: 'write the backup' });
   }
   try {
     inspectBackup(tmp);
   } catch (err) {
-    await removeWithSidecars(tmp);
+    await discardTemp(tmp);
     throw err;
   }
   try {
-    await rename(tmp, outFile);
-    await fsyncDir(dir);
+    await commitTemp(tmp, outFile);
   } catch (err) {
-    await removeWithSidecars(tmp);
     throw describeFsError(err, outFile, { zh: '写入备份', en: 'write the backup' });
   }
   return { path: outFile, bytes: (await stat(outFile)).size };
 }
 
-/** Makes a rename durable across a power cut (Linux/macOS); Windows cannot open folders, which is fine. */
-async function fsyncDir(dir: string): Promise<void> {
-  try {
-    const fh = await open(dir, 'r');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    /* not supported on this platform */
-  }
-}
-
-async function removeWithSidecars(file: string): Promise<void> {
-  await Promise.all(
-    ['', '-wal', '-shm', '-journal'].map((s) => rm(`${file}${s}`, { force: true }).catch(() => undefined)),
+/**
+ * Removes the half-written copies a crash or kill left behind (backups/.NAME.PID-….part and the data
+ * folder's .claimdesk.sqlite3.restore.PID-….part, with their SQLite sidecars) when process PID is gone.
+ * Returns how many were removed.
+ */
+export async function cleanInterruptedBackupFiles(dataDir: string): Promise<number> {
+  return (
+    (await removeDeadTemps(backupsDir(dataDir))) +
+    (await removeDeadTemps(dataDir, { label: RESTORE_TEMP_LABEL }))
   );
 }
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else, so it is alive.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes the half-written copies a crash or kill left behind: backups/.NAME.PID.part and the data folder's
- * .claimdesk.sqlite3.PID.restore.part, when process PID is gone. Returns how many were removed.
- */
-export async function cleanInterruptedBackupFiles(dataDir: string): Promise<number> {
-  let removed = 0;
-  const sweep = async (dir: string, pattern: RegExp): Promise<void> => {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names) {
-      const m = pattern.exec(name);
-      if (!m || isProcessAlive(Number(m[1]))) continue;
-      await removeWithSidecars(join(dir, name.replace(/-(wal|shm|journal)$/, '')));
-      if (!/-(wal|shm|journal)$/.test(name)) removed++;
-    }
-  };
-  await sweep(backupsDir(dataDir), /^\..+\.(\d+)\.part(?:-wal|-shm|-journal)?$/);
-  await sweep(dataDir, /^\..+\.(\d+)\.restore\.part(?:-wal|-shm|-journal)?$/);
-  return removed;
-}
+/** The label of the restored database's temporary copy in the data folder. */
+const RESTORE_TEMP_LABEL = `${DATABASE_FILE_NAME}.restore`;
 
 /** SQLite reports a read-only or full target folder in its own codes; give them their file-system meaning. */
 function asErrno(err: unknown): unknown {
@@ -258,19 +220,16 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
     replacedWasDamaged = saved.damaged;
   }
   await cleanInterruptedBackupFiles(dataDir);
-  const tmp = join(dataDir, `.${DATABASE_FILE_NAME}.${process.pid}.restore.part`);
+  const tmp = join(dataDir, tempNameFor(RESTORE_TEMP_LABEL));
   try {
     await copyFile(backupFile, tmp);
-    const fh = await open(tmp, 'r+');
-    await fh.sync();
-    await fh.close();
+    await fsyncFile(tmp);
     // The WAL belongs to the database being replaced; leaving it would replay old pages onto the restore.
     await rm(`${target}-wal`, { force: true });
     await rm(`${target}-shm`, { force: true });
-    await rename(tmp, target);
-    await fsyncDir(dataDir);
+    await commitTemp(tmp, target);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await discardTemp(tmp);
     throw describeFsError(err, target, { zh: '恢复数据库', en: 'restore the database' });
   }
   // Bring an older backup's schema up to date now, so the next open is ordinary.

@@ -1,8 +1,8 @@
 // Where the desktop app keeps its data when the user moved it (设置 → 更换数据文件夹): a small pointer file in
 // the app's own settings folder. CLAIMDESK_HOME still wins, so the CLI and the app can be pointed together.
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import { writeFileAtomic } from '../core/files/atomic';
 
 export const DATA_LOCATION_FILE = 'data-location.json';
 
@@ -19,8 +19,6 @@ export function readDataLocation(configDir: string): string | null {
 }
 
 export async function writeDataLocation(configDir: string, dataDir: string): Promise<void> {
-  const target = join(configDir, DATA_LOCATION_FILE);
-  const tmp = `${target}.${process.pid}.part`;
-  await writeFile(tmp, `${JSON.stringify({ dataDir }, null, 2)}\n`, 'utf8');
-  await rename(tmp, target);
+  // Atomic (temp, fsync, rename, folder fsync): a power cut mid-write leaves the old pointer, never half a file.
+  await writeFileAtomic(join(configDir, DATA_LOCATION_FILE), `${JSON.stringify({ dataDir }, null, 2)}\n`);
 }

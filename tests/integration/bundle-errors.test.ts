@@ -43,7 +43,7 @@ const complete = (m: typeof sample) => {
   m.documents = m.documents.filter((d) => !['referral_certificate', 'medical_record'].includes(d.kind));
 };
 
-const tempFilesIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+const tempFilesIn = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.'));
 const bundle = (manifest: string, out: string, ...extra: string[]) =>
   runCli(['bundle', manifest, '--out', out, '--today', TODAY, ...extra], { dataDir: join(tmp.dir, 'data') });
 

@@ -57,7 +57,7 @@ describe('bundle of the sample claim', () => {
     expect(run.status).toBe(1);
     expect(report.output).toBe(out);
     expect(existsSync(out)).toBe(true);
-    expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('passes qpdf --check', () => {

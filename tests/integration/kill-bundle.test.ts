@@ -155,7 +155,7 @@ describe('SIGKILL during a bundle export', () => {
       console.log(
         `[kill-bundle] ${RUNS} runs of a 6-photo bundle (~${Math.round(fullMs)} ms undisturbed): target absent ${tally.absent}, ` +
           `earlier bundle kept ${tally.earlierKept}, complete PDF ${tally.complete} (qpdf --check), finished ${tally.finished}; ` +
-          `${tally.tempLeft} kills left a hidden .tmp beside the target; 0 half-written PDFs`,
+          `${tally.tempLeft} kills left a hidden .part beside the target; 0 half-written PDFs`,
       );
     },
   );

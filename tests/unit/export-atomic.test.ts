@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isProcessAlive, writeFileAtomic } from '../../electron/core/export/atomic';
+import { writeFileAtomic } from '../../electron/core/export/atomic';
+import { isProcessAlive } from '../../electron/core/files/atomic';
 import { makeTempDir } from '../helpers/tmp';
 
 const temps: Array<() => void> = [];
@@ -25,9 +26,9 @@ describe('atomic export writes', () => {
     const dead = deadPid();
     expect(isProcessAlive(dead)).toBe(false);
     expect(isProcessAlive(process.pid)).toBe(true);
-    const stale = join(t.dir, `.材料包.pdf.${dead}-0a1b2c3d.tmp`);
-    const live = join(t.dir, `.材料包.pdf.${process.pid}-deadbeef.tmp`);
-    const other = join(t.dir, `.other.pdf.${dead}-0a1b2c3d.tmp`);
+    const stale = join(t.dir, `.材料包.pdf.${dead}-0a1b2c3d.part`);
+    const live = join(t.dir, `.材料包.pdf.${process.pid}-deadbeef.part`);
+    const other = join(t.dir, `.other.pdf.${dead}-0a1b2c3d.part`);
     for (const f of [stale, live, other]) writeFileSync(f, 'partial');
     await writeFileAtomic(target, new TextEncoder().encode('%PDF-1.7 whole'));
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 whole');

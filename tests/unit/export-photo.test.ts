@@ -157,7 +157,7 @@ describe('atomic output', () => {
     const target = join(dir, 'out.pdf');
     await writeFileAtomic(target, Buffer.from('%PDF-1.7 whole'));
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 whole');
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('on a failed rename removes the temp files and keeps the earlier target untouched', async () => {

@@ -35,6 +35,7 @@ import {
   updatePerson,
 } from '../repo';
 import { ClaimDeskError } from '../errors';
+import { localToday } from '../rules/dates';
 import { QualityReport } from '../../../shared/quality';
 import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
 import { CanceledError, UnavailableError, type ApiHandlers } from './dispatch';
@@ -85,11 +86,6 @@ export interface ApiState {
   ws: Workspace;
   /** Told when a restore replaced the open workspace (the app restarts its backup schedule on it). */
   onReplaced?: (ws: Workspace) => void;
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export const THUMBNAIL_DEFAULT_SIZE = 240;

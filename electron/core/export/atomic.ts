@@ -1,48 +1,16 @@
-// Output files appear whole or not at all: written under a temporary name in the target folder (same
-// file system, so rename is atomic), fsynced, then renamed. On any failure the temporary file is removed
-// and the target path is left as it was.
-import { randomBytes } from 'node:crypto';
+// Output files appear whole or not at all, through the one atomic-write helper (../files/atomic.ts): a
+// temporary name carrying this process's id in the target folder, fsynced, renamed, folder fsynced. On any
+// failure the temporary files are removed and the target paths are left as they were. This module adds the
+// export's own wording of errors and the several-files-at-once commit.
 import { constants } from 'node:fs';
-import { access, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { ClaimDeskError, describeFsError } from '../errors';
+import * as atomic from '../files/atomic';
 
-export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/** True while a process with this id runs (a temp file of a live export must not be touched). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes temp files that an export killed before its rename left beside `target` (`.NAME.PID-hex.tmp`
- * whose process is gone). Files of a live export, and every other file, are left alone.
- */
+/** Removes temp files that an export killed before its rename left beside `target`; live ones stay. */
 export async function removeStaleTemps(target: string): Promise<number> {
-  const prefix = `.${basename(target)}.`;
-  let names: string[];
-  try {
-    names = await readdir(dirname(target));
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(/^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid)) continue;
-    await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
-    removed++;
-  }
-  return removed;
+  return atomic.removeDeadTemps(dirname(target), { label: basename(target) });
 }
 
 /** Fails early, with the folder named, when the output folder is missing, not a folder, or read-only. */
@@ -79,19 +47,11 @@ export async function assertWritableFolder(folder: string): Promise<void> {
 /** Writes bytes to a temp file beside `target` and fsyncs it; returns the temp path (not yet renamed). */
 export async function writeTempBeside(target: string, bytes: Uint8Array): Promise<string> {
   await removeStaleTemps(target);
-  const temp = tempPathFor(target);
-  let handle;
   try {
-    handle = await open(temp, 'wx');
-    await handle.writeFile(bytes);
-    await handle.sync();
+    return await atomic.writeTempBeside(target, bytes);
   } catch (err) {
-    await handle?.close().catch(() => undefined);
-    await rm(temp, { force: true }).catch(() => undefined);
     throw describeFsError(err, target, { zh: '写入导出文件', en: 'write the export file' });
   }
-  await handle.close();
-  return temp;
 }
 
 /** Renames finished temp files onto their targets; a failed rename removes every temp file left. */
@@ -99,7 +59,7 @@ export async function commitTempFiles(pairs: ReadonlyArray<{ temp: string; targe
   try {
     for (const { temp, target } of pairs) {
       try {
-        await rename(temp, target);
+        await atomic.commitTemp(temp, target);
       } catch (err) {
         throw describeFsError(err, target, { zh: '保存导出文件', en: 'save the export file' });
       }
@@ -110,7 +70,7 @@ export async function commitTempFiles(pairs: ReadonlyArray<{ temp: string; targe
 }
 
 export async function discardTempFiles(temps: readonly string[]): Promise<void> {
-  await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)));
+  await Promise.all(temps.map((t) => atomic.discardTemp(t)));
 }
 
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {

@@ -12,6 +12,7 @@ import { sniffFile } from '../files/sniff';
 import { assertWritableFolder, commitTempFiles, discardTempFiles, writeTempBeside } from './atomic';
 import { embedCjkFonts } from './font';
 import { A4, CONTENT_BOX } from './layout';
+import { kindLabel } from '../../../shared/domain';
 import { addOutline, type OutlineItem } from './outline';
 import {
   checklistPageCount,
@@ -19,7 +20,6 @@ import {
   drawCover,
   drawPledge,
   drawRunningHeader,
-  kindLabel,
   summarizeVerdict,
   type DocumentLocation,
 } from './pages';

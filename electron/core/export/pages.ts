@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import {
   CARE_SETTING_LABELS,
-  DOCUMENT_KIND_LABELS,
+  kindLabel,
   FILING_TYPE_LABELS,
   INSURANCE_TYPE_LABELS,
   RELATION_LABELS,
@@ -41,10 +41,6 @@ import type { BundleInput } from './types';
 const CONTENT_WIDTH = A4.width - 2 * MARGIN_X;
 const TOP = A4.height - HEADER_BAND - 14;
 const BOTTOM = FOOTER_BAND + 16;
-
-export function kindLabel(kind: DocumentKind | string): string {
-  return DOCUMENT_KIND_LABELS[kind as DocumentKind]?.zh ?? kind;
-}
 
 /** 110105********002X: enough to match the ID card copy, not enough to reuse from a lost printout. */
 export function maskIdNumber(id: string): string {
@@ -112,7 +108,7 @@ export function summarizeVerdict(input: BundleInput): BundleVerdict {
 }
 
 export function requirementTitle(r: RequirementResult): string {
-  return r.title ?? r.kinds.map(kindLabel).join('或');
+  return r.title ?? r.kinds.map((k) => kindLabel(k)).join('或');
 }
 
 // ---------------------------------------------------------------- cover

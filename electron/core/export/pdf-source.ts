@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { ClaimDeskError, describeFsError } from '../errors';
-import { isProcessAlive } from './atomic';
+import { isProcessAlive } from '../files/atomic';
 
 const run = promisify(execFile);
 

@@ -1,12 +1,14 @@
 // Content-addressed store for original files: <dataDir>/files/ab/abcdef….bin named by sha256. A file is
-// written to files/tmp/, fsynced, then renamed into place, so a crash never leaves a half file under a
-// real name; the same bytes imported twice are stored once.
-import { createHash, randomBytes } from 'node:crypto';
+// written to files/tmp/ under a temporary name carrying this process's id (./atomic.ts), fsynced, then
+// renamed into place, so a crash never leaves a half file under a real name; the same bytes imported twice
+// are stored once.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClaimDeskError, describeFsError } from '../errors';
 import { workMeter } from '../work-meter';
+import { commitTemp, removeDeadTemps, tempNameFor } from './atomic';
 
 /** Files larger than this are refused before hashing: no phone photo or e-invoice comes close. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -43,20 +45,6 @@ export async function sha256OfFile(path: string): Promise<string> {
       .on('end', () => resolve());
   });
   return hash.digest('hex');
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  // Directory fsync makes the rename durable on Linux/macOS; Windows refuses to open directories, which is fine.
-  try {
-    const fh = await open(dir, 'r');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    /* not supported on this platform */
-  }
 }
 
 async function statSource(srcPath: string): Promise<number> {
@@ -102,7 +90,7 @@ export async function storeFile(dataDir: string, srcPath: string): Promise<Store
   } catch (err) {
     throw describeFsError(err, tmp, { zh: '写入数据文件夹', en: 'write the data folder' });
   }
-  const tmpPath = join(tmp, `${Date.now()}-${randomBytes(6).toString('hex')}.part`);
+  const tmpPath = join(tmp, tempNameFor('import'));
   workMeter.hashes++;
   const hash = createHash('sha256');
   let size = 0;
@@ -145,8 +133,7 @@ export async function storeFile(dataDir: string, srcPath: string): Promise<Store
   }
   try {
     await mkdir(join(storeRoot(dataDir), sha256.slice(0, 2)), { recursive: true });
-    await rename(tmpPath, finalPath);
-    await fsyncDir(join(storeRoot(dataDir), sha256.slice(0, 2)));
+    await commitTemp(tmpPath, finalPath);
   } catch (err) {
     await rm(tmpPath, { force: true });
     throw describeFsError(err, finalPath, { zh: '写入数据文件夹', en: 'write the data folder' });
@@ -154,22 +141,16 @@ export async function storeFile(dataDir: string, srcPath: string): Promise<Store
   return { sha256, size, path: finalPath, existed: false };
 }
 
-/** Removes leftovers of writes that a crash interrupted. Called when the store is opened. */
+/** Files in files/tmp/ from releases before temp names carried a process id: no import lasts a day. */
+const LEGACY_TEMP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes leftovers of writes that a crash or kill interrupted: files/tmp/ entries whose writer process is
+ * gone. Another process's in-flight import (the app while the CLI opens the same folder) is left alone.
+ * Called when the store is opened.
+ */
 export async function cleanTempFiles(dataDir: string): Promise<number> {
-  const dir = tempDir(dataDir);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    if (!name.endsWith('.part')) continue;
-    await rm(join(dir, name), { force: true });
-    removed++;
-  }
-  return removed;
+  return removeDeadTemps(tempDir(dataDir), { legacyMaxAgeMs: LEGACY_TEMP_MAX_AGE_MS });
 }
 
 /** Re-hashes a stored file: used by verification and the fault-injection tests. */

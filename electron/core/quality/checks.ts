@@ -1,7 +1,7 @@
 // The reviewer's eye on one photo: every pixel check (resolution, blur, exposure, glare, cut-off page, seal)
 // on the analysis raster, and the fingerprint that finds the same picture again. Pure functions of the
 // raster: the file is opened and decoded once by electron/core/pages/analyse.ts `analysePage`.
-import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../../shared/domain';
+import { kindLabel } from '../../../shared/domain';
 import type { ImageMetrics } from '../../../shared/page-facts';
 import { type Finding, type Point, type Region } from '../../../shared/quality';
 import { findPage, erodedMask, onPage, type PageGeometry } from './page';
@@ -330,7 +330,7 @@ export function analyse(
       ? findSeal(r, pageLongAnalysisPx, (x, y) => onPage(page, x, y), lighting.paperLevel)
       : null;
   if (seal && !seal.found) {
-    const label = options.kind ? kindLabel(options.kind) : '该材料';
+    const label = options.kind ? kindLabel(options.kind, '该材料') : '该材料';
     findings.push({ code: 'seal_missing', severity: 'error', message: MSG.sealMissing(label) });
   }
 
@@ -424,11 +424,6 @@ function edgeRegion(sides: readonly string[]): Region {
     default:
       return { x: 0.92, y: 0, w: 0.08, h: 1 };
   }
-}
-
-function kindLabel(kind: string): string {
-  const parsed = DocumentKind.safeParse(kind);
-  return parsed.success ? DOCUMENT_KIND_LABELS[parsed.data].zh : '该材料';
 }
 
 export type { PageGeometry };
