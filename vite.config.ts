@@ -1,4 +1,4 @@
-// Builds the React renderer into dist/renderer, served to the window from app://claimdesk (and to the browser
+// Builds the React renderer into dist/app/renderer, served to the window from app://claimdesk (and to the browser
 // test from 127.0.0.1). Relative asset paths; no inline scripts (the CSP allows scripts from 'self' only).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ export default defineConfig({
   root,
   base: './',
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/app/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
     // The preload polyfill would be injected as an inline script, which the CSP refuses.

@@ -1,5 +1,7 @@
-// Builds the runnable output into dist/: the CLI (always), and with the full build also the Electron
-// main process, the preload script and the renderer. Type checking is `npm run typecheck`; esbuild only
+// Builds the runnable output into dist/: the CLI (always, dist/cli.mjs), and with the full build the
+// desktop app into ONE folder, dist/app/ (main process, preload, workers, renderer), which
+// electron-builder.yml ships whole: a new worker built here is packaged without editing a hand list
+// (tests/unit/packaging.test.ts checks it). Type checking is `npm run typecheck`; esbuild only
 // strips types, which keeps `npm ci` (prepare) fast.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -23,19 +25,42 @@ await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/c
 
 if (!nodeOnly) {
   if (existsSync(`${root}/electron/main/index.ts`)) {
-    await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main.mjs', format: 'esm', external: ['electron'] });
+    await build({
+      ...common,
+      entryPoints: ['electron/main/index.ts'],
+      outfile: 'dist/app/main.mjs',
+      format: 'esm',
+      external: ['electron'],
+    });
   }
   if (existsSync(`${root}/electron/core/api/export-worker.ts`)) {
     // The desktop app builds bundles in a worker thread (Electron ≥ 18 loads worker scripts from the asar).
-    await build({ ...common, entryPoints: ['electron/core/api/export-worker.ts'], outfile: 'dist/export-worker.mjs', format: 'esm' });
+    await build({
+      ...common,
+      entryPoints: ['electron/core/api/export-worker.ts'],
+      outfile: 'dist/app/export-worker.mjs',
+      format: 'esm',
+    });
   }
   if (existsSync(`${root}/electron/core/api/check-worker.ts`)) {
     // …and checks imported photos in another, so the window never waits on a photo check.
-    await build({ ...common, entryPoints: ['electron/core/api/check-worker.ts'], outfile: 'dist/check-worker.mjs', format: 'esm' });
+    await build({
+      ...common,
+      entryPoints: ['electron/core/api/check-worker.ts'],
+      outfile: 'dist/app/check-worker.mjs',
+      format: 'esm',
+    });
   }
   if (existsSync(`${root}/electron/preload/index.ts`)) {
     // Sandboxed preload scripts must be CommonJS and may only require 'electron'.
-    await build({ ...common, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload.cjs', format: 'cjs', external: ['electron'] });
+    await build({
+      ...common,
+      packages: undefined,
+      entryPoints: ['electron/preload/index.ts'],
+      outfile: 'dist/app/preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    });
   }
   if (existsSync(`${root}/renderer/index.html`)) {
     const { build: viteBuild } = await import('vite');

@@ -28,7 +28,7 @@ test('the Electron window is locked down and exposes only window.claimdesk', asy
   const dataDir = await mkdtemp(join(tmpdir(), 'claimdesk-electron-'));
   const app = await electron.launch({
     executablePath: binary!,
-    args: [join(ROOT, 'dist', 'main.mjs'), '--no-sandbox'],
+    args: [join(ROOT, 'dist', 'app', 'main.mjs'), '--no-sandbox'],
     env: { ...process.env, CLAIMDESK_HOME: dataDir, ELECTRON_ENABLE_LOGGING: '1' },
   });
   try {

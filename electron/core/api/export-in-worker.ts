@@ -5,7 +5,7 @@ import type { BundleOptions } from './integrations';
 import type { ExportJob, ExportMessage } from './export-worker';
 
 export interface WorkerSpec {
-  /** The worker's script (dist/export-worker.mjs in the app; the .ts source with tsx in tests). */
+  /** The worker's script (dist/app/export-worker.mjs in the app; the .ts source with tsx in tests). */
   url: URL | string;
   /** Passed to the worker as process.argv[2…] (the tests' TypeScript bootstrap reads its entry there). */
   argv?: string[];

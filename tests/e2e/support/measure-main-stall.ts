@@ -42,8 +42,8 @@ async function main(): Promise<void> {
     join(SAMPLES, 'diagnosis.jpg'),
     big,
   ];
-  const pool = new PageCheckWorker({ url: join(ROOT, 'dist/check-worker.mjs') });
-  const exportWorker = { url: join(ROOT, 'dist/export-worker.mjs') };
+  const pool = new PageCheckWorker({ url: join(ROOT, 'dist/app/check-worker.mjs') });
+  const exportWorker = { url: join(ROOT, 'dist/app/export-worker.mjs') };
   const platform: Platform = {
     shell: 'test',
     version: 'bench',

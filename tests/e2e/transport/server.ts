@@ -27,7 +27,7 @@ export interface TestServer {
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+const RENDERER_DIR = join(ROOT, 'dist', 'app', 'renderer');
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -86,8 +86,8 @@ export async function startTestServer(options: { dataDir: string; today?: string
   const grants = new FileGrants();
   // The same worker threads as the desktop app (built into dist/ by `npm run test:e2e`): photo checks in one
   // long-lived worker, each export in its own, with the progress they relay.
-  const pageChecks = new PageCheckWorker({ url: join(ROOT, 'dist', 'check-worker.mjs') });
-  const exportWorker = { url: join(ROOT, 'dist', 'export-worker.mjs') };
+  const pageChecks = new PageCheckWorker({ url: join(ROOT, 'dist', 'app', 'check-worker.mjs') });
+  const exportWorker = { url: join(ROOT, 'dist', 'app', 'export-worker.mjs') };
   const handlers = createHandlers(
     state,
     platform,
