@@ -28,18 +28,27 @@ export const ManifestApplicant = z.discriminatedUnion('relation', [
   z.object({ relation: RelativeRelation, name: Text, idNumber: z.string().max(40) }),
 ]);
 
-export const ManifestClaim = z.object({
-  careSetting: CareSetting,
-  hospital: Text,
-  treatmentRegion: Text,
-  visitDate: IsoDate.optional(),
-  admissionDate: IsoDate.optional(),
-  dischargeDate: IsoDate.optional(),
-  totalAmount: z.number().nonnegative().max(100_000_000).optional(),
-  crossRegion: z.object({ filingType: FilingType, filingDate: IsoDate.optional() }).nullable().optional(),
-  specialDrugs: z.boolean().optional(),
-  notes: z.string().max(5000).optional(),
-});
+export const ManifestClaim = z
+  .object({
+    careSetting: CareSetting,
+    hospital: Text,
+    treatmentRegion: Text,
+    visitDate: IsoDate.optional(),
+    admissionDate: IsoDate.optional(),
+    dischargeDate: IsoDate.optional(),
+    totalAmount: z.number().nonnegative().max(100_000_000).optional(),
+    crossRegion: z.object({ filingType: FilingType, filingDate: IsoDate.optional() }).nullable().optional(),
+    specialDrugs: z.boolean().optional(),
+    notes: z.string().max(5000).optional(),
+  })
+  // Outpatient care may be written with admissionDate/dischargeDate, as the contract's example does for
+  // inpatient care (docs/contracts.md): the visit date is then the last date given (the deadline counts
+  // from the end of care), and admissionDate, when earlier, starts the care period.
+  .transform((c) =>
+    c.careSetting !== 'inpatient' && !c.visitDate && (c.dischargeDate || c.admissionDate)
+      ? { ...c, visitDate: c.dischargeDate ?? c.admissionDate }
+      : c,
+  );
 
 export const ManifestDocument = z.object({
   kind: DocumentKind,

@@ -107,6 +107,27 @@ describe('claimdesk evaluate', () => {
     expect(() => readFileSync(join(emptyData, 'claimdesk.sqlite3'))).toThrow();
   });
 
+  it('outpatient care written with admissionDate/dischargeDate (the contract example’s spelling) is accepted', async () => {
+    const claim = { careSetting: 'outpatient', hospital: '南京市第一医院', treatmentRegion: '江苏省南京市' };
+    const file = await folderWith(
+      'outpatient-two-dates',
+      manifest({ claim: { ...claim, admissionDate: '2026-10-01', dischargeDate: '2026-10-01' } }),
+    );
+    const r = evaluate(file, '--json', '--today', '2026-11-01', '--no-check');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = json(r.stdout);
+    expect(report.problems).toEqual([]);
+    expect(report.deadline).toEqual({ date: '2027-04-01', daysLeft: 151, source: expect.any(String) });
+    // No date at all is still refused, naming the visit date.
+    const none = await folderWith('outpatient-no-date', manifest({ claim }));
+    const r2 = evaluate(none, '--json', '--today', '2026-11-01', '--no-check');
+    expect(r2.status).toBe(1);
+    expect(json(r2.stdout).problems).toContainEqual(
+      expect.objectContaining({ code: 'date_missing', severity: 'error', field: 'claim.visitDate' }),
+    );
+  });
+
   it('an incomplete referral claim: exit 1, exactly the missing requirements, deadline passed', async () => {
     const file = await folderWith(
       'referral',

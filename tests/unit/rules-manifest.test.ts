@@ -71,6 +71,24 @@ describe('loadManifest', () => {
     expect(loaded.manifest.applicant).toEqual({ relation: 'self' });
   });
 
+  it('reads outpatient dates written as admissionDate/dischargeDate: the visit date is the last one', () => {
+    const dir = folder();
+    const m = baseManifest();
+    delete m.claim.visitDate;
+    m.claim.admissionDate = '2026-09-28';
+    m.claim.dischargeDate = '2026-10-01';
+    expect(loadManifest(write(dir, m)).manifest.claim).toMatchObject({
+      visitDate: '2026-10-01',
+      admissionDate: '2026-09-28',
+      dischargeDate: '2026-10-01',
+    });
+    delete m.claim.dischargeDate;
+    expect(loadManifest(write(dir, m)).manifest.claim.visitDate).toBe('2026-09-28');
+    // Inpatient care keeps its own two dates; nothing is invented.
+    m.claim.careSetting = 'inpatient';
+    expect(loadManifest(write(dir, m)).manifest.claim.visitDate).toBeUndefined();
+  });
+
   const bad: Array<{ name: string; mutate: (m: Loose) => void; field: string }> = [
     { name: 'unknown kind', mutate: (m) => (m.documents[1].kind = 'xray'), field: 'documents[1].kind' },
     { name: 'impossible date', mutate: (m) => (m.claim.visitDate = '2026-02-30'), field: 'claim.visitDate' },

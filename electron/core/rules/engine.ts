@@ -299,7 +299,12 @@ function checkDates(
       message: '门诊报销需要填写就诊日期（提交期限从门诊结束日算起）',
     });
   }
-  return { start: visit, end: visit };
+  // A manifest may give an outpatient course as admissionDate…dischargeDate (visitDate = the last one).
+  const first =
+    c.admissionDate && visit && c.admissionDate < visit && isRealDate(c.admissionDate)
+      ? c.admissionDate
+      : visit;
+  return { start: first, end: visit };
 }
 
 function checkDeadline(
