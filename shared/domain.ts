@@ -21,6 +21,7 @@ export const DOCUMENT_KINDS = [
   'applicant_id_card',
   'integrity_pledge',
   'filing_form',
+  'authorization',
   'other',
 ] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
@@ -45,11 +46,19 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { zh: string; en: string
   applicant_id_card: { zh: '代办人身份证', en: "Applicant's ID card" },
   integrity_pledge: { zh: '诚信承诺书', en: 'Integrity pledge' },
   filing_form: { zh: '异地就医登记备案表', en: 'Cross-region filing form' },
+  authorization: { zh: '委托书', en: 'Letter of authorisation' },
   other: { zh: '其他材料', en: 'Other' },
 };
 
 /** 近亲属 per POLICY.md (002): 配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女. */
-export const RELATIVE_RELATIONS = ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] as const;
+export const RELATIVE_RELATIONS = [
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'grandparent',
+  'grandchild',
+] as const;
 export const RELATIONS = ['self', ...RELATIVE_RELATIONS] as const;
 export const Relation = z.enum(RELATIONS, {
   error: () => '关系必须是本人或近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）',
@@ -69,8 +78,28 @@ export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
   grandchild: { zh: '孙子女/外孙子女', en: 'Grandchild' },
 };
 
+/**
+ * Who else may hand in a claim. 002's 近亲属 list defines 个人账户共济 (family account sharing), not who may
+ * bring the papers: a 社区工作人员 or neighbour helping is not refused — they bring a 委托书 and their ID, and
+ * the local office decides.
+ */
+export const AGENT_RELATIONS = [...RELATIVE_RELATIONS, 'helper'] as const;
+export const AgentRelation = z.enum(AGENT_RELATIONS, {
+  error: () =>
+    '代办人关系必须是近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）或 helper（其他代办人，如社区工作人员）',
+});
+export type AgentRelation = z.infer<typeof AgentRelation>;
+export type ApplicantRelation = 'self' | AgentRelation;
+export const ApplicantRelation = z.enum(['self', ...AGENT_RELATIONS]);
+export const APPLICANT_RELATION_LABELS: Record<ApplicantRelation, { zh: string; en: string }> = {
+  ...RELATION_LABELS,
+  helper: { zh: '其他代办人（如社区工作人员）', en: 'Other helper (e.g. community worker)' },
+};
+
 export const INSURANCE_TYPES = ['employee', 'resident'] as const;
-export const InsuranceType = z.enum(INSURANCE_TYPES, { error: () => '参保类型必须是 employee（职工医保）或 resident（城乡居民医保）' });
+export const InsuranceType = z.enum(INSURANCE_TYPES, {
+  error: () => '参保类型必须是 employee（职工医保）或 resident（城乡居民医保）',
+});
 export type InsuranceType = z.infer<typeof InsuranceType>;
 export const INSURANCE_TYPE_LABELS: Record<InsuranceType, { zh: string; en: string }> = {
   employee: { zh: '职工医保', en: 'Employee insurance' },
@@ -78,7 +107,9 @@ export const INSURANCE_TYPE_LABELS: Record<InsuranceType, { zh: string; en: stri
 };
 
 export const CARE_SETTINGS = ['outpatient', 'inpatient', 'chronic_outpatient'] as const;
-export const CareSetting = z.enum(CARE_SETTINGS, { error: () => '就医类型必须是 outpatient（门诊）、inpatient（住院）或 chronic_outpatient（门诊慢特病）' });
+export const CareSetting = z.enum(CARE_SETTINGS, {
+  error: () => '就医类型必须是 outpatient（门诊）、inpatient（住院）或 chronic_outpatient（门诊慢特病）',
+});
 export type CareSetting = z.infer<typeof CareSetting>;
 export const CARE_SETTING_LABELS: Record<CareSetting, { zh: string; en: string }> = {
   outpatient: { zh: '门诊', en: 'Outpatient' },
@@ -95,7 +126,9 @@ export const FILING_TYPES = [
   'other_temporary',
   'not_filed',
 ] as const;
-export const FilingType = z.enum(FILING_TYPES, { error: () => `异地备案类型必须是以下之一：${FILING_TYPES.join(', ')}` });
+export const FilingType = z.enum(FILING_TYPES, {
+  error: () => `异地备案类型必须是以下之一：${FILING_TYPES.join(', ')}`,
+});
 export type FilingType = z.infer<typeof FilingType>;
 export const FILING_TYPE_LABELS: Record<FilingType, { zh: string; en: string }> = {
   relocated_retiree: { zh: '异地安置退休', en: 'Relocated retiree' },
@@ -106,7 +139,11 @@ export const FILING_TYPE_LABELS: Record<FilingType, { zh: string; en: string }> 
   other_temporary: { zh: '其他临时外出就医', en: 'Other temporary' },
   not_filed: { zh: '未备案', en: 'Not filed' },
 };
-export const LONG_TERM_FILING_TYPES: readonly FilingType[] = ['relocated_retiree', 'long_term_resident', 'posted_worker'];
+export const LONG_TERM_FILING_TYPES: readonly FilingType[] = [
+  'relocated_retiree',
+  'long_term_resident',
+  'posted_worker',
+];
 export const TEMPORARY_FILING_TYPES: readonly FilingType[] = ['referral', 'emergency', 'other_temporary'];
 
 export const DOCUMENT_ORIGINS = ['imported', 'generated', 'sample'] as const;

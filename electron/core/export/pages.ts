@@ -9,7 +9,7 @@ import {
   DOCUMENT_KIND_LABELS,
   FILING_TYPE_LABELS,
   INSURANCE_TYPE_LABELS,
-  RELATION_LABELS,
+  APPLICANT_RELATION_LABELS,
   type DocumentKind,
 } from '../../../shared/domain';
 import type { Problem, RequirementResult } from '../../../shared/evaluation';
@@ -129,7 +129,7 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
     '申请人',
     applicant.relation === 'self'
       ? `${claimant.name}（本人申请）`
-      : `${applicant.name}（参保人的${RELATION_LABELS[applicant.relation].zh}，身份证 ${maskIdNumber(applicant.idNumber)}）`,
+      : `${applicant.name}（参保人的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，身份证 ${maskIdNumber(applicant.idNumber)}）`,
   ]);
   rows.push(['就医地 / 医院', `${claim.treatmentRegion} · ${claim.hospital}`]);
   rows.push([
@@ -536,7 +536,7 @@ export function fillPledge(template: string, input: BundleInput): { title: strin
     applicantIdMasked: maskIdNumber(isSelf ? claimant.idNumber : applicant.idNumber),
     relationClause: isSelf
       ? '，系参保人本人'
-      : `，系参保人${claimant.name}的${RELATION_LABELS[applicant.relation].zh}，受其委托代为办理`,
+      : `，系参保人${claimant.name}的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，受其委托代为办理`,
     claimantName: claimant.name,
     careDates: careDates(input),
     hospital: claim.hospital,
