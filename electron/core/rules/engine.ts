@@ -802,7 +802,7 @@ function checkInvoices(c: ClaimFacts, invoices: readonly InvoiceEvidence[], sink
         code: 'duplicate_invoice',
         severity: 'error',
         field: inv.field,
-        message: `这张发票（${inv.name}）与${other.zh}重复，是同一张发票，请删除重复的一份`,
+        message: `这张发票（${inv.name}）与${other.zh} 重复，是同一张发票，请删除重复的一份`,
         messageEn: `This invoice (${inv.name}) repeats ${other.en}; remove the duplicate`,
       });
     }
