@@ -51,14 +51,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { zh: string; en: string
 };
 
 /** 近亲属 per POLICY.md (002): 配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女. */
-export const RELATIVE_RELATIONS = [
-  'spouse',
-  'parent',
-  'child',
-  'sibling',
-  'grandparent',
-  'grandchild',
-] as const;
+export const RELATIVE_RELATIONS = ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] as const;
 export const RELATIONS = ['self', ...RELATIVE_RELATIONS] as const;
 export const Relation = z.enum(RELATIONS, {
   error: () => '关系必须是本人或近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）',
@@ -85,21 +78,18 @@ export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
  */
 export const AGENT_RELATIONS = [...RELATIVE_RELATIONS, 'helper'] as const;
 export const AgentRelation = z.enum(AGENT_RELATIONS, {
-  error: () =>
-    '代办人关系必须是近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）或 helper（其他代办人，如社区工作人员）',
+  error: () => '代办人关系必须是近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）或 helper（其他代办人，如社区工作人员）',
 });
 export type AgentRelation = z.infer<typeof AgentRelation>;
-export type ApplicantRelation = 'self' | AgentRelation;
 export const ApplicantRelation = z.enum(['self', ...AGENT_RELATIONS]);
+export type ApplicantRelation = z.infer<typeof ApplicantRelation>;
 export const APPLICANT_RELATION_LABELS: Record<ApplicantRelation, { zh: string; en: string }> = {
   ...RELATION_LABELS,
   helper: { zh: '其他代办人（如社区工作人员）', en: 'Other helper (e.g. community worker)' },
 };
 
 export const INSURANCE_TYPES = ['employee', 'resident'] as const;
-export const InsuranceType = z.enum(INSURANCE_TYPES, {
-  error: () => '参保类型必须是 employee（职工医保）或 resident（城乡居民医保）',
-});
+export const InsuranceType = z.enum(INSURANCE_TYPES, { error: () => '参保类型必须是 employee（职工医保）或 resident（城乡居民医保）' });
 export type InsuranceType = z.infer<typeof InsuranceType>;
 export const INSURANCE_TYPE_LABELS: Record<InsuranceType, { zh: string; en: string }> = {
   employee: { zh: '职工医保', en: 'Employee insurance' },
@@ -107,9 +97,7 @@ export const INSURANCE_TYPE_LABELS: Record<InsuranceType, { zh: string; en: stri
 };
 
 export const CARE_SETTINGS = ['outpatient', 'inpatient', 'chronic_outpatient'] as const;
-export const CareSetting = z.enum(CARE_SETTINGS, {
-  error: () => '就医类型必须是 outpatient（门诊）、inpatient（住院）或 chronic_outpatient（门诊慢特病）',
-});
+export const CareSetting = z.enum(CARE_SETTINGS, { error: () => '就医类型必须是 outpatient（门诊）、inpatient（住院）或 chronic_outpatient（门诊慢特病）' });
 export type CareSetting = z.infer<typeof CareSetting>;
 export const CARE_SETTING_LABELS: Record<CareSetting, { zh: string; en: string }> = {
   outpatient: { zh: '门诊', en: 'Outpatient' },
@@ -126,9 +114,7 @@ export const FILING_TYPES = [
   'other_temporary',
   'not_filed',
 ] as const;
-export const FilingType = z.enum(FILING_TYPES, {
-  error: () => `异地备案类型必须是以下之一：${FILING_TYPES.join(', ')}`,
-});
+export const FilingType = z.enum(FILING_TYPES, { error: () => `异地备案类型必须是以下之一：${FILING_TYPES.join(', ')}` });
 export type FilingType = z.infer<typeof FilingType>;
 export const FILING_TYPE_LABELS: Record<FilingType, { zh: string; en: string }> = {
   relocated_retiree: { zh: '异地安置退休', en: 'Relocated retiree' },
@@ -139,11 +125,7 @@ export const FILING_TYPE_LABELS: Record<FilingType, { zh: string; en: string }> 
   other_temporary: { zh: '其他临时外出就医', en: 'Other temporary' },
   not_filed: { zh: '未备案', en: 'Not filed' },
 };
-export const LONG_TERM_FILING_TYPES: readonly FilingType[] = [
-  'relocated_retiree',
-  'long_term_resident',
-  'posted_worker',
-];
+export const LONG_TERM_FILING_TYPES: readonly FilingType[] = ['relocated_retiree', 'long_term_resident', 'posted_worker'];
 export const TEMPORARY_FILING_TYPES: readonly FilingType[] = ['referral', 'emergency', 'other_temporary'];
 
 export const DOCUMENT_ORIGINS = ['imported', 'generated', 'sample'] as const;
