@@ -21,6 +21,7 @@ export const DOCUMENT_KINDS = [
   'applicant_id_card',
   'integrity_pledge',
   'filing_form',
+  'authorization',
   'other',
 ] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
@@ -45,6 +46,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { zh: string; en: string
   applicant_id_card: { zh: '代办人身份证', en: "Applicant's ID card" },
   integrity_pledge: { zh: '诚信承诺书', en: 'Integrity pledge' },
   filing_form: { zh: '异地就医登记备案表', en: 'Cross-region filing form' },
+  authorization: { zh: '委托书', en: 'Letter of authorisation' },
   other: { zh: '其他材料', en: 'Other' },
 };
 
@@ -82,6 +84,23 @@ export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
   sibling: { zh: '兄弟姐妹', en: 'Sibling' },
   grandparent: { zh: '祖父母/外祖父母', en: 'Grandparent' },
   grandchild: { zh: '孙子女/外孙子女', en: 'Grandchild' },
+};
+
+/**
+ * Who else may hand in a claim. 002's 近亲属 list defines 个人账户共济 (family account sharing), not who may
+ * bring the papers: a 社区工作人员 or neighbour helping is not refused — they bring a 委托书 and their ID, and
+ * the local office decides.
+ */
+export const AGENT_RELATIONS = [...RELATIVE_RELATIONS, 'helper'] as const;
+export const AgentRelation = z.enum(AGENT_RELATIONS, {
+  error: () => '代办人关系必须是近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）或 helper（其他代办人，如社区工作人员）',
+});
+export type AgentRelation = z.infer<typeof AgentRelation>;
+export const ApplicantRelation = z.enum(['self', ...AGENT_RELATIONS]);
+export type ApplicantRelation = z.infer<typeof ApplicantRelation>;
+export const APPLICANT_RELATION_LABELS: Record<ApplicantRelation, { zh: string; en: string }> = {
+  ...RELATION_LABELS,
+  helper: { zh: '其他代办人（如社区工作人员）', en: 'Other helper (e.g. community worker)' },
 };
 
 export const INSURANCE_TYPES = ['employee', 'resident'] as const;

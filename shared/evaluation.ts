@@ -17,6 +17,21 @@ export const RequirementResult = z.object({
   title: z.string().optional(),
   /** Indexes into the claim's documents (manifest order) that satisfy it. */
   documents: z.array(z.number().int()).optional(),
+  /** English mirrors of title, reason and source, for the app's English mode. */
+  titleEn: z.string().optional(),
+  reasonEn: z.string().optional(),
+  sourceEn: z.string().optional(),
+  /** The sources as data (seed file, its title, the phrase), for programs; `source` is the text for people. */
+  sources: z
+    .array(z.object({ seed: z.string(), title: z.string().optional(), phrase: z.string() }))
+    .optional(),
+  /**
+   * `signature`: the app made this paper (诚信承诺书) and it waits for a hand signature on the printout. Not a
+   * gap in the claim (the bundle carries the page), but not "已齐" either: shown as "打印后签名".
+   */
+  pending: z.enum(['signature']).optional(),
+  /** How to settle a failing check in a manifest (CLI output only; the app and the PDF never show it). */
+  cliHint: z.string().optional(),
 });
 export type RequirementResult = z.infer<typeof RequirementResult>;
 
@@ -37,6 +52,8 @@ export const PROBLEM_CODES = [
   'filing_date_missing',
   'not_filed',
   'cross_region_unstated',
+  'filing_validity_unconfirmed',
+  'filing_in_insured_region',
 ] as const;
 export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;
@@ -47,6 +64,9 @@ export const Problem = z.object({
   message: z.string(),
   field: z.string().optional(),
   source: z.string().optional(),
+  /** English mirrors for the app's English mode. */
+  messageEn: z.string().optional(),
+  sourceEn: z.string().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

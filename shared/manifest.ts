@@ -1,7 +1,7 @@
 // The claim manifest read by `claimdesk evaluate` and `claimdesk bundle` (ARCHITECTURE.md). Parsing is
 // strict: an unknown document kind or a bad field is a usage error (exit 2) naming the field's path.
 import { z } from 'zod';
-import { CareSetting, DocumentKind, FilingType, InsuranceType, RelativeRelation } from './domain';
+import { AgentRelation, CareSetting, DocumentKind, FilingType, InsuranceType } from './domain';
 import { BankAccount, IsoDate } from './schemas';
 
 /** Caps that keep a hostile manifest from exhausting memory. */
@@ -25,7 +25,7 @@ export const ManifestClaimant = z.object({
 // Discriminated on `relation`, so a relative's missing name is reported as applicant.name, not "applicant".
 export const ManifestApplicant = z.discriminatedUnion('relation', [
   z.object({ relation: z.literal('self') }),
-  z.object({ relation: RelativeRelation, name: Text, idNumber: z.string().max(40) }),
+  z.object({ relation: AgentRelation, name: Text, idNumber: z.string().max(40) }),
 ]);
 
 export const ManifestClaim = z
@@ -37,8 +37,18 @@ export const ManifestClaim = z
     admissionDate: IsoDate.optional(),
     dischargeDate: IsoDate.optional(),
     totalAmount: z.number().nonnegative().max(100_000_000).optional(),
-    crossRegion: z.object({ filingType: FilingType, filingDate: IsoDate.optional() }).nullable().optional(),
+    crossRegion: z
+      .object({
+        filingType: FilingType,
+        filingDate: IsoDate.optional(),
+        /** Filed at the 经办机构's window (线下备案): the filled-in 异地就医登记备案表 belongs in the claim. */
+        offline: z.boolean().optional(),
+      })
+      .nullable()
+      .optional(),
     specialDrugs: z.boolean().optional(),
+    /** The applicant has signed the printed 诚信承诺书 (or a signed scan is attached as integrity_pledge). */
+    pledgeSigned: z.boolean().optional(),
     notes: z.string().max(5000).optional(),
   })
   // Outpatient care may be written with admissionDate/dischargeDate, as the contract's example does for

@@ -2,7 +2,7 @@
 // every requirement lives here with its source (seed file + the Chinese phrase it rests on), never in code.
 // A regional pack names `extends` and overrides only what differs; the loader merges and re-validates.
 import { z } from 'zod';
-import { CareSetting, DocumentKind, FilingType, InsuranceType } from './domain';
+import { ApplicantRelation, CareSetting, DocumentKind, FilingType, InsuranceType } from './domain';
 
 /** Where a rule comes from: the seed file and the exact Chinese phrase it rests on. */
 export const RuleSource = z.object({
@@ -11,12 +11,32 @@ export const RuleSource = z.object({
 });
 export type RuleSource = z.infer<typeof RuleSource>;
 
-/** "001_….txt: 需主治医师及科主任签字" — the form shown to users and printed in the report. */
-export function formatSource(s: RuleSource): string {
-  return `${s.seed}: ${s.phrase}`;
+/** The human title of a seed (the guide's own headline), in both languages. */
+export const SeedTitle = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+export type SeedTitle = z.infer<typeof SeedTitle>;
+export type SeedTitles = Readonly<Record<string, SeedTitle>>;
+
+/** Said wherever sources are shown: the seeds are published guides, not the law of the insured place. */
+export const SOURCES_NOTE = {
+  zh: '以上依据摘自公开发布的办事指南，仅供参考；以参保地医保局（医保经办机构）的规定为准。',
+  en: 'These sources are published guides, quoted for reference; the insured place’s medical insurance bureau decides.',
+} as const;
+
+/**
+ * 《城乡居民医疗保险异地就医备案》：“需主治医师及科主任签字” — the form shown to people. Without a title (a pack that
+ * names none) the file name is the only handle there is, so it is kept.
+ */
+export function formatSource(s: RuleSource, titles: SeedTitles = {}, lang: 'zh' | 'en' = 'zh'): string {
+  const t = titles[s.seed];
+  if (!t) return `${s.seed}: ${s.phrase}`;
+  return lang === 'en' ? `“${t.en}” (《${t.zh}》): “${s.phrase}”` : `《${t.zh}》：“${s.phrase}”`;
 }
-export function formatSources(sources: readonly RuleSource[]): string {
-  return sources.map(formatSource).join('；');
+export function formatSources(
+  sources: readonly RuleSource[],
+  titles: SeedTitles = {},
+  lang: 'zh' | 'en' = 'zh',
+): string {
+  return sources.map((s) => formatSource(s, titles, lang)).join('；');
 }
 
 /** A period counted from a date: calendar months or days. */
@@ -36,9 +56,13 @@ export const Condition = z
     careSettings: z.array(CareSetting).min(1).optional(),
     filingTypes: z.array(FilingScenario).min(1).optional(),
     exceptFilingTypes: z.array(FilingScenario).min(1).optional(),
-    applicant: z.enum(['self', 'relative']).optional(),
+    applicant: z.enum(['self', 'relative', 'helper']).optional(),
+    /** The applicant's relation to the insured person (spouse, child…), for relation-specific proofs. */
+    relations: z.array(ApplicantRelation).min(1).optional(),
     specialDrugs: z.boolean().optional(),
     insuranceTypes: z.array(InsuranceType).min(1).optional(),
+    /** The cross-region filing was done at the 经办机构's window (线下备案). */
+    offlineFiling: z.boolean().optional(),
   })
   .strict();
 export type Condition = z.infer<typeof Condition>;
@@ -58,6 +82,9 @@ export const RequirementCheck = z
     when: Condition.optional(),
     /** zh-CN: what to do when the check fails. */
     hint: z.string().min(1),
+    hintEn: z.string().min(1).optional(),
+    /** Extra words only the CLI prints (how to say it in a manifest); never shown in the app or the PDF. */
+    cliHint: z.string().min(1).optional(),
     sources: z.array(RuleSource).min(1),
   })
   .strict();
@@ -68,6 +95,26 @@ export const Substitute = z
   .object({
     kinds: z.array(DocumentKind).min(1),
     when: Condition.optional(),
+    /** zh/en: the sentence the reason adds when this substitute applies ("住院的可以用出院小结代替"). */
+    note: z.string().min(1).optional(),
+    noteEn: z.string().min(1).optional(),
+    sources: z.array(RuleSource).min(1),
+  })
+  .strict();
+
+/**
+ * A fact of the claim that satisfies the requirement without a paper: the bank account number filled in
+ * (002 银行卡或银行账号信息), the printed pledge marked signed.
+ */
+export const CLAIM_FACTS = ['bank_account_number', 'pledge_signed'] as const;
+export const ClaimFact = z.enum(CLAIM_FACTS);
+export type ClaimFact = z.infer<typeof ClaimFact>;
+export const SatisfiedByFact = z
+  .object({
+    fact: ClaimFact,
+    /** zh/en: what the checklist says when the fact stands in for the paper. */
+    provided: z.string().min(1),
+    providedEn: z.string().min(1),
     sources: z.array(RuleSource).min(1),
   })
   .strict();
@@ -76,15 +123,24 @@ export const RequirementRule = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id 只能用小写字母、数字和连字符'),
     title: z.string().min(1),
+    titleEn: z.string().min(1).optional(),
     kinds: z.array(DocumentKind).min(1),
     minCount: z.number().int().positive().max(50).default(1),
     when: Condition.default({}),
     checks: z.array(RequirementCheck).default([]),
     substitutes: z.array(Substitute).default([]),
-    /** The app produces this document itself (the 诚信承诺书 page of the bundle). */
+    satisfiedBy: z.array(SatisfiedByFact).default([]),
+    /**
+     * The app produces this document itself (the 诚信承诺书 page of the bundle); it still needs a signature,
+     * so it shows "打印后签名" until the person marks it signed (pledge_signed) or attaches the signed scan.
+     */
     providedByApp: z.boolean().default(false),
     /** zh-CN, plain words: what to bring and why. */
     reason: z.string().min(1),
+    reasonEn: z.string().min(1).optional(),
+    /** zh/en, brief: what to bring to the window once the paper is in ("去窗口时带上原件和复印件"). */
+    bring: z.string().min(1).optional(),
+    bringEn: z.string().min(1).optional(),
     sources: z.array(RuleSource).min(1),
   })
   .strict();
@@ -98,6 +154,13 @@ const Severity = z.enum(['error', 'warning']);
 export const FilingValidity = z
   .object({
     period: Duration,
+    /** The figure is stated for 跨省 (cross-province) filings only: not applied to care within the province. */
+    crossProvinceOnly: z.boolean().default(false),
+    /**
+     * `minimum`: the source sets a floor (不得短于一年), not an expiry — past it, ask the person to confirm the
+     * filing in the app's 备案记录 instead of calling it expired. `expiry`: the filing ends then.
+     */
+    meaning: z.enum(['expiry', 'minimum']).default('expiry'),
     severity: Severity,
     sources: z.array(RuleSource).min(1),
     disagreements: z.array(Disagreement).default([]),
@@ -118,6 +181,8 @@ export const TimeRules = z
     emergencyFiling: z
       .object({
         period: Duration,
+        /** 001 counts the window from admission (住院后3天内): only inpatient care has one. */
+        careSettings: z.array(CareSetting).min(1).optional(),
         severity: Severity,
         sources: z.array(RuleSource).min(1),
       })
@@ -146,6 +211,8 @@ export const RulePack = z
     /** Insured regions (参保地) this pack is for, matched as a prefix of the claimant's insuredRegion. */
     regions: z.array(z.string().min(1)).default([]),
     description: z.string().default(''),
+    /** Seed file → the guide's title, so people see 《城乡居民医疗保险异地就医备案》 instead of a file name. */
+    seeds: z.record(z.string(), SeedTitle).default({}),
     time: TimeRules,
     requirements: z.array(RequirementRule).min(1),
   })
@@ -184,9 +251,11 @@ export type RegionalRulePack = z.output<typeof RegionalRulePack>;
 export interface Scenario {
   careSetting: CareSetting;
   filing: FilingScenario;
-  applicant: 'self' | 'relative';
+  applicant: 'self' | 'relative' | 'helper';
+  relation: ApplicantRelation;
   specialDrugs: boolean;
   insuranceType: InsuranceType;
+  offlineFiling: boolean;
 }
 
 export function conditionHolds(c: Condition | undefined, s: Scenario): boolean {
@@ -195,7 +264,9 @@ export function conditionHolds(c: Condition | undefined, s: Scenario): boolean {
   if (c.filingTypes && !c.filingTypes.includes(s.filing)) return false;
   if (c.exceptFilingTypes && c.exceptFilingTypes.includes(s.filing)) return false;
   if (c.applicant && c.applicant !== s.applicant) return false;
+  if (c.relations && !c.relations.includes(s.relation)) return false;
   if (c.specialDrugs !== undefined && c.specialDrugs !== s.specialDrugs) return false;
   if (c.insuranceTypes && !c.insuranceTypes.includes(s.insuranceType)) return false;
+  if (c.offlineFiling !== undefined && c.offlineFiling !== s.offlineFiling) return false;
   return true;
 }

@@ -76,8 +76,10 @@ export function checkBankCard(raw: string): BankCardCheck {
   return { ok: true, luhn: passesLuhn(digits) };
 }
 
+/** 11 digits starting with 1, as people write them: spaces, dashes, dots, brackets, a +86 / 0086 prefix. */
 export function isMobilePhone(raw: string): boolean {
-  return /^1\d{10}$/.test(raw.replace(/[\s-]/g, ''));
+  const digits = raw.replace(/[\s\-().（）·]/g, '').replace(/^(?:\+86|0086|86(?=1\d{10}$))/, '');
+  return /^1\d{10}$/.test(digits);
 }
 
 /** Shows only the last 4 digits: for the cover page, lists and logs. */

@@ -107,7 +107,7 @@ describe('bundle exit statuses', () => {
     const r = bundle(completeManifest, out, '--max-mb', '0.6', '--json');
     expect(r.status, r.stderr).toBe(0);
     expect(statSync(out).size).toBeLessThanOrEqual(0.6 * 1024 * 1024);
-    expect(JSON.parse(r.stdout).bundle.pages).toBe(12);
+    expect(JSON.parse(r.stdout).bundle.pages).toBe(13); // cover, checklist, pledge, 9 document pages, sources appendix
   });
 });
 

@@ -68,10 +68,10 @@ describe('bundle of the sample claim', () => {
 
   it('has the expected page count, A4 pages, title and producer', () => {
     const info = tool('pdfinfo', [out]).stdout;
-    // cover + checklist (1-2 pages) + pledge, then 9 photos + the 2-page e-invoice.
+    // cover + checklist (1-2 pages) + pledge, then 9 photos + the 2-page e-invoice, then the sources appendix.
     expect(pledgePage).toBeGreaterThanOrEqual(3);
     expect(pledgePage).toBeLessThanOrEqual(4);
-    expect(pageCount).toBe(pledgePage + 11);
+    expect(pageCount).toBe(pledgePage + 11 + 1);
     expect(report.bundle?.pages).toBe(pageCount);
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     expect(info).toMatch(/Title:\s+医保报销材料 · 王秀英 · 上海市第一人民医院/);
@@ -115,7 +115,12 @@ describe('bundle of the sample claim', () => {
     }
     expect(pageText(1)).toContain('封面');
     expect(pageText(2)).toContain('材料清单');
-    expect(pageText(pageCount)).toContain('材料 9/9 · 病历资料 · 第1页');
+    expect(pageText(pageCount - 1)).toContain('材料 9/9 · 病历资料 · 第1页');
+    // Policy sources are in the appendix, with the guides' titles, not on the reviewer's checklist page.
+    expect(pageText(pageCount)).toContain('附录：政策依据');
+    expect(pageText(pageCount)).toContain('《如何申请网上报销医保》');
+    expect(pageText(2)).not.toContain('政策依据');
+    expect(pageText(2)).not.toMatch(/\.txt/);
   });
 
   it('lists on the checklist the page where each document really is', () => {
@@ -145,9 +150,10 @@ describe('bundle of the sample claim', () => {
     const outline = tool('mutool', ['show', out, 'outline']).stdout;
     const titles = [...outline.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
     expect(titles.slice(0, 4)).toEqual(['封面', '材料清单', '诚信承诺书', '申报材料（9 份）']);
-    expect(titles).toHaveLength(13);
+    expect(titles).toHaveLength(14);
+    expect(titles[titles.length - 1]).toBe('附录：政策依据');
     expect(titles).toContain('材料 4 · 发票（3 页）');
-    expect(outline).toMatch(new RegExp(`"材料 9 · 病历资料"\\s+#page=${pageCount}\\b`));
+    expect(outline).toMatch(new RegExp(`"材料 9 · 病历资料"\\s+#page=${pageCount - 1}\\b`));
     expect(outline).toMatch(new RegExp(`"诚信承诺书"\\s+#page=${pledgePage}\\b`));
   });
 

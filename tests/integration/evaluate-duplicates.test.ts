@@ -218,7 +218,8 @@ describe('duplicate invoices across two stored claims', () => {
       'documents[0].files[1]',
     ]);
     expect(dup[0]!.message).toContain(first.reference);
-    expect(dup[2]!.message).toContain('documents[0].files[0]');
+    expect(dup[2]!.message).toContain('与本单第 1 份发票');
+    expect(dup[2]!.message).not.toContain('documents[');
     // The repeated page is left out of the amount check instead of doubling the total.
     expect(report.problems.map((p) => p.code)).not.toContain('amount_mismatch');
   });

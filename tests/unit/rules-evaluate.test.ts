@@ -84,14 +84,8 @@ const missingIds = (c: ClaimFacts, d: EvaluatedDocument[] = [], pack = NATIONAL)
     .requirements.filter((r) => r.status === 'missing')
     .map((r) => r.id);
 
-const BASE = [
-  'id-card',
-  'insurance-card',
-  'bank-account',
-  'invoice',
-  'itemized-bill',
-  'diagnosis-certificate',
-];
+// facts() fills in the bank account number, which stands in for a card photo (002 银行卡或银行账号信息).
+const BASE = ['id-card', 'insurance-card', 'invoice', 'itemized-bill', 'diagnosis-certificate'];
 const BASE_KINDS: DocumentKind[] = [
   'id_card',
   'insurance_card',
@@ -125,7 +119,7 @@ describe('which requirements a scenario asks for', () => {
     {
       name: '异地安置退休',
       claim: inpatient(cross('relocated_retiree', '2025-01-01')),
-      missing: [...BASE, 'discharge-summary', 'residence-proof'],
+      missing: [...BASE, 'discharge-summary', 'relocation-proof'],
       kinds: [...BASE_KINDS, 'discharge_summary', 'residence_proof'],
     },
     {
@@ -160,9 +154,8 @@ describe('which requirements a scenario asks for', () => {
       missing: [
         'id-card',
         'insurance-card',
-        'bank-account',
         'applicant-id-card',
-        'relationship-proof',
+        'relationship-proof-parent-child',
         'invoice',
         'itemized-bill',
         'diagnosis-certificate',
@@ -178,7 +171,7 @@ describe('which requirements a scenario asks for', () => {
       const report = evaluateClaim(claim, docs(kinds), { today: TODAY, pack: NATIONAL });
       // Emergency claims still need the 急诊 mark confirmed; everything else is simply satisfied.
       const notSatisfied = report.requirements
-        .filter((r) => r.status !== 'satisfied')
+        .filter((r) => r.status !== 'satisfied' && r.pending !== 'signature')
         .map((r) => `${r.id}:${r.status}`);
       expect(notSatisfied).toEqual(
         claim.crossRegion?.filingType === 'emergency' ? ['diagnosis-certificate:needs_attention'] : [],
@@ -186,11 +179,12 @@ describe('which requirements a scenario asks for', () => {
     },
   );
 
-  it('the integrity pledge is always listed and provided by the app', () => {
+  it('the integrity pledge is always listed, made by the app, and waits for its signature', () => {
     const pledge = evaluateClaim(facts(), [], { today: TODAY, pack: NATIONAL }).requirements.find(
       (r) => r.id === 'integrity-pledge',
     );
-    expect(pledge?.status).toBe('satisfied');
+    expect(pledge?.status).toBe('needs_attention');
+    expect(pledge?.pending).toBe('signature');
     expect(pledge?.source).toContain('《诚信承诺书》');
   });
 
@@ -219,7 +213,7 @@ describe('which requirements a scenario asks for', () => {
     const referral = r.requirements.find((x) => x.id === 'referral-certificate')!;
     expect(referral.reason).toContain('异地转诊需提供转诊转院证明，由参保地医院出具，需主治医师及科主任签字');
     expect(referral.source).toContain(
-      '001_4411bb2b71e8bf31.txt: 由参保地医疗机构出具,需主治医师及科主任签字',
+      '《城乡居民医疗保险异地就医备案》：“由参保地医疗机构出具,需主治医师及科主任签字”',
     );
     expect(referral.title).toBe('转诊转院证明');
   });
@@ -234,6 +228,7 @@ describe('which requirements a scenario asks for', () => {
             !x.when.applicant &&
             (!x.when.careSettings || x.when.careSettings.includes('inpatient')) &&
             !x.when.filingTypes &&
+            !x.when.offlineFiling &&
             !x.when.specialDrugs,
         )
         .map((x) => x.id),
@@ -259,8 +254,13 @@ describe('relatives acting for the insured person', () => {
   it('with relationship proof and ID: complete; without: both missing', () => {
     const claim = relative('child', '1980-05-05');
     expect(missingIds(claim, docs([...BASE_KINDS, 'applicant_id_card', 'relationship_proof']))).toEqual([]);
-    expect(missingIds(claim, docs([...BASE_KINDS, 'applicant_id_card']))).toEqual(['relationship-proof']);
-    expect(missingIds(claim, docs(BASE_KINDS))).toEqual(['applicant-id-card', 'relationship-proof']);
+    expect(missingIds(claim, docs([...BASE_KINDS, 'applicant_id_card']))).toEqual([
+      'relationship-proof-parent-child',
+    ]);
+    expect(missingIds(claim, docs(BASE_KINDS))).toEqual([
+      'applicant-id-card',
+      'relationship-proof-parent-child',
+    ]);
   });
 
   it('a bad applicant ID is an error on applicant.idNumber', () => {
@@ -317,7 +317,7 @@ describe('submission deadline (6 months after discharge / outpatient care, warne
   it('an outpatient deadline counts from the visit', () => {
     const r = evaluateClaim(facts({ visitDate: '2026-05-22' }), [], { today: TODAY, pack: NATIONAL });
     expect(r.deadline?.date).toBe('2026-11-22');
-    expect(r.problems.find((p) => p.code === 'deadline_near')?.message).toContain('还剩 0 天');
+    expect(r.problems.find((p) => p.code === 'deadline_near')?.message).toContain('今天是最后一天');
   });
 
   it('the regional pack warns 60 days ahead instead of 30', () => {
@@ -373,17 +373,19 @@ describe('cross-region filing time rules', () => {
       today: TODAY,
       pack: NATIONAL,
     }).problems.find((x) => x.code === 'filing_expired')!;
-    expect(p.message).toContain('有效期6个月（至 2026-07-14）');
-    expect(p.source).toContain('004_386f142ce76d57da.txt');
-    expect(p.source).toContain('000_9399b7f6caa58da8.txt');
+    expect(p.message).toContain('有效期6个月（到2026年7月14日）');
+    expect(p.source).toContain('《异地就医app备案手续》');
+    expect(p.source).toContain('《医保备案网上办理流程》');
+    expect(p.source).not.toContain('.txt');
   });
 
-  it('long-term filing validity (1 year) is a warning, not an error', () => {
+  it('long-term filing past a year: asks to confirm in 备案记录, never calls it expired (004 不得短于一年)', () => {
     const c = facts({ visitDate: '2026-10-01', ...cross('long_term_resident', '2025-09-30') });
-    expect(codes(c)).toContain('filing_expired:warning');
+    expect(codes(c)).toContain('filing_validity_unconfirmed:warning');
+    expect(codes(c).some((x) => x.startsWith('filing_expired'))).toBe(false);
     expect(
       codes(facts({ visitDate: '2026-10-01', ...cross('long_term_resident', '2025-10-02') })),
-    ).not.toContain('filing_expired:warning');
+    ).not.toContain('filing_validity_unconfirmed:warning');
   });
 
   it('filing after care started (other than emergency) is late; before is fine', () => {

@@ -134,8 +134,8 @@ describe('a broken pack is refused naming the bad field', () => {
     },
     {
       name: 'source without phrase',
-      mutate: (p) => delete p.requirements[5].sources[1].phrase,
-      field: 'requirements[5].sources[1].phrase',
+      mutate: (p) => delete p.requirements[9].sources[1].phrase,
+      field: 'requirements[9].sources[1].phrase',
     },
     {
       name: 'negative period',
@@ -149,8 +149,8 @@ describe('a broken pack is refused naming the bad field', () => {
     },
     {
       name: 'unknown check',
-      mutate: (p) => (p.requirements[7].checks[1].check = 'stamp'),
-      field: 'requirements[7].checks[1].check',
+      mutate: (p) => (p.requirements[9].checks[1].check = 'stamp'),
+      field: 'requirements[9].checks[1].check',
     },
     {
       name: 'duplicate id',
@@ -165,8 +165,8 @@ describe('a broken pack is refused naming the bad field', () => {
     },
     {
       name: 'bad filing type in condition',
-      mutate: (p) => (p.requirements[11].when.filingTypes = ['abroad']),
-      field: 'requirements[11].when.filingTypes[0]',
+      mutate: (p) => (p.requirements[18].when.filingTypes = ['abroad']),
+      field: 'requirements[18].when.filingTypes[0]',
     },
   ];
   it.each(cases)('$name → $field', ({ mutate, field }) => {

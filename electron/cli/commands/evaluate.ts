@@ -169,9 +169,13 @@ function printHuman({ report, loaded }: ManifestEvaluation): void {
   println('');
   println('材料清单：');
   for (const r of report.requirements) {
-    println(`  ${STATUS_MARK[r.status]} ${r.title ?? r.id}【${STATUS_ZH[r.status]}】`);
+    println(
+      `  ${STATUS_MARK[r.status]} ${r.title ?? r.id}【${r.pending === 'signature' ? '打印后签名' : STATUS_ZH[r.status]}】`,
+    );
     if (r.status !== 'satisfied') {
       println(`      ${r.reason}`);
+      // Manifest wording (confirmed: [...]) is for the command line only; the app and the PDF never show it.
+      if (r.cliHint) println(`      命令行：${r.cliHint}`);
       println(`      依据：${r.source}`);
     }
   }

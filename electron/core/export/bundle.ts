@@ -19,6 +19,8 @@ import {
   drawChecklist,
   drawCover,
   drawPledge,
+  drawSourcesAppendix,
+  sourcesAppendixPageCount,
   drawRunningHeader,
   summarizeVerdict,
   type DocumentLocation,
@@ -257,7 +259,8 @@ async function layOutBundle(
     if (measured === checklistPages) break;
     checklistPages = measured;
   }
-  const pageCount = 1 + checklistPages + 1 + docPageCount;
+  const appendixPages = sourcesAppendixPageCount(fonts, input);
+  const pageCount = 1 + checklistPages + 1 + docPageCount + appendixPages;
 
   const cover = drawCover(pdf, fonts, input, {
     reference,
@@ -344,6 +347,10 @@ async function layOutBundle(
     });
   }
 
+  // Policy sources at the very end: the reviewer's checklist stays about the papers.
+  const appendix = drawSourcesAppendix(pdf, fonts, input);
+  appendix.forEach((_p, i) => labels.push(i === 0 ? '附录：政策依据' : `附录：政策依据（续 ${i + 1}）`));
+
   const { claimant, claim } = input.manifest;
   pdf.getPages().forEach((page, i) => {
     drawRunningHeader(page, fonts, {
@@ -367,6 +374,7 @@ async function layOutBundle(
       page: outlineDocs[0]!.page,
       children: outlineDocs,
     });
+  outline.push({ title: '附录：政策依据', page: appendix[0]! });
   addOutline(pdf, outline);
 
   const title = `医保报销材料 · ${claimant.name} · ${claim.hospital}`;

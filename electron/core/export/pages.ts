@@ -9,10 +9,11 @@ import {
   kindLabel,
   FILING_TYPE_LABELS,
   INSURANCE_TYPE_LABELS,
-  RELATION_LABELS,
+  APPLICANT_RELATION_LABELS,
   type DocumentKind,
 } from '../../../shared/domain';
 import type { Problem, RequirementResult } from '../../../shared/evaluation';
+import { SOURCES_NOTE } from '../../../shared/rules';
 import { maskDigits } from '../../../shared/validators';
 import { resourcesDir } from '../paths';
 import type { BundleFonts } from './font';
@@ -125,7 +126,7 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
     '申请人',
     applicant.relation === 'self'
       ? `${claimant.name}（本人申请）`
-      : `${applicant.name}（参保人的${RELATION_LABELS[applicant.relation].zh}，身份证 ${maskIdNumber(applicant.idNumber)}）`,
+      : `${applicant.name}（参保人的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，身份证 ${maskIdNumber(applicant.idNumber)}）`,
   ]);
   rows.push(['就医地 / 医院', `${claim.treatmentRegion} · ${claim.hospital}`]);
   rows.push([
@@ -279,7 +280,7 @@ export function drawCover(
   }
 
   const note =
-    '说明：本材料包由 ClaimDesk 报销材料助手离线生成。第 2 页起为材料清单（每项材料在本包中的页码与政策依据）、诚信承诺书（请打印后手写签名）及全部材料。银行卡号、身份证号已部分隐藏。医保服务热线 12393。';
+    '说明：本材料包由 ClaimDesk 报销材料助手离线生成。第 2 页起为材料清单（每项材料在本包中的页码）、诚信承诺书（请打印后手写签名）及全部材料，最后是政策依据附录。银行卡号、身份证号已部分隐藏。医保服务热线 12393。';
   drawParagraph(page, note, MARGIN_X, BOTTOM + 40, CONTENT_WIDTH, {
     font: fonts.regular,
     size: 9.5,
@@ -304,8 +305,10 @@ export interface DocumentLocation {
   photoFailed?: boolean;
 }
 
-const COLS = { mark: 24, title: 98, reason: 152, where: 100 } as const;
-const SOURCE_W = CONTENT_WIDTH - COLS.mark - COLS.title - COLS.reason - COLS.where;
+// The reviewer reads what is there and where; policy sources go to the appendix at the end (the person sees
+// them in the app), so the reason column takes the room the source column had.
+const COLS = { mark: 24, title: 98, where: 120 } as const;
+const REASON_W = CONTENT_WIDTH - COLS.mark - COLS.title - COLS.where;
 
 function locationText(r: RequirementResult, locations: ChecklistLocations): string {
   const parts = (r.documents ?? [])
@@ -347,9 +350,8 @@ function measureRows(
     const height =
       Math.max(
         paragraphHeight(requirementTitle(requirement), COLS.title - 6, s.title),
-        paragraphHeight(requirement.reason, COLS.reason - 6, s.body),
+        paragraphHeight(requirement.reason, REASON_W - 6, s.body),
         paragraphHeight(where, COLS.where - 6, s.body),
-        paragraphHeight(requirement.source, SOURCE_W - 4, s.small),
       ) + 8;
     return { requirement, where, height };
   });
@@ -422,9 +424,8 @@ function drawTableHead(page: PDFPage, fonts: BundleFonts, y: number): number {
   for (const [text, w] of [
     ['', COLS.mark],
     ['材料', COLS.title],
-    ['要求与说明', COLS.reason],
+    ['要求与说明', REASON_W],
     ['在本材料包中', COLS.where],
-    ['政策依据', SOURCE_W],
   ] as const) {
     if (text)
       page.drawText(text, { x: x + 3, y: y - 14, size: s.head.size, font: s.head.font, color: s.head.color });
@@ -482,8 +483,8 @@ export function drawChecklist(
           r.status === 'missing' ? { ...s.title, color: BAD_RED } : s.title,
         );
         x += COLS.title;
-        drawParagraph(page, r.reason, x + 3, y - 4, COLS.reason - 6, s.body);
-        x += COLS.reason;
+        drawParagraph(page, r.reason, x + 3, y - 4, REASON_W - 6, s.body);
+        x += REASON_W;
         drawParagraph(
           page,
           where,
@@ -492,8 +493,6 @@ export function drawChecklist(
           COLS.where - 6,
           r.status === 'missing' ? { ...s.body, color: BAD_RED } : s.body,
         );
-        x += COLS.where;
-        drawParagraph(page, r.source, x + 2, y - 4, SOURCE_W - 4, s.small);
         y -= height;
         page.drawLine({
           start: { x: MARGIN_X, y },
@@ -516,6 +515,80 @@ export function drawChecklist(
   });
 }
 
+// ---------------------------------------------------------------- sources appendix
+
+interface AppendixEntry {
+  title: string;
+  source: string;
+  height: number;
+}
+
+const APPENDIX_TITLE_H = 64;
+
+function appendixEntries(fonts: BundleFonts, input: BundleInput): AppendixEntry[] {
+  const s = styles(fonts);
+  return input.evaluation.requirements.map((r) => {
+    const title = requirementTitle(r);
+    return {
+      title,
+      source: r.source,
+      height:
+        paragraphHeight(title, CONTENT_WIDTH, s.title) +
+        paragraphHeight(r.source, CONTENT_WIDTH - 12, s.body) +
+        10,
+    };
+  });
+}
+
+function paginateAppendix(fonts: BundleFonts, input: BundleInput): AppendixEntry[][] {
+  const pages: AppendixEntry[][] = [[]];
+  let room = TOP - BOTTOM - APPENDIX_TITLE_H;
+  for (const e of appendixEntries(fonts, input)) {
+    if (e.height > room && pages[pages.length - 1]!.length) {
+      pages.push([]);
+      room = TOP - BOTTOM - 24;
+    }
+    pages[pages.length - 1]!.push(e);
+    room -= e.height;
+  }
+  return pages;
+}
+
+/** Pages the sources appendix takes (known before drawing, for page numbers). */
+export function sourcesAppendixPageCount(fonts: BundleFonts, input: BundleInput): number {
+  return paginateAppendix(fonts, input).length;
+}
+
+/** The appendix: each requirement's sources with the guides' titles, and what they are worth. */
+export function drawSourcesAppendix(doc: PDFDocument, fonts: BundleFonts, input: BundleInput): PDFPage[] {
+  const s = styles(fonts);
+  return paginateAppendix(fonts, input).map((entries, pageIndex) => {
+    const page = doc.addPage([A4.width, A4.height]);
+    let y = TOP;
+    if (pageIndex === 0) {
+      page.drawText('附录：政策依据', { x: MARGIN_X, y: y - 22, size: 16, font: fonts.bold, color: INK });
+      drawParagraph(page, SOURCES_NOTE.zh, MARGIN_X, y - 32, CONTENT_WIDTH, { ...s.body, color: MUTED });
+      y -= APPENDIX_TITLE_H;
+    } else {
+      page.drawText('附录：政策依据（续）', {
+        x: MARGIN_X,
+        y: y - 16,
+        size: 12,
+        font: fonts.bold,
+        color: INK,
+      });
+      y -= 24;
+    }
+    for (const e of entries) {
+      const th = paragraphHeight(e.title, CONTENT_WIDTH, s.title);
+      drawParagraph(page, e.title, MARGIN_X, y, CONTENT_WIDTH, s.title);
+      drawParagraph(page, e.source, MARGIN_X + 12, y - th, CONTENT_WIDTH - 12, s.body);
+      y -= e.height;
+    }
+    return page;
+  });
+}
+
 // ---------------------------------------------------------------- pledge
 
 export function loadPledgeTemplate(): string {
@@ -532,7 +605,7 @@ export function fillPledge(template: string, input: BundleInput): { title: strin
     applicantIdMasked: maskIdNumber(isSelf ? claimant.idNumber : applicant.idNumber),
     relationClause: isSelf
       ? '，系参保人本人'
-      : `，系参保人${claimant.name}的${RELATION_LABELS[applicant.relation].zh}，受其委托代为办理`,
+      : `，系参保人${claimant.name}的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，受其委托代为办理`,
     claimantName: claimant.name,
     careDates: careDates(input),
     hospital: claim.hospital,

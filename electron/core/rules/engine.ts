@@ -5,6 +5,7 @@ import {
   DOCUMENT_KIND_LABELS,
   FILING_TYPE_LABELS,
   LONG_TERM_FILING_TYPES,
+  type AgentRelation,
   type DocumentKind,
 } from '../../../shared/domain';
 import type { EvaluationReport, Problem, RequirementResult } from '../../../shared/evaluation';
@@ -14,15 +15,20 @@ import {
   formatSource,
   formatSources,
   type CheckName,
+  type ClaimFact,
+  type RequirementCheck,
+  type SeedTitles,
   type RequirementRule,
   type RuleSource,
   type RulePack,
   type Scenario,
 } from '../../../shared/rules';
-import type { CareSetting, FilingType, InsuranceType, RelativeRelation } from '../../../shared/domain';
+import type { CareSetting, FilingType, InsuranceType } from '../../../shared/domain';
 import { checkBankCard, checkIdNumber, isMobilePhone, isRealDate } from '../../../shared/validators';
 import { invoiceLabel, type ParsedInvoice } from '../invoices/parse';
 import { addDays, addPeriod, daysBetween, describePeriod } from './dates';
+import { crossesProvince, sameRegion } from './regions';
+import { describePeriodEn, formatDateEn, formatDateZh, formatYuan } from './words';
 
 /** The facts of a claim the rules look at, whatever it was read from (manifest or database). */
 export interface ClaimFacts {
@@ -34,7 +40,7 @@ export interface ClaimFacts {
     phone?: string | null | undefined;
     bankAccount?: { bank: string; number: string; holder: string } | null | undefined;
   };
-  applicant: { relation: 'self' } | { relation: RelativeRelation; name: string; idNumber: string };
+  applicant: { relation: 'self' } | { relation: AgentRelation; name: string; idNumber: string };
   careSetting: CareSetting;
   hospital: string;
   treatmentRegion: string;
@@ -42,8 +48,18 @@ export interface ClaimFacts {
   admissionDate?: string | null | undefined;
   dischargeDate?: string | null | undefined;
   totalAmount?: number | null | undefined;
-  crossRegion?: { filingType: FilingType; filingDate?: string | null | undefined } | null | undefined;
+  crossRegion?:
+    | {
+        filingType: FilingType;
+        filingDate?: string | null | undefined;
+        /** Filed at the 经办机构's window: the filled-in 异地就医登记备案表 belongs in the claim. */
+        offline?: boolean | undefined;
+      }
+    | null
+    | undefined;
   specialDrugs?: boolean | undefined;
+  /** The applicant marked the printed 诚信承诺书 as signed. */
+  pledgeSigned?: boolean | undefined;
 }
 
 export interface EvaluatedPage {
@@ -110,12 +126,37 @@ const CHECK_FINDING: Partial<Record<CheckName, string>> = {
 const EMERGENCY_WORDS = '急诊';
 
 function scenarioOf(c: ClaimFacts): Scenario {
+  const relation = c.applicant.relation;
   return {
     careSetting: c.careSetting,
     filing: c.crossRegion ? c.crossRegion.filingType : 'local',
-    applicant: c.applicant.relation === 'self' ? 'self' : 'relative',
+    applicant: relation === 'self' ? 'self' : relation === 'helper' ? 'helper' : 'relative',
+    relation,
     specialDrugs: c.specialDrugs === true,
     insuranceType: c.claimant.insuranceType,
+    offlineFiling: c.crossRegion?.offline === true,
+  };
+}
+
+/** Facts that stand in for a paper (satisfiedBy in the pack). */
+function factsOf(c: ClaimFacts): Set<ClaimFact> {
+  const facts = new Set<ClaimFact>();
+  if ((c.claimant.bankAccount?.number ?? '').replace(/\s/g, '') !== '') facts.add('bank_account_number');
+  if (c.pledgeSigned === true) facts.add('pledge_signed');
+  return facts;
+}
+
+/** Source text in both languages plus the sources as data, for a requirement or problem. */
+function sourceFields(sources: readonly RuleSource[], titles: SeedTitles) {
+  const list = uniqueSources(sources);
+  return {
+    source: formatSources(list, titles),
+    sourceEn: formatSources(list, titles, 'en'),
+    sources: list.map((s) => ({
+      seed: s.seed,
+      ...(titles[s.seed] ? { title: titles[s.seed]!.zh } : {}),
+      phrase: s.phrase,
+    })),
   };
 }
 
@@ -155,52 +196,97 @@ function failedFindings(docs: readonly EvaluatedDocument[], explained: ReadonlyS
   return [...messages];
 }
 
-function kindList(kinds: readonly DocumentKind[]): string {
-  return kinds.map((k) => DOCUMENT_KIND_LABELS[k].zh).join('或');
+function kindList(kinds: readonly DocumentKind[], lang: 'zh' | 'en' = 'zh'): string {
+  return kinds.map((k) => DOCUMENT_KIND_LABELS[k][lang]).join(lang === 'zh' ? '或' : ' or ');
+}
+
+/**
+ * Every paper that is a photo must pass its photo check: a requirement whose pack entry names no `readable`
+ * check gets one here, in its own words, so a glare-struck 病历资料 is never shown as 已齐.
+ */
+function checksFor(rule: RequirementRule): RequirementCheck[] {
+  if (rule.checks.some((c) => c.check === 'readable')) return rule.checks;
+  const implicit: RequirementCheck = {
+    check: 'readable',
+    hint: `${rule.title}的照片没有通过检查，需要重拍`,
+    hintEn: `The photo of the ${(rule.titleEn ?? rule.title).toLowerCase()} did not pass the check; please retake it`,
+    sources: rule.sources,
+  };
+  return [implicit, ...rule.checks];
 }
 
 function evaluateRequirement(
   rule: RequirementRule,
   scenario: Scenario,
   documents: readonly EvaluatedDocument[],
+  facts: ReadonlySet<ClaimFact>,
+  titles: SeedTitles,
 ): RequirementResult {
   const substitutes = rule.substitutes.filter((s) => conditionHolds(s.when, scenario));
   const accepted = new Set<DocumentKind>([...rule.kinds, ...substitutes.flatMap((s) => s.kinds)]);
   const matching = documents.filter((d) => accepted.has(d.kind) && d.pages.length > 0);
   const sources = [...rule.sources, ...substitutes.flatMap((s) => s.sources)];
+  // A substitute's sentence ("住院的可以用出院小结代替") is said only where the substitute applies.
+  const reason = [rule.reason, ...substitutes.map((s) => s.note ?? '')].join('');
+  const reasonEn = [
+    rule.reasonEn ?? rule.reason,
+    ...substitutes.map((s) => (s.noteEn ? ` ${s.noteEn}` : '')),
+  ].join('');
   const base = {
     id: rule.id,
     kinds: [...accepted],
     title: rule.title,
+    ...(rule.titleEn ? { titleEn: rule.titleEn } : {}),
     documents: matching.map((d) => d.index),
   };
 
-  if (rule.providedByApp) {
-    return {
-      ...base,
-      status: 'satisfied',
-      reason: rule.reason,
-      source: formatSources(uniqueSources(sources)),
-    };
-  }
   if (matching.length < rule.minCount) {
+    // No paper, but a fact of the claim that stands in for it (the account number filled in, the pledge signed).
+    const fact = rule.satisfiedBy.find((f) => facts.has(f.fact));
+    if (fact) {
+      return {
+        ...base,
+        status: 'satisfied',
+        reason: `已提供 ✓（${fact.provided}）`,
+        reasonEn: `Provided ✓ (${fact.providedEn})`,
+        ...sourceFields([...fact.sources, ...sources], titles),
+      };
+    }
+    if (rule.providedByApp) {
+      return {
+        ...base,
+        status: 'needs_attention',
+        pending: 'signature',
+        reason: `打印后签名：${reason}`,
+        reasonEn: `Sign after printing: ${reasonEn}`,
+        ...sourceFields(sources, titles),
+      };
+    }
     const have = matching.length > 0 ? `目前只有 ${matching.length} 份，` : '';
+    const haveEn = matching.length > 0 ? `Only ${matching.length} so far; ` : '';
     const need =
       rule.minCount > 1
         ? `至少需要 ${rule.minCount} 份${kindList([...accepted])}。`
         : `缺少${kindList([...accepted])}。`;
+    const needEn =
+      rule.minCount > 1
+        ? `at least ${rule.minCount} needed (${kindList([...accepted], 'en')}). `
+        : `Missing: ${kindList([...accepted], 'en')}. `;
     return {
       ...base,
       status: 'missing',
-      reason: `${have}${need}${rule.reason}`,
-      source: formatSources(uniqueSources(sources)),
+      reason: `${have}${need}${reason}`,
+      reasonEn: `${haveEn}${needEn}${reasonEn}`,
+      ...sourceFields(sources, titles),
     };
   }
 
   const problems: string[] = [];
+  const problemsEn: string[] = [];
+  const cliHints: string[] = [];
   let unchecked = false;
   const checkSources: RuleSource[] = [];
-  const checks = rule.checks.filter((c) => conditionHolds(c.when, scenario));
+  const checks = checksFor(rule).filter((c) => conditionHolds(c.when, scenario));
   const explainedCodes = new Set(checks.map((c) => CHECK_FINDING[c.check]).filter((c): c is string => !!c));
   for (const check of checks) {
     const failing: EvaluatedDocument[] = [];
@@ -210,10 +296,14 @@ function evaluateRequirement(
       else if (!ok) failing.push(doc);
     }
     if (failing.length > 0) {
-      const which = matching.length > 1 ? `（第 ${failing.map((d) => d.index + 1).join('、')} 份材料）` : '';
+      const ordinals = failing.map((d) => d.index + 1).join('、');
+      const which = matching.length > 1 ? `（第 ${ordinals} 份材料）` : '';
+      const whichEn = matching.length > 1 ? ` (paper ${ordinals.replace(/、/g, ', ')})` : '';
       // For an unreadable photo, say what the checker saw (glare, blur…) after the rule's own words.
       const seen = check.check === 'readable' ? failedFindings(failing, explainedCodes) : [];
       problems.push(`${check.hint}${which}${seen.length > 0 ? `：${seen.join('；')}` : ''}`);
+      problemsEn.push(`${check.hintEn ?? check.hint}${whichEn}`);
+      if (check.cliHint) cliHints.push(check.cliHint);
       checkSources.push(...check.sources);
     }
   }
@@ -222,81 +312,128 @@ function evaluateRequirement(
       ...base,
       status: 'needs_attention',
       reason: `${problems.join('；')}。`,
-      source: formatSources(uniqueSources([...checkSources, ...sources])),
+      reasonEn: `${problemsEn.join('; ')}.`,
+      ...sourceFields([...checkSources, ...sources], titles),
+      ...(cliHints.length ? { cliHint: cliHints.join('；') } : {}),
     };
   }
-  const note = unchecked ? '（照片质量尚未检查）' : '';
+  const notes = [
+    ...(matching.some((d) => d.kind === 'integrity_pledge') ? ['已附签名的承诺书'] : []),
+    ...(rule.bring ? [rule.bring] : []),
+    ...(unchecked ? ['照片质量尚未检查'] : []),
+  ];
+  const notesEn = [
+    ...(matching.some((d) => d.kind === 'integrity_pledge') ? ['the signed pledge is attached'] : []),
+    ...(rule.bringEn ? [rule.bringEn] : []),
+    ...(unchecked ? ['photos not checked yet'] : []),
+  ];
   return {
     ...base,
     status: 'satisfied',
-    reason: `已提供${note}。${rule.reason}`,
-    source: formatSources(uniqueSources(sources)),
+    reason: `已提供 ✓${notes.length ? `（${notes.join('；')}）` : ''}`,
+    reasonEn: `Provided ✓${notesEn.length ? ` (${notesEn.join('; ')})` : ''}`,
+    ...sourceFields(sources, titles),
   };
 }
 
 // ---------- problems ----------
 
+/** What the problem checks share: the pack's seed titles (for sources) and where problems go. */
+interface ProblemSink {
+  out: Problem[];
+  titles: SeedTitles;
+}
+
+function push(
+  sink: ProblemSink,
+  p: Omit<Problem, 'source' | 'sourceEn'> & { messageEn: string },
+  sources?: readonly RuleSource[],
+  extra?: { zh: string; en: string },
+): void {
+  const src = sources?.length ? sourceFields(sources, sink.titles) : null;
+  sink.out.push({
+    ...p,
+    ...(src
+      ? {
+          source: extra ? `${src.source}；${extra.zh}` : src.source,
+          sourceEn: extra ? `${src.sourceEn}; ${extra.en}` : src.sourceEn,
+        }
+      : {}),
+  });
+}
+
 function checkDates(
   c: ClaimFacts,
   today: string,
-  out: Problem[],
+  sink: ProblemSink,
 ): { start: string | null; end: string | null } {
-  const dated = (field: string, value: string | null | undefined, label: string): string | null => {
+  const dated = (
+    field: string,
+    value: string | null | undefined,
+    label: string,
+    labelEn: string,
+  ): string | null => {
     if (!value) return null;
     if (!isRealDate(value)) {
-      out.push({
+      push(sink, {
         code: 'date_order',
         severity: 'error',
         field,
-        message: `${label}“${value}”不是真实存在的日期，请写成 YYYY-MM-DD`,
+        message: `${label}“${value}”不是真实存在的日期，请核对`,
+        messageEn: `The ${labelEn} “${value}” is not a real date; please check it`,
       });
       return null;
     }
     if (value > today) {
-      out.push({
+      push(sink, {
         code: 'date_order',
         severity: 'error',
         field,
-        message: `${label} ${value} 晚于今天（${today}），请核对`,
+        message: `${label}${formatDateZh(value)}晚于今天（${formatDateZh(today)}），请核对`,
+        messageEn: `The ${labelEn} ${formatDateEn(value)} is after today (${formatDateEn(today)}); please check it`,
       });
     }
     return value;
   };
   if (c.careSetting === 'inpatient') {
-    const start = dated('claim.admissionDate', c.admissionDate, '入院日期');
-    const end = dated('claim.dischargeDate', c.dischargeDate, '出院日期');
+    const start = dated('claim.admissionDate', c.admissionDate, '入院日期', 'admission date');
+    const end = dated('claim.dischargeDate', c.dischargeDate, '出院日期', 'discharge date');
     if (!c.admissionDate)
-      out.push({
+      push(sink, {
         code: 'date_missing',
         severity: 'error',
         field: 'claim.admissionDate',
         message: '住院报销需要填写入院日期',
+        messageEn: 'An inpatient claim needs the admission date',
       });
     if (!c.dischargeDate) {
-      out.push({
+      push(sink, {
         code: 'date_missing',
         severity: 'error',
         field: 'claim.dischargeDate',
         message: '住院报销需要填写出院日期（提交期限从出院日算起）',
+        messageEn: 'An inpatient claim needs the discharge date (the deadline counts from it)',
       });
     }
     if (start && end && start > end) {
-      out.push({
+      push(sink, {
         code: 'date_order',
         severity: 'error',
         field: 'claim.dischargeDate',
-        message: `出院日期 ${end} 早于入院日期 ${start}，请核对`,
+        message: `出院日期${formatDateZh(end)}早于入院日期${formatDateZh(start)}，请核对`,
+        messageEn: `The discharge date ${formatDateEn(end)} is before the admission date ${formatDateEn(start)}; please check`,
       });
     }
     return { start, end };
   }
-  const visit = dated('claim.visitDate', c.visitDate, '就诊日期');
+  const visit = dated('claim.visitDate', c.visitDate, '就诊日期', 'visit date');
   if (!c.visitDate) {
-    out.push({
+    push(sink, {
       code: 'date_missing',
       severity: 'error',
       field: 'claim.visitDate',
-      message: '门诊报销需要填写就诊日期（提交期限从门诊结束日算起）',
+      message: '门诊报销需要填写就诊日期（提交期限从门诊就诊日算起）',
+      messageEn: 'An outpatient claim needs the visit date (the deadline counts from it)',
     });
   }
   // A manifest may give an outpatient course as admissionDate…dischargeDate (visitDate = the last one).
@@ -308,34 +445,48 @@ function checkDates(
 }
 
 function checkDeadline(
+  c: ClaimFacts,
   end: string | null,
   today: string,
   pack: RulePack,
-  out: Problem[],
+  sink: ProblemSink,
 ): EvaluationReport['deadline'] {
   if (!end) return null;
   const rule = pack.time.submission;
   const deadline = addPeriod(end, rule.period);
   const daysLeft = daysBetween(today, deadline);
-  const source = formatSources(rule.sources);
-  const field = 'claim.dischargeDate';
-  const from = `出院或门诊结束（${end}）后${describePeriod(rule.period)}内`;
+  const source = formatSources(rule.sources, sink.titles);
+  const inpatient = c.careSetting === 'inpatient';
+  const field = inpatient ? 'claim.dischargeDate' : 'claim.visitDate';
+  // 003 says 出院或门诊结束后: each claim is one or the other, so say the one that applies.
+  const from = `${inpatient ? '出院' : '门诊就诊'}（${formatDateZh(end)}）后${describePeriod(rule.period)}内`;
+  const fromEn = `within ${describePeriodEn(rule.period)} after ${inpatient ? 'discharge' : 'the outpatient visit'} (${formatDateEn(end)})`;
   if (daysLeft < 0) {
-    out.push({
-      code: 'deadline_passed',
-      severity: 'error',
-      field,
-      source,
-      message: `已超过提交期限：${from}需提交，截止 ${deadline}，已过 ${-daysLeft} 天，逾期视为放弃。如有特殊情况请向参保地医保经办机构或 12393 咨询`,
-    });
+    push(
+      sink,
+      {
+        code: 'deadline_passed',
+        severity: 'error',
+        field,
+        message: `已超过提交期限：应在${from}提交，截止${formatDateZh(deadline)}，已过 ${-daysLeft} 天。按规定超过期限一般不能再报销；如有特殊情况，请向参保地医保经办机构或 12393 咨询`,
+        messageEn: `The deadline has passed: the claim was due ${fromEn}, by ${formatDateEn(deadline)}, ${-daysLeft} days ago. Late claims are generally not reimbursed; ask the insured place's office or call 12393 if there were special circumstances`,
+      },
+      rule.sources,
+    );
   } else if (daysLeft <= rule.warnDaysBefore) {
-    out.push({
-      code: 'deadline_near',
-      severity: 'warning',
-      field,
-      source,
-      message: `提交期限快到了：${from}需提交，截止 ${deadline}，还剩 ${daysLeft} 天，请尽快提交`,
-    });
+    const left = daysLeft === 0 ? '今天是最后一天' : `还剩 ${daysLeft} 天`;
+    const leftEn = daysLeft === 0 ? 'today is the last day' : `${daysLeft} days left`;
+    push(
+      sink,
+      {
+        code: 'deadline_near',
+        severity: 'warning',
+        field,
+        message: `提交期限快到了：应在${from}提交，截止${formatDateZh(deadline)}，${left}，请尽快提交`,
+        messageEn: `The deadline is near: the claim is due ${fromEn}, by ${formatDateEn(deadline)}; ${leftEn}. Please hand it in soon`,
+      },
+      rule.sources,
+    );
   }
   return { date: deadline, daysLeft, source };
 }
@@ -345,20 +496,14 @@ function validityFor(pack: RulePack, type: FilingType) {
   return v.byType[type] ?? (LONG_TERM_FILING_TYPES.includes(type) ? v.longTerm : v.temporary);
 }
 
-/** Region names are free text ("上海市", "江苏省南京市"): two places differ when neither contains the other. */
-function sameRegion(a: string, b: string): boolean {
-  const x = a.replace(/\s/g, '');
-  const y = b.replace(/\s/g, '');
-  return x === '' || y === '' || x.includes(y) || y.includes(x);
-}
-
-function warnUnstatedCrossRegion(c: ClaimFacts, out: Problem[]): void {
+function warnUnstatedCrossRegion(c: ClaimFacts, sink: ProblemSink): void {
   if (sameRegion(c.claimant.insuredRegion, c.treatmentRegion)) return;
-  out.push({
+  push(sink, {
     code: 'cross_region_unstated',
     severity: 'warning',
     field: 'claim.crossRegion',
     message: `就医地（${c.treatmentRegion}）和参保地（${c.claimant.insuredRegion}）不同。如属异地就医，请填写备案类型（没备案的选“未备案”），才能列出异地就医需要的材料`,
+    messageEn: `The place of care (${c.treatmentRegion}) differs from the insured place (${c.claimant.insuredRegion}). If this was care away from home, choose the filing type (or “not filed”) so the papers it needs can be listed`,
   });
 }
 
@@ -367,112 +512,175 @@ function checkFiling(
   start: string | null,
   today: string,
   pack: RulePack,
-  out: Problem[],
+  sink: ProblemSink,
 ): void {
   const cross = c.crossRegion;
   if (!cross) {
-    warnUnstatedCrossRegion(c, out);
+    warnUnstatedCrossRegion(c, sink);
     return;
   }
   const type = cross.filingType;
   const label = FILING_TYPE_LABELS[type].zh;
+  const labelEn = FILING_TYPE_LABELS[type].en;
+  if (type !== 'not_filed' && sameRegion(c.claimant.insuredRegion, c.treatmentRegion)) {
+    // A cross-region filing for care in the insured city itself: one of the two places is probably wrong.
+    push(sink, {
+      code: 'filing_in_insured_region',
+      severity: 'warning',
+      field: 'claim.crossRegion',
+      message: `填写了${label}备案，但就医地（${c.treatmentRegion}）和参保地（${c.claimant.insuredRegion}）在同一个城市，一般不需要异地就医备案。请核对就医地和参保地；确属本地就医的，备案类型请选“本地就医”`,
+      messageEn: `A ${labelEn.toLowerCase()} filing is given, but the place of care (${c.treatmentRegion}) and the insured place (${c.claimant.insuredRegion}) are the same city, where no cross-region filing is needed. Check both places; for local care choose “local”`,
+    });
+  }
   if (type === 'not_filed') {
     const rule = pack.time.notFiled;
-    out.push({
-      code: 'not_filed',
-      severity: rule.severity,
-      field: 'claim.crossRegion.filingType',
-      source: formatSources(rule.sources),
-      message:
-        '异地就医未备案：仍可回参保地报销，但报销比例可能降低。如能补办备案，请向参保地医保经办机构咨询',
-    });
+    push(
+      sink,
+      {
+        code: 'not_filed',
+        severity: rule.severity,
+        field: 'claim.crossRegion.filingType',
+        message:
+          '异地就医未备案：报销比例可能降低，也可能无法报销。请先向参保地医保经办机构问清能否补办备案、能否报销',
+        messageEn:
+          'Care away from home without a filing: the reimbursed share may be lower, or the claim may not be reimbursed at all. Ask the insured place’s office first whether a late filing is possible and whether it can be claimed',
+      },
+      rule.sources,
+    );
     return;
   }
   const filed = cross.filingDate ?? null;
   if (!filed) {
-    out.push({
+    push(sink, {
       code: 'filing_date_missing',
       severity: 'warning',
       field: 'claim.crossRegion.filingDate',
       message: `请填写${label}备案的日期，才能核对备案是否及时、就医时是否在有效期内`,
+      messageEn: `Enter the date of the ${labelEn.toLowerCase()} filing, so its timing and validity can be checked`,
     });
     return;
   }
   if (!isRealDate(filed)) return;
   if (filed > today) {
-    out.push({
+    push(sink, {
       code: 'date_order',
       severity: 'error',
       field: 'claim.crossRegion.filingDate',
-      message: `备案日期 ${filed} 晚于今天（${today}），请核对`,
+      message: `备案日期${formatDateZh(filed)}晚于今天（${formatDateZh(today)}），请核对`,
+      messageEn: `The filing date ${formatDateEn(filed)} is after today (${formatDateEn(today)}); please check it`,
     });
   }
   if (!start) return;
   if (type === 'emergency') {
     const rule = pack.time.emergencyFiling;
-    const last = addPeriod(start, rule.period);
-    if (filed > last) {
-      out.push({
-        code: 'filing_late',
-        severity: rule.severity,
-        field: 'claim.crossRegion.filingDate',
-        source: formatSources(rule.sources),
-        message: `异地急诊抢救应在入院后${describePeriod(rule.period)}内备案（${start} 入院，最晚 ${last}），实际 ${filed} 才备案，可能按未备案处理、报销比例降低`,
-      });
+    // 001: 急诊抢救人员需在住院后3天内完成备案 — a window counted from admission; an outpatient emergency has none.
+    if (!rule.careSettings || rule.careSettings.includes(c.careSetting)) {
+      const last = addPeriod(start, rule.period);
+      if (filed > last) {
+        push(
+          sink,
+          {
+            code: 'filing_late',
+            severity: rule.severity,
+            field: 'claim.crossRegion.filingDate',
+            message: `异地急诊抢救应在住院后${describePeriod(rule.period)}内备案（${formatDateZh(start)}入院，最晚${formatDateZh(last)}），实际${formatDateZh(filed)}才备案，可能按未备案处理、报销比例降低`,
+            messageEn: `An emergency filing is due within ${describePeriodEn(rule.period)} of admission (admitted ${formatDateEn(start)}, last day ${formatDateEn(last)}); it was filed on ${formatDateEn(filed)} and may be treated as not filed, with a lower share reimbursed`,
+          },
+          rule.sources,
+        );
+      }
     }
   } else if (filed > start) {
     const rule = pack.time.filingBeforeCare;
-    out.push({
-      code: 'filing_late',
-      severity: rule.severity,
-      field: 'claim.crossRegion.filingDate',
-      source: formatSources(rule.sources),
-      message: `${label}备案应在异地就医前办理：就医从 ${start} 开始，备案日期却是 ${filed}。晚于就医的费用可能按未备案处理`,
-    });
+    push(
+      sink,
+      {
+        code: 'filing_late',
+        severity: rule.severity,
+        field: 'claim.crossRegion.filingDate',
+        message: `${label}备案应在异地就医前办理：就医从${formatDateZh(start)}开始，备案日期却是${formatDateZh(filed)}。晚于就医的费用可能按未备案处理`,
+        messageEn: `A ${labelEn.toLowerCase()} filing should be made before the care: care began ${formatDateEn(start)} but the filing is dated ${formatDateEn(filed)}. Costs before the filing may be treated as not filed`,
+      },
+      rule.sources,
+    );
   }
   const validity = validityFor(pack, type);
+  // 004's figures are stated for 跨省 filings; within one province the insured place sets its own.
+  if (validity.crossProvinceOnly && crossesProvince(c.claimant.insuredRegion, c.treatmentRegion) === false)
+    return;
   const lastValid = addDays(addPeriod(filed, validity.period), -1);
-  if (start > lastValid) {
-    const disagree = validity.disagreements.map((d) => `${formatSource(d.source)}（另一说法：${d.says}）`);
-    out.push({
+  if (start <= lastValid) return;
+  const disagree = {
+    zh: validity.disagreements
+      .map((d) => `${formatSource(d.source, sink.titles)}（另一说法：${d.says}）`)
+      .join('；'),
+    en: validity.disagreements
+      .map((d) => `${formatSource(d.source, sink.titles, 'en')} (another guide: ${d.says})`)
+      .join('; '),
+  };
+  const extra = validity.disagreements.length ? disagree : undefined;
+  if (validity.meaning === 'minimum') {
+    push(
+      sink,
+      {
+        code: 'filing_validity_unconfirmed',
+        severity: 'warning',
+        field: 'claim.crossRegion.filingDate',
+        message: `${label}备案于${formatDateZh(filed)}办理，就医日期${formatDateZh(start)}已超过${describePeriod(validity.period)}。指南只规定长期备案不得短于这个时限，有的地方长期有效，所以这不一定是过期：请在“国家医保服务平台”app 的“备案记录”里确认就医时备案仍然有效`,
+        messageEn: `The ${labelEn.toLowerCase()} filing was made on ${formatDateEn(filed)}; care on ${formatDateEn(start)} is more than ${describePeriodEn(validity.period)} later. The guides set this only as a minimum (some places keep long-term filings open), so it has not necessarily expired: confirm in the app’s filing record (备案记录) that it was valid at the time of care`,
+      },
+      validity.sources,
+      extra,
+    );
+    return;
+  }
+  push(
+    sink,
+    {
       code: 'filing_expired',
       severity: validity.severity,
       field: 'claim.crossRegion.filingDate',
-      source: [formatSources(validity.sources), ...disagree].join('；'),
-      message: `${label}备案 ${filed} 办理，有效期${describePeriod(validity.period)}（至 ${lastValid}），就医日期 ${start} 已超出有效期，请核对备案记录或重新备案`,
-    });
-  }
+      message: `${label}备案于${formatDateZh(filed)}办理，有效期${describePeriod(validity.period)}（到${formatDateZh(lastValid)}），就医日期${formatDateZh(start)}已超出有效期，请核对备案记录或重新备案`,
+      messageEn: `The ${labelEn.toLowerCase()} filing of ${formatDateEn(filed)} is valid for ${describePeriodEn(validity.period)} (until ${formatDateEn(lastValid)}); care on ${formatDateEn(start)} is after that. Check the filing record or file again`,
+    },
+    validity.sources,
+    extra,
+  );
 }
 
-const OLDER_RELATIONS: readonly RelativeRelation[] = ['parent', 'grandparent'];
-const YOUNGER_RELATIONS: readonly RelativeRelation[] = ['child', 'grandchild'];
+const OLDER_RELATIONS: readonly AgentRelation[] = ['parent', 'grandparent'];
+const YOUNGER_RELATIONS: readonly AgentRelation[] = ['child', 'grandchild'];
 
-function checkIdentity(c: ClaimFacts, today: string, out: Problem[]): void {
+function checkIdentity(c: ClaimFacts, today: string, sink: ProblemSink): void {
   const claimantId = checkIdNumber(c.claimant.idNumber, today);
   if (!claimantId.ok) {
-    out.push({
+    push(sink, {
       code: 'id_invalid',
       severity: 'error',
       field: 'claimant.idNumber',
       message: `参保人${claimantId.zh}`,
+      messageEn: `Insured person: ${claimantId.en}`,
     });
   }
   const a = c.applicant;
   if (a.relation !== 'self') {
     const applicantId = checkIdNumber(a.idNumber, today);
     if (!applicantId.ok) {
-      out.push({
+      push(sink, {
         code: 'id_invalid',
         severity: 'error',
         field: 'applicant.idNumber',
         message: `代办人${applicantId.zh}`,
+        messageEn: `Applicant: ${applicantId.en}`,
       });
     } else if (a.idNumber.trim().toUpperCase() === c.claimant.idNumber.trim().toUpperCase()) {
-      out.push({
+      push(sink, {
         code: 'relation_invalid',
         severity: 'error',
         field: 'applicant.idNumber',
-        message: '代办人的身份证号和参保人相同。参保人本人办理时，applicant.relation 请写 self',
+        message: '代办人的身份证号和参保人相同。参保人本人办理时，“谁来办理”请选“本人”',
+        messageEn:
+          'The applicant’s ID number is the insured person’s own. If the insured person applies in person, choose “self” as who applies',
       });
     } else if (claimantId.ok) {
       // A parent younger than the insured person (or a child older) means one of the two numbers is wrong.
@@ -482,101 +690,125 @@ function checkIdentity(c: ClaimFacts, today: string, out: Problem[]): void {
         (OLDER_RELATIONS.includes(a.relation) && !older) ||
         (YOUNGER_RELATIONS.includes(a.relation) && !younger)
       ) {
-        out.push({
+        push(sink, {
           code: 'relation_invalid',
           severity: 'warning',
           field: 'applicant.relation',
-          message: `代办人的出生日期（${applicantId.birthDate}）和参保人（${claimantId.birthDate}）不符合所填的关系，请核对关系或身份证号`,
+          message: `代办人的出生日期（${formatDateZh(applicantId.birthDate)}）和参保人（${formatDateZh(claimantId.birthDate)}）不符合所填的关系，请核对关系或身份证号`,
+          messageEn: `The applicant’s birth date (${formatDateEn(applicantId.birthDate)}) and the insured person’s (${formatDateEn(claimantId.birthDate)}) do not fit the relation given; check the relation or the ID numbers`,
         });
       }
     }
   }
   const phone = c.claimant.phone;
   if (phone !== undefined && phone !== null && phone.trim() !== '' && !isMobilePhone(phone)) {
-    out.push({
+    push(sink, {
       code: 'phone_invalid',
       severity: 'error',
       field: 'claimant.phone',
       message: `手机号“${phone}”不对：应为以 1 开头的 11 位数字`,
+      messageEn: `The mobile number “${phone}” is not right: it should be 11 digits starting with 1`,
     });
   }
   const bank = c.claimant.bankAccount;
   if (bank) {
     const card = checkBankCard(bank.number);
     if (!card.ok) {
-      out.push({
+      push(sink, {
         code: 'bank_card_suspect',
         severity: 'error',
         field: 'claimant.bankAccount.number',
         message: card.zh,
+        messageEn: card.en,
       });
     } else if (!card.luhn) {
-      out.push({
+      push(sink, {
         code: 'bank_card_suspect',
         severity: 'warning',
         field: 'claimant.bankAccount.number',
         message:
           '银行卡号没有通过校验，可能抄错了一位，请对照银行卡核对（少数卡号本身不符合校验规则，核对无误可忽略）',
+        messageEn:
+          'The bank card number fails its check digit and may have a typo; compare it with the card (a few genuine cards fail this check — ignore it if the number is right)',
       });
     }
     if (bank.holder.replace(/\s/g, '') !== c.claimant.name.replace(/\s/g, '')) {
-      out.push({
+      push(sink, {
         code: 'bank_card_suspect',
         severity: 'warning',
         field: 'claimant.bankAccount.holder',
         message: `收款银行卡的持卡人（${bank.holder}）不是参保人（${c.claimant.name}）本人。报销款一般只打到参保人本人的银行卡`,
+        messageEn: `The card holder (${bank.holder}) is not the insured person (${c.claimant.name}). Reimbursements are normally paid only to the insured person’s own card`,
       });
     }
   }
 }
 
-function checkQuality(documents: readonly EvaluatedDocument[], out: Problem[]): void {
+function checkQuality(documents: readonly EvaluatedDocument[], sink: ProblemSink): void {
   for (const doc of documents) {
     for (const page of doc.pages) {
       const q = page.quality;
       if (!q || q.verdict === 'pass') continue;
-      const messages = q.findings
-        .filter((f) => (q.verdict === 'fail' ? f.severity === 'error' : true))
-        .map((f) => f.message);
-      out.push({
+      const findings = q.findings.filter((f) => (q.verdict === 'fail' ? f.severity === 'error' : true));
+      const messages = findings.map((f) => f.message);
+      const label = DOCUMENT_KIND_LABELS[doc.kind];
+      push(sink, {
         code: 'document_quality',
         severity: q.verdict === 'fail' ? 'error' : 'warning',
         field: page.field,
-        message: `${DOCUMENT_KIND_LABELS[doc.kind].zh}（${page.name}）：${messages.join('；') || '照片检查未通过'}`,
+        message: `${label.zh}（${page.name}）：${messages.join('；') || '照片检查未通过'}`,
+        messageEn: `${label.en} (${page.name}): ${
+          q.verdict === 'fail' ? 'the photo did not pass the check' : 'the photo may be hard to read'
+        } (${findings.map((f) => f.code.replace(/_/g, ' ')).join(', ') || 'check failed'})`,
       });
     }
   }
 }
 
-function checkInvoices(c: ClaimFacts, invoices: readonly InvoiceEvidence[], out: Problem[]): void {
+function checkInvoices(c: ClaimFacts, invoices: readonly InvoiceEvidence[], sink: ProblemSink): void {
+  // "本单第 1 份发票 a.jpg": the paper as the person numbered it, never a field path.
+  const invoiceDocs = [...new Set(invoices.map((i) => i.documentIndex))];
+  const byField = new Map(invoices.map((i) => [i.field, i]));
+  const paperOf = (inv: InvoiceEvidence) => ({
+    zh: `本单第 ${invoiceDocs.indexOf(inv.documentIndex) + 1} 份发票 ${inv.name}`,
+    en: `invoice ${invoiceDocs.indexOf(inv.documentIndex) + 1} of this claim (${inv.name})`,
+  });
   for (const inv of invoices) {
     for (const dup of inv.duplicates) {
       const who = dup.claimantName ? `（${dup.claimantName}）` : '';
+      const whoEn = dup.claimantName ? ` (${dup.claimantName})` : '';
       if (dup.by === 'qr') {
-        out.push({
+        push(sink, {
           code: 'duplicate_invoice',
           severity: 'error',
           field: inv.field,
           message: `这张发票（${inv.name}）已在报销单 ${dup.claimReference}${who} 中用过：二维码相同${inv.parsed ? `，${invoiceLabel(inv.parsed)}` : ''}。同一张发票不能重复报销，请核对`,
+          messageEn: `This invoice (${inv.name}) is already in claim ${dup.claimReference}${whoEn}: the QR code is the same. One invoice cannot be claimed twice; please check`,
         });
       } else {
         // Same-layout invoices of one hospital look alike at hash size, so a photo match alone is a warning.
-        out.push({
+        push(sink, {
           code: 'duplicate_invoice',
           severity: dup.identicalFile ? 'error' : 'warning',
           field: inv.field,
           message: dup.identicalFile
             ? `这张发票（${inv.name}）和报销单 ${dup.claimReference}${who} 里的发票是同一个文件。同一张发票不能重复报销，请核对`
             : `这张发票（${inv.name}）的照片和报销单 ${dup.claimReference}${who} 里的一张发票几乎完全相同，疑似同一张发票重复报销，请核对`,
+          messageEn: dup.identicalFile
+            ? `This invoice (${inv.name}) is the very same file as one in claim ${dup.claimReference}${whoEn}. One invoice cannot be claimed twice; please check`
+            : `This invoice photo (${inv.name}) is nearly identical to one in claim ${dup.claimReference}${whoEn}; it may be the same invoice claimed twice. Please check`,
         });
       }
     }
     if (inv.repeatOf) {
-      out.push({
+      const first = byField.get(inv.repeatOf);
+      const other = first ? paperOf(first) : { zh: '本单的另一份发票', en: 'another invoice of this claim' };
+      push(sink, {
         code: 'duplicate_invoice',
         severity: 'error',
         field: inv.field,
-        message: `这张发票（${inv.name}）和本报销单里的 ${inv.repeatOf} 是同一张，请删除重复的一份`,
+        message: `这张发票（${inv.name}）与${other.zh} 重复，是同一张发票，请删除重复的一份`,
+        messageEn: `This invoice (${inv.name}) repeats ${other.en}; remove the duplicate`,
       });
     }
   }
@@ -587,11 +819,12 @@ function checkInvoices(c: ClaimFacts, invoices: readonly InvoiceEvidence[], out:
   const sumFen = invoices.reduce((s, i) => s + Math.round((i.parsed?.amount ?? 0) * 100), 0);
   const totalFen = Math.round(total * 100);
   if (Math.abs(sumFen - totalFen) > AMOUNT_TOLERANCE_FEN) {
-    out.push({
+    push(sink, {
       code: 'amount_mismatch',
       severity: 'warning',
       field: 'claim.totalAmount',
-      message: `填写的总金额 ${(totalFen / 100).toFixed(2)} 元与发票二维码上的金额合计 ${(sumFen / 100).toFixed(2)} 元不一致，请核对`,
+      message: `填写的总金额 ${formatYuan(totalFen / 100)} 与发票二维码上的金额合计 ${formatYuan(sumFen / 100)} 不一致，请核对`,
+      messageEn: `The total entered, ${formatYuan(totalFen / 100, 'en')}, differs from the invoices’ QR total, ${formatYuan(sumFen / 100, 'en')}; please check`,
     });
   }
 }
@@ -626,20 +859,23 @@ export function evaluateClaim(
 ): ClaimEvaluation {
   const { today, pack } = options;
   const scenario = scenarioOf(claim);
+  const facts = factsOf(claim);
   const requirements = pack.requirements
     .filter((r) => conditionHolds(r.when, scenario))
-    .map((r) => evaluateRequirement(r, scenario, documents));
+    .map((r) => evaluateRequirement(r, scenario, documents, facts, pack.seeds));
   const problems: Problem[] = [];
-  const { start, end } = checkDates(claim, today, problems);
-  const deadline = checkDeadline(end, today, pack, problems);
-  checkFiling(claim, start, today, pack, problems);
-  checkIdentity(claim, today, problems);
-  checkQuality(documents, problems);
-  checkInvoices(claim, options.invoices ?? [], problems);
+  const sink: ProblemSink = { out: problems, titles: pack.seeds };
+  const { start, end } = checkDates(claim, today, sink);
+  const deadline = checkDeadline(claim, end, today, pack, sink);
+  checkFiling(claim, start, today, pack, sink);
+  checkIdentity(claim, today, sink);
+  checkQuality(documents, sink);
+  checkInvoices(claim, options.invoices ?? [], sink);
   // Errors first, so a printed checklist starts with what blocks the claim.
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return {
-    complete: requirements.every((r) => r.status === 'satisfied'),
+    // The pledge waiting for its signature is not a gap: the bundle carries the page to sign.
+    complete: requirements.every((r) => r.status === 'satisfied' || r.pending === 'signature'),
     requirements,
     problems,
     deadline,

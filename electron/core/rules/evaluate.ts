@@ -98,6 +98,7 @@ function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
     totalAmount: claim.totalAmount,
     crossRegion: claim.crossRegion,
     specialDrugs: claim.specialDrugs,
+    pledgeSigned: claim.pledgeSigned,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type DocumentKind,
 } from '../../../shared/domain';
 import type { RequirementResult } from '../../../shared/evaluation';
+import { SOURCES_NOTE } from '../../../shared/rules';
 import type {
   ClaimDetail,
   ClaimEvaluationView,
@@ -34,6 +35,8 @@ const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string 
   missing: { zh: '缺少', en: 'Missing' },
   needs_attention: { zh: '需处理', en: 'Needs attention' },
 };
+/** The app-made pledge waiting for a hand signature is neither done nor a fault. */
+const PENDING_TEXT = { signature: { zh: '打印后签名', en: 'Sign after printing' } } as const;
 
 export function ClaimEditor({ claimId }: { claimId: number }) {
   const { tr, notifyError, notify, go, info, settings } = useApp();
@@ -245,11 +248,11 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
               <ul className="problems" aria-label={tr('需要注意的问题', 'Problems')}>
                 {report.problems.map((p, i) => (
                   <li key={i} className={p.severity} data-code={p.code}>
-                    {p.message}
+                    {tr(p.message, p.messageEn ?? p.message)}
                     {p.source && (
                       <span className="source">
                         {' '}
-                        {tr('依据', 'Source')}：{p.source}
+                        {tr('依据', 'Source')}：{tr(p.source, p.sourceEn ?? p.source)}
                       </span>
                     )}
                   </li>
@@ -278,6 +281,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 />
               ))}
             </ol>
+            {report && <p className="source sources-note">{tr(SOURCES_NOTE.zh, SOURCES_NOTE.en)}</p>}
             <OtherMaterials
               documents={otherDocs}
               busy={importing === 'other'}
@@ -412,7 +416,11 @@ function Requirement({
   const { tr } = useApp();
   const kinds = r.kinds.filter((k): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k));
   const [kind, setKind] = useState<DocumentKind>(kinds[0] ?? 'other');
-  const title = r.title ?? kinds.map((k) => DOCUMENT_KIND_LABELS[k].zh).join(' / ');
+  const title = tr(
+    r.title ?? kinds.map((k) => DOCUMENT_KIND_LABELS[k].zh).join(' / '),
+    r.titleEn ?? kinds.map((k) => DOCUMENT_KIND_LABELS[k].en).join(' / '),
+  );
+  const statusText = r.pending ? PENDING_TEXT[r.pending] : STATUS_TEXT[r.status];
   // The engine may count a paper as present while one of its photos still failed a check: say so here too.
   const failing = documents.reduce(
     (n, d) =>
@@ -420,10 +428,15 @@ function Requirement({
     0,
   );
   return (
-    <li className={`requirement req-${r.status}`} data-requirement={r.id} data-status={r.status}>
+    <li
+      className={`requirement req-${r.status}`}
+      data-requirement={r.id}
+      data-status={r.status}
+      data-pending={r.pending}
+    >
       <div className="req-head">
-        <span className={`req-status ${r.status}`}>
-          {tr(STATUS_TEXT[r.status].zh, STATUS_TEXT[r.status].en)}
+        <span className={`req-status ${r.pending ? `pending-${r.pending}` : r.status}`}>
+          {tr(statusText.zh, statusText.en)}
         </span>
         <h3>{title}</h3>
         {failing > 0 && <span className="req-flag">{tr(`${failing} 张需重拍`, `${failing} to retake`)}</span>}
@@ -440,9 +453,9 @@ function Requirement({
           </label>
         )}
       </div>
-      <p className="reason">{r.reason}</p>
+      <p className="reason">{tr(r.reason, r.reasonEn ?? r.reason)}</p>
       <p className="source">
-        {tr('依据', 'Source')}：{r.source}
+        {tr('依据', 'Source')}：{tr(r.source, r.sourceEn ?? r.source)}
       </p>
       {documents.map((d, i) => (
         <div key={d.id} className="req-document">
