@@ -218,3 +218,19 @@ describe('a QR code drawn as vector paths', () => {
     expect(at(10, 10)).toBeGreaterThan(215);
   });
 });
+
+describe('one PDF.js in the process', () => {
+  it('pdfjs-dist is the very version unpdf bundles', () => {
+    // unpdf (text, embedded images) installs its in-thread PDF.js worker on globalThis, where pdfjs-dist
+    // also looks for one: the two must be the same release, so they are bumped together.
+    const ours = (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    const bundled = /apiVersion:\s*"([\d.]+)"/.exec(
+      readFileSync(join(REPO_ROOT, 'node_modules/unpdf/dist/pdfjs.mjs'), 'utf8'),
+    )?.[1];
+    expect(bundled).toBe(ours);
+  });
+});
