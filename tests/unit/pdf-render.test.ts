@@ -9,6 +9,7 @@ import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPdfPage, renderPdfPages } from '../../electron/core/pdf/render';
+import { readChineseText } from '../../electron/core/rules/ocr';
 import { REPO_ROOT } from '../helpers/tmp';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-pdf-render-'));
@@ -157,18 +158,15 @@ describe('renderPdfPage', () => {
     await expect(renderPdfPage(join(dir, 'absent.pdf'), 0, 72)).rejects.toThrow(/找不到文件.*absent\.pdf/);
   });
 
-  it('renders a scanned (image-only) PDF back to the pixels that were scanned', async () => {
-    // A "scan": dark text on slightly grey paper, as a JPEG, placed on an A4 page at 150 dpi.
+  it('renders a scanned (image-only) PDF back to the scanned pixels, which the OCR reads', async () => {
+    // A "scan" of a certificate: dark text on slightly grey paper, as a JPEG, on an A4 page at 150 dpi.
+    const line = (y: number, text: string, size = 44) =>
+      `<text x="120" y="${y}" font-family="Noto Sans CJK SC, Noto Serif CJK SC" font-size="${size}" fill="#202020">${text}</text>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754">${line(200, '诊断证明书', 80)}${line(360, '姓名：张三\u3000性别：男')}${line(440, '科别：急诊科\u3000门诊号：2026100112')}${line(520, '诊断：急性阑尾炎')}</svg>`;
     const scan = await sharp({
       create: { width: 1240, height: 1754, channels: 3, background: { r: 236, g: 234, b: 228 } },
     })
-      .composite([
-        {
-          input: Buffer.from(
-            `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754"><text x="120" y="300" font-size="110" font-family="Noto Sans CJK SC, sans-serif" fill="#202020">诊断证明书 急诊</text><rect x="120" y="500" width="1000" height="8" fill="#303030"/></svg>`,
-          ),
-        },
-      ])
+      .composite([{ input: Buffer.from(svg) }])
       .jpeg({ quality: 90 })
       .toBuffer();
     const doc = await PDFDocument.create();
@@ -185,7 +183,14 @@ describe('renderPdfPage', () => {
     // Resampling a JPEG once more moves pixels by a few levels; lost text would move thousands by 200.
     expect(meanAbs(ours, original)).toBeLessThan(4);
     expect(ink(ours)).toBeGreaterThan(15); // the grey paper, not a blank white page
-  });
+
+    // The rendered page goes to the offline OCR like a photo would, and its words come back.
+    const png = join(dir, 'scanned-page.png');
+    await sharp(page.data, { raw: page }).png().toFile(png);
+    const text = await readChineseText(png);
+    expect(text).toContain('急诊科');
+    expect(text).toContain('诊断证明书');
+  }, 120_000);
 
   it('renders every page in order with renderPdfPages', async () => {
     const seen: number[] = [];
