@@ -123,7 +123,7 @@ export const ClaimEvaluationView = EvaluationReport.extend({ confirmable: z.arra
 export type ClaimEvaluationView = z.infer<typeof ClaimEvaluationView>;
 
 export const Thumbnail = z.object({
-  /** data:image/jpeg;base64,… (CSP allows data: images only), or null for pages sharp cannot draw (PDF). */
+  /** data:image/jpeg;base64,… (CSP allows data: images only; a PDF shows its first page), or null when the file cannot be drawn. */
   dataUrl: z.string().nullable(),
   width: z.number().int(),
   height: z.number().int(),

@@ -1,12 +1,12 @@
 // Source PDFs: an encrypted or corrupt e-invoice is refused with a message naming it; a good one is
-// rasterized page by page (for upload images) by the installed poppler/MuPDF tool.
+// rendered page by page (for upload images) in-process, without poppler or MuPDF.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findPdfRasterizer, loadSourcePdf, rasterizePdf } from '../../electron/core/export/pdf-source';
+import { loadSourcePdf, openPdfPageRenderer } from '../../electron/core/export/pdf-source';
 import { REPO_ROOT } from '../helpers/tmp';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-export-pdf-'));
@@ -33,22 +33,32 @@ describe('loadSourcePdf', () => {
   });
 });
 
-describe('rasterizePdf', () => {
-  it('renders every page in order with the installed tool', async () => {
-    expect(await findPdfRasterizer()).not.toBeNull();
-    const pngs = await rasterizePdf(E_INVOICE, 100);
-    expect(pngs).toHaveLength(2);
-    for (const png of pngs) {
-      const meta = await sharp(png).metadata();
-      // 241 × 140 mm at 100 dpi ≈ 949 × 551 px.
-      expect(meta.width).toBeGreaterThan(900);
-      expect(meta.width).toBeLessThan(1000);
+describe('openPdfPageRenderer', () => {
+  it('renders every page of the e-invoice, each different, at the asked resolution', async () => {
+    const pages = openPdfPageRenderer(100);
+    try {
+      const rendered = [await pages.render(E_INVOICE, 0), await pages.render(E_INVOICE, 1)];
+      for (const page of rendered) {
+        // 241 × 140 mm at 100 dpi ≈ 949 × 551 px.
+        expect(page.width).toBeGreaterThan(900);
+        expect(page.width).toBeLessThan(1000);
+      }
+      // Page 1 has the red title and QR code, page 2 only a table: they must differ.
+      const [a, b] = await Promise.all(
+        rendered.map((p) => sharp(p.data, { raw: p }).resize(32, 32, { fit: 'fill' }).raw().toBuffer()),
+      );
+      expect(a!.equals(b!)).toBe(false);
+    } finally {
+      await pages.close();
     }
-    expect(readFileSync(E_INVOICE).length).toBeGreaterThan(0);
-    // Page 1 has the red title and QR code, page 2 only a table: they must differ.
-    const [a, b] = await Promise.all(
-      pngs.map((p) => sharp(p).resize(32, 32, { fit: 'fill' }).raw().toBuffer()),
-    );
-    expect(a!.equals(b!)).toBe(false);
+  });
+
+  it('says which PDF could not become upload images, and that it is still in the bundle', async () => {
+    const broken = join(dir, 'broken-render.pdf');
+    writeFileSync(broken, '%PDF-1.7\n%garbage without objects\n');
+    const pages = openPdfPageRenderer(100);
+    await expect(pages.render(broken, 0)).rejects.toThrow(/上传用图片.*broken-render\.pdf.*仍已合并/);
+    await expect(pages.render(E_INVOICE, 5)).rejects.toThrow(/只有 2 页/);
+    await pages.close();
   });
 });

@@ -25,7 +25,7 @@ import {
   summarizeVerdict,
   type DocumentLocation,
 } from './pages';
-import { loadSourcePdf, rasterizePdf } from './pdf-source';
+import { loadSourcePdf, openPdfPageRenderer } from './pdf-source';
 import {
   MAX_JPEG_QUALITY,
   encodeJpeg,
@@ -405,8 +405,22 @@ async function renderUploadImages(
   longSide: number,
   warnings: string[],
 ): Promise<Array<{ name: string; jpeg: Buffer }>> {
+  const pdfPages = openPdfPageRenderer(PDF_RASTER_DPI);
+  try {
+    return await renderUploadImagesWith(pdfPages, docs, maxBytes, longSide, warnings);
+  } finally {
+    await pdfPages.close();
+  }
+}
+
+async function renderUploadImagesWith(
+  pdfPages: ReturnType<typeof openPdfPageRenderer>,
+  docs: readonly PreparedDocument[],
+  maxBytes: number,
+  longSide: number,
+  warnings: string[],
+): Promise<Array<{ name: string; jpeg: Buffer }>> {
   const out: Array<{ name: string; jpeg: Buffer }> = [];
-  const rasterCache = new Map<string, Buffer[]>();
   for (const d of docs) {
     const rendered = await mapLimit(
       d.pages,
@@ -416,20 +430,16 @@ async function renderUploadImages(
         if (p.type === 'photo') {
           raw = (await renderPageRaster(p.source, p.corners, longSide, longSide, p.file)).raw;
         } else {
-          let pngs = rasterCache.get(p.file);
-          if (!pngs) {
-            try {
-              pngs = await rasterizePdf(p.file, PDF_RASTER_DPI);
-            } catch (err) {
-              if (err instanceof ClaimDeskError && !warnings.includes(err.zh)) warnings.push(err.zh);
-              return undefined;
-            }
-            rasterCache.set(p.file, pngs);
+          let page;
+          try {
+            page = await pdfPages.render(p.file, p.pageIndex);
+          } catch (err) {
+            if (err instanceof ClaimDeskError && !warnings.includes(err.zh)) warnings.push(err.zh);
+            return undefined;
           }
-          const png = pngs[p.pageIndex];
-          if (!png) return undefined;
-          const { data, info } = await sharp(png)
-            .flatten({ background: '#ffffff' })
+          // Rendered on white, so the alpha channel is all opaque.
+          const { data, info } = await sharp(page.data, { raw: page })
+            .removeAlpha()
             .resize(longSide, longSide, { fit: 'inside', withoutEnlargement: true })
             .raw()
             .toBuffer({ resolveWithObject: true });

@@ -1,7 +1,9 @@
-// The QR code of a born-digital e-invoice PDF. The issuing systems embed it as an image, so it is taken out
-// with PDF.js (unpdf, offline) and read like a photo, without rendering the page.
+// The QR code of a born-digital e-invoice PDF. Most issuing systems embed it as an image, which is taken
+// out with PDF.js (unpdf, offline) and read like a photo; some draw it as vector squares, so when no image
+// holds one the page itself is rendered (../pdf/render) and read.
 import { readFile, stat } from 'node:fs/promises';
 import sharp from 'sharp';
+import { openPdfForRendering } from '../pdf/render';
 import { decodeQrInPicture } from './qr';
 
 /** An invoice is one page; its QR sits on the first. Later pages are attachments. */
@@ -13,12 +15,19 @@ const MIN_IMAGE_SIDE = 21;
 const MAX_PDF_BYTES = 30 * 1024 * 1024;
 /** PDF images are cut tight to the code; the reader needs a white quiet zone around it. */
 const QUIET_ZONE = 0.15;
+/**
+ * Printed invoice QR codes have modules of 0.5 mm or more (a 25 × 25 mm code of 45 modules); at 200 dpi
+ * that is 4 px a module, above the 2-3 px the reader needs. An A4 page is then 3.9 MP.
+ */
+const VECTOR_QR_DPI = 200;
+const VECTOR_QR_MAX_PIXELS = 12_000_000;
 
 export async function decodeQrInPdf(path: string): Promise<string | null> {
   try {
     if ((await stat(path)).size > MAX_PDF_BYTES) return null;
     const { extractImages, getDocumentProxy } = await import('unpdf');
-    const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)), {
+    const bytes = new Uint8Array(await readFile(path));
+    const pdf = await getDocumentProxy(bytes.slice(), {
       isEvalSupported: false,
       verbosity: 0,
     });
@@ -41,11 +50,26 @@ export async function decodeQrInPdf(path: string): Promise<string | null> {
           if (text !== null) return text;
         }
       }
-      return null;
     } finally {
       await pdf.destroy();
     }
+    return await decodeQrOnRenderedPages(bytes);
   } catch {
     return null;
+  }
+}
+
+/** A QR code drawn as paths is found only in the page's pixels. */
+async function decodeQrOnRenderedPages(bytes: Uint8Array): Promise<string | null> {
+  const pdf = await openPdfForRendering(bytes);
+  try {
+    for (let i = 0; i < Math.min(pdf.pageCount, PDF_QR_MAX_PAGES); i++) {
+      const page = await pdf.renderPage(i, VECTOR_QR_DPI, { maxPixels: VECTOR_QR_MAX_PIXELS });
+      const text = await decodeQrInPicture(() => sharp(page.data, { raw: page }), page.width, page.height);
+      if (text !== null) return text;
+    }
+    return null;
+  } finally {
+    await pdf.close();
   }
 }
