@@ -1,7 +1,7 @@
 // The runtime boundaries fail `npm run lint`: ESLint's own Node API, with the repository's eslint.config.js,
 // on probe sources placed where the rules apply. A rule that stopped matching (a renamed folder, a broken
 // resolver) makes these tests fail, not the build silently pass.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,10 +25,18 @@ describe('lint boundaries', () => {
   });
 
   it('refuses core → cli, core → main and core → electron', async () => {
+    // The rule acts on resolved paths: the probes' targets must exist, or the probe proves nothing.
+    for (const f of [
+      'electron/cli/context.ts',
+      'electron/main/data-location.ts',
+      'electron/core/errors.ts',
+    ]) {
+      expect(existsSync(join(REPO_ROOT, f)), f).toBe(true);
+    }
     expect(
       await ruleIdsFor(
         'electron/core/api/lint-probe.ts',
-        "import { pageCheckerFor } from '../../cli/commands/page-checker';\nexport const probe = pageCheckerFor;\n",
+        "import { dataDirOf } from '../../cli/context';\nexport const probe = dataDirOf;\n",
       ),
     ).toContain('import-x/no-restricted-paths');
     expect(
