@@ -1,4 +1,4 @@
-// The completeness/validity report: the `claimdesk evaluate --json` object of ARCHITECTURE.md. Produced by
+// The completeness/validity report: the `claimdesk evaluate --json` object of docs/contracts.md. Produced by
 // electron/core/rules, shown live in the claim editor, printed on the bundle's checklist page.
 import { z } from 'zod';
 

@@ -12,7 +12,9 @@ export const CLAIM_STATUSES = [
   'paid',
   'rejected',
 ] as const;
-export const ClaimStatus = z.enum(CLAIM_STATUSES, { error: () => `状态必须是以下之一：${CLAIM_STATUSES.join(', ')}` });
+export const ClaimStatus = z.enum(CLAIM_STATUSES, {
+  error: () => `状态必须是以下之一：${CLAIM_STATUSES.join(', ')}`,
+});
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
 
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, { zh: string; en: string }> = {

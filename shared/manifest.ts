@@ -1,4 +1,4 @@
-// The claim manifest read by `claimdesk evaluate` and `claimdesk bundle` (ARCHITECTURE.md). Parsing is
+// The claim manifest read by `claimdesk evaluate` and `claimdesk bundle` (docs/contracts.md). Parsing is
 // strict: an unknown document kind or a bad field is a usage error (exit 2) naming the field's path.
 import { z } from 'zod';
 import { AgentRelation, CareSetting, DocumentKind, FilingType, InsuranceType } from './domain';

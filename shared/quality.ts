@@ -1,4 +1,4 @@
-// The photo/scan quality report: the `claimdesk check --json` object of ARCHITECTURE.md. Produced by
+// The photo/scan quality report: the `claimdesk check --json` object of docs/contracts.md. Produced by
 // electron/core/quality, stored per page (document_pages.quality_json), drawn by the UI, used by export.
 import { z } from 'zod';
 

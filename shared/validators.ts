@@ -31,11 +31,21 @@ export function idCheckChar(first17: string): string {
 export function checkIdNumber(raw: string, today: string = new Date().toISOString().slice(0, 10)): IdCheck {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) {
-    return { ok: false, code: 'format', zh: '身份证号应为18位（最后一位可以是X）', en: 'ID number must be 17 digits plus a digit or X' };
+    return {
+      ok: false,
+      code: 'format',
+      zh: '身份证号应为18位（最后一位可以是X）',
+      en: 'ID number must be 17 digits plus a digit or X',
+    };
   }
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isRealDate(birth) || birth > today || birth < '1880-01-01') {
-    return { ok: false, code: 'birth_date', zh: `身份证号中的出生日期 ${birth} 不存在`, en: `birth date ${birth} in the ID number is impossible` };
+    return {
+      ok: false,
+      code: 'birth_date',
+      zh: `身份证号中的出生日期 ${birth} 不存在`,
+      en: `birth date ${birth} in the ID number is impossible`,
+    };
   }
   const expected = idCheckChar(id.slice(0, 17));
   if (id[17] !== expected) {

@@ -4,7 +4,7 @@ import { ClaimDeskError } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace, type Workspace } from '../core/workspace';
 
-/** Exit statuses from ARCHITECTURE.md: 0 fine, 1 a check failed / operation failed, 2 usage or input error. */
+/** Exit statuses from docs/contracts.md: 0 fine, 1 a check failed / operation failed, 2 usage or input error. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -42,14 +42,21 @@ export function println(line = ''): void {
 export function parseId(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new ClaimDeskError('invalid_input', `${name} 必须是正整数，收到“${value}”`, `${name} must be a positive integer, got "${value}"`, {
-      field: name,
-    });
+    throw new ClaimDeskError(
+      'invalid_input',
+      `${name} 必须是正整数，收到“${value}”`,
+      `${name} must be a positive integer, got "${value}"`,
+      {
+        field: name,
+      },
+    );
   }
   return n;
 }
 
 /** Exit status for an error: input the user can fix → 2, everything else → 1. */
 export function exitCodeFor(err: ClaimDeskError): number {
-  return err.code === 'invalid_input' || err.code === 'manifest_invalid' || err.code === 'rule_pack_invalid' ? EXIT_USAGE : EXIT_FAILED;
+  return err.code === 'invalid_input' || err.code === 'manifest_invalid' || err.code === 'rule_pack_invalid'
+    ? EXIT_USAGE
+    : EXIT_FAILED;
 }

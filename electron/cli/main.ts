@@ -1,5 +1,5 @@
 // The `claimdesk` command. Each file in commands/ registers its sub-commands; this file owns parsing,
-// error reporting (Chinese first, English second) and the exit statuses of ARCHITECTURE.md.
+// error reporting (Chinese first, English second) and the exit statuses of docs/contracts.md.
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { ClaimDeskError, describeSqliteError } from '../core/errors';

@@ -1,4 +1,4 @@
-// Loading a claim manifest (ARCHITECTURE.md, used by `evaluate` and `bundle`): strict parsing that names the
+// Loading a claim manifest (docs/contracts.md, used by `evaluate` and `bundle`): strict parsing that names the
 // bad field, and file paths that must stay inside the manifest's folder, so no file outside it is ever read.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';

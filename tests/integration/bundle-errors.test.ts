@@ -1,4 +1,4 @@
-// Exit statuses and bad input for `claimdesk bundle` (ARCHITECTURE.md): complete → 0; incomplete → 1 with
+// Exit statuses and bad input for `claimdesk bundle` (docs/contracts.md): complete → 0; incomplete → 1 with
 // nothing written unless --allow-incomplete; usage or manifest errors → 2 naming the problem; a bad image
 // or an unwritable folder → a clear error and no file (and no temp file) at the target.
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 // `claimdesk check` end to end: the built CLI on a batch of real files, good and bad. One bad file never
-// stops the batch, every bad input is `unreadable_file`, exit statuses follow ARCHITECTURE.md.
+// stops the batch, every bad input is `unreadable_file`, exit statuses follow docs/contracts.md.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';

@@ -1,5 +1,5 @@
 // `claimdesk evaluate` run as a user would: a spawned CLI on manifests in throwaway folders. Exit statuses
-// per ARCHITECTURE.md: 0 complete with no error, 1 incomplete or an error-level problem, 2 a bad manifest,
+// per docs/contracts.md: 0 complete with no error, 1 incomplete or an error-level problem, 2 a bad manifest,
 // rule pack or option (the message names the field).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // `claimdesk bundle MANIFEST --out FILE.pdf [--json] [--allow-incomplete] [--today D] [--images DIR]
-// [--max-mb N]`: see ../shared/ARCHITECTURE.md. Evaluates the claim (photo checks included) and exports
+// [--max-mb N]`: see docs/contracts.md. Evaluates the claim (photo checks included) and exports
 // the PDF bundle. Exit 0 exported complete; 1 incomplete or a check failed (nothing written unless
 // --allow-incomplete); 2 usage, manifest or rule-pack error.
 import type { Command } from 'commander';

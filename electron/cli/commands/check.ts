@@ -1,4 +1,4 @@
-// `claimdesk check [--json] [--kind KIND] FILE...`: see ../shared/ARCHITECTURE.md for its contract.
+// `claimdesk check [--json] [--kind KIND] FILE...`: see docs/contracts.md for its contract.
 // Exit 0 when no file failed, 1 when any did (including unreadable files), 2 on a usage error.
 import type { Command } from 'commander';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DocumentKind } from '../../../shared/domain';

@@ -1,4 +1,4 @@
-// `claimdesk evaluate MANIFEST.json [--json] [--today YYYY-MM-DD]`: see ../shared/ARCHITECTURE.md.
+// `claimdesk evaluate MANIFEST.json [--json] [--today YYYY-MM-DD]`: see docs/contracts.md.
 // Exit 0 when complete with no error-level problem, 1 otherwise, 2 on a usage, manifest or rule-pack error.
 import type { Command } from 'commander';
 import {
