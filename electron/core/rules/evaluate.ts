@@ -27,6 +27,7 @@ import {
 import { localToday } from './dates';
 import { readPdfText } from './pdf-text';
 import { readChineseText } from './ocr';
+import { mergeFields } from '../../../shared/fields';
 
 export * from './engine';
 export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
@@ -178,6 +179,8 @@ export async function evaluateManifest(
         name: f.relative,
         quality: reports[j] ?? null,
         text,
+        // Read fields (OCR) come with the reader; the manifest's typed corrections win over them.
+        fields: mergeFields(undefined, doc.pageFields[j]),
       });
     }
     documents.push({ index: doc.index, kind: doc.kind, pages, confirmed: doc.confirmed });
