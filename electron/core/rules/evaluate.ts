@@ -28,6 +28,7 @@ import { localToday } from './dates';
 import { readPdfText } from './pdf-text';
 import { readChineseText } from './ocr';
 import { mergeFields } from '../../../shared/fields';
+import { claimFieldCorrections } from '../field-corrections';
 
 export * from './engine';
 export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
@@ -255,6 +256,7 @@ export async function evaluateStoredClaim(
   const stored = listDocuments(ws.db, claimId);
   const facts = factsOfStoredClaim(claim, claimant);
   const textKinds = kindsNeedingText(pack, facts);
+  const corrections = claimFieldCorrections(ws.db, claimId);
   const documents: EvaluatedDocument[] = [];
   for (const [index, d] of stored.entries()) {
     const pages = [];
@@ -269,6 +271,8 @@ export async function evaluateStoredClaim(
         name: p.originalName,
         quality: q.success ? q.data : null,
         text,
+        // Stored OCR fields come with the reader; what the person typed (documents:setField) wins.
+        fields: mergeFields(undefined, corrections.get(p.id)),
       });
     }
     documents.push({ index, kind: d.kind, pages, confirmed: options.confirmed?.[d.id] ?? [] });
