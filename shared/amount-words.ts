@@ -85,12 +85,12 @@ function parseSection(s: string): number | null {
 }
 
 /** An integer written with sections 亿 and 万 (e.g. 壹亿零贰佰万零叁拾); null when malformed. */
-function parseInteger(s: string): number | null {
+function parseInteger(s: string, lower = false): number | null {
   const yi = s.split(YI);
   if (yi.length > 2) return null;
   if (yi.length === 2) {
     const high = parseInteger(yi[0]!);
-    const low = parseInteger(yi[1]!);
+    const low = parseInteger(yi[1]!, true);
     if (high === null || low === null || high === 0 || low >= 100_000_000) return null;
     return high * 100_000_000 + low;
   }
@@ -102,6 +102,8 @@ function parseInteger(s: string): number | null {
     if (high === null || low === null || high === 0) return null;
     return high * 10_000 + low;
   }
+  // 零 opens only a lower section (壹万零伍佰); at the top it stands alone (零元伍角) or not at all.
+  if (!lower && /^[零〇]./.test(s)) return null;
   return parseSection(s);
 }
 
