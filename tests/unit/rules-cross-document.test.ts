@@ -312,7 +312,7 @@ describe('cross-document checks', () => {
     ];
     const p = crossDocumentProblems(CLAIM, docs);
     const name = p.find((x) => x.code === 'name_mismatch')!;
-    expect(name.message).toContain('第 2 份发票第 2 页（invoice-1.jpg）');
+    expect(name.message).toContain('第 3 张发票（invoice-1.jpg）');
     expect(name.message).toContain('“王秀英”');
     expect(name.message).toContain('“张三”');
     expect(name.field).toBe('documents[1].files[1].fields.patientName');
@@ -337,6 +337,16 @@ describe('cross-document checks', () => {
     expect(total.message).toContain('¥12,345.67 元');
   });
 
+  it('other papers are named by their number among their kind, and the page', () => {
+    nextIndex = 0;
+    const docs = [
+      doc('diagnosis_certificate', {}),
+      doc('diagnosis_certificate', {}, { patientName: '李四' }),
+    ];
+    const [p] = crossDocumentProblems(CLAIM, docs);
+    expect(p!.message).toContain('第 2 份诊断证明第 2 页（diagnosis_certificate-1.jpg）上的患者姓名是“李四”');
+  });
+
   it('an unread invoice is named in the could-not-verify note', () => {
     nextIndex = 0;
     const p = crossDocumentProblems({ ...CLAIM, totalAmount: 100 }, [
@@ -345,8 +355,8 @@ describe('cross-document checks', () => {
     ]);
     expect(p).toHaveLength(1);
     expect(p[0]!.message).toContain('无法核对');
-    expect(p[0]!.message).toContain('第 2 份发票（invoice-0.jpg）');
-    expect(p[0]!.message).not.toContain('第 1 份发票');
+    expect(p[0]!.message).toContain('第 2 张发票（invoice-0.jpg）');
+    expect(p[0]!.message).not.toContain('第 1 张发票');
   });
 
   it('a repeated invoice page is counted once in the total', () => {

@@ -125,21 +125,32 @@ function fieldPath(f: Found): string {
   return `${f.page.field}.fields.${f.name}`;
 }
 
-/** Labels per document: the n-th paper of its kind, with the page when it has several, and the file. */
+/**
+ * Labels per page: the n-th paper of its kind, with the page when it has several, and the file. Every
+ * page of an invoice document is an invoice of its own (as the duplicate check counts them), so invoices
+ * are numbered across the claim: 第 2 张发票（e-invoice.pdf）.
+ */
 function labeller(documents: readonly CrossDocument[]): (doc: CrossDocument, pageIndex: number) => string {
+  const sorted = [...documents].sort((a, b) => a.index - b.index);
   const ordinal = new Map<CrossDocument, number>();
   const counts = new Map<DocumentKind, number>();
-  for (const d of [...documents].sort((a, b) => a.index - b.index)) {
+  const invoiceNumber = new Map<string, number>();
+  for (const d of sorted) {
     const n = (counts.get(d.kind) ?? 0) + 1;
     counts.set(d.kind, n);
     ordinal.set(d, n);
+    if (d.kind === 'invoice') for (const p of d.pages) invoiceNumber.set(p.field, invoiceNumber.size + 1);
   }
   return (doc, pageIndex) => {
     const kind = DOCUMENT_KIND_LABELS[doc.kind].zh;
-    const only = counts.get(doc.kind) === 1;
-    const which = only ? kind : `第 ${ordinal.get(doc)} 份${kind}`;
-    const page = doc.pages.length > 1 ? `第 ${pageIndex + 1} 页` : '';
-    return `${which}${page}（${doc.pages[pageIndex]?.name ?? ''}）`;
+    const page = doc.pages[pageIndex];
+    const file = `（${page?.name ?? ''}）`;
+    if (doc.kind === 'invoice') {
+      const n = page ? invoiceNumber.get(page.field) : undefined;
+      return invoiceNumber.size > 1 && n ? `第 ${n} 张${kind}${file}` : `${kind}${file}`;
+    }
+    const which = counts.get(doc.kind) === 1 ? kind : `第 ${ordinal.get(doc)} 份${kind}`;
+    return `${which}${doc.pages.length > 1 ? `第 ${pageIndex + 1} 页` : ''}${file}`;
   };
 }
 
@@ -358,7 +369,7 @@ function checkClaimTotal(
       code: 'amount_unverified',
       severity: 'warning',
       field: 'claim.totalAmount',
-      message: `无法核对填写的总金额 ${formatYuan(total)}：${unread.map((i) => i.label).join('、')}的金额没有读出来。请对照发票自己核对，或在识别结果里填上这张发票的金额`,
+      message: `无法核对填写的总金额 ${formatYuan(total)}：${unread.map((i) => i.label).join('、')}的金额没有读出来，请对照发票核对总金额，或补填这张发票上的金额`,
     });
     return;
   }
