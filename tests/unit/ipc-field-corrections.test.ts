@@ -1,6 +1,7 @@
 // The person's field corrections through the channel handlers on a real data folder (real SQLite file,
 // real sharp, real QR reading, the real rule engine): a typed value is stored, wins over the invoice's QR
-// reading, survives closing and reopening the workspace, can be cleared, and a bad value is refused with
+// reading and over a field read into the page's facts (OCR), survives closing and reopening the workspace,
+// can be cleared, and a bad value is refused with
 // nothing stored. Removing the document removes its corrections.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,7 +83,7 @@ describe('stored field corrections', () => {
     const pageId = doc.pages[0]!.id;
     const problems = async () =>
       (await ok('evaluateClaim', { id: claim.id })).problems
-        .filter((x) => x.field?.startsWith('documents') || x.code.startsWith('amount'))
+        .filter((x) => x.field?.includes('.fields.') || x.code.startsWith('amount'))
         .map((x) => `${x.code}:${x.severity}`);
 
     // The QR amount matches the claim: nothing to say.
@@ -131,6 +132,34 @@ describe('stored field corrections', () => {
       pageId,
       fields: { patientName: '王秀英' },
     });
+
+    // A reading stored in the page's facts (where the OCR reader puts its fields) counts until the person
+    // corrects it; their value wins.
+    await ok('setDocumentField', { pageId, field: 'patientName', value: null });
+    const facts = JSON.parse(
+      (
+        state.ws.db.prepare('SELECT facts_json FROM document_pages WHERE id = ?').get(pageId) as {
+          facts_json: string;
+        }
+      ).facts_json,
+    ) as Record<string, unknown>;
+    facts.fields = {
+      patientName: {
+        value: '王秀英',
+        confidence: 0.97,
+        source: 'ocr',
+        region: { x: 0.6, y: 0.2, w: 0.1, h: 0.03 },
+      },
+    };
+    state.ws.db
+      .prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?')
+      .run(JSON.stringify(facts), pageId);
+    const ocrReport = await ok('evaluateClaim', { id: claim.id });
+    expect(ocrReport.problems.find((x) => x.code === 'name_mismatch')?.marks).toEqual([
+      { document: 0, page: 0, field: 'patientName', region: { x: 0.6, y: 0.2, w: 0.1, h: 0.03 } },
+    ]);
+    await ok('setDocumentField', { pageId, field: 'patientName', value: '张三' });
+    expect(await problems()).toEqual([]);
 
     await ok('removeDocument', { documentId: doc.id });
     const left = state.ws.db.prepare('SELECT count(*) AS n FROM page_field_corrections').get() as {

@@ -271,8 +271,8 @@ export async function evaluateStoredClaim(
         name: p.originalName,
         quality: q.success ? q.data : null,
         text,
-        // Stored OCR fields come with the reader; what the person typed (documents:setField) wins.
-        fields: mergeFields(undefined, corrections.get(p.id)),
+        // Fields read off the page (page facts, from the reader) under what the person typed (documents:setField).
+        fields: mergeFields(p.facts?.fields, corrections.get(p.id)),
       });
     }
     documents.push({ index, kind: d.kind, pages, confirmed: options.confirmed?.[d.id] ?? [] });
