@@ -1,8 +1,7 @@
 // The person's field corrections through the channel handlers on a real data folder (real SQLite file,
 // real sharp, real QR reading, the real rule engine): a typed value is stored, wins over the invoice's QR
 // reading and over a field read into the page's facts (OCR), survives closing and reopening the workspace,
-// can be cleared, and a bad value is refused with
-// nothing stored. Removing the document removes its corrections.
+// can be cleared, and a bad value is refused with nothing stored. Removing the document removes them.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
