@@ -1,6 +1,7 @@
 // The completeness/validity report: the `claimdesk evaluate --json` object of docs/contracts.md. Produced by
 // electron/core/rules, shown live in the claim editor, printed on the bundle's checklist page.
 import { z } from 'zod';
+import { Region } from './quality';
 
 export const RequirementStatus = z.enum(['satisfied', 'missing', 'needs_attention']);
 export type RequirementStatus = z.infer<typeof RequirementStatus>;
@@ -54,9 +55,30 @@ export const PROBLEM_CODES = [
   'cross_region_unstated',
   'filing_validity_unconfirmed',
   'filing_in_insured_region',
+  // Cross-document checks over what is printed on the papers (electron/core/rules/cross-document.ts).
+  'name_mismatch',
+  'id_mismatch',
+  'date_outside_care',
+  'amount_words_mismatch',
+  'amount_unverified',
+  'bill_total_mismatch',
+  'hospital_mismatch',
 ] as const;
 export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;
+
+/** Where on which page a problem's value is printed, so the app can draw a box around it. */
+export const ProblemMark = z.object({
+  /** Index into the claim's documents (manifest order). */
+  document: z.number().int(),
+  /** Page (file) within that document, from 0. */
+  page: z.number().int(),
+  /** The read field, e.g. "patientName" (shared/fields.ts). */
+  field: z.string(),
+  /** 0..1 image coordinates of the field, when the reader knows them (absent for typed corrections). */
+  region: Region.optional(),
+});
+export type ProblemMark = z.infer<typeof ProblemMark>;
 
 export const Problem = z.object({
   code: ProblemCode,
@@ -67,6 +89,8 @@ export const Problem = z.object({
   /** English mirrors for the app's English mode. */
   messageEn: z.string().optional(),
   sourceEn: z.string().optional(),
+  /** The printed values the problem compares (cross-document problems), first the paper it is about. */
+  marks: z.array(ProblemMark).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

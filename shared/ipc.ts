@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DocumentKind } from './domain';
 import { EvaluationReport } from './evaluation';
+import { TypedFields } from './field-corrections';
 import { ClaimStatus } from './lifecycle';
 import { QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, Person, StatusChange } from './schemas';
@@ -231,6 +232,19 @@ export const IPC = {
     'documents:confirm',
     z.object({ documentId: Id, check: ConfirmableCheck, confirmed: z.boolean() }),
     z.object({ documentId: Id, confirmed: z.array(ConfirmableCheck) }),
+  ),
+  /**
+   * Sets what the person typed for one printed field of one page (shared/fields.ts names for the document's
+   * kind), or clears it with value null so the reading counts again; answers with the page's corrections.
+   */
+  setDocumentField: channel(
+    'documents:setField',
+    z.object({
+      pageId: Id,
+      field: z.string().min(1).max(50),
+      value: z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
+    }),
+    z.object({ pageId: Id, fields: TypedFields }),
   ),
 
   pickFiles: channel('files:pick', z.object({ multiple: z.boolean().optional() }), z.array(FileGrant)),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AgentRelation, CareSetting, DocumentKind, FilingType, InsuranceType } from './domain';
 import { BankAccount, IsoDate } from './schemas';
+import { checkFieldValue, TypedFields } from './field-corrections';
 
 /** Caps that keep a hostile manifest from exhausting memory. */
 export const MANIFEST_LIMITS = { documents: 200, filesPerDocument: 100, stringLength: 500 } as const;
@@ -60,12 +61,45 @@ export const ManifestClaim = z
       : c,
   );
 
-export const ManifestDocument = z.object({
-  kind: DocumentKind,
-  files: z.array(z.string().min(1).max(1000)).min(1).max(MANIFEST_LIMITS.filesPerDocument),
-  /** Things a person confirmed by looking at the paper (e.g. "emergency_mark"), for checks a photo can't prove. */
-  confirmed: z.array(z.string().max(100)).max(20).optional(),
-});
+export const ManifestDocument = z
+  .object({
+    kind: DocumentKind,
+    files: z.array(z.string().min(1).max(1000)).min(1).max(MANIFEST_LIMITS.filesPerDocument),
+    /** Things a person confirmed by looking at the paper (e.g. "emergency_mark"), for checks a photo can't prove. */
+    confirmed: z.array(z.string().max(100)).max(20).optional(),
+    /**
+     * What is printed on the first page, typed by the person (shared/fields.ts names for the kind, e.g.
+     * { "patientName": "王秀英", "totalAmount": 100 }): wins over what was read. Shorthand for pageFields[0].
+     */
+    fields: TypedFields.optional(),
+    /** The same per page, in file order; null or {} for a page with nothing typed. */
+    pageFields: z.array(TypedFields.nullable()).max(MANIFEST_LIMITS.filesPerDocument).optional(),
+  })
+  .superRefine((doc, ctx) => {
+    const check = (values: TypedFields | null | undefined, path: Array<string | number>) => {
+      for (const [name, value] of Object.entries(values ?? {})) {
+        const r = checkFieldValue(doc.kind, name, value);
+        if (!r.ok) ctx.addIssue({ code: 'custom', path: [...path, name], message: r.zh });
+      }
+    };
+    check(doc.fields, ['fields']);
+    doc.pageFields?.forEach((values, j) => check(values, ['pageFields', j]));
+    if (doc.pageFields && doc.pageFields.length > doc.files.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pageFields'],
+        message: `写了 ${doc.pageFields.length} 页的识别项，但只有 ${doc.files.length} 个文件`,
+      });
+    }
+    const twice = Object.keys(doc.fields ?? {}).find((k) => k in (doc.pageFields?.[0] ?? {}));
+    if (twice) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pageFields', 0, twice],
+        message: `“${twice}”在 fields 和 pageFields[0] 里都写了（两者都指第一页），请只写一处`,
+      });
+    }
+  });
 
 export const Manifest = z.object({
   claimant: ManifestClaimant,

@@ -4,6 +4,8 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
 import { RELATIONS, RELATIVE_RELATIONS, type DocumentKind } from '../../shared/domain';
 import { Manifest } from '../../shared/manifest';
+import type { Fields } from '../../shared/fields';
+import { personFields } from '../../shared/field-corrections';
 import { ClaimDeskError } from './errors';
 import { firstIssue, ZH_ZOD_ERRORS } from './rules/json-path';
 
@@ -19,6 +21,8 @@ export interface ManifestDocumentFiles {
   kind: DocumentKind;
   files: ManifestFile[];
   confirmed: string[];
+  /** What the person typed for each page (source "person"), in file order; {} where nothing was typed. */
+  pageFields: Fields[];
 }
 
 export interface LoadedManifest {
@@ -161,6 +165,10 @@ export function loadManifest(manifestPath: string): LoadedManifest {
     index,
     kind: doc.kind,
     confirmed: doc.confirmed ?? [],
+    // "fields" is the first page's shorthand; the schema refused it overlapping pageFields[0].
+    pageFields: doc.files.map((_, j) =>
+      personFields({ ...(j === 0 ? doc.fields : undefined), ...(doc.pageFields?.[j] ?? undefined) }),
+    ),
     files: doc.files.map((f, j) => ({
       relative: f,
       path: resolveDocumentFile(baseDir, realBase, f, `documents[${index}].files[${j}]`),

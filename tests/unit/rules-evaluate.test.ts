@@ -608,15 +608,20 @@ describe('invoices', () => {
     ...extra,
   });
 
-  it('total vs invoice amounts: equal is fine, different is a warning, unknown amounts are not compared', () => {
+  it('total vs invoice amounts: equal is fine, different errs (QR digits are sure), unknown amounts say so', () => {
     const c = facts({ totalAmount: 300.5 });
     const run = (inv: InvoiceEvidence[]) =>
-      evaluateClaim(c, [], { today: TODAY, pack: NATIONAL, invoices: inv }).problems.map((p) => p.code);
+      evaluateClaim(c, [], { today: TODAY, pack: NATIONAL, invoices: inv }).problems.map(
+        (p) => `${p.code}:${p.severity}`,
+      );
     expect(run([evidence(vat('00000001', '100.25'), 0), evidence(vat('00000002', '200.25'), 1)])).toEqual([]);
     expect(run([evidence(vat('00000001', '100.25'), 0), evidence(vat('00000002', '200.00'), 1)])).toEqual([
-      'amount_mismatch',
+      'amount_mismatch:error',
     ]);
-    expect(run([evidence(vat('00000001', '100.25'), 0), evidence(null, 1)])).toEqual([]);
+    // A partial sum is never compared; the unread invoice is named instead of silence.
+    expect(run([evidence(vat('00000001', '100.25'), 0), evidence(null, 1)])).toEqual([
+      'amount_unverified:warning',
+    ]);
   });
 
   it('an invoice already in another claim is an error naming that claim', () => {

@@ -16,6 +16,7 @@ import { importDocument } from '../import';
 import type { PageAnalyser } from '../pages/analyse';
 import { storeAndAnalyse } from '../pages/pipeline';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
+import { setPageField } from '../field-corrections';
 import { sniffFile } from '../files/sniff';
 import {
   claimHistory,
@@ -198,6 +199,9 @@ export function createHandlers(
     async confirmDocument(req) {
       const confirmed = setDocumentConfirmation(db(), req.documentId, req.check, req.confirmed);
       return { documentId: req.documentId, confirmed };
+    },
+    async setDocumentField(req) {
+      return { pageId: req.pageId, fields: setPageField(db(), req.pageId, req.field, req.value) };
     },
 
     async pickFiles(req) {

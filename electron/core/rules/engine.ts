@@ -26,6 +26,8 @@ import {
 import type { CareSetting, FilingType, InsuranceType } from '../../../shared/domain';
 import { checkBankCard, checkIdNumber, isMobilePhone, isRealDate } from '../../../shared/validators';
 import { invoiceLabel, type ParsedInvoice } from '../invoices/parse';
+import type { Fields } from '../../../shared/fields';
+import { crossDocumentProblems, type CrossDocument, type CrossPage } from './cross-document';
 import { addDays, addPeriod, daysBetween, describePeriod } from './dates';
 import { crossesProvince, sameRegion } from './regions';
 import { describePeriodEn, formatDateEn, formatDateZh, formatYuan } from './words';
@@ -71,6 +73,8 @@ export interface EvaluatedPage {
   quality?: QualityReport | null | undefined;
   /** Text of a born-digital PDF, when extracted (used for the 急诊 mark). */
   text?: string | null | undefined;
+  /** What is printed on the page, read and corrected (mergeFields: the person's value wins). */
+  fields?: Fields | undefined;
 }
 
 export interface EvaluatedDocument {
@@ -115,9 +119,6 @@ export type ClaimEvaluation = EvaluationReport & {
   documentOrder: number[];
   pack: { id: string; name: string; version: string };
 };
-
-/** Invoice total and claim total may differ by rounding only. */
-const AMOUNT_TOLERANCE_FEN = 1;
 
 const CHECK_FINDING: Partial<Record<CheckName, string>> = {
   four_corners: 'incomplete_page',
@@ -765,7 +766,7 @@ function checkQuality(documents: readonly EvaluatedDocument[], sink: ProblemSink
   }
 }
 
-function checkInvoices(c: ClaimFacts, invoices: readonly InvoiceEvidence[], sink: ProblemSink): void {
+function checkInvoices(invoices: readonly InvoiceEvidence[], sink: ProblemSink): void {
   // "本单第 1 份发票 a.jpg": the paper as the person numbered it, never a field path.
   const invoiceDocs = [...new Set(invoices.map((i) => i.documentIndex))];
   const byField = new Map(invoices.map((i) => [i.field, i]));
@@ -812,21 +813,64 @@ function checkInvoices(c: ClaimFacts, invoices: readonly InvoiceEvidence[], sink
       });
     }
   }
-  const total = c.totalAmount;
-  if (total === null || total === undefined || invoices.length === 0) return;
-  // Compare only when every invoice's amount was read: a partial sum would always look short.
-  if (invoices.some((i) => i.parsed?.amount === null || i.parsed?.amount === undefined || i.repeatOf)) return;
-  const sumFen = invoices.reduce((s, i) => s + Math.round((i.parsed?.amount ?? 0) * 100), 0);
-  const totalFen = Math.round(total * 100);
-  if (Math.abs(sumFen - totalFen) > AMOUNT_TOLERANCE_FEN) {
-    push(sink, {
-      code: 'amount_mismatch',
-      severity: 'warning',
-      field: 'claim.totalAmount',
-      message: `填写的总金额 ${formatYuan(totalFen / 100)} 与发票二维码上的金额合计 ${formatYuan(sumFen / 100)} 不一致，请核对`,
-      messageEn: `The total entered, ${formatYuan(totalFen / 100, 'en')}, differs from the invoices’ QR total, ${formatYuan(sumFen / 100, 'en')}; please check`,
+  // The claimed total vs the invoices is a cross-document check now (cross-document.ts), with the QR amounts
+  // as readings (invoiceReadings below).
+}
+
+function crossClaimOf(c: ClaimFacts) {
+  return {
+    name: c.claimant.name,
+    idNumber: c.claimant.idNumber,
+    careSetting: c.careSetting,
+    visitDate: c.visitDate,
+    admissionDate: c.admissionDate,
+    dischargeDate: c.dischargeDate,
+    hospital: c.hospital,
+    totalAmount: c.totalAmount,
+  };
+}
+
+/**
+ * The documents with what each invoice's QR code says added as readings: exact digits, so they win over
+ * OCR, but a value the person typed still wins over them. Invoice evidence whose document is not in the
+ * list (a caller that passes only invoices) becomes a document of its own so its amount still counts.
+ */
+function invoiceReadings(
+  documents: readonly EvaluatedDocument[],
+  invoices: readonly InvoiceEvidence[],
+): CrossDocument[] {
+  const byField = new Map(invoices.map((i) => [i.field, i]));
+  const docs: Array<CrossDocument & { pages: CrossPage[] }> = documents.map((d) => ({
+    index: d.index,
+    kind: d.kind,
+    pages: d.pages.map((p) => ({ field: p.field, name: p.name, fields: p.fields })),
+  }));
+  const known = new Set(docs.flatMap((d) => d.pages.map((p) => p.field)));
+  for (const inv of invoices) {
+    if (known.has(inv.field)) continue;
+    let doc = docs.find((d) => d.index === inv.documentIndex && d.kind === 'invoice');
+    if (!doc) {
+      doc = { index: inv.documentIndex, kind: 'invoice', pages: [] };
+      docs.push(doc);
+    }
+    doc.pages.push({ field: inv.field, name: inv.name });
+  }
+  for (const doc of docs) {
+    if (doc.kind !== 'invoice') continue;
+    doc.pages = doc.pages.map((p) => {
+      const inv = byField.get(p.field);
+      if (!inv) return p;
+      const fields: Fields = { ...p.fields };
+      const fromQr = (name: string, value: string | number | null) => {
+        if (value === null || fields[name]?.source === 'person') return;
+        fields[name] = { value, confidence: 1, source: 'qr' };
+      };
+      fromQr('totalAmount', inv.parsed?.amount ?? null);
+      fromQr('issueDate', inv.parsed?.issueDate ?? null);
+      return { ...p, fields, repeatOf: inv.repeatOf };
     });
   }
+  return docs.sort((a, b) => a.index - b.index);
 }
 
 /** Checklist order: documents under the first requirement they satisfy, the rest after, each once. */
@@ -870,7 +914,11 @@ export function evaluateClaim(
   checkFiling(claim, start, today, pack, sink);
   checkIdentity(claim, today, sink);
   checkQuality(documents, sink);
-  checkInvoices(claim, options.invoices ?? [], sink);
+  checkInvoices(options.invoices ?? [], sink);
+  // Cross-document checks (issue 11): printed fields vs the claim and each other. Kept one call on purpose.
+  problems.push(
+    ...crossDocumentProblems(crossClaimOf(claim), invoiceReadings(documents, options.invoices ?? [])),
+  );
   // Errors first, so a printed checklist starts with what blocks the claim.
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return {

@@ -27,6 +27,8 @@ import {
 import { localToday } from './dates';
 import { readPdfText } from './pdf-text';
 import { readChineseText } from './ocr';
+import { mergeFields } from '../../../shared/fields';
+import { claimFieldCorrections } from '../field-corrections';
 
 export * from './engine';
 export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
@@ -178,6 +180,8 @@ export async function evaluateManifest(
         name: f.relative,
         quality: reports[j] ?? null,
         text,
+        // Read fields (OCR) come with the reader; the manifest's typed corrections win over them.
+        fields: mergeFields(undefined, doc.pageFields[j]),
       });
     }
     documents.push({ index: doc.index, kind: doc.kind, pages, confirmed: doc.confirmed });
@@ -252,6 +256,7 @@ export async function evaluateStoredClaim(
   const stored = listDocuments(ws.db, claimId);
   const facts = factsOfStoredClaim(claim, claimant);
   const textKinds = kindsNeedingText(pack, facts);
+  const corrections = claimFieldCorrections(ws.db, claimId);
   const documents: EvaluatedDocument[] = [];
   for (const [index, d] of stored.entries()) {
     const pages = [];
@@ -266,6 +271,8 @@ export async function evaluateStoredClaim(
         name: p.originalName,
         quality: q.success ? q.data : null,
         text,
+        // Fields read off the page (page facts, from the reader) under what the person typed (documents:setField).
+        fields: mergeFields(p.facts?.fields, corrections.get(p.id)),
       });
     }
     documents.push({ index, kind: d.kind, pages, confirmed: options.confirmed?.[d.id] ?? [] });

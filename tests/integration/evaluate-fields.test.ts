@@ -1,0 +1,185 @@
+// Cross-document problems from `claimdesk evaluate`/`bundle` run as a user would (spawned CLI, manifests in
+// throwaway folders): the issue's example — a claim for 张三 whose only invoice reads 交款人：王秀英, dated a
+// month before the stay — is refused with exit 1; the same claim with the right values passes; a bad
+// "fields" entry is a manifest error naming the field (exit 2).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluationReport } from '../../shared/evaluation';
+import { makeTempDir, runCli } from '../helpers/tmp';
+
+let tmp: { dir: string; cleanup: () => void };
+let emptyData: string;
+
+const KINDS = ['id_card', 'insurance_card', 'bank_account', 'itemized_bill', 'discharge_summary'] as const;
+
+function manifest(
+  invoice: Record<string, unknown>,
+  extra: Array<Record<string, unknown>> = [],
+): Record<string, unknown> {
+  return {
+    claimant: {
+      name: '张三',
+      idNumber: '11010519491231002X',
+      insuranceType: 'employee',
+      insuredRegion: '上海市',
+      phone: '13800138000',
+      bankAccount: { bank: '中国银行', number: '6217000000000000004', holder: '张三' },
+    },
+    applicant: { relation: 'self' },
+    claim: {
+      careSetting: 'inpatient',
+      hospital: '上海市第一人民医院',
+      treatmentRegion: '上海市',
+      admissionDate: '2026-09-01',
+      dischargeDate: '2026-09-10',
+      totalAmount: 11845.67,
+    },
+    documents: [
+      ...KINDS.map((k) => ({ kind: k, files: [`${k}.jpg`] })),
+      { kind: 'diagnosis_certificate', files: ['diagnosis_certificate.jpg'] },
+      { kind: 'invoice', files: ['invoice.jpg'], ...invoice },
+      ...extra,
+    ],
+  };
+}
+
+async function folderWith(name: string, content: unknown): Promise<string> {
+  const dir = join(tmp.dir, name);
+  mkdirSync(dir, { recursive: true });
+  // Distinct pictures: identical files would be taken for the same invoice twice (duplicate_invoice).
+  for (const [i, f] of [...KINDS, 'diagnosis_certificate', 'invoice'].entries()) {
+    await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 200 + i, g: 230, b: 230 } },
+    })
+      .jpeg()
+      .toFile(join(dir, `${f}.jpg`));
+  }
+  const file = join(dir, 'claim.json');
+  writeFileSync(file, JSON.stringify(content, null, 2));
+  return file;
+}
+
+const evaluate = (file: string, ...args: string[]) =>
+  runCli(['evaluate', file, '--today', '2026-10-01', '--no-check', ...args], { dataDir: emptyData });
+const codes = (stdout: string) =>
+  (JSON.parse(stdout) as EvaluationReport).problems.map((p) => `${p.code}:${p.severity}`).sort();
+
+const RIGHT = {
+  patientName: '张三',
+  hospital: '上海市第一人民医院（北部院区）',
+  issueDate: '2026-09-10',
+  totalAmount: 11845.67,
+  totalAmountInWords: '壹万壹仟捌佰肆拾伍元陆角柒分',
+  careStart: '2026-09-01',
+  careEnd: '2026-09-10',
+};
+
+beforeAll(() => {
+  tmp = makeTempDir();
+  emptyData = join(tmp.dir, 'no-data');
+});
+afterAll(() => tmp.cleanup());
+
+describe('cross-document problems in claimdesk evaluate', () => {
+  it('the issue’s example: invoice for 王秀英 dated a month before the stay → exit 1, both problems named', async () => {
+    const file = await folderWith(
+      'wrong',
+      manifest({ fields: { patientName: '王秀英', issueDate: '2026-08-01' } }),
+    );
+    const r = evaluate(file, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as EvaluationReport;
+    expect(codes(r.stdout)).toEqual([
+      'amount_unverified:warning',
+      'date_outside_care:error',
+      'name_mismatch:error',
+    ]);
+    const name = report.problems.find((p) => p.code === 'name_mismatch')!;
+    expect(name.message).toContain('王秀英');
+    expect(name.message).toContain('张三');
+    expect(name.message).toContain('发票（invoice.jpg）');
+    expect(name.marks).toEqual([{ document: 6, page: 0, field: 'patientName' }]);
+    const date = report.problems.find((p) => p.code === 'date_outside_care')!;
+    expect(date.message).toContain('2026年8月1日');
+    // The human-readable report says the same.
+    const text = evaluate(file);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('王秀英');
+  });
+
+  it('the same claim with the papers’ values right: exit 0, no problem', async () => {
+    const file = await folderWith('right', manifest({ fields: RIGHT }));
+    const r = evaluate(file, '--json');
+    expect(r.stderr).toBe('');
+    expect(codes(r.stdout)).toEqual([]);
+    expect(r.status).toBe(0);
+  });
+
+  it('every code from typed values, and pageFields per page', async () => {
+    const file = await folderWith(
+      'all',
+      manifest(
+        {
+          files: ['invoice.jpg', 'invoice.jpg'.replace('invoice', 'diagnosis_certificate')],
+          pageFields: [
+            { ...RIGHT, totalAmountInWords: '壹万壹仟捌佰肆拾伍元整' },
+            { patientName: '张三', totalAmount: 10, hospital: '上海市第六人民医院' },
+          ],
+        },
+        [
+          {
+            kind: 'id_card',
+            files: ['id_card.jpg'],
+            fields: { name: '张三', idNumber: '110105194912310011' },
+          },
+          { kind: 'itemized_bill', files: ['itemized_bill.jpg'], fields: { totalAmount: 12000 } },
+        ],
+      ),
+    );
+    const r = evaluate(file, '--json');
+    expect(r.status).toBe(1);
+    expect(codes(r.stdout)).toEqual([
+      'amount_mismatch:error',
+      'amount_words_mismatch:error',
+      'bill_total_mismatch:error',
+      'hospital_mismatch:warning',
+      'id_mismatch:error',
+    ]);
+  });
+
+  it.each([
+    [{ fields: { patientname: '张三' } }, 'documents[6].fields.patientname', '没有“patientname”这一项'],
+    [{ fields: { issueDate: '2026-02-30' } }, 'documents[6].fields.issueDate', 'YYYY-MM-DD'],
+    [{ fields: { totalAmount: '一百' } }, 'documents[6].fields.totalAmount', '以元为单位'],
+    [{ pageFields: [{}, { patientName: '张三' }] }, 'documents[6].pageFields', '只有 1 个文件'],
+    [
+      { fields: { patientName: '张三' }, pageFields: [{ patientName: '张三' }] },
+      'documents[6].pageFields[0].patientName',
+      '只写一处',
+    ],
+  ])('a bad typed value is a manifest error naming the field (exit 2): %j', async (invoice, field, words) => {
+    const file = await folderWith(`bad-${field.replace(/\W/g, '')}`, manifest(invoice));
+    const r = evaluate(file, '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(field);
+    expect(r.stderr).toContain(words);
+  });
+
+  it('bundle refuses the issue’s example too, and exports nothing', async () => {
+    const file = await folderWith(
+      'bundle',
+      manifest({ fields: { patientName: '王秀英', issueDate: '2026-08-01' } }),
+    );
+    const out = join(tmp.dir, 'bundle.pdf');
+    const r = runCli(['bundle', file, '--out', out, '--json', '--today', '2026-10-01'], {
+      dataDir: emptyData,
+    });
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as EvaluationReport & { output: string | null };
+    expect(report.output).toBeNull();
+    expect(report.problems.map((p) => p.code)).toContain('name_mismatch');
+  });
+});

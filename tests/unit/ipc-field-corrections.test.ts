@@ -1,0 +1,169 @@
+// The person's field corrections through the channel handlers on a real data folder (real SQLite file,
+// real sharp, real QR reading, the real rule engine): a typed value is stored, wins over the invoice's QR
+// reading and over a field read into the page's facts (OCR), survives closing and reopening the workspace,
+// can be cleared, and a bad value is refused with nothing stored. Removing the document removes them.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { FileGrants } from '../../electron/core/api/grants';
+import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { importDocument } from '../../electron/core/import';
+import { openWorkspace } from '../../electron/core/workspace';
+import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
+import { makeInvoicePhoto, vatPayload } from '../integration/evaluate-helpers';
+
+let dir: string;
+let state: ApiState;
+let handlers: ReturnType<typeof createHandlers>;
+const grants = new FileGrants();
+
+async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
+  return (await dispatch(
+    handlers,
+    method,
+    payload,
+    { emitProgress: () => undefined },
+    { validateResponses: true },
+  )) as Envelope<IpcResponse<M>>;
+}
+async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
+  const r = await call(method, payload);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'claimdesk-fields-'));
+  state = { ws: await openWorkspace(join(dir, 'data')) };
+  const platform: Platform = {
+    shell: 'test',
+    version: 'test',
+    chooseFiles: async () => [],
+    chooseSavePath: async (name) => join(dir, name),
+    openPath: async () => undefined,
+    showInFolder: async () => undefined,
+    printPdf: async () => false,
+    today: () => '2026-10-20',
+  };
+  handlers = createHandlers(state, platform, grants);
+});
+
+afterAll(async () => {
+  state.ws.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('stored field corrections', () => {
+  it('win over the QR reading, survive a restart, clear, and go with their document', async () => {
+    const h = await ok('createHousehold', { name: '张家' });
+    const p = await ok('createPerson', {
+      householdId: h.id,
+      name: '张三',
+      idNumber: '11010519491231002X',
+      relation: 'self',
+      insuranceType: 'employee',
+      insuredRegion: '江苏省南京市',
+    });
+    const claim = await ok('createClaim', {
+      claimantId: p.id,
+      careSetting: 'outpatient',
+      hospital: '南京市第一医院',
+      treatmentRegion: '江苏省南京市',
+      visitDate: '2026-10-01',
+      totalAmount: 100,
+    });
+    // A real invoice photo whose QR code says 100.00 yuan, issued 2026-10-01.
+    const photo = await makeInvoicePhoto(join(dir, 'invoice.jpg'), {
+      payload: vatPayload('00000001', '100.00'),
+    });
+    const doc = await importDocument(state.ws, { claimId: claim.id, kind: 'invoice', paths: [photo] });
+    const pageId = doc.pages[0]!.id;
+    const problems = async () =>
+      (await ok('evaluateClaim', { id: claim.id })).problems
+        .filter((x) => x.field?.includes('.fields.') || x.code.startsWith('amount'))
+        .map((x) => `${x.code}:${x.severity}`);
+
+    // The QR amount matches the claim: nothing to say.
+    expect(await problems()).toEqual([]);
+
+    // The person reads 90 on the paper: their value wins over the QR's 100.
+    expect(await ok('setDocumentField', { pageId, field: 'totalAmount', value: 90 })).toEqual({
+      pageId,
+      fields: { totalAmount: 90 },
+    });
+    await ok('setDocumentField', { pageId, field: 'patientName', value: ' 王秀英 ' });
+    expect(await problems()).toEqual(['name_mismatch:error', 'amount_mismatch:error']);
+
+    // Kept in the database file: a fresh connection to the same folder evaluates the same.
+    state.ws.close();
+    state.ws = await openWorkspace(join(dir, 'data'));
+    expect(await problems()).toEqual(['name_mismatch:error', 'amount_mismatch:error']);
+    const report = await ok('evaluateClaim', { id: claim.id });
+    const name = report.problems.find((x) => x.code === 'name_mismatch')!;
+    expect(name.message).toContain('“王秀英”');
+    expect(name.marks).toEqual([{ document: 0, page: 0, field: 'patientName' }]);
+
+    // Cleared (null): the reading counts again.
+    expect(await ok('setDocumentField', { pageId, field: 'totalAmount', value: null })).toEqual({
+      pageId,
+      fields: { patientName: '王秀英' },
+    });
+    expect(await problems()).toEqual(['name_mismatch:error']);
+
+    // Bad values are refused, naming the problem in Chinese; nothing is stored.
+    const badDate = await call('setDocumentField', { pageId, field: 'issueDate', value: '2026-02-30' });
+    expect(badDate.ok).toBe(false);
+    if (!badDate.ok) {
+      expect(badDate.error.code).toBe('invalid_input');
+      expect(badDate.error.message).toContain('YYYY-MM-DD');
+    }
+    const badName = await call('setDocumentField', { pageId, field: 'visitDate', value: '2026-10-01' });
+    expect(badName.ok).toBe(false);
+    if (!badName.ok) expect(badName.error.message).toContain('没有“visitDate”这一项');
+    const badShape = await call('setDocumentField', { pageId, field: 'totalAmount', value: { yuan: 1 } });
+    expect(badShape.ok).toBe(false);
+    const noPage = await call('setDocumentField', { pageId: 99999, field: 'patientName', value: '张三' });
+    expect(noPage.ok).toBe(false);
+    if (!noPage.ok) expect(noPage.error.code).toBe('not_found');
+    expect(await ok('setDocumentField', { pageId, field: 'patientName', value: '王秀英' })).toEqual({
+      pageId,
+      fields: { patientName: '王秀英' },
+    });
+
+    // A reading stored in the page's facts (where the OCR reader puts its fields) counts until the person
+    // corrects it; their value wins.
+    await ok('setDocumentField', { pageId, field: 'patientName', value: null });
+    const facts = JSON.parse(
+      (
+        state.ws.db.prepare('SELECT facts_json FROM document_pages WHERE id = ?').get(pageId) as {
+          facts_json: string;
+        }
+      ).facts_json,
+    ) as Record<string, unknown>;
+    facts.fields = {
+      patientName: {
+        value: '王秀英',
+        confidence: 0.97,
+        source: 'ocr',
+        region: { x: 0.6, y: 0.2, w: 0.1, h: 0.03 },
+      },
+    };
+    state.ws.db
+      .prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?')
+      .run(JSON.stringify(facts), pageId);
+    const ocrReport = await ok('evaluateClaim', { id: claim.id });
+    expect(ocrReport.problems.find((x) => x.code === 'name_mismatch')?.marks).toEqual([
+      { document: 0, page: 0, field: 'patientName', region: { x: 0.6, y: 0.2, w: 0.1, h: 0.03 } },
+    ]);
+    await ok('setDocumentField', { pageId, field: 'patientName', value: '张三' });
+    expect(await problems()).toEqual([]);
+
+    await ok('removeDocument', { documentId: doc.id });
+    const left = state.ws.db.prepare('SELECT count(*) AS n FROM page_field_corrections').get() as {
+      n: number;
+    };
+    expect(left.n).toBe(0);
+  });
+});
