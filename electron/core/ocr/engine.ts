@@ -49,6 +49,8 @@ export interface OcrSegment {
   quad: Quad;
   /** Where each character's centre lies along the box, as a share of its width (for sub-boxes of fields). */
   charPos: number[];
+  /** Each character's probability. */
+  charConf: number[];
 }
 
 export interface OcrTimings {
@@ -194,11 +196,10 @@ async function recognise(models: Models, img: OcrImage, quads: Quad[]): Promise<
     const probs = out.data as Float32Array;
     batch.forEach((b, k) => {
       // Greedy CTC: best class per time step, repeats merged, blanks dropped.
-      let text = '';
-      let confSum = 0;
-      let n = 0;
-      let prev = 0;
+      const chars: string[] = [];
       const charPos: number[] = [];
+      const charConf: number[] = [];
+      let prev = 0;
       const steps = Math.min(T, Math.ceil((b.width / W) * T));
       for (let t = 0; t < steps; t++) {
         const base = (k * T + t) * C;
@@ -212,14 +213,18 @@ async function recognise(models: Models, img: OcrImage, quads: Quad[]): Promise<
           }
         }
         if (best !== 0 && best !== prev) {
-          text += models.charset[best] ?? '';
-          confSum += bestP;
-          n++;
+          chars.push(models.charset[best] ?? '');
+          charConf.push(bestP);
           charPos.push(Math.min(1, ((t + 0.5) * (W / T)) / b.width));
         }
         prev = best;
       }
-      results[b.index] = { text: text.trim(), confidence: n ? confSum / n : 0, quad: b.quad, charPos };
+      // Spaces at either end carry nothing; drop them with their positions.
+      while (chars.length && chars[0] === ' ') [chars, charPos, charConf].forEach((a) => a.shift());
+      while (chars.length && chars[chars.length - 1] === ' ')
+        [chars, charPos, charConf].forEach((a) => a.pop());
+      const confidence = charConf.length ? charConf.reduce((x, y) => x + y, 0) / charConf.length : 0;
+      results[b.index] = { text: chars.join(''), confidence, quad: b.quad, charPos, charConf };
     });
   }
   return results;
