@@ -4,6 +4,7 @@ import m0010 from './0010-create-core';
 import m0020 from './0020-create-claim-invoices';
 import m0030 from './0030-document-confirmations';
 import m0040 from './0040-page-facts';
+import m0050 from './0050-fiscal-invoices';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'create-claim-invoices', sql: m0020 },
   { version: 30, name: 'document-confirmations', sql: m0030 },
   { version: 40, name: 'page-facts', sql: m0040 },
+  { version: 50, name: 'fiscal-invoices', sql: m0050 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
