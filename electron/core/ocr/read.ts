@@ -7,6 +7,9 @@ import type { Fields, TextLine } from '../../../shared/fields';
 import { ClaimDeskError } from '../errors';
 import { sniffFile } from '../files/sniff';
 import { decodeImage } from '../quality/decode';
+import { parseInvoicePayload, type ParsedInvoice } from '../invoices/parse';
+import { decodeQrCode } from '../invoices/qr';
+import { decodeQrInPdf } from '../invoices/pdf-qr';
 import { ocrImage, type OcrImage, type OcrSegment } from './engine';
 import { classifyPage } from './classify';
 import { extractFields } from './fields';
@@ -28,6 +31,8 @@ export interface PageReading {
 export interface ReadOptions {
   /** The paper's kind when known (skips classification). */
   kind?: DocumentKind;
+  /** The page's QR payload when the caller already decoded it (the page pipeline does). */
+  qrPayload?: string | null;
 }
 
 function linesOf(page: Page): TextLine[] {
@@ -57,7 +62,39 @@ function finish(page: Page, options: ReadOptions, started: number): PageReading 
 export async function readPage(image: OcrImage, options: ReadOptions = {}): Promise<PageReading> {
   const started = performance.now();
   const { segments } = await ocrImage(image);
-  return finish(layoutPage(segments, image.width, image.height), options, started);
+  const reading = finish(layoutPage(segments, image.width, image.height), options, started);
+  if (reading.kind === 'invoice' && options.qrPayload) {
+    reading.fields = mergeQr(reading.fields, parseInvoicePayload(options.qrPayload));
+  }
+  return reading;
+}
+
+/**
+ * An invoice's QR code, when it names the invoice (财政电子票据, VAT, 数电), gives exact values: they become
+ * the fields (source `qr`), keeping the printed field's box. Where the printed text agrees, the reading is
+ * certain; where it disagrees, the QR wins (it is the issuer's own data) at a lower confidence, so a check
+ * consuming it warns rather than errs.
+ */
+export function mergeQr(fields: Fields, inv: ParsedInvoice): Fields {
+  if (inv.format === 'raw') return fields;
+  const out: Fields = { ...fields };
+  const put = (name: string, value: string | number | null): void => {
+    if (value === null) return;
+    const printed = fields[name];
+    const agrees = printed !== undefined && printed.value === value;
+    out[name] = {
+      value,
+      confidence: agrees || printed === undefined ? 0.99 : 0.9,
+      ...(printed?.region ? { region: printed.region } : {}),
+      source: 'qr',
+    };
+  };
+  put('invoiceCode', inv.code);
+  put('invoiceNumber', inv.number);
+  put('checkCode', inv.checkCode);
+  put('totalAmount', inv.amount);
+  put('issueDate', inv.issueDate);
+  return out;
 }
 
 /** Text the PDF carries on its first page, as boxes (null when the page has no text: a scan). */
@@ -124,6 +161,10 @@ export async function readPaper(path: string, options: ReadOptions = {}): Promis
     const page = layoutPage(text.segments, text.width, text.height);
     const reading = finish(page, options, started);
     for (const f of Object.values(reading.fields)) f.source = 'pdf_text';
+    if (reading.kind === 'invoice') {
+      const payload = await decodeQrInPdf(path).catch(() => null);
+      if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
+    }
     return reading;
   }
   const decoded = await decodeImage(path);
@@ -137,5 +178,11 @@ export async function readPaper(path: string, options: ReadOptions = {}): Promis
   const image: OcrImage = { data, width: info.width, height: info.height, channels };
   if (info.channels !== channels) throw new Error(`unexpected channel count ${info.channels}`);
   const { segments } = await ocrImage(image);
-  return finish(layoutPage(segments, image.width, image.height), options, started);
+  const reading = finish(layoutPage(segments, image.width, image.height), options, started);
+  if (reading.kind === 'invoice') {
+    const payload = await decodeQrCode(decoded).catch(() => null);
+    if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
+    reading.elapsedMs = Math.round(performance.now() - started);
+  }
+  return reading;
 }
