@@ -63,3 +63,27 @@ export const CONFIDENT_READING = 0.85;
 export function mergeFields(read: Fields | undefined, typed: Fields | undefined): Fields {
   return { ...(read ?? {}), ...(typed ?? {}) };
 }
+
+/** Plain Chinese names of the fields, for `claimdesk read`'s text output and the app's field editor. */
+export const FIELD_LABELS: Record<string, string> = {
+  patientName: '患者姓名',
+  hospital: '医院',
+  issueDate: '开票日期',
+  totalAmount: '合计金额（元）',
+  totalAmountInWords: '合计（大写）',
+  invoiceCode: '票据代码',
+  invoiceNumber: '票据号码',
+  checkCode: '校验码',
+  careSetting: '门诊/住院',
+  careStart: '入院日期',
+  careEnd: '出院日期',
+  fundPaid: '医保统筹支付（元）',
+  personalPaid: '个人现金支付（元）',
+  visitDate: '就诊日期',
+  diagnosis: '诊断',
+  emergency: '急诊',
+  fromHospital: '转出医院',
+  toHospital: '转入医院',
+  name: '姓名',
+  idNumber: '公民身份号码',
+};

@@ -177,6 +177,19 @@ describe('duplicate invoices across two stored claims', () => {
     expect(hits.items.map((x) => x.reference)).toEqual([c.reference]);
   });
 
+  it('the claims board finds a claim by the number of its 财政电子票据 (医疗收费电子票据)', async () => {
+    const c = newClaim('财政票据医院');
+    await addInvoices(c.id, [
+      await makeInvoicePhoto(join(photos, 'f1.jpg'), {
+        payload: 'CZ-EI-32,1.1.0,32060126,0004731295,3f9a0c,20261001,66.80',
+        layout: 2,
+      }),
+    ]);
+    const [row] = listClaimInvoices(ws.db, c.id);
+    expect(row).toMatchObject({ format: 'fiscal', number: '0004731295', amount: 66.8 });
+    expect(listClaims(ws.db, { search: '0004731295' }).items.map((x) => x.reference)).toEqual([c.reference]);
+  });
+
   it('a manifest evaluated against the data folder finds the stored invoice, and a repeat inside itself', async () => {
     const first = newClaim('清单对比医院');
     const photo = await makeInvoicePhoto(join(photos, 'e1.jpg'), {

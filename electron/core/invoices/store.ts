@@ -28,7 +28,7 @@ export interface StoredInvoice {
   claimantName: string;
   pageId: number;
   sha256: string;
-  format: 'vat' | 'digital' | 'raw' | 'none';
+  format: 'vat' | 'digital' | 'fiscal' | 'raw' | 'none';
   key: string | null;
   number: string | null;
   amount: number | null;

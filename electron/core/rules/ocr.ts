@@ -1,60 +1,51 @@
-// Reading Chinese words off a photo, offline: tesseract.js (WebAssembly) with the chi_sim model shipped in
-// the @tesseract.js-data/chi_sim package, so nothing is fetched from a CDN. It is used only where a rule asks
-// for specific words (the 急诊 mark on an emergency certificate); not finding them asks a person to confirm.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// Reading Chinese words off a photo, offline, for rules that look for specific words (the 急诊 mark on an
+// emergency certificate): the PP-OCR reader (electron/core/ocr), models loaded from disk once per process.
+// Not finding the words asks a person to confirm.
 import { decodeImage } from '../quality/decode';
+import { ocrImage } from '../ocr/engine';
+import { READ_DECODE_SIDE } from '../ocr/read';
 
-/** Photos are shrunk to this long side first: plenty for 5 mm characters, and recognition stays ~1-2 s. */
-export const OCR_MAX_SIDE = 2000;
 /** A stuck recognition must not hold up an evaluation. */
 export const OCR_TIMEOUT_MS = 60_000;
-/** The small integer LSTM model (1.7 MB): same accuracy on printed text as the float one, ten times smaller. */
-const MODEL_DIR = '4.0.0_best_int';
-
-function chiSimDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), MODEL_DIR);
-}
 
 /**
- * The text tesseract reads in a photo, with all whitespace removed (chi_sim puts spaces between hanzi), or
- * null when the image can't be decoded or recognition fails or times out.
+ * The text read in a photo, boxes in reading order with all whitespace removed, or null when the image
+ * can't be decoded or recognition fails or times out.
  */
 export async function readChineseText(path: string): Promise<string | null> {
-  let png: Buffer;
-  try {
-    const image = await decodeImage(path, { verify: false });
-    png = await image
-      .pipeline()
-      .resize({ width: OCR_MAX_SIDE, height: OCR_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
-      .greyscale()
-      .png()
-      .toBuffer();
-  } catch {
-    return null;
-  }
-  // Loaded on first use: only emergency claims need OCR, and every CLI call would pay its start-up otherwise.
-  const { createWorker, OEM } = await import('tesseract.js');
-  const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
-    langPath: chiSimDir(),
-    gzip: true,
-    cacheMethod: 'none',
-    logger: () => undefined,
-    errorHandler: () => undefined,
-  }).catch(() => null);
-  if (!worker) return null;
   let timer: NodeJS.Timeout | undefined;
   try {
+    const work = (async () => {
+      const image = await decodeImage(path, { verify: false });
+      const { data, info } = await image
+        .pipeline()
+        .resize({
+          width: READ_DECODE_SIDE,
+          height: READ_DECODE_SIDE,
+          fit: 'inside',
+          withoutEnlargement: true,
+        })
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const { segments } = await ocrImage({
+        data,
+        width: info.width,
+        height: info.height,
+        channels: info.channels === 1 ? 1 : 3,
+      });
+      return segments
+        .map((s) => s.text)
+        .join('')
+        .replace(/\s+/g, '');
+    })();
     const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), OCR_TIMEOUT_MS);
     });
-    const result = await Promise.race([worker.recognize(png), timeout]);
-    return result ? result.data.text.replace(/\s+/g, '') : null;
+    return await Promise.race([work, timeout]);
   } catch {
     return null;
   } finally {
     clearTimeout(timer);
-    await worker.terminate().catch(() => undefined);
   }
 }

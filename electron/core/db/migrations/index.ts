@@ -5,6 +5,7 @@ import m0020 from './0020-create-claim-invoices';
 import m0030 from './0030-document-confirmations';
 import m0040 from './0040-page-facts';
 import m0050 from './0050-page-field-corrections';
+import m0060 from './0060-fiscal-invoices';
 
 export interface Migration {
   readonly version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'document-confirmations', sql: m0030 },
   { version: 40, name: 'page-facts', sql: m0040 },
   { version: 50, name: 'page-field-corrections', sql: m0050 },
+  { version: 60, name: 'fiscal-invoices', sql: m0060 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,188 @@
+// Reading one paper: OCR (or the PDF's own text), rows, the kind of paper, its fields. `readPage` takes
+// decoded pixels (the page pipeline's `analysePage` hands its decoded photo here); `readFile` opens a
+// photo or a PDF for `claimdesk read`.
+import { readFile as readBytes, stat } from 'node:fs/promises';
+import type { DocumentKind } from '../../../shared/domain';
+import type { Fields, TextLine } from '../../../shared/fields';
+import { ClaimDeskError } from '../errors';
+import { sniffFile } from '../files/sniff';
+import { decodeImage } from '../quality/decode';
+import { parseInvoicePayload, type ParsedInvoice } from '../invoices/parse';
+import { decodeQrCode } from '../invoices/qr';
+import { decodeQrInPdf } from '../invoices/pdf-qr';
+import { ocrImage, type OcrImage, type OcrSegment } from './engine';
+import { classifyPage } from './classify';
+import { extractFields } from './fields';
+import { layoutPage, quadRegion, unionRegion, type Page } from './layout';
+import type { Quad } from './geometry';
+
+/** Photos are decoded at most this large: the recogniser's copy is 2560 px, more only costs decode time. */
+export const READ_DECODE_SIDE = 2560;
+
+export interface PageReading {
+  kind: DocumentKind;
+  /** How sure the classification is (1 when the kind was given). */
+  kindConfidence: number;
+  lines: TextLine[];
+  fields: Fields;
+  elapsedMs: number;
+}
+
+export interface ReadOptions {
+  /** The paper's kind when known (skips classification). */
+  kind?: DocumentKind;
+  /** The page's QR payload when the caller already decoded it (the page pipeline does). */
+  qrPayload?: string | null;
+}
+
+function linesOf(page: Page): TextLine[] {
+  return page.rows.map((row) => {
+    const conf =
+      row.reduce((a, s) => a + s.confidence * s.text.length, 0) / row.reduce((a, s) => a + s.text.length, 0);
+    return {
+      text: row.map((s) => s.text).join(' '),
+      confidence: Math.round(conf * 1000) / 1000,
+      region: unionRegion(row.map((s) => quadRegion(s.quad, page.width, page.height))),
+    };
+  });
+}
+
+function finish(page: Page, options: ReadOptions, started: number): PageReading {
+  const cls = options.kind ? { kind: options.kind, confidence: 1 } : classifyPage(page);
+  return {
+    kind: cls.kind,
+    kindConfidence: cls.confidence,
+    lines: linesOf(page),
+    fields: extractFields(page, cls.kind),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Reads decoded pixels (any size; interleaved grey or RGB). */
+export async function readPage(image: OcrImage, options: ReadOptions = {}): Promise<PageReading> {
+  const started = performance.now();
+  const { segments } = await ocrImage(image);
+  const reading = finish(layoutPage(segments, image.width, image.height), options, started);
+  if (reading.kind === 'invoice' && options.qrPayload) {
+    reading.fields = mergeQr(reading.fields, parseInvoicePayload(options.qrPayload));
+  }
+  return reading;
+}
+
+/**
+ * An invoice's QR code, when it names the invoice (财政电子票据, VAT, 数电), gives exact values: they become
+ * the fields (source `qr`), keeping the printed field's box. Where the printed text agrees, the reading is
+ * certain; where it disagrees, the QR wins (it is the issuer's own data) at a lower confidence, so a check
+ * consuming it warns rather than errs.
+ */
+export function mergeQr(fields: Fields, inv: ParsedInvoice): Fields {
+  if (inv.format === 'raw') return fields;
+  const out: Fields = { ...fields };
+  const put = (name: string, value: string | number | null): void => {
+    if (value === null) return;
+    const printed = fields[name];
+    const agrees = printed !== undefined && printed.value === value;
+    out[name] = {
+      value,
+      confidence: agrees || printed === undefined ? 0.99 : 0.9,
+      ...(printed?.region ? { region: printed.region } : {}),
+      source: 'qr',
+    };
+  };
+  put('invoiceCode', inv.code);
+  put('invoiceNumber', inv.number);
+  put('checkCode', inv.checkCode);
+  put('totalAmount', inv.amount);
+  put('issueDate', inv.issueDate);
+  return out;
+}
+
+/** Text the PDF carries on its first page, as boxes (null when the page has no text: a scan). */
+async function pdfSegments(
+  path: string,
+): Promise<{ segments: OcrSegment[]; width: number; height: number } | null> {
+  const { getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(await readBytes(path)), {
+    isEvalSupported: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const page = await pdf.getPage(1);
+    const vp = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const segments: OcrSegment[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      const [a, b, , , e, f] = item.transform as number[];
+      const size = Math.hypot(a!, b!) || item.height;
+      const x0 = e!;
+      const y0 = vp.height - f! - size * 0.85;
+      const w = item.width || size * item.str.length;
+      const quad: Quad = [
+        [x0, y0],
+        [x0 + w, y0],
+        [x0 + w, y0 + size * 1.1],
+        [x0, y0 + size * 1.1],
+      ];
+      const chars = [...item.str];
+      segments.push({
+        text: item.str,
+        confidence: 1,
+        quad,
+        charPos: chars.map((_, i) => (i + 0.5) / chars.length),
+        charConf: chars.map(() => 1),
+      });
+    }
+    return segments.length ? { segments, width: vp.width, height: vp.height } : null;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/**
+ * Reads a photo or a PDF. PDFs with text are read from their text (source `pdf_text`, no OCR); a scanned PDF
+ * cannot be read yet (it needs the in-process PDF renderer) and gives a clear error.
+ */
+export async function readPaper(path: string, options: ReadOptions = {}): Promise<PageReading> {
+  const started = performance.now();
+  await stat(path);
+  const mime = await sniffFile(path);
+  if (mime === 'application/pdf') {
+    const text = await pdfSegments(path).catch(() => null);
+    if (!text) {
+      throw new ClaimDeskError(
+        'file_unreadable',
+        `这份 PDF 没有可读取的文字（可能是扫描件），暂时无法识别：${path}。请改为上传这页的照片`,
+        `PDF has no text layer (scanned); rendering scanned PDFs for OCR is not available yet: ${path}`,
+        { field: path },
+      );
+    }
+    const page = layoutPage(text.segments, text.width, text.height);
+    const reading = finish(page, options, started);
+    for (const f of Object.values(reading.fields)) f.source = 'pdf_text';
+    if (reading.kind === 'invoice') {
+      const payload = await decodeQrInPdf(path).catch(() => null);
+      if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
+    }
+    return reading;
+  }
+  const decoded = await decodeImage(path);
+  const { data, info } = await decoded
+    .pipeline()
+    .resize({ width: READ_DECODE_SIDE, height: READ_DECODE_SIDE, fit: 'inside', withoutEnlargement: true })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const channels = info.channels === 1 ? 1 : 3;
+  const image: OcrImage = { data, width: info.width, height: info.height, channels };
+  if (info.channels !== channels) throw new Error(`unexpected channel count ${info.channels}`);
+  const { segments } = await ocrImage(image);
+  const reading = finish(layoutPage(segments, image.width, image.height), options, started);
+  if (reading.kind === 'invoice') {
+    const payload = await decodeQrCode(decoded).catch(() => null);
+    if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
+    reading.elapsedMs = Math.round(performance.now() - started);
+  }
+  return reading;
+}
