@@ -68,7 +68,7 @@ export type PageQuality = z.infer<typeof PageQuality>;
 
 /** An invoice's identity as its QR code states it (electron/core/invoices/parse.ts). */
 export const InvoiceQr = z.object({
-  format: z.enum(['vat', 'digital', 'raw']),
+  format: z.enum(['vat', 'digital', 'fiscal', 'raw']),
   payload: z.string(),
   typeCode: z.string().nullable(),
   code: z.string().nullable(),
