@@ -30,7 +30,7 @@ import type { Fields } from '../../../shared/fields';
 import { crossDocumentProblems, type CrossDocument, type CrossPage } from './cross-document';
 import { addDays, addPeriod, daysBetween, describePeriod } from './dates';
 import { crossesProvince, sameRegion } from './regions';
-import { describePeriodEn, formatDateEn, formatDateZh, formatYuan } from './words';
+import { describePeriodEn, formatDateEn, formatDateZh } from './words';
 
 /** The facts of a claim the rules look at, whatever it was read from (manifest or database). */
 export interface ClaimFacts {
