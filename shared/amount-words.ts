@@ -146,20 +146,3 @@ export function parseAmountInWords(text: string): number | null {
   if (jiao === null || cents === null) return null;
   return fen + jiao + cents;
 }
-
-/** 12345.67 → "¥12,345.67 元": how amounts are shown to people in messages. */
-export function formatYuan(amount: number): string {
-  const fen = Math.round(amount * 100);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')} 元`;
-}
-
-/** "2026-09-01" → "2026年9月1日"; anything else is shown as it is. */
-export function formatChineseDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}

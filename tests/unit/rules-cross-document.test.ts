@@ -146,14 +146,20 @@ const CASES: Case[] = [
   },
   {
     name: 'outpatient invoice on the visit day',
-    claim: { careSetting: 'outpatient', visitDate: '2026-10-01' },
+    claim: { careSetting: 'outpatient', admissionDate: null, visitDate: '2026-10-01' },
     docs: () => [doc('invoice', { issueDate: '2026-10-01' })],
     expect: [],
   },
   {
     name: 'outpatient invoice the day before the visit',
-    claim: { careSetting: 'outpatient', visitDate: '2026-10-01' },
+    claim: { careSetting: 'outpatient', admissionDate: null, visitDate: '2026-10-01' },
     docs: () => [doc('invoice', { issueDate: '2026-09-30' })],
+    expect: ['date_outside_care:error'],
+  },
+  {
+    name: 'outpatient course from admissionDate to the visit',
+    claim: { careSetting: 'outpatient', admissionDate: '2026-09-25', visitDate: '2026-10-01' },
+    docs: () => [doc('invoice', { issueDate: '2026-09-26' }), doc('invoice', { issueDate: '2026-09-24' })],
     expect: ['date_outside_care:error'],
   },
   {

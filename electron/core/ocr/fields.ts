@@ -4,6 +4,7 @@
 // code) and only kept when it parses: a field not printed is absent, never guessed.
 import type { FieldKind, FieldReading, Fields } from '../../../shared/fields';
 import { quadRegion, subQuad, type Page, type Seg } from './layout';
+import { parseAmountInWords } from '../../../shared/amount-words';
 
 /** One-to-one character replacements (indexes stay aligned with the recognised text). */
 const NORMAL: Record<string, string> = {
@@ -85,48 +86,13 @@ export const parseWords: Parser = (text) => {
   return { value: m[0], start: m.index, end: m.index + m[0].length };
 };
 
-/** 人民币大写 back to yuan (to compare 大写 with 小写); null when the words do not form an amount. */
+/**
+ * 人民币大写 back to yuan (to compare 大写 with 小写); null when the words do not form an amount. One strict
+ * parser for the whole app (shared/amount-words.ts, also behind amount_words_mismatch).
+ */
 export function wordsToAmount(words: string): number | null {
-  const digit: Record<string, number> = {
-    零: 0,
-    壹: 1,
-    贰: 2,
-    叁: 3,
-    肆: 4,
-    伍: 5,
-    陆: 6,
-    柒: 7,
-    捌: 8,
-    玖: 9,
-  };
-  const unit: Record<string, number> = { 拾: 10, 佰: 100, 仟: 1000 };
-  let total = 0;
-  let section = 0;
-  let pending = 0;
-  let fen = 0;
-  for (const c of words) {
-    if (c in digit) pending = digit[c]!;
-    else if (c in unit) {
-      section += (pending || 1) * unit[c]!;
-      pending = 0;
-    } else if (c === '万' || c === '亿') {
-      total = (total + section + pending) * (c === '万' ? 10_000 : 100_000_000);
-      section = 0;
-      pending = 0;
-    } else if (c === '元' || c === '圆') {
-      total += section + pending;
-      section = 0;
-      pending = 0;
-    } else if (c === '角') {
-      fen += pending * 10;
-      pending = 0;
-    } else if (c === '分') {
-      fen += pending;
-      pending = 0;
-    } else if (c === '整' || c === '正') continue;
-    else return null;
-  }
-  return Math.round((total + fen / 100) * 100) / 100;
+  const fen = parseAmountInWords(words);
+  return fen === null ? null : fen / 100;
 }
 
 const NAME_RE = new RegExp(`^[${HAN}·]{2,6}?(?=性别|性$|年龄|科别|住院号|门诊号|$|[^${HAN}·])`);

@@ -6,9 +6,10 @@
 import { DOCUMENT_KIND_LABELS, type CareSetting, type DocumentKind } from '../../../shared/domain';
 import type { Problem, ProblemMark } from '../../../shared/evaluation';
 import { CONFIDENT_READING, type FieldReading, type Fields } from '../../../shared/fields';
-import { formatChineseDate, formatYuan, parseAmountInWords } from '../../../shared/amount-words';
+import { parseAmountInWords } from '../../../shared/amount-words';
 import { isRealDate } from '../../../shared/validators';
 import { addDays } from './dates';
+import { formatDateZh, formatYuan } from './words';
 
 /** The claim as typed by the person: what every paper is compared with. */
 export interface CrossClaim {
@@ -269,12 +270,17 @@ function checkIds(claim: CrossClaim, found: readonly Found[], out: Problem[]): v
 
 function careWindow(claim: CrossClaim): { start: string; end: string; words: string } | null {
   const inpatient = claim.careSetting === 'inpatient';
-  const start = inpatient ? claim.admissionDate : claim.visitDate;
   const end = inpatient ? claim.dischargeDate : claim.visitDate;
+  // An outpatient course may be given as admissionDate…visitDate (the engine's checkDates does the same).
+  const courseStart =
+    !inpatient && claim.admissionDate && end && claim.admissionDate < end ? claim.admissionDate : null;
+  const start = inpatient ? claim.admissionDate : (courseStart ?? claim.visitDate);
   if (!start || !end || !isRealDate(start) || !isRealDate(end) || start > end) return null;
   const words = inpatient
-    ? `本次住院（${formatChineseDate(start)}至${formatChineseDate(end)}）`
-    : `本次门诊就诊日（${formatChineseDate(start)}）`;
+    ? `本次住院（${formatDateZh(start)}至${formatDateZh(end)}）`
+    : start === end
+      ? `本次门诊就诊日（${formatDateZh(start)}）`
+      : `本次门诊（${formatDateZh(start)}至${formatDateZh(end)}）`;
   return { start, end, words };
 }
 
@@ -297,7 +303,7 @@ function checkDates(
       severity: severityOf([f.reading]),
       field: fieldPath(f),
       marks: [markOf(f)],
-      message: `${f.label}上的${FIELD_LABELS[f.name] ?? f.name}是 ${formatChineseDate(date)}，${when}。票据和证明应在就诊或出院结算时开具，请核对是不是另一次就诊的材料，或就诊日期填错了${unsureNote([f.reading])}`,
+      message: `${f.label}上的${FIELD_LABELS[f.name] ?? f.name}是 ${formatDateZh(date)}，${when}。票据和证明应在就诊或出院结算时开具，请核对是不是另一次就诊的材料，或就诊日期填错了${unsureNote([f.reading])}`,
     });
   }
   for (const f of care) {
@@ -308,7 +314,7 @@ function checkDates(
       severity: severityOf([f.reading]),
       field: fieldPath(f),
       marks: [markOf(f)],
-      message: `${f.label}上的${FIELD_LABELS[f.name] ?? f.name}是 ${formatChineseDate(date)}，不在${window.words}之内。请核对是不是另一次住院的材料，或入院、出院日期填错了${unsureNote([f.reading])}`,
+      message: `${f.label}上的${FIELD_LABELS[f.name] ?? f.name}是 ${formatDateZh(date)}，不在${window.words}之内。请核对是不是另一次住院的材料，或入院、出院日期填错了${unsureNote([f.reading])}`,
     });
   }
 }
