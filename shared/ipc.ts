@@ -104,6 +104,8 @@ export const ClaimDetail = z.object({
   claimant: Person,
   /** What the person confirmed on each document (the 急诊 mark). */
   confirmations: z.array(DocumentConfirmation),
+  /** The printed 诚信承诺书 is marked signed. */
+  pledgeSigned: z.boolean(),
 });
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
 
@@ -245,6 +247,13 @@ export const IPC = {
       value: z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
     }),
     z.object({ pageId: Id, fields: TypedFields }),
+  ),
+
+  /** Marks or unmarks the claim's printed 诚信承诺书 as signed; answers the new state. */
+  markPledgeSigned: channel(
+    'claims:signpledge',
+    z.object({ id: Id, signed: z.boolean() }),
+    z.object({ id: Id, signed: z.boolean() }),
   ),
 
   pickFiles: channel('files:pick', z.object({ multiple: z.boolean().optional() }), z.array(FileGrant)),

@@ -72,8 +72,10 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await expect(page.getByRole('heading', { name: '材料清单' })).toBeVisible();
     const referral = page.locator('li[data-requirement="referral-certificate"]');
     await expect(referral).toHaveAttribute('data-status', 'missing');
-    await expect(referral.locator('.source')).toContainText('.txt');
-    await expect(page.locator('li[data-requirement="relationship-proof"]')).toBeVisible();
+    // The guide's title and the quoted phrase, never a seed file name.
+    await expect(referral.locator('.source')).toContainText('《');
+    await expect(referral.locator('.source')).not.toContainText('.txt');
+    await expect(page.locator('li[data-requirement^="relationship-proof"]')).toBeVisible();
     await expect(page.getByTestId('checklist-state')).not.toHaveText('材料齐全');
 
     const zoneOf = (requirement: string) => page.locator(`li[data-requirement="${requirement}"] > .dropzone`);

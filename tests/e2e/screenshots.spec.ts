@@ -143,7 +143,17 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
   await page.locator('.claims-table tbody tr').first().getByRole('button').click();
   await expect(page.locator('.fault-region').first()).toBeVisible();
   await page.locator('li[data-requirement="medical-record"]').scrollIntoViewIfNeeded();
+  // The glare-struck 病历资料 is not 已齐, and the app-made pledge waits for its signature.
+  await expect(page.locator('li[data-requirement="medical-record"]')).toHaveAttribute(
+    'data-status',
+    'needs_attention',
+  );
   await shoot('claim-editor.png');
+  const pledge = page.locator('li[data-requirement="integrity-pledge"]');
+  await pledge.scrollIntoViewIfNeeded();
+  await expect(pledge.locator('.req-status')).toHaveText('打印后签名');
+  await expect(pledge.locator('.source')).toContainText('《异地就医app备案手续》');
+  await shoot('claim-checklist-pledge.png');
 
   // The claim is still incomplete: the app asks before exporting; say yes.
   page.once('dialog', (d) => void d.accept());

@@ -165,3 +165,49 @@ describe('the 急诊 confirmation', () => {
     expect((await ok('evaluateClaim', { id: claim.id })).confirmable).toEqual([]);
   });
 });
+
+describe('the 诚信承诺书 signed mark', () => {
+  it('shows 打印后签名 until marked signed, stored in SQLite, and back when unmarked', async () => {
+    const h = await ok('createHousehold', { name: '王家' });
+    const p = await ok('createPerson', {
+      householdId: h.id,
+      name: '王秀英',
+      idNumber: '11010519491231002X',
+      relation: 'self',
+      insuranceType: 'resident',
+      insuredRegion: '北京市朝阳区',
+    });
+    const claim = await ok('createClaim', {
+      claimantId: p.id,
+      careSetting: 'outpatient',
+      hospital: '北京市海淀医院',
+      treatmentRegion: '北京市海淀区',
+      visitDate: '2026-10-01',
+    });
+    const pledge = async () =>
+      (await ok('evaluateClaim', { id: claim.id })).requirements.find((r) => r.id === 'integrity-pledge')!;
+    expect(await pledge()).toEqual(
+      expect.objectContaining({ status: 'needs_attention', pending: 'signature' }),
+    );
+    expect((await ok('getClaim', { id: claim.id })).pledgeSigned).toBe(false);
+    // Two districts of one city: not 异地, so no question about a missing filing type.
+    const report = await ok('evaluateClaim', { id: claim.id });
+    expect(report.problems.map((x) => x.code)).not.toContain('cross_region_unstated');
+
+    expect(await ok('markPledgeSigned', { id: claim.id, signed: true })).toEqual({
+      id: claim.id,
+      signed: true,
+    });
+    expect((await pledge()).status).toBe('satisfied');
+    const row = state.ws.db
+      .prepare('SELECT signed_at FROM claim_pledge_signatures WHERE claim_id = ?')
+      .get(claim.id);
+    expect(row).toEqual({ signed_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect((await ok('getClaim', { id: claim.id })).pledgeSigned).toBe(true);
+
+    await ok('markPledgeSigned', { id: claim.id, signed: false });
+    expect((await pledge()).pending).toBe('signature');
+    const missing = await call('markPledgeSigned', { id: 999_999, signed: true });
+    expect(missing.ok).toBe(false);
+  });
+});

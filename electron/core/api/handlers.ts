@@ -17,6 +17,7 @@ import type { PageAnalyser } from '../pages/analyse';
 import { storeAndAnalyse } from '../pages/pipeline';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { setPageField } from '../field-corrections';
+import { isPledgeSigned, setPledgeSigned } from '../pledge';
 import { sniffFile } from '../files/sniff';
 import {
   claimHistory,
@@ -180,6 +181,7 @@ export function createHandlers(
         confirmations: Object.entries(claimConfirmations(db(), req.id)).flatMap(([documentId, checks]) =>
           checks.map((check) => ({ documentId: Number(documentId), check })),
         ),
+        pledgeSigned: isPledgeSigned(db(), req.id),
       };
     },
     async createClaim(req) {
@@ -202,6 +204,9 @@ export function createHandlers(
     },
     async setDocumentField(req) {
       return { pageId: req.pageId, fields: setPageField(db(), req.pageId, req.field, req.value) };
+    },
+    async markPledgeSigned(req) {
+      return { id: req.id, signed: setPledgeSigned(db(), req.id, req.signed) };
     },
 
     async pickFiles(req) {

@@ -8,6 +8,7 @@ import type { RulePack } from '../../../shared/rules';
 import type { DocumentKind } from '../../../shared/domain';
 import type { Claim, Person } from '../../../shared/schemas';
 import { getClaim, getPerson, listDocuments } from '../repo';
+import { isPledgeSigned } from '../pledge';
 import { loadManifest, type LoadedManifest } from '../manifest';
 import { openWorkspace, type Workspace } from '../workspace';
 import { databasePath } from '../db/open';
@@ -254,7 +255,7 @@ export async function evaluateStoredClaim(
   const claimant = getPerson(ws.db, f.claimantId);
   const pack = options.rules ? loadRulePack(options.rules) : rulePackForRegion(claimant.insuredRegion);
   const stored = listDocuments(ws.db, claimId);
-  const facts = factsOfStoredClaim(claim, claimant);
+  const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claimId) };
   const textKinds = kindsNeedingText(pack, facts);
   const corrections = claimFieldCorrections(ws.db, claimId);
   const documents: EvaluatedDocument[] = [];

@@ -275,6 +275,9 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   documents={documents.filter((d) => r.kinds.includes(d.kind))}
                   confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
                   confirmations={confirmations}
+                  pledge={
+                    r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null
+                  }
                   busy={importing === r.id}
                   onFiles={(kind, files) => importFiles(kind, r.id, files)}
                   onChanged={reload}
@@ -396,16 +399,55 @@ function ConfirmOnDocument({
   );
 }
 
+/** The pledge is signed by hand on the printout: the person says so here (or attaches the signed scan). */
+function PledgeSigned({
+  claimId,
+  signed,
+  onChanged,
+}: {
+  claimId: number;
+  signed: boolean;
+  onChanged(): Promise<void>;
+}) {
+  const { tr, notifyError } = useApp();
+  const [saving, setSaving] = useState(false);
+  async function toggle(next: boolean) {
+    setSaving(true);
+    try {
+      await call('markPledgeSigned', { id: claimId, signed: next });
+      await onChanged();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <label className="confirm-check" data-confirm="pledge_signed">
+      <input
+        type="checkbox"
+        checked={signed}
+        disabled={saving}
+        onChange={(e) => void toggle(e.target.checked)}
+      />
+      <span>{tr('申请人已在打印的承诺书上签名', 'The applicant has signed the printed pledge')}</span>
+    </label>
+  );
+}
+
 function Requirement({
   requirement: r,
   documents,
   confirmable,
   confirmations,
+  pledge,
   busy,
   onFiles,
   onChanged,
 }: {
   requirement: RequirementResult;
+  /** Only on the 诚信承诺书 item: the claim and whether it is marked signed. */
+  pledge: { claimId: number; signed: boolean } | null;
   documents: ClaimDocument[];
   confirmable: ConfirmableRequirement | null;
   confirmations: readonly DocumentConfirmation[];
@@ -457,6 +499,7 @@ function Requirement({
       <p className="source">
         {tr('依据', 'Source')}：{tr(r.source, r.sourceEn ?? r.source)}
       </p>
+      {pledge && <PledgeSigned claimId={pledge.claimId} signed={pledge.signed} onChanged={onChanged} />}
       {documents.map((d, i) => (
         <div key={d.id} className="req-document">
           {confirmable && (
