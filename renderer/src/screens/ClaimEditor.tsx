@@ -1,6 +1,6 @@
 // The claim editor: the answers (editable), the live checklist from the rule engine with each item's reason
 // and source, the pages dropped onto each item, the status timeline, and export.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   CARE_SETTING_LABELS,
   DOCUMENT_KIND_LABELS,
@@ -64,6 +64,14 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
     lines: string[];
   } | null>(null);
   const importProgress = useProgress('import');
+  // The edit form opens where the person is looking: scrolled into view, focus on its first question.
+  const answersRef = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!editing) return;
+    const form = answersRef.current?.querySelector('form');
+    form?.scrollIntoView({ block: 'start' });
+    form?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [editing]);
 
   // Bumping the version reloads the claim and its checklist; each answer is dropped if a newer load started.
   const [version, setVersion] = useState(0);
@@ -210,7 +218,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
 
       <div className="editor-grid">
         <div className="editor-main">
-          <section className="panel" aria-labelledby="answers-title">
+          <section className="panel" aria-labelledby="answers-title" ref={answersRef}>
             <div className="row">
               <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
               {!locked && (

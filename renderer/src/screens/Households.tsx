@@ -145,7 +145,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                 <tbody>
                   {members.map((p) => (
                     <tr key={p.id}>
-                      <td>{p.name}</td>
+                      <td className="person-name">{p.name}</td>
                       <td>{tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}</td>
                       <td className="mono">{settings.maskNumbers ? maskDigits(p.idNumber) : p.idNumber}</td>
                       <td>
@@ -158,7 +158,15 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                       <td className="row-actions">
                         <button
                           type="button"
-                          onClick={() => setEditing(p)}
+                          onClick={() => {
+                            setEditing(p);
+                            // The form sits below the table: bring it into view with focus on the name.
+                            setTimeout(() => {
+                              const form = document.getElementById('person-form-title')?.closest('form');
+                              form?.scrollIntoView({ block: 'start' });
+                              form?.querySelector<HTMLElement>('input')?.focus();
+                            }, 0);
+                          }}
                           aria-label={tr(`修改 ${p.name}`, `Edit ${p.name}`)}
                         >
                           {tr('修改', 'Edit')}
