@@ -16,6 +16,8 @@ export const RequirementResult = z.object({
   source: z.string(),
   /** Short zh-CN title for checklists (e.g. "转诊转院证明"). */
   title: z.string().optional(),
+  /** The app writes this paper itself (the 诚信承诺书 in the bundle): nothing to drop. */
+  providedByApp: z.boolean().optional(),
   /** Indexes into the claim's documents (manifest order) that satisfy it. */
   documents: z.array(z.number().int()).optional(),
   /** English mirrors of title, reason and source, for the app's English mode. */
@@ -112,3 +114,17 @@ export const EvaluationReport = z.object({
   pack: z.object({ id: z.string(), name: z.string(), version: z.string() }).optional(),
 });
 export type EvaluationReport = z.infer<typeof EvaluationReport>;
+
+/**
+ * The one verdict every screen and the bundle show: every requirement satisfied and no error-level problem.
+ * (A claim may have all its papers and still not be ready, e.g. past its deadline.)
+ */
+export function isReadyToSubmit(report: Pick<EvaluationReport, 'complete' | 'problems'>): boolean {
+  return report.complete && !report.problems.some((p) => p.severity === 'error');
+}
+
+/** `documents[3].files[0]` → 3: the document a problem is about; null for a field of the claim itself. */
+export function documentIndexOfField(field: string | undefined): number | null {
+  const m = /^documents\[(\d+)\]/.exec(field ?? '');
+  return m ? Number(m[1]) : null;
+}

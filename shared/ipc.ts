@@ -177,6 +177,14 @@ export const ProgressEvent = z.object({
 });
 export type ProgressEvent = z.infer<typeof ProgressEvent>;
 
+/** A dropped file that was not added, named by the person's own file name, with why (zh-CN, en). */
+export const ImportRejection = z.object({ name: z.string(), reason: z.string(), reasonEn: z.string() });
+export type ImportRejection = z.infer<typeof ImportRejection>;
+
+/** The document made of the good files of a drop, and the files left out. */
+export const ImportResult = ClaimDocument.extend({ rejected: z.array(ImportRejection) });
+export type ImportResult = z.infer<typeof ImportResult>;
+
 function channel<Req extends z.ZodType, Res extends z.ZodType>(name: string, request: Req, response: Res) {
   return { channel: name, request, response };
 }
@@ -260,7 +268,7 @@ export const IPC = {
   importDocument: channel(
     'documents:import',
     z.object({ claimId: Id, kind: DocumentKind, files: z.array(Token).min(1).max(100) }),
-    ClaimDocument,
+    ImportResult,
   ),
   removeDocument: channel(
     'documents:remove',

@@ -37,7 +37,8 @@ export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatu
   // After adding what the reviewer asked for, the claim is handed in again.
   more_info_requested: ['submitted'],
   paying: ['paid'],
-  paid: [],
+  // Paid and rejected claims are read-only; reopening (to correct a record or prepare again) makes a draft.
+  paid: ['draft'],
   // A rejected claim can be reopened as a draft and prepared again.
   rejected: ['draft'],
 };
@@ -48,3 +49,10 @@ export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
 
 /** Statuses in which the submission deadline still matters (nothing handed in yet). */
 export const PRE_SUBMISSION_STATUSES: readonly ClaimStatus[] = ['draft', 'ready'];
+
+/** Finished claims: nothing may be added, edited or removed until the claim is reopened as a draft. */
+export const READ_ONLY_STATUSES: readonly ClaimStatus[] = ['paid', 'rejected'];
+
+export function isReadOnlyStatus(status: ClaimStatus): boolean {
+  return READ_ONLY_STATUSES.includes(status);
+}

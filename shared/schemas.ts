@@ -12,7 +12,7 @@ import {
   RelativeRelation,
 } from './domain';
 import { ClaimStatus } from './lifecycle';
-import { checkBankCard, checkIdNumber, isMobilePhone, isRealDate } from './validators';
+import { checkBankCard, checkIdNumber, isMobilePhone, isRealDate, normalizeNumberInput } from './validators';
 
 export const IsoDate = z
   .string({ error: () => '日期必须写成 YYYY-MM-DD' })
@@ -20,7 +20,7 @@ export const IsoDate = z
 
 export const IdNumber = z
   .string({ error: () => '缺少身份证号' })
-  .transform((s) => s.trim().toUpperCase())
+  .transform(normalizeNumberInput)
   .superRefine((s, ctx) => {
     const r = checkIdNumber(s);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: `${r.zh} (${r.en})` });
@@ -28,7 +28,7 @@ export const IdNumber = z
 
 export const PhoneNumber = z
   .string()
-  .transform((s) => s.replace(/[\s-]/g, ''))
+  .transform(normalizeNumberInput)
   .refine(isMobilePhone, {
     message: '手机号应为以1开头的11位数字 (mobile number must be 11 digits starting with 1)',
   });
@@ -37,7 +37,7 @@ export const BankAccount = z.object({
   bank: z.string().trim().min(1, '请填写开户银行'),
   number: z
     .string()
-    .transform((s) => s.replace(/[\s-]/g, ''))
+    .transform(normalizeNumberInput)
     .superRefine((s, ctx) => {
       const r = checkBankCard(s);
       if (!r.ok) ctx.addIssue({ code: 'custom', message: `${r.zh} (${r.en})` });

@@ -29,7 +29,7 @@ export function idCheckChar(first17: string): string {
  * `today`), and the ISO 7064 MOD 11-2 check character.
  */
 export function checkIdNumber(raw: string, today: string = new Date().toISOString().slice(0, 10)): IdCheck {
-  const id = raw.trim().toUpperCase();
+  const id = toHalfWidth(raw).trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) {
     return {
       ok: false,
@@ -97,4 +97,41 @@ export function maskDigits(raw: string, keep = 4): string {
   const s = raw.replace(/\s/g, '');
   if (s.length <= keep) return s;
   return '*'.repeat(s.length - keep) + s.slice(-keep);
+}
+
+/**
+ * Full-width digits, letters and spaces (a Chinese IME in full-width mode types １１０…２Ｘ) as ASCII, so
+ * numbers typed either way are the same number.
+ */
+export function toHalfWidth(raw: string): string {
+  return raw
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+/** An ID, card or phone number as typed: half-width, no spaces or dashes, X upper-case. */
+export function normalizeNumberInput(raw: string): string {
+  return toHalfWidth(raw).replace(/[\s-]/g, '').toUpperCase();
+}
+
+export type AmountCheck = { ok: true; value: number | null } | { ok: false; zh: string; en: string };
+
+/**
+ * A yuan amount as people type it: `12345.67`, `12,345.67`, `￥12,345.67`, `12345元`, full-width digits.
+ * Refused (never guessed): `1.234.56`, commas in the wrong places, more than two decimals.
+ */
+export function parseYuan(raw: string): AmountCheck {
+  const s = toHalfWidth(raw)
+    .replace(/[\s¥￥]/g, '')
+    .replace(/元$/, '')
+    .replace(/，/g, ',')
+    .replace(/。/g, '.');
+  if (s === '') return { ok: true, value: null };
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(s))
+    return {
+      ok: false,
+      zh: '金额写法不对：请写成 12345.67 或 12,345.67（最多两位小数）',
+      en: 'Amount not understood: write 12345.67 or 12,345.67 (at most two decimals)',
+    };
+  return { ok: true, value: Number(s.replace(/,/g, '')) };
 }

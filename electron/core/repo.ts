@@ -426,8 +426,8 @@ const SORT_INDEX: Record<ClaimSort, string | null> = {
 const ORDER_BY: Record<ClaimSort, string> = {
   updated: 'c.updated_at DESC, c.id DESC',
   created: 'c.id DESC',
-  // Oldest care first: those claims are closest to the submission deadline.
-  care_end: 'c.care_end_date ASC, c.id ASC',
+  // Claims not yet handed in first (only they have a deadline), oldest care first: closest to the deadline.
+  care_end: "c.status IN ('draft', 'ready') DESC, c.care_end_date ASC, c.id ASC",
 };
 
 /** One page of the claims board, newest first by default. Search is a case-insensitive substring match. */

@@ -1,4 +1,5 @@
 // The window's frame: a side navigation, the notice bar, and the current screen.
+import { useEffect, useRef } from 'react';
 import { useApp } from './app-context';
 import { Board } from './screens/Board';
 import { ClaimEditor } from './screens/ClaimEditor';
@@ -15,6 +16,24 @@ export function App() {
     { screen: 'settings', zh: '设置', en: 'Settings' },
   ];
   const current = route.screen === 'claim' ? 'board' : route.screen;
+  // Focus follows navigation: the new screen's title (once it has loaded), so keyboard and screen-reader
+  // users start at the top of what just opened instead of on <body>.
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    let tries = 0;
+    const timer = setInterval(() => {
+      const title = document.querySelector<HTMLElement>('main h1');
+      if (title || ++tries > 40) clearInterval(timer);
+      if (!title) return;
+      title.tabIndex = -1;
+      title.focus();
+    }, 50);
+    return () => clearInterval(timer);
+  }, [route]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -55,7 +55,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const notify = useCallback(
     (kind: Notice['kind'], text: string) => {
       const id = ++noticeSeq;
-      setNotices((n) => [...n.slice(-3), { id, kind, text }]);
+      setNotices((n) => [...n.slice(-1), { id, kind, text }]);
       // Errors stay until dismissed (a user may be away from the screen); the rest fade on their own.
       if (kind !== 'error') setTimeout(() => dismiss(id), 5000);
     },
@@ -79,6 +79,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   const go = useCallback((r: Route) => {
     setRoute(r);
+    // Notices belong to the screen they were raised on; a new screen starts clean.
+    setNotices([]);
     window.scrollTo(0, 0);
   }, []);
 

@@ -76,7 +76,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await expect(referral.locator('.source')).toContainText('《');
     await expect(referral.locator('.source')).not.toContainText('.txt');
     await expect(page.locator('li[data-requirement^="relationship-proof"]')).toBeVisible();
-    await expect(page.getByTestId('checklist-state')).not.toHaveText('材料齐全');
+    await expect(page.getByTestId('checklist-state')).not.toHaveText('可以提交');
 
     const zoneOf = (requirement: string) => page.locator(`li[data-requirement="${requirement}"] > .dropzone`);
 
@@ -135,7 +135,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
         'satisfied',
       );
     }
-    await expect(page.getByTestId('checklist-state')).toHaveText('材料齐全');
+    await expect(page.getByTestId('checklist-state')).toHaveText('可以提交');
 
     // --- export: progress, then the PDF, read back by an independent tool
     await page.getByRole('button', { name: '导出 PDF…' }).click();

@@ -125,7 +125,7 @@ describe('households, people and claims', () => {
     ]) {
       transitionClaim(ws.db, id, to, `to ${to}`);
     }
-    expect(() => transitionClaim(ws.db, id, 'draft')).toThrow(ClaimDeskError);
+    expect(() => transitionClaim(ws.db, id, 'submitted')).toThrow(ClaimDeskError);
     expect(() => transitionClaim(ws.db, id, 'bogus')).toThrow(InvalidInputError);
     const history = claimHistory(ws.db, id);
     expect(history.map((h) => h.to)).toEqual([

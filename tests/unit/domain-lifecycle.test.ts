@@ -13,6 +13,7 @@ describe('claim life cycle', () => {
     ['paying', 'paid'],
     ['under_review', 'rejected'],
     ['rejected', 'draft'],
+    ['paid', 'draft'],
   ] as const)('allows %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(true);
   });
@@ -21,14 +22,14 @@ describe('claim life cycle', () => {
     ['draft', 'submitted'],
     ['draft', 'paid'],
     ['submitted', 'paid'],
-    ['paid', 'draft'],
+    ['paid', 'submitted'],
     ['paying', 'rejected'],
     ['under_review', 'draft'],
   ] as const)('refuses %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
   });
 
-  it('every status can be reached from draft, and paid is final', () => {
+  it('every status can be reached from draft, and paid only reopens as a draft', () => {
     const seen = new Set<string>(['draft']);
     const queue = ['draft'] as Array<(typeof CLAIM_STATUSES)[number]>;
     while (queue.length) {
@@ -39,6 +40,6 @@ describe('claim life cycle', () => {
       }
     }
     expect([...seen].sort()).toEqual([...CLAIM_STATUSES].sort());
-    expect(CLAIM_TRANSITIONS.paid).toEqual([]);
+    expect(CLAIM_TRANSITIONS.paid).toEqual(['draft']);
   });
 });

@@ -12,9 +12,11 @@ import {
   readBackupSchedule,
   updateBackupSchedule,
 } from '../backup-schedule';
-import { importDocument } from '../import';
 import type { PageAnalyser } from '../pages/analyse';
 import { storeAndAnalyse } from '../pages/pipeline';
+import { importDroppedFiles } from '../import-files';
+import { assertClaimEditable, claimOfDocument } from '../claim-lock';
+import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { setPageField } from '../field-corrections';
 import { isPledgeSigned, setPledgeSigned } from '../pledge';
@@ -188,9 +190,21 @@ export function createHandlers(
       return createClaim(db(), req);
     },
     async updateClaim(req) {
+      assertClaimEditable(db(), req.id);
       return updateClaim(db(), req.id, req.claim);
     },
     async transitionClaim(req) {
+      // 材料齐全 is the engine's verdict, the same one the editor and the bundle show; not a button's say-so.
+      if (req.to === 'ready' && getClaim(db(), req.id).status !== 'ready') {
+        const report = await evaluateStoredClaim(state.ws, req.id, today());
+        if (!isReadyToSubmit(report))
+          throw new ClaimDeskError(
+            'transition_refused',
+            '材料还不齐全或还有问题没解决，不能标为“材料齐全”，请先看材料清单',
+            'the claim is not ready: the checklist is incomplete or has errors',
+            { field: 'status' },
+          );
+      }
       return transitionClaim(db(), req.id, req.to, req.note ?? '');
     },
     async evaluateClaim(req) {
@@ -199,6 +213,7 @@ export function createHandlers(
       return { ...report, confirmable: confirmableRequirements(state.ws, req.id) };
     },
     async confirmDocument(req) {
+      assertClaimEditable(db(), claimOfDocument(db(), req.documentId));
       const confirmed = setDocumentConfirmation(db(), req.documentId, req.check, req.confirmed);
       return { documentId: req.documentId, confirmed };
     },
@@ -218,11 +233,10 @@ export function createHandlers(
       const total = files.length;
       // The label names the file being checked next (the last one once all are done).
       call.emitProgress({ task: 'import', done: 0, total, label: files[0]?.name ?? '' });
-      return importDocument(state.ws, {
+      const { document, rejected } = await importDroppedFiles(state.ws, {
         claimId: req.claimId,
         kind: req.kind,
-        paths: files.map((f) => f.path),
-        originalNames: files.map((f) => f.name),
+        files,
         analyse: checkerOf(state.ws),
         onProgress: (done, all) =>
           call.emitProgress({
@@ -232,17 +246,21 @@ export function createHandlers(
             label: (files[done] ?? files[done - 1])?.name ?? '',
           }),
       });
+      return { ...document, rejected };
     },
     async removeDocument(req) {
+      assertClaimEditable(db(), claimOfDocument(db(), req.documentId));
       removeDocument(db(), req.documentId);
       return { removed: true as const };
     },
     async removePage(req) {
+      assertClaimEditable(db(), findPage(db(), req.pageId).claim_id);
       removePage(db(), req.pageId);
       return { removed: true as const };
     },
     async replacePage(req, call) {
       const page = findPage(db(), req.pageId);
+      assertClaimEditable(db(), page.claim_id);
       const kind = getDocument(db(), page.document_id).kind;
       const file = grants.resolve(req.file);
       call.emitProgress({ task: 'replace', done: 0, total: 1, label: file.name });
@@ -254,6 +272,7 @@ export function createHandlers(
       return updated;
     },
     async movePage(req) {
+      assertClaimEditable(db(), findPage(db(), req.pageId).claim_id);
       return movePage(db(), req.pageId, req.direction);
     },
     async getThumbnail(req) {

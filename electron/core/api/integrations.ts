@@ -1,6 +1,6 @@
 // The app's bridge to the checking, rules and export modules. Kept in one file so the handlers stay the
 // same whatever the modules' shapes, and so a stored claim is turned into the exporter's input in one place.
-import type { EvaluationReport } from '../../../shared/evaluation';
+import { isReadyToSubmit, type EvaluationReport } from '../../../shared/evaluation';
 import type { ConfirmableRequirement, Deadline } from '../../../shared/ipc';
 import type { Manifest } from '../../../shared/manifest';
 import { PRE_SUBMISSION_STATUSES } from '../../../shared/lifecycle';
@@ -170,10 +170,10 @@ export async function exportStoredClaim(
 ): Promise<{ pages: number | null; images: string[] }> {
   opts.onProgress(0, 1, '检查材料是否齐全');
   const evaluation = await evaluateStoredClaim(ws, opts.claimId, opts.today);
-  if (!evaluation.complete && !opts.allowIncomplete) {
+  if (!isReadyToSubmit(evaluation) && !opts.allowIncomplete) {
     throw new ClaimDeskError(
       'invalid_input',
-      '材料还不齐全，不能导出（可以选择“仍要导出”）',
+      '材料还不齐全或还有问题没解决，不能导出（可以选择“仍要导出”）',
       'the claim is incomplete; export refused',
       { field: 'allowIncomplete' },
     );

@@ -143,8 +143,15 @@ export function parseInvoicePayload(payload: string): ParsedInvoice {
 
 /** The number people read off the paper (for search and messages): 数电 number, or code + number. */
 export function invoiceLabel(inv: ParsedInvoice): string {
-  if (inv.format === 'digital') return `发票号码 ${inv.number}`;
-  if (inv.format === 'vat') return `发票代码 ${inv.code} 号码 ${inv.number}`;
-  if (inv.format === 'fiscal') return `票据代码 ${inv.code} 号码 ${inv.number}`;
+  // The stored invoice index keeps the number but not always the code: name only what is known (never "null").
+  const codeWord = inv.format === 'fiscal' ? '票据代码' : '发票代码';
+  const numberWord = inv.format === 'fiscal' ? '票据号码' : '发票号码';
+  const hasCode = (inv.format === 'vat' || inv.format === 'fiscal') && !!inv.code;
+  const parts = [
+    hasCode ? `${codeWord} ${inv.code}` : '',
+    inv.number ? `${hasCode ? '号码' : numberWord} ${inv.number}` : '',
+  ].filter(Boolean);
+  if ((inv.format === 'digital' || inv.format === 'vat' || inv.format === 'fiscal') && parts.length > 0)
+    return parts.join(' ');
   return `二维码内容 ${inv.payload.length > 40 ? `${inv.payload.slice(0, 40)}…` : inv.payload}`;
 }

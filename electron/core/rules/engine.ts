@@ -8,7 +8,12 @@ import {
   type AgentRelation,
   type DocumentKind,
 } from '../../../shared/domain';
-import type { EvaluationReport, Problem, RequirementResult } from '../../../shared/evaluation';
+import {
+  documentIndexOfField,
+  type EvaluationReport,
+  type Problem,
+  type RequirementResult,
+} from '../../../shared/evaluation';
 import type { QualityReport } from '../../../shared/quality';
 import {
   conditionHolds,
@@ -239,6 +244,7 @@ function evaluateRequirement(
     title: rule.title,
     ...(rule.titleEn ? { titleEn: rule.titleEn } : {}),
     documents: matching.map((d) => d.index),
+    ...(rule.providedByApp ? { providedByApp: true } : {}),
   };
 
   if (matching.length < rule.minCount) {
@@ -873,6 +879,30 @@ function invoiceReadings(
   return docs.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * A requirement is not 已提供 while one of its papers carries an error (a photo that failed its check, an
+ * invoice already used in another claim): the checklist, the board and the bundle all read this one status.
+ */
+function foldDocumentErrors(
+  requirements: readonly RequirementResult[],
+  problems: readonly Problem[],
+): RequirementResult[] {
+  return requirements.map((r) => {
+    if (r.status !== 'satisfied' || !r.documents?.length) return r;
+    const own = problems.filter((p) => {
+      const index = documentIndexOfField(p.field);
+      return p.severity === 'error' && index !== null && r.documents!.includes(index);
+    });
+    if (own.length === 0) return r;
+    return {
+      ...r,
+      status: 'needs_attention',
+      reason: `${own.map((p) => p.message).join('；')}。`,
+      reasonEn: `${own.map((p) => p.messageEn ?? p.message).join('; ')}.`,
+    };
+  });
+}
+
 /** Checklist order: documents under the first requirement they satisfy, the rest after, each once. */
 function documentOrderOf(
   requirements: readonly RequirementResult[],
@@ -921,10 +951,11 @@ export function evaluateClaim(
   );
   // Errors first, so a printed checklist starts with what blocks the claim.
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const judged = foldDocumentErrors(requirements, problems);
   return {
     // The pledge waiting for its signature is not a gap: the bundle carries the page to sign.
-    complete: requirements.every((r) => r.status === 'satisfied' || r.pending === 'signature'),
-    requirements,
+    complete: judged.every((r) => r.status === 'satisfied' || r.pending === 'signature'),
+    requirements: judged,
     problems,
     deadline,
     documentOrder: documentOrderOf(requirements, documents),
@@ -949,6 +980,4 @@ export function kindsNeedingText(pack: RulePack, claim: ClaimFacts): Set<Documen
 }
 
 /** Exit status of `evaluate`: 0 only when complete and no error-level problem. */
-export function isReadyToSubmit(report: EvaluationReport): boolean {
-  return report.complete && !report.problems.some((p) => p.severity === 'error');
-}
+export { isReadyToSubmit } from '../../../shared/evaluation';

@@ -13,10 +13,11 @@ import {
   type RelativeRelation,
 } from '../../../shared/domain';
 import type { ClaimFields, Household, Person } from '../../../shared/schemas';
-import { checkIdNumber } from '../../../shared/validators';
+import { checkIdNumber, normalizeNumberInput, parseYuan } from '../../../shared/validators';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { Choice, Field } from './Field';
+import { fieldErrorOf, localToday, type FieldError } from './field-errors';
 
 export interface ClaimFormProps {
   initial?: ClaimFields | undefined;
@@ -53,6 +54,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
     initial?.totalAmount === null || initial?.totalAmount === undefined ? '' : String(initial.totalAmount),
   );
   const [busy, setBusy] = useState(false);
+  const [saveError, setSaveError] = useState<FieldError | null>(null);
 
   useEffect(() => {
     Promise.all([call('listPeople', {}), call('listHouseholds', {})]).then(([p, h]) => {
@@ -81,11 +83,40 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
   }
 
   const applicantIdCheck = applicantId.trim().length >= 18 ? checkIdNumber(applicantId) : null;
+  const amountCheck = parseYuan(amount);
+  const amountError = amountCheck.ok ? null : tr(amountCheck.zh, amountCheck.en);
+  const today = localToday();
+  const futureError = (d: string) =>
+    d && d > today ? tr('这个日期在今天之后，请核对', 'This date is after today; please check') : null;
+  const dateOrderError =
+    admission && discharge && discharge < admission
+      ? tr('出院日期早于入院日期', 'Discharge is before admission')
+      : null;
+  // What main said about a field on the last save, shown under that field.
+  const savedError = (field: string) => (saveError?.field === field ? saveError.message : null);
+  const datesMissing = care === 'inpatient' ? !admission || !discharge : !visitDate;
+  const invalid =
+    patient === '' ||
+    !hospital.trim() ||
+    !region.trim() ||
+    datesMissing ||
+    !amountCheck.ok ||
+    !!dateOrderError ||
+    !!futureError(visitDate) ||
+    !!futureError(admission) ||
+    !!futureError(discharge) ||
+    (who === 'relative' && (!applicantName.trim() || !(applicantIdCheck?.ok ?? false)));
+  // Question numbers follow what is shown (no "3" when 异地 is 否).
+  const qCross = 2;
+  const qFiling = 3;
+  const qWho = crossRegion === 'yes' ? 4 : 3;
+  const qDrugs = qWho + 1;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (patient === '') return;
+    if (invalid) return;
     setBusy(true);
+    setSaveError(null);
     try {
       await onSubmit({
         claimantId: patient,
@@ -106,10 +137,12 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
                 idNumber: applicantId,
               },
         specialDrugs: specialDrugs === 'yes',
-        totalAmount: amount.trim() ? Number(amount) : null,
+        totalAmount: amountCheck.ok ? amountCheck.value : null,
       });
     } catch (err) {
-      notifyError(err);
+      const fe = fieldErrorOf(err, lang);
+      if (fe) setSaveError(fe);
+      else notifyError(err);
     } finally {
       setBusy(false);
     }
@@ -153,15 +186,21 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             label: tr(CARE_SETTING_LABELS[c].zh, CARE_SETTING_LABELS[c].en),
           }))}
         />
-        <Field label={tr('医院名称', 'Hospital')}>
+        <Field label={tr('医院名称', 'Hospital')} error={savedError('hospital')}>
           {(p) => <input {...p} value={hospital} onChange={(e) => setHospital(e.target.value)} required />}
         </Field>
-        <Field label={tr('就医地（省市）', 'Where treated (province/city)')}>
+        <Field
+          label={tr('就医地（省市）', 'Where treated (province/city)')}
+          error={savedError('treatmentRegion')}
+        >
           {(p) => <input {...p} value={region} onChange={(e) => setRegion(e.target.value)} required />}
         </Field>
         {care === 'inpatient' ? (
           <>
-            <Field label={tr('入院日期', 'Admission date')}>
+            <Field
+              label={tr('入院日期', 'Admission date')}
+              error={futureError(admission) ?? savedError('admissionDate')}
+            >
               {(p) => (
                 <input
                   {...p}
@@ -174,11 +213,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             </Field>
             <Field
               label={tr('出院日期', 'Discharge date')}
-              error={
-                admission && discharge && discharge < admission
-                  ? tr('出院日期早于入院日期', 'Discharge is before admission')
-                  : null
-              }
+              error={dateOrderError ?? futureError(discharge) ?? savedError('dischargeDate')}
             >
               {(p) => (
                 <input
@@ -192,7 +227,10 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             </Field>
           </>
         ) : (
-          <Field label={tr('就诊日期', 'Visit date')}>
+          <Field
+            label={tr('就诊日期', 'Visit date')}
+            error={futureError(visitDate) ?? savedError('visitDate')}
+          >
             {(p) => (
               <input
                 {...p}
@@ -205,7 +243,10 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           </Field>
         )}
         <Choice
-          legend={tr('2. 是在参保地以外（异地）看病吗？', '2. Treated outside the insured region?')}
+          legend={tr(
+            `${qCross}. 是在参保地以外（异地）看病吗？`,
+            `${qCross}. Treated outside the insured region?`,
+          )}
           name="cross"
           value={crossRegion}
           onChange={setCrossRegion}
@@ -216,7 +257,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
         />
         {crossRegion === 'yes' && (
           <>
-            <Field label={tr('3. 办了哪种异地备案？', '3. Which cross-region filing?')}>
+            <Field label={tr(`${qFiling}. 办了哪种异地备案？`, `${qFiling}. Which cross-region filing?`)}>
               {(p) => (
                 <select
                   {...p}
@@ -232,7 +273,10 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
               )}
             </Field>
             {filingType !== 'not_filed' && (
-              <Field label={tr('备案日期', 'Filing date')}>
+              <Field
+                label={tr('备案日期', 'Filing date')}
+                error={futureError(filingDate) ?? savedError('filingDate')}
+              >
                 {(p) => (
                   <input
                     {...p}
@@ -246,7 +290,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           </>
         )}
         <Choice
-          legend={tr('4. 谁来办理？', '4. Who hands the claim in?')}
+          legend={tr(`${qWho}. 谁来办理？`, `${qWho}. Who hands the claim in?`)}
           name="who"
           value={who}
           onChange={setWho}
@@ -313,8 +357,8 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
                   {...p}
                   className="mono"
                   value={applicantId}
-                  maxLength={18}
-                  onChange={(e) => setApplicantId(e.target.value.toUpperCase())}
+                  maxLength={24}
+                  onChange={(e) => setApplicantId(normalizeNumberInput(e.target.value))}
                   required
                 />
               )}
@@ -322,7 +366,10 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           </>
         )}
         <Choice
-          legend={tr('5. 用了特殊药品（需审批的药）吗？', '5. Any special (approval-only) drugs?')}
+          legend={tr(
+            `${qDrugs}. 用了特殊药品（需审批的药）吗？`,
+            `${qDrugs}. Any special (approval-only) drugs?`,
+          )}
           name="drugs"
           value={specialDrugs}
           onChange={setSpecialDrugs}
@@ -331,14 +378,13 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             { value: 'yes', label: tr('有', 'Yes') },
           ]}
         />
-        <Field label={tr('费用总额（元，可选）', 'Total amount (yuan, optional)')}>
+        <Field
+          label={tr('费用总额（元，可选）', 'Total amount (yuan, optional)')}
+          error={amountError ?? savedError('totalAmount')}
+          hint={tr('如 12345.67 或 12,345.67', 'e.g. 12345.67 or 12,345.67')}
+        >
           {(p) => (
-            <input
-              {...p}
-              inputMode="decimal"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value.replace(/[^\d.]/g, ''))}
-            />
+            <input {...p} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
           )}
         </Field>
       </div>
@@ -348,7 +394,12 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             {tr('取消', 'Cancel')}
           </button>
         )}
-        <button type="submit" className="primary" disabled={busy || patient === ''}>
+        {saveError && saveError.field === null && (
+          <p className="form-error" role="alert">
+            {saveError.message}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy || invalid}>
           {submitLabel}
         </button>
       </div>

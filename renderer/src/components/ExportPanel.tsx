@@ -21,6 +21,7 @@ export function ExportPanel({
   exportAvailable,
 }: {
   claimId: number;
+  /** The engine's verdict (isReadyToSubmit), the same the bundle's cover prints. */
   complete: boolean;
   exportAvailable: boolean;
 }) {
@@ -35,7 +36,7 @@ export function ExportPanel({
       !complete &&
       !window.confirm(
         tr(
-          '材料还不齐全。仍要导出（清单页会标出缺少的材料）？',
+          '还不能提交（缺材料或有问题没解决）。仍要导出（清单页会标出来）？',
           'The checklist is not complete. Export anyway?',
         ),
       )

@@ -19,11 +19,14 @@ export function PageTile({
   index,
   count,
   onChanged,
+  readOnly = false,
 }: {
   page: DocumentPage;
   index: number;
   count: number;
   onChanged(): Promise<void>;
+  /** A finished claim: the page is shown, not replaced, moved or removed. */
+  readOnly?: boolean;
 }) {
   const { tr, notifyError, lang } = useApp();
   const [thumb, setThumb] = useState<Thumbnail | null>(null);
@@ -58,6 +61,37 @@ export function PageTile({
   const replace = (files: FileGrant[]) =>
     run(() => call('replacePage', { pageId: page.id, file: files[0]!.token }));
   const label = tr(`第 ${index + 1} 页：${page.originalName}`, `Page ${index + 1}: ${page.originalName}`);
+  const thumbView = (
+    <div className="thumb">
+      {thumb?.dataUrl ? (
+        <img src={thumb.dataUrl} alt={label} width={thumb.width} height={thumb.height} />
+      ) : (
+        <div className="thumb-placeholder">{page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}</div>
+      )}
+      {thumb?.dataUrl &&
+        report?.findings
+          .filter((f) => f.region)
+          .map((f, i) => (
+            <div
+              key={i}
+              className={`fault-region ${f.severity}`}
+              data-code={f.code}
+              title={f.message}
+              style={{
+                left: `${f.region!.x * 100}%`,
+                top: `${f.region!.y * 100}%`,
+                width: `${f.region!.w * 100}%`,
+                height: `${f.region!.h * 100}%`,
+              }}
+            />
+          ))}
+      {verdict && (
+        <span className={`badge badge-${verdict}`}>
+          {tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}
+        </span>
+      )}
+    </div>
+  );
   return (
     <figure
       className={`page-tile verdict-${verdict ?? 'none'}`}
@@ -65,45 +99,19 @@ export function PageTile({
       data-page-id={page.id}
       data-verdict={verdict ?? 'none'}
     >
-      <DropZone
-        label={tr('拖入新照片替换此页', 'Drop a new photo to replace this page')}
-        onFiles={replace}
-        multiple={false}
-        disabled={busy}
-        className="tile-drop"
-      >
-        <div className="thumb">
-          {thumb?.dataUrl ? (
-            <img src={thumb.dataUrl} alt={label} width={thumb.width} height={thumb.height} />
-          ) : (
-            <div className="thumb-placeholder">
-              {page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}
-            </div>
-          )}
-          {thumb?.dataUrl &&
-            report?.findings
-              .filter((f) => f.region)
-              .map((f, i) => (
-                <div
-                  key={i}
-                  className={`fault-region ${f.severity}`}
-                  data-code={f.code}
-                  title={f.message}
-                  style={{
-                    left: `${f.region!.x * 100}%`,
-                    top: `${f.region!.y * 100}%`,
-                    width: `${f.region!.w * 100}%`,
-                    height: `${f.region!.h * 100}%`,
-                  }}
-                />
-              ))}
-          {verdict && (
-            <span className={`badge badge-${verdict}`}>
-              {tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}
-            </span>
-          )}
-        </div>
-      </DropZone>
+      {readOnly ? (
+        thumbView
+      ) : (
+        <DropZone
+          label={tr('拖入新照片替换此页', 'Drop a new photo to replace this page')}
+          onFiles={replace}
+          multiple={false}
+          disabled={busy}
+          className="tile-drop"
+        >
+          {thumbView}
+        </DropZone>
+      )}
       <figcaption>
         <div className="page-name" title={page.originalName}>
           {page.originalName}
@@ -118,54 +126,56 @@ export function PageTile({
             ))}
           </ul>
         )}
-        <div className="tile-actions">
-          <button
-            type="button"
-            disabled={busy || index === 0}
-            onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'up' }))}
-            aria-label={tr(`上移${label}`, `Move up ${label}`)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            disabled={busy || index === count - 1}
-            onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'down' }))}
-            aria-label={tr(`下移${label}`, `Move down ${label}`)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                const files = await call('pickFiles', { multiple: false });
-                if (files[0]) await call('replacePage', { pageId: page.id, file: files[0].token });
-              })
-            }
-          >
-            {tr('替换', 'Replace')}
-          </button>
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={() => {
-              if (
-                window.confirm(
-                  tr(
-                    `删除“${page.originalName}”？原文件仍保留在数据文件夹中。`,
-                    `Remove "${page.originalName}"?`,
-                  ),
+        {!readOnly && (
+          <div className="tile-actions">
+            <button
+              type="button"
+              disabled={busy || index === 0}
+              onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'up' }))}
+              aria-label={tr(`上移${label}`, `Move up ${label}`)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              disabled={busy || index === count - 1}
+              onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'down' }))}
+              aria-label={tr(`下移${label}`, `Move down ${label}`)}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  const files = await call('pickFiles', { multiple: false });
+                  if (files[0]) await call('replacePage', { pageId: page.id, file: files[0].token });
+                })
+              }
+            >
+              {tr('替换', 'Replace')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => {
+                if (
+                  window.confirm(
+                    tr(
+                      `删除“${page.originalName}”？原文件仍保留在数据文件夹中。`,
+                      `Remove "${page.originalName}"?`,
+                    ),
+                  )
                 )
-              )
-                void run(() => call('removePage', { pageId: page.id }));
-            }}
-          >
-            {tr('删除', 'Remove')}
-          </button>
-        </div>
+                  void run(() => call('removePage', { pageId: page.id }));
+              }}
+            >
+              {tr('删除', 'Remove')}
+            </button>
+          </div>
+        )}
       </figcaption>
     </figure>
   );

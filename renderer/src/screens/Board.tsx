@@ -11,17 +11,29 @@ import { deadlineClass, deadlineText, formatDateTime } from '../format';
 const PAGE_SIZE = 50;
 type Sort = NonNullable<ClaimListRequest['sort']>;
 
+// Search, filter, sort and page survive opening a claim and coming back (kept for this session).
+const kept: { search: string; status: ClaimStatus | ''; sort: Sort; page: number } = {
+  search: '',
+  status: '',
+  sort: 'updated',
+  page: 1,
+};
+
 export function Board() {
   const { tr, go, notifyError } = useApp();
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<ClaimStatus | ''>('');
-  const [sort, setSort] = useState<Sort>('updated');
-  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState(kept.search);
+  const [query, setQuery] = useState(kept.search);
+  const [status, setStatus] = useState<ClaimStatus | ''>(kept.status);
+  const [sort, setSort] = useState<Sort>(kept.sort);
+  const [page, setPage] = useState(kept.page);
+  useEffect(() => {
+    Object.assign(kept, { search: query, status, sort, page });
+  }, [query, status, sort, page]);
   const [data, setData] = useState<{ items: ClaimSummary[]; total: number } | null>(null);
 
   // Wait for a pause in typing before asking the database, so each keystroke doesn't start a query.
   useEffect(() => {
+    if (search === kept.search) return;
     const t = setTimeout(() => {
       setQuery(search);
       setPage(1);
@@ -152,12 +164,16 @@ export function Board() {
             {data && data.items.length === 0 && (
               <tr>
                 <td colSpan={8} className="empty">
-                  {query || status
-                    ? tr('没有符合条件的报销单。', 'No claims match.')
-                    : tr(
-                        '还没有报销单。先在“家庭与人员”里添加人员，再新建报销。',
-                        'No claims yet. Add people first, then a claim.',
-                      )}
+                  {query || status ? (
+                    tr('没有符合条件的报销单。', 'No claims match.')
+                  ) : (
+                    <>
+                      {tr('还没有报销单。', 'No claims yet. ')}
+                      <button type="button" className="primary" onClick={() => go({ screen: 'households' })}>
+                        {tr('先添加家庭和人员', 'Add people first')}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             )}

@@ -1,6 +1,6 @@
 // The claim editor: the answers (editable), the live checklist from the rule engine with each item's reason
 // and source, the pages dropped onto each item, the status timeline, and export.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   CARE_SETTING_LABELS,
   DOCUMENT_KIND_LABELS,
@@ -9,7 +9,12 @@ import {
   RELATION_LABELS,
   type DocumentKind,
 } from '../../../shared/domain';
-import type { RequirementResult } from '../../../shared/evaluation';
+import {
+  documentIndexOfField,
+  isReadyToSubmit,
+  type Problem,
+  type RequirementResult,
+} from '../../../shared/evaluation';
 import { SOURCES_NOTE } from '../../../shared/rules';
 import type {
   ClaimDetail,
@@ -17,18 +22,25 @@ import type {
   ConfirmableRequirement,
   DocumentConfirmation,
   FileGrant,
+  ImportRejection,
 } from '../../../shared/ipc';
-import { CLAIM_STATUS_LABELS, CLAIM_TRANSITIONS, type ClaimStatus } from '../../../shared/lifecycle';
+import {
+  CLAIM_STATUS_LABELS,
+  CLAIM_TRANSITIONS,
+  PRE_SUBMISSION_STATUSES,
+  isReadOnlyStatus,
+  type ClaimStatus,
+} from '../../../shared/lifecycle';
 import type { ClaimDocument } from '../../../shared/schemas';
 import { maskDigits } from '../../../shared/validators';
-import { ApiError, call } from '../api';
+import { ApiError, call, messageOf } from '../api';
 import { useApp } from '../app-context';
 import { ClaimForm } from '../components/ClaimForm';
 import { DropZone } from '../components/DropZone';
 import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
 import { useProgress } from '../components/useProgress';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatYuan } from '../format';
 
 const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string }> = {
   satisfied: { zh: '已齐', en: 'Done' },
@@ -39,13 +51,27 @@ const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string 
 const PENDING_TEXT = { signature: { zh: '打印后签名', en: 'Sign after printing' } } as const;
 
 export function ClaimEditor({ claimId }: { claimId: number }) {
-  const { tr, notifyError, notify, go, info, settings } = useApp();
+  const { tr, notifyError, notify, go, info, settings, lang } = useApp();
   const [detail, setDetail] = useState<ClaimDetail | null>(null);
   const [report, setReport] = useState<ClaimEvaluationView | null>(null);
   const [rulesMissing, setRulesMissing] = useState(false);
   const [editing, setEditing] = useState(false);
   const [importing, setImporting] = useState<string | null>(null);
+  // What the last drop left out (or why it failed), shown beside the drop zone it was dropped on.
+  const [dropNotes, setDropNotes] = useState<{
+    target: string;
+    kind: 'error' | 'ok';
+    lines: string[];
+  } | null>(null);
   const importProgress = useProgress('import');
+  // The edit form opens where the person is looking: scrolled into view, focus on its first question.
+  const answersRef = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!editing) return;
+    const form = answersRef.current?.querySelector('form');
+    form?.scrollIntoView({ block: 'start' });
+    form?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [editing]);
 
   // Bumping the version reloads the claim and its checklist; each answer is dropped if a newer load started.
   const [version, setVersion] = useState(0);
@@ -76,28 +102,34 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
   const importFiles = useCallback(
     async (kind: DocumentKind, target: string, files: FileGrant[]) => {
       setImporting(target);
+      setDropNotes(null);
       try {
         const doc = await call('importDocument', { claimId, kind, files: files.map((f) => f.token) });
         const failed = doc.pages.filter(
           (p) => (p.quality as { verdict?: string } | null)?.verdict === 'fail',
         ).length;
-        if (failed > 0)
-          notify(
-            'error',
-            tr(
-              `${failed} 张照片没通过检查，请看红框处并重拍`,
-              `${failed} photo(s) failed the check; see the red box and retake`,
-            ),
-          );
-        else notify('success', tr(`已添加 ${files.length} 个文件`, `Added ${files.length} file(s)`));
+        const lines = [
+          tr(`已添加 ${doc.pages.length} 个文件`, `Added ${doc.pages.length} file(s)`),
+          ...doc.rejected.map((r: ImportRejection) => tr(r.reason, r.reasonEn)),
+          ...(failed > 0
+            ? [
+                tr(
+                  `${failed} 张照片没通过检查，请看红框处并重拍`,
+                  `${failed} photo(s) failed the check; see the red box and retake`,
+                ),
+              ]
+            : []),
+        ];
+        setDropNotes({ target, kind: doc.rejected.length > 0 || failed > 0 ? 'error' : 'ok', lines });
         await reload();
       } catch (err) {
-        notifyError(err);
+        if (err instanceof ApiError) setDropNotes({ target, kind: 'error', lines: [messageOf(err, lang)] });
+        else notifyError(err);
       } finally {
         setImporting(null);
       }
     },
-    [claimId, notify, notifyError, reload, tr],
+    [claimId, notifyError, reload, tr, lang],
   );
 
   if (!detail) return <p className="empty">{tr('正在打开…', 'Opening…')}</p>;
@@ -121,7 +153,24 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
     }
   }
 
-  const satisfied = report?.requirements.filter((r) => r.status === 'satisfied').length ?? 0;
+  // One verdict, the engine's: the pill, the 材料齐全 button, the export and the bundle's cover all read it.
+  const ready = report ? isReadyToSubmit(report) : false;
+  const missing = report?.requirements.filter((r) => r.status === 'missing').length ?? 0;
+  const attention = report?.requirements.filter((r) => r.status === 'needs_attention').length ?? 0;
+  const locked = isReadOnlyStatus(claim.status);
+  // A problem about one paper is shown on that paper's checklist item; the rest above the checklist.
+  const docProblems = (r: RequirementResult): Problem[] =>
+    report?.problems.filter((p) => {
+      const i = documentIndexOfField(p.field);
+      return i !== null && (r.documents ?? []).includes(i);
+    }) ?? [];
+  const claimedProblemDocs = new Set(report?.requirements.flatMap((r) => r.documents ?? []) ?? []);
+  const generalProblems =
+    report?.problems.filter((p) => {
+      const i = documentIndexOfField(p.field);
+      return i === null || !claimedProblemDocs.has(i);
+    }) ?? [];
+  const errorsElsewhere = generalProblems.filter((p) => p.severity === 'error').length;
   return (
     <section aria-labelledby="claim-title" className="editor">
       <header className="page-header row">
@@ -144,7 +193,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
             </span>
           </p>
         </div>
-        {report?.deadline && (
+        {report?.deadline && PRE_SUBMISSION_STATUSES.includes(claim.status) && (
           <div
             className={
               report.deadline.daysLeft < 0
@@ -169,14 +218,16 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
 
       <div className="editor-grid">
         <div className="editor-main">
-          <section className="panel" aria-labelledby="answers-title">
+          <section className="panel" aria-labelledby="answers-title" ref={answersRef}>
             <div className="row">
               <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
-              <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
-                {editing ? tr('收起', 'Close') : tr('修改', 'Edit')}
-              </button>
+              {!locked && (
+                <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+                  {editing ? tr('收起', 'Close') : tr('修改', 'Edit')}
+                </button>
+              )}
             </div>
-            {editing ? (
+            {editing && !locked ? (
               <ClaimForm
                 initial={f}
                 submitLabel={tr('保存修改', 'Save')}
@@ -209,7 +260,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 {f.totalAmount !== null && (
                   <>
                     <dt>{tr('金额', 'Amount')}</dt>
-                    <dd>¥{f.totalAmount.toFixed(2)}</dd>
+                    <dd>{formatYuan(f.totalAmount)}</dd>
                   </>
                 )}
               </dl>
@@ -220,19 +271,29 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
             <div className="row">
               <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
               {report && (
-                <span
-                  className={report.complete ? 'pill complete' : 'pill incomplete'}
-                  data-testid="checklist-state"
-                >
-                  {report.complete
-                    ? tr('材料齐全', 'Complete')
-                    : tr(
-                        `已齐 ${satisfied}/${report.requirements.length}`,
-                        `${satisfied}/${report.requirements.length} done`,
-                      )}
+                <span className={ready ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
+                  {ready
+                    ? tr('可以提交', 'Ready to hand in')
+                    : [
+                        missing > 0 ? tr(`缺 ${missing} 项`, `${missing} missing`) : '',
+                        attention > 0 ? tr(`${attention} 项需处理`, `${attention} need attention`) : '',
+                        errorsElsewhere > 0
+                          ? tr(`${errorsElsewhere} 个问题`, `${errorsElsewhere} problem(s)`)
+                          : '',
+                      ]
+                        .filter(Boolean)
+                        .join(tr('，', ', ')) || tr('还不能提交', 'Not ready')}
                 </span>
               )}
             </div>
+            {locked && (
+              <p className="locked-note" role="note">
+                {tr(
+                  `此报销单已是“${CLAIM_STATUS_LABELS[claim.status].zh}”，只能查看。如需修改，请在右侧点“重新打开”。`,
+                  `This claim is ${CLAIM_STATUS_LABELS[claim.status].en.toLowerCase()} and read-only. Reopen it to make changes.`,
+                )}
+              </p>
+            )}
             {importing && importProgress && (
               <div className="progress-line" role="status">
                 <progress max={importProgress.total} value={importProgress.done} />
@@ -244,9 +305,9 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 </span>
               </div>
             )}
-            {report && report.problems.length > 0 && (
+            {generalProblems.length > 0 && (
               <ul className="problems" aria-label={tr('需要注意的问题', 'Problems')}>
-                {report.problems.map((p, i) => (
+                {generalProblems.map((p, i) => (
                   <li key={i} className={p.severity} data-code={p.code}>
                     {tr(p.message, p.messageEn ?? p.message)}
                     {p.source && (
@@ -279,6 +340,9 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                     r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null
                   }
                   busy={importing === r.id}
+                  locked={locked}
+                  problems={docProblems(r)}
+                  dropNotes={dropNotes?.target === r.id ? dropNotes : null}
                   onFiles={(kind, files) => importFiles(kind, r.id, files)}
                   onChanged={reload}
                 />
@@ -288,6 +352,8 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
             <OtherMaterials
               documents={otherDocs}
               busy={importing === 'other'}
+              locked={locked}
+              dropNotes={dropNotes?.target === 'other' ? dropNotes : null}
               onFiles={(kind, files) => importFiles(kind, 'other', files)}
               onChanged={reload}
             />
@@ -295,11 +361,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
         </div>
 
         <aside className="editor-side">
-          <ExportPanel
-            claimId={claimId}
-            complete={report?.complete ?? false}
-            exportAvailable={info?.features.export ?? false}
-          />
+          <ExportPanel claimId={claimId} complete={ready} exportAvailable={info?.features.export ?? false} />
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{tr('进度', 'Status')}</h2>
             <div className="transitions">
@@ -308,15 +370,20 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   key={to}
                   type="button"
                   className={to === 'ready' || to === 'submitted' ? 'primary' : undefined}
-                  disabled={to === 'ready' && !report?.complete}
+                  disabled={to === 'ready' && !ready}
                   title={
-                    to === 'ready' && !report?.complete
-                      ? tr('材料齐全后才能标记', 'Only when the checklist is complete')
+                    to === 'ready' && !ready
+                      ? tr(
+                          '清单全部合格、没有待解决的问题后才能标记',
+                          'Only when the checklist is complete and clean',
+                        )
                       : undefined
                   }
                   onClick={() => void move(to)}
                 >
-                  {tr(`改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Mark ${CLAIM_STATUS_LABELS[to].en}`)}
+                  {locked && to === 'draft'
+                    ? tr('重新打开', 'Reopen')
+                    : tr(`改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Mark ${CLAIM_STATUS_LABELS[to].en}`)}
                 </button>
               ))}
             </div>
@@ -341,11 +408,26 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
   );
 }
 
-function DocumentPages({ doc, onChanged }: { doc: ClaimDocument; onChanged(): Promise<void> }) {
+function DocumentPages({
+  doc,
+  onChanged,
+  locked,
+}: {
+  doc: ClaimDocument;
+  onChanged(): Promise<void>;
+  locked: boolean;
+}) {
   return (
     <div className="pages">
       {doc.pages.map((p, i) => (
-        <PageTile key={p.id} page={p} index={i} count={doc.pages.length} onChanged={onChanged} />
+        <PageTile
+          key={p.id}
+          page={p}
+          index={i}
+          count={doc.pages.length}
+          onChanged={onChanged}
+          readOnly={locked}
+        />
       ))}
     </div>
   );
@@ -442,6 +524,9 @@ function Requirement({
   confirmations,
   pledge,
   busy,
+  locked,
+  problems,
+  dropNotes,
   onFiles,
   onChanged,
 }: {
@@ -452,6 +537,10 @@ function Requirement({
   confirmable: ConfirmableRequirement | null;
   confirmations: readonly DocumentConfirmation[];
   busy: boolean;
+  locked: boolean;
+  /** The engine's problems about this item's papers (duplicate invoice, failed photo). */
+  problems: Problem[];
+  dropNotes: DropNotes | null;
   onFiles(kind: DocumentKind, files: FileGrant[]): Promise<void>;
   onChanged(): Promise<void>;
 }) {
@@ -496,6 +585,17 @@ function Requirement({
         )}
       </div>
       <p className="reason">{tr(r.reason, r.reasonEn ?? r.reason)}</p>
+      {problems.filter((p) => !r.reason.includes(p.message)).length > 0 && (
+        <ul className="problems req-problems">
+          {problems
+            .filter((p) => !r.reason.includes(p.message))
+            .map((p, i) => (
+              <li key={i} className={p.severity} data-code={p.code}>
+                {tr(p.message, p.messageEn ?? p.message)}
+              </li>
+            ))}
+        </ul>
+      )}
       <p className="source">
         {tr('依据', 'Source')}：{tr(r.source, r.sourceEn ?? r.source)}
       </p>
@@ -511,14 +611,17 @@ function Requirement({
               onChanged={onChanged}
             />
           )}
-          <DocumentPages doc={d} onChanged={onChanged} />
+          <DocumentPages doc={d} onChanged={onChanged} locked={locked} />
         </div>
       ))}
-      <DropZone
-        label={tr(`把“${title}”拖到这里`, `Drop "${title}" here`)}
-        disabled={busy}
-        onFiles={(files) => onFiles(kind, files)}
-      />
+      {!locked && !r.providedByApp && (
+        <DropZone
+          label={tr(`把“${title}”拖到这里`, `Drop "${title}" here`)}
+          disabled={busy}
+          onFiles={(files) => onFiles(kind, files)}
+        />
+      )}
+      <DropNotesView notes={dropNotes} />
     </li>
   );
 }
@@ -526,11 +629,15 @@ function Requirement({
 function OtherMaterials({
   documents,
   busy,
+  locked,
+  dropNotes,
   onFiles,
   onChanged,
 }: {
   documents: ClaimDocument[];
   busy: boolean;
+  locked: boolean;
+  dropNotes: DropNotes | null;
   onFiles(kind: DocumentKind, files: FileGrant[]): Promise<void>;
   onChanged(): Promise<void>;
 }) {
@@ -542,26 +649,48 @@ function OtherMaterials({
       {documents.map((d) => (
         <div key={d.id} className="other-doc">
           <div className="muted">{tr(DOCUMENT_KIND_LABELS[d.kind].zh, DOCUMENT_KIND_LABELS[d.kind].en)}</div>
-          <DocumentPages doc={d} onChanged={onChanged} />
+          <DocumentPages doc={d} onChanged={onChanged} locked={locked} />
         </div>
       ))}
-      <div className="row">
-        <label>
-          {tr('类型', 'Kind')}{' '}
-          <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-            {DOCUMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tr(DOCUMENT_KIND_LABELS[k].zh, DOCUMENT_KIND_LABELS[k].en)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <DropZone
-        label={tr('添加其他材料', 'Add other material')}
-        disabled={busy}
-        onFiles={(files) => onFiles(kind, files)}
-      />
+      {!locked && (
+        <>
+          <div className="row">
+            <label>
+              {tr('类型', 'Kind')}{' '}
+              <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+                {DOCUMENT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {tr(DOCUMENT_KIND_LABELS[k].zh, DOCUMENT_KIND_LABELS[k].en)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <DropZone
+            label={tr('添加其他材料', 'Add other material')}
+            disabled={busy}
+            onFiles={(files) => onFiles(kind, files)}
+          />
+        </>
+      )}
+      <DropNotesView notes={dropNotes} />
     </div>
+  );
+}
+
+interface DropNotes {
+  kind: 'error' | 'ok';
+  lines: string[];
+}
+
+/** What happened to the files just dropped, right under the zone they were dropped on. */
+function DropNotesView({ notes }: { notes: DropNotes | null }) {
+  if (!notes) return null;
+  return (
+    <ul className={`drop-notes ${notes.kind}`} role={notes.kind === 'error' ? 'alert' : 'status'}>
+      {notes.lines.map((l, i) => (
+        <li key={i}>{l}</li>
+      ))}
+    </ul>
   );
 }

@@ -10,10 +10,18 @@ import {
   type Relation,
 } from '../../../shared/domain';
 import type { Household, Person } from '../../../shared/schemas';
-import { checkBankCard, checkIdNumber, isMobilePhone, maskDigits } from '../../../shared/validators';
+import {
+  checkBankCard,
+  checkIdNumber,
+  isMobilePhone,
+  maskDigits,
+  normalizeNumberInput,
+  toHalfWidth,
+} from '../../../shared/validators';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { Field } from '../components/Field';
+import { fieldErrorOf, type FieldError } from '../components/field-errors';
 
 type HouseholdRow = Household & { memberCount: number };
 
@@ -137,7 +145,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                 <tbody>
                   {members.map((p) => (
                     <tr key={p.id}>
-                      <td>{p.name}</td>
+                      <td className="person-name">{p.name}</td>
                       <td>{tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}</td>
                       <td className="mono">{settings.maskNumbers ? maskDigits(p.idNumber) : p.idNumber}</td>
                       <td>
@@ -150,7 +158,15 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                       <td className="row-actions">
                         <button
                           type="button"
-                          onClick={() => setEditing(p)}
+                          onClick={() => {
+                            setEditing(p);
+                            // The form sits below the table: bring it into view with focus on the name.
+                            setTimeout(() => {
+                              const form = document.getElementById('person-form-title')?.closest('form');
+                              form?.scrollIntoView({ block: 'start' });
+                              form?.querySelector<HTMLElement>('input')?.focus();
+                            }, 0);
+                          }}
                           aria-label={tr(`修改 ${p.name}`, `Edit ${p.name}`)}
                         >
                           {tr('修改', 'Edit')}
@@ -218,8 +234,9 @@ function PersonForm({
   const [bank, setBank] = useState(person?.bankAccount?.bank ?? '');
   const [bankNumber, setBankNumber] = useState(person?.bankAccount?.number ?? '');
   const [busy, setBusy] = useState(false);
+  const [saveError, setSaveError] = useState<FieldError | null>(null);
 
-  const id = idNumber.trim();
+  const id = normalizeNumberInput(idNumber);
   const idCheck = id.length === 0 ? null : checkIdNumber(id);
   // Only complain once the number is long enough to judge; a half-typed number is not an error yet.
   const idError =
@@ -237,10 +254,22 @@ function PersonForm({
       : null;
   const bankCheck = bankNumber.trim() ? checkBankCard(bankNumber) : null;
   const bankWarn = bankCheck && !bankCheck.ok ? (lang === 'en' ? bankCheck.en : bankCheck.zh) : null;
+  // A card number without its bank (or the other way round) is never dropped on save: ask beside the field.
+  const bankMissing =
+    bankNumber.trim() && !bank.trim()
+      ? tr('填了银行卡号，请写上开户银行', 'Please name the bank of this card')
+      : null;
+  const numberMissing =
+    bank.trim() && !bankNumber.trim()
+      ? tr('写了开户银行，请填银行卡号', 'Please type the card number')
+      : null;
+  const savedError = (field: string) => (saveError?.field === field ? saveError.message : null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (bankMissing || numberMissing) return;
     setBusy(true);
+    setSaveError(null);
     try {
       const fields = {
         householdId,
@@ -262,7 +291,9 @@ function PersonForm({
       setBankNumber('');
       await onSaved(saved);
     } catch (err) {
-      notifyError(err);
+      const fe = fieldErrorOf(err, lang);
+      if (fe) setSaveError(fe);
+      else notifyError(err);
     } finally {
       setBusy(false);
     }
@@ -273,12 +304,12 @@ function PersonForm({
       <h3 id="person-form-title" className="span-all">
         {person ? tr(`修改成员：${person.name}`, `Edit ${person.name}`) : tr('添加成员', 'Add a person')}
       </h3>
-      <Field label={tr('姓名', 'Name')}>
+      <Field label={tr('姓名', 'Name')} error={savedError('name')}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
       </Field>
       <Field
         label={tr('身份证号', 'ID number')}
-        error={idError}
+        error={idError ?? savedError('idNumber')}
         ok={idOk}
         hint={tr('18位，最后一位可以是X', '18 characters; the last may be X')}
       >
@@ -287,8 +318,8 @@ function PersonForm({
             {...p}
             className="mono"
             value={idNumber}
-            maxLength={18}
-            onChange={(e) => setIdNumber(e.target.value.toUpperCase())}
+            maxLength={24}
+            onChange={(e) => setIdNumber(normalizeNumberInput(e.target.value))}
             required
             autoComplete="off"
           />
@@ -325,20 +356,30 @@ function PersonForm({
           <input {...p} value={insuredRegion} onChange={(e) => setInsuredRegion(e.target.value)} required />
         )}
       </Field>
-      <Field label={tr('手机号（可选）', 'Mobile (optional)')} error={phoneError}>
-        {(p) => <input {...p} value={phone} inputMode="numeric" onChange={(e) => setPhone(e.target.value)} />}
+      <Field label={tr('手机号（可选）', 'Mobile (optional)')} error={phoneError ?? savedError('phone')}>
+        {(p) => (
+          <input
+            {...p}
+            value={phone}
+            inputMode="numeric"
+            onChange={(e) => setPhone(toHalfWidth(e.target.value))}
+          />
+        )}
       </Field>
-      <Field label={tr('开户银行（可选）', 'Bank (optional)')}>
+      <Field label={tr('开户银行（可选）', 'Bank (optional)')} error={bankMissing ?? savedError('bank')}>
         {(p) => <input {...p} value={bank} onChange={(e) => setBank(e.target.value)} />}
       </Field>
-      <Field label={tr('银行卡号（可选）', 'Card number (optional)')} error={bankWarn}>
+      <Field
+        label={tr('银行卡号（可选）', 'Card number (optional)')}
+        error={bankWarn ?? numberMissing ?? savedError('number')}
+      >
         {(p) => (
           <input
             {...p}
             className="mono"
             value={bankNumber}
             inputMode="numeric"
-            onChange={(e) => setBankNumber(e.target.value)}
+            onChange={(e) => setBankNumber(toHalfWidth(e.target.value))}
             autoComplete="off"
           />
         )}
@@ -347,10 +388,24 @@ function PersonForm({
         <button
           type="submit"
           className="primary"
-          disabled={busy || !name.trim() || !idCheck?.ok || !insuredRegion.trim()}
+          disabled={
+            busy ||
+            !name.trim() ||
+            !idCheck?.ok ||
+            !insuredRegion.trim() ||
+            !!phoneError ||
+            !!bankWarn ||
+            !!bankMissing ||
+            !!numberMissing
+          }
         >
           {person ? tr('保存修改', 'Save') : tr('添加成员', 'Add person')}
         </button>
+        {saveError && saveError.field === null && (
+          <p className="form-error" role="alert">
+            {saveError.message}
+          </p>
+        )}
         {person && (
           <button type="button" onClick={onCancel}>
             {tr('取消', 'Cancel')}

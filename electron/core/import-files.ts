@@ -1,0 +1,131 @@
+// Importing what a person dropped: every file is judged on its own, so one bad file (a .txt, a truncated
+// JPEG, a decompression bomb, a photo already used under another item) never costs the good ones. Bad files
+// are not stored; each is named by the person's own file name, never by a temp or storage path.
+import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../shared/domain';
+import type { ImportRejection } from '../../shared/ipc';
+import type { PageQuality } from '../../shared/page-facts';
+import type { ClaimDocument } from '../../shared/schemas';
+import { assertClaimEditable } from './claim-lock';
+import { ClaimDeskError, zodToInvalidInput } from './errors';
+import { sha256OfFile, storeFile } from './files/store';
+import { sniffFile, type SupportedMime } from './files/sniff';
+import { analyseInThread } from './pages/pipeline';
+import type { PageAnalyser } from './pages/analyse';
+import { MAX_INPUT_PIXELS } from './quality/decode';
+import { addDocument, type NewPage } from './repo';
+import type { Workspace } from './workspace';
+
+export interface DroppedFilesRequest {
+  claimId: number;
+  kind: unknown;
+  files: ReadonlyArray<{ path: string; name: string }>;
+  /** analyseInThread by default; the app passes its worker-thread analyser. */
+  analyse?: PageAnalyser | undefined;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DroppedFilesResult {
+  document: ClaimDocument;
+  rejected: ImportRejection[];
+}
+
+/** Where this photo already is in the claim (the same bytes), as the item's name; null when it is new. */
+function placeOfSameFile(ws: Workspace, claimId: number, sha256: string): string | null {
+  const row = ws.db
+    .prepare(
+      `SELECT d.kind FROM document_pages dp JOIN documents d ON d.id = dp.document_id
+       WHERE d.claim_id = ? AND dp.file_sha256 = ? LIMIT 1`,
+    )
+    .get(claimId, sha256) as { kind: string } | undefined;
+  if (!row) return null;
+  const kind = DocumentKind.safeParse(row.kind);
+  return kind.success ? DOCUMENT_KIND_LABELS[kind.data].zh : '其他材料';
+}
+
+function rejectUnreadable(name: string, report: PageQuality): ImportRejection | null {
+  if (!report.findings.some((f) => f.code === 'unreadable_file')) return null;
+  // The decoder refuses a picture whose header claims more pixels than it may allocate (a decompression bomb).
+  const tooLarge =
+    (report.metrics as Record<string, unknown>)['error'] === 'file_too_large' ||
+    report.findings.some((f) => f.code === 'unreadable_file' && f.message.includes('像素过多'));
+  if (tooLarge)
+    return {
+      name,
+      reason: `“${name}”的图片尺寸过大（超过 ${Math.round(MAX_INPUT_PIXELS / 1e6)} 百万像素），无法安全打开，没有添加。请用手机正常拍照后再添加`,
+      reasonEn: `"${name}" is too large to open safely (over ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels); not added`,
+    };
+  return {
+    name,
+    reason: `“${name}”打不开：文件不完整或已损坏（可能没有传完），没有添加。请重新拍照或重新导出后再添加`,
+    reasonEn: `"${name}" cannot be opened: the file is incomplete or damaged; not added`,
+  };
+}
+
+/**
+ * Imports the good files of a drop as one document of `kind` and reports the others. Throws (naming every
+ * file) only when no file could be added.
+ */
+export async function importDroppedFiles(
+  ws: Workspace,
+  req: DroppedFilesRequest,
+): Promise<DroppedFilesResult> {
+  const kind = DocumentKind.safeParse(req.kind);
+  if (!kind.success) throw zodToInvalidInput(kind.error, 'kind');
+  assertClaimEditable(ws.db, req.claimId);
+  const rejected: ImportRejection[] = [];
+  const pages: NewPage[] = [];
+  const seen = new Set<string>();
+  for (const [i, file] of req.files.entries()) {
+    const name = file.name;
+    let mime: SupportedMime;
+    try {
+      mime = await sniffFile(file.path);
+    } catch (err) {
+      if (!(err instanceof ClaimDeskError)) throw err;
+      rejected.push({
+        name,
+        reason: `“${name}”不是照片或 PDF，没有添加（可以添加 JPG、PNG、HEIC 照片或 PDF）`,
+        reasonEn: `"${name}" is not a photo or PDF; not added`,
+      });
+      req.onProgress?.(i + 1, req.files.length);
+      continue;
+    }
+    const sha256 = await sha256OfFile(file.path);
+    const already = seen.has(sha256) ? '这次添加的文件' : placeOfSameFile(ws, req.claimId, sha256);
+    if (already) {
+      rejected.push({
+        name,
+        reason: `“${name}”和“${already}”里的一个文件完全相同，没有再添加。一张照片只能用作一份材料`,
+        reasonEn: `"${name}" is the same file as one already under "${already}"; not added again`,
+      });
+      req.onProgress?.(i + 1, req.files.length);
+      continue;
+    }
+    // Analysed before storing (the person's own copy, same bytes), so a file that cannot be opened never
+    // enters the store as a page.
+    const analyse = req.analyse ?? analyseInThread;
+    const facts = await analyse(
+      { path: file.path, sha256, mime, kind: kind.data, displayName: name },
+      { checks: true },
+    );
+    const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
+    if (refusal) {
+      rejected.push(refusal);
+      req.onProgress?.(i + 1, req.files.length);
+      continue;
+    }
+    const stored = await storeFile(ws.dataDir, file.path);
+    seen.add(sha256);
+    pages.push({ sha256: stored.sha256, size: stored.size, mime, originalName: name, facts });
+    req.onProgress?.(i + 1, req.files.length);
+  }
+  if (pages.length === 0) {
+    throw new ClaimDeskError(
+      'unsupported_file',
+      rejected.map((r) => r.reason).join('；'),
+      rejected.map((r) => r.reasonEn).join('; '),
+      { field: 'files' },
+    );
+  }
+  return { document: addDocument(ws.db, req.claimId, kind.data, 'imported', pages), rejected };
+}

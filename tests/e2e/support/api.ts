@@ -1,0 +1,54 @@
+// Calls the test server's handlers directly (setting up data the way the app would), outside the page.
+import type { TestServer } from '../transport/server';
+
+export async function apiCall<T>(server: TestServer, method: string, body: unknown): Promise<T> {
+  const res = await fetch(`${server.url}/api/call/${method}`, { method: 'POST', body: JSON.stringify(body) });
+  const env = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!env.ok) throw new Error(`${method}: ${JSON.stringify(env.error)}`);
+  return env.value;
+}
+
+/** The envelope's error, for calls that must be refused. */
+export async function apiRefusal(
+  server: TestServer,
+  method: string,
+  body: unknown,
+): Promise<{ code: string; message: string } | null> {
+  const res = await fetch(`${server.url}/api/call/${method}`, { method: 'POST', body: JSON.stringify(body) });
+  const env = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
+  return env.ok ? null : (env.error ?? null);
+}
+
+/** One household with one insured person; returns the person's id. */
+export async function seedPerson(
+  server: TestServer,
+  name = '王秀英',
+  idNumber = '11010519491231002X',
+): Promise<number> {
+  const h = await apiCall<{ id: number }>(server, 'createHousehold', { name: `${name}家` });
+  const p = await apiCall<{ id: number }>(server, 'createPerson', {
+    householdId: h.id,
+    name,
+    idNumber,
+    relation: 'self',
+    insuranceType: 'employee',
+    insuredRegion: '江苏省南京市',
+  });
+  return p.id;
+}
+
+/** A local outpatient claim (no cross-region papers), seen on 2026-09-10. */
+export async function seedOutpatientClaim(
+  server: TestServer,
+  claimantId: number,
+  hospital = '南京市第一医院',
+): Promise<{ id: number; reference: string }> {
+  return apiCall(server, 'createClaim', {
+    claimantId,
+    careSetting: 'outpatient',
+    hospital,
+    treatmentRegion: '江苏省南京市',
+    visitDate: '2026-09-10',
+    crossRegion: null,
+  });
+}
