@@ -16,7 +16,7 @@ import {
 import { localToday } from '../../core/rules/dates';
 import { evaluateManifest, isReadyToSubmit, type ManifestEvaluation } from '../../core/rules/evaluate';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
-import { checkManifestDocument, parseToday } from './evaluate';
+import { parseToday } from './evaluate';
 
 /** Portals cap uploads at a few MB to a few tens of MB; above 200 MB something is surely mistyped. */
 const MAX_MB_LIMIT = 200;
@@ -59,7 +59,7 @@ export async function evaluateAndBundle(
     today: opts.today,
     rules: opts.rules,
     dataDir: opts.dataDir,
-    checkDocument: checkManifestDocument,
+    checks: true,
   });
   const ready = isReadyToSubmit(evaluation.report);
   if (!ready && !opts.allowIncomplete) return { evaluation, ready, result: null };
