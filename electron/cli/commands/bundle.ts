@@ -63,9 +63,9 @@ export async function evaluateAndBundle(
   });
   const ready = isReadyToSubmit(evaluation.report);
   if (!ready && !opts.allowIncomplete) return { evaluation, ready, result: null };
-  const { loaded, quality, report } = evaluation;
+  const { claim, loaded, quality, report } = evaluation;
   const input: BundleInput = {
-    manifest: loaded.manifest,
+    claim,
     documents: loaded.documents.map((d) => ({
       kind: d.kind,
       files: d.files.map((f, j) => {
@@ -184,9 +184,9 @@ export function register(program: Command): void {
 }
 
 function summarizeVerdictOf(run: BundleRun): string {
-  const { loaded, quality, report } = run.evaluation;
+  const { claim, loaded, quality, report } = run.evaluation;
   return summarizeVerdict({
-    manifest: loaded.manifest,
+    claim,
     documents: loaded.documents.map((d) => ({
       kind: d.kind,
       files: d.files.map((f, j) => ({ path: f.path, quality: quality[d.index]?.[j] ?? undefined })),

@@ -135,6 +135,8 @@ export interface ManifestEvaluationOptions {
 
 export interface ManifestEvaluation {
   report: ClaimEvaluation;
+  /** The claim as the manifest states it, in the shape evaluation and export read. */
+  claim: ClaimFacts;
   loaded: LoadedManifest;
   pack: RulePack;
   /** Quality report per document per file (null when not checked); the bundle reuses them. */
@@ -220,7 +222,7 @@ export async function evaluateManifest(
     }));
     // Without --check the facts carry no quality report; the bundle then has none either.
     const quality = analysed.map((pages) => pages.map((f) => (options.checks ? f.quality : null)));
-    return { report: evaluate(claim, documents, pack, today), loaded, pack, quality };
+    return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality };
   } finally {
     if (opened) ws?.close();
   }
