@@ -66,7 +66,7 @@ function inputFor(photos: string[], straighten: boolean): BundleInput {
     elapsedMs: 0,
   });
   return {
-    manifest: {
+    claim: {
       claimant: {
         name: '王秀英',
         idNumber: '11010519491231002X',
@@ -74,14 +74,11 @@ function inputFor(photos: string[], straighten: boolean): BundleInput {
         insuredRegion: '北京市',
       },
       applicant: { relation: 'self' },
-      claim: {
-        careSetting: 'inpatient',
-        hospital: '上海市第一人民医院',
-        treatmentRegion: '上海市',
-        admissionDate: '2026-09-01',
-        dischargeDate: '2026-09-10',
-      },
-      documents: [],
+      careSetting: 'inpatient',
+      hospital: '上海市第一人民医院',
+      treatmentRegion: '上海市',
+      admissionDate: '2026-09-01',
+      dischargeDate: '2026-09-10',
     },
     documents: [
       ...photos.map((p) => ({ kind: 'medical_record' as const, files: [{ path: p, quality: quality(p) }] })),

@@ -127,7 +127,7 @@ describe('the 急诊 mark', () => {
     );
   });
 
-  it('a stored emergency claim reads the stored PDF too', async () => {
+  it('a stored emergency claim uses the words read at import, from a photo or a PDF', async () => {
     const ws = await openWorkspace(join(tmp.dir, 'data'));
     try {
       const h = createHousehold(ws.db, { name: '张家' });
@@ -138,12 +138,14 @@ describe('the 急诊 mark', () => {
           (r) => r.id === 'diagnosis-certificate',
         )!.status;
       expect(await status()).toBe('missing');
+      // Photo checks off: this generated certificate has no red seal, and the mark is what is tested here.
       const photo = await importDocument(ws, {
         claimId: c.id,
         kind: 'diagnosis_certificate',
         paths: [await certificatePhoto(join(tmp.dir, 'stored-blank.jpg'), '')],
+        checks: false,
       });
-      // A photo whose words don't include 急诊 needs attention until the person confirms it.
+      // A photo whose words (read once, at import) don't include 急诊 needs attention until the person confirms it.
       expect(await status()).toBe('needs_attention');
       const confirmed = await evaluateStoredClaim(ws, c.id, {
         today: '2026-11-01',
@@ -155,6 +157,7 @@ describe('the 急诊 mark', () => {
         claimId: c.id,
         kind: 'diagnosis_certificate',
         paths: [await certificatePdf(join(tmp.dir, 'stored.pdf'), '急诊科')],
+        checks: false,
       });
       expect(await status()).toBe('satisfied');
     } finally {

@@ -24,7 +24,7 @@ function input(
   evaluation: Partial<EvaluationReport> = {},
 ): BundleInput {
   return {
-    manifest: {
+    claim: {
       claimant: {
         name: '张三',
         idNumber: '11010519491231002X',
@@ -34,14 +34,11 @@ function input(
         bankAccount: { bank: '中国银行', number: '6217001234567890122', holder: '张三' },
       },
       applicant: { relation: 'self' },
-      claim: {
-        careSetting: 'inpatient',
-        hospital: '上海市第一人民医院',
-        treatmentRegion: '上海市',
-        admissionDate: '2026-09-01',
-        dischargeDate: '2026-09-10',
-      },
-      documents: [],
+      careSetting: 'inpatient',
+      hospital: '上海市第一人民医院',
+      treatmentRegion: '上海市',
+      admissionDate: '2026-09-01',
+      dischargeDate: '2026-09-10',
     },
     documents: [],
     evaluation: { complete: true, requirements: [], problems: [], ...evaluation },
@@ -110,7 +107,7 @@ describe('integrity pledge', () => {
 
   it('names the relative who applies for the insured person', () => {
     const base = input();
-    base.manifest.applicant = { relation: 'child', name: '张小明', idNumber: '110105198001010016' };
+    base.claim.applicant = { relation: 'child', name: '张小明', idNumber: '110105198001010016' };
     const body = fillPledge(loadPledgeTemplate(), base).paragraphs.join('\n');
     expect(body).toContain('本人张小明');
     expect(body).toContain('系参保人张三的子女');

@@ -7,7 +7,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeQrInPdf } from '../../electron/core/invoices/pdf-qr';
-import { scanInvoiceFile } from '../../electron/core/invoices/scan';
+import { analysePage } from '../../electron/core/pages/analyse';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-pdf-qr-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,9 +62,10 @@ describe('decodeQrInPdf with a QR code drawn as vector paths', () => {
   it('reads a 20 mm code (0.6 mm modules) and the invoice fields in it', async () => {
     const pdf = await invoicePdfWithVectorQr(PAYLOAD, 20);
     expect(await decodeQrInPdf(pdf)).toBe(PAYLOAD);
-    const scanned = await scanInvoiceFile(pdf);
-    expect(scanned.parsed?.number).toBe('12345678');
-    expect(scanned.parsed?.amount).toBe(1234.56);
+    // The page pipeline reads the same QR into the invoice page's facts.
+    const { facts } = await analysePage({ path: pdf, kind: 'invoice' }, { checks: false });
+    expect(facts.qr?.invoice?.number).toBe('12345678');
+    expect(facts.qr?.invoice?.amount).toBe(1234.56);
   });
 
   it('reads it on the second page too, and finds nothing on a page without one', async () => {

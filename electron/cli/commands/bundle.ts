@@ -16,7 +16,7 @@ import {
 import { localToday } from '../../core/rules/dates';
 import { evaluateManifest, isReadyToSubmit, type ManifestEvaluation } from '../../core/rules/evaluate';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
-import { checkManifestDocument, parseToday } from './evaluate';
+import { parseToday } from './evaluate';
 
 /** Portals cap uploads at a few MB to a few tens of MB; above 200 MB something is surely mistyped. */
 const MAX_MB_LIMIT = 200;
@@ -59,13 +59,13 @@ export async function evaluateAndBundle(
     today: opts.today,
     rules: opts.rules,
     dataDir: opts.dataDir,
-    checkDocument: checkManifestDocument,
+    checks: true,
   });
   const ready = isReadyToSubmit(evaluation.report);
   if (!ready && !opts.allowIncomplete) return { evaluation, ready, result: null };
-  const { loaded, quality, report } = evaluation;
+  const { claim, loaded, quality, report } = evaluation;
   const input: BundleInput = {
-    manifest: loaded.manifest,
+    claim,
     documents: loaded.documents.map((d) => ({
       kind: d.kind,
       files: d.files.map((f, j) => {
@@ -184,9 +184,9 @@ export function register(program: Command): void {
 }
 
 function summarizeVerdictOf(run: BundleRun): string {
-  const { loaded, quality, report } = run.evaluation;
+  const { claim, loaded, quality, report } = run.evaluation;
   return summarizeVerdict({
-    manifest: loaded.manifest,
+    claim,
     documents: loaded.documents.map((d) => ({
       kind: d.kind,
       files: d.files.map((f, j) => ({ path: f.path, quality: quality[d.index]?.[j] ?? undefined })),

@@ -11,25 +11,13 @@ import {
 import { formatSources, type Condition, type RulePack } from '../../../shared/rules';
 import { isRealDate } from '../../../shared/validators';
 import { InvalidInputError } from '../../core/errors';
-import { checkFiles } from '../../core/quality/index';
-import {
-  evaluateManifest,
-  isReadyToSubmit,
-  type DocumentChecker,
-  type ManifestEvaluation,
-} from '../../core/rules/evaluate';
+import { evaluateManifest, isReadyToSubmit, type ManifestEvaluation } from '../../core/rules/evaluate';
 import { describePeriod } from '../../core/rules/dates';
 import { listRulePacks, loadRulePack } from '../../core/rules/pack';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
 
 const STATUS_MARK = { satisfied: '✓', missing: '✗', needs_attention: '!' } as const;
 const STATUS_ZH = { satisfied: '已齐', missing: '缺少', needs_attention: '需处理' } as const;
-
-/** Photo checks through the quality engine; reports name files as the manifest wrote them. */
-export const checkManifestDocument: DocumentChecker = async (files, { kind, sealKinds, displayNames }) => {
-  const reports = await checkFiles(files, { kind, sealKinds });
-  return reports.map((r, i) => ({ ...r, file: displayNames[i] ?? r.file }));
-};
 
 export function parseToday(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -66,7 +54,7 @@ export function register(program: Command): void {
           today,
           rules: opts.rules,
           dataDir: dataDirOf(cmd),
-          checkDocument: opts.check ? checkManifestDocument : undefined,
+          checks: opts.check,
         });
         if (opts.json) printJson(result.report);
         else printHuman(result);

@@ -1,10 +1,8 @@
 // The app's bridge to the checking, rules and export modules. Kept in one file so the handlers stay the
-// same whatever the modules' shapes, and so a stored claim is turned into the exporter's input in one place.
+// same whatever the modules' shapes. Export takes the stored claim and its pages' facts directly.
 import { isReadyToSubmit, type EvaluationReport } from '../../../shared/evaluation';
 import type { ConfirmableRequirement, Deadline } from '../../../shared/ipc';
-import type { Manifest } from '../../../shared/manifest';
 import { PRE_SUBMISSION_STATUSES } from '../../../shared/lifecycle';
-import { QualityReport } from '../../../shared/quality';
 import type { Claim } from '../../../shared/schemas';
 import { exportClaimBundle } from '../export/index';
 import type { PageAnalyser } from '../pages/analyse';
@@ -124,46 +122,6 @@ export interface BundleOptions {
   onProgress: (done: number, total: number, label: string) => void;
 }
 
-/** The manifest the exporter prints from, built from the stored claim (documents in listDocuments order). */
-function manifestOf(ws: Workspace, claimId: number): Manifest {
-  const claim = getClaim(ws.db, claimId);
-  const f = claim.fields;
-  const p = getPerson(ws.db, f.claimantId);
-  const docs = listDocuments(ws.db, claimId);
-  return {
-    claimant: {
-      name: p.name,
-      idNumber: p.idNumber,
-      insuranceType: p.insuranceType,
-      insuredRegion: p.insuredRegion,
-      ...(p.phone ? { phone: p.phone } : {}),
-      ...(p.bankAccount ? { bankAccount: p.bankAccount } : {}),
-    },
-    applicant:
-      f.applicant.relation === 'self'
-        ? { relation: 'self' }
-        : { relation: f.applicant.relation, name: f.applicant.name, idNumber: f.applicant.idNumber },
-    claim: {
-      careSetting: f.careSetting,
-      hospital: f.hospital,
-      treatmentRegion: f.treatmentRegion,
-      ...(f.visitDate ? { visitDate: f.visitDate } : {}),
-      ...(f.admissionDate ? { admissionDate: f.admissionDate } : {}),
-      ...(f.dischargeDate ? { dischargeDate: f.dischargeDate } : {}),
-      ...(f.totalAmount !== null ? { totalAmount: f.totalAmount } : {}),
-      crossRegion: f.crossRegion
-        ? {
-            filingType: f.crossRegion.filingType,
-            ...(f.crossRegion.filingDate ? { filingDate: f.crossRegion.filingDate } : {}),
-          }
-        : null,
-      specialDrugs: f.specialDrugs,
-      notes: f.notes,
-    },
-    documents: docs.map((d) => ({ kind: d.kind, files: d.pages.map((pg) => pg.originalName) })),
-  };
-}
-
 export async function exportStoredClaim(
   ws: Workspace,
   opts: BundleOptions,
@@ -178,12 +136,14 @@ export async function exportStoredClaim(
       { field: 'allowIncomplete' },
     );
   }
+  // The stored claim itself, in the shape export reads (the same facts evaluation reads); no manifest.
   const claim = getClaim(ws.db, opts.claimId);
+  const claimant = getPerson(ws.db, claim.fields.claimantId);
   const documents = listDocuments(ws.db, opts.claimId).map((d) => ({
     kind: d.kind,
     files: d.pages.map((pg) => {
-      const q = QualityReport.safeParse(pg.quality);
-      return { path: storedFilePath(ws.dataDir, pg.sha256), ...(q.success ? { quality: q.data } : {}) };
+      const quality = pg.facts?.quality;
+      return { path: storedFilePath(ws.dataDir, pg.sha256), ...(quality ? { quality } : {}) };
     }),
   }));
   // Progress is counted in files prepared (decoding, straightening and encoding each page is the slow part),
@@ -193,7 +153,7 @@ export async function exportStoredClaim(
   opts.onProgress(0, total, `准备材料 0/${fileCount}`);
   const result = await exportClaimBundle(
     {
-      manifest: manifestOf(ws, opts.claimId),
+      claim: factsOfStoredClaim(claim, claimant),
       documents,
       evaluation,
       today: opts.today,

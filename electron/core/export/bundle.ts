@@ -121,9 +121,10 @@ export function orderDocuments(input: BundleInput): number[] {
   return order;
 }
 
-/** A short, stable reference for the claim: the same manifest gives the same reference on every export. */
+/** A short, stable reference for the claim: the same claim gives the same reference on every export. */
 export function claimReference(input: BundleInput): string {
-  const { claimant, claim } = input.manifest;
+  const claim = input.claim;
+  const { claimant } = claim;
   const key = [
     claimant.idNumber,
     claim.hospital,
@@ -351,7 +352,8 @@ async function layOutBundle(
   const appendix = drawSourcesAppendix(pdf, fonts, input);
   appendix.forEach((_p, i) => labels.push(i === 0 ? '附录：政策依据' : `附录：政策依据（续 ${i + 1}）`));
 
-  const { claimant, claim } = input.manifest;
+  const claim = input.claim;
+  const { claimant } = claim;
   pdf.getPages().forEach((page, i) => {
     drawRunningHeader(page, fonts, {
       reference,
@@ -380,7 +382,7 @@ async function layOutBundle(
   const title = `医保报销材料 · ${claimant.name} · ${claim.hospital}`;
   pdf.setTitle(title, { showInWindowTitleBar: true });
   pdf.setSubject(`${reference} 医保手工报销申请材料包`);
-  pdf.setAuthor(input.manifest.applicant.relation === 'self' ? claimant.name : input.manifest.applicant.name);
+  pdf.setAuthor(input.claim.applicant.relation === 'self' ? claimant.name : input.claim.applicant.name);
   pdf.setKeywords(['医保', '报销', reference]);
   pdf.setCreator('ClaimDesk 报销材料助手');
   pdf.setProducer(producer);

@@ -115,7 +115,8 @@ export function requirementTitle(r: RequirementResult): string {
 // ---------------------------------------------------------------- cover
 
 function fieldRows(input: BundleInput, docCount: number, pageCount: number): Array<[string, string]> {
-  const { claimant, applicant, claim } = input.manifest;
+  const claim = input.claim;
+  const { claimant, applicant } = claim;
   const rows: Array<[string, string]> = [];
   rows.push(['参保人', `${claimant.name}（身份证 ${maskIdNumber(claimant.idNumber)}）`]);
   rows.push([
@@ -141,7 +142,8 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
       ? `${FILING_TYPE_LABELS[cross.filingType].zh}${cross.filingDate ? `（备案日期 ${cross.filingDate}）` : ''}`
       : '参保地内就医，无需异地备案',
   ]);
-  if (claim.totalAmount !== undefined) rows.push(['医疗费用总额', formatYuan(claim.totalAmount)]);
+  if (claim.totalAmount !== undefined && claim.totalAmount !== null)
+    rows.push(['医疗费用总额', formatYuan(claim.totalAmount)]);
   const bank = claimant.bankAccount;
   rows.push([
     '收款账户',
@@ -159,7 +161,7 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
 }
 
 export function careDates(input: BundleInput): string {
-  const c = input.manifest.claim;
+  const c = input.claim;
   if (c.admissionDate || c.dischargeDate) return `${c.admissionDate ?? '?'} 至 ${c.dischargeDate ?? '?'}`;
   return c.visitDate ?? '未填写';
 }
@@ -597,7 +599,8 @@ export function loadPledgeTemplate(): string {
 
 /** Fills the template's {{placeholders}}; comment lines (#) are dropped. */
 export function fillPledge(template: string, input: BundleInput): { title: string; paragraphs: string[] } {
-  const { claimant, applicant, claim } = input.manifest;
+  const claim = input.claim;
+  const { claimant, applicant } = claim;
   const isSelf = applicant.relation === 'self';
   const bank = claimant.bankAccount;
   const values: Record<string, string> = {
@@ -641,15 +644,13 @@ export function drawPledge(doc: PDFDocument, fonts: BundleFonts, input: BundleIn
   }
   // Lines to sign by hand: generous spacing so an elderly applicant can write comfortably.
   const applicantName =
-    input.manifest.applicant.relation === 'self'
-      ? input.manifest.claimant.name
-      : input.manifest.applicant.name;
+    input.claim.applicant.relation === 'self' ? input.claim.claimant.name : input.claim.applicant.name;
   const x = A4.width / 2 - 10;
   y = Math.min(y - 30, 250);
   for (const [labelText, prefill] of [
     ['承诺人（签名）：', ''],
     ['承诺人姓名：', applicantName],
-    ['联系电话：', input.manifest.claimant.phone ?? ''],
+    ['联系电话：', input.claim.claimant.phone ?? ''],
     ['日期：', '        年      月      日'],
   ] as const) {
     page.drawText(labelText, { x, y, size: 12.5, font: fonts.regular, color: INK });

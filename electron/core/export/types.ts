@@ -1,8 +1,9 @@
 // What the bundle exporter takes and gives back. The caller (CLI `bundle`/`demo`, the desktop app) has
-// already loaded the manifest, checked every file and evaluated the claim; export only lays them out.
+// already analysed every file and evaluated the claim; export only lays them out. The claim comes in the
+// same shape evaluation reads (ClaimFacts): the app passes its stored claim, the CLI what its manifest says.
 import type { DocumentKind } from '../../../shared/domain';
 import type { EvaluationReport } from '../../../shared/evaluation';
-import type { Manifest } from '../../../shared/manifest';
+import type { ClaimFacts } from '../rules/engine';
 import type { QualityReport } from '../../../shared/quality';
 
 export interface BundleFile {
@@ -18,15 +19,16 @@ export interface BundleDocument {
 }
 
 export interface BundleInput {
-  manifest: Manifest;
-  /** Same order as manifest.documents: requirement results refer to documents by this index. */
+  /** The claim's people and care: who, where, when (cover page, pledge, PDF metadata). */
+  claim: ClaimFacts;
+  /** In claim order: requirement results refer to documents by this index. */
   documents: BundleDocument[];
   evaluation: EvaluationReport;
   /** Document indexes in bundle order (the rule engine's documentOrder); default: checklist order. */
   order?: readonly number[];
   /** The day the bundle is made, YYYY-MM-DD (printed on the cover and the pledge's context). */
   today: string;
-  /** Claim reference printed on every page; derived from the manifest when absent. */
+  /** Claim reference printed on every page; derived from the claim when absent. */
   reference?: string;
 }
 
@@ -50,7 +52,7 @@ export interface BundleOptions {
 }
 
 export interface BundledDocumentPages {
-  /** Index into manifest.documents. */
+  /** Index into the claim's documents. */
   index: number;
   /** 1-based position of the document in the bundle ("材料 3/8"). */
   ordinal: number;

@@ -7,9 +7,48 @@ import type { SupportedMime } from '../files/sniff';
 import { storeFile } from '../files/store';
 import { sealKindsFromRules } from '../quality/seal-kinds';
 import type { NewPage } from '../repo';
-import { analysePage, type AnalyseOptions, type PageAnalyser, type PageInput } from './analyse';
+import { kindsWithWordChecks } from '../rules/engine';
+import { readChineseTextOfRaster } from '../rules/ocr';
+import { listRulePacks, loadRulePack } from '../rules/pack';
+import { readPdfText } from '../rules/pdf-text';
+import {
+  analysePage,
+  type AnalyseOptions,
+  type PageAnalyser,
+  type PageInput,
+  type PageReader,
+} from './analyse';
 
 let sealKinds: readonly string[] | null = null;
+let textKinds: ReadonlySet<string> | null = null;
+
+/**
+ * Kinds whose words some bundled rule asks for (the 急诊 mark on a certificate), whatever the claim: their
+ * text is read when the page comes in and kept in its facts, so evaluation never reads a file.
+ */
+function ruleTextKinds(): ReadonlySet<string> {
+  if (textKinds) return textKinds;
+  const kinds = new Set<string>();
+  for (const info of listRulePacks()) {
+    try {
+      for (const k of kindsWithWordChecks(loadRulePack(info.id))) kinds.add(k);
+    } catch {
+      // A pack that does not load is reported where it is used; it asks for no words here.
+    }
+  }
+  textKinds = kinds;
+  return kinds;
+}
+
+/**
+ * The default PageReader: the text of born-digital PDFs (PDF.js) and, for photos, offline OCR on the
+ * analysis raster, for the kinds a rule reads words on. The OCR engine plugs a fuller reader in here.
+ */
+export const readRuleText: PageReader = async ({ path, mime, kind, raster }) => {
+  if (!kind || !ruleTextKinds().has(kind)) return null;
+  if (mime === 'application/pdf') return { text: await readPdfText(path) };
+  return { text: raster ? await readChineseTextOfRaster(raster) : null };
+};
 
 /** Kinds that need a seal per the national rule data, read once per process. */
 function storedSealKinds(): readonly string[] {
@@ -17,9 +56,12 @@ function storedSealKinds(): readonly string[] {
   return sealKinds;
 }
 
-/** analysePage in this thread, with the rule data's seal kinds: the CLI's and the tests' analyser. */
+/**
+ * analysePage in this thread, with the rule data's seal kinds and the rule-text reader: the CLI's and the
+ * tests' analyser, and what the app's check worker runs.
+ */
 export const analyseInThread: PageAnalyser = async (input: PageInput, options: AnalyseOptions = {}) =>
-  (await analysePage(input, { sealKinds: storedSealKinds(), ...options })).facts;
+  (await analysePage(input, { sealKinds: storedSealKinds(), reader: readRuleText, ...options })).facts;
 
 export interface IncomingFile {
   /** Where the file is now (the person's own copy). */

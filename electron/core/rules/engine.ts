@@ -979,5 +979,15 @@ export function kindsNeedingText(pack: RulePack, claim: ClaimFacts): Set<Documen
   return kinds;
 }
 
+/** Kinds on which some requirement of the pack reads words (the 急诊 mark), under any condition. */
+export function kindsWithWordChecks(pack: RulePack): Set<DocumentKind> {
+  const kinds = new Set<DocumentKind>();
+  for (const r of pack.requirements) {
+    if (!r.checks.some((c) => c.check === 'emergency_mark')) continue;
+    for (const k of [...r.kinds, ...r.substitutes.flatMap((s) => s.kinds)]) kinds.add(k);
+  }
+  return kinds;
+}
+
 /** Exit status of `evaluate`: 0 only when complete and no error-level problem. */
 export { isReadyToSubmit } from '../../../shared/evaluation';

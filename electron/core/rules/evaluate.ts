@@ -1,21 +1,22 @@
-// The two adapters onto the one engine (engine.ts): a claim manifest on disk (`claimdesk evaluate`, `bundle`)
-// and a claim stored in the database (the desktop app's live checklist). Both gather facts, photo checks and
-// invoice evidence, then call evaluateClaim.
+// Evaluation is a pure function of stored facts: `evaluate(claim, documents, pack, today)` reads the
+// claim's fields and each page's facts (shared/page-facts.ts, made once by analysePage) and writes nothing.
+// Two ways in: a claim stored in the database (`evaluateStoredClaim`: the app's live checklist) only reads
+// rows; a claim manifest on disk (`evaluateManifest`: `claimdesk evaluate`, `bundle`) first builds facts by
+// calling analysePage on the manifest's files, the same step import takes. See docs/architecture.md.
 import { existsSync } from 'node:fs';
-import type { QualityReport } from '../../../shared/quality';
-import { QualityReport as QualityReportSchema } from '../../../shared/quality';
-import type { RulePack } from '../../../shared/rules';
 import type { DocumentKind } from '../../../shared/domain';
+import type { PageFacts } from '../../../shared/page-facts';
+import type { QualityReport } from '../../../shared/quality';
+import type { RulePack } from '../../../shared/rules';
 import type { Claim, Person } from '../../../shared/schemas';
 import { getClaim, getPerson, listDocuments } from '../repo';
 import { isPledgeSigned } from '../pledge';
 import { loadManifest, type LoadedManifest } from '../manifest';
 import { openWorkspace, type Workspace } from '../workspace';
 import { databasePath } from '../db/open';
-import { sha256OfFile, storedFilePath } from '../files/store';
-import { sniffFile } from '../files/sniff';
-import { findInvoiceDuplicates, indexClaimInvoices } from '../invoices/store';
-import { scanInvoiceFile } from '../invoices/scan';
+import { findInvoiceDuplicates } from '../invoices/store';
+import { analysePages } from '../pages/analyse';
+import { readRuleText } from '../pages/pipeline';
 import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
 import {
   evaluateClaim,
@@ -23,22 +24,99 @@ import {
   type ClaimEvaluation,
   type ClaimFacts,
   type EvaluatedDocument,
+  type InvoiceDuplicate,
   type InvoiceEvidence,
 } from './engine';
 import { localToday } from './dates';
-import { readPdfText } from './pdf-text';
-import { readChineseText } from './ocr';
-import { mergeFields } from '../../../shared/fields';
+import { mergeFields, type Fields } from '../../../shared/fields';
 import { claimFieldCorrections } from '../field-corrections';
 
 export * from './engine';
 export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
 
-/** Checks the pages of one document; returns one report per file, in order. */
-export type DocumentChecker = (
-  files: readonly string[],
-  options: { kind: DocumentKind; sealKinds: readonly string[]; displayNames: readonly string[] },
-) => Promise<QualityReport[]>;
+/** One page as evaluation sees it: where it sits, its facts, and the other claims holding its invoice. */
+export interface PageToEvaluate {
+  /** Field path of the page (documents[i].files[j]), what problems point at. */
+  field: string;
+  name: string;
+  facts: PageFacts | null;
+  /** Stored claims elsewhere with the same invoice (looked up by the caller: a read, not a write). */
+  duplicates: InvoiceDuplicate[];
+  /** Fields of the page: what was read (facts.fields) under what the person typed, merged by the caller. */
+  fields: Fields;
+}
+
+export interface DocumentToEvaluate {
+  index: number;
+  kind: DocumentKind;
+  /** What the person confirmed by looking at the paper (e.g. "emergency_mark"). */
+  confirmed: readonly string[];
+  pages: PageToEvaluate[];
+}
+
+/**
+ * The evaluation itself: pure, from the claim's fields and its pages' facts. Quality findings, the 急诊
+ * words and invoice identities all come from the facts; nothing is decoded, read or written here.
+ */
+export function evaluate(
+  claim: ClaimFacts,
+  documents: readonly DocumentToEvaluate[],
+  pack: RulePack,
+  today: string,
+): ClaimEvaluation {
+  const textKinds = kindsNeedingText(pack, claim);
+  const evaluated: EvaluatedDocument[] = documents.map((d) => ({
+    index: d.index,
+    kind: d.kind,
+    confirmed: d.confirmed,
+    pages: d.pages.map((p) => ({
+      field: p.field,
+      name: p.name,
+      quality: p.facts?.quality ?? null,
+      // Words are looked at only where a rule reads them and the person has not confirmed it already.
+      text: textKinds.has(d.kind) && !d.confirmed.includes('emergency_mark') ? (p.facts?.text ?? null) : null,
+    })),
+  }));
+  const invoices: InvoiceEvidence[] = [];
+  const seen = new Map<string, string>();
+  for (const d of documents) {
+    if (d.kind !== 'invoice') continue;
+    for (const p of d.pages) {
+      const parsed = p.facts?.qr?.invoice ?? null;
+      const identity = parsed?.key ?? `sha:${p.facts?.fingerprint.sha256 ?? p.field}`;
+      const repeatOf = seen.get(identity);
+      if (!repeatOf) seen.set(identity, p.field);
+      invoices.push({
+        documentIndex: d.index,
+        field: p.field,
+        name: p.name,
+        parsed,
+        duplicates: p.duplicates,
+        repeatOf,
+      });
+    }
+  }
+  return evaluateClaim(claim, evaluated, { today, pack, invoices });
+}
+
+/** Stored invoices of other claims that are this page's invoice (a read of the invoice index). */
+function duplicatesOf(
+  ws: Workspace | null,
+  kind: DocumentKind,
+  facts: PageFacts | null,
+  excludeClaimId?: number,
+): InvoiceDuplicate[] {
+  if (!ws || kind !== 'invoice' || !facts) return [];
+  return findInvoiceDuplicates(
+    ws.db,
+    {
+      key: facts.qr?.invoice?.key ?? null,
+      sha256: facts.fingerprint.sha256,
+      phash: facts.fingerprint.phash,
+    },
+    excludeClaimId,
+  );
+}
 
 export interface ManifestEvaluationOptions {
   /** YYYY-MM-DD; default: today's local date. */
@@ -49,42 +127,20 @@ export interface ManifestEvaluationOptions {
   dataDir?: string | undefined;
   /** An already open workspace (the app), instead of dataDir. */
   workspace?: Workspace | undefined;
-  /** Photo checks per document (quality/index.ts checkFiles); without one, quality-based checks are skipped. */
-  checkDocument?: DocumentChecker | undefined;
-  /** Text of a born-digital PDF, for the 急诊 mark (default readPdfText); null when it can't be read. */
-  pdfText?: ((path: string) => Promise<string | null>) | undefined;
-  /** Text read off a photo, for the 急诊 mark (default readChineseText, offline OCR); null when unreadable. */
-  photoText?: ((path: string) => Promise<string | null>) | undefined;
-  /** Read invoice QR codes and hashes (default true). */
+  /** Run the photo checks (default false: `claimdesk evaluate --no-check`); without them quality checks are skipped. */
+  checks?: boolean | undefined;
+  /** Read invoice QR codes (default true). */
   scanInvoices?: boolean | undefined;
 }
 
 export interface ManifestEvaluation {
   report: ClaimEvaluation;
+  /** The claim as the manifest states it, in the shape evaluation and export read. */
+  claim: ClaimFacts;
   loaded: LoadedManifest;
   pack: RulePack;
   /** Quality report per document per file (null when not checked); the bundle reuses them. */
   quality: Array<Array<QualityReport | null>>;
-}
-
-async function isPdf(path: string): Promise<boolean> {
-  try {
-    return (await sniffFile(path)) === 'application/pdf';
-  } catch {
-    return false;
-  }
-}
-
-/** OCR costs seconds; the live checklist re-evaluates often, so stored files' text is remembered by hash. */
-const TEXT_CACHE_LIMIT = 500;
-const storedTextCache = new Map<string, string | null>();
-
-async function storedPageText(path: string, sha256: string, pdf: boolean): Promise<string | null> {
-  if (storedTextCache.has(sha256)) return storedTextCache.get(sha256)!;
-  const text = pdf ? await readPdfText(path) : await readChineseText(path);
-  if (storedTextCache.size >= TEXT_CACHE_LIMIT) storedTextCache.delete(storedTextCache.keys().next().value!);
-  storedTextCache.set(sha256, text);
-  return text;
 }
 
 function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
@@ -105,45 +161,11 @@ function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
   };
 }
 
-async function invoiceEvidenceForManifest(
-  loaded: LoadedManifest,
-  ws: Workspace | null,
-): Promise<InvoiceEvidence[]> {
-  const evidence: InvoiceEvidence[] = [];
-  const seen = new Map<string, string>();
-  for (const doc of loaded.documents.filter((d) => d.kind === 'invoice')) {
-    for (const [j, file] of doc.files.entries()) {
-      const field = `documents[${doc.index}].files[${j}]`;
-      let scanned: Awaited<ReturnType<typeof scanInvoiceFile>> = { parsed: null, phash: null };
-      try {
-        scanned = await scanInvoiceFile(file.path);
-      } catch {
-        // Unreadable files are reported by the photo check as unreadable_file.
-      }
-      const sha256 = await sha256OfFile(file.path);
-      const identity = scanned.parsed?.key ?? `sha:${sha256}`;
-      const repeatOf = seen.get(identity);
-      if (!repeatOf) seen.set(identity, field);
-      const duplicates = ws
-        ? findInvoiceDuplicates(ws.db, { key: scanned.parsed?.key ?? null, sha256, phash: scanned.phash })
-        : [];
-      evidence.push({
-        documentIndex: doc.index,
-        field,
-        name: file.relative,
-        parsed: scanned.parsed,
-        duplicates,
-        repeatOf,
-      });
-    }
-  }
-  return evidence;
-}
-
 /**
  * Evaluates the claim a manifest describes: loads and checks the manifest (manifest_invalid on a bad
- * field), picks the rule pack, runs the photo checks and reads the invoices, compares them with stored
- * claims when a data folder is given, and returns the report with everything the bundle needs.
+ * field), picks the rule pack, builds each file's facts with analysePage (photo checks, QR, words: the same
+ * analysis an imported page gets), compares invoices with stored claims when a data folder is given, and
+ * returns the pure evaluation with everything the bundle needs.
  */
 export async function evaluateManifest(
   manifestPath: string,
@@ -155,37 +177,23 @@ export async function evaluateManifest(
     : rulePackForRegion(loaded.manifest.claimant.insuredRegion);
   const today = options.today ?? localToday();
   const sealKinds = sealRequiredKinds(pack);
-  const facts = factsFromManifest(loaded);
-  const textKinds = kindsNeedingText(pack, facts);
-  const pdfText = options.pdfText ?? readPdfText;
-  const photoText = options.photoText ?? readChineseText;
+  const claim = factsFromManifest(loaded);
+  const textKinds = kindsNeedingText(pack, claim);
 
-  const quality: Array<Array<QualityReport | null>> = [];
-  const documents: EvaluatedDocument[] = [];
+  const analysed: Array<Array<PageFacts>> = [];
   for (const doc of loaded.documents) {
-    const paths = doc.files.map((f) => f.path);
-    const reports: Array<QualityReport | null> = options.checkDocument
-      ? await options.checkDocument(paths, {
-          kind: doc.kind,
-          sealKinds,
-          displayNames: doc.files.map((f) => f.relative),
-        })
-      : paths.map(() => null);
-    quality.push(reports);
-    const pages = [];
-    for (const [j, f] of doc.files.entries()) {
-      const wanted = textKinds.has(doc.kind) && !doc.confirmed.includes('emergency_mark');
-      const text = wanted ? await ((await isPdf(f.path)) ? pdfText(f.path) : photoText(f.path)) : null;
-      pages.push({
-        field: `documents[${doc.index}].files[${j}]`,
-        name: f.relative,
-        quality: reports[j] ?? null,
-        text,
-        // Read fields (OCR) come with the reader; the manifest's typed corrections win over them.
-        fields: mergeFields(undefined, doc.pageFields[j]),
-      });
-    }
-    documents.push({ index: doc.index, kind: doc.kind, pages, confirmed: doc.confirmed });
+    // Words only where this claim's rules read them and the person has not confirmed them already.
+    const wantText = textKinds.has(doc.kind) && !doc.confirmed.includes('emergency_mark');
+    const pages = await analysePages(
+      doc.files.map((f) => ({ path: f.path, kind: doc.kind, displayName: f.relative })),
+      {
+        checks: options.checks ?? false,
+        sealKinds,
+        readQr: doc.kind === 'invoice' && options.scanInvoices !== false,
+        ...(wantText ? { reader: readRuleText } : {}),
+      },
+    );
+    analysed.push(pages.map((p) => p.facts));
   }
 
   let ws: Workspace | null = options.workspace ?? null;
@@ -196,9 +204,25 @@ export async function evaluateManifest(
     opened = true;
   }
   try {
-    const invoices = options.scanInvoices === false ? [] : await invoiceEvidenceForManifest(loaded, ws);
-    const report = evaluateClaim(facts, documents, { today, pack, invoices });
-    return { report, loaded, pack, quality };
+    const documents: DocumentToEvaluate[] = loaded.documents.map((doc, i) => ({
+      index: doc.index,
+      kind: doc.kind,
+      confirmed: doc.confirmed,
+      pages: doc.files.map((f, j) => {
+        const facts = analysed[i]![j]!;
+        return {
+          field: `documents[${doc.index}].files[${j}]`,
+          name: f.relative,
+          facts,
+          duplicates: options.scanInvoices === false ? [] : duplicatesOf(ws, doc.kind, facts),
+          // Read fields come with the reader; the manifest's typed corrections win over them.
+          fields: mergeFields(facts.fields, doc.pageFields[j]),
+        };
+      }),
+    }));
+    // Without --check the facts carry no quality report; the bundle then has none either.
+    const quality = analysed.map((pages) => pages.map((f) => (options.checks ? f.quality : null)));
+    return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality };
   } finally {
     if (opened) ws?.close();
   }
@@ -236,85 +260,37 @@ export interface StoredClaimEvaluationOptions {
   rules?: string | undefined;
   /**
    * What the person confirmed by looking at each document (document id → e.g. ["emergency_mark"]), for
-   * checks a photo can't prove. The database has no column for it yet; the app passes what it keeps.
+   * checks a photo can't prove (the app reads them from document_confirmations).
    */
   confirmed?: Readonly<Record<number, readonly string[]>> | undefined;
 }
 
 /**
- * Evaluates a claim stored in the workspace, with the quality reports kept on its pages and its invoices
- * (read now if not yet) compared with every other stored claim. Document indexes follow listDocuments order.
+ * Evaluates a claim stored in the workspace: reads its fields, its pages' facts and the invoice index of
+ * every other claim, then calls the pure evaluate. Writes nothing. Document indexes follow listDocuments order.
  */
-export async function evaluateStoredClaim(
+export function evaluateStoredClaim(
   ws: Workspace,
   claimId: number,
   options: StoredClaimEvaluationOptions = {},
-): Promise<ClaimEvaluation> {
+): ClaimEvaluation {
   const claim = getClaim(ws.db, claimId);
-  const f = claim.fields;
-  const claimant = getPerson(ws.db, f.claimantId);
+  const claimant = getPerson(ws.db, claim.fields.claimantId);
   const pack = options.rules ? loadRulePack(options.rules) : rulePackForRegion(claimant.insuredRegion);
-  const stored = listDocuments(ws.db, claimId);
-  const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claimId) };
-  const textKinds = kindsNeedingText(pack, facts);
   const corrections = claimFieldCorrections(ws.db, claimId);
-  const documents: EvaluatedDocument[] = [];
-  for (const [index, d] of stored.entries()) {
-    const pages = [];
-    for (const [j, p] of d.pages.entries()) {
-      const q = QualityReportSchema.safeParse(p.quality);
-      const text =
-        textKinds.has(d.kind) && !options.confirmed?.[d.id]?.includes('emergency_mark')
-          ? await storedPageText(storedFilePath(ws.dataDir, p.sha256), p.sha256, p.mime === 'application/pdf')
-          : null;
-      pages.push({
-        field: `documents[${index}].files[${j}]`,
-        name: p.originalName,
-        quality: q.success ? q.data : null,
-        text,
-        // Fields read off the page (page facts, from the reader) under what the person typed (documents:setField).
-        fields: mergeFields(p.facts?.fields, corrections.get(p.id)),
-      });
-    }
-    documents.push({ index, kind: d.kind, pages, confirmed: options.confirmed?.[d.id] ?? [] });
-  }
-  const invoices = await indexClaimInvoices(ws, claimId);
-  const byPage = new Map(invoices.map((i) => [i.pageId, i]));
-  const evidence: InvoiceEvidence[] = [];
-  const seen = new Map<string, string>();
-  stored.forEach((d, index) => {
-    if (d.kind !== 'invoice') return;
-    d.pages.forEach((p, j) => {
-      const inv = byPage.get(p.id);
-      const field = `documents[${index}].files[${j}]`;
-      const identity = inv?.key ?? `sha:${p.sha256}`;
-      const repeatOf = seen.get(identity);
-      if (!repeatOf) seen.set(identity, field);
-      evidence.push({
-        documentIndex: index,
-        field,
-        name: p.originalName,
-        parsed: inv?.key
-          ? {
-              format: inv.format === 'none' ? 'raw' : inv.format,
-              payload: inv.key,
-              typeCode: null,
-              code: null,
-              number: inv.number,
-              amount: inv.amount,
-              issueDate: null,
-              checkCode: null,
-              key: inv.key,
-            }
-          : null,
-        duplicates: findInvoiceDuplicates(
-          ws.db,
-          { key: inv?.key ?? null, sha256: p.sha256, phash: inv?.phash ?? null },
-          claimId,
-        ),
-        repeatOf,
-      });
-    });
-  });
-  return evaluateClaim(facts, documents, { today: options.today ?? localToday(), pack, invoices: evidence });
+  const documents: DocumentToEvaluate[] = listDocuments(ws.db, claimId).map((d, index) => ({
+    index,
+    kind: d.kind,
+    confirmed: options.confirmed?.[d.id] ?? [],
+    pages: d.pages.map((p, j) => ({
+      field: `documents[${index}].files[${j}]`,
+      name: p.originalName,
+      facts: p.facts,
+      duplicates: duplicatesOf(ws, d.kind, p.facts, claimId),
+      // Fields read off the page (page facts, from the reader) under what the person typed (documents:setField).
+      fields: mergeFields(p.facts?.fields, corrections.get(p.id)),
+    })),
+  }));
+  const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claimId) };
+  return evaluate(facts, documents, pack, options.today ?? localToday());
 }

@@ -2,6 +2,7 @@
 // emergency certificate): the PP-OCR reader (electron/core/ocr), models loaded from disk once per process.
 // Not finding the words asks a person to confirm.
 import { decodeImage } from '../quality/decode';
+import type { Raster } from '../quality/raster';
 import { ocrImage } from '../ocr/engine';
 import { READ_DECODE_SIDE } from '../ocr/read';
 
@@ -34,6 +35,32 @@ export async function readChineseText(path: string): Promise<string | null> {
         height: info.height,
         channels: info.channels === 1 ? 1 : 3,
       });
+      return segments
+        .map((s) => s.text)
+        .join('')
+        .replace(/\s+/g, '');
+    })();
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), OCR_TIMEOUT_MS);
+    });
+    return await Promise.race([work, timeout]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The same reading on a photo the page pipeline already decoded: its analysis raster (long side 2000 px),
+ * from memory, so reading the words adds no decode of the file.
+ */
+export async function readChineseTextOfRaster(raster: Raster): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const work = (async () => {
+      const data = Buffer.from(raster.rgb.buffer, raster.rgb.byteOffset, raster.rgb.byteLength);
+      const { segments } = await ocrImage({ data, width: raster.width, height: raster.height, channels: 3 });
       return segments
         .map((s) => s.text)
         .join('')
