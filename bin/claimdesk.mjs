@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
 if (!existsSync(cli)) {
-  process.stderr.write('ClaimDesk 尚未编译，请先运行 npm run build:node (dist/cli.mjs missing; run npm run build:node)\n');
+  process.stderr.write(
+    'ClaimDesk 尚未编译，请先运行 npm run build:node (dist/cli.mjs missing; run npm run build:node)\n',
+  );
   process.exit(2);
 }
 await import(cli);

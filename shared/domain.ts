@@ -93,7 +93,8 @@ export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
  */
 export const AGENT_RELATIONS = [...RELATIVE_RELATIONS, 'helper'] as const;
 export const AgentRelation = z.enum(AGENT_RELATIONS, {
-  error: () => '代办人关系必须是近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）或 helper（其他代办人，如社区工作人员）',
+  error: () =>
+    '代办人关系必须是近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）或 helper（其他代办人，如社区工作人员）',
 });
 export type AgentRelation = z.infer<typeof AgentRelation>;
 export const ApplicantRelation = z.enum(['self', ...AGENT_RELATIONS]);

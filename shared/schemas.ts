@@ -26,12 +26,9 @@ export const IdNumber = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: `${r.zh} (${r.en})` });
   });
 
-export const PhoneNumber = z
-  .string()
-  .transform(normalizeNumberInput)
-  .refine(isMobilePhone, {
-    message: '手机号应为以1开头的11位数字 (mobile number must be 11 digits starting with 1)',
-  });
+export const PhoneNumber = z.string().transform(normalizeNumberInput).refine(isMobilePhone, {
+  message: '手机号应为以1开头的11位数字 (mobile number must be 11 digits starting with 1)',
+});
 
 export const BankAccount = z.object({
   bank: z.string().trim().min(1, '请填写开户银行'),

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 export const APP_DIR_NAME = 'ClaimDesk';
 
 /** Same folder Electron's app.getPath('userData') gives for an app named ClaimDesk. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.CLAIMDESK_HOME) return resolve(env.CLAIMDESK_HOME);
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);

@@ -103,10 +103,11 @@ describe('SIGKILL during a bundle export', () => {
     `leaves the target absent, the earlier bundle, or a complete PDF (${RUNS} runs)`,
     { timeout: 300_000 },
     async (ctx) => {
-      if (!bundleRegistered || !qpdfPresent) {
-        console.warn(
-          `[kill-bundle] SKIPPED: ${!bundleRegistered ? 'claimdesk bundle is not registered yet' : 'qpdf is not installed'}`,
-        );
+      // A missing `bundle` command fails (it is a contract, docs/contracts.md); only a missing qpdf, the
+      // independent reader scripts/setup.sh installs, skips with a message.
+      expect(bundleRegistered, 'claimdesk bundle must be registered').toBe(true);
+      if (!qpdfPresent) {
+        console.warn('[kill-bundle] SKIPPED: qpdf is not installed (bash scripts/setup.sh installs it)');
         return ctx.skip();
       }
       // One undisturbed export: its duration spreads the kills, and it is the "earlier bundle" for half the runs.

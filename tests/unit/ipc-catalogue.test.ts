@@ -1,7 +1,7 @@
 // The channel catalogue, the dispatcher every call goes through, and the preload's window.claimdesk object.
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../electron/core/errors';
-import { ClaimDeskError, InvalidInputError } from '../../electron/core/errors';
+import { ClaimDeskError, ERROR_CODES, InvalidInputError } from '../../electron/core/errors';
 import {
   CanceledError,
   dispatch,
@@ -30,9 +30,23 @@ describe('channel catalogue', () => {
     expect(channels).not.toContain(DROPPED_FILES_CHANNEL);
   });
 
-  it('has error codes without duplicates', () => {
+  it('has error codes without duplicates, and every core error code among them', () => {
     expect(new Set(IPC_ERROR_CODES).size).toBe(IPC_ERROR_CODES.length);
-    expect(_everyCoreCodeIsAnIpcCode).toBe(true);
+    expect(_everyCoreCodeIsAnIpcCode).toBe(true); // compile time; the run-time check follows
+    for (const code of ERROR_CODES) expect(IPC_ERROR_CODES, code).toContain(code);
+  });
+
+  it('carries every core error code to the window unchanged, with its Chinese message', async () => {
+    for (const code of ERROR_CODES) {
+      const thrown = new ClaimDeskError(code, `中文说明 ${code}`, `english ${code}`);
+      const r = await dispatch(
+        handlersWith({ getClaim: async () => Promise.reject(thrown) }),
+        'getClaim',
+        { id: 1 },
+        noProgress,
+      );
+      expect(r, code).toMatchObject({ ok: false, error: { code, message: `中文说明 ${code}` } });
+    }
   });
 
   it('refuses payloads that do not match the schema', () => {

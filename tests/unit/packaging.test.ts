@@ -169,7 +169,7 @@ describe('electron-builder.yml ships everything the app loads', () => {
     }
   });
 
-  it('unpacks every native module of the production dependencies, and the OCR worker’s files', () => {
+  it('unpacks every native module of the production dependencies, and the data files native code opens', () => {
     const native = productionPackages().filter(
       (name) => filesOf(name, /^binding\.gyp$|\.node$|\.so(\.\d+)*$|\.dylib$|\.dll$/).length > 0,
     );
@@ -181,23 +181,24 @@ describe('electron-builder.yml ships everything the app loads', () => {
       }
       expect(unpacked(`node_modules/${name}/package.json`), `${name} must be unpacked`).toBe(true);
     }
-    // tesseract.js runs in a worker thread that loads its script, its wasm and the model from real files.
-    const ocrSources = sourceFiles('electron').filter((f) =>
-      /from 'tesseract\.js'|import\('tesseract\.js'\)/.test(read(f)),
+    // Native code opens its data files itself (the OCR models, PDF.js's fonts and maps for the canvas), so a
+    // package resolved with require.resolve in a module that loads a native package must be unpacked too.
+    const nativeUsers = sourceFiles('electron').filter((f) =>
+      native.some((n) =>
+        new RegExp(`(from |import\\()'${n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'`).test(read(f)),
+      ),
     );
-    expect(ocrSources.length).toBeGreaterThan(0);
-    const ocrPackages = new Set<string>();
-    for (const f of ocrSources) {
-      for (const m of read(f).matchAll(/(?:import\(|require\.resolve\()'((?:@[\w.-]+\/)?[\w.-]+)/g))
-        ocrPackages.add(m[1]!);
+    expect(nativeUsers.length).toBeGreaterThan(0);
+    const dataPackages = new Set<string>();
+    for (const f of nativeUsers) {
+      for (const m of read(f).matchAll(/require\.resolve\('((?:@[\w.-]+\/)?[\w.-]+)/g))
+        dataPackages.add(m[1]!);
     }
-    const withWasm = productionPackages().filter(
-      (n) => filesOf(n, /\.wasm$/).length > 0 && n.startsWith('tesseract'),
-    );
-    for (const name of [...ocrPackages, ...withWasm]) {
+    expect(dataPackages.size).toBeGreaterThan(0);
+    for (const name of dataPackages) {
       expect(
         unpacked(`node_modules/${name}/package.json`),
-        `${name} must be unpacked for the OCR worker`,
+        `${name} must be unpacked: native code reads its files`,
       ).toBe(true);
     }
   });
