@@ -181,9 +181,9 @@ describe('electron-builder.yml ships everything the app loads', () => {
       }
       expect(unpacked(`node_modules/${name}/package.json`), `${name} must be unpacked`).toBe(true);
     }
-    // tesseract.js runs in a worker thread that loads its script, its wasm and the model from real files.
+    // The OCR engine's native runtime opens the PP-OCR model files by path: they must be real files.
     const ocrSources = sourceFiles('electron').filter((f) =>
-      /from 'tesseract\.js'|import\('tesseract\.js'\)/.test(read(f)),
+      /from 'onnxruntime-node'|import\('onnxruntime-node'\)/.test(read(f)),
     );
     expect(ocrSources.length).toBeGreaterThan(0);
     const ocrPackages = new Set<string>();
@@ -191,9 +191,7 @@ describe('electron-builder.yml ships everything the app loads', () => {
       for (const m of read(f).matchAll(/(?:import\(|require\.resolve\()'((?:@[\w.-]+\/)?[\w.-]+)/g))
         ocrPackages.add(m[1]!);
     }
-    const withWasm = productionPackages().filter(
-      (n) => filesOf(n, /\.wasm$/).length > 0 && n.startsWith('tesseract'),
-    );
+    const withWasm = productionPackages().filter((n) => filesOf(n, /\.onnx$/).length > 0);
     for (const name of [...ocrPackages, ...withWasm]) {
       expect(
         unpacked(`node_modules/${name}/package.json`),
