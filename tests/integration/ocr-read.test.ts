@@ -2,8 +2,9 @@
 // photos generated here: a 财政电子票据 printout (QR + values in cells below their labels) and a paper
 // 门诊 invoice (values after their labels), each photographed in perspective with blur and uneven light.
 // Asserts the exact printed values, the QR merge, and `claimdesk read`'s JSON and exit statuses.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPaper } from '../../electron/core/ocr/read';
 import { shoot, type Shot } from '../../scripts/ocr-corpus/shots';
@@ -49,6 +50,22 @@ describe('reading an invoice photo', () => {
       expect(f.region!.x).toBeGreaterThanOrEqual(0);
       expect(f.region!.x + f.region!.w).toBeLessThanOrEqual(1);
     }
+  }, 120_000);
+});
+
+describe('reading a scanned PDF', () => {
+  it('renders the page in-process and reads it like a photo', async () => {
+    const doc = await PDFDocument.create();
+    const jpg = await doc.embedJpg(readFileSync(paper.file));
+    doc.addPage([842, 595]).drawImage(jpg, { x: 0, y: 0, width: 842, height: 595 });
+    const file = join(tmp.dir, 'scan.pdf');
+    writeFileSync(file, await doc.save());
+    const r = await readPaper(file);
+    expect(r.kind).toBe('invoice');
+    const t = paper.shot.paper.truth;
+    expect(r.fields.invoiceNumber!.value).toBe(t.invoiceNumber);
+    expect(r.fields.totalAmount!.value).toBe(t.totalAmount);
+    expect(r.fields.patientName!.value).toBe(t.patientName);
   }, 120_000);
 });
 

@@ -195,7 +195,9 @@ describe('electron-builder.yml ships everything the app loads', () => {
         dataPackages.add(m[1]!);
     }
     expect(dataPackages.size).toBeGreaterThan(0);
-    for (const name of dataPackages) {
+    // …and a package that ships model files (.onnx) is read by the OCR runtime by path.
+    const withModels = productionPackages().filter((n) => filesOf(n, /\.onnx$/).length > 0);
+    for (const name of [...dataPackages, ...withModels]) {
       expect(
         unpacked(`node_modules/${name}/package.json`),
         `${name} must be unpacked: native code reads its files`,
