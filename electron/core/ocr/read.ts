@@ -2,14 +2,15 @@
 // decoded pixels (the page pipeline's `analysePage` hands its decoded photo here); `readFile` opens a
 // photo or a PDF for `claimdesk read`.
 import { readFile as readBytes, stat } from 'node:fs/promises';
+import sharp, { type Sharp } from 'sharp';
 import type { DocumentKind } from '../../../shared/domain';
 import type { Fields, TextLine } from '../../../shared/fields';
-import { ClaimDeskError } from '../errors';
 import { sniffFile } from '../files/sniff';
 import { decodeImage } from '../quality/decode';
 import { parseInvoicePayload, type ParsedInvoice } from '../invoices/parse';
 import { decodeQrCode } from '../invoices/qr';
 import { decodeQrInPdf } from '../invoices/pdf-qr';
+import { renderPdfPage } from '../pdf/render';
 import { ocrImage, type OcrImage, type OcrSegment } from './engine';
 import { classifyPage } from './classify';
 import { extractFields } from './fields';
@@ -140,9 +141,12 @@ async function pdfSegments(
   }
 }
 
+/** A scanned page is rendered at this resolution for the OCR (A4 at 300 dpi is 3508 px, then shrunk). */
+const SCANNED_PDF_DPI = 300;
+
 /**
  * Reads a photo or a PDF. PDFs with text are read from their text (source `pdf_text`, no OCR); a scanned PDF
- * cannot be read yet (it needs the in-process PDF renderer) and gives a clear error.
+ * (no text layer) has its first page rendered in-process and read by the OCR like a photo.
  */
 export async function readPaper(path: string, options: ReadOptions = {}): Promise<PageReading> {
   const started = performance.now();
@@ -150,14 +154,7 @@ export async function readPaper(path: string, options: ReadOptions = {}): Promis
   const mime = await sniffFile(path);
   if (mime === 'application/pdf') {
     const text = await pdfSegments(path).catch(() => null);
-    if (!text) {
-      throw new ClaimDeskError(
-        'file_unreadable',
-        `这份 PDF 没有可读取的文字（可能是扫描件），暂时无法识别：${path}。请改为上传这页的照片`,
-        `PDF has no text layer (scanned); rendering scanned PDFs for OCR is not available yet: ${path}`,
-        { field: path },
-      );
-    }
+    if (!text) return readScannedPdf(path, options, started);
     const page = layoutPage(text.segments, text.width, text.height);
     const reading = finish(page, options, started);
     for (const f of Object.values(reading.fields)) f.source = 'pdf_text';
@@ -168,8 +165,24 @@ export async function readPaper(path: string, options: ReadOptions = {}): Promis
     return reading;
   }
   const decoded = await decodeImage(path);
-  const { data, info } = await decoded
-    .pipeline()
+  return readPicture(decoded.pipeline(), options, started, () => decodeQrCode(decoded));
+}
+
+/** A PDF without a text layer: its first page drawn (PDF.js, in-process), then OCR'd; its QR from the PDF. */
+async function readScannedPdf(path: string, options: ReadOptions, started: number): Promise<PageReading> {
+  const page = await renderPdfPage(path, 0, SCANNED_PDF_DPI, {
+    maxPixels: SCANNED_PDF_DPI * SCANNED_PDF_DPI * 11.7 * 16.6, // up to A3
+  });
+  return readPicture(sharp(page.data, { raw: page }), options, started, () => decodeQrInPdf(path));
+}
+
+async function readPicture(
+  picture: Sharp,
+  options: ReadOptions,
+  started: number,
+  readQr: () => Promise<string | null>,
+): Promise<PageReading> {
+  const { data, info } = await picture
     .resize({ width: READ_DECODE_SIDE, height: READ_DECODE_SIDE, fit: 'inside', withoutEnlargement: true })
     .removeAlpha()
     .raw()
@@ -180,7 +193,7 @@ export async function readPaper(path: string, options: ReadOptions = {}): Promis
   const { segments } = await ocrImage(image);
   const reading = finish(layoutPage(segments, image.width, image.height), options, started);
   if (reading.kind === 'invoice') {
-    const payload = await decodeQrCode(decoded).catch(() => null);
+    const payload = await readQr().catch(() => null);
     if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
     reading.elapsedMs = Math.round(performance.now() - started);
   }
