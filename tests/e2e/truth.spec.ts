@@ -26,7 +26,7 @@ test('a photo that failed its check keeps the claim from 材料齐全 on screen,
   const photos = await makeSamplePhotos();
   const claim = await seedOutpatientClaim(server, await seedPerson(server));
   await openClaim(page, claim.reference);
-  // 医保卡 has no photo check of its own in the rule pack: before, any photo made it 已齐.
+  // 医保卡 had no photo check of its own in the rule pack, so any photo made it 已齐 before issue #13.
   const card = item(page, 'insurance-card');
   await dropFiles(page, card.locator('> .dropzone'), [{ ...photos.blurredInvoice, name: '医保卡-模糊.jpg' }]);
   await expect(card.locator('figure.page-tile')).toHaveCount(1, { timeout: 60_000 });
@@ -34,7 +34,8 @@ test('a photo that failed its check keeps the claim from 材料齐全 on screen,
   // The item is not 已齐 and the pill does not say the claim can be handed in.
   await expect(card).toHaveAttribute('data-status', 'needs_attention');
   await expect(card.locator('.req-status')).not.toHaveText('已齐');
-  await expect(card.locator('.reason')).toContainText('医保卡-模糊.jpg');
+  // The failed photo is named on its own item, not only in a list above the checklist.
+  await expect(card).toContainText('医保卡-模糊.jpg');
   await expect(page.getByTestId('checklist-state')).not.toHaveText('可以提交');
   await expect(page.getByRole('button', { name: '改为“材料齐全”' })).toBeDisabled();
   // Main refuses the move too, whatever a stale screen offers.
