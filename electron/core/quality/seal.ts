@@ -80,6 +80,31 @@ export function findSeal(r: Raster, o: SealSearchOptions): SealSearch {
   };
   const minDiameterCells = o.textHeightPx ? (MIN_DIAMETER_TEXT_HEIGHTS * o.textHeightPx) / STEP : 0;
   if (redCount === 0) return result;
+  searchRings(red, w, h, r, pageLongSidePx, minDiameterCells, result);
+  if (result.ringCoverage < MIN_RING_COVERAGE) {
+    // Seals are stamped over the page: a red table rule or underline running through the ring joins it
+    // into one shape that is neither round nor seal-sized. Rules are thin (0.2-0.4 mm), a seal's ring is
+    // ~1 mm: an opening (erode by one sample, grow back within the red) removes the rules and keeps the
+    // ring, and the search runs again. Only when the first search found nothing, so an unobstructed seal
+    // is judged on its full ink.
+    const opened = openWithin(red, w, h);
+    searchRings(opened, w, h, r, pageLongSidePx, minDiameterCells, result);
+  }
+  result.found = result.ringCoverage >= MIN_RING_COVERAGE;
+  if (!result.found) delete result.region;
+  return result;
+}
+
+/** Labels the red components of `red` and keeps the best ring candidate in `result`. */
+function searchRings(
+  red: Uint8Array,
+  w: number,
+  h: number,
+  r: Raster,
+  pageLongSidePx: number,
+  minDiameterCells: number,
+  result: SealSearch,
+): void {
   // Join the strokes of one seal (ring, characters, star) with a small dilation before labelling.
   const joined = dilate(red, w, h, 2);
   const label = new Int32Array(w * h);
@@ -144,9 +169,19 @@ export function findSeal(r: Raster, o: SealSearchOptions): SealSearch {
       };
     }
   }
-  result.found = result.ringCoverage >= MIN_RING_COVERAGE;
-  if (!result.found) delete result.region;
-  return result;
+}
+
+/** Opening of a mask by a 4-neighbour cross, grown back only onto pixels that were set in `m`. */
+function openWithin(m: Uint8Array, w: number, h: number): Uint8Array {
+  const eroded = new Uint8Array(w * h);
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const k = y * w + x;
+      if (m[k] && m[k - 1] && m[k + 1] && m[k - w] && m[k + w]) eroded[k] = 1;
+    }
+  const grown = dilate(eroded, w, h, 1);
+  for (let k = 0; k < grown.length; k++) grown[k] = grown[k]! & m[k]!;
+  return grown;
 }
 
 const FIT_SECTORS = 72;
