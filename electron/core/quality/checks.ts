@@ -25,13 +25,13 @@ export const MIN_TEXT_PX_WARNING = 13;
 const MIN_PIXELS_NO_TEXT = 500_000;
 /**
  * Blur relative to the text: median 10-90 % ink-edge width over the height of the smallest body text. A
- * hanzi stacks up to ~8 horizontal strokes in its height, so strokes sit ~1/8 of the height apart; when an
- * edge is smeared over more than ~1/4 of the height (two stroke pitches) neighbouring strokes merge
- * (error), from ~1/5 small print gets hard to read (warning). Scale-free: holds for an ID card filling
- * the frame and for a long bill shot from afar alike.
+ * hanzi stacks up to ~8 horizontal strokes in its height, so strokes sit ~1/8 of the height apart; an edge
+ * smeared over 1/5 of the height (1.6 stroke pitches) merges neighbouring strokes (error), from ~1/6 small
+ * print gets hard to read (warning). Scale-free: holds for an ID card filling the frame and for a long bill
+ * shot from afar alike.
  */
-export const BLUR_RATIO_ERROR = 0.25;
-export const BLUR_RATIO_WARNING = 0.2;
+export const BLUR_RATIO_ERROR = 0.2;
+export const BLUR_RATIO_WARNING = 0.16;
 /**
  * Without a measurable text height, blur falls back to millimetres on the page printed at A4: the strokes
  * of 10-pt hanzi are ~0.35 mm apart; at ~0.6 mm of blur neighbouring strokes merge.

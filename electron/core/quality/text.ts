@@ -25,6 +25,8 @@ const MIN_RUN = 3;
 const MAX_RUN_FRACTION = 0.25;
 /** Fewer line runs than this, and the height is not reported. */
 const MIN_RUNS = 12;
+/** Runs under this share of the typical (row-weighted median) height are rules or specks, not lines. */
+const MIN_LINE_SHARE = 0.5;
 /** The smallest body text: this quantile of the row-weighted line heights. */
 const QUANTILE = 0.3;
 
@@ -125,16 +127,23 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
   }
   if (heights.length < MIN_RUNS) return { lineHeight: null, medianHeight: null, runs: heights.length };
   // Row-weighted quantiles: a full line counts by its height, fragments (one stroke of 三) count little.
-  heights.sort((a, b) => a - b);
-  let total = 0;
-  for (const v of heights) total += v;
-  const at = (q: number): number => {
+  const quantile = (v: readonly number[], q: number): number => {
+    let total = 0;
+    for (const x of v) total += x;
     let acc = 0;
-    for (const v of heights) {
-      acc += v;
-      if (acc >= q * total) return v;
+    for (const x of v) {
+      acc += x;
+      if (acc >= q * total) return x;
     }
-    return heights[heights.length - 1]!;
+    return v[v.length - 1]!;
   };
-  return { lineHeight: at(QUANTILE), medianHeight: at(0.5), runs: heights.length };
+  heights.sort((a, b) => a - b);
+  // Table rules photographed at a slant cross a strip over a few rows and read as thin runs; so do specks.
+  // Lines of text are never under half the typical line height (small print is ~0.6 of body text), so
+  // runs thinner than that are left out before the smallest body text is read off.
+  const typical = quantile(heights, 0.5);
+  const lines = heights.filter((v) => v >= MIN_LINE_SHARE * typical);
+  if (lines.length < MIN_RUNS) return { lineHeight: null, medianHeight: null, runs: lines.length };
+  const at = (q: number): number => quantile(lines, q);
+  return { lineHeight: at(QUANTILE), medianHeight: at(0.5), runs: lines.length };
 }
