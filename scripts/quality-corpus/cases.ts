@@ -233,6 +233,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 0.8, angle: 8, pushRight: 1.03 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
     {
       ...base,
@@ -241,6 +243,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 0.85, angle: 1, pushBottom: 1.08 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
     {
       ...base,
@@ -249,6 +253,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 1.15, cx: 0.45, cy: 0.56, angle: 1 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
     // A close-up of the middle of the page: no table visible, text running off every edge.
     {
@@ -258,6 +264,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 1.6, angle: 1, cy: 0.45 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
     // Too few pixels: the photo shrunk (a chat app's "compressed" send) to a long side of 700, 1000 and
     // 1300 px; labelled by the height its body text ends up with (expectedTextPx).
