@@ -46,7 +46,7 @@ beforeAll(async () => {
     );
   }
   for (const e of entries) reports.set(e.file, await checkFile(join(tmp.dir, e.file), { kind: e.kind }));
-}, 240_000);
+}, 600_000);
 
 describe('checks on photographed documents', () => {
   it('made every picked photo', () => {
