@@ -21,7 +21,15 @@ export const ImageMetrics = z.object({
   cornersConfidence: z.number(),
   pageAreaFraction: z.number(),
   pageFillsFrame: z.boolean(),
-  effectiveDpi: z.number(),
+  /** False when the page outline could not be trusted and the whole frame was judged instead. */
+  pageTrusted: z.boolean().optional(),
+  /** Height of the smallest body text in photo pixels, measured on the text (null: none found). */
+  textHeightPx: z.number().nullable().optional(),
+  textLineRuns: z.number().optional(),
+  /** Ink-edge width over the text height (the blur measure), null when either was not measurable. */
+  blurRatio: z.number().nullable().optional(),
+  /** Print resolution at A4 (pages analysed before legibility was measured on the text). */
+  effectiveDpi: z.number().optional(),
   blurMm: z.number().nullable(),
   edgeWidthPx: z.object({ x: z.number().nullable(), y: z.number().nullable() }),
   edgeCount: z.number(),
@@ -32,6 +40,8 @@ export const ImageMetrics = z.object({
   sealChecked: z.boolean().optional(),
   sealFound: z.boolean().optional(),
   sealRingCoverage: z.number().optional(),
+  /** RMS distance of the best red ring's rim from a fitted ellipse, share of its radius. */
+  sealOutlineError: z.number().nullable().optional(),
   sealRegion: Region.optional(),
 });
 export type ImageMetrics = z.infer<typeof ImageMetrics>;

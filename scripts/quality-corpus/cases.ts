@@ -24,7 +24,10 @@ export interface CorpusCase {
     pushRight?: number;
     pushBottom?: number;
   };
-  shot: Omit<ShotOptions, 'seed' | 'frameWidth' | 'frameHeight' | 'quad' | 'background'>;
+  shot: Omit<ShotOptions, 'seed' | 'frameWidth' | 'frameHeight' | 'quad' | 'background'> & {
+    /** Shrink the photo to this long side in pixels (a chat app's compressed copy), whatever the frame. */
+    outLong?: number;
+  };
   /** Codes a reviewer rejects this photo for (must be errors). */
   reject: FindingCode[];
   /** Codes that may reasonably also appear (e.g. a cut-off page is also smaller); not counted as false alarms. */
@@ -34,6 +37,33 @@ export interface CorpusCase {
 }
 
 const BACKGROUNDS: Background[] = ['wood', 'desk', 'grey', 'cloth'];
+
+/** Body type size (mm) of each document as drawn in documents.ts, and its page size. */
+const BODY_FONT_MM: Record<DocType, number> = { invoice: 3.4, itemized_bill: 2.9, diagnosis_certificate: 4 };
+const PAGE_MM: Record<DocType, [number, number]> = {
+  invoice: [210, 127],
+  itemized_bill: [210, 297],
+  diagnosis_certificate: [210, 297],
+};
+
+/**
+ * Height in photo pixels of a line of body text when the page (fill 0.82, frameFor's 4:3 frame) is shot
+ * and the photo shrunk to `outLong` px: hanzi ink spans ~0.88 of the type size. Labels the low-resolution
+ * cases from the physics, independently of what the checker measures.
+ */
+export function expectedTextPx(doc: DocType, outLong: number, fill = 0.82): number {
+  const [wMm, hMm] = PAGE_MM[doc];
+  const frame = frameFor(doc, outLong);
+  const pxPerMm = Math.min((frame.width * fill) / wMm, (frame.height * fill) / hMm);
+  return 0.88 * BODY_FONT_MM[doc] * pxPerMm;
+}
+
+/** Legibility label for a photo whose text is `px` tall (thresholds of index.ts: 10 error, 13 warning). */
+function legibility(px: number): Pick<CorpusCase, 'reject' | 'tolerate'> {
+  if (px < 10) return { reject: ['low_resolution'], tolerate: ['blurry'] };
+  if (px < 13) return { reject: [], tolerate: ['low_resolution', 'blurry'] };
+  return { reject: [] };
+}
 
 /** All cases for one document type; `i` varies background and geometry so no two look alike. */
 export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
@@ -121,8 +151,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       name: 'ok-medium-res',
       background: bg(1),
       page: normal,
-      shot: { downscale: 0.5, jpegQuality: 80 },
-      reject: [],
+      shot: { outLong: 2000, jpegQuality: 80 },
+      ...legibility(expectedTextPx(doc, 2000)),
       borderline: true,
     },
     {
@@ -203,6 +233,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 0.8, angle: 8, pushRight: 1.03 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
     {
       ...base,
@@ -211,6 +243,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 0.85, angle: 1, pushBottom: 1.08 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
     {
       ...base,
@@ -219,6 +253,8 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 1.15, cx: 0.45, cy: 0.56, angle: 1 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
     // A close-up of the middle of the page: no table visible, text running off every edge.
     {
@@ -228,18 +264,56 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       page: { fill: 1.6, angle: 1, cy: 0.45 },
       shot: {},
       reject: ['incomplete_page'],
+      // The part cut off may hold the seal.
+      tolerate: ['seal_missing'],
     },
-    // Too few pixels: the photo shrunk (a chat app's "compressed" send), dpi at A4 ≈ 45, 65, 85.
-    ...[0.18, 0.26, 0.34].map((d, k) => ({
+    // Too few pixels: the photo shrunk (a chat app's "compressed" send) to a long side of 700, 1000 and
+    // 1300 px; labelled by the height its body text ends up with (expectedTextPx).
+    ...[700, 1000, 1300].map((d, k) => ({
       ...base,
       name: `lowres-${d}`,
       background: bg(k),
       page: normal,
-      shot: { downscale: d, jpegQuality: 75 },
-      reject: ['low_resolution'] as FindingCode[],
-      tolerate: ['blurry'] as FindingCode[],
+      shot: { outLong: d, jpegQuality: 75 },
+      ...legibility(expectedTextPx(doc, d)),
     })),
+    // Pale and patterned tables: the page must not be judged by a wrong outline.
+    {
+      ...base,
+      name: 'ok-white-desk',
+      background: 'white',
+      page: { fill: 0.8, angle: 2, tilt: 0.05 },
+      shot: { falloff: 0.2 },
+      reject: [],
+    },
+    {
+      ...base,
+      name: 'ok-pale-desk',
+      background: 'lightgrey',
+      page: { fill: 0.78, angle: -3, tilt: 0.04 },
+      shot: {},
+      reject: [],
+    },
+    {
+      ...base,
+      name: 'ok-plaid-cloth',
+      background: 'plaid',
+      page: { fill: 0.8, angle: 1, tilt: 0.03 },
+      shot: {},
+      reject: [],
+    },
   ];
+  if (doc === 'invoice') {
+    out.push({
+      ...base,
+      seal: false,
+      name: 'no-seal',
+      background: bg(2),
+      page: normal,
+      shot: {},
+      reject: ['seal_missing'],
+    });
+  }
   if (doc === 'diagnosis_certificate') {
     const tilted = (k: number): CorpusCase['page'] => ({
       fill: 0.78 + 0.02 * k,
@@ -276,6 +350,26 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
         page: tilted(2),
         shot: {},
         reject: ['seal_missing'],
+      },
+      // A red rectangular 急诊 box (and a red title) is not a seal.
+      {
+        ...base,
+        seal: false,
+        variant: { emergencyBox: true },
+        name: 'no-seal-emergency-box',
+        background: bg(0),
+        page: tilted(1),
+        shot: {},
+        reject: ['seal_missing'],
+      },
+      {
+        ...base,
+        variant: { emergencyBox: true },
+        name: 'ok-seal-emergency-box',
+        background: bg(1),
+        page: tilted(2),
+        shot: {},
+        reject: [],
       },
       {
         ...base,

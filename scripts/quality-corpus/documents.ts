@@ -15,6 +15,8 @@ const FONT = "font-family=\"'Noto Sans CJK SC','Noto Sans SC','Noto Serif CJK SC
 export interface DocVariant {
   sealOpacity?: number;
   redLetterhead?: boolean;
+  /** A red rectangular box with 急诊 in it, top right (a stamp many hospitals use; not the official seal). */
+  emergencyBox?: boolean;
 }
 
 export interface RenderedDoc {
@@ -203,6 +205,7 @@ function diagnosisSvg(
   <g ${FONT} fill="rgb(20,20,25)">
     <text x="${W / 2}" y="${mm(28)}" font-size="${mm(7)}" text-anchor="middle" font-weight="bold"${variant.redLetterhead ? ' fill="rgb(200,30,35)"' : ''}>${esc(hospital)}</text>
     ${variant.redLetterhead ? `<line x1="${mm(20)}" y1="${mm(52)}" x2="${mm(190)}" y2="${mm(52)}" stroke="rgb(200,30,35)" stroke-width="${mm(0.8)}"/><text x="${mm(160)}" y="${mm(230)}" font-size="${mm(5)}" fill="rgb(200,30,35)">已复核</text>` : ''}
+    ${variant.emergencyBox ? `<rect x="${mm(160)}" y="${mm(56)}" width="${mm(28)}" height="${mm(14)}" fill="none" stroke="rgb(205,35,40)" stroke-width="${mm(0.9)}"/><text x="${mm(174)}" y="${mm(66.5)}" font-size="${mm(8)}" fill="rgb(205,35,40)" text-anchor="middle" font-weight="bold">急诊</text>` : ''}
     <text x="${W / 2}" y="${mm(42)}" font-size="${mm(8)}" text-anchor="middle" font-weight="bold">诊 断 证 明 书</text>
     <line x1="${mm(20)}" y1="${mm(50)}" x2="${mm(190)}" y2="${mm(50)}" stroke="rgb(20,20,25)" stroke-width="${mm(0.5)}"/>
     <text x="${mm(22)}" y="${mm(62)}" font-size="${mm(4)}">姓名：${esc(name)}\u3000\u3000性别：女\u3000\u3000年龄：67 岁\u3000\u3000科别：心内科</text>

@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { rng, type RenderedDoc } from './documents';
 
-export type Background = 'wood' | 'desk' | 'grey' | 'cloth';
+export type Background = 'wood' | 'desk' | 'grey' | 'cloth' | 'white' | 'lightgrey' | 'plaid';
 export type Quad = [[number, number], [number, number], [number, number], [number, number]];
 
 export interface ShotOptions {
@@ -78,6 +78,10 @@ const BACKGROUNDS: Record<Background, [number, number, number]> = {
   desk: [58, 60, 66],
   grey: [128, 128, 124],
   cloth: [70, 95, 140],
+  // Pale surfaces the page must still be found on (or, failing that, not be judged by a wrong outline).
+  white: [236, 236, 232],
+  lightgrey: [200, 200, 198],
+  plaid: [190, 70, 60],
 };
 
 export async function photograph(doc: RenderedDoc, o: ShotOptions): Promise<Buffer> {
@@ -92,6 +96,16 @@ export async function photograph(doc: RenderedDoc, o: ShotOptions): Promise<Buff
       const i = y * W + x;
       let t = 0.8 + (tex[i]! / 255) * 0.4;
       if (o.background === 'wood') t *= 0.9 + 0.1 * Math.sin(y * 0.05 + tex[i]! * 0.05);
+      if (o.background === 'white' || o.background === 'lightgrey') t = 0.96 + (tex[i]! / 255) * 0.08;
+      if (o.background === 'plaid') {
+        // A red/white checked tablecloth: white bands crossing at a 40-px period.
+        const band = (Math.floor(x / 40) % 2) + (Math.floor(y / 40) % 2);
+        const white = band === 0 ? 1 : band === 1 ? 0.55 : 0;
+        out[i * 3] = (base[0] + (240 - base[0]) * white) * t;
+        out[i * 3 + 1] = (base[1] + (236 - base[1]) * white) * t;
+        out[i * 3 + 2] = (base[2] + (228 - base[2]) * white) * t;
+        continue;
+      }
       out[i * 3] = base[0] * t;
       out[i * 3 + 1] = base[1] * t;
       out[i * 3 + 2] = base[2] * t;

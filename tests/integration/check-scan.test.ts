@@ -27,7 +27,9 @@ it('passes a clean 200-dpi scan that fills the frame', async () => {
   const r = await checkFile(join(tmp.dir, 'scan.png'), { kind: 'itemized_bill' });
   expect(r.findings).toEqual([]);
   expect(r.metrics.pageFillsFrame).toBe(true);
-  expect(r.metrics.effectiveDpi).toBe(200);
+  // 2.9-mm type at 200 dpi: characters ~2.6 mm = ~20 px tall, measured on the text itself.
+  expect(r.metrics.textHeightPx).toBeGreaterThanOrEqual(16);
+  expect(r.metrics.textHeightPx).toBeLessThanOrEqual(26);
 });
 
 it('fails a close-up whose text runs off the frame, naming the edges', async () => {

@@ -105,7 +105,7 @@ describe('bundled rule packs', () => {
   });
 
   it('sealRequiredKinds lists the kinds with a seal check', () => {
-    expect(sealRequiredKinds(loadRulePack())).toEqual(['diagnosis_certificate']);
+    expect(sealRequiredKinds(loadRulePack())).toEqual(['invoice', 'diagnosis_certificate']);
   });
 
   it('byType accepts every filing type', () => {

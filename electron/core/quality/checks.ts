@@ -7,24 +7,41 @@ import { type Finding, type Point, type Region } from '../../../shared/quality';
 import { findPage, erodedMask, onPage, type PageGeometry } from './page';
 import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
 import type { Raster } from './raster';
-import { measureEdgeWidths } from './sharpness';
+import { measureEdgeWidths, MIN_EDGE_CONTRAST } from './sharpness';
+import { inkMask, measureTextScale } from './text';
 import { measureLighting } from './lighting';
 import { findSeal } from './seal';
 
 // ---- Thresholds, each with the physical quantity it limits -------------------------------------------
-/** A4 long and short side in inches: "legible when printed at A4" is measured against these. */
-const A4_LONG_IN = 297 / 25.4;
-const A4_SHORT_IN = 210 / 25.4;
-/** Effective print resolution of the page at A4. Below 100 dpi small hanzi (≤ 9 pt) lose strokes. */
-export const MIN_DPI_ERROR = 100;
-/** Below 150 dpi text is readable but fine print (amounts, codes) gets soft. */
-export const MIN_DPI_WARNING = 150;
 /**
- * Blur: median 10-90 % width of ink edges, in mm on the page printed at A4. The strokes of 10-pt hanzi are
- * ~0.35 mm apart: at ~0.6 mm of blur neighbouring strokes merge; at ~0.45 mm small print gets hard to read.
+ * Legibility: height of the smallest body text in photo pixels (measured on the text, see text.ts). Dot-
+ * matrix hanzi fonts need 12 px to draw every stroke of a common character and 16 px for all of GB2312; a
+ * camera photo (Bayer mosaic, JPEG) resolves less than its pixel count, so below 10 px complex characters
+ * lose strokes (error) and below 13 px fine print (amounts, codes) gets soft (warning).
+ */
+export const MIN_TEXT_PX_ERROR = 10;
+export const MIN_TEXT_PX_WARNING = 13;
+/** With no text to measure, a frame under this many pixels (0.5 MP) cannot hold a legible document. */
+const MIN_PIXELS_NO_TEXT = 500_000;
+/**
+ * Blur relative to the text: median 10-90 % ink-edge width over the height of the smallest body text. A
+ * hanzi stacks up to ~8 horizontal strokes in its height, so strokes sit ~1/8 of the height apart; an edge
+ * smeared over 1/5 of the height (1.6 stroke pitches) merges neighbouring strokes (error), from ~1/6 small
+ * print gets hard to read (warning). Scale-free: holds for an ID card filling the frame and for a long bill
+ * shot from afar alike.
+ */
+export const BLUR_RATIO_ERROR = 0.2;
+export const BLUR_RATIO_WARNING = 0.16;
+/**
+ * Without a measurable text height, blur falls back to millimetres on the page printed at A4: the strokes
+ * of 10-pt hanzi are ~0.35 mm apart; at ~0.6 mm of blur neighbouring strokes merge.
  */
 export const BLUR_MM_ERROR = 0.6;
 export const BLUR_MM_WARNING = 0.45;
+/** Edges one way before the lack of them the other way reads as motion blur. */
+const MIN_EDGES_ONE_WAY = 400;
+/** Ink edges count for the blur measure from this share of the photo's paper-to-ink contrast (and ≥ 16). */
+const EDGE_CONTRAST_SHARE = 0.45;
 /** Paper (white) should come out well above mid-grey; below these levels the photo is underexposed. */
 export const PAPER_LEVEL_DARK_ERROR = 90;
 export const PAPER_LEVEL_DARK_WARNING = 120;
@@ -40,7 +57,7 @@ export const GLARE_WARNING_FRACTION = 0.003;
 const TOUCH_MIN = 0.02;
 
 /** Kinds that need an official seal when the rule data is not available (POLICY.md section 3). */
-export const DEFAULT_SEAL_KINDS: readonly string[] = ['diagnosis_certificate'];
+export const DEFAULT_SEAL_KINDS: readonly string[] = ['invoice', 'diagnosis_certificate'];
 
 export interface CheckOptions {
   kind?: string;
@@ -61,15 +78,18 @@ export interface Fingerprint {
 }
 
 export const MSG = {
-  lowResError: (dpi: number) =>
-    `照片像素太低（按 A4 打印约 ${dpi} dpi），文字可能看不清，请靠近一些或用原图重拍，不要发送压缩图`,
-  lowResWarn: (dpi: number) => `照片清晰度偏低（按 A4 打印约 ${dpi} dpi），小字可能模糊，建议靠近一些重拍`,
+  lowResError: (px: number) =>
+    `照片像素太低（小字每个只有约 ${px} 个像素高），文字可能看不清，请靠近一些或用原图重拍，不要发送压缩图`,
+  lowResNoText: '照片像素太低，看不清上面的文字，请靠近一些或用原图重拍，不要发送压缩图',
+  lowResWarn: (px: number) =>
+    `照片清晰度偏低（小字每个只有约 ${px} 个像素高），小字可能模糊，建议靠近一些重拍`,
   blurError: '照片模糊，文字看不清，请拿稳手机、对焦到文字后重拍',
   blurWarn: '照片有些模糊，小字可能看不清，建议对焦后重拍',
   blurNoText: '照片上找不到清晰的文字或线条，可能严重模糊，请对焦后重拍',
   glareError: '有反光，遮住了部分文字，请避开灯光直射（或关闭闪光灯）后重拍',
   glareWarn: '有轻微反光，请确认反光处的文字仍然清楚，必要时换个角度重拍',
   darkError: '照片太暗，请到光线充足的地方或打开灯后重拍',
+  exposureHidesText: '（光线问题让文字看不清，无法判断照片是否对焦清楚，重拍时也请拿稳手机）',
   darkWarn: '照片偏暗，建议在光线更好的地方重拍',
   overError: '照片过曝，文字被冲淡看不清，请避开强光、关闭闪光灯后重拍',
   inkAtEdge: (sides: string) =>
@@ -227,45 +247,86 @@ export function analyse(
   const findings: Finding[] = [];
   const page = findPage(r);
   const [tl, tr, br, bl] = page.corners;
+  // An outline we do not trust (paper on a pale desk, a patterned cloth) is not used to restrict the other
+  // checks: findPage then returns the whole frame, and the page is judged as a close-up (text cut off at
+  // the frame edge), never by where a doubtful outline meets the frame.
+  const pageTrusted = page.trusted;
 
-  // Page size in original pixels, from the quadrilateral's mean opposite sides.
+  // Page size in original pixels, from the quadrilateral's mean opposite sides (blur fallback only).
   const pageW = (dist(tl, tr, width, height) + dist(bl, br, width, height)) / 2;
   const pageH = (dist(tl, bl, width, height) + dist(tr, br, width, height)) / 2;
-  const longPx = Math.max(pageW, pageH);
-  const shortPx = Math.min(pageW, pageH);
-  const dpi = Math.round(Math.min(longPx / A4_LONG_IN, shortPx / A4_SHORT_IN));
-  if (dpi < MIN_DPI_ERROR)
-    findings.push({ code: 'low_resolution', severity: 'error', message: MSG.lowResError(dpi) });
-  else if (dpi < MIN_DPI_WARNING)
-    findings.push({ code: 'low_resolution', severity: 'warning', message: MSG.lowResWarn(dpi) });
+  const longPx = pageTrusted ? Math.max(pageW, pageH) : Math.max(width, height);
 
-  // Sharpness on the page interior (two blocks in from its border, so the paper's own edge is left out).
+  // The page interior, two blocks in from its border so the paper's own edge is left out. An untrusted
+  // outline comes back from findPage as the whole frame.
   const interior = erodedMask(page, 2);
   const inside = (x: number, y: number): boolean => {
     const bx = Math.min(page.maskWidth - 1, Math.floor(x / page.block));
     const by = Math.min(page.maskHeight - 1, Math.floor(y / page.block));
     return interior[by * page.maskWidth + bx] === 1;
   };
-  const edges = measureEdgeWidths(r, inside);
-  const pageLongAnalysisPx = longPx * r.scale;
-  const mmPerPx = 297 / Math.max(1, pageLongAnalysisPx);
-  const widest = Math.max(edges.acrossX ?? 0, edges.acrossY ?? 0);
-  const blurMm = edges.acrossX === null && edges.acrossY === null ? null : widest * mmPerPx;
   const lighting = measureLighting(r, page);
   const inkContrast = lighting.paperLevel - lighting.inkLevel;
-  // With too few pixels, every edge is a pixel or two wide in mm: the fault is resolution, and "hold the
-  // phone steady" would be the wrong advice. blurMm stays in the metrics.
-  const resolutionFailed = dpi < MIN_DPI_ERROR;
+
+  // Legibility from the text itself: how many photo pixels the smallest body text gets.
+  const text = measureTextScale(r, inkMask(r, { ...page, mask: interior }, lighting.inkLevel));
+  const textPx = text.lineHeight === null ? null : text.lineHeight / r.scale;
+  const textPxShown = textPx === null ? null : Math.round(textPx);
+  if (textPx !== null && textPx < MIN_TEXT_PX_ERROR)
+    findings.push({ code: 'low_resolution', severity: 'error', message: MSG.lowResError(textPxShown!) });
+  else if (textPx !== null && textPx < MIN_TEXT_PX_WARNING)
+    findings.push({ code: 'low_resolution', severity: 'warning', message: MSG.lowResWarn(textPxShown!) });
+  else if (textPx === null && width * height < MIN_PIXELS_NO_TEXT)
+    findings.push({ code: 'low_resolution', severity: 'error', message: MSG.lowResNoText });
+
+  // Sharpness: ink-edge width against the text height (or, without one, mm at A4).
+  const edges = measureEdgeWidths(
+    r,
+    inside,
+    Math.min(MIN_EDGE_CONTRAST, Math.max(16, EDGE_CONTRAST_SHARE * inkContrast)),
+  );
+  const widest =
+    edges.acrossX === null && edges.acrossY === null
+      ? null
+      : Math.max(edges.acrossX ?? 0, edges.acrossY ?? 0);
+  const pageLongAnalysisPx = longPx * r.scale;
+  const blurMm = widest === null ? null : (widest * 297) / Math.max(1, pageLongAnalysisPx);
+  const blurRatio = widest === null || text.lineHeight === null ? null : widest / text.lineHeight;
+  // Hand shake smears one direction only: edges across it vanish while the other direction keeps plenty.
+  // Text has edges both ways (strokes run both ways in hanzi and in digits), so one side reading under a
+  // tenth of the other is motion blur beyond measuring.
+  const smearedOneWay =
+    (edges.acrossX === null && edges.edgesY >= MIN_EDGES_ONE_WAY && edges.edgesX < 0.1 * edges.edgesY) ||
+    (edges.acrossY === null && edges.edgesX >= MIN_EDGES_ONE_WAY && edges.edgesY < 0.1 * edges.edgesX);
+  const blurLevel: 'error' | 'warning' | null = smearedOneWay
+    ? 'error'
+    : blurRatio !== null
+      ? blurRatio >= BLUR_RATIO_ERROR
+        ? 'error'
+        : blurRatio >= BLUR_RATIO_WARNING
+          ? 'warning'
+          : null
+      : blurMm !== null
+        ? blurMm >= BLUR_MM_ERROR
+          ? 'error'
+          : blurMm >= BLUR_MM_WARNING
+            ? 'warning'
+            : null
+        : null;
+  // With too few pixels every edge is a pixel or two wide: the fault is resolution, and "hold the phone
+  // steady" would be the wrong advice.
+  const resolutionFailed = findings.some((f) => f.code === 'low_resolution' && f.severity === 'error');
   if (resolutionFailed) {
     // nothing: low_resolution already asks for a closer, full-size photo
-  } else if (blurMm !== null && blurMm >= BLUR_MM_ERROR)
+  } else if (blurLevel === 'error')
     findings.push({ code: 'blurry', severity: 'error', message: MSG.blurError });
-  else if (blurMm !== null && blurMm >= BLUR_MM_WARNING)
+  else if (blurLevel === 'warning')
     findings.push({ code: 'blurry', severity: 'warning', message: MSG.blurWarn });
-  else if (blurMm === null && inkContrast >= 40) {
+  else if (widest === null && inkContrast >= 25) {
     // Ink is there (dark pixels on the page) but not one crisp edge: the text is smeared beyond measuring.
     findings.push({ code: 'blurry', severity: 'error', message: MSG.blurNoText });
   }
+  const blurJudged = widest !== null;
 
   // Exposure on the paper.
   if (lighting.paperLevel < PAPER_LEVEL_DARK_ERROR)
@@ -277,6 +338,13 @@ export function analyse(
       findings.push({ code: 'overexposed', severity: 'error', message: MSG.overError });
     else if (inkContrast < INK_CONTRAST_OVEREXPOSED_WARNING)
       findings.push({ code: 'overexposed', severity: 'warning', message: MSG.overWarn });
+  }
+  // Exposure that hides the text leaves blur unjudged: say so instead of letting silence read as "sharp".
+  if (!blurJudged && !findings.some((f) => f.code === 'blurry')) {
+    const exposure = findings.find(
+      (f) => (f.code === 'too_dark' || f.code === 'overexposed') && f.severity === 'error',
+    );
+    if (exposure) exposure.message += MSG.exposureHidesText;
   }
 
   // Glare: only when the page is not overexposed as a whole (then the fix is the same and one message is
@@ -327,7 +395,12 @@ export function analyse(
   const needSeal = sealNeeded(options);
   const seal =
     needSeal && !exposureFailed
-      ? findSeal(r, pageLongAnalysisPx, (x, y) => onPage(page, x, y), lighting.paperLevel)
+      ? findSeal(r, {
+          pageLongSidePx: pageLongAnalysisPx,
+          onPage: (x, y) => onPage(page, x, y),
+          paperLevel: lighting.paperLevel,
+          textHeightPx: text.medianHeight,
+        })
       : null;
   if (seal && !seal.found) {
     const label = options.kind ? kindLabel(options.kind, '该材料') : '该材料';
@@ -342,7 +415,10 @@ export function analyse(
     cornersConfidence: round(page.confidence),
     pageAreaFraction: round(page.areaFraction),
     pageFillsFrame: page.fillsFrame,
-    effectiveDpi: dpi,
+    pageTrusted,
+    textHeightPx: textPxShown,
+    textLineRuns: text.runs,
+    blurRatio: blurRatio === null ? null : round(blurRatio, 3),
     blurMm: blurMm === null ? null : round(blurMm, 3),
     edgeWidthPx: {
       x: edges.acrossX === null ? null : round(edges.acrossX),
@@ -358,6 +434,7 @@ export function analyse(
   if (seal) {
     metrics.sealFound = seal.found;
     metrics.sealRingCoverage = round(seal.ringCoverage);
+    metrics.sealOutlineError = seal.outlineError === null ? null : round(seal.outlineError, 3);
     if (seal.region) metrics.sealRegion = seal.region;
   }
   for (const f of findings) {

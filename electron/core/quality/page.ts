@@ -6,6 +6,14 @@ import type { Raster } from './raster';
 
 /** Coarse blocks are this many analysis pixels wide: big enough that the max inside a block skips text. */
 const BLOCK = 8;
+/**
+ * Paper must stand at least this many grey levels (of the paperness score) above the table right across
+ * its outline. White paper (~235) against a pale desk (~200) still makes a 30-level step; an outline cut by
+ * Otsu through a smooth lighting gradient on one white surface has almost none.
+ */
+const MIN_EDGE_STEP = 18;
+/** …and the blob must be well described by four corners. */
+const MIN_TRUSTED_CONFIDENCE = 0.5;
 
 export interface PageGeometry {
   /** [top-left, top-right, bottom-right, bottom-left] in 0..1 image coordinates. */
@@ -18,6 +26,14 @@ export interface PageGeometry {
   touches: { top: number; right: number; bottom: number; left: number };
   /** True when paper covers (nearly) the whole frame: a scan or a close-up with no background visible. */
   fillsFrame: boolean;
+  /**
+   * False when an outline was found but cannot be trusted (paper on a pale desk: no clear brightness step
+   * along it). The geometry is then the whole frame, with fillsFrame set, so no check is run against the
+   * doubtful outline and a cut-off page is judged by text running into the frame edge instead.
+   */
+  trusted: boolean;
+  /** Median brightness step (paperness levels) from the page to the table across the outline. */
+  edgeStep: number;
   /** Block mask (1 = page) and its size, for the other checks to restrict themselves to the document. */
   mask: Uint8Array;
   maskWidth: number;
@@ -133,7 +149,30 @@ export function findPage(r: Raster): PageGeometry {
     singlePopulation ||
     (touches.top > 0.8 && touches.bottom > 0.8 && touches.left > 0.8 && touches.right > 0.8);
   const confidence = fillsFrame ? 0.3 : Math.max(0, Math.min(1, fit * Math.min(1, separability / 0.8)));
+  const edgeStep = fillsFrame ? 0 : outlineStep(score, mask, mw, mh);
+  if (!fillsFrame && (edgeStep < MIN_EDGE_STEP || confidence < MIN_TRUSTED_CONFIDENCE)) {
+    return {
+      corners: [
+        { x: 0, y: 0 },
+        { x: 1, y: 0 },
+        { x: 1, y: 1 },
+        { x: 0, y: 1 },
+      ],
+      confidence: 0,
+      areaFraction: 1,
+      touches: { top: 1, right: 1, bottom: 1, left: 1 },
+      fillsFrame: true,
+      trusted: false,
+      edgeStep,
+      mask: new Uint8Array(mw * mh).fill(1),
+      maskWidth: mw,
+      maskHeight: mh,
+      block: BLOCK,
+    };
+  }
   return {
+    trusted: true,
+    edgeStep,
     corners,
     confidence,
     areaFraction,
@@ -144,6 +183,38 @@ export function findPage(r: Raster): PageGeometry {
     maskHeight: mh,
     block: BLOCK,
   };
+}
+
+/**
+ * Median step in paperness across the outline: for each page block with a table block two blocks out
+ * (not at the frame edge), the page block's score minus that table block's. Two blocks out skips the
+ * blurred rim and the page's own shadow.
+ */
+function outlineStep(score: Uint8Array, mask: Uint8Array, w: number, h: number): number {
+  const steps: number[] = [];
+  const dirs = [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+  ] as const;
+  for (let y = 2; y < h - 2; y++) {
+    for (let x = 2; x < w - 2; x++) {
+      const k = y * w + x;
+      if (!mask[k]) continue;
+      for (const [dx, dy] of dirs) {
+        if (mask[k + dx + dy * w]) continue;
+        // Outline block: compare one block in (away from the rim) with two blocks out.
+        const inK = k - dx - dy * w;
+        const outK = k + 2 * (dx + dy * w);
+        if (mask[inK] && !mask[outK]) steps.push(score[inK]! - score[outK]!);
+        break;
+      }
+    }
+  }
+  if (steps.length < 8) return 0;
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1]!;
 }
 
 function polygonArea(p: readonly Point[]): number {

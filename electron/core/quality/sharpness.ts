@@ -4,8 +4,13 @@
 // photo. Horizontal and vertical edges are measured apart: motion blur widens one direction only.
 import type { Raster } from './raster';
 
-/** An edge must step at least this many grey levels to count as ink on paper (text is ~100-200). */
-const MIN_EDGE_CONTRAST = 40;
+/**
+ * An edge must step at least this many grey levels to count as ink on paper (sharp text is ~100-200). The
+ * caller may lower it to a share of the photo's own paper-to-ink contrast: defocus spreads the ink, so a
+ * badly blurred real photo may have no 40-level step left at all, and that must read as blur, not as
+ * "no text".
+ */
+export const MIN_EDGE_CONTRAST = 40;
 /** Candidate edges need at least this central-difference gradient (grey levels per 2 px). */
 const MIN_GRADIENT = 20;
 /** Longest walk along a profile, in analysis pixels; wider edges are reported as this width. */
@@ -42,6 +47,7 @@ function edgeWidthAt(
   pos: number,
   limit: number,
   rising: boolean,
+  minContrast: number,
 ): number {
   const dir = rising ? 1 : -1;
   // Walk towards the dark side and the light side while the profile keeps going the same way.
@@ -53,7 +59,7 @@ function edgeWidthAt(
   const a = g[i - lo * step]!;
   const b = g[i + hi * step]!;
   const contrast = Math.abs(b - a);
-  if (contrast < MIN_EDGE_CONTRAST) return -1;
+  if (contrast < minContrast) return -1;
   const t10 = a + (b - a) * 0.1;
   const t90 = a + (b - a) * 0.9;
   // Sub-pixel crossing positions by linear interpolation along the monotone profile.
@@ -70,7 +76,11 @@ function edgeWidthAt(
 }
 
 /** Measures edge widths on grey pixels where `inside(x, y)` (the page, away from its border). */
-export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => boolean): EdgeWidths {
+export function measureEdgeWidths(
+  r: Raster,
+  inside: (x: number, y: number) => boolean,
+  minContrast = MIN_EDGE_CONTRAST,
+): EdgeWidths {
   const { width: w, height: h, grey: g } = r;
   // Fixed-size typed buffers: no boxed numbers for the collector, and a numeric sort for the median.
   const xs = new Float64Array(MAX_SAMPLES);
@@ -93,7 +103,7 @@ export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => b
         const rr = g[i + 2]! - g[i]!;
         if (Math.abs(l) > agx || Math.abs(rr) > agx) continue;
         if (!inside(x, y)) continue;
-        const wdt = edgeWidthAt(g, i, 1, x, w, gx > 0);
+        const wdt = edgeWidthAt(g, i, 1, x, w, gx > 0, minContrast);
         if (wdt >= 0) xs[nx++] = wdt;
         if (nx >= MAX_SAMPLES) break;
       }
@@ -114,7 +124,7 @@ export function measureEdgeWidths(r: Raster, inside: (x: number, y: number) => b
         const d = g[i + 2 * w]! - g[i]!;
         if (Math.abs(u) > agy || Math.abs(d) > agy) continue;
         if (!inside(x, y)) continue;
-        const wdt = edgeWidthAt(g, i, w, y, h, gy > 0);
+        const wdt = edgeWidthAt(g, i, w, y, h, gy > 0, minContrast);
         if (wdt >= 0) ys[ny++] = wdt;
         if (ny >= MAX_SAMPLES) break;
       }

@@ -1,0 +1,74 @@
+// Photo checks on the second calibration set (Chromium-rendered documents of other sizes, another camera
+// model: scripts/make-quality-corpus-b.ts): small papers photographed well are not told to come closer,
+// a red rectangular 急诊 box is not a seal, an invoice without a seal fails, and white paper on a white
+// desk is neither cut off nor judged by a wrong outline.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QualityReport } from '../../shared/quality';
+import { checkFile } from '../../electron/core/quality/index';
+import { sealKindsFromRules } from '../../electron/core/quality/seal-kinds';
+import { makeCorpusB, type EntryB } from '../../scripts/make-quality-corpus-b';
+import { makeTempDir } from '../helpers/tmp';
+
+const tmp = makeTempDir('claimdesk-check-set-b-');
+afterAll(() => tmp.cleanup());
+
+const PICK = [
+  'receipt-clean-white',
+  'id_card-clean-dark',
+  'certificate_a5-clean-white',
+  'certificate_a5-no-seal-emergency-box',
+  'certificate_a5-ok-seal-emergency-box',
+  'receipt-no-seal',
+  'e_invoice-no-seal',
+];
+const reports = new Map<string, QualityReport>();
+let entries: EntryB[] = [];
+
+beforeAll(async () => {
+  entries = await makeCorpusB(tmp.dir, { filter: (c) => PICK.includes(`${c.doc}-${c.name}`) });
+  const sealKinds = sealKindsFromRules();
+  for (const e of entries)
+    reports.set(`${e.doc}-${e.name}`, await checkFile(join(tmp.dir, e.file), { kind: e.kind, sealKinds }));
+}, 300_000);
+
+const codes = (name: string): string[] => reports.get(name)!.findings.map((f) => `${f.code}:${f.severity}`);
+
+describe('checks on documents of other sizes and layouts', () => {
+  it('made every picked photo', () => {
+    expect(entries.map((e) => `${e.doc}-${e.name}`).sort()).toEqual([...PICK].sort());
+  });
+
+  it('passes a 200×110 mm receipt and an ID card photographed well, with no low_resolution', () => {
+    for (const name of ['receipt-clean-white', 'id_card-clean-dark']) {
+      const r = reports.get(name)!;
+      expect(codes(name), `${name} ${JSON.stringify(r.metrics)}`).toEqual([]);
+      // The text is measured, not assumed: 20+ px lines on both.
+      expect(r.metrics.textHeightPx as number).toBeGreaterThanOrEqual(18);
+    }
+  });
+
+  it('fails a certificate whose only red ink is a rectangular 急诊 box: no seal', () => {
+    const name = 'certificate_a5-no-seal-emergency-box';
+    const seal = reports.get(name)!.findings.find((f) => f.code === 'seal_missing');
+    expect(seal?.severity, JSON.stringify(reports.get(name)!.metrics)).toBe('error');
+    expect(seal!.message).toContain('诊断证明');
+  });
+
+  it('still finds the round seal next to a 急诊 box', () => {
+    expect(codes('certificate_a5-ok-seal-emergency-box')).not.toContain('seal_missing:error');
+  });
+
+  it('fails invoices (paper receipt, e-invoice printout) without a seal', () => {
+    for (const name of ['receipt-no-seal', 'e_invoice-no-seal']) {
+      const seal = reports.get(name)!.findings.find((f) => f.code === 'seal_missing');
+      expect(seal?.severity, name).toBe('error');
+      expect(seal!.message).toContain('发票');
+    }
+  });
+
+  it('passes a white certificate on a white desk', () => {
+    const name = 'certificate_a5-clean-white';
+    expect(codes(name), JSON.stringify(reports.get(name)!.metrics)).toEqual([]);
+  });
+});
