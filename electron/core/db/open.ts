@@ -96,6 +96,10 @@ export function migrate(db: Db): void {
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0) return;
   db.transaction(() => {
+    // Foreign keys are checked at commit, not row by row: a migration that rebuilds a table (0060) copies
+    // each row before dropping the old table, which balances even for a row whose parent is gone (a store
+    // written with foreign keys off can hold one); checked per row, that row would stop the store opening.
+    db.pragma('defer_foreign_keys = ON');
     for (const m of pending) db.exec(m.sql);
     // PRAGMA takes no bound parameters; the value is an integer from our own table, not user input.
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);

@@ -2,11 +2,7 @@
 // 财政电子票据 (医疗收费电子票据) QR codes are now parsed (invoices/parse.ts format `fiscal`): the invoice
 // index keeps their code and number like a VAT invoice's, so the claims board finds them by number. SQLite
 // cannot change a CHECK constraint in place, so the table is rebuilt with the same rows.
-// Foreign keys are checked at commit, not per row: each row is copied (one more reference) before the old
-// table is dropped (one fewer), so the count balances even for a row whose claim is gone, which a store
-// written with foreign keys off can hold; checked per row, that one row would stop the database opening.
 export default /* sql */ `
-PRAGMA defer_foreign_keys = ON;
 CREATE TABLE claim_invoices_v60 (
   id INTEGER PRIMARY KEY,
   claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
