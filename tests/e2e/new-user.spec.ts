@@ -126,7 +126,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
       ['insurance-card', 'insurance_card'],
       ['bank-account', 'bank_account'],
       ['applicant-id-card', 'applicant_id_card'],
-      ['relationship-proof', 'relationship_proof'],
+      ['relationship-proof-parent-child', 'relationship_proof'],
     ];
     for (const [requirement, kind] of rest) {
       await dropFiles(page, zoneOf(requirement), [photos.clean[kind]]);
