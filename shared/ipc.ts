@@ -290,6 +290,12 @@ export const IPC = {
     z.object({ claimId: Id, withImages: z.boolean(), allowIncomplete: z.boolean().optional() }),
     ExportResult.nullable(),
   ),
+  /** The chosen claims as a spreadsheet (.xlsx or CSV), saved where the person chose; null when cancelled. */
+  exportClaimList: channel(
+    'claims:exportlist',
+    z.object({ ids: z.array(Id).min(1).max(2000), format: z.enum(['xlsx', 'csv']) }),
+    z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }).nullable(),
+  ),
   openExported: channel(
     'bundle:open',
     z.object({ path: z.string().max(4096) }),

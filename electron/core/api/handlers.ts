@@ -43,6 +43,7 @@ import { localToday } from '../rules/dates';
 import { QualityReport } from '../../../shared/quality';
 import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
 import { CanceledError, UnavailableError, type ApiHandlers } from './dispatch';
+import { writeClaimList } from '../export/claim-list';
 import { FileGrants } from './grants';
 import {
   availableFeatures,
@@ -303,6 +304,17 @@ export function createHandlers(
       if (imagesDir) produced.add(imagesDir);
       const bytes = (await stat(outFile)).size;
       return { path: outFile, bytes, pages: result.pages, imagesDir, images: result.images };
+    },
+    async exportClaimList(req, call) {
+      for (const id of req.ids) getClaim(db(), id);
+      const ext = `.${req.format}`;
+      const out = await platform.chooseSavePath(`报销清单-${today()}${ext}`);
+      if (out === null) return null;
+      const outFile = resolve(extname(out).toLowerCase() === ext ? out : `${out}${ext}`);
+      call.emitProgress({ task: 'export', done: 0, total: 1, label: '准备' });
+      const result = await writeClaimList(state.ws, req.ids, req.format, outFile, today());
+      produced.add(outFile);
+      return { path: outFile, ...result };
     },
     async openExported(req) {
       await platform.openPath(producedOrRefuse(req.path));
