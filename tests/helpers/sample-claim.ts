@@ -85,7 +85,8 @@ export function sampleManifest(over: ManifestOverrides = {}): SampleManifest {
     documents: documents ?? [{ kind: 'invoice', files: ['invoice.jpg'] }],
   };
   if ('applicant' in over && applicant === undefined) delete base.applicant;
-  return withOverrides(base, rest) as SampleManifest;
+  // A deep copy: tests edit manifests freely, and must not change the shared constants.
+  return structuredClone(withOverrides(base, rest)) as SampleManifest;
 }
 
 /** Every file a manifest's documents name, in order, without repeats. */
