@@ -19,28 +19,19 @@ import {
 } from '../../electron/core/repo';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import { idCheckChar } from '../../shared/validators';
+import {
+  SAMPLE_CLAIMANT,
+  SAMPLE_INPATIENT_CLAIM,
+  seedSampleClaim,
+  withOverrides,
+} from '../helpers/sample-claim';
 import { makeTempDir } from '../helpers/tmp';
 
 let tmp: { dir: string; cleanup: () => void };
 let ws: Workspace;
 
-const PERSON = {
-  name: '张三',
-  idNumber: '11010519491231002X',
-  relation: 'self',
-  insuranceType: 'employee',
-  insuredRegion: '江苏省南京市',
-  phone: '13800138000',
-};
-const CLAIM = {
-  careSetting: 'inpatient',
-  hospital: '上海市第一人民医院',
-  treatmentRegion: '上海市',
-  admissionDate: '2026-09-01',
-  dischargeDate: '2026-09-10',
-  crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
-  totalAmount: 12345.67,
-};
+const PERSON = { ...SAMPLE_CLAIMANT, relation: 'self' };
+const CLAIM = withOverrides(SAMPLE_INPATIENT_CLAIM, { specialDrugs: undefined });
 
 async function photo(name: string, seed: number): Promise<string> {
   const path = join(tmp.dir, name);
@@ -53,8 +44,7 @@ async function photo(name: string, seed: number): Promise<string> {
 }
 
 function claimant(): number {
-  const h = createHousehold(ws.db, { name: '张家' });
-  return createPerson(ws.db, { ...PERSON, householdId: h.id }).id;
+  return seedSampleClaim(ws.db, { claim: null }).claimantId;
 }
 
 beforeEach(async () => {

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../electron/core/import';
 import { decodeQrCode } from '../../electron/core/invoices/qr';
 import { indexClaimInvoices, listClaimInvoices } from '../../electron/core/invoices/store';
-import { createClaim, createHousehold, createPerson, listClaims } from '../../electron/core/repo';
+import { createClaim, listClaims } from '../../electron/core/repo';
 import { evaluateManifest, evaluateStoredClaim } from '../../electron/core/rules/evaluate';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
+import { sampleManifest, seedSampleClaim } from '../helpers/sample-claim';
 import { makeTempDir } from '../helpers/tmp';
 import { makeInvoicePhoto, resaveCopy, vatPayload } from './evaluate-helpers';
 
@@ -41,15 +42,7 @@ beforeAll(async () => {
   ws = await openWorkspace(join(tmp.dir, 'data'));
   photos = join(tmp.dir, 'photos');
   mkdirSync(photos);
-  const h = createHousehold(ws.db, { name: '张家' });
-  claimantId = createPerson(ws.db, {
-    householdId: h.id,
-    name: '张三',
-    idNumber: '11010519491231002X',
-    relation: 'self',
-    insuranceType: 'employee',
-    insuredRegion: '江苏省南京市',
-  }).id;
+  claimantId = seedSampleClaim(ws.db, { person: { phone: undefined }, claim: null }).claimantId;
 });
 afterAll(() => {
   ws.close();
@@ -203,22 +196,14 @@ describe('duplicate invoices across two stored claims', () => {
     copyFileSync(photo, join(dir, 'invoice-again.jpg'));
     writeFileSync(
       join(dir, 'claim.json'),
-      JSON.stringify({
-        claimant: {
-          name: '张三',
-          idNumber: '11010519491231002X',
-          insuranceType: 'employee',
-          insuredRegion: '江苏省南京市',
-        },
-        claim: {
-          careSetting: 'outpatient',
-          hospital: '清单对比医院',
-          treatmentRegion: '江苏省南京市',
-          visitDate: '2026-10-01',
-          totalAmount: 300,
-        },
-        documents: [{ kind: 'invoice', files: ['invoice.jpg', 'invoice-again.jpg'] }],
-      }),
+      JSON.stringify(
+        sampleManifest({
+          claimant: { phone: undefined },
+          applicant: undefined,
+          claim: { careSetting: 'outpatient', hospital: '清单对比医院', totalAmount: 300 },
+          documents: [{ kind: 'invoice', files: ['invoice.jpg', 'invoice-again.jpg'] }],
+        }),
+      ),
     );
     const { report } = await evaluateManifest(join(dir, 'claim.json'), {
       today: '2026-11-22',

@@ -7,11 +7,12 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedCjkFonts } from '../../electron/core/export/font';
 import { importDocument } from '../../electron/core/import';
-import { createClaim, createHousehold, createPerson, removeDocument } from '../../electron/core/repo';
+import { removeDocument } from '../../electron/core/repo';
 import { evaluateManifest, evaluateStoredClaim } from '../../electron/core/rules/evaluate';
 import { readChineseText } from '../../electron/core/rules/ocr';
 import { readPdfText } from '../../electron/core/rules/pdf-text';
 import { openWorkspace } from '../../electron/core/workspace';
+import { sampleManifest, seedSampleClaim } from '../helpers/sample-claim';
 import { makeTempDir } from '../helpers/tmp';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -26,19 +27,14 @@ async function certificatePdf(file: string, department: string): Promise<string>
   return file;
 }
 
-const CLAIMANT = {
-  name: '张三',
-  idNumber: '11010519491231002X',
-  insuranceType: 'employee',
-  insuredRegion: '江苏省南京市',
-};
+// The sample claimant (no phone) in hospital in 上海 after an emergency (急诊) rather than a referral.
+const NO_PHONE = { phone: undefined };
 const EMERGENCY_CLAIM = {
-  careSetting: 'inpatient',
-  hospital: '上海市第一人民医院',
-  treatmentRegion: '上海市',
   admissionDate: '2026-10-01',
   dischargeDate: '2026-10-05',
   crossRegion: { filingType: 'emergency', filingDate: '2026-10-02' },
+  totalAmount: undefined,
+  specialDrugs: undefined,
 };
 
 /** A phone photo of a printed certificate: text set in Noto CJK by librsvg, slightly rotated, JPEG. */
@@ -65,8 +61,9 @@ async function dxStatus(
   const dir = join(tmp.dir, name);
   mkdirSync(dir);
   const file = await certificate();
-  const manifest = {
-    claimant: CLAIMANT,
+  const manifest = sampleManifest({
+    claimant: NO_PHONE,
+    applicant: undefined,
     claim: EMERGENCY_CLAIM,
     documents: [
       {
@@ -75,7 +72,7 @@ async function dxStatus(
         ...(confirmed ? { confirmed } : {}),
       },
     ],
-  };
+  });
   writeFileSync(join(dir, 'claim.json'), JSON.stringify(manifest));
   const { report } = await evaluateManifest(join(dir, 'claim.json'), {
     today: '2026-11-01',
@@ -130,9 +127,7 @@ describe('the 急诊 mark', () => {
   it('a stored emergency claim uses the words read at import, from a photo or a PDF', async () => {
     const ws = await openWorkspace(join(tmp.dir, 'data'));
     try {
-      const h = createHousehold(ws.db, { name: '张家' });
-      const p = createPerson(ws.db, { householdId: h.id, relation: 'self', ...CLAIMANT });
-      const c = createClaim(ws.db, { claimantId: p.id, ...EMERGENCY_CLAIM });
+      const c = { id: seedSampleClaim(ws.db, { person: NO_PHONE, claim: EMERGENCY_CLAIM }).claimId };
       const status = async () =>
         (await evaluateStoredClaim(ws, c.id, { today: '2026-11-01' })).requirements.find(
           (r) => r.id === 'diagnosis-certificate',

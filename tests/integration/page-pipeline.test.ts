@@ -12,18 +12,12 @@ import { checkFile } from '../../electron/core/quality/index';
 import { removePage, replacePage } from '../../electron/core/api/pages';
 import { listClaimInvoices } from '../../electron/core/invoices/store';
 import { storeAndAnalyse } from '../../electron/core/pages/pipeline';
-import {
-  createClaim,
-  createHousehold,
-  createPerson,
-  getClaim,
-  listClaims,
-  listDocuments,
-} from '../../electron/core/repo';
+import { createClaim, getClaim, listClaims, listDocuments } from '../../electron/core/repo';
 import { evaluateStoredClaim } from '../../electron/core/rules/evaluate';
 import { readWorkMeter, workSince } from '../../electron/core/work-meter';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import { PageFacts } from '../../shared/page-facts';
+import { SAMPLE_OUTPATIENT_CLAIM, seedSampleClaim } from '../helpers/sample-claim';
 import { makeTempDir } from '../helpers/tmp';
 import { makeInvoicePhoto, vatPayload } from './evaluate-helpers';
 
@@ -34,13 +28,7 @@ let claimId: number;
 let claimantId: number;
 
 function newClaim(): number {
-  return createClaim(ws.db, {
-    claimantId,
-    careSetting: 'outpatient',
-    hospital: '南京市第一医院',
-    treatmentRegion: '江苏省南京市',
-    visitDate: '2026-10-01',
-  }).id;
+  return createClaim(ws.db, { claimantId, ...SAMPLE_OUTPATIENT_CLAIM }).id;
 }
 
 function boardIds(search: string): number[] {
@@ -50,15 +38,7 @@ function boardIds(search: string): number[] {
 beforeAll(async () => {
   tmp = makeTempDir('claimdesk-pipeline-');
   ws = await openWorkspace(join(tmp.dir, 'data'));
-  const h = createHousehold(ws.db, { name: '张家' });
-  claimantId = createPerson(ws.db, {
-    householdId: h.id,
-    name: '张三',
-    idNumber: '11010519491231002X',
-    relation: 'self',
-    insuranceType: 'employee',
-    insuredRegion: '江苏省南京市',
-  }).id;
+  claimantId = seedSampleClaim(ws.db, { person: { phone: undefined }, claim: null }).claimantId;
   claimId = newClaim();
 });
 afterAll(() => {

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFi
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePhotos } from '../../scripts/reliability-fixtures';
+import { sampleManifest } from '../helpers/sample-claim';
 import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
 
 const tmp = makeTempDir('claimdesk-manifest-');
@@ -19,27 +20,10 @@ const STRACE_FLAGS = ['-f', '-qq', '--seccomp-bpf', '-e', 'trace=open,openat,ope
 let traceCount = 0;
 
 function baseManifest(): Record<string, unknown> {
-  return {
-    claimant: {
-      name: '张三',
-      idNumber: '11010519491231002X',
-      insuranceType: 'employee',
-      insuredRegion: '江苏省南京市',
-      phone: '13800138000',
-    },
-    applicant: { relation: 'self' },
-    claim: {
-      careSetting: 'inpatient',
-      hospital: '上海市第一人民医院',
-      treatmentRegion: '上海市',
-      admissionDate: '2026-09-01',
-      dischargeDate: '2026-09-10',
-      totalAmount: 100,
-      crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
-      specialDrugs: false,
-    },
+  return sampleManifest({
+    claim: { totalAmount: 100 },
     documents: [{ kind: 'invoice', files: ['page-1.jpg'] }],
-  };
+  });
 }
 
 interface Run {

@@ -5,31 +5,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClaimDeskError } from '../../electron/core/errors';
 import { loadManifest } from '../../electron/core/manifest';
+import { sampleManifest } from '../helpers/sample-claim';
 
 // Manifests in these tests are edited freely to make them wrong.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = Record<string, any>;
 
 function baseManifest(): Loose {
-  return {
-    claimant: {
-      name: '张三',
-      idNumber: '11010519491231002X',
-      insuranceType: 'employee',
-      insuredRegion: '江苏省南京市',
-    },
-    applicant: { relation: 'self' },
-    claim: {
-      careSetting: 'outpatient',
-      hospital: '南京市第一医院',
-      treatmentRegion: '江苏省南京市',
-      visitDate: '2026-10-01',
-    },
+  return sampleManifest({
+    claimant: { phone: undefined },
+    claim: { careSetting: 'outpatient' },
     documents: [
       { kind: 'invoice', files: ['photos/invoice-1.jpg'] },
       { kind: 'diagnosis_certificate', files: ['dx.jpg'], confirmed: ['emergency_mark'] },
     ],
-  };
+  });
 }
 
 function folder(): string {
