@@ -75,6 +75,8 @@ export function evaluate(
       quality: p.facts?.quality ?? null,
       // Words are looked at only where a rule reads them and the person has not confirmed it already.
       text: textKinds.has(d.kind) && !d.confirmed.includes('emergency_mark') ? (p.facts?.text ?? null) : null,
+      // What is printed on the paper (read, under the person's corrections): the cross-document checks.
+      fields: p.fields,
     })),
   }));
   const invoices: InvoiceEvidence[] = [];
