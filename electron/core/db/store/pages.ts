@@ -1,7 +1,8 @@
 // Storage: page-level edits in the claim editor: remove one page, replace it with a retaken photo, move it
 // within its document. Each is one short transaction; the new file is stored (slow) before it starts.
 import type { Db } from '../open';
-import { getDocument, refreshSearchText, type NewPage } from '../../repo';
+import { getDocument, type NewPage } from '../../repo';
+import { refreshSearchText } from './search';
 import { ClaimDeskError } from '../../errors';
 import { indexInvoicePage } from '../../invoices/rows';
 import type { ClaimDocument, DocumentPage } from '../../../../shared/schemas';
