@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { backupDatabase, cleanInterruptedBackupFiles } from './backup';
 import type { Db } from './db/open';
+import { dataChangeMarker, readSettingJson, writeSettingJson } from './db/store/settings';
 import { zodToInvalidInput } from './errors';
 import { backupsDir, type Workspace } from './workspace';
 
@@ -84,14 +85,13 @@ export function preRestoreFileName(date: Date): string {
 }
 
 export function readBackupSchedule(db: Db): BackupSchedule {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(SCHEDULE_KEY) as
-    { value_json: string } | undefined;
-  if (!row) return DEFAULT_BACKUP_SCHEDULE;
+  const json = readSettingJson(db, SCHEDULE_KEY);
+  if (json === null) return DEFAULT_BACKUP_SCHEDULE;
   // A damaged setting must not stop backups: fall back to the defaults rather than to "never".
   try {
     const parsed = BackupSchedule.safeParse({
       ...DEFAULT_BACKUP_SCHEDULE,
-      ...(JSON.parse(row.value_json) as object),
+      ...(JSON.parse(json) as object),
     });
     return parsed.success ? parsed.data : DEFAULT_BACKUP_SCHEDULE;
   } catch {
@@ -104,9 +104,7 @@ export function updateBackupSchedule(db: Db, change: unknown): BackupSchedule {
   const partial = BackupSchedule.partial().safeParse(change);
   if (!partial.success) throw zodToInvalidInput(partial.error);
   const next = BackupSchedule.parse({ ...readBackupSchedule(db), ...partial.data });
-  db.prepare(
-    'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
-  ).run(SCHEDULE_KEY, JSON.stringify(next));
+  writeSettingJson(db, SCHEDULE_KEY, JSON.stringify(next));
   return next;
 }
 
@@ -135,32 +133,11 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
   );
 }
 
-/**
- * A cheap fingerprint of the data: row counts, highest ids and latest update times. Backing up an unchanged
- * database would only push older, still-useful copies out of the rolling window.
- */
-export function dataChangeMarker(db: Db): string {
-  const row = db
-    .prepare(
-      `SELECT
-        (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') FROM households) AS h,
-        (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') FROM people) AS p,
-        (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') FROM claims) AS c,
-        (SELECT count(*) || ':' || coalesce(max(id), 0) FROM claim_status_history) AS s,
-        (SELECT count(*) || ':' || coalesce(max(id), 0) FROM documents) AS d,
-        (SELECT count(*) || ':' || coalesce(max(id), 0) FROM document_pages) AS g,
-        (SELECT count(*) FROM files) AS f`,
-    )
-    .get() as Record<string, string | number>;
-  return Object.values(row).join('|');
-}
-
 function readLastMarker(db: Db): string | null {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(LAST_MARKER_KEY) as
-    { value_json: string } | undefined;
-  if (!row) return null;
+  const json = readSettingJson(db, LAST_MARKER_KEY);
+  if (json === null) return null;
   try {
-    const v = JSON.parse(row.value_json) as unknown;
+    const v = JSON.parse(json) as unknown;
     return typeof v === 'string' ? v : null;
   } catch {
     return null;
@@ -168,9 +145,7 @@ function readLastMarker(db: Db): string | null {
 }
 
 function writeLastMarker(db: Db, marker: string): void {
-  db.prepare(
-    'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
-  ).run(LAST_MARKER_KEY, JSON.stringify(marker));
+  writeSettingJson(db, LAST_MARKER_KEY, JSON.stringify(marker));
 }
 
 /** Deletes the oldest automatic backups beyond `keep`; returns the removed names. */

@@ -22,6 +22,10 @@ import {
 import { pageFactsOf, type PageFacts } from '../../shared/page-facts';
 import { ClaimDeskError, InvalidInputError, zodToInvalidInput } from './errors';
 import { indexInvoicePage } from './invoices/rows';
+import { charTokens, ftsPhrase, refreshSearchText } from './db/store/search';
+
+export { refreshSearchText };
+export type { SearchContributor } from './db/store/search';
 
 const now = (): string => new Date().toISOString();
 
@@ -347,49 +351,6 @@ export function getClaim(db: Db, id: number): Claim {
 export function findClaimByReference(db: Db, reference: string): Claim | null {
   const row = db.prepare(`${CLAIM_SELECT} WHERE c.reference = ?`).get(reference) as ClaimRow | undefined;
   return row ? toClaim(row) : null;
-}
-
-/**
- * Extra searchable words for a claim, contributed by other modules (e.g. invoice numbers read from QR
- * codes). Each contributor is a SQL query returning one `text` column for a bound claim id.
- */
-const searchContributors: string[] = [];
-export function registerSearchContributor(sql: string): void {
-  if (!searchContributors.includes(sql)) searchContributors.push(sql);
-}
-
-/** Splits text into one token per letter/digit, so a phrase query over them is a substring search. */
-function charTokens(text: string): string {
-  return Array.from(text.toLowerCase())
-    .filter((ch) => /[\p{L}\p{N}]/u.test(ch))
-    .join(' ');
-}
-
-/** Rebuilds the claim's search index entries; call inside the transaction that changed it. */
-export function refreshSearchText(db: Db, claimId: number): void {
-  const base = db
-    .prepare(
-      `SELECT c.reference, c.hospital, c.treatment_region, c.applicant_name, p.name, p.id_number
-       FROM claims c JOIN people p ON p.id = c.claimant_id WHERE c.id = ?`,
-    )
-    .raw()
-    .get(claimId) as Array<string | null> | undefined;
-  if (!base) return;
-  const words = base.filter((w): w is string => !!w);
-  for (const sql of searchContributors) {
-    for (const row of db.prepare(sql).raw().all(claimId) as Array<[string | null]>)
-      if (row[0]) words.push(row[0]);
-  }
-  const text = words.join(' ').toLowerCase();
-  db.prepare('DELETE FROM claims_search_tri WHERE rowid = ?').run(claimId);
-  db.prepare('DELETE FROM claims_search_chr WHERE rowid = ?').run(claimId);
-  db.prepare('INSERT INTO claims_search_tri (rowid, text) VALUES (?, ?)').run(claimId, text);
-  db.prepare('INSERT INTO claims_search_chr (rowid, text) VALUES (?, ?)').run(claimId, charTokens(text));
-}
-
-/** An FTS5 phrase: the user's text quoted, with quotes doubled, so no query syntax leaks through. */
-function ftsPhrase(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export const CLAIM_SORTS = ['updated', 'created', 'care_end'] as const;

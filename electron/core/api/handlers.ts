@@ -54,7 +54,7 @@ import {
   exportStoredClaim,
   type BundleOptions,
 } from './integrations';
-import { findPage, movePage, pageFile, removePage, replacePage } from './pages';
+import { documentCounts, findPage, movePage, pageFile, removePage, replacePage } from '../db/store/pages';
 import { readSettings, writeSettings } from './settings';
 import { makeThumbnail } from './thumbnails';
 import { isBackupFileName, isProducedPath } from './trust';
@@ -157,15 +157,7 @@ export function createHandlers(
     async listClaims(req) {
       const page = listClaims(db(), req);
       const ids = page.items.map((c) => c.id);
-      const counts = new Map<number, number>();
-      if (ids.length > 0) {
-        const rows = db()
-          .prepare(
-            `SELECT claim_id, count(*) AS n FROM documents WHERE claim_id IN (${ids.map(() => '?').join(',')}) GROUP BY claim_id`,
-          )
-          .all(...ids) as Array<{ claim_id: number; n: number }>;
-        for (const r of rows) counts.set(r.claim_id, r.n);
-      }
+      const counts = documentCounts(db(), ids);
       const t = today();
       const items: ClaimSummary[] = page.items.map((c) => ({
         ...c,

@@ -2,21 +2,19 @@
 // with a backup and a shared PC's data folder.
 import { AppSettings, DEFAULT_SETTINGS } from '../../../shared/ipc';
 import type { Db } from '../db/open';
+import { readSettingJson, writeSettingJson } from '../db/store/settings';
 
 const KEY = 'app.ui';
 
 export function readSettings(db: Db): AppSettings {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(KEY) as
-    { value_json: string } | undefined;
-  if (!row) return DEFAULT_SETTINGS;
+  const json = readSettingJson(db, KEY);
+  if (json === null) return DEFAULT_SETTINGS;
   // A value written by a newer version may carry fields we don't know: keep what parses, default the rest.
-  const parsed = AppSettings.partial().safeParse(JSON.parse(row.value_json));
+  const parsed = AppSettings.partial().safeParse(JSON.parse(json));
   return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
 export function writeSettings(db: Db, settings: AppSettings): AppSettings {
-  db.prepare(
-    'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
-  ).run(KEY, JSON.stringify(settings));
+  writeSettingJson(db, KEY, JSON.stringify(settings));
   return readSettings(db);
 }

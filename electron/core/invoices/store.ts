@@ -1,9 +1,10 @@
 // Invoices of stored claims (migration 0020): recorded per invoice page, looked up to catch the same invoice
-// handed in twice, and contributed to the claims board's search words so a claim is found by invoice number.
+// handed in twice, and contributed to the claims board's search words so a claim is found by invoice number
+// (db/store/search.ts lists that contributor).
 import type { Db } from '../db/open';
 import type { PageFacts } from '../../../shared/page-facts';
 import { analyseInThread } from '../pages/pipeline';
-import { listDocuments, refreshSearchText, registerSearchContributor, getClaim, setPageFacts } from '../repo';
+import { listDocuments, refreshSearchText, getClaim, setPageFacts } from '../repo';
 import { storedFilePath } from '../files/store';
 import { hammingDistance } from '../quality/phash';
 import type { Workspace } from '../workspace';
@@ -16,11 +17,6 @@ import { indexInvoicePage } from './rows';
  * pictures count, and only when their QR codes don't already say they differ.
  */
 export const SAME_INVOICE_PHOTO_MAX_DISTANCE = 4;
-
-registerSearchContributor(
-  `SELECT group_concat(coalesce(invoice_code, '') || ' ' || invoice_number, ' ') FROM claim_invoices
-   WHERE claim_id = ? AND invoice_number IS NOT NULL`,
-);
 
 export interface StoredInvoice {
   claimId: number;

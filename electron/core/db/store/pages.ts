@@ -1,10 +1,11 @@
-// Page-level edits in the claim editor: remove one page, replace it with a retaken photo, move it within
-// its document. Each is one short transaction; the new file is stored (slow) before it starts.
-import type { Db } from '../db/open';
-import { getDocument, refreshSearchText, type NewPage } from '../repo';
-import { ClaimDeskError } from '../errors';
-import { indexInvoicePage } from '../invoices/rows';
-import type { ClaimDocument, DocumentPage } from '../../../shared/schemas';
+// Storage: page-level edits in the claim editor: remove one page, replace it with a retaken photo, move it
+// within its document. Each is one short transaction; the new file is stored (slow) before it starts.
+import type { Db } from '../open';
+import { getDocument, type NewPage } from '../../repo';
+import { refreshSearchText } from './search';
+import { ClaimDeskError } from '../../errors';
+import { indexInvoicePage } from '../../invoices/rows';
+import type { ClaimDocument, DocumentPage } from '../../../../shared/schemas';
 
 interface PageRef {
   id: number;
@@ -131,4 +132,17 @@ export function pageFile(
     originalName: row.original_name,
     quality: row.quality_json === null ? null : (JSON.parse(row.quality_json) as unknown),
   };
+}
+
+/** How many documents each of `claimIds` holds (claims without any are absent from the map). */
+export function documentCounts(db: Db, claimIds: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (claimIds.length === 0) return counts;
+  const rows = db
+    .prepare(
+      `SELECT claim_id, count(*) AS n FROM documents WHERE claim_id IN (${claimIds.map(() => '?').join(',')}) GROUP BY claim_id`,
+    )
+    .all(...claimIds) as Array<{ claim_id: number; n: number }>;
+  for (const r of rows) counts.set(r.claim_id, r.n);
+  return counts;
 }

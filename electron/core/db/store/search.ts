@@ -1,0 +1,47 @@
+// Storage: the claims board's full-text search words (FTS5 tables claims_search_tri and claims_search_chr).
+// A claim's words are its own fields plus what the contributors passed in add (invoice numbers read from QR
+// codes); the contributors are a fixed list here, not registered by importing a module, so every caller that
+// rebuilds a claim's words gets the same words.
+import type { Db } from '../open';
+import { invoiceNumberSearchWords } from './invoice-index';
+
+/** Extra searchable words for one claim (e.g. its invoice numbers). */
+export type SearchContributor = (db: Db, claimId: number) => string[];
+
+/** The contributors every claim's search words are built with. */
+export const CLAIM_SEARCH_CONTRIBUTORS: readonly SearchContributor[] = [invoiceNumberSearchWords];
+
+/** Splits text into one token per letter/digit, so a phrase query over them is a substring search. */
+export function charTokens(text: string): string {
+  return Array.from(text.toLowerCase())
+    .filter((ch) => /[\p{L}\p{N}]/u.test(ch))
+    .join(' ');
+}
+
+/** An FTS5 phrase: the user's text quoted, with quotes doubled, so no query syntax leaks through. */
+export function ftsPhrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** Rebuilds the claim's search index entries; call inside the transaction that changed it. */
+export function refreshSearchText(
+  db: Db,
+  claimId: number,
+  contributors: readonly SearchContributor[] = CLAIM_SEARCH_CONTRIBUTORS,
+): void {
+  const base = db
+    .prepare(
+      `SELECT c.reference, c.hospital, c.treatment_region, c.applicant_name, p.name, p.id_number
+       FROM claims c JOIN people p ON p.id = c.claimant_id WHERE c.id = ?`,
+    )
+    .raw()
+    .get(claimId) as Array<string | null> | undefined;
+  if (!base) return;
+  const words = base.filter((w): w is string => !!w);
+  for (const contribute of contributors) words.push(...contribute(db, claimId).filter((w) => w !== ''));
+  const text = words.join(' ').toLowerCase();
+  db.prepare('DELETE FROM claims_search_tri WHERE rowid = ?').run(claimId);
+  db.prepare('DELETE FROM claims_search_chr WHERE rowid = ?').run(claimId);
+  db.prepare('INSERT INTO claims_search_tri (rowid, text) VALUES (?, ?)').run(claimId, text);
+  db.prepare('INSERT INTO claims_search_chr (rowid, text) VALUES (?, ?)').run(claimId, charTokens(text));
+}
