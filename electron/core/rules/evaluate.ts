@@ -75,6 +75,8 @@ export function evaluate(
       quality: p.facts?.quality ?? null,
       // Words are looked at only where a rule reads them and the person has not confirmed it already.
       text: textKinds.has(d.kind) && !d.confirmed.includes('emergency_mark') ? (p.facts?.text ?? null) : null,
+      // The ID card's read/typed name and number: whether the photos also show a relative applicant's card.
+      ...(d.kind === 'id_card' ? { fields: p.fields } : {}),
     })),
   }));
   const invoices: InvoiceEvidence[] = [];
