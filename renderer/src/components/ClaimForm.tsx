@@ -296,7 +296,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           onChange={setWho}
           options={[
             { value: 'self', label: tr('患者本人', 'The patient') },
-            { value: 'relative', label: tr('近亲属代办', 'A close relative') },
+            { value: 'relative', label: tr('亲属或他人代办', 'A relative or another helper') },
           ]}
         />
         {who === 'relative' && (
