@@ -310,8 +310,19 @@ describe('relatives and other helpers', () => {
         expect(applicant.reasonEn).toContain('applicant’s card');
         expect(applicant.documents).toEqual([0]);
       }
+      // The relative's card on the insured's photo is not a stranger's card (cross-document check).
+      expect(evaluate(claim, d).problems.map((p) => p.code)).not.toContain('id_mismatch');
+      expect(evaluate(claim, d).problems.map((p) => p.code)).not.toContain('name_mismatch');
       // The insured person's own card is satisfied by the same document either way.
       expect(r.find((x) => x.kinds.includes('id_card'))!.status).toBe('satisfied');
+    });
+
+    it('a stranger’s number or name on the ID card photo is still called out', () => {
+      const p1 = evaluate(claim, card(read(idFor('1980-02-02', '005')))).problems.map((p) => p.code);
+      expect(p1).toContain('id_mismatch');
+      const p2 = evaluate(claim, card(read('张三', 'name'))).problems.map((p) => p.code);
+      expect(p2).toContain('name_mismatch');
+      expect(req(claim, 'applicant-id-card', card(read('张三', 'name')))!.status).toBe('missing');
     });
 
     it('a glare-struck both-cards photo needs retaking for the applicant’s card too', () => {
