@@ -75,8 +75,9 @@ export function evaluate(
       quality: p.facts?.quality ?? null,
       // Words are looked at only where a rule reads them and the person has not confirmed it already.
       text: textKinds.has(d.kind) && !d.confirmed.includes('emergency_mark') ? (p.facts?.text ?? null) : null,
-      // The ID card's read/typed name and number: whether the photos also show a relative applicant's card.
-      ...(d.kind === 'id_card' ? { fields: p.fields } : {}),
+      // What is printed on the page (read, under what the person typed): the cross-document checks compare
+      // it with the claim, and an ID card's name/number tells whether it also shows the applicant's card.
+      fields: p.fields,
     })),
   }));
   const invoices: InvoiceEvidence[] = [];
