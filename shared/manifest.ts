@@ -68,6 +68,11 @@ export const ManifestDocument = z
     /** Things a person confirmed by looking at the paper (e.g. "emergency_mark"), for checks a photo can't prove. */
     confirmed: z.array(z.string().max(100)).max(20).optional(),
     /**
+     * On an `id_card` document: its photos show the relative applicant's card beside the insured person's,
+     * so it stands for the 代办人身份证 too (same as confirmed: ["holds_both_cards"]).
+     */
+    holdsBothCards: z.boolean().optional(),
+    /**
      * What is printed on the first page, typed by the person (shared/fields.ts names for the kind, e.g.
      * { "patientName": "王秀英", "totalAmount": 100 }): wins over what was read. Shorthand for pageFields[0].
      */

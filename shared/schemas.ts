@@ -9,7 +9,7 @@ import {
   FilingType,
   InsuranceType,
   Relation,
-  RelativeRelation,
+  AgentRelation,
 } from './domain';
 import { ClaimStatus } from './lifecycle';
 import { checkBankCard, checkIdNumber, isMobilePhone, isRealDate, normalizeNumberInput } from './validators';
@@ -92,11 +92,11 @@ export const Household = z.object({
 });
 export type Household = z.infer<typeof Household>;
 
-/** Who hands the claim in: the insured person, or a 近亲属 acting for them. */
+/** Who hands the claim in: the insured person, a 近亲属 acting for them, or another helper (委托书). */
 export const Applicant = z.discriminatedUnion('relation', [
   z.object({ relation: z.literal('self') }),
   z.object({
-    relation: RelativeRelation,
+    relation: AgentRelation,
     personId: z.number().int().positive().nullable().default(null),
     name: PersonName,
     idNumber: IdNumber,

@@ -164,7 +164,8 @@ export function loadManifest(manifestPath: string): LoadedManifest {
   const documents = manifest.documents.map((doc, index) => ({
     index,
     kind: doc.kind,
-    confirmed: doc.confirmed ?? [],
+    // "holdsBothCards" is the person's mark that this id_card's photos show the applicant's card too.
+    confirmed: [...(doc.confirmed ?? []), ...(doc.holdsBothCards === true ? ['holds_both_cards'] : [])],
     // "fields" is the first page's shorthand; the schema refused it overlapping pageFields[0].
     pageFields: doc.files.map((_, j) =>
       personFields({ ...(j === 0 ? doc.fields : undefined), ...(doc.pageFields?.[j] ?? undefined) }),

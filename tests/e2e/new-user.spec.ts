@@ -63,7 +63,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await page.getByLabel('是，异地就医').check();
     await page.getByLabel('3. 办了哪种异地备案？').selectOption('referral');
     await page.getByLabel('备案日期').fill('2026-08-30');
-    await page.getByLabel('近亲属代办').check();
+    await page.getByLabel('亲属或他人代办').check();
     await page.getByLabel('代办人', { exact: true }).selectOption({ label: '张伟' });
     await page.getByLabel('代办人是患者的').selectOption('child');
     await page.getByRole('button', { name: '创建并查看材料清单' }).click();

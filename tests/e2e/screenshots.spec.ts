@@ -131,7 +131,7 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
   await page.getByRole('button', { name: '新建报销' }).first().click();
   await page.getByLabel('住院', { exact: true }).check();
   await page.getByLabel('是，异地就医').check();
-  await page.getByLabel('近亲属代办').check();
+  await page.getByLabel('亲属或他人代办').check();
   await shoot('new-claim.png');
 
   await page.getByRole('button', { name: '报销单', exact: true }).click();

@@ -267,6 +267,95 @@ describe('relatives and other helpers', () => {
     expect(r.source).not.toContain('签署承诺书完成绑定');
   });
 
+  describe('an id_card document holding both cards satisfies both (relative applicant)', () => {
+    const both = cite(S.s002, '本人身份证原件及复印件');
+    const applicantId = idFor('1975-01-01');
+    const claim = facts({ applicant: { relation: 'child', name: '李四', idNumber: applicantId } });
+    const card = (
+      fields: EvaluatedDocument['pages'][number]['fields'],
+      confirmed: string[] = [],
+      quality: QualityReport = PASS,
+    ): EvaluatedDocument[] => [
+      {
+        index: 0,
+        kind: 'id_card',
+        confirmed,
+        pages: [
+          { field: 'documents[0].files[0]', name: 'cards.jpg', quality, ...(fields ? { fields } : {}) },
+        ],
+      },
+    ];
+    const read = (value: string, name: 'idNumber' | 'name' = 'idNumber') => ({
+      [name]: { value, confidence: 0.95, source: 'ocr' as const },
+    });
+    it.each([
+      { how: 'the applicant’s ID number read on a page', d: card(read(applicantId)), ok: true },
+      {
+        how: 'the number read with a lower-case x / spaces',
+        d: card(read(` ${applicantId.toLowerCase()} `)),
+        ok: true,
+      },
+      { how: 'the applicant’s name read on a page', d: card(read('李四', 'name')), ok: true },
+      { how: 'the person’s mark holds_both_cards', d: card(undefined, ['holds_both_cards']), ok: true },
+      { how: 'only the insured’s own number read', d: card(read('11010519491231002X')), ok: false },
+      { how: 'only the insured’s own name read', d: card(read('王秀英', 'name')), ok: false },
+      { how: 'nothing read, no mark', d: card(undefined), ok: false },
+    ])('$how → 代办人身份证 satisfied: $ok', ({ d, ok }) => {
+      const r = evaluate(claim, d).requirements;
+      const applicant = r.find((x) => x.id === 'applicant-id-card')!;
+      expect(applicant.status).toBe(ok ? 'satisfied' : 'missing');
+      expect(applicant.source).toContain(both);
+      if (ok) {
+        expect(applicant.reason).toContain('身份证照片里已有代办人的身份证');
+        expect(applicant.reasonEn).toContain('applicant’s card');
+        expect(applicant.documents).toEqual([0]);
+      }
+      // The relative's card on the insured's photo is not a stranger's card (cross-document check).
+      expect(evaluate(claim, d).problems.map((p) => p.code)).not.toContain('id_mismatch');
+      expect(evaluate(claim, d).problems.map((p) => p.code)).not.toContain('name_mismatch');
+      // The insured person's own card is satisfied by the same document either way.
+      expect(r.find((x) => x.kinds.includes('id_card'))!.status).toBe('satisfied');
+    });
+
+    it('a stranger’s number or name on the ID card photo is still called out', () => {
+      const p1 = evaluate(claim, card(read(idFor('1980-02-02', '005')))).problems.map((p) => p.code);
+      expect(p1).toContain('id_mismatch');
+      const p2 = evaluate(claim, card(read('张三', 'name'))).problems.map((p) => p.code);
+      expect(p2).toContain('name_mismatch');
+      expect(req(claim, 'applicant-id-card', card(read('张三', 'name')))!.status).toBe('missing');
+    });
+
+    it('a glare-struck both-cards photo needs retaking for the applicant’s card too', () => {
+      const r = req(claim, 'applicant-id-card', card(read(applicantId), [], GLARE))!;
+      expect(r.status).toBe('needs_attention');
+    });
+
+    it('a helper (not a relative) still brings their own ID card, even with the number on the photo', () => {
+      const helper = facts({ applicant: { relation: 'helper', name: '刘敏', idNumber: applicantId } });
+      expect(req(helper, 'helper-id-card', card(read(applicantId)))!.status).toBe('missing');
+    });
+
+    it('the manifest flag holdsBothCards is accepted on a document', () => {
+      const m = Manifest.safeParse({
+        claimant: {
+          name: '王秀英',
+          idNumber: '11010519491231002X',
+          insuranceType: 'resident',
+          insuredRegion: '北京市',
+        },
+        applicant: { relation: 'child', name: '李四', idNumber: applicantId },
+        claim: {
+          careSetting: 'outpatient',
+          hospital: '北京市朝阳医院',
+          treatmentRegion: '北京市',
+          visitDate: '2026-10-01',
+        },
+        documents: [{ kind: 'id_card', files: ['cards.jpg'], holdsBothCards: true }],
+      });
+      expect(m.success).toBe(true);
+    });
+  });
+
   it('a helper who is not 近亲属 is asked for a 委托书 and their ID, and told the local office decides', () => {
     const m = Manifest.safeParse({
       claimant: {

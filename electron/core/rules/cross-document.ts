@@ -21,6 +21,11 @@ export interface CrossClaim {
   dischargeDate?: string | null | undefined;
   hospital: string;
   totalAmount?: number | null | undefined;
+  /**
+   * A relative who applies: the insured's ID card photos may show their card too (issue 12), so their name
+   * or number read on an `id_card` page is not a stranger's card.
+   */
+  relativeApplicant?: { name: string; idNumber: string } | null | undefined;
 }
 
 export interface CrossPage {
@@ -238,6 +243,9 @@ function checkNames(claim: CrossClaim, found: readonly Found[], out: Problem[]):
   for (const f of found) {
     const value = asText(f.reading);
     if (!value || normaliseName(value) === claimant) continue;
+    const relative = claim.relativeApplicant;
+    if (f.doc.kind === 'id_card' && relative && normaliseName(value) === normaliseName(relative.name))
+      continue;
     const what = f.doc.kind === 'id_card' ? '姓名' : '患者姓名';
     const why =
       f.doc.kind === 'id_card'
@@ -258,6 +266,9 @@ function checkIds(claim: CrossClaim, found: readonly Found[], out: Problem[]): v
   for (const f of found) {
     const value = asText(f.reading);
     if (!value || normaliseId(value) === claimant) continue;
+    const relative = claim.relativeApplicant;
+    if (f.doc.kind === 'id_card' && relative && normaliseId(value) === normaliseId(relative.idNumber))
+      continue;
     out.push({
       code: 'id_mismatch',
       severity: severityOf([f.reading]),

@@ -130,6 +130,44 @@ const CHECK_FINDING: Partial<Record<CheckName, string>> = {
   seal: 'seal_missing',
 };
 const EMERGENCY_WORDS = '急诊';
+/** A person's mark on an `id_card` document: its photos show the applicant's card beside the insured's. */
+export const HOLDS_BOTH_CARDS = 'holds_both_cards';
+const BOTH_CARDS_NOTE = '身份证照片里已有代办人的身份证';
+const BOTH_CARDS_NOTE_EN = 'the ID card photos already show the applicant’s card';
+
+/**
+ * `id_card` documents that also show a relative applicant's card (issue 12: "an `id_card` document holding
+ * both cards satisfies both"): marked so by the person, or the applicant's ID number or name read/typed on
+ * one of its pages (fields `idNumber` / `name`, or the page's words).
+ */
+function idCardsHoldingApplicant(
+  c: ClaimFacts,
+  documents: readonly EvaluatedDocument[],
+): EvaluatedDocument[] {
+  const a = c.applicant;
+  if (a.relation === 'self' || a.relation === 'helper') return [];
+  const norm = (v: unknown) =>
+    String(v ?? '')
+      .replace(/\s/g, '')
+      .toUpperCase();
+  const id = norm(a.idNumber);
+  const name = norm(a.name);
+  const shows = (p: EvaluatedPage) => {
+    const readId = norm(p.fields?.idNumber?.value);
+    const readName = norm(p.fields?.name?.value);
+    const text = norm(p.text);
+    return (
+      (id.length === 18 && (readId === id || text.includes(id))) ||
+      (name.length > 0 && name !== norm(c.claimant.name) && readName === name)
+    );
+  };
+  return documents.filter(
+    (d) =>
+      d.kind === 'id_card' &&
+      d.pages.length > 0 &&
+      (d.confirmed?.includes(HOLDS_BOTH_CARDS) === true || d.pages.some(shows)),
+  );
+}
 
 function scenarioOf(c: ClaimFacts): Scenario {
   const relation = c.applicant.relation;
@@ -227,10 +265,16 @@ function evaluateRequirement(
   documents: readonly EvaluatedDocument[],
   facts: ReadonlySet<ClaimFact>,
   titles: SeedTitles,
+  bothCards: readonly EvaluatedDocument[] = [],
 ): RequirementResult {
   const substitutes = rule.substitutes.filter((s) => conditionHolds(s.when, scenario));
   const accepted = new Set<DocumentKind>([...rule.kinds, ...substitutes.flatMap((s) => s.kinds)]);
-  const matching = documents.filter((d) => accepted.has(d.kind) && d.pages.length > 0);
+  const own = documents.filter((d) => accepted.has(d.kind) && d.pages.length > 0);
+  // The insured's ID card photos that also show the applicant's card count for the applicant's card, when
+  // no separate photo of it was added.
+  const borrowed =
+    own.length === 0 && accepted.has('applicant_id_card') && !accepted.has('id_card') ? bothCards : [];
+  const matching = [...own, ...borrowed];
   const sources = [...rule.sources, ...substitutes.flatMap((s) => s.sources)];
   // A substitute's sentence ("住院的可以用出院小结代替") is said only where the substitute applies.
   const reason = [rule.reason, ...substitutes.map((s) => s.note ?? '')].join('');
@@ -325,11 +369,13 @@ function evaluateRequirement(
     };
   }
   const notes = [
+    ...(borrowed.length > 0 ? [BOTH_CARDS_NOTE] : []),
     ...(matching.some((d) => d.kind === 'integrity_pledge') ? ['已附签名的承诺书'] : []),
     ...(rule.bring ? [rule.bring] : []),
     ...(unchecked ? ['照片质量尚未检查'] : []),
   ];
   const notesEn = [
+    ...(borrowed.length > 0 ? [BOTH_CARDS_NOTE_EN] : []),
     ...(matching.some((d) => d.kind === 'integrity_pledge') ? ['the signed pledge is attached'] : []),
     ...(rule.bringEn ? [rule.bringEn] : []),
     ...(unchecked ? ['photos not checked yet'] : []),
@@ -833,6 +879,10 @@ function crossClaimOf(c: ClaimFacts) {
     dischargeDate: c.dischargeDate,
     hospital: c.hospital,
     totalAmount: c.totalAmount,
+    relativeApplicant:
+      c.applicant.relation === 'self' || c.applicant.relation === 'helper'
+        ? null
+        : { name: c.applicant.name, idNumber: c.applicant.idNumber },
   };
 }
 
@@ -955,9 +1005,10 @@ export function evaluateClaim(
   const { today, pack } = options;
   const scenario = scenarioOf(claim);
   const facts = factsOf(claim);
+  const bothCards = idCardsHoldingApplicant(claim, documents);
   const requirements = pack.requirements
     .filter((r) => conditionHolds(r.when, scenario))
-    .map((r) => evaluateRequirement(r, scenario, documents, facts, pack.seeds));
+    .map((r) => evaluateRequirement(r, scenario, documents, facts, pack.seeds, bothCards));
   const problems: Problem[] = [];
   const sink: ProblemSink = { out: problems, titles: pack.seeds };
   const { start, end } = checkDates(claim, today, sink);

@@ -75,7 +75,8 @@ export function evaluate(
       quality: p.facts?.quality ?? null,
       // Words are looked at only where a rule reads them and the person has not confirmed it already.
       text: textKinds.has(d.kind) && !d.confirmed.includes('emergency_mark') ? (p.facts?.text ?? null) : null,
-      // What is printed on the paper (read, under the person's corrections): the cross-document checks.
+      // What is printed on the page (read, under what the person typed): the cross-document checks compare
+      // it with the claim, and an ID card's name/number tells whether it also shows the applicant's card.
       fields: p.fields,
     })),
   }));

@@ -6,11 +6,11 @@ import {
   CARE_SETTINGS,
   FILING_TYPE_LABELS,
   FILING_TYPES,
-  RELATION_LABELS,
-  RELATIVE_RELATIONS,
+  AGENT_RELATIONS,
+  APPLICANT_RELATION_LABELS,
+  type AgentRelation,
   type CareSetting,
   type FilingType,
-  type RelativeRelation,
 } from '../../../shared/domain';
 import type { ClaimFields, Household, Person } from '../../../shared/schemas';
 import { checkIdNumber, normalizeNumberInput, parseYuan } from '../../../shared/validators';
@@ -48,7 +48,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
   const [applicantPerson, setApplicantPerson] = useState<number | ''>(initialApplicant?.personId ?? '');
   const [applicantName, setApplicantName] = useState(initialApplicant?.name ?? '');
   const [applicantId, setApplicantId] = useState(initialApplicant?.idNumber ?? '');
-  const [relation, setRelation] = useState<RelativeRelation>(initialApplicant?.relation ?? 'child');
+  const [relation, setRelation] = useState<AgentRelation>(initialApplicant?.relation ?? 'child');
   const [specialDrugs, setSpecialDrugs] = useState<'yes' | 'no'>(initial?.specialDrugs ? 'yes' : 'no');
   const [amount, setAmount] = useState(
     initial?.totalAmount === null || initial?.totalAmount === undefined ? '' : String(initial.totalAmount),
@@ -296,7 +296,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           onChange={setWho}
           options={[
             { value: 'self', label: tr('患者本人', 'The patient') },
-            { value: 'relative', label: tr('近亲属代办', 'A close relative') },
+            { value: 'relative', label: tr('亲属或他人代办', 'A relative or another helper') },
           ]}
         />
         {who === 'relative' && (
@@ -322,11 +322,12 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
                 <select
                   {...p}
                   value={relation}
-                  onChange={(e) => setRelation(e.target.value as RelativeRelation)}
+                  onChange={(e) => setRelation(e.target.value as AgentRelation)}
                 >
-                  {RELATIVE_RELATIONS.map((r) => (
+                  {/* 近亲属, then 其他代办人: the engine asks a helper for a 委托书 and their own ID card. */}
+                  {AGENT_RELATIONS.map((r) => (
                     <option key={r} value={r}>
-                      {tr(RELATION_LABELS[r].zh, RELATION_LABELS[r].en)}
+                      {tr(APPLICANT_RELATION_LABELS[r].zh, APPLICANT_RELATION_LABELS[r].en)}
                     </option>
                   ))}
                 </select>

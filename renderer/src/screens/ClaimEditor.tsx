@@ -6,7 +6,7 @@ import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
   FILING_TYPE_LABELS,
-  RELATION_LABELS,
+  APPLICANT_RELATION_LABELS,
   type DocumentKind,
 } from '../../../shared/domain';
 import {
@@ -250,7 +250,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 <dd>
                   {f.applicant.relation === 'self'
                     ? tr('本人', 'The patient')
-                    : `${f.applicant.name}（${tr(RELATION_LABELS[f.applicant.relation].zh, RELATION_LABELS[f.applicant.relation].en)}）`}
+                    : `${f.applicant.name}（${tr(APPLICANT_RELATION_LABELS[f.applicant.relation].zh, APPLICANT_RELATION_LABELS[f.applicant.relation].en)}）`}
                 </dd>
                 <dt>{tr('就医', 'Care')}</dt>
                 <dd>
