@@ -257,6 +257,13 @@ export const IPC = {
     z.object({ pageId: Id, fields: TypedFields }),
   ),
 
+  /** What the person typed for a page's printed fields (the field panel shows them over the readings). */
+  getPageCorrections: channel(
+    'pages:corrections',
+    z.object({ pageId: Id }),
+    z.object({ pageId: Id, fields: TypedFields }),
+  ),
+
   /** Marks or unmarks the claim's printed 诚信承诺书 as signed; answers the new state. */
   markPledgeSigned: channel(
     'claims:signpledge',
