@@ -90,3 +90,33 @@ test('read fields are shown beside the photo, boxed, editable; a mismatch is dra
   await expect(row('hospital')).not.toHaveAttribute('data-status', 'checked');
   await expect(mismatch).toHaveCount(0);
 });
+
+test('a new claim started by dropping its invoice is pre-filled, each value marked until checked', async ({
+  app: page,
+  server,
+}) => {
+  test.setTimeout(180_000);
+  const photos = await makeSamplePhotos();
+  await seedPerson(server, '王秀英');
+  await page.reload();
+  await page.getByRole('navigation').getByRole('button', { name: '新建报销' }).click();
+  const form = page.locator('form.claim-form');
+  await expect(form.getByLabel('医院名称')).toHaveValue('');
+  await dropFiles(page, page.locator('.invoice-prefill .dropzone'), [photos.clean.invoice]);
+
+  // What the sample invoice says: 住院 at 上海市第一人民医院, 2026-09-01 … 2026-09-10, 合计 11845.67.
+  await expect(form.getByLabel('医院名称')).toHaveValue('上海市第一人民医院', { timeout: 120_000 });
+  await expect(form.getByRole('radio', { name: '住院' })).toBeChecked();
+  await expect(form.getByLabel('入院日期')).toHaveValue('2026-09-01');
+  await expect(form.getByLabel('出院日期')).toHaveValue('2026-09-10');
+  await expect(form.getByLabel('费用总额（元，可选）')).toHaveValue('11845.67');
+  const marks = form.getByText('从发票读取，请核对');
+  await expect(marks).toHaveCount(5); // care setting, hospital, two dates, total
+  await page.locator('main').screenshot({ path: resolve(SHOTS, 'new-claim-prefilled.png') });
+
+  // Editing a value takes its mark away; the rest stay until the person confirms them.
+  await form.getByLabel('医院名称').fill('上海市第一人民医院（北部）');
+  await expect(marks).toHaveCount(4);
+  await form.getByRole('button', { name: '从发票读取的内容我已核对无误' }).click();
+  await expect(marks).toHaveCount(0);
+});

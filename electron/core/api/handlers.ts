@@ -213,6 +213,12 @@ export function createHandlers(
     async setDocumentField(req) {
       return { pageId: req.pageId, fields: setPageField(db(), req.pageId, req.field, req.value) };
     },
+    async readDroppedPaper(req) {
+      const file = grants.resolve(req.file);
+      // Read in the check worker (the OCR models live there); photo checks are not needed to pre-fill.
+      const facts = await checkerOf(state.ws)({ path: file.path, kind: req.kind }, { checks: false });
+      return { fields: facts.fields ?? {} };
+    },
     async getPageCorrections(req) {
       pageFile(db(), req.pageId); // an unknown page is refused, not answered with nothing
       return { pageId: req.pageId, fields: pageCorrections(db(), req.pageId) };
