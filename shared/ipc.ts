@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DocumentKind } from './domain';
 import { EvaluationReport } from './evaluation';
 import { TypedFields } from './field-corrections';
+import { Fields } from './fields';
 import { ClaimStatus } from './lifecycle';
 import { QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, Person, StatusChange } from './schemas';
@@ -254,6 +255,22 @@ export const IPC = {
       field: z.string().min(1).max(50),
       value: z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
     }),
+    z.object({ pageId: Id, fields: TypedFields }),
+  ),
+
+  /**
+   * Reads one paper without storing it (the new-claim screen pre-fills from a dropped invoice): the fields
+   * the reader found, in the check worker. Nothing is kept; the person confirms each value in the form.
+   */
+  readDroppedPaper: channel(
+    'documents:read',
+    z.object({ file: Token, kind: DocumentKind }),
+    z.object({ fields: Fields }),
+  ),
+  /** What the person typed for a page's printed fields (the field panel shows them over the readings). */
+  getPageCorrections: channel(
+    'pages:corrections',
+    z.object({ pageId: Id }),
     z.object({ pageId: Id, fields: TypedFields }),
   ),
 

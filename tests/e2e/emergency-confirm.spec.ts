@@ -27,10 +27,11 @@ test('the 急诊 mark is confirmed by the person, and imports and export show pe
   server,
 }) => {
   const photos = await makeSamplePhotos();
-  const h = await api<{ id: number }>(server, 'createHousehold', { name: '张家' });
+  // The sample papers are 王秀英's, 2026-09-01…09-10 (they are read now: a name or date that differs is a problem).
+  const h = await api<{ id: number }>(server, 'createHousehold', { name: '王家' });
   const p = await api<{ id: number }>(server, 'createPerson', {
     householdId: h.id,
-    name: '张三',
+    name: '王秀英',
     idNumber: '11010519491231002X',
     relation: 'self',
     insuranceType: 'employee',
@@ -42,7 +43,7 @@ test('the 急诊 mark is confirmed by the person, and imports and export show pe
     hospital: '上海市第一人民医院',
     treatmentRegion: '上海市',
     admissionDate: '2026-09-01',
-    dischargeDate: '2026-09-05',
+    dischargeDate: '2026-09-10',
     crossRegion: { filingType: 'emergency', filingDate: '2026-09-02' },
   });
 

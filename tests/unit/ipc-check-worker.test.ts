@@ -11,6 +11,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { FileGrants } from '../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
 import { analyseInThread } from '../../electron/core/pages/pipeline';
+import { appReader } from '../../electron/core/ocr/app-reader';
 import type { PageFacts } from '../../shared/page-facts';
 import { openWorkspace } from '../../electron/core/workspace';
 import type { Envelope, IpcResponse, ProgressEvent } from '../../shared/ipc';
@@ -60,7 +61,8 @@ describe('photo checks in a worker thread', () => {
         displayName: '诊断.jpg',
       },
     ];
-    const inThread = analyseInThread;
+    // The worker runs the app's reader (rule text + OCR fields); the in-thread run gets the same one.
+    const inThread = (f: Parameters<typeof analyseInThread>[0]) => analyseInThread(f, { reader: appReader });
     // Sent together, they queue in the one worker and come back to the right callers.
     const fromWorker = await Promise.all(files.map((f) => pool.check(f)));
     for (const [i, f] of files.entries())

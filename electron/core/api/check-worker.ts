@@ -6,8 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { AnalyseOptions, PageInput } from '../pages/analyse';
 import { analyseInThread } from '../pages/pipeline';
+import { appReader } from '../ocr/app-reader';
 
-/** Options that cross the thread boundary (a PageReader function cannot). */
 export type WorkerAnalyseOptions = Omit<AnalyseOptions, 'reader'>;
 export type CheckJob = { id: number; input: PageInput; options: WorkerAnalyseOptions };
 export type CheckAnswer =
@@ -16,7 +16,7 @@ export type CheckAnswer =
 if (parentPort) {
   const port = parentPort;
   port.on('message', (job: CheckJob) => {
-    analyseInThread(job.input, job.options).then(
+    analyseInThread(job.input, { ...job.options, reader: appReader }).then(
       (facts) => port.postMessage({ id: job.id, ok: true, facts } satisfies CheckAnswer),
       (err: unknown) =>
         port.postMessage({

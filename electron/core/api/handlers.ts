@@ -18,7 +18,7 @@ import { importDroppedFiles } from '../import-files';
 import { assertClaimEditable, claimOfDocument } from '../claim-lock';
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
-import { setPageField } from '../field-corrections';
+import { pageCorrections, setPageField } from '../field-corrections';
 import { isPledgeSigned, setPledgeSigned } from '../pledge';
 import { sniffFile } from '../files/sniff';
 import {
@@ -212,6 +212,16 @@ export function createHandlers(
     },
     async setDocumentField(req) {
       return { pageId: req.pageId, fields: setPageField(db(), req.pageId, req.field, req.value) };
+    },
+    async readDroppedPaper(req) {
+      const file = grants.resolve(req.file);
+      // Read in the check worker (the OCR models live there); photo checks are not needed to pre-fill.
+      const facts = await checkerOf(state.ws)({ path: file.path, kind: req.kind }, { checks: false });
+      return { fields: facts.fields ?? {} };
+    },
+    async getPageCorrections(req) {
+      pageFile(db(), req.pageId); // an unknown page is refused, not answered with nothing
+      return { pageId: req.pageId, fields: pageCorrections(db(), req.pageId) };
     },
     async markPledgeSigned(req) {
       return { id: req.id, signed: setPledgeSigned(db(), req.id, req.signed) };

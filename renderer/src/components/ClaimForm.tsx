@@ -25,19 +25,31 @@ export interface ClaimFormProps {
   submitLabel: string;
   onSubmit(fields: Record<string, unknown>): Promise<void>;
   onCancel?: (() => void) | undefined;
+  /** Values read off a dropped invoice (components/InvoicePrefill.tsx): shown marked until the person edits them. */
+  prefill?: ClaimPrefill | undefined;
 }
 
-export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel }: ClaimFormProps) {
+/** What a new claim can take from its invoice; each value is marked "从发票读取，请核对" while unchanged. */
+export interface ClaimPrefill {
+  careSetting?: CareSetting;
+  hospital?: string;
+  visitDate?: string;
+  admissionDate?: string;
+  dischargeDate?: string;
+  totalAmount?: number;
+}
+
+export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel, prefill }: ClaimFormProps) {
   const { tr, notifyError, lang } = useApp();
   const [people, setPeople] = useState<Person[]>([]);
   const [households, setHouseholds] = useState<Household[]>([]);
   const [patient, setPatient] = useState<number | ''>(initial?.claimantId ?? claimantId ?? '');
-  const [care, setCare] = useState<CareSetting>(initial?.careSetting ?? 'outpatient');
-  const [hospital, setHospital] = useState(initial?.hospital ?? '');
+  const [care, setCare] = useState<CareSetting>(initial?.careSetting ?? prefill?.careSetting ?? 'outpatient');
+  const [hospital, setHospital] = useState(initial?.hospital ?? prefill?.hospital ?? '');
   const [region, setRegion] = useState(initial?.treatmentRegion ?? '');
-  const [visitDate, setVisitDate] = useState(initial?.visitDate ?? '');
-  const [admission, setAdmission] = useState(initial?.admissionDate ?? '');
-  const [discharge, setDischarge] = useState(initial?.dischargeDate ?? '');
+  const [visitDate, setVisitDate] = useState(initial?.visitDate ?? prefill?.visitDate ?? '');
+  const [admission, setAdmission] = useState(initial?.admissionDate ?? prefill?.admissionDate ?? '');
+  const [discharge, setDischarge] = useState(initial?.dischargeDate ?? prefill?.dischargeDate ?? '');
   const [crossRegion, setCrossRegion] = useState<'yes' | 'no'>(initial?.crossRegion ? 'yes' : 'no');
   const [filingType, setFilingType] = useState<FilingType>(initial?.crossRegion?.filingType ?? 'referral');
   const [filingDate, setFilingDate] = useState(initial?.crossRegion?.filingDate ?? '');
@@ -51,8 +63,18 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
   const [relation, setRelation] = useState<AgentRelation>(initialApplicant?.relation ?? 'child');
   const [specialDrugs, setSpecialDrugs] = useState<'yes' | 'no'>(initial?.specialDrugs ? 'yes' : 'no');
   const [amount, setAmount] = useState(
-    initial?.totalAmount === null || initial?.totalAmount === undefined ? '' : String(initial.totalAmount),
+    initial?.totalAmount === null || initial?.totalAmount === undefined
+      ? prefill?.totalAmount === undefined
+        ? ''
+        : String(prefill.totalAmount)
+      : String(initial.totalAmount),
   );
+  // A value read off the invoice is marked until the person changes it (or confirms them all).
+  const [prefillConfirmed, setPrefillConfirmed] = useState(false);
+  const fromInvoice = (name: keyof ClaimPrefill, now: string): string | undefined =>
+    !prefillConfirmed && prefill?.[name] !== undefined && String(prefill[name]) === now
+      ? tr('从发票读取，请核对', 'Read from the invoice, please check')
+      : undefined;
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<FieldError | null>(null);
 
@@ -186,7 +208,21 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             label: tr(CARE_SETTING_LABELS[c].zh, CARE_SETTING_LABELS[c].en),
           }))}
         />
-        <Field label={tr('医院名称', 'Hospital')} error={savedError('hospital')}>
+        {fromInvoice('careSetting', care) && (
+          <p className="field-note prefill-note">{fromInvoice('careSetting', care)}</p>
+        )}
+        {prefill && !prefillConfirmed && (
+          <p className="prefill-confirm">
+            <button type="button" onClick={() => setPrefillConfirmed(true)}>
+              {tr('从发票读取的内容我已核对无误', 'I have checked what was read from the invoice')}
+            </button>
+          </p>
+        )}
+        <Field
+          label={tr('医院名称', 'Hospital')}
+          error={savedError('hospital')}
+          hint={fromInvoice('hospital', hospital)}
+        >
           {(p) => <input {...p} value={hospital} onChange={(e) => setHospital(e.target.value)} required />}
         </Field>
         <Field
@@ -200,6 +236,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             <Field
               label={tr('入院日期', 'Admission date')}
               error={futureError(admission) ?? savedError('admissionDate')}
+              hint={fromInvoice('admissionDate', admission)}
             >
               {(p) => (
                 <input
@@ -214,6 +251,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             <Field
               label={tr('出院日期', 'Discharge date')}
               error={dateOrderError ?? futureError(discharge) ?? savedError('dischargeDate')}
+              hint={fromInvoice('dischargeDate', discharge)}
             >
               {(p) => (
                 <input
@@ -230,6 +268,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
           <Field
             label={tr('就诊日期', 'Visit date')}
             error={futureError(visitDate) ?? savedError('visitDate')}
+            hint={fromInvoice('visitDate', visitDate)}
           >
             {(p) => (
               <input
@@ -382,7 +421,9 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
         <Field
           label={tr('费用总额（元，可选）', 'Total amount (yuan, optional)')}
           error={amountError ?? savedError('totalAmount')}
-          hint={tr('如 12345.67 或 12,345.67', 'e.g. 12345.67 or 12,345.67')}
+          hint={
+            fromInvoice('totalAmount', amount) ?? tr('如 12345.67 或 12,345.67', 'e.g. 12345.67 or 12,345.67')
+          }
         >
           {(p) => (
             <input {...p} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />

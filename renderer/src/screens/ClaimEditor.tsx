@@ -39,6 +39,7 @@ import { ClaimForm } from '../components/ClaimForm';
 import { DropZone } from '../components/DropZone';
 import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
+import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
 import { useProgress } from '../components/useProgress';
 import { formatDateTime, formatYuan } from '../format';
 
@@ -171,240 +172,258 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
       return i === null || !claimedProblemDocs.has(i);
     }) ?? [];
   const errorsElsewhere = generalProblems.filter((p) => p.severity === 'error').length;
+  // Printed values a problem compares, by the page they are on (document indexes follow listDocuments order).
+  const pageMarks = new Map<number, PageMark[]>();
+  for (const p of report?.problems ?? [])
+    for (const m of p.marks ?? []) {
+      const pageId = documents[m.document]?.pages[m.page]?.id;
+      if (pageId === undefined) continue;
+      pageMarks.set(pageId, [
+        ...(pageMarks.get(pageId) ?? []),
+        { ...m, message: tr(p.message, p.messageEn ?? p.message), severity: p.severity },
+      ]);
+    }
   return (
-    <section aria-labelledby="claim-title" className="editor">
-      <header className="page-header row">
-        <div>
-          <button type="button" className="link back" onClick={() => go({ screen: 'board' })}>
-            ← {tr('返回报销单', 'Back to claims')}
-          </button>
-          <h1 id="claim-title">
-            {claim.claimantName} · {f.hospital}
-          </h1>
-          <p className="lead">
-            <span className="mono">{claim.reference}</span> ·{' '}
-            {tr(CARE_SETTING_LABELS[f.careSetting].zh, CARE_SETTING_LABELS[f.careSetting].en)}
-            {f.crossRegion
-              ? ` · ${tr('异地', 'Cross-region')}：${tr(FILING_TYPE_LABELS[f.crossRegion.filingType].zh, FILING_TYPE_LABELS[f.crossRegion.filingType].en)}`
-              : ''}{' '}
-            ·{' '}
-            <span className={`status status-${claim.status}`}>
-              {tr(CLAIM_STATUS_LABELS[claim.status].zh, CLAIM_STATUS_LABELS[claim.status].en)}
-            </span>
-          </p>
-        </div>
-        {report?.deadline && PRE_SUBMISSION_STATUSES.includes(claim.status) && (
-          <div
-            className={
-              report.deadline.daysLeft < 0
-                ? 'deadline-box overdue'
-                : report.problems.some((p) => p.code === 'deadline_near')
-                  ? 'deadline-box due-soon'
-                  : 'deadline-box'
-            }
-            title={report.deadline.source}
-          >
-            <div className="deadline-days">
-              {report.deadline.daysLeft < 0
-                ? tr(`逾期 ${-report.deadline.daysLeft} 天`, `${-report.deadline.daysLeft} d overdue`)
-                : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}
-            </div>
-            <div className="muted">
-              {tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}
-            </div>
+    <PageMarksContext.Provider value={pageMarks}>
+      <section aria-labelledby="claim-title" className="editor">
+        <header className="page-header row">
+          <div>
+            <button type="button" className="link back" onClick={() => go({ screen: 'board' })}>
+              ← {tr('返回报销单', 'Back to claims')}
+            </button>
+            <h1 id="claim-title">
+              {claim.claimantName} · {f.hospital}
+            </h1>
+            <p className="lead">
+              <span className="mono">{claim.reference}</span> ·{' '}
+              {tr(CARE_SETTING_LABELS[f.careSetting].zh, CARE_SETTING_LABELS[f.careSetting].en)}
+              {f.crossRegion
+                ? ` · ${tr('异地', 'Cross-region')}：${tr(FILING_TYPE_LABELS[f.crossRegion.filingType].zh, FILING_TYPE_LABELS[f.crossRegion.filingType].en)}`
+                : ''}{' '}
+              ·{' '}
+              <span className={`status status-${claim.status}`}>
+                {tr(CLAIM_STATUS_LABELS[claim.status].zh, CLAIM_STATUS_LABELS[claim.status].en)}
+              </span>
+            </p>
           </div>
-        )}
-      </header>
-
-      <div className="editor-grid">
-        <div className="editor-main">
-          <section className="panel" aria-labelledby="answers-title" ref={answersRef}>
-            <div className="row">
-              <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
-              {!locked && (
-                <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
-                  {editing ? tr('收起', 'Close') : tr('修改', 'Edit')}
-                </button>
-              )}
-            </div>
-            {editing && !locked ? (
-              <ClaimForm
-                initial={f}
-                submitLabel={tr('保存修改', 'Save')}
-                onCancel={() => setEditing(false)}
-                onSubmit={async (fields) => {
-                  await call('updateClaim', { id: claimId, claim: fields });
-                  setEditing(false);
-                  notify('success', tr('已保存', 'Saved'));
-                  await reload();
-                }}
-              />
-            ) : (
-              <dl className="facts">
-                <dt>{tr('患者', 'Patient')}</dt>
-                <dd>
-                  {claimant.name}（{settings.maskNumbers ? maskDigits(claimant.idNumber) : claimant.idNumber}
-                  ）· {claimant.insuredRegion}
-                </dd>
-                <dt>{tr('办理人', 'Applicant')}</dt>
-                <dd>
-                  {f.applicant.relation === 'self'
-                    ? tr('本人', 'The patient')
-                    : `${f.applicant.name}（${tr(APPLICANT_RELATION_LABELS[f.applicant.relation].zh, APPLICANT_RELATION_LABELS[f.applicant.relation].en)}）`}
-                </dd>
-                <dt>{tr('就医', 'Care')}</dt>
-                <dd>
-                  {f.treatmentRegion} ·{' '}
-                  {f.careSetting === 'inpatient' ? `${f.admissionDate} → ${f.dischargeDate}` : f.visitDate}
-                </dd>
-                {f.totalAmount !== null && (
-                  <>
-                    <dt>{tr('金额', 'Amount')}</dt>
-                    <dd>{formatYuan(f.totalAmount)}</dd>
-                  </>
-                )}
-              </dl>
-            )}
-          </section>
-
-          <section className="panel" aria-labelledby="checklist-title">
-            <div className="row">
-              <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
-              {report && (
-                <span className={ready ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
-                  {ready
-                    ? tr('可以提交', 'Ready to hand in')
-                    : [
-                        missing > 0 ? tr(`缺 ${missing} 项`, `${missing} missing`) : '',
-                        attention > 0 ? tr(`${attention} 项需处理`, `${attention} need attention`) : '',
-                        errorsElsewhere > 0
-                          ? tr(`${errorsElsewhere} 个问题`, `${errorsElsewhere} problem(s)`)
-                          : '',
-                      ]
-                        .filter(Boolean)
-                        .join(tr('，', ', ')) || tr('还不能提交', 'Not ready')}
-                </span>
-              )}
-            </div>
-            {locked && (
-              <p className="locked-note" role="note">
-                {tr(
-                  `此报销单已是“${CLAIM_STATUS_LABELS[claim.status].zh}”，只能查看。如需修改，请在右侧点“重新打开”。`,
-                  `This claim is ${CLAIM_STATUS_LABELS[claim.status].en.toLowerCase()} and read-only. Reopen it to make changes.`,
-                )}
-              </p>
-            )}
-            {importing && importProgress && (
-              <div className="progress-line" role="status">
-                <progress max={importProgress.total} value={importProgress.done} />
-                <span>
-                  {tr(
-                    `正在检查 ${importProgress.label}（${importProgress.done}/${importProgress.total}）`,
-                    `Checking ${importProgress.label} (${importProgress.done}/${importProgress.total})`,
-                  )}
-                </span>
+          {report?.deadline && PRE_SUBMISSION_STATUSES.includes(claim.status) && (
+            <div
+              className={
+                report.deadline.daysLeft < 0
+                  ? 'deadline-box overdue'
+                  : report.problems.some((p) => p.code === 'deadline_near')
+                    ? 'deadline-box due-soon'
+                    : 'deadline-box'
+              }
+              title={report.deadline.source}
+            >
+              <div className="deadline-days">
+                {report.deadline.daysLeft < 0
+                  ? tr(`逾期 ${-report.deadline.daysLeft} 天`, `${-report.deadline.daysLeft} d overdue`)
+                  : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}
               </div>
-            )}
-            {generalProblems.length > 0 && (
-              <ul className="problems" aria-label={tr('需要注意的问题', 'Problems')}>
-                {generalProblems.map((p, i) => (
-                  <li key={i} className={p.severity} data-code={p.code}>
-                    {tr(p.message, p.messageEn ?? p.message)}
-                    {p.source && (
-                      <span className="source">
-                        {' '}
-                        {tr('依据', 'Source')}：{tr(p.source, p.sourceEn ?? p.source)}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {rulesMissing && (
-              <p className="muted">
-                {tr(
-                  '材料清单功能尚未安装：可以先按类型添加材料。',
-                  'The checklist engine is not installed; add materials by kind.',
-                )}
-              </p>
-            )}
-            <ol className="requirements">
-              {report?.requirements.map((r) => (
-                <Requirement
-                  key={r.id}
-                  requirement={r}
-                  documents={documents.filter((d) => r.kinds.includes(d.kind))}
-                  confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
-                  confirmations={confirmations}
-                  pledge={
-                    r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null
-                  }
-                  busy={importing === r.id}
-                  locked={locked}
-                  problems={docProblems(r)}
-                  dropNotes={dropNotes?.target === r.id ? dropNotes : null}
-                  onFiles={(kind, files) => importFiles(kind, r.id, files)}
-                  onChanged={reload}
-                />
-              ))}
-            </ol>
-            {report && <p className="source sources-note">{tr(SOURCES_NOTE.zh, SOURCES_NOTE.en)}</p>}
-            <OtherMaterials
-              documents={otherDocs}
-              busy={importing === 'other'}
-              locked={locked}
-              dropNotes={dropNotes?.target === 'other' ? dropNotes : null}
-              onFiles={(kind, files) => importFiles(kind, 'other', files)}
-              onChanged={reload}
-            />
-          </section>
-        </div>
-
-        <aside className="editor-side">
-          <ExportPanel claimId={claimId} complete={ready} exportAvailable={info?.features.export ?? false} />
-          <section className="panel" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{tr('进度', 'Status')}</h2>
-            <div className="transitions">
-              {CLAIM_TRANSITIONS[claim.status].map((to) => (
-                <button
-                  key={to}
-                  type="button"
-                  className={to === 'ready' || to === 'submitted' ? 'primary' : undefined}
-                  disabled={to === 'ready' && !ready}
-                  title={
-                    to === 'ready' && !ready
-                      ? tr(
-                          '清单全部合格、没有待解决的问题后才能标记',
-                          'Only when the checklist is complete and clean',
-                        )
-                      : undefined
-                  }
-                  onClick={() => void move(to)}
-                >
-                  {locked && to === 'draft'
-                    ? tr('重新打开', 'Reopen')
-                    : tr(`改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Mark ${CLAIM_STATUS_LABELS[to].en}`)}
-                </button>
-              ))}
+              <div className="muted">
+                {tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}
+              </div>
             </div>
-            <ol className="timeline">
-              {history
-                .slice()
-                .reverse()
-                .map((h, i) => (
-                  <li key={i}>
-                    <span className={`status status-${h.to}`}>
-                      {tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}
-                    </span>
-                    <span className="muted">{formatDateTime(h.changedAt)}</span>
-                    {h.note && <span className="note">{h.note}</span>}
-                  </li>
+          )}
+        </header>
+
+        <div className="editor-grid">
+          <div className="editor-main">
+            <section className="panel" aria-labelledby="answers-title" ref={answersRef}>
+              <div className="row">
+                <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
+                {!locked && (
+                  <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+                    {editing ? tr('收起', 'Close') : tr('修改', 'Edit')}
+                  </button>
+                )}
+              </div>
+              {editing && !locked ? (
+                <ClaimForm
+                  initial={f}
+                  submitLabel={tr('保存修改', 'Save')}
+                  onCancel={() => setEditing(false)}
+                  onSubmit={async (fields) => {
+                    await call('updateClaim', { id: claimId, claim: fields });
+                    setEditing(false);
+                    notify('success', tr('已保存', 'Saved'));
+                    await reload();
+                  }}
+                />
+              ) : (
+                <dl className="facts">
+                  <dt>{tr('患者', 'Patient')}</dt>
+                  <dd>
+                    {claimant.name}（
+                    {settings.maskNumbers ? maskDigits(claimant.idNumber) : claimant.idNumber}
+                    ）· {claimant.insuredRegion}
+                  </dd>
+                  <dt>{tr('办理人', 'Applicant')}</dt>
+                  <dd>
+                    {f.applicant.relation === 'self'
+                      ? tr('本人', 'The patient')
+                      : `${f.applicant.name}（${tr(APPLICANT_RELATION_LABELS[f.applicant.relation].zh, APPLICANT_RELATION_LABELS[f.applicant.relation].en)}）`}
+                  </dd>
+                  <dt>{tr('就医', 'Care')}</dt>
+                  <dd>
+                    {f.treatmentRegion} ·{' '}
+                    {f.careSetting === 'inpatient' ? `${f.admissionDate} → ${f.dischargeDate}` : f.visitDate}
+                  </dd>
+                  {f.totalAmount !== null && (
+                    <>
+                      <dt>{tr('金额', 'Amount')}</dt>
+                      <dd>{formatYuan(f.totalAmount)}</dd>
+                    </>
+                  )}
+                </dl>
+              )}
+            </section>
+
+            <section className="panel" aria-labelledby="checklist-title">
+              <div className="row">
+                <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
+                {report && (
+                  <span className={ready ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
+                    {ready
+                      ? tr('可以提交', 'Ready to hand in')
+                      : [
+                          missing > 0 ? tr(`缺 ${missing} 项`, `${missing} missing`) : '',
+                          attention > 0 ? tr(`${attention} 项需处理`, `${attention} need attention`) : '',
+                          errorsElsewhere > 0
+                            ? tr(`${errorsElsewhere} 个问题`, `${errorsElsewhere} problem(s)`)
+                            : '',
+                        ]
+                          .filter(Boolean)
+                          .join(tr('，', ', ')) || tr('还不能提交', 'Not ready')}
+                  </span>
+                )}
+              </div>
+              {locked && (
+                <p className="locked-note" role="note">
+                  {tr(
+                    `此报销单已是“${CLAIM_STATUS_LABELS[claim.status].zh}”，只能查看。如需修改，请在右侧点“重新打开”。`,
+                    `This claim is ${CLAIM_STATUS_LABELS[claim.status].en.toLowerCase()} and read-only. Reopen it to make changes.`,
+                  )}
+                </p>
+              )}
+              {importing && importProgress && (
+                <div className="progress-line" role="status">
+                  <progress max={importProgress.total} value={importProgress.done} />
+                  <span>
+                    {tr(
+                      `正在检查 ${importProgress.label}（${importProgress.done}/${importProgress.total}）`,
+                      `Checking ${importProgress.label} (${importProgress.done}/${importProgress.total})`,
+                    )}
+                  </span>
+                </div>
+              )}
+              {generalProblems.length > 0 && (
+                <ul className="problems" aria-label={tr('需要注意的问题', 'Problems')}>
+                  {generalProblems.map((p, i) => (
+                    <li key={i} className={p.severity} data-code={p.code}>
+                      {tr(p.message, p.messageEn ?? p.message)}
+                      {p.source && (
+                        <span className="source">
+                          {' '}
+                          {tr('依据', 'Source')}：{tr(p.source, p.sourceEn ?? p.source)}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {rulesMissing && (
+                <p className="muted">
+                  {tr(
+                    '材料清单功能尚未安装：可以先按类型添加材料。',
+                    'The checklist engine is not installed; add materials by kind.',
+                  )}
+                </p>
+              )}
+              <ol className="requirements">
+                {report?.requirements.map((r) => (
+                  <Requirement
+                    key={r.id}
+                    requirement={r}
+                    documents={documents.filter((d) => r.kinds.includes(d.kind))}
+                    confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
+                    confirmations={confirmations}
+                    pledge={
+                      r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null
+                    }
+                    busy={importing === r.id}
+                    locked={locked}
+                    problems={docProblems(r)}
+                    dropNotes={dropNotes?.target === r.id ? dropNotes : null}
+                    onFiles={(kind, files) => importFiles(kind, r.id, files)}
+                    onChanged={reload}
+                  />
                 ))}
-            </ol>
-          </section>
-        </aside>
-      </div>
-    </section>
+              </ol>
+              {report && <p className="source sources-note">{tr(SOURCES_NOTE.zh, SOURCES_NOTE.en)}</p>}
+              <OtherMaterials
+                documents={otherDocs}
+                busy={importing === 'other'}
+                locked={locked}
+                dropNotes={dropNotes?.target === 'other' ? dropNotes : null}
+                onFiles={(kind, files) => importFiles(kind, 'other', files)}
+                onChanged={reload}
+              />
+            </section>
+          </div>
+
+          <aside className="editor-side">
+            <ExportPanel
+              claimId={claimId}
+              complete={ready}
+              exportAvailable={info?.features.export ?? false}
+            />
+            <section className="panel" aria-labelledby="timeline-title">
+              <h2 id="timeline-title">{tr('进度', 'Status')}</h2>
+              <div className="transitions">
+                {CLAIM_TRANSITIONS[claim.status].map((to) => (
+                  <button
+                    key={to}
+                    type="button"
+                    className={to === 'ready' || to === 'submitted' ? 'primary' : undefined}
+                    disabled={to === 'ready' && !ready}
+                    title={
+                      to === 'ready' && !ready
+                        ? tr(
+                            '清单全部合格、没有待解决的问题后才能标记',
+                            'Only when the checklist is complete and clean',
+                          )
+                        : undefined
+                    }
+                    onClick={() => void move(to)}
+                  >
+                    {locked && to === 'draft'
+                      ? tr('重新打开', 'Reopen')
+                      : tr(`改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Mark ${CLAIM_STATUS_LABELS[to].en}`)}
+                  </button>
+                ))}
+              </div>
+              <ol className="timeline">
+                {history
+                  .slice()
+                  .reverse()
+                  .map((h, i) => (
+                    <li key={i}>
+                      <span className={`status status-${h.to}`}>
+                        {tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}
+                      </span>
+                      <span className="muted">{formatDateTime(h.changedAt)}</span>
+                      {h.note && <span className="note">{h.note}</span>}
+                    </li>
+                  ))}
+              </ol>
+            </section>
+          </aside>
+        </div>
+      </section>
+    </PageMarksContext.Provider>
   );
 }
 
@@ -428,6 +447,9 @@ function DocumentPages({
           onChanged={onChanged}
           readOnly={locked}
         />
+      ))}
+      {doc.pages.map((p) => (
+        <FieldPanel key={`fields-${p.id}`} page={p} kind={doc.kind} readOnly={locked} onChanged={onChanged} />
       ))}
     </div>
   );

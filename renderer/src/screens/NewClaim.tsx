@@ -1,10 +1,14 @@
 // A new claim starts with the plain questions; the checklist appears in the editor right after.
 import { call } from '../api';
 import { useApp } from '../app-context';
-import { ClaimForm } from '../components/ClaimForm';
+import { useState } from 'react';
+import { ClaimForm, type ClaimPrefill } from '../components/ClaimForm';
+import { InvoicePrefill } from '../components/InvoicePrefill';
 
 export function NewClaim({ claimantId }: { claimantId?: number | undefined }) {
   const { tr, go, notify } = useApp();
+  // Values read off a dropped invoice; the form starts again from them (key) so each is marked for checking.
+  const [prefill, setPrefill] = useState<{ values: ClaimPrefill; n: number } | null>(null);
   return (
     <section aria-labelledby="new-claim-title">
       <header className="page-header">
@@ -17,7 +21,10 @@ export function NewClaim({ claimantId }: { claimantId?: number | undefined }) {
         </p>
       </header>
       <div className="panel">
+        <InvoicePrefill onRead={(values) => setPrefill((p) => ({ values, n: (p?.n ?? 0) + 1 }))} />
         <ClaimForm
+          key={prefill?.n ?? 0}
+          prefill={prefill?.values}
           claimantId={claimantId}
           submitLabel={tr('创建并查看材料清单', 'Create and see the checklist')}
           onSubmit={async (fields) => {

@@ -1,0 +1,264 @@
+// What is printed on one page, beside its photo: each field the reader found (plain Chinese label, value,
+// an input to correct it) with its box drawn on the photo. A corrected value is stored through
+// documents:setField and wins over the reading ("已核对"); a reading below CONFIDENT_READING asks to be
+// checked ("请核对"). A cross-document problem (name_mismatch …) that points at a field of this page is drawn
+// on the photo too, with its message, so the person sees which printed value disagrees.
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { ProblemMark } from '../../../shared/evaluation';
+import { fieldNamesOf } from '../../../shared/field-corrections';
+import {
+  AMOUNT_FIELDS,
+  BOOLEAN_FIELDS,
+  CONFIDENT_READING,
+  DATE_FIELDS,
+  FIELD_LABELS,
+  type FieldReading,
+  type FieldValue,
+} from '../../../shared/fields';
+import type { Thumbnail } from '../../../shared/ipc';
+import type { DocumentPage } from '../../../shared/schemas';
+import { call } from '../api';
+import { useApp } from '../app-context';
+
+/** A problem's mark on one page, with the problem's words (the claim editor provides them by page id). */
+export interface PageMark extends ProblemMark {
+  message: string;
+  severity: 'error' | 'warning';
+}
+export const PageMarksContext = createContext<ReadonlyMap<number, PageMark[]>>(new Map());
+
+const CARE_SETTING_LABELS: Record<string, string> = { outpatient: '门诊', inpatient: '住院' };
+
+const isIn = (list: readonly string[], name: string) => list.includes(name);
+
+/** The value as the input shows it. */
+function shown(name: string, value: FieldValue | undefined): string {
+  if (value === undefined) return '';
+  if (name === 'careSetting') return typeof value === 'string' ? value : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}
+
+/** What the input holds, as the value documents:setField takes (null clears the correction). */
+function parsed(name: string, text: string): FieldValue | null {
+  const t = text.trim();
+  if (t === '') return null;
+  if (isIn(AMOUNT_FIELDS, name)) {
+    const n = Number(t.replace(/[,，¥￥元\s]/g, ''));
+    return Number.isFinite(n) ? n : t; // the handler refuses text with a plain reason
+  }
+  if (isIn(BOOLEAN_FIELDS, name)) return t === 'true';
+  return t;
+}
+
+export function FieldPanel({
+  page,
+  kind,
+  readOnly,
+  onChanged,
+}: {
+  page: DocumentPage;
+  kind: string;
+  readOnly: boolean;
+  onChanged(): Promise<void>;
+}) {
+  const { tr, notifyError } = useApp();
+  const marks = useContext(PageMarksContext).get(page.id) ?? [];
+  const read = page.facts?.fields ?? {};
+  const names = fieldNamesOf(kind).filter((n) => read[n] !== undefined);
+  const [typed, setTyped] = useState<Record<string, FieldValue> | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [thumb, setThumb] = useState<Thumbnail | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
+  const hasFields = names.length > 0;
+
+  useEffect(() => {
+    if (!hasFields) return;
+    let live = true;
+    call('getPageCorrections', { pageId: page.id }).then(
+      (r) => live && setTyped(r.fields),
+      () => live && setTyped({}),
+    );
+    call('getThumbnail', { pageId: page.id, maxSize: 900 }).then(
+      (t) => live && setThumb(t),
+      () => live && setThumb({ dataUrl: null, width: 0, height: 0 }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [page.id, page.sha256, hasFields]);
+
+  if (!hasFields) return null;
+
+  const valueOf = (n: string): FieldValue | undefined => typed?.[n] ?? read[n]?.value;
+  const draftOf = (n: string) => drafts[n] ?? shown(n, valueOf(n));
+
+  async function save(name: string, value: FieldValue | null) {
+    setBusy(name);
+    try {
+      const r = await call('setDocumentField', { pageId: page.id, field: name, value });
+      setTyped(r.fields);
+      setDrafts(({ [name]: _done, ...rest }) => rest);
+      await onChanged();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const label = (n: string) => FIELD_LABELS[n] ?? n;
+  const status = (n: string, reading: FieldReading | undefined): 'checked' | 'check' | 'read' =>
+    typed?.[n] !== undefined ? 'checked' : (reading?.confidence ?? 1) < CONFIDENT_READING ? 'check' : 'read';
+
+  return (
+    <section
+      className="field-panel"
+      data-page-id={page.id}
+      aria-label={tr(`${page.originalName} 上识别出的内容`, `What was read on ${page.originalName}`)}
+    >
+      <div className="field-photo">
+        {thumb?.dataUrl ? (
+          <img src={thumb.dataUrl} alt={page.originalName} width={thumb.width} height={thumb.height} />
+        ) : (
+          <div className="thumb-placeholder">{thumb ? '?' : '…'}</div>
+        )}
+        {thumb?.dataUrl &&
+          names.map((n) => {
+            const r = read[n]!.region;
+            if (!r) return null;
+            return (
+              <div
+                key={n}
+                className={`field-box ${status(n, read[n])}${focus === n ? ' focused' : ''}`}
+                data-field={n}
+                title={label(n)}
+                style={{
+                  left: `${r.x * 100}%`,
+                  top: `${r.y * 100}%`,
+                  width: `${r.w * 100}%`,
+                  height: `${r.h * 100}%`,
+                }}
+              />
+            );
+          })}
+        {thumb?.dataUrl &&
+          marks
+            .filter((m) => m.region)
+            .map((m, i) => (
+              <div
+                key={`m${i}`}
+                className={`problem-box ${m.severity}`}
+                data-field={m.field}
+                title={m.message}
+                style={{
+                  left: `${m.region!.x * 100}%`,
+                  top: `${m.region!.y * 100}%`,
+                  width: `${m.region!.w * 100}%`,
+                  height: `${m.region!.h * 100}%`,
+                }}
+              />
+            ))}
+      </div>
+      <div className="field-list">
+        <h4>{tr('照片上读到的内容（可修改）', 'Read from the photo (editable)')}</h4>
+        {marks.length > 0 && (
+          <ul className="problems field-problems">
+            {marks.map((m, i) => (
+              <li key={i} className={m.severity} data-field={m.field}>
+                {m.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <table>
+          <tbody>
+            {names.map((n) => {
+              const st = status(n, read[n]);
+              const id = `field-${page.id}-${n}`;
+              const draft = draftOf(n);
+              const changed = draft !== shown(n, valueOf(n));
+              const commit = () => {
+                if (changed) void save(n, parsed(n, draft));
+              };
+              const common = {
+                id,
+                disabled: readOnly || busy === n,
+                onFocus: () => setFocus(n),
+                onBlur: () => setFocus(null),
+              };
+              return (
+                <tr key={n} data-field={n} data-status={st}>
+                  <th>
+                    <label htmlFor={id}>{label(n)}</label>
+                  </th>
+                  <td>
+                    {n === 'careSetting' ? (
+                      <select
+                        {...common}
+                        value={draft}
+                        onChange={(e) => void save(n, parsed(n, e.target.value))}
+                      >
+                        {Object.entries(CARE_SETTING_LABELS).map(([v, zh]) => (
+                          <option key={v} value={v}>
+                            {zh}
+                          </option>
+                        ))}
+                      </select>
+                    ) : isIn(BOOLEAN_FIELDS, n) ? (
+                      <select
+                        {...common}
+                        value={draft}
+                        onChange={(e) => void save(n, parsed(n, e.target.value))}
+                      >
+                        <option value="true">{tr('有', 'Yes')}</option>
+                        <option value="false">{tr('没有', 'No')}</option>
+                      </select>
+                    ) : (
+                      <input
+                        {...common}
+                        type={isIn(DATE_FIELDS, n) ? 'date' : 'text'}
+                        inputMode={isIn(AMOUNT_FIELDS, n) ? 'decimal' : undefined}
+                        value={draft}
+                        onChange={(e) => setDrafts((d) => ({ ...d, [n]: e.target.value }))}
+                        onBlur={() => {
+                          setFocus(null);
+                          commit();
+                        }}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') e.currentTarget.blur(); // blur saves, once
+                        }}
+                      />
+                    )}
+                  </td>
+                  <td className="field-status">
+                    {st === 'checked' ? (
+                      <span className="tag tag-checked">{tr('已核对', 'Checked')}</span>
+                    ) : (
+                      <>
+                        {st === 'check' && (
+                          <span className="tag tag-check">{tr('请核对', 'Please check')}</span>
+                        )}
+                        {!readOnly && (
+                          <button
+                            type="button"
+                            className="link"
+                            disabled={busy === n}
+                            onClick={() => void save(n, valueOf(n) ?? null)}
+                          >
+                            {tr('无误', 'Correct')}
+                          </button>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
