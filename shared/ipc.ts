@@ -10,9 +10,8 @@ import { ClaimStatus } from './lifecycle';
 import { QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, Person, StatusChange } from './schemas';
 
-/** Every error code an answer may carry: the core's ClaimDeskError codes plus the IPC layer's own. */
-export const IPC_ERROR_CODES = [
-  // core (electron/core/errors.ts ErrorCode; a unit test keeps the two lists in step)
+/** Every code a core error (electron/core/errors.ts ClaimDeskError) may carry: one list for both sides. */
+export const CORE_ERROR_CODES = [
   'invalid_input',
   'not_found',
   'transition_refused',
@@ -28,6 +27,11 @@ export const IPC_ERROR_CODES = [
   'export_failed',
   'manifest_invalid',
   'rule_pack_invalid',
+] as const;
+
+/** Every error code an answer may carry: the core's ClaimDeskError codes plus the IPC layer's own. */
+export const IPC_ERROR_CODES = [
+  ...CORE_ERROR_CODES,
   // IPC layer
   'bad_request',
   'forbidden',

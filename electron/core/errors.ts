@@ -1,24 +1,10 @@
 // Errors that reach a user carry a Chinese message first and an English one second, plus a stable code
 // and (where one exists) the field or file they are about. The CLI prints both; the UI shows `zh`.
 
+import { CORE_ERROR_CODES } from '../../shared/ipc';
+
 /** Every code a core error may carry (a runtime list, so tests can check each one reaches the window). */
-export const ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'transition_refused',
-  'file_missing',
-  'file_unreadable',
-  'file_too_large',
-  'unsupported_file',
-  'data_dir_unwritable',
-  'database_from_future',
-  'database_corrupt',
-  'backup_invalid',
-  'disk_full',
-  'export_failed',
-  'manifest_invalid',
-  'rule_pack_invalid',
-] as const;
+export const ERROR_CODES = CORE_ERROR_CODES;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class ClaimDeskError extends Error {
