@@ -52,9 +52,7 @@ const HOSPITALS = [
   '中山大学附属第一医院',
 ];
 
-// Not run until the screenshots are remade (issue #13): the seeded editor claim no longer shows its fault
-// region after this session's merges (one verdict, fields panel); kept runnable with --grep by removing fixme.
-test.fixme('screenshots of every main screen', async ({ app: page, server }) => {
+test('screenshots of every main screen', async ({ app: page, server }) => {
   const photos = await makeSamplePhotos();
   const households: number[] = [];
   for (const h of ['王家', '李家', '张家', '社区：幸福里 3 号楼'])
@@ -157,7 +155,8 @@ test.fixme('screenshots of every main screen', async ({ app: page, server }) => 
     (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
   );
   await page.getByPlaceholder(/搜索姓名/).fill(featuredReference);
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  // The search applies after a short pause: click the featured claim's own row, not whatever row is first.
+  await page.locator('.claims-table tbody tr', { hasText: featuredReference }).getByRole('button').click();
   await expect(page.locator('.fault-region').first()).toBeVisible();
   await page.locator('li[data-requirement="medical-record"]').scrollIntoViewIfNeeded();
   // The glare-struck 病历资料 is not 已齐, and the app-made pledge waits for its signature.
