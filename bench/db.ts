@@ -11,6 +11,8 @@ import {
   type ClaimListQuery,
 } from '../electron/core/repo';
 import { openWorkspace } from '../electron/core/workspace';
+import { store } from '../electron/core/db/store';
+import { sqliteOf } from '../electron/core/db/sqlite';
 import { idCheckChar } from '../shared/validators';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 100_000);
@@ -53,7 +55,7 @@ export async function run(): Promise<void> {
   try {
     const t0 = Date.now();
     const people: number[] = [];
-    ws.db.transaction(() => {
+    store.engine.transaction(ws.db, () => {
       for (let h = 0; h < 2000; h++) {
         const household = createHousehold(ws.db, { name: `${SURNAMES[h % SURNAMES.length]}家${h}` });
         for (let m = 0; m < 3; m++) {
@@ -88,12 +90,12 @@ export async function run(): Promise<void> {
           totalAmount: 100 + (i % 5000),
         });
       }
-    })();
+    });
     console.log(
       `created ${CLAIMS.toLocaleString()} claims for ${people.length.toLocaleString()} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
 
-    const floor = time(() => ws.db.prepare('SELECT * FROM claims LIMIT 50').all());
+    const floor = time(() => sqliteOf(ws.db).prepare('SELECT * FROM claims LIMIT 50').all());
     const sample = listClaims(ws.db, { pageSize: 1, page: 777 }).items[0]!;
     const cases: Array<[string, ClaimListQuery]> = [
       ['first page, newest first', {}],

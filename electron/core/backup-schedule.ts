@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { backupDatabase, cleanInterruptedBackupFiles } from './backup';
 import type { Db } from './db/open';
-import { dataChangeMarker, readSettingJson, writeSettingJson } from './db/store/settings';
+import { store } from './db/store';
 import { zodToInvalidInput } from './errors';
 import { backupsDir, type Workspace } from './workspace';
 
@@ -85,7 +85,7 @@ export function preRestoreFileName(date: Date): string {
 }
 
 export function readBackupSchedule(db: Db): BackupSchedule {
-  const json = readSettingJson(db, SCHEDULE_KEY);
+  const json = store.settings.read(db, SCHEDULE_KEY);
   if (json === null) return DEFAULT_BACKUP_SCHEDULE;
   // A damaged setting must not stop backups: fall back to the defaults rather than to "never".
   try {
@@ -104,7 +104,7 @@ export function updateBackupSchedule(db: Db, change: unknown): BackupSchedule {
   const partial = BackupSchedule.partial().safeParse(change);
   if (!partial.success) throw zodToInvalidInput(partial.error);
   const next = BackupSchedule.parse({ ...readBackupSchedule(db), ...partial.data });
-  writeSettingJson(db, SCHEDULE_KEY, JSON.stringify(next));
+  store.settings.write(db, SCHEDULE_KEY, JSON.stringify(next));
   return next;
 }
 
@@ -134,7 +134,7 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
 }
 
 function readLastMarker(db: Db): string | null {
-  const json = readSettingJson(db, LAST_MARKER_KEY);
+  const json = store.settings.read(db, LAST_MARKER_KEY);
   if (json === null) return null;
   try {
     const v = JSON.parse(json) as unknown;
@@ -145,7 +145,7 @@ function readLastMarker(db: Db): string | null {
 }
 
 function writeLastMarker(db: Db, marker: string): void {
-  writeSettingJson(db, LAST_MARKER_KEY, JSON.stringify(marker));
+  store.settings.write(db, LAST_MARKER_KEY, JSON.stringify(marker));
 }
 
 /** Deletes the oldest automatic backups beyond `keep`; returns the removed names. */
@@ -177,7 +177,7 @@ export async function runAutomaticBackup(
   if (!options.force && dueAt.getTime() > now.getTime()) {
     return { created: null, skipped: 'not_due', pruned: [], nextDueAt: dueAt.toISOString() };
   }
-  const marker = dataChangeMarker(ws.db);
+  const marker = store.engine.dataChangeMarker(ws.db);
   const nextDue = new Date(now.getTime() + schedule.everyHours * 3_600_000).toISOString();
   if (!options.force && latest && readLastMarker(ws.db) === marker) {
     return { created: null, skipped: 'unchanged', pruned: [], nextDueAt: nextDue };

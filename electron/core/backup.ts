@@ -1,11 +1,12 @@
-// Online backups (SQLite backup API: consistent while the app keeps writing) and restore. The file store is
-// append-only and content-addressed, so a database backup stays valid against the same data folder.
-import Database from 'better-sqlite3';
+// Online backups (the storage engine's consistent copy, taken while the app keeps writing) and restore. The
+// file store is append-only and content-addressed, so a database backup stays valid against the same data
+// folder. Everything that touches the database itself goes through the storage contract (`store.engine`).
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './db/open';
+import { store } from './db/store';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
-import { ClaimDeskError, DatabaseCorruptError, DatabaseFromFutureError, describeFsError } from './errors';
+import { ClaimDeskError, DatabaseFromFutureError, describeFsError } from './errors';
 import { commitTemp, discardTemp, fsyncFile, removeDeadTemps, tempNameFor } from './files/atomic';
 import { storeRoot, storedFilePath, verifyStoredFile } from './files/store';
 import { backupsDir, openWorkspace, type Workspace } from './workspace';
@@ -24,19 +25,12 @@ export async function backupDatabase(db: Db, outFile: string): Promise<{ path: s
   // The pid in the name lets cleanInterruptedBackupFiles tell a crashed writer's leftovers from a live one's.
   const tmp = join(dir, tempNameFor(basename(outFile)));
   try {
-    await db.backup(tmp);
-    // A backup is one self-contained file (safe to copy to a USB stick): rollback journal, not WAL, so
-    // opening it later never needs -wal/-shm files beside it.
-    const copy = new Database(tmp);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
+    // One self-contained file (safe to copy to a USB stick): no -wal/-shm files needed beside it.
+    await store.engine.copyTo(db, tmp);
     await fsyncFile(tmp);
   } catch (err) {
     await discardTemp(tmp);
-    throw describeFsError(asErrno(err), outFile, { zh: '写入备份', en: 'write the backup' });
+    throw describeFsError(err, outFile, { zh: '写入备份', en: 'write the backup' });
   }
   try {
     inspectBackup(tmp);
@@ -67,21 +61,11 @@ export async function cleanInterruptedBackupFiles(dataDir: string): Promise<numb
 /** The label of the restored database's temporary copy in the data folder. */
 const RESTORE_TEMP_LABEL = `${DATABASE_FILE_NAME}.restore`;
 
-/** SQLite reports a read-only or full target folder in its own codes; give them their file-system meaning. */
-function asErrno(err: unknown): unknown {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return err;
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM')
-    return { code: 'EACCES' };
-  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return { code: 'ENOSPC' };
-  return err;
-}
-
 /** Checks that a file is a ClaimDesk database this version can read; returns its schema version. */
 export function inspectBackup(file: string): { schemaVersion: number; claims: number } {
-  let db: Db;
+  let found: ReturnType<typeof store.engine.inspectFile>;
   try {
-    db = openDatabaseFile(file, { readonly: true });
+    found = store.engine.inspectFile(file);
   } catch (err) {
     if (err instanceof DatabaseFromFutureError || err instanceof ClaimDeskError) {
       if (err instanceof DatabaseFromFutureError) throw err;
@@ -95,33 +79,22 @@ export function inspectBackup(file: string): { schemaVersion: number; claims: nu
         },
       );
     }
-    throw err;
-  }
-  try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const hasClaims = db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claims'")
-      .get();
-    if (!hasClaims || version === 0) {
-      throw new ClaimDeskError(
-        'backup_invalid',
-        `这不是 ClaimDesk 的备份文件：${file}`,
-        `not a ClaimDesk backup: ${file}`,
-        { field: file },
-      );
-    }
-    if (version > LATEST_SCHEMA_VERSION) throw new DatabaseFromFutureError(version, LATEST_SCHEMA_VERSION);
-    const claims = (db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
-    return { schemaVersion: version, claims };
-  } catch (err) {
-    if (err instanceof ClaimDeskError) throw err;
     throw new ClaimDeskError('backup_invalid', `备份文件已损坏：${file}`, `backup file is damaged: ${file}`, {
       field: file,
       cause: err,
     });
-  } finally {
-    db.close();
   }
+  const version = found.schemaVersion;
+  if (!found.hasClaims || version === 0) {
+    throw new ClaimDeskError(
+      'backup_invalid',
+      `这不是 ClaimDesk 的备份文件：${file}`,
+      `not a ClaimDesk backup: ${file}`,
+      { field: file },
+    );
+  }
+  if (version > LATEST_SCHEMA_VERSION) throw new DatabaseFromFutureError(version, LATEST_SCHEMA_VERSION);
+  return { schemaVersion: version, claims: found.claims };
 }
 
 /**
@@ -140,10 +113,9 @@ export interface RestoreResult {
 
 /** Errors that mean the current database itself is damaged (as opposed to busy, full or unwritable). */
 function isDamage(err: unknown): boolean {
-  if (err instanceof DatabaseCorruptError) return true;
+  if (store.engine.isDamage(err)) return true;
   if (err instanceof ClaimDeskError) return err.code === 'backup_invalid' || err.code === 'database_corrupt';
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+  return false;
 }
 
 /**
@@ -156,16 +128,17 @@ async function saveCurrentDatabase(
   target: string,
 ): Promise<{ path: string; damaged: boolean }> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const current = new Database(target, { timeout: 2000 });
+  // Refused (naming the file) while another window or command has it open: swapping the file under a live
+  // connection would lose whatever it writes next.
+  const current = store.engine.openExclusive(target);
   try {
-    assertNotInUse(current, target);
     const path = join(backupsDir(dataDir), `pre-restore-${stamp}.sqlite3`);
     await backupDatabase(current, path);
     return { path, damaged: false };
   } catch (err) {
     if (!isDamage(err)) throw err;
   } finally {
-    current.close();
+    store.engine.close(current);
   }
   const path = join(backupsDir(dataDir), `damaged-${stamp}.sqlite3`);
   try {
@@ -181,28 +154,6 @@ async function saveCurrentDatabase(
     });
   }
   return { path, damaged: true };
-}
-
-/**
- * Takes SQLite's exclusive lock, which fails while any other connection (the desktop app, another command)
- * has the database open: swapping the file under a live connection would lose whatever it writes next, and
- * deleting the WAL below would drop its committed but not yet checkpointed transactions.
- */
-function assertNotInUse(db: Db, path: string): void {
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE; COMMIT;');
-  } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new ClaimDeskError(
-        'data_dir_unwritable',
-        `数据正在被另一个 ClaimDesk 窗口或命令使用，请先关闭它再恢复备份：${path}`,
-        `the database is open in another ClaimDesk window or command; close it before restoring: ${path}`,
-        { field: path, cause: err },
-      );
-    }
-    throw err;
-  }
 }
 
 export async function restoreDatabase(dataDir: string, backupFile: string): Promise<RestoreResult> {
@@ -242,17 +193,14 @@ export async function restoreDatabase(dataDir: string, backupFile: string): Prom
       replacedWasDamaged,
     };
   } finally {
-    restored.close();
+    store.engine.close(restored);
   }
 }
 
 async function countMissingFiles(dataDir: string, db: Db): Promise<number> {
-  const rows = db.prepare('SELECT DISTINCT file_sha256 AS sha FROM document_pages').all() as Array<{
-    sha: string;
-  }>;
   let missing = 0;
-  for (const r of rows) {
-    const ok = await stat(storedFilePath(dataDir, r.sha)).then(
+  for (const sha of store.documents.referencedFiles(db)) {
+    const ok = await stat(storedFilePath(dataDir, sha)).then(
       (s) => s.isFile(),
       () => false,
     );
@@ -328,15 +276,8 @@ export async function verifyDataFolder(
   ws: Workspace,
   options: { quick?: boolean } = {},
 ): Promise<DataFolderReport> {
-  const integrity = (ws.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
-    .map((r) => r.integrity_check)
-    .join('; ');
-  const foreignKeyProblems = (ws.db.pragma('foreign_key_check') as unknown[]).length;
-  const referenced = new Set(
-    (
-      ws.db.prepare('SELECT DISTINCT file_sha256 AS sha FROM document_pages').all() as Array<{ sha: string }>
-    ).map((r) => r.sha),
-  );
+  const { integrity, foreignKeyProblems } = store.engine.integrity(ws.db);
+  const referenced = new Set(store.documents.referencedFiles(ws.db));
   const missing: string[] = [];
   const damaged: string[] = [];
   let filesHashed = 0;
@@ -372,18 +313,12 @@ export async function verifyDataFolder(
     n.endsWith('.part'),
   ).length;
   const affectedPages: DataFolderReport['affectedPages'] = [];
-  const pagesOf = ws.db.prepare(
-    `SELECT c.id AS claimId, c.reference, d.kind, p.original_name AS originalName
-       FROM document_pages p JOIN documents d ON d.id = p.document_id JOIN claims c ON c.id = d.claim_id
-      WHERE p.file_sha256 = ? ORDER BY c.id, d.position, p.position`,
-  );
   for (const [list, state] of [
     [missing, 'missing'],
     [damaged, 'damaged'],
   ] as const) {
     for (const sha of list) {
-      for (const row of pagesOf.all(sha) as Array<Omit<DataFolderReport['affectedPages'][number], 'state'>>)
-        affectedPages.push({ ...row, state });
+      for (const row of store.documents.pagesUsingFile(ws.db, sha)) affectedPages.push({ ...row, state });
     }
   }
   return {

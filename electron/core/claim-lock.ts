@@ -1,7 +1,8 @@
 // Finished claims (已到账, 未通过) are kept as they were handed in: nothing is added, edited or removed until
 // the person reopens the claim. Checked in main, so a stale screen or the CLI cannot change them either.
 import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../shared/lifecycle';
-import type { Db } from './db/open';
+import type { Db } from './db/contract';
+import { store } from './db/store';
 import { ClaimDeskError } from './errors';
 import { getClaim } from './repo';
 
@@ -19,11 +20,10 @@ export function assertClaimEditable(db: Db, claimId: number): void {
 
 /** The claim a document belongs to. */
 export function claimOfDocument(db: Db, documentId: number): number {
-  const row = db.prepare('SELECT claim_id FROM documents WHERE id = ?').get(documentId) as
-    { claim_id: number } | undefined;
-  if (!row)
+  const claimId = store.documents.claimOfDocument(db, documentId);
+  if (claimId === null)
     throw new ClaimDeskError('not_found', `找不到材料 ${documentId}`, `document ${documentId} not found`, {
       field: 'documentId',
     });
-  return row.claim_id;
+  return claimId;
 }

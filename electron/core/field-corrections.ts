@@ -3,18 +3,17 @@
 // (evaluateStoredClaim) and survive a restart; removing a page or its document removes them.
 import { checkFieldValue, fieldNamesOf, personFields } from '../../shared/field-corrections';
 import type { FieldValue, Fields } from '../../shared/fields';
-import type { Db } from './db/open';
+import type { Db } from './db/contract';
+import { store } from './db/store';
 import { ClaimDeskError, InvalidInputError } from './errors';
 
 function pageKind(db: Db, pageId: number): string {
-  const row = db
-    .prepare(`SELECT d.kind FROM document_pages dp JOIN documents d ON d.id = dp.document_id WHERE dp.id = ?`)
-    .get(pageId) as { kind: string } | undefined;
-  if (!row)
+  const kind = store.documents.pageKind(db, pageId);
+  if (kind === null)
     throw new ClaimDeskError('not_found', `找不到这一页材料（${pageId}）`, `page ${pageId} not found`, {
       field: 'pageId',
     });
-  return row.kind;
+  return kind;
 }
 
 /**
@@ -40,41 +39,23 @@ export function setPageField(
     );
   }
   if (value === null) {
-    db.prepare('DELETE FROM page_field_corrections WHERE page_id = ? AND field = ?').run(pageId, field);
+    store.documents.setFieldCorrection(db, pageId, field, null, new Date().toISOString());
     return pageCorrections(db, pageId);
   }
   const checked = checkFieldValue(kind, field, value);
   if (!checked.ok)
     throw new InvalidInputError(checked.zh, `field ${field}: invalid value for ${kind}`, 'value');
-  db.prepare(
-    `INSERT INTO page_field_corrections (page_id, field, value_json, corrected_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(page_id, field) DO UPDATE SET value_json = excluded.value_json, corrected_at = excluded.corrected_at`,
-  ).run(pageId, field, JSON.stringify(checked.value), new Date().toISOString());
+  store.documents.setFieldCorrection(db, pageId, field, checked.value, new Date().toISOString());
   return pageCorrections(db, pageId);
 }
 
 /** A page's stored corrections: field → typed value. */
 export function pageCorrections(db: Db, pageId: number): Record<string, FieldValue> {
-  const rows = db
-    .prepare('SELECT field, value_json FROM page_field_corrections WHERE page_id = ? ORDER BY field')
-    .all(pageId) as Array<{ field: string; value_json: string }>;
-  return Object.fromEntries(rows.map((r) => [r.field, JSON.parse(r.value_json) as FieldValue]));
+  return store.documents.fieldCorrections(db, pageId);
 }
 
 /** Every page's corrections on a claim as person readings: page id → fields (for evaluateStoredClaim). */
 export function claimFieldCorrections(db: Db, claimId: number): Map<number, Fields> {
-  const rows = db
-    .prepare(
-      `SELECT c.page_id, c.field, c.value_json FROM page_field_corrections c
-       JOIN document_pages dp ON dp.id = c.page_id JOIN documents d ON d.id = dp.document_id
-       WHERE d.claim_id = ? ORDER BY c.page_id, c.field`,
-    )
-    .all(claimId) as Array<{ page_id: number; field: string; value_json: string }>;
-  const values = new Map<number, Record<string, FieldValue>>();
-  for (const r of rows) {
-    const page = values.get(r.page_id) ?? {};
-    page[r.field] = JSON.parse(r.value_json) as FieldValue;
-    values.set(r.page_id, page);
-  }
+  const values = store.documents.claimFieldCorrections(db, claimId);
   return new Map([...values].map(([id, v]) => [id, personFields(v)]));
 }

@@ -6,6 +6,7 @@ import type { ImportRejection } from '../../shared/ipc';
 import type { PageQuality } from '../../shared/page-facts';
 import type { ClaimDocument } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
+import { store } from './db/store';
 import { ClaimDeskError, zodToInvalidInput } from './errors';
 import { sha256OfFile, storeFile } from './files/store';
 import { sniffFile, type SupportedMime } from './files/sniff';
@@ -31,14 +32,9 @@ export interface DroppedFilesResult {
 
 /** Where this photo already is in the claim (the same bytes), as the item's name; null when it is new. */
 function placeOfSameFile(ws: Workspace, claimId: number, sha256: string): string | null {
-  const row = ws.db
-    .prepare(
-      `SELECT d.kind FROM document_pages dp JOIN documents d ON d.id = dp.document_id
-       WHERE d.claim_id = ? AND dp.file_sha256 = ? LIMIT 1`,
-    )
-    .get(claimId, sha256) as { kind: string } | undefined;
-  if (!row) return null;
-  const kind = DocumentKind.safeParse(row.kind);
+  const held = store.documents.kindHoldingFile(ws.db, claimId, sha256);
+  if (held === null) return null;
+  const kind = DocumentKind.safeParse(held);
   return kind.success ? DOCUMENT_KIND_LABELS[kind.data].zh : '其他材料';
 }
 

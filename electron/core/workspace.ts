@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/open';
+import { store } from './db/store';
 import { describeFsError } from './errors';
 import { cleanTempFiles } from './files/store';
 
@@ -31,7 +32,7 @@ export async function openWorkspace(dataDir: string): Promise<Workspace> {
     close() {
       if (closed) return;
       closed = true;
-      db.close();
+      store.engine.close(db);
     },
   };
 }

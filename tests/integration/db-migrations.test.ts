@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { databasePath, openDatabase, openDatabaseFile } from '../../electron/core/db/open';
+import { sqliteOf } from '../../electron/core/db/sqlite';
 import { DatabaseCorruptError, DatabaseFromFutureError } from '../../electron/core/errors';
 import { makeTempDir } from '../helpers/tmp';
 
@@ -38,7 +39,7 @@ describe('migrations', () => {
 
   it('applies every migration to an empty database file, with WAL, foreign keys and STRICT tables', () => {
     const dir = tempDir();
-    const db = openDatabase(dir);
+    const db = sqliteOf(openDatabase(dir));
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -61,7 +62,7 @@ describe('migrations', () => {
     all.exec(MIGRATIONS.map((m) => m.sql).join('\n'));
     const stepwise = new Database(':memory:');
     for (const m of MIGRATIONS) stepwise.exec(m.sql);
-    const viaOpen = openDatabaseFile(':memory:', { skipIntegrityCheck: true });
+    const viaOpen = sqliteOf(openDatabaseFile(':memory:', { skipIntegrityCheck: true }));
     expect(schemaOf(stepwise)).toEqual(schemaOf(all));
     expect(schemaOf(viaOpen)).toEqual(schemaOf(all));
     [all, stepwise, viaOpen].forEach((d) => d.close());
@@ -69,22 +70,22 @@ describe('migrations', () => {
 
   it('reopening an up-to-date database changes nothing', () => {
     const dir = tempDir();
-    const first = openDatabase(dir);
+    const first = sqliteOf(openDatabase(dir));
     const before = schemaOf(first);
     first.close();
-    const again = openDatabase(dir);
+    const again = sqliteOf(openDatabase(dir));
     expect(schemaOf(again)).toEqual(before);
     again.close();
   });
 
   it('refuses a database stamped by a newer version, and leaves it untouched', () => {
     const dir = tempDir();
-    openDatabase(dir).close();
+    sqliteOf(openDatabase(dir)).close();
     const raw = new Database(databasePath(dir));
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
     raw.close();
-    expect(() => openDatabase(dir)).toThrow(DatabaseFromFutureError);
-    expect(() => openDatabase(dir)).toThrow(/更新版本/);
+    expect(() => sqliteOf(openDatabase(dir))).toThrow(DatabaseFromFutureError);
+    expect(() => sqliteOf(openDatabase(dir))).toThrow(/更新版本/);
     const check = new Database(databasePath(dir));
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 10);
     check.close();
@@ -93,12 +94,12 @@ describe('migrations', () => {
   it('refuses a file that is not a database with a clear error', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'claimdesk.sqlite3'), Buffer.alloc(8192, 0x41));
-    expect(() => openDatabase(dir)).toThrow(DatabaseCorruptError);
+    expect(() => sqliteOf(openDatabase(dir))).toThrow(DatabaseCorruptError);
   });
 
   it('refuses a database whose pages are damaged (integrity_check on open)', () => {
     const dir = tempDir();
-    const db = openDatabase(dir);
+    const db = sqliteOf(openDatabase(dir));
     const ins = db.prepare(
       "INSERT INTO households (name, notes, created_at, updated_at) VALUES (?, '', 'x', 'x')",
     );
@@ -112,6 +113,6 @@ describe('migrations', () => {
     // Scribble over the b-tree page headers in the middle of the file, as a bad sector or a torn copy would.
     for (let page = 3; page < 8; page++) bytes.fill(0xff, 4096 * page, 4096 * page + 12);
     writeFileSync(file, bytes);
-    expect(() => openDatabase(dir)).toThrow(DatabaseCorruptError);
+    expect(() => sqliteOf(openDatabase(dir))).toThrow(DatabaseCorruptError);
   });
 });

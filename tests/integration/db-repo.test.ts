@@ -1,4 +1,5 @@
 // Repositories and import on a real SQLite file and a real file store.
+import { sqliteOf } from '../../electron/core/db/sqlite';
 import { chmodSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -84,7 +85,7 @@ describe('households, people and claims', () => {
     expect(err).toBeInstanceOf(InvalidInputError);
     expect((err as InvalidInputError).field).toBe(field);
     expect((err as InvalidInputError).zh).toMatch(message);
-    expect(ws.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 0 });
+    expect(sqliteOf(ws.db).prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 0 });
   });
 
   it('refuses a discharge date before admission and keeps what was stored', () => {
@@ -198,8 +199,8 @@ describe('importing files', () => {
     const shaDirs = readdirSync(join(ws.dataDir, 'files')).filter((d) => d !== 'tmp');
     const storedFiles = shaDirs.flatMap((d) => readdirSync(join(ws.dataDir, 'files', d)));
     expect(storedFiles).toHaveLength(1);
-    expect(ws.db.prepare('SELECT count(*) AS n FROM files').get()).toEqual({ n: 1 });
-    expect(ws.db.prepare('SELECT count(*) AS n FROM document_pages').get()).toEqual({ n: 2 });
+    expect(sqliteOf(ws.db).prepare('SELECT count(*) AS n FROM files').get()).toEqual({ n: 1 });
+    expect(sqliteOf(ws.db).prepare('SELECT count(*) AS n FROM document_pages').get()).toEqual({ n: 2 });
     expect(await verifyStoredFile(ws.dataDir, doc.pages[0]!.sha256)).toBe('ok');
   });
 
@@ -221,7 +222,7 @@ describe('importing files', () => {
       importDocument(ws, { claimId: id, kind: 'invoice', paths: [good, join(tmp.dir, 'nope.jpg')] }),
     ).rejects.toThrow(/找不到文件.*nope\.jpg/);
     expect(listDocuments(ws.db, id)).toEqual([]);
-    expect(ws.db.prepare('SELECT count(*) AS n FROM files').get()).toEqual({ n: 0 });
+    expect(sqliteOf(ws.db).prepare('SELECT count(*) AS n FROM files').get()).toEqual({ n: 0 });
   });
 
   it('refuses a text file renamed to .jpg and an unknown kind', async () => {

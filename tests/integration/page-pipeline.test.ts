@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { databasePath } from '../../electron/core/db/open';
 import { importDocument } from '../../electron/core/import';
 import { checkFile } from '../../electron/core/quality/index';
-import { removePage, replacePage } from '../../electron/core/db/store/pages';
+import { removePage, replacePage } from '../../electron/core/repo';
 import { listClaimInvoices } from '../../electron/core/invoices/store';
 import { storeAndAnalyse } from '../../electron/core/pages/pipeline';
 import { createClaim, getClaim, listClaims, listDocuments } from '../../electron/core/repo';

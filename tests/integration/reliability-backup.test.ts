@@ -1,4 +1,5 @@
 // Rolling backups, restore from the CLI and from the app's API, and refusal of backups that would harm data.
+import { sqliteOf } from '../../electron/core/db/sqlite';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -256,7 +257,9 @@ describe('backup verify', () => {
     // Flip one byte of the second page's stored original; drop in a file nothing refers to.
     const ws = await openWorkspace(dataDir);
     const shas = (
-      ws.db.prepare('SELECT file_sha256 AS s FROM document_pages ORDER BY position').all() as Array<{
+      sqliteOf(ws.db)
+        .prepare('SELECT file_sha256 AS s FROM document_pages ORDER BY position')
+        .all() as Array<{
         s: string;
       }>
     ).map((r) => r.s);

@@ -1,6 +1,7 @@
 // The person's confirmation of the 急诊 mark, through the channel handlers on a real data folder (real SQLite
 // file, real sharp, the real quality checker, OCR and rule engine): confirming settles the requirement,
 // unconfirming puts it back, and removing the document removes its confirmation.
+import { sqliteOf } from '../../electron/core/db/sqlite';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -135,7 +136,7 @@ describe('the 急诊 confirmation', () => {
 
     await ok('confirmDocument', { documentId: doc.id, check: 'emergency_mark', confirmed: true });
     await ok('removeDocument', { documentId: doc.id });
-    const left = state.ws.db.prepare('SELECT count(*) AS n FROM document_confirmations').get() as {
+    const left = sqliteOf(state.ws.db).prepare('SELECT count(*) AS n FROM document_confirmations').get() as {
       n: number;
     };
     expect(left.n).toBe(0);
@@ -199,7 +200,7 @@ describe('the 诚信承诺书 signed mark', () => {
       signed: true,
     });
     expect((await pledge()).status).toBe('satisfied');
-    const row = state.ws.db
+    const row = sqliteOf(state.ws.db)
       .prepare('SELECT signed_at FROM claim_pledge_signatures WHERE claim_id = ?')
       .get(claim.id);
     expect(row).toEqual({ signed_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });

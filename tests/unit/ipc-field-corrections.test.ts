@@ -2,6 +2,7 @@
 // real sharp, real QR reading, the real rule engine): a typed value is stored, wins over the invoice's QR
 // reading and over a field read into the page's facts (OCR), survives closing and reopening the workspace,
 // can be cleared, and a bad value is refused with nothing stored. Removing the document removes them.
+import { sqliteOf } from '../../electron/core/db/sqlite';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,7 +138,7 @@ describe('stored field corrections', () => {
     await ok('setDocumentField', { pageId, field: 'patientName', value: null });
     const facts = JSON.parse(
       (
-        state.ws.db.prepare('SELECT facts_json FROM document_pages WHERE id = ?').get(pageId) as {
+        sqliteOf(state.ws.db).prepare('SELECT facts_json FROM document_pages WHERE id = ?').get(pageId) as {
           facts_json: string;
         }
       ).facts_json,
@@ -150,7 +151,7 @@ describe('stored field corrections', () => {
         region: { x: 0.6, y: 0.2, w: 0.1, h: 0.03 },
       },
     };
-    state.ws.db
+    sqliteOf(state.ws.db)
       .prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?')
       .run(JSON.stringify(facts), pageId);
     const ocrReport = await ok('evaluateClaim', { id: claim.id });
@@ -161,7 +162,7 @@ describe('stored field corrections', () => {
     expect(await problems()).toEqual([]);
 
     await ok('removeDocument', { documentId: doc.id });
-    const left = state.ws.db.prepare('SELECT count(*) AS n FROM page_field_corrections').get() as {
+    const left = sqliteOf(state.ws.db).prepare('SELECT count(*) AS n FROM page_field_corrections').get() as {
       n: number;
     };
     expect(left.n).toBe(0);

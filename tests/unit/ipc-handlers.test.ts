@@ -1,5 +1,6 @@
 // The channel handlers on a real data folder (real SQLite file, real sharp, the real quality checker and rule
 // engine), through the same dispatcher the window uses. Only the dialogs and the shell are stand-ins.
+import { sqliteOf } from '../../electron/core/db/sqlite';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -304,7 +305,7 @@ describe('changing the data folder', () => {
     expect(await run('changeDataDir')).toEqual({ ok: true, value: { dataDir: choice, restarting: true } });
     expect(switched).toEqual([choice]);
     const probe = await openWorkspace(choice!);
-    expect((probe.db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n).toBe(0);
+    expect((sqliteOf(probe.db).prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n).toBe(0);
     probe.close();
 
     choice = null;

@@ -1,27 +1,15 @@
-// Storage behind one contract (issue #10): SQL and better-sqlite3 live under electron/core/db/ only, so a
-// second engine (PostgreSQL) can implement the same functions later. This scans the real source tree: a new
-// file outside the storage folder that prepares a statement, runs a pragma, opens a transaction or imports
-// better-sqlite3 fails here. Files not moved yet are listed by name; the list may only shrink — a listed
-// file that no longer touches SQL fails too, so it is taken off the list in the same commit.
+// Storage behind one contract (issue #10): SQL and better-sqlite3 live under electron/core/db/ only; the rest
+// of the code reaches storage through the contract (db/contract.ts, an opaque handle and plain data), so a
+// second engine (PostgreSQL) can implement the same functions later. This scans the real source tree: a file
+// outside the storage folder that prepares a statement, runs a pragma, opens a transaction on a handle,
+// unwraps the handle to the SQLite connection (sqliteOf) or imports better-sqlite3 fails here. There are no
+// exceptions.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
 
 const STORAGE_DIR = 'electron/core/db/';
-
-/** Still holding SQL outside the storage folder; to be moved (issue #10 item 4). */
-const NOT_MOVED_YET = new Set([
-  'electron/core/backup.ts',
-  'electron/core/claim-lock.ts',
-  'electron/core/confirmations.ts',
-  'electron/core/field-corrections.ts',
-  'electron/core/import-files.ts',
-  'electron/core/invoices/rows.ts',
-  'electron/core/invoices/store.ts',
-  'electron/core/pledge.ts',
-  'electron/core/repo.ts',
-]);
 
 /** A statement prepared or run on a handle, a transaction or pragma, or the driver itself. */
 const SQL_USE = [
@@ -31,6 +19,8 @@ const SQL_USE = [
   /\.transaction\(\s*\(/,
   /from\s+['"]better-sqlite3['"]/,
   /require\(\s*['"]better-sqlite3['"]\s*\)/,
+  /\bsqliteOf\(/,
+  /from\s+['"][./]*(?:core\/)?db\/sqlite['"]/,
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -57,20 +47,26 @@ function filesUsingSql(): string[] {
 
 describe('storage boundary', () => {
   it('the detector sees SQL where it is (the storage folder itself is not empty of it)', () => {
-    const text = readFileSync(join(REPO_ROOT, STORAGE_DIR, 'store', 'pages.ts'), 'utf8');
+    const text = readFileSync(join(REPO_ROOT, STORAGE_DIR, 'store', 'documents.ts'), 'utf8');
     expect(SQL_USE.some((re) => re.test(text))).toBe(true);
     expect(SQL_USE.some((re) => re.test("import Database from 'better-sqlite3';"))).toBe(true);
     expect(SQL_USE.some((re) => re.test("db().exec('VACUUM')"))).toBe(true);
     expect(SQL_USE.some((re) => re.test('/x/.exec(text)'))).toBe(false);
+    expect(SQL_USE.some((re) => re.test('sqliteOf(ws.db).prepare'))).toBe(true);
+    expect(SQL_USE.some((re) => re.test("import { sqliteOf } from '../db/sqlite';"))).toBe(true);
+    expect(SQL_USE.some((re) => re.test('store.engine.transaction(db, () => 1)'))).toBe(false);
   });
 
-  it('no SQL or better-sqlite3 outside electron/core/db/ beyond the files not moved yet', () => {
-    const offenders = filesUsingSql().filter((f) => !NOT_MOVED_YET.has(f));
-    expect(offenders).toEqual([]);
+  it('no SQL, SQLite handle or better-sqlite3 outside electron/core/db/, with no exceptions', () => {
+    expect(filesUsingSql()).toEqual([]);
   });
 
-  it('every file on the not-moved-yet list still uses SQL (the list only shrinks)', () => {
-    const using = new Set(filesUsingSql());
-    expect([...NOT_MOVED_YET].filter((f) => !using.has(f))).toEqual([]);
+  it('the storage contract names no SQLite type and imports nothing of the engine', () => {
+    const text = readFileSync(join(REPO_ROOT, STORAGE_DIR, 'contract.ts'), 'utf8');
+    const imports = [...text.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+    expect(imports.filter((i) => !i.startsWith('../../../shared/'))).toEqual([]);
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    expect(code).toMatch(/transaction<T>/); // the stripping left the code
+    expect(code).not.toMatch(/sqlite|Database\b|Statement\b|RunResult/i);
   });
 });

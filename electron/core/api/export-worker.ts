@@ -3,6 +3,7 @@
 // window. The worker opens its own connection to the same database (WAL lets it read while main writes).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabaseFile, databasePath } from '../db/open';
+import { store } from '../db/store';
 import { ClaimDeskError } from '../errors';
 import type { Workspace } from '../workspace';
 import { exportStoredClaim, type BundleOptions } from './integrations';
@@ -17,7 +18,7 @@ export type ExportMessage =
 async function runJob(job: ExportJob, post: (m: ExportMessage) => void): Promise<void> {
   // No integrity check or temp clean-up here: main opened (and checked) this folder, and may be importing now.
   const db = openDatabaseFile(databasePath(job.dataDir), { skipIntegrityCheck: true });
-  const ws: Workspace = { dataDir: job.dataDir, db, close: () => db.close() };
+  const ws: Workspace = { dataDir: job.dataDir, db, close: () => store.engine.close(db) };
   try {
     const r = await exportStoredClaim(ws, {
       ...job,

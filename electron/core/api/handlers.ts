@@ -37,6 +37,12 @@ import {
   transitionClaim,
   updateClaim,
   updatePerson,
+  documentCounts,
+  findPage,
+  movePage,
+  pageFile,
+  removePage,
+  replacePage,
 } from '../repo';
 import { ClaimDeskError } from '../errors';
 import { localToday } from '../rules/dates';
@@ -54,7 +60,6 @@ import {
   exportStoredClaim,
   type BundleOptions,
 } from './integrations';
-import { documentCounts, findPage, movePage, pageFile, removePage, replacePage } from '../db/store/pages';
 import { readSettings, writeSettings } from './settings';
 import { makeThumbnail } from './thumbnails';
 import { isBackupFileName, isProducedPath } from './trust';
@@ -257,14 +262,14 @@ export function createHandlers(
       return { removed: true as const };
     },
     async removePage(req) {
-      assertClaimEditable(db(), findPage(db(), req.pageId).claim_id);
+      assertClaimEditable(db(), findPage(db(), req.pageId).claimId);
       removePage(db(), req.pageId);
       return { removed: true as const };
     },
     async replacePage(req, call) {
       const page = findPage(db(), req.pageId);
-      assertClaimEditable(db(), page.claim_id);
-      const kind = getDocument(db(), page.document_id).kind;
+      assertClaimEditable(db(), page.claimId);
+      const kind = getDocument(db(), page.documentId).kind;
       const file = grants.resolve(req.file);
       call.emitProgress({ task: 'replace', done: 0, total: 1, label: file.name });
       const mime = await sniffFile(file.path);
@@ -275,7 +280,7 @@ export function createHandlers(
       return updated;
     },
     async movePage(req) {
-      assertClaimEditable(db(), findPage(db(), req.pageId).claim_id);
+      assertClaimEditable(db(), findPage(db(), req.pageId).claimId);
       return movePage(db(), req.pageId, req.direction);
     },
     async getThumbnail(req) {

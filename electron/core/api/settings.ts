@@ -2,12 +2,12 @@
 // with a backup and a shared PC's data folder.
 import { AppSettings, DEFAULT_SETTINGS } from '../../../shared/ipc';
 import type { Db } from '../db/open';
-import { readSettingJson, writeSettingJson } from '../db/store/settings';
+import { store } from '../db/store';
 
 const KEY = 'app.ui';
 
 export function readSettings(db: Db): AppSettings {
-  const json = readSettingJson(db, KEY);
+  const json = store.settings.read(db, KEY);
   if (json === null) return DEFAULT_SETTINGS;
   // A value written by a newer version may carry fields we don't know: keep what parses, default the rest.
   const parsed = AppSettings.partial().safeParse(JSON.parse(json));
@@ -15,6 +15,6 @@ export function readSettings(db: Db): AppSettings {
 }
 
 export function writeSettings(db: Db, settings: AppSettings): AppSettings {
-  writeSettingJson(db, KEY, JSON.stringify(settings));
+  store.settings.write(db, KEY, JSON.stringify(settings));
   return readSettings(db);
 }

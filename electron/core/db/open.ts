@@ -10,8 +10,10 @@ import {
   describeSqliteError,
 } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import type { Db } from './contract';
+import { asStore, sqliteOf, type SqliteDb } from './sqlite';
 
-export type Db = Database.Database;
+export type { Db } from './contract';
 
 export const DATABASE_FILE_NAME = 'claimdesk.sqlite3';
 
@@ -27,7 +29,7 @@ export function databasePath(dataDir: string): string {
 
 /** Opens the database at `file` (or ':memory:'), checks it, and brings its schema up to date. */
 export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
-  let db: Db;
+  let db: SqliteDb;
   try {
     db = new Database(file, {
       readonly: options.readonly ?? false,
@@ -39,9 +41,9 @@ export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
   try {
     configure(db, options.readonly ?? false);
     if (!options.skipIntegrityCheck) assertIntegrity(db, file);
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) migrate(asStore(db));
     else assertNotFromFuture(db);
-    return db;
+    return asStore(db);
   } catch (err) {
     db.close();
     if (
@@ -64,7 +66,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   return openDatabaseFile(databasePath(dataDir), options);
 }
 
-function configure(db: Db, readonly: boolean): void {
+function configure(db: SqliteDb, readonly: boolean): void {
   if (!readonly) {
     // WAL lets the UI read while an import writes; FULL sync because this is a family's only copy.
     db.pragma('journal_mode = WAL');
@@ -74,25 +76,26 @@ function configure(db: Db, readonly: boolean): void {
   db.pragma('busy_timeout = 5000');
 }
 
-function assertIntegrity(db: Db, file: string): void {
+function assertIntegrity(db: SqliteDb, file: string): void {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   const first = rows[0]?.integrity_check;
   if (first !== 'ok') throw new DatabaseCorruptError(file, rows.map((r) => r.integrity_check).join('; '));
 }
 
 export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
+  return sqliteOf(db).pragma('user_version', { simple: true }) as number;
 }
 
-function assertNotFromFuture(db: Db): void {
-  const current = schemaVersion(db);
+function assertNotFromFuture(db: SqliteDb): void {
+  const current = schemaVersion(asStore(db));
   if (current > LATEST_SCHEMA_VERSION) throw new DatabaseFromFutureError(current, LATEST_SCHEMA_VERSION);
 }
 
 /** Applies every pending migration in one transaction, so a crash leaves the old schema intact. */
-export function migrate(db: Db): void {
+export function migrate(store: Db): void {
+  const db = sqliteOf(store);
   assertNotFromFuture(db);
-  const current = schemaVersion(db);
+  const current = schemaVersion(store);
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0) return;
   db.transaction(() => {

@@ -1,7 +1,8 @@
 // Invoices of stored claims (migration 0020): recorded per invoice page, looked up to catch the same invoice
 // handed in twice, and contributed to the claims board's search words so a claim is found by invoice number
 // (db/store/search.ts lists that contributor).
-import type { Db } from '../db/open';
+import type { Db } from '../db/contract';
+import { store } from '../db/store';
 import type { PageFacts } from '../../../shared/page-facts';
 import { analyseInThread } from '../pages/pipeline';
 import { listDocuments, refreshSearchText, getClaim, setPageFacts } from '../repo';
@@ -9,7 +10,9 @@ import { storedFilePath } from '../files/store';
 import { hammingDistance } from '../quality/phash';
 import type { Workspace } from '../workspace';
 import type { InvoiceDuplicate } from '../rules/engine';
-import { indexInvoicePage } from './rows';
+import type { StoredInvoice } from '../db/contract';
+
+export type { StoredInvoice } from '../db/contract';
 
 /**
  * Two invoice photos this close (of 64 bits) are the same photo re-saved or re-scaled. Stricter than the
@@ -18,55 +21,8 @@ import { indexInvoicePage } from './rows';
  */
 export const SAME_INVOICE_PHOTO_MAX_DISTANCE = 4;
 
-export interface StoredInvoice {
-  claimId: number;
-  claimReference: string;
-  claimantName: string;
-  pageId: number;
-  sha256: string;
-  format: 'vat' | 'digital' | 'fiscal' | 'raw' | 'none';
-  key: string | null;
-  number: string | null;
-  amount: number | null;
-  phash: string | null;
-}
-
-interface InvoiceRow {
-  claim_id: number;
-  reference: string;
-  claimant_name: string;
-  page_id: number;
-  file_sha256: string;
-  format: StoredInvoice['format'];
-  invoice_key: string | null;
-  invoice_number: string | null;
-  amount_fen: number | null;
-  phash: string | null;
-}
-
-const SELECT_INVOICES = `SELECT i.claim_id, c.reference, p.name AS claimant_name, i.page_id, i.file_sha256, i.format, i.invoice_key,
-    i.invoice_number, i.amount_fen, i.phash
-  FROM claim_invoices i JOIN claims c ON c.id = i.claim_id JOIN people p ON p.id = c.claimant_id`;
-
-function toStored(r: InvoiceRow): StoredInvoice {
-  return {
-    claimId: r.claim_id,
-    claimReference: r.reference,
-    claimantName: r.claimant_name,
-    pageId: r.page_id,
-    sha256: r.file_sha256,
-    format: r.format,
-    key: r.invoice_key,
-    number: r.invoice_number,
-    amount: r.amount_fen === null ? null : r.amount_fen / 100,
-    phash: r.phash,
-  };
-}
-
 export function listClaimInvoices(db: Db, claimId: number): StoredInvoice[] {
-  return (
-    db.prepare(`${SELECT_INVOICES} WHERE i.claim_id = ? ORDER BY i.page_id`).all(claimId) as InvoiceRow[]
-  ).map(toStored);
+  return store.invoices.ofClaim(db, claimId);
 }
 
 /**
@@ -80,46 +36,34 @@ export function findInvoiceDuplicates(
 ): InvoiceDuplicate[] {
   const out = new Map<number, InvoiceDuplicate>();
   const exclude = excludeClaimId ?? -1;
-  const add = (r: InvoiceRow, by: InvoiceDuplicate['by'], identicalFile = false): void => {
+  const add = (r: StoredInvoice, by: InvoiceDuplicate['by'], identicalFile = false): void => {
     // A QR match is the strongest evidence; it replaces a photo match found for the same claim.
-    const prev = out.get(r.claim_id);
+    const prev = out.get(r.claimId);
     if (prev && (prev.by === 'qr' || by === 'image')) return;
-    out.set(r.claim_id, {
-      claimId: r.claim_id,
-      claimReference: r.reference,
-      claimantName: r.claimant_name,
+    out.set(r.claimId, {
+      claimId: r.claimId,
+      claimReference: r.claimReference,
+      claimantName: r.claimantName,
       by,
       identicalFile,
     });
   };
   if (invoice.key) {
-    for (const r of db
-      .prepare(`${SELECT_INVOICES} WHERE i.invoice_key = ? AND i.claim_id != ?`)
-      .all(invoice.key, exclude) as InvoiceRow[])
-      add(r, 'qr');
+    for (const r of store.invoices.byKey(db, invoice.key, exclude)) add(r, 'qr');
   }
   if (invoice.sha256) {
-    for (const r of db
-      .prepare(`${SELECT_INVOICES} WHERE i.file_sha256 = ? AND i.claim_id != ?`)
-      .all(invoice.sha256, exclude) as InvoiceRow[]) {
-      add(r, r.invoice_key !== null && r.invoice_key === invoice.key ? 'qr' : 'image', true);
+    for (const r of store.invoices.byFile(db, invoice.sha256, exclude)) {
+      add(r, r.key !== null && r.key === invoice.key ? 'qr' : 'image', true);
     }
   }
   if (invoice.phash) {
     // Two readable QR codes that differ are two invoices, however alike the photos look; the same code was
     // found above. So an invoice with a QR is compared only with stored pages that have none.
-    const hashes = db
-      .prepare(
-        `SELECT i.id, i.phash FROM claim_invoices i
-         WHERE i.phash IS NOT NULL AND i.claim_id != ? ${invoice.key ? 'AND i.invoice_key IS NULL' : ''}`,
-      )
-      .raw()
-      .all(exclude) as Array<[number, string]>;
-    const near = hashes
-      .filter(([, h]) => hammingDistance(invoice.phash!, h) <= SAME_INVOICE_PHOTO_MAX_DISTANCE)
-      .map(([id]) => id);
-    for (const id of near) {
-      const r = db.prepare(`${SELECT_INVOICES} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
+    const near = store.invoices
+      .fingerprints(db, exclude, !!invoice.key)
+      .filter((f) => hammingDistance(invoice.phash!, f.phash) <= SAME_INVOICE_PHOTO_MAX_DISTANCE);
+    for (const { rowId } of near) {
+      const r = store.invoices.byRowId(db, rowId);
       if (r) add(r, 'image');
     }
   }
@@ -154,19 +98,18 @@ export async function indexClaimInvoices(ws: Workspace, claimId: number): Promis
     }
   }
   if (pending.length > 0) {
-    ws.db.transaction(() => {
+    store.engine.transaction(ws.db, () => {
+      const at = new Date().toISOString();
       for (const p of pending) {
         setPageFacts(ws.db, p.pageId, p.facts);
-        indexInvoicePage(ws.db, {
-          claimId,
-          pageId: p.pageId,
-          sha256: p.sha256,
-          isInvoice: true,
-          facts: p.facts,
-        });
+        store.invoices.indexPage(
+          ws.db,
+          { claimId, pageId: p.pageId, sha256: p.sha256, isInvoice: true, facts: p.facts },
+          at,
+        );
       }
       refreshSearchText(ws.db, claimId);
-    })();
+    });
   }
   return listClaimInvoices(ws.db, claimId);
 }

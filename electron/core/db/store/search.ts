@@ -1,14 +1,14 @@
-// Storage: the claims board's full-text search words (FTS5 tables claims_search_tri and claims_search_chr).
-// A claim's words are its own fields plus what the contributors passed in add (invoice numbers read from QR
-// codes); the contributors are a fixed list here, not registered by importing a module, so every caller that
-// rebuilds a claim's words gets the same words.
-import type { Db } from '../open';
-import { invoiceNumberSearchWords } from './invoice-index';
+// Storage (SQLite): the claims board's full-text search words (FTS5 tables claims_search_tri and
+// claims_search_chr). A claim's words are its own fields plus what the contributors passed in add (invoice
+// numbers read from QR codes). The default list is fixed here, not filled by importing a module, so every
+// caller that rebuilds a claim's words gets the same words; a caller may pass its own list.
+import type { Db, SearchContributor, SearchStore } from '../contract';
+import { sqliteOf } from '../sqlite';
+import { invoiceNumberSearchWords } from './invoices';
 
-/** Extra searchable words for one claim (e.g. its invoice numbers). */
-export type SearchContributor = (db: Db, claimId: number) => string[];
+export type { SearchContributor } from '../contract';
 
-/** The contributors every claim's search words are built with. */
+/** The contributors every claim's search words are built with unless a caller passes others. */
 export const CLAIM_SEARCH_CONTRIBUTORS: readonly SearchContributor[] = [invoiceNumberSearchWords];
 
 /** Splits text into one token per letter/digit, so a phrase query over them is a substring search. */
@@ -29,7 +29,8 @@ export function refreshSearchText(
   claimId: number,
   contributors: readonly SearchContributor[] = CLAIM_SEARCH_CONTRIBUTORS,
 ): void {
-  const base = db
+  const sql = sqliteOf(db);
+  const base = sql
     .prepare(
       `SELECT c.reference, c.hospital, c.treatment_region, c.applicant_name, p.name, p.id_number
        FROM claims c JOIN people p ON p.id = c.claimant_id WHERE c.id = ?`,
@@ -40,8 +41,10 @@ export function refreshSearchText(
   const words = base.filter((w): w is string => !!w);
   for (const contribute of contributors) words.push(...contribute(db, claimId).filter((w) => w !== ''));
   const text = words.join(' ').toLowerCase();
-  db.prepare('DELETE FROM claims_search_tri WHERE rowid = ?').run(claimId);
-  db.prepare('DELETE FROM claims_search_chr WHERE rowid = ?').run(claimId);
-  db.prepare('INSERT INTO claims_search_tri (rowid, text) VALUES (?, ?)').run(claimId, text);
-  db.prepare('INSERT INTO claims_search_chr (rowid, text) VALUES (?, ?)').run(claimId, charTokens(text));
+  sql.prepare('DELETE FROM claims_search_tri WHERE rowid = ?').run(claimId);
+  sql.prepare('DELETE FROM claims_search_chr WHERE rowid = ?').run(claimId);
+  sql.prepare('INSERT INTO claims_search_tri (rowid, text) VALUES (?, ?)').run(claimId, text);
+  sql.prepare('INSERT INTO claims_search_chr (rowid, text) VALUES (?, ?)').run(claimId, charTokens(text));
 }
+
+export const sqliteSearch: SearchStore = { refresh: refreshSearchText };

@@ -1,0 +1,296 @@
+// Storage (SQLite): claims, their status history, the claims board's list query, and the pledge mark.
+// Inputs are already validated and the life-cycle rules already applied (repo.ts); rows in, plain data out.
+import type { ClaimStatus } from '../../../../shared/lifecycle';
+import type { Claim, ClaimFields, StatusChange } from '../../../../shared/schemas';
+import {
+  SEARCH_COUNT_CAP,
+  type ClaimListPage,
+  type ClaimListQuery,
+  type ClaimSort,
+  type ClaimStore,
+  type Db,
+} from '../contract';
+import { sqliteOf } from '../sqlite';
+import { charTokens, ftsPhrase, refreshSearchText } from './search';
+
+interface ClaimRow {
+  id: number;
+  reference: string;
+  claimant_id: number;
+  applicant_relation: string;
+  applicant_person_id: number | null;
+  applicant_name: string | null;
+  applicant_id_number: string | null;
+  care_setting: string;
+  hospital: string;
+  treatment_region: string;
+  visit_date: string | null;
+  admission_date: string | null;
+  discharge_date: string | null;
+  filing_type: string | null;
+  filing_date: string | null;
+  special_drugs: number;
+  total_amount_fen: number | null;
+  notes: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  claimant_name: string;
+}
+
+function toClaim(r: ClaimRow): Claim {
+  const fields: ClaimFields = {
+    claimantId: r.claimant_id,
+    applicant:
+      r.applicant_relation === 'self'
+        ? { relation: 'self' }
+        : {
+            relation: r.applicant_relation as Exclude<ClaimFields['applicant']['relation'], 'self'>,
+            personId: r.applicant_person_id,
+            name: r.applicant_name ?? '',
+            idNumber: r.applicant_id_number ?? '',
+          },
+    careSetting: r.care_setting as ClaimFields['careSetting'],
+    hospital: r.hospital,
+    treatmentRegion: r.treatment_region,
+    visitDate: r.visit_date,
+    admissionDate: r.admission_date,
+    dischargeDate: r.discharge_date,
+    crossRegion: r.filing_type
+      ? {
+          filingType: r.filing_type as NonNullable<ClaimFields['crossRegion']>['filingType'],
+          filingDate: r.filing_date,
+        }
+      : null,
+    specialDrugs: r.special_drugs === 1,
+    totalAmount: r.total_amount_fen === null ? null : r.total_amount_fen / 100,
+    notes: r.notes,
+  };
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status as ClaimStatus,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    claimantName: r.claimant_name,
+    fields,
+  };
+}
+
+function claimColumns(c: ClaimFields): unknown[] {
+  const applicant = c.applicant;
+  return [
+    c.claimantId,
+    applicant.relation,
+    applicant.relation === 'self' ? null : applicant.personId,
+    applicant.relation === 'self' ? null : applicant.name,
+    applicant.relation === 'self' ? null : applicant.idNumber,
+    c.careSetting,
+    c.hospital,
+    c.treatmentRegion,
+    c.careSetting === 'inpatient' ? null : c.visitDate,
+    c.careSetting === 'inpatient' ? c.admissionDate : null,
+    c.careSetting === 'inpatient' ? c.dischargeDate : null,
+    c.crossRegion?.filingType ?? null,
+    c.crossRegion?.filingDate ?? null,
+    c.specialDrugs ? 1 : 0,
+    c.totalAmount === null ? null : Math.round(c.totalAmount * 100),
+    c.notes,
+  ];
+}
+
+/** Claim references are short, unique and readable over the phone: BX + date + sequence. */
+function makeReference(id: number, createdAt: string): string {
+  return `BX${createdAt.slice(0, 10).replaceAll('-', '')}-${String(id).padStart(5, '0')}`;
+}
+
+const CLAIM_SELECT = `SELECT c.*, p.name AS claimant_name FROM claims c JOIN people p ON p.id = c.claimant_id`;
+
+/** Above this many search hits, walking the sort index beats sorting the hits (measured in bench/db.ts). */
+const BROAD_SEARCH_HITS = 2_000;
+const SORT_INDEX: Record<ClaimSort, string | null> = {
+  updated: 'claims_updated',
+  created: null,
+  care_end: 'claims_care_end',
+};
+
+const ORDER_BY: Record<ClaimSort, string> = {
+  updated: 'c.updated_at DESC, c.id DESC',
+  created: 'c.id DESC',
+  // Claims not yet handed in first (only they have a deadline), oldest care first: closest to the deadline.
+  care_end: "c.status IN ('draft', 'ready') DESC, c.care_end_date ASC, c.id ASC",
+};
+
+/** One page of the claims board, newest first by default. Search is a case-insensitive substring match. */
+function listClaims(store: Db, query: ClaimListQuery): ClaimListPage {
+  const db = sqliteOf(store);
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500);
+  const page = Math.max(query.page ?? 1, 1);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.status) {
+    where.push('c.status = ?');
+    params.push(query.status);
+  }
+  const search = query.search?.trim().toLowerCase() ?? '';
+  let searchSql = '';
+  if (search) {
+    // 3+ characters: trigram index. Shorter: one token per character, matched as a phrase.
+    const trigram = Array.from(search).length >= 3;
+    const tokens = trigram ? search : charTokens(search);
+    // Punctuation-only input has no searchable characters: it matches nothing rather than everything.
+    if (!tokens) return { items: [], total: 0, totalCapped: false, page, pageSize };
+    const table = trigram ? 'claims_search_tri' : 'claims_search_chr';
+    searchSql = `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`;
+    where.push(`c.id IN (${searchSql})`);
+    params.push(ftsPhrase(tokens));
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sort = query.sort ?? 'updated';
+  let total: number;
+  let broad = false;
+  if (!search) {
+    total = (db.prepare(`SELECT count(*) AS n FROM claims c ${whereSql}`).get(...params) as { n: number }).n;
+  } else {
+    const cap = SEARCH_COUNT_CAP + 1;
+    const hits = (
+      db.prepare(`SELECT count(*) AS n FROM (${searchSql} LIMIT ?)`).get(params[params.length - 1], cap) as {
+        n: number;
+      }
+    ).n;
+    total = query.status
+      ? (
+          db
+            .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM claims c ${whereSql} LIMIT ?)`)
+            .get(...params, cap) as { n: number }
+        ).n
+      : hits;
+    broad = hits > BROAD_SEARCH_HITS;
+  }
+  // A broad search (a common surname, a big hospital) is fastest walking the sort index until the page is
+  // full; a narrow one is fastest fetching its few hits and sorting them. SQLite can't know which.
+  const from = broad && SORT_INDEX[sort] ? `claims c INDEXED BY ${SORT_INDEX[sort]}` : 'claims c';
+  // Page through ids first, then read only the rows shown: deep pages stay cheap.
+  const ids = db
+    .prepare(`SELECT c.id FROM ${from} ${whereSql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, pageSize, (page - 1) * pageSize) as number[];
+  const rows = ids.length
+    ? (db
+        .prepare(`${CLAIM_SELECT} WHERE c.id IN (${ids.map(() => '?').join(',')})`)
+        .all(...ids) as ClaimRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    items: ids.map((id) => toClaim(byId.get(id)!)),
+    total: search && total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total,
+    totalCapped: search !== '' && total > SEARCH_COUNT_CAP,
+    page,
+    pageSize,
+  };
+}
+
+export function touchClaim(db: Db, claimId: number, at: string): void {
+  sqliteOf(db).prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(at, claimId);
+  refreshSearchText(db, claimId);
+}
+
+export const sqliteClaims: ClaimStore = {
+  insert(store, fields, at) {
+    const db = sqliteOf(store);
+    return db.transaction(() => {
+      const info = db
+        .prepare(
+          `INSERT INTO claims (reference, claimant_id, applicant_relation, applicant_person_id, applicant_name, applicant_id_number,
+             care_setting, hospital, treatment_region, visit_date, admission_date, discharge_date, filing_type, filing_date,
+             special_drugs, total_amount_fen, notes, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+        )
+        .run(`tmp-${at}-${Math.random()}`, ...claimColumns(fields), at, at);
+      const newId = Number(info.lastInsertRowid);
+      db.prepare('UPDATE claims SET reference = ? WHERE id = ?').run(makeReference(newId, at), newId);
+      db.prepare(
+        'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, NULL, ?, ?, ?)',
+      ).run(newId, 'draft', '新建', at);
+      refreshSearchText(store, newId);
+      return newId;
+    })();
+  },
+
+  update(store, id, fields, at) {
+    const db = sqliteOf(store);
+    db.transaction(() => {
+      db.prepare(
+        `UPDATE claims SET claimant_id = ?, applicant_relation = ?, applicant_person_id = ?, applicant_name = ?, applicant_id_number = ?,
+           care_setting = ?, hospital = ?, treatment_region = ?, visit_date = ?, admission_date = ?, discharge_date = ?,
+           filing_type = ?, filing_date = ?, special_drugs = ?, total_amount_fen = ?, notes = ?, updated_at = ? WHERE id = ?`,
+      ).run(...claimColumns(fields), at, id);
+      refreshSearchText(store, id);
+    })();
+  },
+
+  claim(db, id) {
+    const row = sqliteOf(db).prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id) as ClaimRow | undefined;
+    return row ? toClaim(row) : null;
+  },
+
+  byReference(db, reference) {
+    const row = sqliteOf(db).prepare(`${CLAIM_SELECT} WHERE c.reference = ?`).get(reference) as
+      ClaimRow | undefined;
+    return row ? toClaim(row) : null;
+  },
+
+  idsOfClaimant(db, personId) {
+    return sqliteOf(db)
+      .prepare('SELECT id FROM claims WHERE claimant_id = ?')
+      .pluck()
+      .all(personId) as number[];
+  },
+
+  list: listClaims,
+
+  recordTransition(store, claimId, from, to, note, at) {
+    const db = sqliteOf(store);
+    db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?').run(to, at, claimId);
+    db.prepare(
+      'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(claimId, from, to, note, at);
+  },
+
+  history(db, claimId): StatusChange[] {
+    const rows = sqliteOf(db)
+      .prepare(
+        'SELECT from_status, to_status, note, changed_at FROM claim_status_history WHERE claim_id = ? ORDER BY id',
+      )
+      .all(claimId) as Array<{
+      from_status: string | null;
+      to_status: string;
+      note: string;
+      changed_at: string;
+    }>;
+    return rows.map((r) => ({
+      from: r.from_status as ClaimStatus | null,
+      to: r.to_status as ClaimStatus,
+      note: r.note,
+      changedAt: r.changed_at,
+    }));
+  },
+
+  touch: touchClaim,
+
+  setPledgeSigned(store, claimId, signed, at) {
+    const db = sqliteOf(store);
+    if (signed)
+      db.prepare(
+        `INSERT INTO claim_pledge_signatures (claim_id, signed_at) VALUES (?, ?) ON CONFLICT(claim_id) DO NOTHING`,
+      ).run(claimId, at);
+    else db.prepare('DELETE FROM claim_pledge_signatures WHERE claim_id = ?').run(claimId);
+  },
+
+  isPledgeSigned(db, claimId) {
+    return (
+      sqliteOf(db).prepare('SELECT 1 FROM claim_pledge_signatures WHERE claim_id = ?').get(claimId) !==
+      undefined
+    );
+  },
+};

@@ -1,0 +1,20 @@
+// The SQLite engine of the storage contract (db/contract.ts), assembled: the compiler checks every concern
+// against the contract. Code outside electron/core/db/ reaches storage only through `store`.
+import type { Storage } from '../contract';
+import { sqliteClaims } from './claims';
+import { sqliteDocuments } from './documents';
+import { sqliteEngine } from './engine';
+import { sqliteInvoices } from './invoices';
+import { sqlitePeople } from './people';
+import { sqliteSearch } from './search';
+import { sqliteSettings } from './settings';
+
+export const store: Storage = {
+  engine: sqliteEngine,
+  people: sqlitePeople,
+  claims: sqliteClaims,
+  documents: sqliteDocuments,
+  invoices: sqliteInvoices,
+  search: sqliteSearch,
+  settings: sqliteSettings,
+};
