@@ -84,8 +84,51 @@ export default tseslint.config(
     },
   },
   {
-    // core/ and cli/ must run under plain Node so the CLI and tests exercise the real code.
+    // core/ and cli/ must run under plain Node so the CLI and tests exercise the real code. Storage is reached
+    // through its contract (electron/core/db/contract.ts): only electron/core/db/ may load the SQLite driver
+    // or unwrap the store handle (tests/unit/storage-boundary.test.ts also refuses SQL text elsewhere).
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    ignores: ['electron/core/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'core and cli run under plain Node: no electron here.' },
+            {
+              name: 'better-sqlite3',
+              message:
+                'SQLite is the storage engine: go through the storage contract (electron/core/db/contract.ts).',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/db/sqlite', '**/db/sqlite.ts'],
+              message: 'The store handle is opaque outside electron/core/db/: use the storage contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'better-sqlite3',
+              message: 'Go through the storage contract (electron/core/db/contract.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/db/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
   {

@@ -53,6 +53,23 @@ describe('lint boundaries', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('refuses the SQLite driver and the store handle outside the storage folder, and allows them inside', async () => {
+    expect(existsSync(join(REPO_ROOT, 'electron/core/db/sqlite.ts'))).toBe(true);
+    const driver = "import Database from 'better-sqlite3';\nexport const probe = Database;\n";
+    const unwrap = "import { sqliteOf } from '../db/sqlite';\nexport const probe = sqliteOf;\n";
+    expect(await ruleIdsFor('electron/core/api/lint-probe.ts', driver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/core/api/lint-probe.ts', unwrap)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/cli/lint-probe.ts', driver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/main/lint-probe.ts', driver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/core/db/store/lint-probe.ts', driver)).toEqual([]);
+    expect(
+      await ruleIdsFor(
+        'electron/core/db/store/lint-probe.ts',
+        "import { sqliteOf } from '../sqlite';\nexport const probe = sqliteOf;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses Node modules and electron/ code in shared/ and the renderer', async () => {
     const node = "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n";
     const bare = "import { join } from 'path';\nexport const probe = join;\n";
