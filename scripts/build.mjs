@@ -4,7 +4,7 @@
 // (tests/unit/packaging.test.ts checks it). Type checking is `npm run typecheck`; esbuild only
 // strips types, which keeps `npm ci` (prepare) fast.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,19 @@ const common = {
   packages: 'external',
 };
 
-await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm' });
+// The CLI is split: each command loads its heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js)
+// with a dynamic import() when it runs, from chunks beside dist/cli.mjs, so `claimdesk --version` or a
+// usage error does not pay for them (`npm run bench startup` measures it).
+rmSync(`${root}/dist/cli-chunks`, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { cli: 'electron/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'cli-chunks/[name]-[hash]',
+  splitting: true,
+  format: 'esm',
+});
 
 if (!nodeOnly) {
   if (existsSync(`${root}/electron/main/index.ts`)) {

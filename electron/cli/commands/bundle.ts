@@ -7,14 +7,10 @@ import { basename, dirname, resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { InvalidInputError } from '../../core/errors';
 import { assertWritableFolder } from '../../core/export/atomic';
-import {
-  exportClaimBundle,
-  summarizeVerdict,
-  type BundleInput,
-  type BundleResult,
-} from '../../core/export/index';
+import type { BundleInput, BundleResult } from '../../core/export/index';
 import { localToday } from '../../core/rules/dates';
-import { evaluateManifest, isReadyToSubmit, type ManifestEvaluation } from '../../core/rules/evaluate';
+import { isReadyToSubmit } from '../../../shared/evaluation';
+import type { ManifestEvaluation } from '../../core/rules/evaluate';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
 import { parseToday } from './evaluate';
 
@@ -55,6 +51,8 @@ export async function evaluateAndBundle(
 ): Promise<BundleRun> {
   // A wrong output folder is found before minutes of photo checks, not after.
   await assertWritableFolder(dirname(resolve(opts.out)));
+  // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
+  const { evaluateManifest } = await import('../../core/rules/evaluate');
   const evaluation = await evaluateManifest(manifestPath, {
     today: opts.today,
     rules: opts.rules,
@@ -78,6 +76,7 @@ export async function evaluateAndBundle(
     // The same local date the evaluation measured deadlines from (a UTC date is yesterday before 8:00 in China).
     today: opts.today ?? localToday(),
   };
+  const { exportClaimBundle } = await import('../../core/export/index');
   const result = await exportClaimBundle(input, {
     out: opts.out,
     imagesDir: opts.imagesDir,
@@ -170,7 +169,7 @@ export function register(program: Command): void {
                   bytes: r.bytes,
                   images: r.images,
                   warnings: r.warnings,
-                  verdict: summarizeVerdictOf(run),
+                  verdict: await summarizeVerdictOf(run),
                 }
               : null,
           });
@@ -183,7 +182,8 @@ export function register(program: Command): void {
     );
 }
 
-function summarizeVerdictOf(run: BundleRun): string {
+async function summarizeVerdictOf(run: BundleRun): Promise<string> {
+  const { summarizeVerdict } = await import('../../core/export/index');
   const { claim, loaded, quality, report } = run.evaluation;
   return summarizeVerdict({
     claim,

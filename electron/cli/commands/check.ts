@@ -4,8 +4,6 @@ import type { Command } from 'commander';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DocumentKind } from '../../../shared/domain';
 import type { QualityReport } from '../../../shared/quality';
 import { InvalidInputError } from '../../core/errors';
-import { analysePages } from '../../core/pages/analyse';
-import { sealKindsFromRules } from '../../core/quality/seal-kinds';
 import { CliExit, EXIT_FAILED, EXIT_OK, printJson, println } from '../context';
 
 const VERDICT_ZH = { pass: '通过', warn: '注意', fail: '不合格' } as const;
@@ -31,6 +29,9 @@ export function register(program: Command): void {
         }
         kind = parsed.data;
       }
+      // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
+      const { analysePages } = await import('../../core/pages/analyse');
+      const { sealKindsFromRules } = await import('../../core/quality/seal-kinds');
       const sealKinds = sealKindsFromRules(opts.rules, (err) => {
         process.stderr.write(
           `注意：规则包无法读取，按默认规则判断哪些材料需要盖章（${(err as Error).message}）\n`,

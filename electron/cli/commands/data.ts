@@ -9,8 +9,6 @@ import {
 import { CLAIM_STATUS_LABELS } from '../../../shared/lifecycle';
 import { maskDigits } from '../../../shared/validators';
 import { InvalidInputError } from '../../core/errors';
-import { importDocument } from '../../core/import';
-import { indexClaimInvoices } from '../../core/invoices/store';
 import {
   claimHistory,
   createClaim,
@@ -293,6 +291,9 @@ export function register(program: Command): void {
         cmd: Command,
       ) => {
         await withWorkspace(cmd, async (ws) => {
+          // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
+          const { importDocument } = await import('../../core/import');
+          const { indexClaimInvoices } = await import('../../core/invoices/store');
           const doc = await importDocument(ws, {
             claimId: resolveClaimId(ws, idOrRef),
             kind: opts.kind,

@@ -11,7 +11,8 @@ import {
 import { formatSources, type Condition, type RulePack } from '../../../shared/rules';
 import { isRealDate } from '../../../shared/validators';
 import { InvalidInputError } from '../../core/errors';
-import { evaluateManifest, isReadyToSubmit, type ManifestEvaluation } from '../../core/rules/evaluate';
+import { isReadyToSubmit } from '../../../shared/evaluation';
+import type { ManifestEvaluation } from '../../core/rules/evaluate';
 import { describePeriod } from '../../core/rules/dates';
 import { listRulePacks, loadRulePack } from '../../core/rules/pack';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
@@ -50,6 +51,8 @@ export function register(program: Command): void {
         cmd: Command,
       ) => {
         const today = parseToday(opts.today);
+        // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
+        const { evaluateManifest } = await import('../../core/rules/evaluate');
         const result = await evaluateManifest(manifest, {
           today,
           rules: opts.rules,

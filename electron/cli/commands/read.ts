@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DocumentKind } from '../../../shared/domain';
 import { FIELD_LABELS, type Fields, type TextLine } from '../../../shared/fields';
 import { ClaimDeskError, InvalidInputError } from '../../core/errors';
-import { readPaper } from '../../core/ocr/read';
 import { CliExit, EXIT_FAILED, EXIT_OK, printJson, println } from '../context';
 
 interface ReadResult {
@@ -44,6 +43,7 @@ export function register(program: Command): void {
       for (const file of files) {
         const started = performance.now();
         try {
+          const { readPaper } = await import('../../core/ocr/read');
           const r = await readPaper(file, kind ? { kind } : {});
           results.push({ file, kind: r.kind, fields: r.fields, lines: r.lines, elapsedMs: r.elapsedMs });
         } catch (err) {

@@ -1,5 +1,5 @@
 // What kind of file is this, by its bytes rather than its name: people rename HEIC photos to .jpg.
-import { fileTypeFromFile } from 'file-type';
+import { loadFileType } from '../lazy';
 import { describeFsError, ClaimDeskError } from '../errors';
 import { workMeter } from '../work-meter';
 
@@ -18,7 +18,7 @@ export async function sniffFile(path: string): Promise<SupportedMime> {
   workMeter.sniffs++;
   let detected;
   try {
-    detected = await fileTypeFromFile(path);
+    detected = await (await loadFileType()).fileTypeFromFile(path);
   } catch (err) {
     throw describeFsError(err, path, { zh: '读取文件', en: 'read the file' });
   }

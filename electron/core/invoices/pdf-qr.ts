@@ -2,7 +2,7 @@
 // out with PDF.js (unpdf, offline) and read like a photo; some draw it as vector squares, so when no image
 // holds one the page itself is rendered (../pdf/render) and read.
 import { readFile, stat } from 'node:fs/promises';
-import sharp from 'sharp';
+import { loadSharp } from '../lazy';
 import { openPdfForRendering } from '../pdf/render';
 import { decodeQrInPicture } from './qr';
 
@@ -26,6 +26,7 @@ export async function decodeQrInPdf(path: string): Promise<string | null> {
   try {
     if ((await stat(path)).size > MAX_PDF_BYTES) return null;
     const { extractImages, getDocumentProxy } = await import('unpdf');
+    const sharp = await loadSharp();
     const bytes = new Uint8Array(await readFile(path));
     const pdf = await getDocumentProxy(bytes.slice(), {
       isEvalSupported: false,
@@ -61,6 +62,7 @@ export async function decodeQrInPdf(path: string): Promise<string | null> {
 
 /** A QR code drawn as paths is found only in the page's pixels. */
 async function decodeQrOnRenderedPages(bytes: Uint8Array): Promise<string | null> {
+  const sharp = await loadSharp();
   const pdf = await openPdfForRendering(bytes);
   try {
     for (let i = 0; i < Math.min(pdf.pageCount, PDF_QR_MAX_PAGES); i++) {

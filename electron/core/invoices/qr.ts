@@ -2,53 +2,46 @@
 // decoded by sharp (HEIC via heic-decode, EXIF orientation applied) to greyscale luminance, then tried at a
 // few sizes and with both binarizers: a QR that fills a tenth of a 12-MP photo decodes at one size and not at
 // another, and the global binarizer rescues evenly lit scans that the local one breaks up.
-import {
-  BarcodeFormat,
-  BinaryBitmap,
-  DecodeHintType,
-  GlobalHistogramBinarizer,
-  HybridBinarizer,
-  NotFoundException,
-  ChecksumException,
-  FormatException,
-  QRCodeReader,
-  RGBLuminanceSource,
-  type Binarizer,
-  type LuminanceSource,
-} from '@zxing/library';
-import sharp, { type Sharp } from 'sharp';
+import type { Binarizer, DecodeHintType, LuminanceSource } from '@zxing/library';
+import type { Sharp } from 'sharp';
+import { loadSharp, loadZxing } from '../lazy';
 import { decodeImage, type DecodedImage } from '../quality/decode';
 
 /** Longest side, in pixels, of each attempt, largest first; the original size is tried when smaller. */
 export const QR_ATTEMPT_SIDES = [2400, 1600, 1000, 640] as const;
 
-const HINTS = new Map<DecodeHintType, unknown>([
-  [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
-  [DecodeHintType.TRY_HARDER, true],
-  [DecodeHintType.CHARACTER_SET, 'UTF-8'],
-]);
+type QrDecoder = (grey: Uint8ClampedArray, width: number, height: number) => string | null;
 
-const BINARIZERS: ReadonlyArray<(s: LuminanceSource) => Binarizer> = [
-  (s) => new HybridBinarizer(s),
-  (s) => new GlobalHistogramBinarizer(s),
-];
+let decoderP: Promise<QrDecoder> | undefined;
 
-function isNotFound(err: unknown): boolean {
-  return (
-    err instanceof NotFoundException || err instanceof ChecksumException || err instanceof FormatException
-  );
-}
-
-function tryDecode(grey: Uint8ClampedArray, width: number, height: number): string | null {
-  const source = new RGBLuminanceSource(grey, width, height);
-  for (const binarize of BINARIZERS) {
-    try {
-      return new QRCodeReader().decode(new BinaryBitmap(binarize(source)), HINTS).getText();
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  }
-  return null;
+/** The decoder over a grey plane, built once the QR library is loaded (on first use). */
+function qrDecoder(): Promise<QrDecoder> {
+  return (decoderP ??= loadZxing().then((zx) => {
+    const hints = new Map<DecodeHintType, unknown>([
+      [zx.DecodeHintType.POSSIBLE_FORMATS, [zx.BarcodeFormat.QR_CODE]],
+      [zx.DecodeHintType.TRY_HARDER, true],
+      [zx.DecodeHintType.CHARACTER_SET, 'UTF-8'],
+    ]);
+    const binarizers: ReadonlyArray<(s: LuminanceSource) => Binarizer> = [
+      (s) => new zx.HybridBinarizer(s),
+      (s) => new zx.GlobalHistogramBinarizer(s),
+    ];
+    const isNotFound = (err: unknown): boolean =>
+      err instanceof zx.NotFoundException ||
+      err instanceof zx.ChecksumException ||
+      err instanceof zx.FormatException;
+    return (grey, width, height) => {
+      const source = new zx.RGBLuminanceSource(grey, width, height);
+      for (const binarize of binarizers) {
+        try {
+          return new zx.QRCodeReader().decode(new zx.BinaryBitmap(binarize(source)), hints).getText();
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+      }
+      return null;
+    };
+  }));
 }
 
 /**
@@ -60,6 +53,7 @@ export async function decodeQrInPicture(
   width: number,
   height: number,
 ): Promise<string | null> {
+  const tryDecode = await qrDecoder();
   const longest = Math.max(width, height);
   const sides = [
     ...new Set([...QR_ATTEMPT_SIDES.filter((s) => s < longest), Math.min(longest, QR_ATTEMPT_SIDES[0])]),
@@ -87,6 +81,8 @@ export async function decodeQrInGrey(
   width: number,
   height: number,
 ): Promise<string | null> {
+  const tryDecode = await qrDecoder();
+  const sharp = await loadSharp();
   const longest = Math.max(width, height);
   const smaller = QR_ATTEMPT_SIDES.filter((s) => s < longest);
   const own = tryDecode(new Uint8ClampedArray(grey.buffer, grey.byteOffset, width * height), width, height);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../lazy';
 import type { InferenceSession as Session } from 'onnxruntime-node';
 import { components, corners, minAreaRect, sampleCrop, unclip, type Quad } from './geometry';
 
@@ -96,7 +96,9 @@ export function loadModels(): Promise<Models> {
 
 async function resized(img: OcrImage, w: number, h: number): Promise<OcrImage> {
   if (w === img.width && h === img.height) return img;
-  const { data, info } = await sharp(img.data, {
+  const { data, info } = await (
+    await loadSharp()
+  )(img.data, {
     raw: { width: img.width, height: img.height, channels: img.channels },
   })
     .resize(w, h, { fit: 'fill', kernel: 'lanczos3' })

@@ -6,7 +6,7 @@ import type { DocumentKind } from '../../../shared/domain';
 import type { Fields, TextLine } from '../../../shared/fields';
 import { ClaimDeskError } from '../errors';
 import { sniffFile } from '../files/sniff';
-import sharp from 'sharp';
+import { loadSharp } from '../lazy';
 import { decodeImage } from '../quality/decode';
 import { renderPdfPage, type RenderedPdfPage } from '../pdf/render';
 import { parseInvoicePayload, type ParsedInvoice } from '../invoices/parse';
@@ -167,7 +167,9 @@ export async function readPaper(path: string, options: ReadOptions = {}): Promis
           { field: path, cause },
         );
       }
-      const rgb = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 4 } })
+      const rgb = await (
+        await loadSharp()
+      )(page.data, { raw: { width: page.width, height: page.height, channels: 4 } })
         .removeAlpha()
         .raw()
         .toBuffer();

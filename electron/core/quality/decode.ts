@@ -2,7 +2,8 @@
 // .jpg), iPhone HEIC decoded with heic-decode (sharp's prebuilt libvips has no HEVC decoder), EXIF orientation
 // applied, and decompression bombs refused from the header before a single pixel is decoded.
 import { readFile } from 'node:fs/promises';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+import { loadSharp } from '../lazy';
 import { ClaimDeskError, describeFsError } from '../errors';
 import { sniffFile, type SupportedMime } from '../files/sniff';
 import { workMeter } from '../work-meter';
@@ -83,6 +84,7 @@ export async function decodeImage(path: string, options: DecodeOptions = {}): Pr
   }
   // The header alone gives the size (HEIC too: libheif parses it without decoding HEVC), so a bomb is
   // refused here, before any pixel is allocated.
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(path, { limitInputPixels: false }).metadata();
@@ -129,6 +131,7 @@ export async function decodeImage(path: string, options: DecodeOptions = {}): Pr
 }
 
 async function decodeHeicFile(path: string, mime: ImageMime): Promise<DecodedImage> {
+  const sharp = await loadSharp();
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

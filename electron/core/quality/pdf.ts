@@ -1,7 +1,8 @@
 // Born-digital PDFs (电子票据 e-invoices): there is no photo to judge, so we prove the file opens, count its
 // pages and say which checks do not apply. A truncated or corrupt PDF is an unreadable file.
 import { readFile, stat } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { loadPdfDocument } from '../lazy';
 import { ClaimDeskError, describeFsError } from '../errors';
 
 export interface PdfFacts {
@@ -36,7 +37,9 @@ export async function inspectPdf(path: string): Promise<PdfFacts> {
   if (!tail.includes('%%EOF')) throw corrupt(path, '文件不完整，缺少结尾标记', 'truncated: no %%EOF marker');
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, {
+    doc = await (
+      await loadPdfDocument()
+    ).load(bytes, {
       ignoreEncryption: true,
       updateMetadata: false,
       throwOnInvalidObject: true,
