@@ -38,6 +38,12 @@ export const BLUR_RATIO_WARNING = 0.16;
  */
 export const BLUR_MM_ERROR = 0.6;
 export const BLUR_MM_WARNING = 0.45;
+/**
+ * Edge width one way over the other from which the blur is motion, not defocus or too few pixels: a lens
+ * and a shrink blur every direction alike (ratio ≤ 1.5 on every calibration photo without shake, the
+ * slight accepted shakes included), a straight shake adds its length to one direction only.
+ */
+const MOTION_ANISOTROPY = 2;
 /** Edges one way before the lack of them the other way reads as motion blur. */
 const MIN_EDGES_ONE_WAY = 400;
 /** Ink edges count for the blur measure from this share of the photo's paper-to-ink contrast (and ≥ 16). */
@@ -298,9 +304,14 @@ export function analyse(
   const smearedOneWay =
     (edges.acrossX === null && edges.edgesY >= MIN_EDGES_ONE_WAY && edges.edgesX < 0.1 * edges.edgesY) ||
     (edges.acrossY === null && edges.edgesX >= MIN_EDGES_ONE_WAY && edges.edgesY < 0.1 * edges.edgesX);
-  const blurLevel: 'error' | 'warning' | null = smearedOneWay
-    ? 'error'
-    : blurRatio !== null
+  // Too few pixels soften every edge alike (a shrink is isotropic, so is a lens); hand shake smears one
+  // direction only. Edges twice as wide one way as the other (or gone one way) mean motion.
+  const ax = edges.acrossX;
+  const ay = edges.acrossY;
+  const directional =
+    smearedOneWay || (ax !== null && ay !== null && Math.max(ax, ay) >= MOTION_ANISOTROPY * Math.min(ax, ay));
+  const isotropicLevel: 'error' | 'warning' | null =
+    blurRatio !== null
       ? blurRatio >= BLUR_RATIO_ERROR
         ? 'error'
         : blurRatio >= BLUR_RATIO_WARNING
@@ -313,6 +324,20 @@ export function analyse(
             ? 'warning'
             : null
         : null;
+  // A straight smear longer than the stroke spacing merges the strokes across it, and the 10-90 % walk
+  // then stops at the neighbouring stroke: the measured width saturates near the stroke spacing and
+  // understates the smear. So a directional blur that already reaches the warning level is an error.
+  const blurLevel: 'error' | 'warning' | null = smearedOneWay
+    ? 'error'
+    : directional && isotropicLevel !== null
+      ? 'error'
+      : isotropicLevel;
+  // The smear also breaks lines of text into loose strokes, so the text height measured on them is not
+  // the text's: a low_resolution finding from it would ask for the wrong retake.
+  if (directional && blurLevel === 'error') {
+    for (let i = findings.length - 1; i >= 0; i--)
+      if (findings[i]!.code === 'low_resolution') findings.splice(i, 1);
+  }
   // With too few pixels every edge is a pixel or two wide: the fault is resolution, and "hold the phone
   // steady" would be the wrong advice.
   const resolutionFailed = findings.some((f) => f.code === 'low_resolution' && f.severity === 'error');

@@ -34,6 +34,18 @@ const INK_BELOW_PAPER = 60;
 const WIPED_INK_RATIO = 0.6;
 /** Ink density (share of pixels) above which the ring around a highlight counts as having text. */
 const RING_TEXT_MIN_INK = 0.015;
+/** A cell whose darkest pixel lies this many levels under its brightest holds some ink (JPEG noise ~10). */
+const INK_PRESENT = 24;
+/**
+ * Glare hides text only where the light it adds exceeds the ink's contrast: then nothing of the ink is left
+ * in its core (cells two or more inside its rim). A sheen lifts ink and paper alike but adds less than the
+ * contrast, so ink keeps showing across the core wherever text runs. From this share of core cells with
+ * ink, the highlight is seen through, and hides nothing (on the calibration sets: wiping glare ≤ 0.15,
+ * sheens over text ≥ 0.46, a sheen over a blank column 0.12 — that one is still taken for glare).
+ */
+const SEEN_THROUGH_CORE_INK = 0.3;
+/** A core smaller than this (cells) is too small to tell; the density comparison alone decides. */
+const MIN_CORE_CELLS = 9;
 
 export interface Lighting {
   /** Median paper grey level on the page (0-255). */
@@ -42,7 +54,7 @@ export interface Lighting {
   inkLevel: number;
   /** Share of page pixels that are clipped and colourless. */
   clippedFraction: number;
-  /** Highlight patches brighter than the paper around them, largest first. */
+  /** Highlight patches brighter than the paper around them that the text is not seen through, largest first. */
   glare: {
     region: Region;
     /** Share of the page that is solidly clipped inside this patch. */
@@ -51,6 +63,8 @@ export interface Lighting {
     coversText: boolean;
     inkInside: number;
     inkAround: number;
+    /** Share of the highlight's core cells where ink still shows, or null when the core is too small. */
+    inkInCore: number | null;
   }[];
 }
 
@@ -60,6 +74,9 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
   const paper = new Float32Array(cw * ch);
   const clipped = new Float32Array(cw * ch);
   const ink = new Float32Array(cw * ch);
+  /** Darkest sampled pixel of each cell: with the cell's brightest, the contrast its ink keeps. */
+  const cellMinOf = new Uint8Array(cw * ch);
+  const cellMaxOf = new Uint8Array(cw * ch);
   const inPage = new Uint8Array(cw * ch);
   const inkHist = new Float64Array(256);
   let pagePixels = 0;
@@ -79,6 +96,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       let n = 0;
       let clip = 0;
       let cellMax = 0;
+      let cellMin = 255;
       // Every other pixel each way: 64 samples per cell are plenty for a level and a share. They are kept in
       // `samples`, so the second look (paper above the cell mean, ink below its brightest paper) reads 64
       // bytes instead of striding through the image again.
@@ -88,6 +106,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
           const v = grey[i]!;
           samples[n++] = v;
           if (v > cellMax) cellMax = v;
+          if (v < cellMin) cellMin = v;
           sum += v;
           inkHist[v]!++;
           const j = i * 3;
@@ -116,6 +135,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       paper[k] = bn ? bs / bn : mean;
       clipped[k] = clip / n;
       ink[k] = dark / n;
+      cellMinOf[k] = cellMin;
+      cellMaxOf[k] = cellMax;
       pagePixels += n;
       pageClipped += clip;
     }
@@ -181,6 +202,28 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       coreInk += ink[k]!;
     }
     coreInk /= cells.length;
+    // The highlight's core: patch cells two cells or more from its outside (past its soft rim).
+    const inPatch = new Set(cells);
+    let coreCells = 0;
+    let coreInked = 0;
+    for (const k of cells) {
+      const x = k % cw;
+      const y = (k - x) / cw;
+      let interior = true;
+      for (let dy = -2; dy <= 2 && interior; dy++)
+        for (let dx = -2; dx <= 2; dx++)
+          if (!inPatch.has((y + dy) * cw + x + dx) || x + dx < 0 || x + dx >= cw) {
+            interior = false;
+            break;
+          }
+      if (!interior) continue;
+      coreCells++;
+      if (cellMaxOf[k]! - cellMinOf[k]! >= INK_PRESENT) coreInked++;
+    }
+    const inkInCore = coreCells >= MIN_CORE_CELLS ? coreInked / coreCells : null;
+    // Ink still showing across the core: the added light is less than the ink's contrast, so the text is
+    // seen through the highlight (a sheen), not wiped out by it.
+    if (inkInCore !== null && inkInCore >= SEEN_THROUGH_CORE_INK) continue;
     // A highlight is a spot: clipped paper whose extent spans most of the page is white paper photographed
     // or scanned at full white (a scan's blank margins join into one patch around the text).
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_PATCH_BOX * pageCellCount) continue;
@@ -236,6 +279,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       pageFraction: solidFraction,
       coversText,
       inkInside: coreInk,
+      inkInCore,
       inkAround,
     });
   }
