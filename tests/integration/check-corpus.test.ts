@@ -33,7 +33,7 @@ const PICK: Record<string, readonly string[]> = {
     'ok-tight-margin',
     'ok-rotated-exif',
   ],
-  invoice: ['clean-b', 'cut-edge', 'glare-0.16', 'ok-strong-perspective', 'no-seal'],
+  invoice: ['clean-b', 'cut-edge', 'glare-0.16', 'ok-strong-perspective', 'no-seal', 'shake-36'],
 };
 
 const entries: CorpusEntry[] = [];
@@ -95,6 +95,36 @@ describe('checks on photographed documents', () => {
     expect(br!.y).toBeGreaterThan(0.86);
     expect(tr!.x).toBeGreaterThan(bl!.x);
     expect(clean.metrics.cornersConfidence).toBeGreaterThan(0.7);
+  });
+
+  it('sees text through a faint sheen: no glare finding at all, while a wiping highlight is an error', () => {
+    const sheen = reports.get('diagnosis_certificate-ok-faint-sheen.jpg')!;
+    expect(
+      sheen.findings.map((f) => f.code),
+      JSON.stringify(sheen.metrics),
+    ).not.toContain('glare');
+    const glare = reports
+      .get('diagnosis_certificate-glare-0.1.jpg')!
+      .findings.find((f) => f.code === 'glare');
+    expect(glare?.severity).toBe('error');
+  });
+
+  it('calls a long horizontal shake blurry, not low resolution (the smear breaks lines into strokes)', () => {
+    const r = reports.get('invoice-shake-36.jpg')!;
+    const codes = r.findings.map((f) => `${f.code}:${f.severity}`);
+    expect(codes, JSON.stringify(r.metrics)).toContain('blurry:error');
+    expect(codes.some((c) => c.startsWith('low_resolution'))).toBe(false);
+    // The smear is one-directional: edges across it are gone or far wider than along it.
+    const w = r.metrics.edgeWidthPx as { x: number | null; y: number | null };
+    expect(w.x === null || w.x >= 2 * (w.y ?? 0)).toBe(true);
+  });
+
+  it('asks for a closer photo of a thumbnail without judging its seal (the ring is under 2 px there)', () => {
+    const r = reports.get('diagnosis_certificate-lowres-700.jpg')!;
+    const codes = r.findings.map((f) => `${f.code}:${f.severity}`);
+    expect(codes).toContain('low_resolution:error');
+    expect(codes.some((c) => c.startsWith('seal_missing'))).toBe(false);
+    expect(r.metrics.sealChecked).toBe(false);
   });
 
   it('says which frame edge a cut-off page runs out of', () => {

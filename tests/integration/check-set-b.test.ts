@@ -21,6 +21,8 @@ const PICK = [
   'certificate_a5-ok-seal-emergency-box',
   'receipt-no-seal',
   'e_invoice-no-seal',
+  'certificate_a5-motion',
+  'certificate_a5-ok-sheen',
 ];
 const reports = new Map<string, QualityReport>();
 let entries: EntryB[] = [];
@@ -65,6 +67,16 @@ describe('checks on documents of other sizes and layouts', () => {
       expect(seal?.severity, name).toBe('error');
       expect(seal!.message).toContain('发票');
     }
+  });
+
+  it('fails the A5 certificate shaken sideways by half its text height (Bayer sensor, sharpening) as blurry', () => {
+    const name = 'certificate_a5-motion';
+    expect(codes(name), JSON.stringify(reports.get(name)!.metrics)).toContain('blurry:error');
+  });
+
+  it('says nothing about a sheen on blank paper with no text around it (it hides nothing)', () => {
+    const name = 'certificate_a5-ok-sheen';
+    expect(codes(name), JSON.stringify(reports.get(name)!.metrics)).toEqual([]);
   });
 
   it('passes a white certificate on a white desk', () => {

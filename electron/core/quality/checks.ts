@@ -373,8 +373,8 @@ export function analyse(
   }
 
   // Glare: only when the page is not overexposed as a whole (then the fix is the same and one message is
-  // enough). A highlight that wipes out text is an error from a line's worth of area; one on blank paper
-  // hides nothing yet and is only a warning.
+  // enough). A highlight that wipes out text is an error from a line's worth of area; a smaller one, or one
+  // whose text density comparison does not show the loss, is a warning when text lies around it.
   const overexposed = findings.some((f) => f.code === 'overexposed' && f.severity === 'error');
   // Page cut off: the paper runs into one or more frame edges (but not all four: that is a scan/close-up,
   // judged by whether text runs into the edge).
@@ -405,10 +405,11 @@ export function analyse(
 
   const worstGlare = lighting.glare[0];
   if (worstGlare && !overexposed) {
-    const { pageFraction, coversText, region } = worstGlare;
+    const { pageFraction, coversText, textAround, region } = worstGlare;
     if (coversText && pageFraction >= GLARE_ERROR_FRACTION)
       findings.push({ code: 'glare', severity: 'error', message: MSG.glareError, region });
-    else if (pageFraction >= GLARE_WARNING_FRACTION)
+    // A highlight on blank paper, with no text around it, hides nothing to ask about.
+    else if (textAround && pageFraction >= GLARE_WARNING_FRACTION)
       findings.push({ code: 'glare', severity: 'warning', message: MSG.glareWarn, region });
   }
 
@@ -417,9 +418,12 @@ export function analyse(
   const exposureFailed = findings.some(
     (f) => (f.code === 'too_dark' || f.code === 'overexposed') && f.severity === 'error',
   );
+  // Nor on one whose text is too small to read: a seal's ring is ~1 mm of ink, a quarter of a character's
+  // height, so under 10 px text it is 2 px or less and may blur into the paper. The retake that
+  // low_resolution asks for is then judged for its seal.
   const needSeal = sealNeeded(options);
   const seal =
-    needSeal && !exposureFailed
+    needSeal && !exposureFailed && !resolutionFailed
       ? findSeal(r, {
           pageLongSidePx: pageLongAnalysisPx,
           onPage: (x, y) => onPage(page, x, y),

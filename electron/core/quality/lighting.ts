@@ -2,8 +2,9 @@
 // Paper level = the bright half of each cell (ink excluded); exposure asks whether paper and ink end up
 // where a reader can tell them apart. Glare is a patch that is clipped, colourless and wipes out the text
 // under it: reflected light adds to ink and paper alike, so the ink vanishes, whereas white paper that is
-// merely bright (lit or exposed generously) keeps its ink dark and is never glare. On blank paper, where
-// there is no text to lose, a clipped patch clearly brighter than the paper around it is still reported.
+// merely bright (lit or exposed generously) keeps its ink dark and is never glare. A sheen that adds less
+// light than the ink's contrast leaves the text visible across its core, and a highlight on blank paper
+// with no text around it hides nothing: neither is reported.
 import type { Region } from '../../../shared/quality';
 import type { PageGeometry } from './page';
 import type { Raster } from './raster';
@@ -61,6 +62,8 @@ export interface Lighting {
     pageFraction: number;
     /** The patch hides text: the paper around it has text and inside less than WIPED_INK_RATIO of it survives. */
     coversText: boolean;
+    /** The paper around the highlight has text (a highlight on blank paper hides nothing). */
+    textAround: boolean;
     inkInside: number;
     inkAround: number;
     /** Share of the highlight's core cells where ink still shows, or null when the core is too small. */
@@ -268,7 +271,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     // exposed bright (judged as exposure), not a reflection.
     if (ringCells < ringAll * 0.5 || ringUnclipped < ringCells * 0.5) continue;
     const inkAround = ringCells ? ringInk / ringCells : 0;
-    const coversText = inkAround >= RING_TEXT_MIN_INK && coreInk < WIPED_INK_RATIO * inkAround;
+    const textAround = inkAround >= RING_TEXT_MIN_INK;
+    const coversText = textAround && coreInk < WIPED_INK_RATIO * inkAround;
     glare.push({
       region: {
         x: (x0 * CELL) / r.width,
@@ -278,6 +282,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       },
       pageFraction: solidFraction,
       coversText,
+      textAround,
       inkInside: coreInk,
       inkInCore,
       inkAround,
