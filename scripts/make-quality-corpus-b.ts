@@ -3,7 +3,7 @@
 // (scripts/quality-corpus-b/camera.ts: linear light, pillbox defocus, angled motion, Bayer sensor, demosaic,
 // sharpening). Every fault strength is stated against the physical text height in the frame, so labels
 // come from the physics, not from the checker.
-//   npx tsx scripts/make-quality-corpus-b.ts [--out DIR] [--only NAME] [--reuse] [--no-score]
+//   npx tsx scripts/make-quality-corpus-b.ts [--out DIR] [--only NAME[,NAME…]] [--reuse] [--no-score]
 // DIR defaults to tests/fixtures/generated/quality-corpus-b (git-ignored).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -239,6 +239,37 @@ export function casesB(doc: DocB): CaseB[] {
       sealCase('ok-round-seal', { seal: 'round', paper: 'cream' }, [], 'dark'),
     );
   }
+  // Added after the first calibration run, at the end of the list so the earlier photos keep their seeds.
+  out.push(
+    // More real-camera blur (the same Bayer sensor, demosaicing and sharpening): each document also gets the
+    // other defocus strength, and a shake along a curved path (the hand turns 90° while it moves) of 0.7
+    // of the text height, so blur has 4 photos per document.
+    {
+      ...base,
+      name: 'defocus-other',
+      table: (odd ? 'pale' : 'checked') as TableB,
+      page: { ...normal, angle: 1 },
+      camera: { defocus: (odd ? 0.32 : 0.48) * T },
+      reject: ['blurry'],
+    },
+    {
+      ...base,
+      name: 'motion-curved',
+      table: (odd ? 'dark' : 'white') as TableB,
+      page: { ...normal, angle: 2 },
+      camera: { motion: { length: 0.7 * T, angle: odd ? 100 : 20, bend: 90 } },
+      reject: ['blurry'],
+    },
+    // A smaller highlight elsewhere on the page, strong enough to wipe the text in its middle.
+    {
+      ...base,
+      name: 'glare-small',
+      table: 'pale',
+      page: normal,
+      camera: { highlight: { x: 0.6, y: 0.6, rx: 0.08, ry: 0.06, peak: 3 } },
+      reject: ['glare'],
+    },
+  );
   return out;
 }
 
@@ -298,12 +329,14 @@ async function main(): Promise<void> {
   let entries: EntryB[];
   if (args.includes('--reuse')) {
     entries = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as EntryB[]).filter(
-      (e) => !only || e.file.includes(only),
+      (e) => !only || only.split(',').some((o) => e.file.includes(o)),
     );
   } else {
     console.log(`generating set B in ${dir}`);
     entries = await makeCorpusB(dir, {
-      ...(only ? { filter: (c: CaseB) => `${c.doc}-${c.name}`.includes(only) } : {}),
+      ...(only
+        ? { filter: (c: CaseB) => only.split(',').some((o) => `${c.doc}-${c.name}`.includes(o)) }
+        : {}),
       log: (s) => console.log(s),
     });
     console.log(`${entries.length} photos in ${((Date.now() - started) / 1000).toFixed(0)} s`);

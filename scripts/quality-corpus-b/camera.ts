@@ -27,8 +27,11 @@ export interface CameraB {
   highlight?: { x: number; y: number; rx: number; ry: number; peak: number };
   /** Defocus disc radius, frame pixels. */
   defocus?: number;
-  /** Hand motion: length (frame pixels) and angle (degrees, 0 = horizontal). */
-  motion?: { length: number; angle: number };
+  /**
+   * Hand motion: path length (frame pixels), angle at its middle (degrees, 0 = horizontal) and, for a hand
+   * that turns while it shakes, the total bend of the path along an arc (degrees; 0 or absent = straight).
+   */
+  motion?: { length: number; angle: number; bend?: number };
   /** Shrink to this long side before JPEG (a chat app's copy). */
   outLong?: number;
   jpegQuality?: number;
@@ -59,16 +62,34 @@ function discKernel(r: number): { width: number; height: number; kernel: number[
   return { width: n, height: n, kernel: k };
 }
 
-function lineKernel(length: number, angleDeg: number): { width: number; height: number; kernel: number[] } {
-  const n = 2 * Math.ceil(length / 2) + 1;
+function lineKernel(
+  length: number,
+  angleDeg: number,
+  bendDeg = 0,
+): { width: number; height: number; kernel: number[] } {
+  // The path: a circular arc of the given length whose direction turns by bendDeg from end to end (a
+  // straight line when 0), centred on the kernel. Positions are integrated step by step along it.
+  const steps = Math.ceil(length * 4);
+  const a0 = (angleDeg * Math.PI) / 180;
+  const bend = (bendDeg * Math.PI) / 180;
+  const pts: [number, number][] = [];
+  let px = 0;
+  let py = 0;
+  for (let i = 0; i <= steps; i++) {
+    pts.push([px, py]);
+    const dir = a0 + bend * (i / steps - 0.5);
+    px += (Math.cos(dir) * length) / steps;
+    py += (Math.sin(dir) * length) / steps;
+  }
+  const mx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
+  const my = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  const reach = Math.max(...pts.map(([x, y]) => Math.max(Math.abs(x - mx), Math.abs(y - my))));
+  const n = 2 * Math.ceil(reach + 1) + 1;
   const c = (n - 1) / 2;
   const k = new Array<number>(n * n).fill(0);
-  const a = (angleDeg * Math.PI) / 180;
-  const steps = Math.ceil(length * 4);
-  for (let i = 0; i <= steps; i++) {
-    const t = (i / steps - 0.5) * length;
-    const x = c + t * Math.cos(a);
-    const y = c + t * Math.sin(a);
+  for (const [x0, y0] of pts) {
+    const x = c + x0 - mx;
+    const y = c + y0 - my;
     const xi = Math.floor(x);
     const yi = Math.floor(y);
     const fx = x - xi;
@@ -167,7 +188,8 @@ export async function shoot(doc: RenderedB, o: CameraB): Promise<Buffer> {
   for (let i = 0; i < raw16.length; i++) raw16[i] = Math.round(Math.min(4, Math.max(0, scene[i]!)) * 16383);
   const kernels = [];
   if (o.defocus && o.defocus >= 0.5) kernels.push(discKernel(o.defocus));
-  if (o.motion && o.motion.length >= 1) kernels.push(lineKernel(o.motion.length, o.motion.angle));
+  if (o.motion && o.motion.length >= 1)
+    kernels.push(lineKernel(o.motion.length, o.motion.angle, o.motion.bend));
   for (const k of kernels) {
     const buf = await sharp(raw16, { raw: { width: W, height: H, channels: 3 } })
       .toColourspace('rgb16')

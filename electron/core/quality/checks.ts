@@ -418,12 +418,14 @@ export function analyse(
   const exposureFailed = findings.some(
     (f) => (f.code === 'too_dark' || f.code === 'overexposed') && f.severity === 'error',
   );
-  // Nor on one whose text is too small to read: a seal's ring is ~1 mm of ink, a quarter of a character's
-  // height, so under 10 px text it is 2 px or less and may blur into the paper. The retake that
-  // low_resolution asks for is then judged for its seal.
+  // Nor on one whose text is too small to read or too blurred: a seal's ring is ~1 mm of ink, a quarter of a
+  // character's height, so under 10 px text it is 2 px or less, and a blur that merges strokes (a fifth of
+  // the text height or more) smears the ring over more than its own width into the paper. The retake that
+  // low_resolution or blurry asks for is then judged for its seal.
+  const blurFailed = findings.some((f) => f.code === 'blurry' && f.severity === 'error');
   const needSeal = sealNeeded(options);
   const seal =
-    needSeal && !exposureFailed && !resolutionFailed
+    needSeal && !exposureFailed && !resolutionFailed && !blurFailed
       ? findSeal(r, {
           pageLongSidePx: pageLongAnalysisPx,
           onPage: (x, y) => onPage(page, x, y),
