@@ -354,7 +354,7 @@ async function main(): Promise<void> {
         .join(',')
         .padEnd(
           34,
-        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} trusted=${String(m.pageTrusted)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')}`,
+        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} dark=${String(m.inkKeptDark)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} trusted=${String(m.pageTrusted)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')}`,
     );
   }
   const { scores, misses } = scoreCorpus(entries, reports, sealKinds);

@@ -191,7 +191,7 @@ async function main(): Promise<void> {
         .join(',')
         .padEnd(
           40,
-        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} blur=${String(m.blurMm)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} clip=${String(m.clippedFraction)} glare=${String(m.glareFraction)} conf=${String(m.cornersConfidence)} trusted=${String(m.pageTrusted)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')} ${r.elapsedMs}ms`,
+        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} dark=${String(m.inkKeptDark)} blur=${String(m.blurMm)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} clip=${String(m.clippedFraction)} glare=${String(m.glareFraction)} conf=${String(m.cornersConfidence)} trusted=${String(m.pageTrusted)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')} ${r.elapsedMs}ms`,
     );
   }
   const { scores, misses } = scoreCorpus(entries, reports);

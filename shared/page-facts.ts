@@ -28,6 +28,8 @@ export const ImageMetrics = z.object({
   textLineRuns: z.number().optional(),
   /** Ink-edge width over the text height (the blur measure), null when either was not measurable. */
   blurRatio: z.number().nullable().optional(),
+  /** Share of the ink pixels that reach full ink strength (blur of any shape lowers it), null: too little ink. */
+  inkKeptDark: z.number().nullable().optional(),
   /** Print resolution at A4 (pages analysed before legibility was measured on the text). */
   effectiveDpi: z.number().optional(),
   blurMm: z.number().nullable(),

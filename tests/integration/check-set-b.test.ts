@@ -22,7 +22,9 @@ const PICK = [
   'receipt-no-seal',
   'e_invoice-no-seal',
   'certificate_a5-motion',
+  'certificate_a5-motion-curved',
   'certificate_a5-ok-sheen',
+  'certificate_a5-ok-dim',
 ];
 const reports = new Map<string, QualityReport>();
 let entries: EntryB[] = [];
@@ -72,6 +74,19 @@ describe('checks on documents of other sizes and layouts', () => {
   it('fails the A5 certificate shaken sideways by half its text height (Bayer sensor, sharpening) as blurry', () => {
     const name = 'certificate_a5-motion';
     expect(codes(name), JSON.stringify(reports.get(name)!.metrics)).toContain('blurry:error');
+  });
+
+  it('fails a shake along a curved path (a doubled image with thin edges) as blurry: the ink no longer gets dark', () => {
+    const name = 'certificate_a5-motion-curved';
+    const m = reports.get(name)!.metrics;
+    expect(codes(name), JSON.stringify(m)).toContain('blurry:error');
+    // The edges stay narrow (the 10-90 % width alone would pass it); the ink depth is what catches it.
+    expect(m.blurRatio as number).toBeLessThan(0.16);
+    expect(m.inkKeptDark as number).toBeLessThan(0.15);
+    // The same certificate photographed dim (paper ~135 grey levels, more sensor noise) keeps its ink dark.
+    const dim = reports.get('certificate_a5-ok-dim')!;
+    expect(codes('certificate_a5-ok-dim'), JSON.stringify(dim.metrics)).toEqual([]);
+    expect(dim.metrics.inkKeptDark as number).toBeGreaterThan(0.3);
   });
 
   it('says nothing about a sheen on blank paper with no text around it (it hides nothing)', () => {

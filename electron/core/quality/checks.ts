@@ -8,7 +8,7 @@ import { findPage, erodedMask, onPage, type PageGeometry } from './page';
 import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
 import type { Raster } from './raster';
 import { measureEdgeWidths, MIN_EDGE_CONTRAST } from './sharpness';
-import { inkMask, measureTextScale } from './text';
+import { inkMask, measureTextScale, type InkDepth } from './text';
 import { measureLighting } from './lighting';
 import { findSeal } from './seal';
 
@@ -44,6 +44,18 @@ export const BLUR_MM_WARNING = 0.45;
  * slight accepted shakes included), a straight shake adds its length to one direction only.
  */
 const MOTION_ANISOTROPY = 2;
+/**
+ * Blur of any shape spreads a stroke's ink over its own extent: once that is wider than the stroke, no
+ * pixel of the stroke stays at full ink strength (text.ts InkDepth). Below this share of ink pixels at full
+ * strength the text is smeared whatever its edge widths say (a curved shake or a double image keeps thin,
+ * doubled edges). Set A (tuned on): every photo a reviewer accepts keeps ≥ 0.37 (sharp print 0.6-0.94),
+ * the blurred ones 0.07-0.6 (all of them also caught by their edge widths). The line sits far under the
+ * acceptable ones so it only adds smears the edge widths miss. Set B: accepted photos ≥ 0.24, the curved
+ * shakes 0.06-0.16.
+ */
+export const INK_KEPT_DARK_ERROR = 0.15;
+/** Fewer ink pixels than this (analysis raster) and the share above is not judged. */
+const MIN_INK_PIXELS = 2000;
 /** Edges one way before the lack of them the other way reads as motion blur. */
 const MIN_EDGES_ONE_WAY = 400;
 /** Ink edges count for the blur measure from this share of the photo's paper-to-ink contrast (and ≥ 16). */
@@ -275,7 +287,10 @@ export function analyse(
   const inkContrast = lighting.paperLevel - lighting.inkLevel;
 
   // Legibility from the text itself: how many photo pixels the smallest body text gets.
-  const text = measureTextScale(r, inkMask(r, { ...page, mask: interior }, lighting.inkLevel));
+  const depth: InkDepth = { faint: 0, dark: 0 };
+  const text = measureTextScale(r, inkMask(r, { ...page, mask: interior }, lighting.inkLevel, depth));
+  // Share of the ink that still reaches full strength (see text.ts InkDepth); null with too little ink.
+  const inkKeptDark = depth.faint >= MIN_INK_PIXELS ? depth.dark / depth.faint : null;
   const textPx = text.lineHeight === null ? null : text.lineHeight / r.scale;
   const textPxShown = textPx === null ? null : Math.round(textPx);
   if (textPx !== null && textPx < MIN_TEXT_PX_ERROR)
@@ -327,11 +342,13 @@ export function analyse(
   // A straight smear longer than the stroke spacing merges the strokes across it, and the 10-90 % walk
   // then stops at the neighbouring stroke: the measured width saturates near the stroke spacing and
   // understates the smear. So a directional blur that already reaches the warning level is an error.
-  const blurLevel: 'error' | 'warning' | null = smearedOneWay
-    ? 'error'
-    : directional && isotropicLevel !== null
-      ? 'error'
-      : isotropicLevel;
+  // Exposure that lifts or sinks the ink as a whole is judged as exposure, not as smeared ink.
+  const exposureOk =
+    lighting.paperLevel >= PAPER_LEVEL_DARK_ERROR &&
+    !(lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED && inkContrast < INK_CONTRAST_OVEREXPOSED_ERROR);
+  const inkSmeared = exposureOk && inkKeptDark !== null && inkKeptDark < INK_KEPT_DARK_ERROR;
+  const blurLevel: 'error' | 'warning' | null =
+    smearedOneWay || inkSmeared ? 'error' : directional && isotropicLevel !== null ? 'error' : isotropicLevel;
   // The smear also breaks lines of text into loose strokes, so the text height measured on them is not
   // the text's: a low_resolution finding from it would ask for the wrong retake.
   if (directional && blurLevel === 'error') {
@@ -450,6 +467,7 @@ export function analyse(
     textHeightPx: textPxShown,
     textLineRuns: text.runs,
     blurRatio: blurRatio === null ? null : round(blurRatio, 3),
+    inkKeptDark: inkKeptDark === null ? null : round(inkKeptDark, 3),
     blurMm: blurMm === null ? null : round(blurMm, 3),
     edgeWidthPx: {
       x: edges.acrossX === null ? null : round(edges.acrossX),

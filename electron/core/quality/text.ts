@@ -47,8 +47,27 @@ export interface BlockMask {
   block: number;
 }
 
+/**
+ * How dark the ink stays, counted while the ink mask is made: the ink pixels (`faint`: the mask below, which
+ * follows the photo's own paper-to-ink contrast and so also takes in smeared ink, while keeping clear of
+ * sensor noise on dim paper) and those of them under DARK_INK of their local paper (ink at full strength). Printed black ink reflects a
+ * tenth or less of what paper does, which a phone's gamma puts at ≤ 40-45 % of the paper's grey level; a
+ * sharp stroke two or more pixels wide reaches that in its middle. Blur of any shape (a defocus disc, a
+ * straight or curved shake, a double image) spreads each stroke's ink over its whole extent, so once that
+ * is wider than the stroke no pixel of it gets that dark any more, even where the 10-90 % edge width stays
+ * small (a curved shake draws thin, doubled edges).
+ */
+export interface InkDepth {
+  faint: number;
+  dark: number;
+}
+/** Ink at full strength: under 57 % of the local paper level (~100 levels darker on white paper). */
+const DARK_INK = 0.57;
+/** Ink counted at all: under 80 % of the local paper level (~48 levels on white paper, clear of noise). */
+const FAINT_INK = 0.8;
+
 /** Ink mask: darker than the local paper by at least half the paper-to-ink contrast (and ≥ 18 levels). */
-export function inkMask(r: Raster, where: BlockMask, inkLevel: number): Uint8Array {
+export function inkMask(r: Raster, where: BlockMask, inkLevel: number, depth?: InkDepth): Uint8Array {
   const { width: w, height: h, grey } = r;
   const cw = Math.ceil(w / CELL);
   const ch = Math.ceil(h / CELL);
@@ -71,6 +90,8 @@ export function inkMask(r: Raster, where: BlockMask, inkLevel: number): Uint8Arr
   }
   // 3×3 max so a cell inside a large character still sees the paper next to it; then the ink threshold.
   const below = new Uint8Array(cw * ch);
+  const darkBelow = new Uint8Array(cw * ch);
+  const faintBelow = new Uint8Array(cw * ch);
   for (let cy = 0; cy < ch; cy++)
     for (let cx = 0; cx < cw; cx++) {
       let m = 0;
@@ -81,16 +102,32 @@ export function inkMask(r: Raster, where: BlockMask, inkLevel: number): Uint8Arr
           if (x >= 0 && y >= 0 && x < cw && y < ch && cellMax[y * cw + x]! > m) m = cellMax[y * cw + x]!;
         }
       below[cy * cw + cx] = Math.max(0, Math.round(m - Math.max(18, 0.5 * (m - inkLevel))));
+      darkBelow[cy * cw + cx] = Math.round(DARK_INK * m);
+      faintBelow[cy * cw + cx] = Math.round(FAINT_INK * m);
     }
+  let faint = 0;
+  let dark = 0;
   const ink = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const row = Math.floor(y / CELL) * cw;
     const mrow = Math.min(where.maskHeight - 1, Math.floor(y / where.block)) * where.maskWidth;
     const base = y * w;
     for (let x = 0; x < w; x++) {
-      if (grey[base + x]! < below[row + colCell[x]!]! && where.mask[mrow + colBlock[x]!] === 1)
+      if (where.mask[mrow + colBlock[x]!] !== 1) continue;
+      const v = grey[base + x]!;
+      const k = row + colCell[x]!;
+      if (v < below[k]!) {
         ink[base + x] = 1;
+        if (v < faintBelow[k]!) {
+          faint++;
+          if (v < darkBelow[k]!) dark++;
+        }
+      }
     }
+  }
+  if (depth) {
+    depth.faint = faint;
+    depth.dark = dark;
   }
   return ink;
 }
