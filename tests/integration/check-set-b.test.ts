@@ -3,6 +3,7 @@
 // a red rectangular 急诊 box is not a seal, an invoice without a seal fails, and white paper on a white
 // desk is neither cut off nor judged by a wrong outline.
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QualityReport } from '../../shared/quality';
 import { checkFile } from '../../electron/core/quality/index';
@@ -87,6 +88,24 @@ describe('checks on documents of other sizes and layouts', () => {
     const dim = reports.get('certificate_a5-ok-dim')!;
     expect(codes('certificate_a5-ok-dim'), JSON.stringify(dim.metrics)).toEqual([]);
     expect(dim.metrics.inkKeptDark as number).toBeGreaterThan(0.3);
+  });
+
+  it('does not call pale print blurry: a receipt whose ink is faded to ~70 % of the paper keeps sharp edges', async () => {
+    // The well-shot receipt with its ink lifted like faded thermal print (grey levels 0.4·v + 150).
+    const faded = join(tmp.dir, 'receipt-faded.jpg');
+    await sharp(join(tmp.dir, 'receipt-clean-white.jpg'))
+      .linear(0.4, 150)
+      .jpeg({ quality: 90 })
+      .toFile(faded);
+    const r = await checkFile(faded, { kind: 'invoice', sealKinds: sealKindsFromRules() });
+    // No ink reaches full strength, yet the edges are a sharp photo's: not blur.
+    expect(r.metrics.inkKeptDark as number).toBeLessThan(0.15);
+    const w = r.metrics.edgeWidthPx as { x: number; y: number };
+    expect(Math.max(w.x, w.y)).toBeLessThan(2);
+    expect(
+      r.findings.map((f) => f.code),
+      JSON.stringify(r.metrics),
+    ).not.toContain('blurry');
   });
 
   it('says nothing about a sheen on blank paper with no text around it (it hides nothing)', () => {

@@ -54,6 +54,12 @@ const MOTION_ANISOTROPY = 2;
  * shakes 0.06-0.16.
  */
 export const INK_KEPT_DARK_ERROR = 0.15;
+/**
+ * A sharp photo's ink edges are 1.3-1.7 px wide (10-90 %, analysis raster: demosaicing, lens and the phone's
+ * sharpening give every edge about that; 1.4-1.6 on the sharp photos of both sets). From 2 px the edges are
+ * softened too, so pale ink there is smeared ink rather than pale print.
+ */
+const SHARP_EDGE_MAX_PX = 2;
 /** Fewer ink pixels than this (analysis raster) and the share above is not judged. */
 const MIN_INK_PIXELS = 2000;
 /** Edges one way before the lack of them the other way reads as motion blur. */
@@ -339,14 +345,21 @@ export function analyse(
             ? 'warning'
             : null
         : null;
-  // A straight smear longer than the stroke spacing merges the strokes across it, and the 10-90 % walk
-  // then stops at the neighbouring stroke: the measured width saturates near the stroke spacing and
-  // understates the smear. So a directional blur that already reaches the warning level is an error.
-  // Exposure that lifts or sinks the ink as a whole is judged as exposure, not as smeared ink.
+  // Ink that never gets dark is smeared ink only when the edges are softer than a sharp photo's too: pale
+  // print (faded thermal paper) keeps sharp edges and is not blur. Exposure that lifts or sinks the ink as
+  // a whole is judged as exposure, not as smeared ink.
   const exposureOk =
     lighting.paperLevel >= PAPER_LEVEL_DARK_ERROR &&
     !(lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED && inkContrast < INK_CONTRAST_OVEREXPOSED_ERROR);
-  const inkSmeared = exposureOk && inkKeptDark !== null && inkKeptDark < INK_KEPT_DARK_ERROR;
+  const inkSmeared =
+    exposureOk &&
+    inkKeptDark !== null &&
+    inkKeptDark < INK_KEPT_DARK_ERROR &&
+    widest !== null &&
+    widest >= SHARP_EDGE_MAX_PX;
+  // A straight smear longer than the stroke spacing merges the strokes across it, and the 10-90 % walk
+  // then stops at the neighbouring stroke: the measured width saturates near the stroke spacing and
+  // understates the smear. So a directional blur that already reaches the warning level is an error.
   const blurLevel: 'error' | 'warning' | null =
     smearedOneWay || inkSmeared ? 'error' : directional && isotropicLevel !== null ? 'error' : isotropicLevel;
   // The smear also breaks lines of text into loose strokes, so the text height measured on them is not
