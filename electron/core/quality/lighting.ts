@@ -41,8 +41,9 @@ const INK_PRESENT = 24;
  * Glare hides text only where the light it adds exceeds the ink's contrast: then nothing of the ink is left
  * in its core (cells two or more inside its rim). A sheen lifts ink and paper alike but adds less than the
  * contrast, so ink keeps showing across the core wherever text runs. From this share of core cells with
- * ink, the highlight is seen through, and hides nothing (on the calibration sets: wiping glare ≤ 0.15,
- * sheens over text ≥ 0.46, a sheen over a blank column 0.12 — that one is still taken for glare).
+ * ink, the highlight is seen through, and hides nothing (on the calibration sets: wiping highlights
+ * measured at 0-0.18, sheens over text above 0.3 — 0.46 on set A's certificate; a sheen over a blank table
+ * column shows no ink because there is none, 0.12, and is still taken for glare).
  */
 const SEEN_THROUGH_CORE_INK = 0.3;
 /** A core smaller than this (cells) is too small to tell; the density comparison alone decides. */

@@ -48,14 +48,14 @@ export interface BlockMask {
 }
 
 /**
- * How dark the ink stays, counted while the ink mask is made: the ink pixels (`faint`: the mask below, which
- * follows the photo's own paper-to-ink contrast and so also takes in smeared ink, while keeping clear of
- * sensor noise on dim paper) and those of them under DARK_INK of their local paper (ink at full strength). Printed black ink reflects a
- * tenth or less of what paper does, which a phone's gamma puts at ≤ 40-45 % of the paper's grey level; a
- * sharp stroke two or more pixels wide reaches that in its middle. Blur of any shape (a defocus disc, a
- * straight or curved shake, a double image) spreads each stroke's ink over its whole extent, so once that
- * is wider than the stroke no pixel of it gets that dark any more, even where the 10-90 % edge width stays
- * small (a curved shake draws thin, doubled edges).
+ * How dark the ink stays, counted while the ink mask is made: `faint` = ink pixels (in the mask below, which
+ * follows the photo's own paper-to-ink contrast and so takes in smeared ink, and under FAINT_INK of their
+ * local paper, clear of sensor noise on dim paper); `dark` = those of them under DARK_INK of it (ink at full
+ * strength). Printed black ink reflects a tenth or less of what paper does, which a phone's gamma puts at
+ * ≤ 40-45 % of the paper's grey level; a sharp stroke two or more pixels wide reaches that in its middle.
+ * Blur of any shape (a defocus disc, a straight or curved shake, a double image) spreads each stroke's ink
+ * over its whole extent, so once that is wider than the stroke no pixel of it gets that dark any more, even
+ * where the 10-90 % edge width stays small (a curved shake draws thin, doubled edges).
  */
 export interface InkDepth {
   faint: number;
