@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FieldValue } from '../shared/fields';
-import { readPaper } from '../electron/core/ocr/read';
+import { readPaper } from '../electron/core/ocr/page-reader';
 import { PAPER_KINDS } from './ocr-corpus/papers';
 import { shoot } from './ocr-corpus/shots';
 

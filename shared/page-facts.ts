@@ -3,6 +3,7 @@
 // migration 0040). Evaluation, the claims board's invoice index and export read these; none of them opens
 // the photo again to find something out. See docs/architecture.md, "The walk of one page, from drop to PDF".
 import { z } from 'zod';
+import { DocumentKind } from './domain';
 import { Fields, TextLine } from './fields';
 import { Finding, Point, Region, Verdict } from './quality';
 
@@ -128,6 +129,11 @@ export const PageFacts = z.object({
   lines: z.array(TextLine).optional(),
   /** Fields read off the paper (shared/fields.ts vocabulary), from a PageReader. */
   fields: Fields.optional(),
+  /**
+   * The kind of paper found from what is printed on it, when the page came in without a kind (a dropped
+   * stack): the requirement it is placed under. Absent when the kind was given.
+   */
+  readKind: z.object({ kind: DocumentKind, confidence: z.number() }).optional(),
 });
 export type PageFacts = z.infer<typeof PageFacts>;
 

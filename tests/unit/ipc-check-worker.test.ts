@@ -11,7 +11,6 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { FileGrants } from '../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
 import { analyseInThread } from '../../electron/core/pages/pipeline';
-import { appReader } from '../../electron/core/ocr/app-reader';
 import type { PageFacts } from '../../shared/page-facts';
 import { openWorkspace } from '../../electron/core/workspace';
 import type { Envelope, IpcResponse, ProgressEvent } from '../../shared/ipc';
@@ -61,8 +60,8 @@ describe('photo checks in a worker thread', () => {
         displayName: '诊断.jpg',
       },
     ];
-    // The worker runs the app's reader (rule text + OCR fields); the in-thread run gets the same one.
-    const inThread = (f: Parameters<typeof analyseInThread>[0]) => analyseInThread(f, { reader: appReader });
+    // The worker runs the same analyser with the same page reader (OCR text, lines, fields) as this thread.
+    const inThread = (f: Parameters<typeof analyseInThread>[0]) => analyseInThread(f);
     // Sent together, they queue in the one worker and come back to the right callers.
     const fromWorker = await Promise.all(files.map((f) => pool.check(f)));
     for (const [i, f] of files.entries())
@@ -71,7 +70,7 @@ describe('photo checks in a worker thread', () => {
     expect(fromWorker[0]!.quality!.verdict).not.toBe('fail');
     // The invoice's QR was read in the worker too, from the one decode.
     expect(fromWorker[0]!.qr).not.toBeNull();
-  }, 60_000);
+  }, 180_000);
 
   it('imports a multi-file drop with progress per file, naming the file being checked', async () => {
     const platform: Platform = {
@@ -134,7 +133,7 @@ describe('photo checks in a worker thread', () => {
       '3/3 三.jpg',
     ]);
     expect(doc.pages.map((pg) => (pg.quality as { verdict: string }).verdict)[1]).toBe('fail');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses the waiting check when the worker dies, and starts a new one for the next', async () => {
     const doomed = new PageCheckWorker(WORKER);
@@ -146,5 +145,5 @@ describe('photo checks in a worker thread', () => {
     const again = await doomed.check(file);
     expect(again.quality?.verdict).toBeDefined();
     await doomed.close();
-  }, 60_000);
+  }, 180_000);
 });

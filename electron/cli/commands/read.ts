@@ -43,7 +43,7 @@ export function register(program: Command): void {
       for (const file of files) {
         const started = performance.now();
         try {
-          const { readPaper } = await import('../../core/ocr/read');
+          const { readPaper } = await import('../../core/ocr/page-reader');
           const r = await readPaper(file, kind ? { kind } : {});
           results.push({ file, kind: r.kind, fields: r.fields, lines: r.lines, elapsedMs: r.elapsedMs });
         } catch (err) {

@@ -2,11 +2,11 @@
 // own threads, but the checks' JavaScript (pixel statistics, page bounds, seal colour, QR reading) runs for
 // 0.2–0.5 s per photo; in the desktop app that would stall the main process that answers the window. One
 // long-lived worker takes every job (an import sends its files one after another), so sharp and the rule
-// packs load once. It runs the same analysePage as the CLI (pages/pipeline.ts analyseInThread).
+// packs load once. It runs the same analysePage as the CLI (pages/pipeline.ts analyseInThread), with the same
+// page reader (ocr/page-reader.ts): the OCR models load once in this thread.
 import { parentPort } from 'node:worker_threads';
 import type { AnalyseOptions, PageInput } from '../pages/analyse';
 import { analyseInThread } from '../pages/pipeline';
-import { appReader } from '../ocr/app-reader';
 
 export type WorkerAnalyseOptions = Omit<AnalyseOptions, 'reader'>;
 export type CheckJob = { id: number; input: PageInput; options: WorkerAnalyseOptions };
@@ -16,7 +16,7 @@ export type CheckAnswer =
 if (parentPort) {
   const port = parentPort;
   port.on('message', (job: CheckJob) => {
-    analyseInThread(job.input, { ...job.options, reader: appReader }).then(
+    analyseInThread(job.input, job.options).then(
       (facts) => port.postMessage({ id: job.id, ok: true, facts } satisfies CheckAnswer),
       (err: unknown) =>
         port.postMessage({

@@ -85,7 +85,11 @@ export async function indexClaimInvoices(ws: Workspace, claimId: number): Promis
       const read = await analyseInThread(
         { path: storedFilePath(ws.dataDir, page.sha256), sha256: page.sha256, kind: doc.kind },
         // Only the QR when the page was already checked: its stored report stays as it was.
-        { readQr: true, checks: page.facts?.quality === undefined || page.facts?.quality === null },
+        {
+          readQr: true,
+          checks: page.facts?.quality === undefined || page.facts?.quality === null,
+          reader: undefined,
+        },
       );
       const facts: PageFacts = page.facts
         ? {

@@ -1,25 +1,20 @@
 // Reading one paper: OCR (or the PDF's own text), rows, the kind of paper, its fields. `readPage` takes
-// decoded pixels (the page pipeline's `analysePage` hands its decoded photo here); `readFile` opens a
-// photo or a PDF for `claimdesk read`.
-import { readFile as readBytes, stat } from 'node:fs/promises';
+// decoded pixels (the page pipeline's `analysePage` hands its analysis raster here, so a photo is decoded
+// once); `readPdf` reads a PDF's first page. The QR code is read and merged by analysePage (`mergeQr`), and
+// `claimdesk read` goes through analysePage too (ocr/page-reader.ts `readPaper`): one path for every page.
+import { readFile as readBytes } from 'node:fs/promises';
 import type { DocumentKind } from '../../../shared/domain';
 import type { Fields, TextLine } from '../../../shared/fields';
 import { ClaimDeskError } from '../errors';
-import { sniffFile } from '../files/sniff';
 import { loadSharp } from '../lazy';
-import { decodeImage } from '../quality/decode';
 import { renderPdfPage, type RenderedPdfPage } from '../pdf/render';
-import { parseInvoicePayload, type ParsedInvoice } from '../invoices/parse';
-import { decodeQrCode } from '../invoices/qr';
-import { decodeQrInPdf } from '../invoices/pdf-qr';
+import type { ParsedInvoice } from '../invoices/parse';
 import { ocrImage, type OcrImage, type OcrSegment } from './engine';
 import { classifyPage } from './classify';
 import { extractFields } from './fields';
 import { layoutPage, quadRegion, unionRegion, type Page } from './layout';
 import type { Quad } from './geometry';
 
-/** Photos are decoded at most this large: the recogniser's copy is 2560 px, more only costs decode time. */
-export const READ_DECODE_SIDE = 2560;
 /** Scanned PDF pages are drawn at this resolution for OCR: 5 mm print is ~40 px high. */
 const SCAN_DPI = 200;
 
@@ -34,9 +29,7 @@ export interface PageReading {
 
 export interface ReadOptions {
   /** The paper's kind when known (skips classification). */
-  kind?: DocumentKind;
-  /** The page's QR payload when the caller already decoded it (the page pipeline does). */
-  qrPayload?: string | null;
+  kind?: DocumentKind | undefined;
 }
 
 function linesOf(page: Page): TextLine[] {
@@ -66,11 +59,7 @@ function finish(page: Page, options: ReadOptions, started: number): PageReading 
 export async function readPage(image: OcrImage, options: ReadOptions = {}): Promise<PageReading> {
   const started = performance.now();
   const { segments } = await ocrImage(image);
-  const reading = finish(layoutPage(segments, image.width, image.height), options, started);
-  if (reading.kind === 'invoice' && options.qrPayload) {
-    reading.fields = mergeQr(reading.fields, parseInvoicePayload(options.qrPayload));
-  }
-  return reading;
+  return finish(layoutPage(segments, image.width, image.height), options, started);
 }
 
 /**
@@ -145,70 +134,35 @@ async function pdfSegments(
 }
 
 /**
- * Reads a photo or a PDF. PDFs with text are read from their text (source `pdf_text`, no OCR); a scanned PDF's
- * first page is rendered in-process and OCR'd.
+ * Reads a PDF's first page: from its text when it has some (source `pdf_text`, no OCR); a scan is rendered
+ * in-process (PDF.js on a Skia canvas) at 200 dpi and OCR'd.
  */
-export async function readPaper(path: string, options: ReadOptions = {}): Promise<PageReading> {
+export async function readPdf(path: string, options: ReadOptions = {}): Promise<PageReading> {
   const started = performance.now();
-  await stat(path);
-  const mime = await sniffFile(path);
-  if (mime === 'application/pdf') {
-    const text = await pdfSegments(path).catch(() => null);
-    if (!text) {
-      // A scan: its first page drawn in-process (PDF.js on a Skia canvas) at 200 dpi, then OCR'd.
-      let page: RenderedPdfPage;
-      try {
-        page = await renderPdfPage(path, 0, SCAN_DPI);
-      } catch (cause) {
-        throw new ClaimDeskError(
-          'file_unreadable',
-          `这份 PDF 无法打开，无法识别：${path}。请重新导出或改为上传照片`,
-          `cannot render the PDF for OCR: ${path}`,
-          { field: path, cause },
-        );
-      }
-      const rgb = await (
-        await loadSharp()
-      )(page.data, { raw: { width: page.width, height: page.height, channels: 4 } })
-        .removeAlpha()
-        .raw()
-        .toBuffer();
-      const reading = await readPage(
-        { data: rgb, width: page.width, height: page.height, channels: 3 },
-        options,
-      );
-      reading.elapsedMs = Math.round(performance.now() - started);
-      if (reading.kind === 'invoice') {
-        const payload = await decodeQrInPdf(path).catch(() => null);
-        if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
-      }
-      return reading;
-    }
-    const page = layoutPage(text.segments, text.width, text.height);
-    const reading = finish(page, options, started);
+  const text = await pdfSegments(path).catch(() => null);
+  if (text) {
+    const reading = finish(layoutPage(text.segments, text.width, text.height), options, started);
     for (const f of Object.values(reading.fields)) f.source = 'pdf_text';
-    if (reading.kind === 'invoice') {
-      const payload = await decodeQrInPdf(path).catch(() => null);
-      if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
-    }
     return reading;
   }
-  const decoded = await decodeImage(path);
-  const { data, info } = await decoded
-    .pipeline()
-    .resize({ width: READ_DECODE_SIDE, height: READ_DECODE_SIDE, fit: 'inside', withoutEnlargement: true })
+  let page: RenderedPdfPage;
+  try {
+    page = await renderPdfPage(path, 0, SCAN_DPI);
+  } catch (cause) {
+    throw new ClaimDeskError(
+      'file_unreadable',
+      `这份 PDF 无法打开，无法识别：${path}。请重新导出或改为上传照片`,
+      `cannot render the PDF for OCR: ${path}`,
+      { field: path, cause },
+    );
+  }
+  const rgb = await (await loadSharp())(page.data, {
+    raw: { width: page.width, height: page.height, channels: 4 },
+  })
     .removeAlpha()
     .raw()
-    .toBuffer({ resolveWithObject: true });
-  const channels = info.channels === 1 ? 1 : 3;
-  const image: OcrImage = { data, width: info.width, height: info.height, channels };
-  if (info.channels !== channels) throw new Error(`unexpected channel count ${info.channels}`);
-  const { segments } = await ocrImage(image);
-  const reading = finish(layoutPage(segments, image.width, image.height), options, started);
-  if (reading.kind === 'invoice') {
-    const payload = await decodeQrCode(decoded).catch(() => null);
-    if (payload) reading.fields = mergeQr(reading.fields, parseInvoicePayload(payload));
-    reading.elapsedMs = Math.round(performance.now() - started);
-  }
+    .toBuffer();
+  const reading = await readPage({ data: rgb, width: page.width, height: page.height, channels: 3 }, options);
+  reading.elapsedMs = Math.round(performance.now() - started);
   return reading;
 }

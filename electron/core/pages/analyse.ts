@@ -34,6 +34,7 @@ import {
 import { decodeImage, isUnreadableFileError } from '../quality/decode';
 import { inspectPdf, isDirectory, isEmptyFile } from '../quality/pdf';
 import { loadRaster, type Raster } from '../quality/raster';
+import { mergeQr } from '../ocr/read';
 
 /** One file to analyse. Callers pass what they already know so it is not found out twice. */
 export interface PageInput {
@@ -52,6 +53,9 @@ export interface PageReading {
   text?: string | null;
   lines?: TextLine[];
   fields?: Fields;
+  /** The kind of paper found from its print, when the page came without a kind. */
+  kind?: DocumentKind;
+  kindConfidence?: number;
 }
 
 /**
@@ -82,6 +86,8 @@ export interface AnalyseOptions {
 export interface AnalysedPage {
   facts: PageFacts;
   detail: Int8Array | null;
+  /** Why the file could not be read, when it could not (also an `unreadable_file` finding when checked). */
+  unreadable: ClaimDeskError | null;
 }
 
 /** A function that analyses one page: analysePage itself, or the app's worker-thread proxy of it. */
@@ -116,15 +122,18 @@ function invoiceOf(payload: string | null): InvoiceQr | null {
 export async function analysePage(input: PageInput, options: AnalyseOptions = {}): Promise<AnalysedPage> {
   const started = performance.now();
   const path = input.path;
-  const kind = input.kind;
+  // A page that came without a kind takes the kind its reader found (a dropped stack of papers): the seal
+  // check, the QR code and the fields then follow that kind.
+  let kind = input.kind;
   const checks = options.checks ?? true;
-  const readQr = options.readQr ?? kind === 'invoice';
+  const readQrOf = (k: string | undefined): boolean => options.readQr ?? k === 'invoice';
   let mime: SupportedMime | null = input.mime ?? null;
   let sha256: string | null = input.sha256 ?? null;
   let phash: string | null = null;
   let detail: Int8Array | null = null;
   let qr: PageFacts['qr'] = null;
   let reading: PageReading | null = null;
+  let unreadable: ClaimDeskError | null = null;
 
   const quality = (findings: Finding[], metrics: PageMetrics): PageQuality => ({
     file: input.displayName ?? path,
@@ -143,10 +152,23 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
       qr,
       ...(reading?.text !== undefined ? { text: reading.text } : {}),
       ...(reading?.lines ? { lines: reading.lines } : {}),
-      ...(reading?.fields ? { fields: reading.fields } : {}),
+      ...(reading?.fields ? { fields: withQr(reading.fields) } : {}),
+      ...(reading?.kind && !input.kind
+        ? { readKind: { kind: reading.kind, confidence: reading.kindConfidence ?? 0 } }
+        : {}),
     },
     detail,
+    unreadable,
   });
+  // The invoice's QR code gives its code, number, amount and date exactly: one merge for every path
+  // (import, replace, `claimdesk read`).
+  const withQr = (fields: Fields): Fields =>
+    kind === 'invoice' && qr?.invoice ? mergeQr(fields, qr.invoice) : fields;
+  const read = async (raster: Raster | null, m: SupportedMime): Promise<void> => {
+    if (!options.reader) return;
+    reading = await options.reader({ path, mime: m, kind, raster });
+    if (!kind && reading?.kind && reading.kind !== 'other') kind = reading.kind;
+  };
 
   try {
     if (await isDirectory(path)) {
@@ -169,11 +191,11 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
     if (mime === 'application/pdf') {
       const pdf = checks ? await inspectPdf(path) : null;
       sha256 ??= await sha256OfFile(path);
-      if (readQr) {
+      await read(null, mime);
+      if (readQrOf(kind)) {
         const payload = await decodeQrInPdf(path);
         qr = { payload, invoice: invoiceOf(payload) };
       }
-      if (options.reader) reading = await options.reader({ path, mime, kind, raster: null });
       return facts(
         pdf &&
           quality([], {
@@ -197,11 +219,11 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
     sha256 = await hashing;
     phash = fp.phash;
     detail = fp.detail;
-    if (readQr) {
+    await read(raster, mime);
+    if (readQrOf(kind)) {
       const payload = await decodeQrInGrey(raster.grey, raster.width, raster.height);
       qr = { payload, invoice: invoiceOf(payload) };
     }
-    if (options.reader) reading = await options.reader({ path, mime, kind, raster });
     if (!checks) return facts(null);
     const { findings, metrics } = analyse(raster, decoded.width, decoded.height, {
       ...(kind ? { kind } : {}),
@@ -218,6 +240,7 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
     );
   } catch (err) {
     if (!isUnreadableFileError(err)) throw err;
+    unreadable = err;
     return facts(
       quality([{ code: 'unreadable_file', severity: 'error', message: MSG.unreadable(err.zh) }], {
         error: err.code,

@@ -7,10 +7,10 @@ import type { SupportedMime } from '../files/sniff';
 import { storeFile } from '../files/store';
 import { sealKindsFromRules } from '../quality/seal-kinds';
 import type { NewPage } from '../repo';
-import { kindsWithWordChecks } from '../rules/engine';
+import { ocrPageReader } from '../ocr/page-reader';
 import { readChineseTextOfRaster } from '../rules/ocr';
-import { listRulePacks, loadRulePack } from '../rules/pack';
 import { readPdfText } from '../rules/pdf-text';
+import { ruleTextKinds } from '../rules/text-kinds';
 import {
   analysePage,
   type AnalyseOptions,
@@ -20,29 +20,11 @@ import {
 } from './analyse';
 
 let sealKinds: readonly string[] | null = null;
-let textKinds: ReadonlySet<string> | null = null;
 
 /**
- * Kinds whose words some bundled rule asks for (the 急诊 mark on a certificate), whatever the claim: their
- * text is read when the page comes in and kept in its facts, so evaluation never reads a file.
- */
-function ruleTextKinds(): ReadonlySet<string> {
-  if (textKinds) return textKinds;
-  const kinds = new Set<string>();
-  for (const info of listRulePacks()) {
-    try {
-      for (const k of kindsWithWordChecks(loadRulePack(info.id))) kinds.add(k);
-    } catch {
-      // A pack that does not load is reported where it is used; it asks for no words here.
-    }
-  }
-  textKinds = kinds;
-  return kinds;
-}
-
-/**
- * The default PageReader: the text of born-digital PDFs (PDF.js) and, for photos, offline OCR on the
- * analysis raster, for the kinds a rule reads words on. The OCR engine plugs a fuller reader in here.
+ * Only the words a rule reads (the text of born-digital PDFs, OCR of the analysis raster), for the kinds a
+ * rule reads words on: the manifest path of `evaluate`, which needs no fields. Pages that come in read
+ * everything once with ocrPageReader.
  */
 export const readRuleText: PageReader = async ({ path, mime, kind, raster }) => {
   if (!kind || !ruleTextKinds().has(kind)) return null;
@@ -57,11 +39,12 @@ function storedSealKinds(): readonly string[] {
 }
 
 /**
- * analysePage in this thread, with the rule data's seal kinds and the rule-text reader: the CLI's and the
- * tests' analyser, and what the app's check worker runs.
+ * analysePage in this thread, with the rule data's seal kinds and the one page reader (OCR of the analysis
+ * raster: text, lines, fields, and the kind when none was given): the CLI's and the tests' analyser, and
+ * what the app's check worker runs.
  */
 export const analyseInThread: PageAnalyser = async (input: PageInput, options: AnalyseOptions = {}) =>
-  (await analysePage(input, { sealKinds: storedSealKinds(), reader: readRuleText, ...options })).facts;
+  (await analysePage(input, { sealKinds: storedSealKinds(), reader: ocrPageReader, ...options })).facts;
 
 export interface IncomingFile {
   /** Where the file is now (the person's own copy). */

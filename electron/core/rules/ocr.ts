@@ -2,9 +2,8 @@
 // emergency certificate): the PP-OCR reader (electron/core/ocr), models loaded from disk once per process.
 // Not finding the words asks a person to confirm.
 import { decodeImage } from '../quality/decode';
-import type { Raster } from '../quality/raster';
+import { loadRaster, type Raster } from '../quality/raster';
 import { ocrImage } from '../ocr/engine';
-import { READ_DECODE_SIDE } from '../ocr/read';
 
 /** A stuck recognition must not hold up an evaluation. */
 export const OCR_TIMEOUT_MS = 60_000;
@@ -17,23 +16,12 @@ export async function readChineseText(path: string): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const work = (async () => {
-      const image = await decodeImage(path, { verify: false });
-      const { data, info } = await image
-        .pipeline()
-        .resize({
-          width: READ_DECODE_SIDE,
-          height: READ_DECODE_SIDE,
-          fit: 'inside',
-          withoutEnlargement: true,
-        })
-        .removeAlpha()
-        .raw()
-        .toBuffer({ resolveWithObject: true });
+      const raster = await loadRaster(await decodeImage(path, { verify: false }));
       const { segments } = await ocrImage({
-        data,
-        width: info.width,
-        height: info.height,
-        channels: info.channels === 1 ? 1 : 3,
+        data: raster.rgb,
+        width: raster.width,
+        height: raster.height,
+        channels: 3,
       });
       return segments
         .map((s) => s.text)
