@@ -9,6 +9,7 @@ import { Fields } from './fields';
 import { ClaimStatus } from './lifecycle';
 import { QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, Person, StatusChange } from './schemas';
+import { StackPlacement } from './stack';
 
 /** Every code a core error (electron/core/errors.ts ClaimDeskError) may carry: one list for both sides. */
 export const CORE_ERROR_CODES = [
@@ -186,6 +187,13 @@ export type ProgressEvent = z.infer<typeof ProgressEvent>;
 export const ImportRejection = z.object({ name: z.string(), reason: z.string(), reasonEn: z.string() });
 export type ImportRejection = z.infer<typeof ImportRejection>;
 
+/** Where each page of a dropped stack went (by what is printed on it), and the files left out. */
+export const StackImportResult = z.object({
+  placed: z.array(StackPlacement),
+  rejected: z.array(ImportRejection),
+});
+export type StackImportResult = z.infer<typeof StackImportResult>;
+
 /** The document made of the good files of a drop, and the files left out. */
 export const ImportResult = ClaimDocument.extend({ rejected: z.array(ImportRejection) });
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -291,6 +299,14 @@ export const IPC = {
     z.object({ claimId: Id, kind: DocumentKind, files: z.array(Token).min(1).max(100) }),
     ImportResult,
   ),
+  /** A whole stack dropped at once (整叠放入): each file is read and placed under the kind printed on it. */
+  importStack: channel(
+    'documents:importStack',
+    z.object({ claimId: Id, files: z.array(Token).min(1).max(100) }),
+    StackImportResult,
+  ),
+  /** Moves a page to another kind of paper (a misplaced or unrecognised one); answers with its document. */
+  reassignPage: channel('pages:reassign', z.object({ pageId: Id, kind: DocumentKind }), ClaimDocument),
   removeDocument: channel(
     'documents:remove',
     z.object({ documentId: Id }),

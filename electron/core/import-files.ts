@@ -57,17 +57,27 @@ function rejectUnreadable(name: string, report: PageQuality): ImportRejection | 
   };
 }
 
+/** The good files of a drop, analysed and stored (not yet pages of the claim), and the files left out. */
+export interface PreparedDrop {
+  pages: NewPage[];
+  rejected: ImportRejection[];
+}
+
 /**
- * Imports the good files of a drop as one document of `kind` and reports the others. Throws (naming every
- * file) only when no file could be added.
+ * The per-file part of every drop: sniff, refuse a file the claim already holds, analyse (the one
+ * analysePage, in the worker in the app), refuse what cannot be opened, store the rest. `kind` undefined
+ * means the reader finds each page's kind from its print (a dropped stack). Writes no claim rows.
  */
-export async function importDroppedFiles(
+export async function prepareDroppedFiles(
   ws: Workspace,
-  req: DroppedFilesRequest,
-): Promise<DroppedFilesResult> {
-  const kind = DocumentKind.safeParse(req.kind);
-  if (!kind.success) throw zodToInvalidInput(kind.error, 'kind');
-  assertClaimEditable(ws.db, req.claimId);
+  req: {
+    claimId: number;
+    kind: DocumentKind | undefined;
+    files: ReadonlyArray<{ path: string; name: string }>;
+    analyse?: PageAnalyser | undefined;
+    onProgress?: ((done: number, total: number) => void) | undefined;
+  },
+): Promise<PreparedDrop> {
   const rejected: ImportRejection[] = [];
   const pages: NewPage[] = [];
   const seen = new Set<string>();
@@ -101,7 +111,7 @@ export async function importDroppedFiles(
     // enters the store as a page.
     const analyse = req.analyse ?? analyseInThread;
     const facts = await analyse(
-      { path: file.path, sha256, mime, kind: kind.data, displayName: name },
+      { path: file.path, sha256, mime, kind: req.kind, displayName: name },
       { checks: true },
     );
     const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
@@ -115,13 +125,31 @@ export async function importDroppedFiles(
     pages.push({ sha256: stored.sha256, size: stored.size, mime, originalName: name, facts });
     req.onProgress?.(i + 1, req.files.length);
   }
-  if (pages.length === 0) {
-    throw new ClaimDeskError(
-      'unsupported_file',
-      rejected.map((r) => r.reason).join('；'),
-      rejected.map((r) => r.reasonEn).join('; '),
-      { field: 'files' },
-    );
-  }
+  return { pages, rejected };
+}
+
+/** A drop where no file could be added: every file named with its reason. */
+export function nothingAdded(rejected: readonly ImportRejection[]): ClaimDeskError {
+  return new ClaimDeskError(
+    'unsupported_file',
+    rejected.map((r) => r.reason).join('；'),
+    rejected.map((r) => r.reasonEn).join('; '),
+    { field: 'files' },
+  );
+}
+
+/**
+ * Imports the good files of a drop as one document of `kind` and reports the others. Throws (naming every
+ * file) only when no file could be added.
+ */
+export async function importDroppedFiles(
+  ws: Workspace,
+  req: DroppedFilesRequest,
+): Promise<DroppedFilesResult> {
+  const kind = DocumentKind.safeParse(req.kind);
+  if (!kind.success) throw zodToInvalidInput(kind.error, 'kind');
+  assertClaimEditable(ws.db, req.claimId);
+  const { pages, rejected } = await prepareDroppedFiles(ws, { ...req, kind: kind.data });
+  if (pages.length === 0) throw nothingAdded(rejected);
   return { document: addDocument(ws.db, req.claimId, kind.data, 'imported', pages), rejected };
 }

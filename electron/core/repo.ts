@@ -278,6 +278,19 @@ export function movePage(db: Db, pageId: number, direction: 'up' | 'down'): Clai
   return getDocument(db, docId);
 }
 
+/**
+ * Moves a page (already analysed again as `kind`) to the claim's document of that kind, in one transaction
+ * with its facts, invoice index row and search words; answers the document it is now in.
+ */
+export function reassignPage(db: Db, pageId: number, kind: DocumentKind, facts: PageFacts): ClaimDocument {
+  const docId = store.engine.transaction(
+    db,
+    () => store.documents.reassignPage(db, findPage(db, pageId), kind, facts, now()),
+    { immediate: true },
+  );
+  return getDocument(db, docId);
+}
+
 /** The stored file and quality report behind a page. */
 export function pageFile(
   db: Db,

@@ -15,6 +15,7 @@ import {
 import type { PageAnalyser } from '../pages/analyse';
 import { storeAndAnalyse } from '../pages/pipeline';
 import { importDroppedFiles } from '../import-files';
+import { importStack, reassignPage } from '../import-stack';
 import { assertClaimEditable, claimOfDocument } from '../claim-lock';
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
@@ -255,6 +256,28 @@ export function createHandlers(
           }),
       });
       return { ...document, rejected };
+    },
+    async importStack(req, call) {
+      const files = req.files.map((t) => grants.resolve(t));
+      call.emitProgress({ task: 'import', done: 0, total: files.length, label: files[0]?.name ?? '' });
+      return importStack(state.ws, {
+        claimId: req.claimId,
+        files,
+        analyse: checkerOf(state.ws),
+        onProgress: (done, all) =>
+          call.emitProgress({
+            task: 'import',
+            done,
+            total: all,
+            label: (files[done] ?? files[done - 1])?.name ?? '',
+          }),
+      });
+    },
+    async reassignPage(req, call) {
+      call.emitProgress({ task: 'import', done: 0, total: 1, label: '' });
+      const doc = await reassignPage(state.ws, { ...req, analyse: checkerOf(state.ws) });
+      call.emitProgress({ task: 'import', done: 1, total: 1, label: '' });
+      return doc;
     },
     async removeDocument(req) {
       assertClaimEditable(db(), claimOfDocument(db(), req.documentId));

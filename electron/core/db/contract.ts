@@ -170,6 +170,12 @@ export interface DocumentStore {
   removePage(db: Db, page: PageRef, at: string): void;
   /** Points the page at a new stored file; its facts, invoice row and the search words follow. */
   replacePage(db: Db, page: PageRef, file: NewPage, at: string): void;
+  /**
+   * Moves the page to the claim's last document of `kind` (a new one when there is none), leaving its old
+   * document (removed when it was its last page); its facts, invoice row and the search words follow.
+   * Answers the document the page is now in.
+   */
+  reassignPage(db: Db, page: PageRef, kind: DocumentKind, facts: PageFacts, at: string): number;
   /** Swaps the page with its neighbour; false at either end. */
   movePage(db: Db, page: PageRef, direction: 'up' | 'down', at: string): boolean;
   pageFile(

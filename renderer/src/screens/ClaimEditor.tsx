@@ -39,6 +39,7 @@ import { ClaimForm } from '../components/ClaimForm';
 import { DropZone } from '../components/DropZone';
 import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
+import { StackDrop } from '../components/StackDrop';
 import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
 import { useProgress } from '../components/useProgress';
 import { formatDateTime, formatYuan } from '../format';
@@ -231,6 +232,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
 
         <div className="editor-grid">
           <div className="editor-main">
+            {!locked && <StackDrop claimId={claimId} disabled={importing !== null} onChanged={reload} />}
             <section className="panel" aria-labelledby="answers-title" ref={answersRef}>
               <div className="row">
                 <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>

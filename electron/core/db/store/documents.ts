@@ -222,6 +222,62 @@ export const sqliteDocuments: DocumentStore = {
     })();
   },
 
+  reassignPage(store, page, kind, facts, at) {
+    const db = sqliteOf(store);
+    return db.transaction(() => {
+      const current = db.prepare('SELECT kind FROM documents WHERE id = ?').pluck().get(page.documentId);
+      let target = page.documentId;
+      if (current !== kind) {
+        const existing = db
+          .prepare(
+            'SELECT id FROM documents WHERE claim_id = ? AND kind = ? ORDER BY position DESC, id DESC LIMIT 1',
+          )
+          .pluck()
+          .get(page.claimId, kind) as number | undefined;
+        target =
+          existing ??
+          Number(
+            db
+              .prepare(
+                `INSERT INTO documents (claim_id, kind, position, origin, created_at)
+                 VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM documents WHERE claim_id = ?), 'imported', ?)`,
+              )
+              .run(page.claimId, kind, page.claimId, at).lastInsertRowid,
+          );
+        const end = db
+          .prepare('SELECT coalesce(max(position), 0) + 1 FROM document_pages WHERE document_id = ?')
+          .pluck()
+          .get(target) as number;
+        db.prepare('UPDATE document_pages SET document_id = ?, position = ? WHERE id = ?').run(
+          target,
+          end,
+          page.id,
+        );
+        const left = db
+          .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
+          .pluck()
+          .all(page.documentId) as number[];
+        if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(page.documentId);
+        else
+          left.forEach((id, i) =>
+            db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, id),
+          );
+      }
+      db.prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?').run(factsJson(facts), page.id);
+      const sha256 = db
+        .prepare('SELECT file_sha256 FROM document_pages WHERE id = ?')
+        .pluck()
+        .get(page.id) as string;
+      indexInvoicePage(
+        store,
+        { claimId: page.claimId, pageId: page.id, sha256, isInvoice: kind === 'invoice', facts },
+        at,
+      );
+      touchClaim(store, page.claimId, at);
+      return target;
+    })();
+  },
+
   movePage(store, page, direction, at) {
     const db = sqliteOf(store);
     return db.transaction(() => {
