@@ -83,11 +83,15 @@ export function loadModels(): Promise<Models> {
     const ort = await import('onnxruntime-node');
     const dir = modelDir();
     // Both cores for one page's operators (the worker reads one page at a time); the arena and memory
-    // patterns keep the buffers of one run for the next, which at this size is most of a run's cost.
+    // patterns keep the buffers of one run for the next (the first runs of a session are 2–4× slower).
     const options = {
       graphOptimizationLevel: 'all' as const,
       executionMode: 'sequential' as const,
       intraOpNumThreads: Math.max(1, Math.min(2, availableParallelism())),
+      // Idle threads sleep instead of spinning: on 2 cores shared with the window (and, here, with other
+      // work) spinning burnt ~60 % more CPU per page and doubled the wall-clock under load (measured:
+      // 2 threads spinning 2.4 s CPU / 6–7 s wall per 12 MP invoice at load 12, not spinning 1.5 s / 2.6 s).
+      extra: { session: { intra_op: { allow_spinning: '0' } } },
       interOpNumThreads: 1,
       enableCpuMemArena: true,
       enableMemPattern: true,
