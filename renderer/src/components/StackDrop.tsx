@@ -78,7 +78,7 @@ export function StackDrop({
         onFiles={receive}
       />
       {busy && progress && progress.total > 0 && (
-        <div className="progress-row" role="status">
+        <div className="progress-line" role="status">
           <progress max={progress.total} value={progress.done} />
           <span>
             {tr(

@@ -101,6 +101,40 @@ async function main(): Promise<void> {
       (results[`${mode} import (4 photos, one 12 MP)`] ??= []).push(importStall);
       (results[`${mode} export`] ??= []).push(exportStall);
     }
+    if (mode === 'worker') {
+      // A stack of 20 photos dropped on 整叠放入: each is OCR'd and classified in the worker (distinct bytes:
+      // the same file twice is refused).
+      const stack: string[] = [];
+      const papers = [
+        'invoice.jpg',
+        'itemized-bill.jpg',
+        'diagnosis.jpg',
+        'discharge-summary.jpg',
+        'id-card.jpg',
+      ];
+      for (let i = 0; i < 20; i++) {
+        const out = join(dir, `stack-${i}.jpg`);
+        await sharp(join(SAMPLES, papers[i % papers.length]!))
+          .rotate()
+          .modulate({ brightness: 0.95 + 0.005 * i })
+          .jpeg({ quality: 88 })
+          .toFile(out);
+        stack.push(out);
+      }
+      const c = await call<{ id: number }>('createClaim', {
+        claimantId: p.id,
+        careSetting: 'outpatient',
+        hospital: '整叠医院',
+        treatmentRegion: '北京市',
+        visitDate: '2026-09-20',
+        crossRegion: null,
+      });
+      const tokens = (await grants.grant(stack)).map((g) => g.token);
+      const started = performance.now();
+      const stall = await longestStallMs(() => call('importStack', { claimId: c.id, files: tokens }));
+      results['worker importStack (20 photos, OCR each)'] = [stall];
+      console.log(`importStack of 20 photos took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
     state.ws.close();
   }
   await pool.close();
