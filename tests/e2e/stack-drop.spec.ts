@@ -1,10 +1,15 @@
 // Papers sort themselves: a mixed stack of four sample papers dropped on 整叠放入 at the top of the claim
 // editor is read in the check worker (real OCR models) and each photo lands under its own requirement, with a
 // one-line summary; the person moves one page to another requirement with the select on its line.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, dropFiles, test } from './fixtures';
 import { apiCall, seedPerson } from './support/api';
 import { makeSamplePhotos, SAMPLES_DIR } from './support/sample-photos';
+
+const SHOTS =
+  process.env.CLAIMDESK_SCREENSHOTS === '1'
+    ? resolve(import.meta.dirname, '../../docs/screenshots')
+    : resolve(import.meta.dirname, '../../test-results/screenshots');
 
 test('a dropped stack lands under the right requirements; a page can be moved', async ({
   app: page,
@@ -42,6 +47,8 @@ test('a dropped stack lands under the right requirements; a page can be moved', 
   await expect(under('itemized-bill')).toHaveText(['费用清单.jpg']);
   await expect(under('diagnosis-certificate')).toHaveText(['诊断证明.jpg']);
   await expect(under('id-card')).toHaveText(['身份证.jpg']);
+
+  await stack.screenshot({ path: resolve(SHOTS, 'stack-drop.png') });
 
   // The person says the ID photo is really the 医保卡: it moves there, and is gone from 身份证.
   await stack.getByLabel('“身份证.jpg”放在哪一项').selectOption('insurance_card');
