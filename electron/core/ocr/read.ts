@@ -156,7 +156,9 @@ export async function readPdf(path: string, options: ReadOptions = {}): Promise<
       { field: path, cause },
     );
   }
-  const rgb = await (await loadSharp())(page.data, {
+  const rgb = await (
+    await loadSharp()
+  )(page.data, {
     raw: { width: page.width, height: page.height, channels: 4 },
   })
     .removeAlpha()
