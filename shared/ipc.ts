@@ -175,12 +175,29 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 /** Progress of long work (import checks, export), pushed from main while the call is pending. */
 export const ProgressEvent = z.object({
-  task: z.enum(['import', 'export', 'replace', 'backup', 'restore']),
+  /** batch: the board's bulk export, counted in claims (label: the current claim's reference and name). */
+  task: z.enum(['import', 'export', 'replace', 'backup', 'restore', 'batch']),
   done: z.number().int(),
   total: z.number().int(),
   label: z.string(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
+/** One claim of a bulk export: exported (perhaps marked 尚不能提交) or failed with why. */
+export const BulkExportItem = z.object({
+  claimId: Id,
+  reference: z.string(),
+  name: z.string(),
+  outcome: z.enum(['done', 'failed']),
+  incomplete: z.boolean(),
+  path: z.string().nullable(),
+  reason: z.string().nullable(),
+  reasonEn: z.string().nullable(),
+});
+export type BulkExportItem = z.infer<typeof BulkExportItem>;
+
+/** The most claims one batch action takes (shared/ipc and core agree). */
+export const MAX_BATCH = 2000;
 
 /** A dropped file that was not added, named by the person's own file name, with why (zh-CN, en). */
 export const ImportRejection = z.object({ name: z.string(), reason: z.string(), reasonEn: z.string() });
@@ -228,6 +245,12 @@ export const IPC = {
       page: z.number().int(),
       pageSize: z.number().int(),
     }),
+  ),
+  /** "Select all N matching": the ids the board's search and filter match, in its order (at most MAX_BATCH). */
+  listClaimIds: channel(
+    'claims:ids',
+    ClaimListRequest.omit({ page: true, pageSize: true }),
+    z.object({ ids: z.array(Id), total: z.number().int() }),
   ),
   getClaim: channel('claims:get', z.object({ id: Id }), ClaimDetail),
   createClaim: channel('claims:create', z.record(z.string(), z.unknown()), Claim),
@@ -311,10 +334,25 @@ export const IPC = {
     z.object({ claimId: Id, withImages: z.boolean(), allowIncomplete: z.boolean().optional() }),
     ExportResult.nullable(),
   ),
+  /**
+   * One bundle per chosen claim into a folder chosen in one dialog (null when cancelled); incomplete claims
+   * are exported marked 尚不能提交, a claim that fails is reported and the others carry on.
+   */
+  exportBundles: channel(
+    'bundle:exportmany',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ folder: z.string(), items: z.array(BulkExportItem) }).nullable(),
+  ),
+  /** Prints bundles this app just exported as ONE print job (one merged PDF, one print dialog). */
+  printBundles: channel(
+    'bundle:printmany',
+    z.object({ paths: z.array(z.string().max(4096)).min(1).max(MAX_BATCH) }),
+    z.object({ printed: z.boolean(), pages: z.number().int() }),
+  ),
   /** The chosen claims as a spreadsheet (.xlsx or CSV), saved where the person chose; null when cancelled. */
   exportClaimList: channel(
     'claims:exportlist',
-    z.object({ ids: z.array(Id).min(1).max(2000), format: z.enum(['xlsx', 'csv']) }),
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH), format: z.enum(['xlsx', 'csv']) }),
     z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }).nullable(),
   ),
   openExported: channel(

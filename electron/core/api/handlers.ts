@@ -1,8 +1,11 @@
 // The handlers behind every channel of shared/ipc.ts: plain Node on electron/core, no 'electron'. The desktop
 // app registers them on ipcMain; the browser test serves them over HTTP on 127.0.0.1. What differs between the
 // two (dialogs, shell, printing) comes in through `Platform`.
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { exportClaimBundles, mergeBundlesForPrint } from '../export/bulk';
+import { matchingClaimIds } from '../db/store/claim-selection';
 import type { Workspace } from '../workspace';
 import { backupsDir, openWorkspace } from '../workspace';
 import { backupDatabase, restoreWorkspace } from '../backup';
@@ -72,6 +75,8 @@ export interface Platform {
   chooseFiles(options: { multiple: boolean; purpose: 'documents' | 'backup' }): Promise<string[]>;
   /** Where to save the bundle; null when the dialog was closed. */
   chooseSavePath(defaultName: string): Promise<string | null>;
+  /** A folder for many bundles (bulk export); null when the dialog was closed. Absent: no bulk export. */
+  chooseFolder?(): Promise<string | null>;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): Promise<void>;
   printPdf(path: string): Promise<boolean>;
@@ -170,6 +175,9 @@ export function createHandlers(
         documentCount: counts.get(c.id) ?? 0,
       }));
       return { ...page, items };
+    },
+    async listClaimIds(req) {
+      return matchingClaimIds(db(), req);
     },
     async getClaim(req) {
       const claim = getClaim(db(), req.id);
@@ -311,6 +319,39 @@ export function createHandlers(
       if (imagesDir) produced.add(imagesDir);
       const bytes = (await stat(outFile)).size;
       return { path: outFile, bytes, pages: result.pages, imagesDir, images: result.images };
+    },
+    async exportBundles(req, call) {
+      for (const id of req.ids) getClaim(db(), id);
+      if (!platform.chooseFolder) {
+        throw new UnavailableError('这里不能选择文件夹', 'this shell cannot choose a folder');
+      }
+      const folder = await platform.chooseFolder();
+      if (folder === null) return null;
+      const target = resolve(folder);
+      const items = await exportClaimBundles(state.ws, {
+        claimIds: req.ids,
+        folder: target,
+        today: today(),
+        runExport,
+        onProgress: (done, total, label) => call.emitProgress({ task: 'batch', done, total, label }),
+      });
+      for (const item of items) if (item.path) produced.add(item.path);
+      return { folder: target, items };
+    },
+    async printBundles(req) {
+      const paths = req.paths.map(producedOrRefuse);
+      // One merged PDF, one print dialog; the merged copy is only for the printer and goes afterwards.
+      const dir = await mkdtemp(join(tmpdir(), 'claimdesk-print-'));
+      try {
+        const merged = join(dir, '报销材料-合并打印.pdf');
+        const pages = await mergeBundlesForPrint(paths, merged);
+        produced.add(merged);
+        const printed = await platform.printPdf(merged);
+        produced.delete(merged);
+        return { printed, pages };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
     async exportClaimList(req, call) {
       for (const id of req.ids) getClaim(db(), id);
