@@ -1,0 +1,191 @@
+// The board's selection bar: how many claims are chosen and what can be done to all of them at once: one PDF
+// bundle per claim into a chosen folder (one progress bar, then a summary), printing those bundles as one
+// job, and the selection as an .xlsx / CSV list.
+import { useState } from 'react';
+import type { BulkExportItem } from '../../../shared/ipc';
+import { call, isCanceled } from '../api';
+import { useApp } from '../app-context';
+import { useProgress } from './useProgress';
+
+export interface BatchBarProps {
+  /** Chosen claim ids, in the order they are shown or were chosen. */
+  ids: number[];
+  /** Claims matching the board's search and filter. */
+  matching: number;
+  /** Every claim on this page is chosen (offer to choose all matching). */
+  pageAllChosen: boolean;
+  onSelectAllMatching(): void;
+  onClear(): void;
+}
+
+export function BatchBar(props: BatchBarProps) {
+  const { tr, notify, notifyError } = useApp();
+  const [busy, setBusy] = useState<null | 'export' | 'list' | 'print'>(null);
+  const [summary, setSummary] = useState<{ folder: string; items: BulkExportItem[] } | null>(null);
+  const progress = useProgress('batch');
+  const count = props.ids.length;
+
+  async function exportAll() {
+    setBusy('export');
+    setSummary(null);
+    try {
+      const r = await call('exportBundles', { ids: props.ids });
+      if (r) setSummary(r);
+    } catch (err) {
+      if (!isCanceled(err)) notifyError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function exportList(format: 'xlsx' | 'csv') {
+    setBusy('list');
+    try {
+      const r = await call('exportClaimList', { ids: props.ids, format });
+      if (r)
+        notify(
+          'success',
+          tr(`已导出 ${r.rows} 单的清单：${r.path}`, `Saved a list of ${r.rows} claims: ${r.path}`),
+        );
+    } catch (err) {
+      if (!isCanceled(err)) notifyError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function printAll(paths: string[]) {
+    setBusy('print');
+    try {
+      const r = await call('printBundles', { paths });
+      if (r.printed)
+        notify(
+          'success',
+          tr(`已送去打印：${paths.length} 单，共 ${r.pages} 页`, `Sent ${r.pages} pages to print`),
+        );
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const done = summary?.items.filter((i) => i.outcome === 'done') ?? [];
+  const failed = summary?.items.filter((i) => i.outcome === 'failed') ?? [];
+  const incomplete = done.filter((i) => i.incomplete);
+  return (
+    <div className="batch" role="region" aria-label={tr('批量操作', 'Batch actions')}>
+      {count > 0 && (
+        <div className="batch-bar">
+          <strong aria-live="polite">{tr(`已选 ${count} 单`, `${count} chosen`)}</strong>
+          {props.pageAllChosen && props.matching > count && (
+            <button type="button" className="link" onClick={props.onSelectAllMatching}>
+              {tr(`选择全部符合条件的 ${props.matching} 单`, `Choose all ${props.matching} matching`)}
+            </button>
+          )}
+          <span className="batch-actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy !== null}
+              onClick={() => void exportAll()}
+            >
+              {tr('导出 PDF（每单一个）…', 'Export PDFs (one each)…')}
+            </button>
+            <button type="button" disabled={busy !== null} onClick={() => void exportList('xlsx')}>
+              {tr('导出 Excel 清单…', 'Export .xlsx list…')}
+            </button>
+            <button type="button" disabled={busy !== null} onClick={() => void exportList('csv')}>
+              {tr('导出 CSV 清单…', 'Export CSV list…')}
+            </button>
+            <button type="button" disabled={busy !== null} onClick={props.onClear}>
+              {tr('取消选择', 'Clear selection')}
+            </button>
+          </span>
+          <span className="muted batch-hint">
+            {tr('换搜索词或状态会清空选择', 'Changing the search or status clears the selection')}
+          </span>
+        </div>
+      )}
+      {busy === 'export' && progress && (
+        <div className="progress-line" role="status" data-testid="batch-progress">
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={tr('批量导出进度', 'Batch export progress')}
+          />
+          <span>
+            {progress.done < progress.total
+              ? tr(
+                  `正在导出第 ${progress.done + 1} / ${progress.total} 单：${progress.label}`,
+                  `Exporting ${progress.done + 1} of ${progress.total}: ${progress.label}`,
+                )
+              : tr(
+                  `已导出 ${progress.total} / ${progress.total} 单`,
+                  `${progress.total} of ${progress.total} done`,
+                )}
+          </span>
+        </div>
+      )}
+      {summary && (
+        <section
+          className="panel batch-summary"
+          aria-labelledby="batch-summary-title"
+          data-testid="batch-summary"
+        >
+          <h2 id="batch-summary-title">{tr('批量导出结果', 'Batch export result')}</h2>
+          <p>
+            {tr(
+              `已导出 ${done.length} 单，失败 ${failed.length} 单。保存在：`,
+              `${done.length} exported, ${failed.length} failed. Saved in: `,
+            )}
+            <span className="path">{summary.folder}</span>
+          </p>
+          {incomplete.length > 0 && (
+            <p className="muted">
+              {tr(
+                `其中 ${incomplete.length} 单材料还不齐全，也已导出，封面标有“尚不能提交”：`,
+                `${incomplete.length} of them are not complete; exported with the “not ready” mark: `,
+              )}
+              {incomplete.map((i) => i.reference).join('、')}
+            </p>
+          )}
+          {failed.length > 0 && (
+            <ul className="batch-failed">
+              {failed.map((i) => (
+                <li key={i.claimId}>
+                  <strong>
+                    {i.reference} {i.name}
+                  </strong>
+                  ：{tr(i.reason ?? '', i.reasonEn ?? '')}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions">
+            {done.length > 0 && (
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() => void printAll(done.map((i) => i.path!))}
+              >
+                {tr(`全部打印（${done.length} 单，一次打印）`, `Print all (${done.length}, one job)`)}
+              </button>
+            )}
+            {done[0] && (
+              <button
+                type="button"
+                onClick={() => void call('showExportedInFolder', { path: done[0]!.path! }).catch(notifyError)}
+              >
+                {tr('打开所在文件夹', 'Show in folder')}
+              </button>
+            )}
+            <button type="button" onClick={() => setSummary(null)}>
+              {tr('关闭', 'Close')}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
