@@ -102,10 +102,35 @@ export type ConfirmableCheck = z.infer<typeof ConfirmableCheck>;
 export const DocumentConfirmation = z.object({ documentId: Id, check: ConfirmableCheck });
 export type DocumentConfirmation = z.infer<typeof DocumentConfirmation>;
 
+/** A status change with the day it happened (as the person gave it; the recorded day for older ones). */
+export const StatusChangeWithFacts = StatusChange.extend({ happenedOn: z.string() });
+export type StatusChangeWithFacts = z.infer<typeof StatusChangeWithFacts>;
+
+/** One thing the office asked for when it wanted more papers (补充材料); open until ticked done. */
+export const RequestedItem = z.object({
+  id: Id,
+  claimId: Id,
+  text: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type RequestedItem = z.infer<typeof RequestedItem>;
+
+/** What a status change carries besides the new status. */
+export const StatusFactsRequest = z.object({
+  note: z.string().max(500).optional(),
+  /** YYYY-MM-DD, not in the future nor before the claim was created; today when absent. */
+  date: z.string().max(10).optional(),
+  /** 补充材料: what the office asked for, one line each. */
+  requested: z.array(z.string().max(200)).max(20).optional(),
+});
+
 export const ClaimDetail = z.object({
   claim: Claim,
   documents: z.array(ClaimDocument),
-  history: z.array(StatusChange),
+  history: z.array(StatusChangeWithFacts),
+  /** What the office asked for (补充材料), done or not. */
+  requestedItems: z.array(RequestedItem),
   claimant: Person,
   /** What the person confirmed on each document (the 急诊 mark). */
   confirmations: z.array(DocumentConfirmation),
@@ -169,6 +194,8 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   /** 'electron' in the desktop app, 'test' in the browser test transport. */
   shell: z.enum(['electron', 'test']),
+  /** Today's date (YYYY-MM-DD) as main counts it: the default and latest day of a status change. */
+  today: z.string(),
   features: z.object({ quality: z.boolean(), rules: z.boolean(), export: z.boolean() }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
@@ -261,9 +288,27 @@ export const IPC = {
   ),
   transitionClaim: channel(
     'claims:transition',
-    z.object({ id: Id, to: ClaimStatus, note: z.string().max(500).optional() }),
+    StatusFactsRequest.extend({ id: Id, to: ClaimStatus }),
     Claim,
   ),
+  /** The same move for many claims, each on its own: a claim that may not move is reported, not fatal. */
+  transitionClaims: channel(
+    'claims:transitionmany',
+    StatusFactsRequest.extend({ ids: z.array(Id).min(1).max(MAX_BATCH), to: ClaimStatus }),
+    z.object({
+      items: z.array(
+        z.object({
+          claimId: Id,
+          reference: z.string(),
+          moved: z.boolean(),
+          reason: z.string().nullable(),
+          reasonEn: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  /** Ticks or unticks one thing the office asked for. */
+  setRequestedItemDone: channel('requests:tick', z.object({ itemId: Id, done: z.boolean() }), RequestedItem),
   evaluateClaim: channel('claims:evaluate', z.object({ id: Id }), ClaimEvaluationView),
   /** Sets or clears what the person confirmed on a document; answers with the document's confirmations. */
   confirmDocument: channel(

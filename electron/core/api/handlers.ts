@@ -6,6 +6,15 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { exportClaimBundles, mergeBundlesForPrint } from '../export/bulk';
 import { matchingClaimIds } from '../db/store/claim-selection';
+import {
+  requestedItem,
+  requestedItems,
+  setRequestedItemDone,
+  statusHistory,
+  transitionWithFacts,
+  type StatusFacts,
+} from '../db/store/claim-status';
+import type { ClaimStatus } from '../../../shared/lifecycle';
 import type { Workspace } from '../workspace';
 import { backupsDir, openWorkspace } from '../workspace';
 import { backupDatabase, restoreWorkspace } from '../backup';
@@ -25,7 +34,6 @@ import { pageCorrections, setPageField } from '../field-corrections';
 import { isPledgeSigned, setPledgeSigned } from '../pledge';
 import { sniffFile } from '../files/sniff';
 import {
-  claimHistory,
   createClaim,
   createHousehold,
   createPerson,
@@ -37,7 +45,6 @@ import {
   listHouseholds,
   listPeople,
   removeDocument,
-  transitionClaim,
   updateClaim,
   updatePerson,
   documentCounts,
@@ -120,6 +127,21 @@ export function createHandlers(
     return (await listBackups(state.ws.dataDir)).filter((b) => isBackupFileName(b.name));
   }
 
+  /** One status move with its facts; 材料齐全 only on the engine's verdict (the one the editor and bundle show). */
+  async function moveClaim(id: number, to: ClaimStatus, facts: StatusFacts) {
+    if (to === 'ready' && getClaim(db(), id).status !== 'ready') {
+      const report = await evaluateStoredClaim(state.ws, id, today());
+      if (!isReadyToSubmit(report))
+        throw new ClaimDeskError(
+          'transition_refused',
+          '材料还不齐全或还有问题没解决，不能标为“材料齐全”，请先看材料清单',
+          'the claim is not ready: the checklist is incomplete or has errors',
+          { field: 'status' },
+        );
+    }
+    return transitionWithFacts(db(), id, to, facts, today());
+  }
+
   function producedOrRefuse(path: string): string {
     if (!isProducedPath(produced, path)) {
       throw new ClaimDeskError(
@@ -138,6 +160,7 @@ export function createHandlers(
         version: platform.version,
         dataDir: state.ws.dataDir,
         shell: platform.shell,
+        today: today(),
         features: availableFeatures(state.ws),
       };
     },
@@ -184,7 +207,8 @@ export function createHandlers(
       return {
         claim,
         documents: listDocuments(db(), req.id),
-        history: claimHistory(db(), req.id),
+        history: statusHistory(db(), req.id),
+        requestedItems: requestedItems(db(), req.id),
         claimant: getPerson(db(), claim.fields.claimantId),
         confirmations: Object.entries(claimConfirmations(db(), req.id)).flatMap(([documentId, checks]) =>
           checks.map((check) => ({ documentId: Number(documentId), check })),
@@ -200,18 +224,25 @@ export function createHandlers(
       return updateClaim(db(), req.id, req.claim);
     },
     async transitionClaim(req) {
-      // 材料齐全 is the engine's verdict, the same one the editor and the bundle show; not a button's say-so.
-      if (req.to === 'ready' && getClaim(db(), req.id).status !== 'ready') {
-        const report = await evaluateStoredClaim(state.ws, req.id, today());
-        if (!isReadyToSubmit(report))
-          throw new ClaimDeskError(
-            'transition_refused',
-            '材料还不齐全或还有问题没解决，不能标为“材料齐全”，请先看材料清单',
-            'the claim is not ready: the checklist is incomplete or has errors',
-            { field: 'status' },
-          );
+      return moveClaim(req.id, req.to, req);
+    },
+    async transitionClaims(req) {
+      const items = [];
+      for (const id of req.ids) {
+        const reference = getClaim(db(), id).reference;
+        try {
+          await moveClaim(id, req.to, req);
+          items.push({ claimId: id, reference, moved: true, reason: null, reasonEn: null });
+        } catch (err) {
+          if (!(err instanceof ClaimDeskError)) throw err;
+          items.push({ claimId: id, reference, moved: false, reason: err.zh, reasonEn: err.en });
+        }
       }
-      return transitionClaim(db(), req.id, req.to, req.note ?? '');
+      return { items };
+    },
+    async setRequestedItemDone(req) {
+      assertClaimEditable(db(), requestedItem(db(), req.itemId).claimId);
+      return setRequestedItemDone(db(), req.itemId, req.done);
     },
     async evaluateClaim(req) {
       getClaim(db(), req.id);
