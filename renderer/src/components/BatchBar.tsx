@@ -2,9 +2,11 @@
 // bundle per claim into a chosen folder (one progress bar, then a summary), printing those bundles as one
 // job, and the selection as an .xlsx / CSV list.
 import { useState } from 'react';
-import type { BulkExportItem } from '../../../shared/ipc';
+import type { BulkExportItem, IpcResponse } from '../../../shared/ipc';
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/lifecycle';
 import { call, isCanceled } from '../api';
 import { useApp } from '../app-context';
+import { StatusChangeForm, type StatusFacts } from './StatusChangeForm';
 import { useProgress } from './useProgress';
 
 export interface BatchBarProps {
@@ -16,11 +18,15 @@ export interface BatchBarProps {
   pageAllChosen: boolean;
   onSelectAllMatching(): void;
   onClear(): void;
+  /** Statuses changed: the board reads its rows again. */
+  onChanged(): void;
 }
 
 export function BatchBar(props: BatchBarProps) {
   const { tr, notify, notifyError } = useApp();
-  const [busy, setBusy] = useState<null | 'export' | 'list' | 'print'>(null);
+  const [busy, setBusy] = useState<null | 'export' | 'list' | 'print' | 'status'>(null);
+  const [moving, setMoving] = useState<ClaimStatus | null>(null);
+  const [moved, setMoved] = useState<IpcResponse<'transitionClaims'> | null>(null);
   const [summary, setSummary] = useState<{ folder: string; items: BulkExportItem[] } | null>(null);
   const progress = useProgress('batch');
   const count = props.ids.length;
@@ -33,6 +39,19 @@ export function BatchBar(props: BatchBarProps) {
       if (r) setSummary(r);
     } catch (err) {
       if (!isCanceled(err)) notifyError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function moveAll(to: ClaimStatus, facts: StatusFacts) {
+    setBusy('status');
+    try {
+      setMoved(await call('transitionClaims', { ids: props.ids, to, ...facts }));
+      setMoving(null);
+      props.onChanged();
+    } catch (err) {
+      notifyError(err);
     } finally {
       setBusy(null);
     }
@@ -98,6 +117,25 @@ export function BatchBar(props: BatchBarProps) {
             <button type="button" disabled={busy !== null} onClick={() => void exportList('csv')}>
               {tr('导出 CSV 清单…', 'Export CSV list…')}
             </button>
+            <label>
+              <span className="sr-only">{tr('批量改状态', 'Change status of all chosen')}</span>
+              <select
+                aria-label={tr('批量改状态', 'Change status of all chosen')}
+                value={moving ?? ''}
+                disabled={busy !== null}
+                onChange={(e) => {
+                  setMoved(null);
+                  setMoving((e.target.value || null) as ClaimStatus | null);
+                }}
+              >
+                <option value="">{tr('改状态为…', 'Change status to…')}</option>
+                {CLAIM_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {tr(CLAIM_STATUS_LABELS[s].zh, CLAIM_STATUS_LABELS[s].en)}
+                  </option>
+                ))}
+              </select>
+            </label>
             <button type="button" disabled={busy !== null} onClick={props.onClear}>
               {tr('取消选择', 'Clear selection')}
             </button>
@@ -106,6 +144,45 @@ export function BatchBar(props: BatchBarProps) {
             {tr('换搜索词或状态会清空选择', 'Changing the search or status clears the selection')}
           </span>
         </div>
+      )}
+      {moving && count > 0 && (
+        <StatusChangeForm
+          key={moving}
+          to={moving}
+          earliest=""
+          busy={busy !== null}
+          onSubmit={(facts) => void moveAll(moving, facts)}
+          onCancel={() => setMoving(null)}
+        />
+      )}
+      {moved && (
+        <section
+          className="panel batch-summary"
+          aria-labelledby="batch-moved-title"
+          data-testid="batch-moved"
+        >
+          <h2 id="batch-moved-title">{tr('批量改状态结果', 'Status change result')}</h2>
+          <p>
+            {tr(
+              `已改 ${moved.items.filter((i) => i.moved).length} 单，${moved.items.filter((i) => !i.moved).length} 单没有改。`,
+              `${moved.items.filter((i) => i.moved).length} changed, ${moved.items.filter((i) => !i.moved).length} not changed.`,
+            )}
+          </p>
+          <ul className="batch-failed">
+            {moved.items
+              .filter((i) => !i.moved)
+              .map((i) => (
+                <li key={i.claimId}>
+                  <strong>{i.reference}</strong>：{tr(i.reason ?? '', i.reasonEn ?? '')}
+                </li>
+              ))}
+          </ul>
+          <div className="actions">
+            <button type="button" onClick={() => setMoved(null)}>
+              {tr('关闭', 'Close')}
+            </button>
+          </div>
+        </section>
       )}
       {busy === 'export' && progress && (
         <div className="progress-line" role="status" data-testid="batch-progress">

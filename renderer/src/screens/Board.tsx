@@ -44,6 +44,8 @@ export function Board() {
     anchor.current = null;
   }, [filterKey]);
   const [data, setData] = useState<{ items: ClaimSummary[]; total: number } | null>(null);
+  // Bumped after a batch status change so the rows are read again.
+  const [reloads, setReloads] = useState(0);
 
   // Wait for a pause in typing before asking the database, so each keystroke doesn't start a query.
   useEffect(() => {
@@ -70,7 +72,7 @@ export function Board() {
     return () => {
       live = false;
     };
-  }, [query, status, sort, page, notifyError]);
+  }, [query, status, sort, page, reloads, notifyError]);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const items = data?.items ?? [];
@@ -166,6 +168,7 @@ export function Board() {
         pageAllChosen={pageAllChosen}
         onSelectAllMatching={selectAllMatching}
         onClear={() => setSelected([])}
+        onChanged={() => setReloads((n) => n + 1)}
       />
       <div className="table-scroll">
         <table className="table claims-table">
