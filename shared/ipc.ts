@@ -88,6 +88,8 @@ export type ClaimSummary = z.infer<typeof ClaimSummary>;
 export const ClaimListRequest = z.object({
   search: z.string().max(200).optional(),
   status: ClaimStatus.optional(),
+  /** true: the archived claims only (the board's 已归档 filter); otherwise archived claims are left out. */
+  archived: z.boolean().optional(),
   sort: z.enum(['updated', 'created', 'care_end']).optional(),
   page: z.number().int().min(1).max(1_000_000).optional(),
   pageSize: z.number().int().min(1).max(200).optional(),
@@ -306,6 +308,23 @@ export const IPC = {
         }),
       ),
     }),
+  ),
+  /** Archives the claims (off the board, kept) or brings them back; answers how many changed. */
+  archiveClaims: channel(
+    'claims:archive',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH), archived: z.boolean() }),
+    z.object({ changed: z.number().int() }),
+  ),
+  /** Deletes the claims; they can be brought back with undeleteClaims for undoMs, then they are purged. */
+  deleteClaims: channel(
+    'claims:delete',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ deleted: z.number().int(), undoMs: z.number().int() }),
+  ),
+  undeleteClaims: channel(
+    'claims:undelete',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ restored: z.number().int() }),
   ),
   /** Ticks or unticks one thing the office asked for. */
   setRequestedItemDone: channel('requests:tick', z.object({ itemId: Id, done: z.boolean() }), RequestedItem),

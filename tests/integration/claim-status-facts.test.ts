@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { sqliteOf } from '../../electron/core/db/sqlite';
 import { openWorkspace } from '../../electron/core/workspace';
 import { isReadyToSubmit } from '../../shared/evaluation';
 import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
@@ -76,7 +77,7 @@ async function claimIn(status: string): Promise<number> {
     visitDate: '2026-09-10',
     crossRegion: null,
   });
-  state.ws.db
+  sqliteOf(state.ws.db)
     .prepare("UPDATE claims SET status = ?, created_at = '2026-09-15T02:00:00.000Z' WHERE id = ?")
     .run(status, c.id);
   return c.id;

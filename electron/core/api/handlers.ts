@@ -15,6 +15,13 @@ import {
   type StatusFacts,
 } from '../db/store/claim-status';
 import type { ClaimStatus } from '../../../shared/lifecycle';
+import {
+  purgeDeletedClaims,
+  setClaimsArchived,
+  softDeleteClaims,
+  undeleteClaims,
+  UNDO_WINDOW_MS,
+} from '../db/store/claim-trash';
 import type { Workspace } from '../workspace';
 import { backupsDir, openWorkspace } from '../workspace';
 import { backupDatabase, restoreWorkspace } from '../backup';
@@ -122,6 +129,13 @@ export function createHandlers(
   const produced = new Set<string>();
   const today = (): string => platform.today?.() ?? localToday();
   const db = () => state.ws.db;
+
+  // Claims deleted more than the undo window ago go for good: at start (here) and at each later delete.
+  const purgeExpired = () =>
+    purgeDeletedClaims(db(), state.ws.dataDir, new Date(Date.now() - UNDO_WINDOW_MS));
+  void purgeExpired().catch((err: unknown) =>
+    console.error('[claimdesk] purge of deleted claims failed', err),
+  );
 
   async function listBackupFiles(): Promise<BackupInfo[]> {
     return (await listBackups(state.ws.dataDir)).filter((b) => isBackupFileName(b.name));
@@ -239,6 +253,16 @@ export function createHandlers(
         }
       }
       return { items };
+    },
+    async archiveClaims(req) {
+      return { changed: setClaimsArchived(db(), req.ids, req.archived) };
+    },
+    async deleteClaims(req) {
+      await purgeExpired();
+      return { deleted: softDeleteClaims(db(), req.ids), undoMs: UNDO_WINDOW_MS };
+    },
+    async undeleteClaims(req) {
+      return { restored: undeleteClaims(db(), req.ids) };
     },
     async setRequestedItemDone(req) {
       assertClaimEditable(db(), requestedItem(db(), req.itemId).claimId);

@@ -8,7 +8,8 @@ import { ClaimDeskError } from '../../errors';
 import { getClaim, transitionClaim } from '../../repo';
 import { localToday } from '../../rules/dates';
 import type { Claim } from '../../../../shared/schemas';
-import type { Db } from '../open';
+import type { Db } from '../contract';
+import { sqliteOf } from '../sqlite';
 
 export interface StatusFacts {
   /** YYYY-MM-DD the change happened; today when absent. */
@@ -101,15 +102,17 @@ export function transitionWithFacts(
   const date = facts.date ?? today;
   const requested = to === 'more_info_requested' ? requestedLines(facts.requested) : [];
   const note = facts.note?.trim() ?? '';
-  return db.transaction(() => {
+  return sqliteOf(db).transaction(() => {
     const moved = transitionClaim(db, claimId, to, note);
     const historyId = (
-      db.prepare('SELECT max(id) AS id FROM claim_status_history WHERE claim_id = ?').get(claimId) as {
+      sqliteOf(db)
+        .prepare('SELECT max(id) AS id FROM claim_status_history WHERE claim_id = ?')
+        .get(claimId) as {
         id: number;
       }
     ).id;
-    db.prepare('UPDATE claim_status_history SET happened_on = ? WHERE id = ?').run(date, historyId);
-    const insert = db.prepare(
+    sqliteOf(db).prepare('UPDATE claim_status_history SET happened_on = ? WHERE id = ?').run(date, historyId);
+    const insert = sqliteOf(db).prepare(
       'INSERT INTO claim_requested_items (claim_id, history_id, text, created_at) VALUES (?, ?, ?, ?)',
     );
     const at = new Date().toISOString();
@@ -119,7 +122,7 @@ export function transitionWithFacts(
 }
 
 export function statusHistory(db: Db, claimId: number): StatusChangeWithFacts[] {
-  const rows = db
+  const rows = sqliteOf(db)
     .prepare(
       `SELECT from_status, to_status, note, changed_at, happened_on FROM claim_status_history
        WHERE claim_id = ? ORDER BY id`,
@@ -151,7 +154,7 @@ const toItem = (r: ItemRow): RequestedItem => ({
 
 export function requestedItems(db: Db, claimId: number): RequestedItem[] {
   return (
-    db
+    sqliteOf(db)
       .prepare(
         'SELECT id, claim_id, text, created_at, done_at FROM claim_requested_items WHERE claim_id = ? ORDER BY id',
       )
@@ -160,7 +163,7 @@ export function requestedItems(db: Db, claimId: number): RequestedItem[] {
 }
 
 export function requestedItem(db: Db, itemId: number): RequestedItem {
-  const row = db
+  const row = sqliteOf(db)
     .prepare('SELECT id, claim_id, text, created_at, done_at FROM claim_requested_items WHERE id = ?')
     .get(itemId) as ItemRow | undefined;
   if (!row)
@@ -173,9 +176,8 @@ export function requestedItem(db: Db, itemId: number): RequestedItem {
 /** Ticks (or unticks) one thing the office asked for. */
 export function setRequestedItemDone(db: Db, itemId: number, done: boolean): RequestedItem {
   requestedItem(db, itemId);
-  db.prepare('UPDATE claim_requested_items SET done_at = ? WHERE id = ?').run(
-    done ? new Date().toISOString() : null,
-    itemId,
-  );
+  sqliteOf(db)
+    .prepare('UPDATE claim_requested_items SET done_at = ? WHERE id = ?')
+    .run(done ? new Date().toISOString() : null, itemId);
   return requestedItem(db, itemId);
 }
