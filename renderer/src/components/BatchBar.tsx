@@ -1,7 +1,7 @@
 // The board's selection bar: how many claims are chosen and what can be done to all of them at once: one PDF
 // bundle per claim into a chosen folder (one progress bar, then a summary), printing those bundles as one
 // job, and the selection as an .xlsx / CSV list.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BulkExportItem, IpcResponse } from '../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/lifecycle';
 import { call, isCanceled } from '../api';
@@ -20,6 +20,8 @@ export interface BatchBarProps {
   onClear(): void;
   /** Statuses changed: the board reads its rows again. */
   onChanged(): void;
+  /** The board shows archived claims (offer to restore instead of to archive). */
+  archivedView: boolean;
 }
 
 export function BatchBar(props: BatchBarProps) {
@@ -28,6 +30,10 @@ export function BatchBar(props: BatchBarProps) {
   const [moving, setMoving] = useState<ClaimStatus | null>(null);
   const [moved, setMoved] = useState<IpcResponse<'transitionClaims'> | null>(null);
   const [summary, setSummary] = useState<{ folder: string; items: BulkExportItem[] } | null>(null);
+  // A delete can be undone while this notice shows (main keeps the claims whole for the same time).
+  const [undo, setUndo] = useState<{ ids: number[]; count: number } | null>(null);
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (undoTimer.current && clearTimeout(undoTimer.current)), []);
   const progress = useProgress('batch');
   const count = props.ids.length;
 
@@ -54,6 +60,64 @@ export function BatchBar(props: BatchBarProps) {
       notifyError(err);
     } finally {
       setBusy(null);
+    }
+  }
+
+  async function archive(archived: boolean) {
+    setBusy('status');
+    try {
+      const r = await call('archiveClaims', { ids: props.ids, archived });
+      notify(
+        'success',
+        archived
+          ? tr(`已归档 ${r.changed} 单（在状态“已归档”里可以找回）`, `${r.changed} archived`)
+          : tr(`已恢复 ${r.changed} 单到报销单`, `${r.changed} restored`),
+      );
+      props.onClear();
+      props.onChanged();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function remove() {
+    const ids = props.ids;
+    if (
+      !window.confirm(
+        tr(
+          `删除选中的 ${ids.length} 单？包括其中的材料照片。删除后 10 秒内可以撤销。`,
+          `Delete ${ids.length} claims with their papers? You can undo for 10 seconds.`,
+        ),
+      )
+    )
+      return;
+    setBusy('status');
+    try {
+      const r = await call('deleteClaims', { ids });
+      props.onClear();
+      props.onChanged();
+      setUndo({ ids, count: r.deleted });
+      if (undoTimer.current) clearTimeout(undoTimer.current);
+      undoTimer.current = setTimeout(() => setUndo(null), r.undoMs);
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function undoDelete() {
+    if (!undo) return;
+    if (undoTimer.current) clearTimeout(undoTimer.current);
+    setUndo(null);
+    try {
+      const r = await call('undeleteClaims', { ids: undo.ids });
+      notify('success', tr(`已撤销删除，${r.restored} 单已恢复`, `Undone: ${r.restored} restored`));
+      props.onChanged();
+    } catch (err) {
+      notifyError(err);
     }
   }
 
@@ -136,6 +200,12 @@ export function BatchBar(props: BatchBarProps) {
                 ))}
               </select>
             </label>
+            <button type="button" disabled={busy !== null} onClick={() => void archive(!props.archivedView)}>
+              {props.archivedView ? tr('恢复到报销单', 'Restore') : tr('归档', 'Archive')}
+            </button>
+            <button type="button" className="danger" disabled={busy !== null} onClick={() => void remove()}>
+              {tr('删除…', 'Delete…')}
+            </button>
             <button type="button" disabled={busy !== null} onClick={props.onClear}>
               {tr('取消选择', 'Clear selection')}
             </button>
@@ -143,6 +213,14 @@ export function BatchBar(props: BatchBarProps) {
           <span className="muted batch-hint">
             {tr('换搜索词或状态会清空选择', 'Changing the search or status clears the selection')}
           </span>
+        </div>
+      )}
+      {undo && (
+        <div className="undo-bar" role="status">
+          {tr(`已删除 ${undo.count} 单。`, `${undo.count} deleted. `)}
+          <button type="button" className="primary" onClick={() => void undoDelete()}>
+            {tr('撤销', 'Undo')}
+          </button>
         </div>
       )}
       {moving && count > 0 && (

@@ -13,7 +13,9 @@ const PAGE_SIZE = 50;
 type Sort = NonNullable<ClaimListRequest['sort']>;
 
 // Search, filter, sort, page and the selection survive opening a claim and coming back (kept for this session).
-const kept: { search: string; status: ClaimStatus | ''; sort: Sort; page: number; selected: number[] } = {
+/** The status filter: one status, all, or the archived claims (which the other choices leave out). */
+type StatusFilter = ClaimStatus | '' | 'archived';
+const kept: { search: string; status: StatusFilter; sort: Sort; page: number; selected: number[] } = {
   search: '',
   status: '',
   sort: 'updated',
@@ -25,7 +27,11 @@ export function Board() {
   const { tr, go, notifyError } = useApp();
   const [search, setSearch] = useState(kept.search);
   const [query, setQuery] = useState(kept.search);
-  const [status, setStatus] = useState<ClaimStatus | ''>(kept.status);
+  const [status, setStatus] = useState<StatusFilter>(kept.status);
+  const filter = {
+    status: status && status !== 'archived' ? status : undefined,
+    archived: status === 'archived' || undefined,
+  };
   const [sort, setSort] = useState<Sort>(kept.sort);
   const [page, setPage] = useState(kept.page);
   // The selection is a list of ids, not rows: it survives sorting and paging. A new search or status filter
@@ -61,7 +67,8 @@ export function Board() {
     let live = true;
     call('listClaims', {
       search: query || undefined,
-      status: status || undefined,
+      status: status && status !== 'archived' ? status : undefined,
+      archived: status === 'archived' || undefined,
       sort,
       page,
       pageSize: PAGE_SIZE,
@@ -105,7 +112,7 @@ export function Board() {
   }
 
   function selectAllMatching() {
-    call('listClaimIds', { search: query || undefined, status: status || undefined, sort }).then(
+    call('listClaimIds', { search: query || undefined, ...filter, sort }).then(
       (r) => setSelected(r.ids),
       notifyError,
     );
@@ -141,7 +148,7 @@ export function Board() {
           <select
             value={status}
             onChange={(e) => {
-              setStatus(e.target.value as ClaimStatus | '');
+              setStatus(e.target.value as StatusFilter);
               setPage(1);
             }}
           >
@@ -151,6 +158,7 @@ export function Board() {
                 {tr(CLAIM_STATUS_LABELS[s].zh, CLAIM_STATUS_LABELS[s].en)}
               </option>
             ))}
+            <option value="archived">{tr('已归档', 'Archived')}</option>
           </select>
         </label>
         <label>
@@ -169,6 +177,7 @@ export function Board() {
         onSelectAllMatching={selectAllMatching}
         onClear={() => setSelected([])}
         onChanged={() => setReloads((n) => n + 1)}
+        archivedView={status === 'archived'}
       />
       <div className="table-scroll">
         <table className="table claims-table">
