@@ -7,6 +7,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { readFile } from 'node:fs/promises';
+import { idCheckChar } from '../../shared/validators';
 import { expect, test } from './fixtures';
 import type { TestServer } from './transport/server';
 import { seedOutpatientClaim, seedPerson } from './support/api';
@@ -17,18 +18,15 @@ async function seedFive(server: TestServer): Promise<Array<{ id: number; referen
   const out = [];
   for (const [i, name] of NAMES.entries()) {
     // Distinct valid ID numbers (check digit computed) so each person is their own.
-    const person = await seedPerson(server, name, idWithCheckDigit(`11010519491231${100 + i}`));
+    const person = await seedPerson(
+      server,
+      name,
+      `11010519491231${100 + i}` + idCheckChar(`11010519491231${100 + i}`),
+    );
     const c = await seedOutpatientClaim(server, person, `第${i + 1}医院`);
     out.push({ ...c, name });
   }
   return out;
-}
-
-/** GB 11643 check digit appended to 17 digits. */
-function idWithCheckDigit(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
 }
 
 function pdfText(path: string): string {
