@@ -82,6 +82,8 @@ export const ClaimSummary = Claim.extend({
   /** Submission deadline, or null when the care end date is unknown or the claim is already handed in. */
   deadline: Deadline.nullable(),
   documentCount: z.number().int(),
+  /** The day the claim entered its current status (YYYY-MM-DD). */
+  statusSince: z.string().nullable(),
 });
 export type ClaimSummary = z.infer<typeof ClaimSummary>;
 

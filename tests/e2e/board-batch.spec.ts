@@ -1,6 +1,7 @@
 // Batch work on the board as a billing clerk does it: choose claims (click, shift-click, the page, everything
 // matching), export one PDF bundle per claim into one folder with one progress bar and a summary, print them
 // as one job, and save the choice as an .xlsx list; each output is read back by an independent tool.
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { idCheckChar } from '../../shared/validators';
 import { expect, test } from './fixtures';
 import type { TestServer } from './transport/server';
-import { seedOutpatientClaim, seedPerson } from './support/api';
+import { apiCall, seedOutpatientClaim, seedPerson } from './support/api';
 
 const NAMES = ['赵一', '钱二', '孙三', '李四', '周五'];
 
@@ -162,4 +163,28 @@ test('“choose all matching” takes every claim the search matches, beyond the
   // The header box unticks this page only.
   await page.getByRole('checkbox', { name: '全选本页' }).uncheck();
   await expect(page.getByText('已选 50 单')).toBeVisible();
+});
+
+test('the board shows the amount as ¥12,345.67 and how many days the claim has been in its status', async ({
+  app: page,
+  server,
+}) => {
+  const person = await seedPerson(server, '卫十一');
+  const c = await apiCall<{ id: number; reference: string }>(server, 'createClaim', {
+    claimantId: person,
+    careSetting: 'outpatient',
+    hospital: '金额医院',
+    treatmentRegion: '江苏省南京市',
+    visitDate: '2026-09-10',
+    totalAmount: 12345.67,
+    crossRegion: null,
+  });
+  // Its first status (草稿) dated 2026-09-21; the tests live on 2026-10-01: 10 days.
+  const db = new Database(join(server.dataDir, 'claimdesk.sqlite3'));
+  db.prepare("UPDATE claim_status_history SET happened_on = '2026-09-21' WHERE claim_id = ?").run(c.id);
+  db.close();
+  await page.reload();
+  const row = page.locator('.claims-table tbody tr', { hasText: c.reference });
+  await expect(row.locator('td.amount')).toHaveText('¥12,345.67');
+  await expect(row.locator('.status-days')).toHaveText('10 天');
 });

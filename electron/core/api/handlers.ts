@@ -11,6 +11,7 @@ import {
   requestedItems,
   setRequestedItemDone,
   statusHistory,
+  statusSince,
   transitionWithFacts,
   type StatusFacts,
 } from '../db/store/claim-status';
@@ -205,11 +206,13 @@ export function createHandlers(
       const page = listClaims(db(), req);
       const ids = page.items.map((c) => c.id);
       const counts = documentCounts(db(), ids);
+      const since = statusSince(db(), ids);
       const t = today();
       const items: ClaimSummary[] = page.items.map((c) => ({
         ...c,
         deadline: deadlineOf(state.ws, c, t),
         documentCount: counts.get(c.id) ?? 0,
+        statusSince: since.get(c.id) ?? null,
       }));
       return { ...page, items };
     },

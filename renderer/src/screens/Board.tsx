@@ -7,7 +7,7 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { BatchBar } from '../components/BatchBar';
-import { deadlineClass, deadlineText, formatDateTime } from '../format';
+import { daysSince, deadlineClass, deadlineText, formatDateTime, formatYuan } from '../format';
 
 const PAGE_SIZE = 50;
 type Sort = NonNullable<ClaimListRequest['sort']>;
@@ -24,7 +24,7 @@ const kept: { search: string; status: StatusFilter; sort: Sort; page: number; se
 };
 
 export function Board() {
-  const { tr, go, notifyError } = useApp();
+  const { tr, go, notifyError, info } = useApp();
   const [search, setSearch] = useState(kept.search);
   const [query, setQuery] = useState(kept.search);
   const [status, setStatus] = useState<StatusFilter>(kept.status);
@@ -201,6 +201,7 @@ export function Board() {
               <th>{tr('医院', 'Hospital')}</th>
               <th>{tr('类型', 'Care')}</th>
               <th>{tr('状态', 'Status')}</th>
+              <th className="col-amount">{tr('金额', 'Amount')}</th>
               <th>{tr('提交期限', 'Deadline')}</th>
               <th className="col-docs">{tr('材料', 'Docs')}</th>
               <th className="col-changed">{tr('修改时间', 'Changed')}</th>
@@ -250,6 +251,22 @@ export function Board() {
                   <span className={`status status-${c.status}`}>
                     {tr(CLAIM_STATUS_LABELS[c.status].zh, CLAIM_STATUS_LABELS[c.status].en)}
                   </span>
+                  {c.statusSince && info && (
+                    <span className="muted status-days">
+                      {' '}
+                      {tr(
+                        `${daysSince(c.statusSince, info.today)} 天`,
+                        `${daysSince(c.statusSince, info.today)} d`,
+                      )}
+                    </span>
+                  )}
+                </td>
+                <td className="col-amount amount">
+                  {c.fields.totalAmount === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    formatYuan(c.fields.totalAmount)
+                  )}
                 </td>
                 <td>
                   {c.deadline ? (
@@ -264,7 +281,7 @@ export function Board() {
             ))}
             {data && data.items.length === 0 && (
               <tr>
-                <td colSpan={9} className="empty">
+                <td colSpan={10} className="empty">
                   {query || status ? (
                     tr('没有符合条件的报销单。', 'No claims match.')
                   ) : (

@@ -181,3 +181,16 @@ export function setRequestedItemDone(db: Db, itemId: number, done: boolean): Req
     .run(done ? new Date().toISOString() : null, itemId);
   return requestedItem(db, itemId);
 }
+
+/** The day each claim entered its current status (the day given for it, else the day it was recorded). */
+export function statusSince(db: Db, claimIds: readonly number[]): Map<number, string> {
+  if (claimIds.length === 0) return new Map();
+  const rows = sqliteOf(db)
+    .prepare(
+      `SELECT h.claim_id AS id, h.happened_on AS day, h.changed_at AS at FROM claim_status_history h
+       WHERE h.id IN (SELECT max(id) FROM claim_status_history WHERE claim_id IN (${claimIds.map(() => '?').join(',')})
+                      GROUP BY claim_id)`,
+    )
+    .all(...claimIds) as Array<{ id: number; day: string | null; at: string }>;
+  return new Map(rows.map((r) => [r.id, r.day ?? localToday(new Date(r.at))]));
+}
