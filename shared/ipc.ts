@@ -83,12 +83,16 @@ export const ClaimSummary = Claim.extend({
   /** Submission deadline, or null when the care end date is unknown or the claim is already handed in. */
   deadline: Deadline.nullable(),
   documentCount: z.number().int(),
+  /** The day the claim entered its current status (YYYY-MM-DD). */
+  statusSince: z.string().nullable(),
 });
 export type ClaimSummary = z.infer<typeof ClaimSummary>;
 
 export const ClaimListRequest = z.object({
   search: z.string().max(200).optional(),
   status: ClaimStatus.optional(),
+  /** true: the archived claims only (the board's 已归档 filter); otherwise archived claims are left out. */
+  archived: z.boolean().optional(),
   sort: z.enum(['updated', 'created', 'care_end']).optional(),
   page: z.number().int().min(1).max(1_000_000).optional(),
   pageSize: z.number().int().min(1).max(200).optional(),
@@ -103,10 +107,35 @@ export type ConfirmableCheck = z.infer<typeof ConfirmableCheck>;
 export const DocumentConfirmation = z.object({ documentId: Id, check: ConfirmableCheck });
 export type DocumentConfirmation = z.infer<typeof DocumentConfirmation>;
 
+/** A status change with the day it happened (as the person gave it; the recorded day for older ones). */
+export const StatusChangeWithFacts = StatusChange.extend({ happenedOn: z.string() });
+export type StatusChangeWithFacts = z.infer<typeof StatusChangeWithFacts>;
+
+/** One thing the office asked for when it wanted more papers (补充材料); open until ticked done. */
+export const RequestedItem = z.object({
+  id: Id,
+  claimId: Id,
+  text: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type RequestedItem = z.infer<typeof RequestedItem>;
+
+/** What a status change carries besides the new status. */
+export const StatusFactsRequest = z.object({
+  note: z.string().max(500).optional(),
+  /** YYYY-MM-DD, not in the future nor before the claim was created; today when absent. */
+  date: z.string().max(10).optional(),
+  /** 补充材料: what the office asked for, one line each. */
+  requested: z.array(z.string().max(200)).max(20).optional(),
+});
+
 export const ClaimDetail = z.object({
   claim: Claim,
   documents: z.array(ClaimDocument),
-  history: z.array(StatusChange),
+  history: z.array(StatusChangeWithFacts),
+  /** What the office asked for (补充材料), done or not. */
+  requestedItems: z.array(RequestedItem),
   claimant: Person,
   /** What the person confirmed on each document (the 急诊 mark). */
   confirmations: z.array(DocumentConfirmation),
@@ -170,18 +199,37 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   /** 'electron' in the desktop app, 'test' in the browser test transport. */
   shell: z.enum(['electron', 'test']),
+  /** Today's date (YYYY-MM-DD) as main counts it: the default and latest day of a status change. */
+  today: z.string(),
   features: z.object({ quality: z.boolean(), rules: z.boolean(), export: z.boolean() }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
 /** Progress of long work (import checks, export), pushed from main while the call is pending. */
 export const ProgressEvent = z.object({
-  task: z.enum(['import', 'export', 'replace', 'backup', 'restore']),
+  /** batch: the board's bulk export, counted in claims (label: the current claim's reference and name). */
+  task: z.enum(['import', 'export', 'replace', 'backup', 'restore', 'batch']),
   done: z.number().int(),
   total: z.number().int(),
   label: z.string(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
+/** One claim of a bulk export: exported (perhaps marked 尚不能提交) or failed with why. */
+export const BulkExportItem = z.object({
+  claimId: Id,
+  reference: z.string(),
+  name: z.string(),
+  outcome: z.enum(['done', 'failed']),
+  incomplete: z.boolean(),
+  path: z.string().nullable(),
+  reason: z.string().nullable(),
+  reasonEn: z.string().nullable(),
+});
+export type BulkExportItem = z.infer<typeof BulkExportItem>;
+
+/** The most claims one batch action takes (shared/ipc and core agree). */
+export const MAX_BATCH = 2000;
 
 /** A dropped file that was not added, named by the person's own file name, with why (zh-CN, en). */
 export const ImportRejection = z.object({ name: z.string(), reason: z.string(), reasonEn: z.string() });
@@ -237,6 +285,12 @@ export const IPC = {
       pageSize: z.number().int(),
     }),
   ),
+  /** "Select all N matching": the ids the board's search and filter match, in its order (at most MAX_BATCH). */
+  listClaimIds: channel(
+    'claims:ids',
+    ClaimListRequest.omit({ page: true, pageSize: true }),
+    z.object({ ids: z.array(Id), total: z.number().int() }),
+  ),
   getClaim: channel('claims:get', z.object({ id: Id }), ClaimDetail),
   createClaim: channel('claims:create', z.record(z.string(), z.unknown()), Claim),
   updateClaim: channel(
@@ -246,9 +300,44 @@ export const IPC = {
   ),
   transitionClaim: channel(
     'claims:transition',
-    z.object({ id: Id, to: ClaimStatus, note: z.string().max(500).optional() }),
+    StatusFactsRequest.extend({ id: Id, to: ClaimStatus }),
     Claim,
   ),
+  /** The same move for many claims, each on its own: a claim that may not move is reported, not fatal. */
+  transitionClaims: channel(
+    'claims:transitionmany',
+    StatusFactsRequest.extend({ ids: z.array(Id).min(1).max(MAX_BATCH), to: ClaimStatus }),
+    z.object({
+      items: z.array(
+        z.object({
+          claimId: Id,
+          reference: z.string(),
+          moved: z.boolean(),
+          reason: z.string().nullable(),
+          reasonEn: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  /** Archives the claims (off the board, kept) or brings them back; answers how many changed. */
+  archiveClaims: channel(
+    'claims:archive',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH), archived: z.boolean() }),
+    z.object({ changed: z.number().int() }),
+  ),
+  /** Deletes the claims; they can be brought back with undeleteClaims for undoMs, then they are purged. */
+  deleteClaims: channel(
+    'claims:delete',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ deleted: z.number().int(), undoMs: z.number().int() }),
+  ),
+  undeleteClaims: channel(
+    'claims:undelete',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ restored: z.number().int() }),
+  ),
+  /** Ticks or unticks one thing the office asked for. */
+  setRequestedItemDone: channel('requests:tick', z.object({ itemId: Id, done: z.boolean() }), RequestedItem),
   evaluateClaim: channel('claims:evaluate', z.object({ id: Id }), ClaimEvaluationView),
   /** Sets or clears what the person confirmed on a document; answers with the document's confirmations. */
   confirmDocument: channel(
@@ -327,10 +416,25 @@ export const IPC = {
     z.object({ claimId: Id, withImages: z.boolean(), allowIncomplete: z.boolean().optional() }),
     ExportResult.nullable(),
   ),
+  /**
+   * One bundle per chosen claim into a folder chosen in one dialog (null when cancelled); incomplete claims
+   * are exported marked 尚不能提交, a claim that fails is reported and the others carry on.
+   */
+  exportBundles: channel(
+    'bundle:exportmany',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ folder: z.string(), items: z.array(BulkExportItem) }).nullable(),
+  ),
+  /** Prints bundles this app just exported as ONE print job (one merged PDF, one print dialog). */
+  printBundles: channel(
+    'bundle:printmany',
+    z.object({ paths: z.array(z.string().max(4096)).min(1).max(MAX_BATCH) }),
+    z.object({ printed: z.boolean(), pages: z.number().int() }),
+  ),
   /** The chosen claims as a spreadsheet (.xlsx or CSV), saved where the person chose; null when cancelled. */
   exportClaimList: channel(
     'claims:exportlist',
-    z.object({ ids: z.array(Id).min(1).max(2000), format: z.enum(['xlsx', 'csv']) }),
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH), format: z.enum(['xlsx', 'csv']) }),
     z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }).nullable(),
   ),
   openExported: channel(

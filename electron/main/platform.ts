@@ -63,6 +63,16 @@ export function electronPlatform(version: string, parent: () => BrowserWindow | 
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    async chooseFolder() {
+      const win = parent();
+      const options: Electron.OpenDialogOptions = {
+        title: '选择保存报销材料的文件夹',
+        buttonLabel: '保存到这里',
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
     async openPath(path) {
       const err = await shell.openPath(path);
       if (err) throw new Error(err);

@@ -29,3 +29,9 @@ export function formatDateTime(iso: string): string {
 export function formatYuan(amount: number): string {
   return `¥${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
+
+/** Whole days from `since` to `today` (both YYYY-MM-DD), never negative. */
+export function daysSince(since: string, today: string): number {
+  const ms = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`);
+  return Number.isFinite(ms) ? Math.max(0, Math.round(ms / 86_400_000)) : 0;
+}

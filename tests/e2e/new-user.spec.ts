@@ -167,9 +167,15 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     expect(server.shellCalls.every((c) => c.path === pdfPath)).toBe(true);
 
     // --- the life cycle: ready, then submitted, on the timeline
+    // Each change asks for its day (today by default) and a note before it is made.
     await page.getByRole('button', { name: '改为“材料齐全”' }).click();
+    await page.getByRole('button', { name: '确定改为“材料齐全”' }).click();
     await page.getByRole('button', { name: '改为“已提交”' }).click();
+    await page.getByLabel('备注（可不填）').fill('医保窗口收件');
+    await page.getByRole('button', { name: '确定改为“已提交”' }).click();
     await expect(page.locator('.timeline li').first()).toContainText('已提交');
+    await expect(page.locator('.timeline li').first()).toContainText('医保窗口收件');
+    await expect(page.locator('.timeline li').first()).toContainText('2026-10-01');
 
     // --- the board finds it by the patient's name and shows the deadline
     await page.getByRole('button', { name: '报销单', exact: true }).click();

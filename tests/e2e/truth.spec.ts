@@ -98,6 +98,7 @@ test('a paid claim is read-only until reopened', async ({ app: page, server }) =
   expect(refusal?.code).toBe('transition_refused');
 
   await page.getByRole('button', { name: '重新打开' }).click();
+  await page.getByRole('button', { name: '确定改为“草稿”' }).click();
   await expect(page.locator('.locked-note')).toHaveCount(0);
   await expect(item(page, 'invoice').locator('> .dropzone')).toHaveCount(1);
 });

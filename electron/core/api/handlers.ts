@@ -1,8 +1,28 @@
 // The handlers behind every channel of shared/ipc.ts: plain Node on electron/core, no 'electron'. The desktop
 // app registers them on ipcMain; the browser test serves them over HTTP on 127.0.0.1. What differs between the
 // two (dialogs, shell, printing) comes in through `Platform`.
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { exportClaimBundles, mergeBundlesForPrint } from '../export/bulk';
+import { matchingClaimIds } from '../db/store/claim-selection';
+import {
+  requestedItem,
+  requestedItems,
+  setRequestedItemDone,
+  statusHistory,
+  statusSince,
+  transitionWithFacts,
+  type StatusFacts,
+} from '../db/store/claim-status';
+import type { ClaimStatus } from '../../../shared/lifecycle';
+import {
+  purgeDeletedClaims,
+  setClaimsArchived,
+  softDeleteClaims,
+  undeleteClaims,
+  UNDO_WINDOW_MS,
+} from '../db/store/claim-trash';
 import type { Workspace } from '../workspace';
 import { backupsDir, openWorkspace } from '../workspace';
 import { backupDatabase, restoreWorkspace } from '../backup';
@@ -23,7 +43,6 @@ import { pageCorrections, setPageField } from '../field-corrections';
 import { isPledgeSigned, setPledgeSigned } from '../pledge';
 import { sniffFile } from '../files/sniff';
 import {
-  claimHistory,
   createClaim,
   createHousehold,
   createPerson,
@@ -35,7 +54,6 @@ import {
   listHouseholds,
   listPeople,
   removeDocument,
-  transitionClaim,
   updateClaim,
   updatePerson,
   documentCounts,
@@ -73,6 +91,8 @@ export interface Platform {
   chooseFiles(options: { multiple: boolean; purpose: 'documents' | 'backup' }): Promise<string[]>;
   /** Where to save the bundle; null when the dialog was closed. */
   chooseSavePath(defaultName: string): Promise<string | null>;
+  /** A folder for many bundles (bulk export); null when the dialog was closed. Absent: no bulk export. */
+  chooseFolder?(): Promise<string | null>;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): Promise<void>;
   printPdf(path: string): Promise<boolean>;
@@ -112,8 +132,30 @@ export function createHandlers(
   const today = (): string => platform.today?.() ?? localToday();
   const db = () => state.ws.db;
 
+  // Claims deleted more than the undo window ago go for good: at start (here) and at each later delete.
+  const purgeExpired = () =>
+    purgeDeletedClaims(db(), state.ws.dataDir, new Date(Date.now() - UNDO_WINDOW_MS));
+  void purgeExpired().catch((err: unknown) =>
+    console.error('[claimdesk] purge of deleted claims failed', err),
+  );
+
   async function listBackupFiles(): Promise<BackupInfo[]> {
     return (await listBackups(state.ws.dataDir)).filter((b) => isBackupFileName(b.name));
+  }
+
+  /** One status move with its facts; 材料齐全 only on the engine's verdict (the one the editor and bundle show). */
+  async function moveClaim(id: number, to: ClaimStatus, facts: StatusFacts) {
+    if (to === 'ready' && getClaim(db(), id).status !== 'ready') {
+      const report = await evaluateStoredClaim(state.ws, id, today());
+      if (!isReadyToSubmit(report))
+        throw new ClaimDeskError(
+          'transition_refused',
+          '材料还不齐全或还有问题没解决，不能标为“材料齐全”，请先看材料清单',
+          'the claim is not ready: the checklist is incomplete or has errors',
+          { field: 'status' },
+        );
+    }
+    return transitionWithFacts(db(), id, to, facts, today());
   }
 
   function producedOrRefuse(path: string): string {
@@ -134,6 +176,7 @@ export function createHandlers(
         version: platform.version,
         dataDir: state.ws.dataDir,
         shell: platform.shell,
+        today: today(),
         features: availableFeatures(state.ws),
       };
     },
@@ -164,20 +207,26 @@ export function createHandlers(
       const page = listClaims(db(), req);
       const ids = page.items.map((c) => c.id);
       const counts = documentCounts(db(), ids);
+      const since = statusSince(db(), ids);
       const t = today();
       const items: ClaimSummary[] = page.items.map((c) => ({
         ...c,
         deadline: deadlineOf(state.ws, c, t),
         documentCount: counts.get(c.id) ?? 0,
+        statusSince: since.get(c.id) ?? null,
       }));
       return { ...page, items };
+    },
+    async listClaimIds(req) {
+      return matchingClaimIds(db(), req);
     },
     async getClaim(req) {
       const claim = getClaim(db(), req.id);
       return {
         claim,
         documents: listDocuments(db(), req.id),
-        history: claimHistory(db(), req.id),
+        history: statusHistory(db(), req.id),
+        requestedItems: requestedItems(db(), req.id),
         claimant: getPerson(db(), claim.fields.claimantId),
         confirmations: Object.entries(claimConfirmations(db(), req.id)).flatMap(([documentId, checks]) =>
           checks.map((check) => ({ documentId: Number(documentId), check })),
@@ -193,18 +242,35 @@ export function createHandlers(
       return updateClaim(db(), req.id, req.claim);
     },
     async transitionClaim(req) {
-      // 材料齐全 is the engine's verdict, the same one the editor and the bundle show; not a button's say-so.
-      if (req.to === 'ready' && getClaim(db(), req.id).status !== 'ready') {
-        const report = await evaluateStoredClaim(state.ws, req.id, today());
-        if (!isReadyToSubmit(report))
-          throw new ClaimDeskError(
-            'transition_refused',
-            '材料还不齐全或还有问题没解决，不能标为“材料齐全”，请先看材料清单',
-            'the claim is not ready: the checklist is incomplete or has errors',
-            { field: 'status' },
-          );
+      return moveClaim(req.id, req.to, req);
+    },
+    async transitionClaims(req) {
+      const items = [];
+      for (const id of req.ids) {
+        const reference = getClaim(db(), id).reference;
+        try {
+          await moveClaim(id, req.to, req);
+          items.push({ claimId: id, reference, moved: true, reason: null, reasonEn: null });
+        } catch (err) {
+          if (!(err instanceof ClaimDeskError)) throw err;
+          items.push({ claimId: id, reference, moved: false, reason: err.zh, reasonEn: err.en });
+        }
       }
-      return transitionClaim(db(), req.id, req.to, req.note ?? '');
+      return { items };
+    },
+    async archiveClaims(req) {
+      return { changed: setClaimsArchived(db(), req.ids, req.archived) };
+    },
+    async deleteClaims(req) {
+      await purgeExpired();
+      return { deleted: softDeleteClaims(db(), req.ids), undoMs: UNDO_WINDOW_MS };
+    },
+    async undeleteClaims(req) {
+      return { restored: undeleteClaims(db(), req.ids) };
+    },
+    async setRequestedItemDone(req) {
+      assertClaimEditable(db(), requestedItem(db(), req.itemId).claimId);
+      return setRequestedItemDone(db(), req.itemId, req.done);
     },
     async evaluateClaim(req) {
       getClaim(db(), req.id);
@@ -334,6 +400,39 @@ export function createHandlers(
       if (imagesDir) produced.add(imagesDir);
       const bytes = (await stat(outFile)).size;
       return { path: outFile, bytes, pages: result.pages, imagesDir, images: result.images };
+    },
+    async exportBundles(req, call) {
+      for (const id of req.ids) getClaim(db(), id);
+      if (!platform.chooseFolder) {
+        throw new UnavailableError('这里不能选择文件夹', 'this shell cannot choose a folder');
+      }
+      const folder = await platform.chooseFolder();
+      if (folder === null) return null;
+      const target = resolve(folder);
+      const items = await exportClaimBundles(state.ws, {
+        claimIds: req.ids,
+        folder: target,
+        today: today(),
+        runExport,
+        onProgress: (done, total, label) => call.emitProgress({ task: 'batch', done, total, label }),
+      });
+      for (const item of items) if (item.path) produced.add(item.path);
+      return { folder: target, items };
+    },
+    async printBundles(req) {
+      const paths = req.paths.map(producedOrRefuse);
+      // One merged PDF, one print dialog; the merged copy is only for the printer and goes afterwards.
+      const dir = await mkdtemp(join(tmpdir(), 'claimdesk-print-'));
+      try {
+        const merged = join(dir, '报销材料-合并打印.pdf');
+        const pages = await mergeBundlesForPrint(paths, merged);
+        produced.add(merged);
+        const printed = await platform.printPdf(merged);
+        produced.delete(merged);
+        return { printed, pages };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
     async exportClaimList(req, call) {
       for (const id of req.ids) getClaim(db(), id);

@@ -19,6 +19,7 @@ import {
 } from '../rules/evaluate';
 import type { Workspace } from '../workspace';
 import { ClaimDeskError } from '../errors';
+import { requestedItems } from '../db/store/claim-status';
 
 export interface Features {
   quality: boolean;
@@ -49,7 +50,27 @@ export async function evaluateStoredClaim(
     today,
     confirmed: claimConfirmations(ws.db, claimId),
   });
-  return report;
+  // What the office asked for (补充材料) is part of the one verdict: each open item is missing until ticked.
+  const open = requestedItems(ws.db, claimId).filter((i) => i.doneAt === null);
+  if (open.length === 0) return report;
+  return {
+    ...report,
+    complete: false,
+    requirements: [
+      ...report.requirements,
+      ...open.map((i) => ({
+        id: `requested-${i.id}`,
+        kinds: [],
+        status: 'missing' as const,
+        title: `补充：${i.text}`,
+        titleEn: `Asked for: ${i.text}`,
+        reason: `审核时要求补充：${i.text}`,
+        reasonEn: `The office asked for: ${i.text}`,
+        source: '医保经办机构的补充材料要求',
+        sourceEn: 'what the insurance office asked for',
+      })),
+    ],
+  };
 }
 
 const CONFIRMATION_LABELS: Record<ConfirmableRequirement['check'], { zh: string; en: string }> = {

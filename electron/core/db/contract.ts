@@ -76,6 +76,8 @@ export type ClaimSort = (typeof CLAIM_SORTS)[number];
 export interface ClaimListQuery {
   search?: string | undefined;
   status?: ClaimStatus | undefined;
+  /** true: only archived claims (the board's 已归档 filter); otherwise archived ones are left out. */
+  archived?: boolean | undefined;
   sort?: ClaimSort | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;

@@ -1,35 +1,57 @@
 // The claims board: every claim with its status and deadline countdown; search, filter, sort, and pages
 // fetched from the database one at a time, so a billing desk's year of claims stays instant.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { CARE_SETTING_LABELS } from '../../../shared/domain';
 import type { ClaimListRequest, ClaimSummary } from '../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/lifecycle';
 import { call } from '../api';
 import { useApp } from '../app-context';
-import { deadlineClass, deadlineText, formatDateTime } from '../format';
+import { BatchBar } from '../components/BatchBar';
+import { daysSince, deadlineClass, deadlineText, formatDateTime, formatYuan } from '../format';
 
 const PAGE_SIZE = 50;
 type Sort = NonNullable<ClaimListRequest['sort']>;
 
-// Search, filter, sort and page survive opening a claim and coming back (kept for this session).
-const kept: { search: string; status: ClaimStatus | ''; sort: Sort; page: number } = {
+// Search, filter, sort, page and the selection survive opening a claim and coming back (kept for this session).
+/** The status filter: one status, all, or the archived claims (which the other choices leave out). */
+type StatusFilter = ClaimStatus | '' | 'archived';
+const kept: { search: string; status: StatusFilter; sort: Sort; page: number; selected: number[] } = {
   search: '',
   status: '',
   sort: 'updated',
   page: 1,
+  selected: [],
 };
 
 export function Board() {
-  const { tr, go, notifyError } = useApp();
+  const { tr, go, notifyError, info } = useApp();
   const [search, setSearch] = useState(kept.search);
   const [query, setQuery] = useState(kept.search);
-  const [status, setStatus] = useState<ClaimStatus | ''>(kept.status);
+  const [status, setStatus] = useState<StatusFilter>(kept.status);
+  const filter = {
+    status: status && status !== 'archived' ? status : undefined,
+    archived: status === 'archived' || undefined,
+  };
   const [sort, setSort] = useState<Sort>(kept.sort);
   const [page, setPage] = useState(kept.page);
+  // The selection is a list of ids, not rows: it survives sorting and paging. A new search or status filter
+  // clears it, so a batch action never reaches claims the person can no longer see matching.
+  const [selected, setSelected] = useState<number[]>(kept.selected);
+  const anchor = useRef<number | null>(null);
   useEffect(() => {
-    Object.assign(kept, { search: query, status, sort, page });
-  }, [query, status, sort, page]);
+    Object.assign(kept, { search: query, status, sort, page, selected });
+  }, [query, status, sort, page, selected]);
+  const filterKey = `${query}\u0000${status}`;
+  const lastFilter = useRef(filterKey);
+  useEffect(() => {
+    if (lastFilter.current === filterKey) return;
+    lastFilter.current = filterKey;
+    setSelected([]);
+    anchor.current = null;
+  }, [filterKey]);
   const [data, setData] = useState<{ items: ClaimSummary[]; total: number } | null>(null);
+  // Bumped after a batch status change so the rows are read again.
+  const [reloads, setReloads] = useState(0);
 
   // Wait for a pause in typing before asking the database, so each keystroke doesn't start a query.
   useEffect(() => {
@@ -45,7 +67,8 @@ export function Board() {
     let live = true;
     call('listClaims', {
       search: query || undefined,
-      status: status || undefined,
+      status: status && status !== 'archived' ? status : undefined,
+      archived: status === 'archived' || undefined,
       sort,
       page,
       pageSize: PAGE_SIZE,
@@ -56,9 +79,44 @@ export function Board() {
     return () => {
       live = false;
     };
-  }, [query, status, sort, page, notifyError]);
+  }, [query, status, sort, page, reloads, notifyError]);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const items = data?.items ?? [];
+  const chosen = new Set(selected);
+  const chosenOnPage = items.filter((c) => chosen.has(c.id)).length;
+  const pageAllChosen = items.length > 0 && chosenOnPage === items.length;
+
+  // Click toggles one row; shift-click sets every row from the last clicked one to this one to this one's
+  // new state (as file managers do), within the page shown.
+  function toggleRow(index: number, e: MouseEvent<HTMLInputElement>) {
+    const row = items[index];
+    if (!row) return;
+    const on = !chosen.has(row.id);
+    const from = e.shiftKey && anchor.current !== null ? Math.min(anchor.current, index) : index;
+    const to = e.shiftKey && anchor.current !== null ? Math.max(anchor.current, index) : index;
+    const range = items.slice(from, to + 1).map((c) => c.id);
+    setSelected((prev) => {
+      const rest = prev.filter((id) => !range.includes(id));
+      return on ? [...rest, ...range] : rest;
+    });
+    anchor.current = index;
+  }
+
+  function togglePage() {
+    const ids = items.map((c) => c.id);
+    setSelected((prev) => {
+      const rest = prev.filter((id) => !ids.includes(id));
+      return pageAllChosen ? rest : [...rest, ...ids];
+    });
+  }
+
+  function selectAllMatching() {
+    call('listClaimIds', { search: query || undefined, ...filter, sort }).then(
+      (r) => setSelected(r.ids),
+      notifyError,
+    );
+  }
   return (
     <section aria-labelledby="board-title">
       <header className="page-header row">
@@ -90,7 +148,7 @@ export function Board() {
           <select
             value={status}
             onChange={(e) => {
-              setStatus(e.target.value as ClaimStatus | '');
+              setStatus(e.target.value as StatusFilter);
               setPage(1);
             }}
           >
@@ -100,6 +158,7 @@ export function Board() {
                 {tr(CLAIM_STATUS_LABELS[s].zh, CLAIM_STATUS_LABELS[s].en)}
               </option>
             ))}
+            <option value="archived">{tr('已归档', 'Archived')}</option>
           </select>
         </label>
         <label>
@@ -111,23 +170,66 @@ export function Board() {
           </select>
         </label>
       </div>
+      <BatchBar
+        ids={selected}
+        matching={data?.total ?? 0}
+        pageAllChosen={pageAllChosen}
+        onSelectAllMatching={selectAllMatching}
+        onClear={() => setSelected([])}
+        onChanged={() => setReloads((n) => n + 1)}
+        archivedView={status === 'archived'}
+      />
       <div className="table-scroll">
         <table className="table claims-table">
           <thead>
             <tr>
+              <th className="pick">
+                <input
+                  type="checkbox"
+                  aria-label={tr('全选本页', 'Choose every claim on this page')}
+                  title={tr('全选本页', 'Choose every claim on this page')}
+                  checked={pageAllChosen}
+                  ref={(el) => {
+                    if (el) el.indeterminate = chosenOnPage > 0 && !pageAllChosen;
+                  }}
+                  disabled={items.length === 0}
+                  onChange={togglePage}
+                />
+              </th>
               <th>{tr('单号', 'Reference')}</th>
               <th>{tr('患者', 'Patient')}</th>
               <th>{tr('医院', 'Hospital')}</th>
               <th>{tr('类型', 'Care')}</th>
               <th>{tr('状态', 'Status')}</th>
+              <th className="col-amount">{tr('金额', 'Amount')}</th>
               <th>{tr('提交期限', 'Deadline')}</th>
-              <th>{tr('材料', 'Docs')}</th>
-              <th>{tr('修改时间', 'Changed')}</th>
+              <th className="col-docs">{tr('材料', 'Docs')}</th>
+              <th className="col-changed">{tr('修改时间', 'Changed')}</th>
             </tr>
           </thead>
           <tbody>
-            {data?.items.map((c) => (
-              <tr key={c.id} className="clickable" onClick={() => go({ screen: 'claim', claimId: c.id })}>
+            {items.map((c, index) => (
+              <tr
+                key={c.id}
+                className={chosen.has(c.id) ? 'clickable chosen' : 'clickable'}
+                onClick={() => go({ screen: 'claim', claimId: c.id })}
+              >
+                {/* The whole cell toggles (a bigger target than the box); it never opens the claim. */}
+                <td
+                  className="pick"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    if (e.target === e.currentTarget) e.currentTarget.querySelector('input')?.click();
+                  }}
+                >
+                  <input
+                    type="checkbox"
+                    aria-label={tr(`选择 ${c.reference} ${c.claimantName}`, `Choose ${c.reference}`)}
+                    checked={chosen.has(c.id)}
+                    onClick={(e) => toggleRow(index, e)}
+                    onChange={() => undefined}
+                  />
+                </td>
                 <td>
                   <button
                     type="button"
@@ -137,7 +239,7 @@ export function Board() {
                     {c.reference}
                   </button>
                 </td>
-                <td>{c.claimantName}</td>
+                <td className="person-name">{c.claimantName}</td>
                 <td className="hospital">{c.fields.hospital}</td>
                 <td>
                   {tr(
@@ -149,6 +251,22 @@ export function Board() {
                   <span className={`status status-${c.status}`}>
                     {tr(CLAIM_STATUS_LABELS[c.status].zh, CLAIM_STATUS_LABELS[c.status].en)}
                   </span>
+                  {c.statusSince && info && (
+                    <span className="muted status-days">
+                      {' '}
+                      {tr(
+                        `${daysSince(c.statusSince, info.today)} 天`,
+                        `${daysSince(c.statusSince, info.today)} d`,
+                      )}
+                    </span>
+                  )}
+                </td>
+                <td className="col-amount amount">
+                  {c.fields.totalAmount === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    formatYuan(c.fields.totalAmount)
+                  )}
                 </td>
                 <td>
                   {c.deadline ? (
@@ -157,13 +275,13 @@ export function Board() {
                     <span className="muted">—</span>
                   )}
                 </td>
-                <td>{c.documentCount}</td>
-                <td className="muted">{formatDateTime(c.updatedAt)}</td>
+                <td className="col-docs">{c.documentCount}</td>
+                <td className="muted col-changed">{formatDateTime(c.updatedAt)}</td>
               </tr>
             ))}
             {data && data.items.length === 0 && (
               <tr>
-                <td colSpan={8} className="empty">
+                <td colSpan={10} className="empty">
                   {query || status ? (
                     tr('没有符合条件的报销单。', 'No claims match.')
                   ) : (

@@ -40,6 +40,7 @@ import { DropZone } from '../components/DropZone';
 import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
 import { StackDrop } from '../components/StackDrop';
+import { StatusChangeForm, type StatusFacts } from '../components/StatusChangeForm';
 import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
 import { useProgress } from '../components/useProgress';
 import { formatDateTime, formatYuan } from '../format';
@@ -59,6 +60,9 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
   const [rulesMissing, setRulesMissing] = useState(false);
   const [editing, setEditing] = useState(false);
   const [importing, setImporting] = useState<string | null>(null);
+  // The status change being asked about (its day, note, what was asked for), before it is made.
+  const [moving, setMoving] = useState<ClaimStatus | null>(null);
+  const [movingBusy, setMovingBusy] = useState(false);
   // What the last drop left out (or why it failed), shown beside the drop zone it was dropped on.
   const [dropNotes, setDropNotes] = useState<{
     target: string;
@@ -142,13 +146,26 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
   report?.requirements.forEach((r) => r.kinds.forEach((k) => claimedKinds.add(k)));
   const otherDocs = documents.filter((d) => !claimedKinds.has(d.kind));
 
-  async function move(to: ClaimStatus) {
+  async function move(to: ClaimStatus, facts: StatusFacts) {
+    setMovingBusy(true);
     try {
-      await call('transitionClaim', { id: claimId, to });
+      await call('transitionClaim', { id: claimId, to, ...facts });
       notify(
         'success',
         tr(`状态已改为“${CLAIM_STATUS_LABELS[to].zh}”`, `Status: ${CLAIM_STATUS_LABELS[to].en}`),
       );
+      setMoving(null);
+      await reload();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setMovingBusy(false);
+    }
+  }
+
+  async function tickRequested(itemId: number, done: boolean) {
+    try {
+      await call('setRequestedItemDone', { itemId, done });
       await reload();
     } catch (err) {
       notifyError(err);
@@ -344,25 +361,56 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   )}
                 </p>
               )}
+              {detail.requestedItems.length > 0 && (
+                <section className="requested" aria-labelledby="requested-title">
+                  <h3 id="requested-title">{tr('审核要求补充', 'Asked for by the office')}</h3>
+                  <ul>
+                    {detail.requestedItems.map((item) => (
+                      <li key={item.id} className={item.doneAt ? 'done' : 'open'}>
+                        <label className="check">
+                          <input
+                            type="checkbox"
+                            checked={item.doneAt !== null}
+                            disabled={locked}
+                            onChange={(e) => void tickRequested(item.id, e.target.checked)}
+                          />
+                          {item.text}
+                        </label>
+                        <span className={item.doneAt ? 'pill complete' : 'pill incomplete'}>
+                          {item.doneAt ? tr('已补齐', 'Done') : tr('待补', 'To do')}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="muted">
+                    {tr(
+                      '补来的材料请加在下面“其他材料”里，备齐后勾上。',
+                      'Add the papers under “Other materials” below, then tick the item.',
+                    )}
+                  </p>
+                </section>
+              )}
               <ol className="requirements">
-                {report?.requirements.map((r) => (
-                  <Requirement
-                    key={r.id}
-                    requirement={r}
-                    documents={documents.filter((d) => r.kinds.includes(d.kind))}
-                    confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
-                    confirmations={confirmations}
-                    pledge={
-                      r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null
-                    }
-                    busy={importing === r.id}
-                    locked={locked}
-                    problems={docProblems(r)}
-                    dropNotes={dropNotes?.target === r.id ? dropNotes : null}
-                    onFiles={(kind, files) => importFiles(kind, r.id, files)}
-                    onChanged={reload}
-                  />
-                ))}
+                {report?.requirements
+                  .filter((r) => !r.id.startsWith('requested-'))
+                  .map((r) => (
+                    <Requirement
+                      key={r.id}
+                      requirement={r}
+                      documents={documents.filter((d) => r.kinds.includes(d.kind))}
+                      confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
+                      confirmations={confirmations}
+                      pledge={
+                        r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null
+                      }
+                      busy={importing === r.id}
+                      locked={locked}
+                      problems={docProblems(r)}
+                      dropNotes={dropNotes?.target === r.id ? dropNotes : null}
+                      onFiles={(kind, files) => importFiles(kind, r.id, files)}
+                      onChanged={reload}
+                    />
+                  ))}
               </ol>
               {report && <p className="source sources-note">{tr(SOURCES_NOTE.zh, SOURCES_NOTE.en)}</p>}
               <OtherMaterials
@@ -399,7 +447,8 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                           )
                         : undefined
                     }
-                    onClick={() => void move(to)}
+                    aria-expanded={moving === to}
+                    onClick={() => setMoving(moving === to ? null : to)}
                   >
                     {locked && to === 'draft'
                       ? tr('重新打开', 'Reopen')
@@ -407,7 +456,17 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   </button>
                 ))}
               </div>
-              <ol className="timeline">
+              {moving && (
+                <StatusChangeForm
+                  key={moving}
+                  to={moving}
+                  earliest={earliestDay(claim.createdAt, info?.today)}
+                  busy={movingBusy}
+                  onSubmit={(facts) => void move(moving, facts)}
+                  onCancel={() => setMoving(null)}
+                />
+              )}
+              <ol className="timeline" aria-label={tr('状态记录', 'Status history')}>
                 {history
                   .slice()
                   .reverse()
@@ -416,7 +475,11 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                       <span className={`status status-${h.to}`}>
                         {tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}
                       </span>
-                      <span className="muted">{formatDateTime(h.changedAt)}</span>
+                      <span>{h.happenedOn}</span>
+                      <span className="muted" title={tr('记录时间', 'Recorded')}>
+                        {tr('记录于 ', 'recorded ')}
+                        {formatDateTime(h.changedAt)}
+                      </span>
                       {h.note && <span className="note">{h.note}</span>}
                     </li>
                   ))}
@@ -717,4 +780,12 @@ function DropNotesView({ notes }: { notes: DropNotes | null }) {
       ))}
     </ul>
   );
+}
+
+/** The earliest day a status change may give: the claim's creation day (no later than main's today). */
+function earliestDay(createdAt: string, today: string | undefined): string {
+  const d = new Date(createdAt);
+  const p = (x: number) => String(x).padStart(2, '0');
+  const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return today && today < day ? today : day;
 }

@@ -68,6 +68,9 @@ export async function startTestServer(options: { dataDir: string; today?: string
     async chooseSavePath(defaultName) {
       return join(saveDir, defaultName);
     },
+    async chooseFolder() {
+      return saveDir;
+    },
     async openPath(path) {
       shellCalls.push({ action: 'open', path });
     },

@@ -7,6 +7,7 @@ import m0040 from './0040-page-facts';
 import m0050 from './0050-page-field-corrections';
 import m0060 from './0060-fiscal-invoices';
 import m0070 from './0070-pledge-signatures';
+import m0080 from './0080-status-facts-and-trash';
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: 'page-field-corrections', sql: m0050 },
   { version: 60, name: 'fiscal-invoices', sql: m0060 },
   { version: 70, name: 'pledge-signatures', sql: m0070 },
+  { version: 80, name: 'status-facts-and-trash', sql: m0080 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

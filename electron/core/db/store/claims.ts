@@ -126,7 +126,11 @@ function listClaims(store: Db, query: ClaimListQuery): ClaimListPage {
   const db = sqliteOf(store);
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500);
   const page = Math.max(query.page ?? 1, 1);
-  const where: string[] = [];
+  // Deleted claims (waiting out their undo window) never show; archived ones only under their own filter.
+  const where: string[] = [
+    'c.deleted_at IS NULL',
+    query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL',
+  ];
   const params: unknown[] = [];
   if (query.status) {
     where.push('c.status = ?');
@@ -145,7 +149,7 @@ function listClaims(store: Db, query: ClaimListQuery): ClaimListPage {
     where.push(`c.id IN (${searchSql})`);
     params.push(ftsPhrase(tokens));
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const whereSql = `WHERE ${where.join(' AND ')}`;
   const sort = query.sort ?? 'updated';
   let total: number;
   let broad = false;
@@ -158,13 +162,12 @@ function listClaims(store: Db, query: ClaimListQuery): ClaimListPage {
         n: number;
       }
     ).n;
-    total = query.status
-      ? (
-          db
-            .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM claims c ${whereSql} LIMIT ?)`)
-            .get(...params, cap) as { n: number }
-        ).n
-      : hits;
+    // Counted through the claims' own filter: the search hits include archived and deleted claims.
+    total = (
+      db
+        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM claims c ${whereSql} LIMIT ?)`)
+        .get(...params, cap) as { n: number }
+    ).n;
     broad = hits > BROAD_SEARCH_HITS;
   }
   // A broad search (a common surname, a big hospital) is fastest walking the sort index until the page is
