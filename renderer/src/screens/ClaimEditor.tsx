@@ -40,6 +40,7 @@ import { DropZone } from '../components/DropZone';
 import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
 import { StackDrop } from '../components/StackDrop';
+import { usePageViewer } from '../components/PageViewer';
 import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
 import { useProgress } from '../components/useProgress';
 import { formatDateTime, formatYuan } from '../format';
@@ -438,6 +439,7 @@ function DocumentPages({
   onChanged(): Promise<void>;
   locked: boolean;
 }) {
+  const viewer = usePageViewer(doc.pages, doc.kind);
   return (
     <div className="pages">
       {doc.pages.map((p, i) => (
@@ -448,8 +450,10 @@ function DocumentPages({
           count={doc.pages.length}
           onChanged={onChanged}
           readOnly={locked}
+          onOpen={() => viewer.open(i)}
         />
       ))}
+      {viewer.element}
       {doc.pages.map((p) => (
         <FieldPanel key={`fields-${p.id}`} page={p} kind={doc.kind} readOnly={locked} onChanged={onChanged} />
       ))}
