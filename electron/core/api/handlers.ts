@@ -54,6 +54,7 @@ import { writeClaimList } from '../export/claim-list';
 import { FileGrants } from './grants';
 import {
   availableFeatures,
+  bringListFor,
   checkerFor,
   confirmableRequirements,
   deadlineOf,
@@ -210,6 +211,9 @@ export function createHandlers(
       getClaim(db(), req.id);
       const report = await evaluateStoredClaim(state.ws, req.id, today());
       return { ...report, confirmable: confirmableRequirements(state.ws, req.id) };
+    },
+    async getBringList(req) {
+      return bringListFor(state.ws, req, today());
     },
     async confirmDocument(req) {
       assertClaimEditable(db(), claimOfDocument(db(), req.documentId));

@@ -183,7 +183,7 @@ function scenarioOf(c: ClaimFacts): Scenario {
 }
 
 /** Facts that stand in for a paper (satisfiedBy in the pack). */
-function factsOf(c: ClaimFacts): Set<ClaimFact> {
+export function factsOf(c: ClaimFacts): Set<ClaimFact> {
   const facts = new Set<ClaimFact>();
   if ((c.claimant.bankAccount?.number ?? '').replace(/\s/g, '') !== '') facts.add('bank_account_number');
   if (c.pledgeSigned === true) facts.add('pledge_signed');

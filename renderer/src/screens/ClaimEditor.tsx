@@ -41,6 +41,7 @@ import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
 import { StackDrop } from '../components/StackDrop';
 import { usePageViewer } from '../components/PageViewer';
+import { BringListButton } from '../components/BringListSheet';
 import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
 import { useProgress } from '../components/useProgress';
 import { formatDateTime, formatYuan } from '../format';
@@ -287,6 +288,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
             <section className="panel" aria-labelledby="checklist-title">
               <div className="row">
                 <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
+                <BringListButton source={{ claimId }} />
                 {report && (
                   <span className={ready ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
                     {ready
