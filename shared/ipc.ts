@@ -271,6 +271,7 @@ export const IPC = {
     z.object({ name: z.string().max(100), notes: z.string().max(2000).optional() }),
     Household,
   ),
+  renameHousehold: channel('households:rename', z.object({ id: Id, name: z.string().max(100) }), Household),
   listPeople: channel('people:list', z.object({ householdId: Id.optional() }), z.array(Person)),
   // Person fields are validated by the repository's own schema so the messages name the bad field.
   createPerson: channel('people:create', z.record(z.string(), z.unknown()), Person),
@@ -279,6 +280,8 @@ export const IPC = {
     z.object({ id: Id, person: z.record(z.string(), z.unknown()) }),
     Person,
   ),
+  /** Removes a person who is on no claim; refused, with the reason, otherwise. */
+  deletePerson: channel('people:delete', z.object({ id: Id }), z.object({ deleted: z.literal(true) })),
 
   listClaims: channel(
     'claims:list',

@@ -27,6 +27,7 @@ import {
   createClaim,
   createHousehold,
   createPerson,
+  deletePerson,
   getClaim,
   getDocument,
   getPerson,
@@ -35,6 +36,7 @@ import {
   listHouseholds,
   listPeople,
   removeDocument,
+  renameHousehold,
   transitionClaim,
   updateClaim,
   updatePerson,
@@ -151,6 +153,9 @@ export function createHandlers(
     async createHousehold(req) {
       return createHousehold(db(), req);
     },
+    async renameHousehold(req) {
+      return renameHousehold(db(), req.id, req.name);
+    },
     async listPeople(req) {
       return listPeople(db(), req.householdId);
     },
@@ -159,6 +164,10 @@ export function createHandlers(
     },
     async updatePerson(req) {
       return updatePerson(db(), req.id, req.person);
+    },
+    async deletePerson(req) {
+      deletePerson(db(), req.id);
+      return { deleted: true as const };
     },
 
     async listClaims(req) {

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain';
 import type { BringListDraft } from '../../../shared/ipc';
 import type { ClaimFields, Household, Person } from '../../../shared/schemas';
-import { checkIdNumber, normalizeNumberInput, parseYuan } from '../../../shared/validators';
+import { checkIdNumber, maskIdNumber, normalizeNumberInput, parseYuan } from '../../../shared/validators';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { BringListButton } from './BringListSheet';
@@ -72,6 +72,9 @@ export function ClaimForm({
   const [applicantPerson, setApplicantPerson] = useState<number | ''>(initialApplicant?.personId ?? '');
   const [applicantName, setApplicantName] = useState(initialApplicant?.name ?? '');
   const [applicantId, setApplicantId] = useState(initialApplicant?.idNumber ?? '');
+  // A stored number (picked person, saved claim) is shown masked until 显示; one being typed is shown as typed.
+  const [idShown, setIdShown] = useState(false);
+  const [idTyped, setIdTyped] = useState(false);
   const [relation, setRelation] = useState<AgentRelation>(initialApplicant?.relation ?? 'child');
   const [specialDrugs, setSpecialDrugs] = useState<'yes' | 'no'>(initial?.specialDrugs ? 'yes' : 'no');
   const [amount, setAmount] = useState(
@@ -113,10 +116,13 @@ export function ClaimForm({
     if (p) {
       setApplicantName(p.name);
       setApplicantId(p.idNumber);
+      setIdShown(false);
+      setIdTyped(false);
     }
   }
 
   const applicantIdCheck = applicantId.trim().length >= 18 ? checkIdNumber(applicantId) : null;
+  const idMasked = (applicantIdCheck?.ok ?? false) && !idShown && !idTyped;
   const amountCheck = parseYuan(amount);
   const amountError = amountCheck.ok ? null : tr(amountCheck.zh, amountCheck.en);
   const today = localToday();
@@ -419,16 +425,35 @@ export function ClaimForm({
                   : null
               }
             >
-              {(p) => (
-                <input
-                  {...p}
-                  className="mono"
-                  value={applicantId}
-                  maxLength={24}
-                  onChange={(e) => setApplicantId(normalizeNumberInput(e.target.value))}
-                  required
-                />
-              )}
+              {(p) =>
+                idMasked ? (
+                  <span className="masked-field">
+                    <input {...p} className="mono" value={maskIdNumber(applicantId)} readOnly />
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setIdShown(true);
+                        requestAnimationFrame(() => document.getElementById(p.id)?.focus());
+                      }}
+                      aria-label={tr('显示完整的代办人身份证号', 'Show the full applicant ID number')}
+                    >
+                      {tr('显示', 'Show')}
+                    </button>
+                  </span>
+                ) : (
+                  <input
+                    {...p}
+                    className="mono"
+                    value={applicantId}
+                    maxLength={24}
+                    onChange={(e) => {
+                      setIdTyped(true);
+                      setApplicantId(normalizeNumberInput(e.target.value));
+                    }}
+                    required
+                  />
+                )
+              }
             </Field>
           </>
         )}

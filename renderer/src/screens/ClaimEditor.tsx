@@ -32,7 +32,7 @@ import {
   type ClaimStatus,
 } from '../../../shared/lifecycle';
 import type { ClaimDocument } from '../../../shared/schemas';
-import { maskDigits } from '../../../shared/validators';
+import { maskIdNumber } from '../../../shared/validators';
 import { ApiError, call, messageOf } from '../api';
 import { useApp } from '../app-context';
 import { ClaimForm } from '../components/ClaimForm';
@@ -261,7 +261,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   <dt>{tr('患者', 'Patient')}</dt>
                   <dd>
                     {claimant.name}（
-                    {settings.maskNumbers ? maskDigits(claimant.idNumber) : claimant.idNumber}
+                    {settings.maskNumbers ? maskIdNumber(claimant.idNumber) : claimant.idNumber}
                     ）· {claimant.insuredRegion}
                   </dd>
                   <dt>{tr('办理人', 'Applicant')}</dt>
