@@ -24,8 +24,3 @@ export function formatDateTime(iso: string): string {
   const p = (x: number) => String(x).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
-
-/** ¥12,345.67: the same grouping the bundle PDF prints. */
-export function formatYuan(amount: number): string {
-  return `¥${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain';
 import type { Problem, RequirementResult } from '../../../shared/evaluation';
 import { SOURCES_NOTE } from '../../../shared/rules';
+import { formatYuan as formatYuanShared } from '../../../shared/money';
 import { maskDigits, maskIdNumber } from '../../../shared/validators';
 import { resourcesDir } from '../paths';
 import type { BundleFonts } from './font';
@@ -46,8 +47,9 @@ const BOTTOM = FOOTER_BAND + 16;
 /** One masking rule for screens and PDF (shared/validators.ts); re-exported for the export's callers. */
 export { maskIdNumber };
 
+/** ¥12,345.67 元: the app's one formatter (shared/money.ts) with the unit printed papers carry. */
 export function formatYuan(amount: number): string {
-  return `¥${amount.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+  return `${formatYuanShared(amount)} 元`;
 }
 
 // ---------------------------------------------------------------- verdict

@@ -4,7 +4,7 @@
 // EXIF-oriented image, which is how thumbnails are drawn (sharp's rotate() before resizing).
 import { fieldNamesOf } from '../../../shared/field-corrections';
 import { CONFIDENT_READING, FIELD_LABELS, type FieldValue } from '../../../shared/fields';
-import { QualityReport, type Point, type Region } from '../../../shared/quality';
+import { QualityReport, findingText, type Point, type Region } from '../../../shared/quality';
 import type { DocumentPage } from '../../../shared/schemas';
 import type { PageMark } from './FieldPanel';
 
@@ -18,7 +18,7 @@ export interface PageBox {
 }
 
 /** The photo check's findings that carry a region. */
-export function faultBoxes(page: DocumentPage): PageBox[] {
+export function faultBoxes(page: DocumentPage, lang = 'zh-CN'): PageBox[] {
   const parsed = QualityReport.safeParse(page.quality);
   if (!parsed.success) return [];
   return parsed.data.findings.flatMap((f, i) =>
@@ -28,7 +28,7 @@ export function faultBoxes(page: DocumentPage): PageBox[] {
             key: `f${i}`,
             className: `fault-region ${f.severity}`,
             region: f.region,
-            title: f.message,
+            title: findingText(f, lang),
             data: { 'data-code': f.code },
           },
         ]

@@ -2,7 +2,7 @@
 // region drawn over it with the retake advice. Replace (drop a new photo on it), remove, move up/down.
 import { useEffect, useState } from 'react';
 import type { FileGrant, Thumbnail } from '../../../shared/ipc';
-import { QualityReport, type Verdict } from '../../../shared/quality';
+import { QualityReport, findingText, type Verdict } from '../../../shared/quality';
 import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
@@ -74,7 +74,7 @@ export function PageTile({
           {page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}
         </span>
       )}
-      {thumb?.dataUrl && <PageBoxes boxes={faultBoxes(page)} />}
+      {thumb?.dataUrl && <PageBoxes boxes={faultBoxes(page, lang)} />}
       {verdict && (
         <span className={`badge badge-${verdict}`}>
           {tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}
@@ -124,8 +124,7 @@ export function PageTile({
           <ul className="findings">
             {report.findings.map((f, i) => (
               <li key={i} className={f.severity}>
-                {f.message}
-                {lang === 'en' ? ` (${f.code})` : ''}
+                {findingText(f, lang)}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@
 import { useCallback, useContext, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { FieldValue } from '../../../shared/fields';
 import type { Thumbnail } from '../../../shared/ipc';
-import { QualityReport } from '../../../shared/quality';
+import { QualityReport, findingText } from '../../../shared/quality';
 import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
@@ -47,7 +47,7 @@ function PageViewer({
   onIndex(i: number): void;
   onClose(): void;
 }) {
-  const { tr } = useApp();
+  const { tr, lang } = useApp();
   const page = pages[index]!;
   const marks = useContext(PageMarksContext).get(page.id) ?? [];
   const dialog = useRef<HTMLDialogElement>(null);
@@ -272,7 +272,7 @@ function PageViewer({
           >
             <img src={thumb.dataUrl} alt={page.originalName} draggable={false} />
             <PageBoxes
-              boxes={[...faultBoxes(page), ...fieldBoxes(page, kind, typed), ...markBoxes(marks)]}
+              boxes={[...faultBoxes(page, lang), ...fieldBoxes(page, kind, typed), ...markBoxes(marks)]}
               outline={outline}
             />
           </div>
@@ -292,7 +292,7 @@ function PageViewer({
           <ul className="findings">
             {findings.map((f, i) => (
               <li key={i} className={f.severity}>
-                {f.message}
+                {findingText(f, lang)}
               </li>
             ))}
           </ul>
