@@ -209,7 +209,9 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                   {members.map((p) => (
                     <tr key={p.id} data-person-id={p.id}>
                       <td className="person-name">{p.name}</td>
-                      <td>{tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}</td>
+                      <td className="person-relation">
+                        {tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}
+                      </td>
                       <td className="mono">{settings.maskNumbers ? maskIdNumber(p.idNumber) : p.idNumber}</td>
                       <td>
                         {tr(
@@ -218,33 +220,35 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                         )}{' '}
                         · {p.insuredRegion}
                       </td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          onClick={() => {
-                            setEditing(p);
-                            // The form sits below the table: bring it into view with focus on the name.
-                            setTimeout(() => {
-                              const form = document.getElementById('person-form-title')?.closest('form');
-                              form?.scrollIntoView({ block: 'start' });
-                              form?.querySelector<HTMLElement>('input')?.focus();
-                            }, 0);
-                          }}
-                          aria-label={tr(`修改 ${p.name}`, `Edit ${p.name}`)}
-                        >
-                          {tr('修改', 'Edit')}
-                        </button>
-                        <button type="button" onClick={() => go({ screen: 'new-claim', claimantId: p.id })}>
-                          {tr('为此人新建报销', 'New claim')}
-                        </button>
-                        <button
-                          type="button"
-                          className="danger"
-                          onClick={() => void deletePerson(p)}
-                          aria-label={tr(`删除 ${p.name}`, `Remove ${p.name}`)}
-                        >
-                          {tr('删除', 'Remove')}
-                        </button>
+                      <td className="row-actions person-actions">
+                        <div>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setEditing(p);
+                              // The form sits below the table: bring it into view with focus on the name.
+                              setTimeout(() => {
+                                const form = document.getElementById('person-form-title')?.closest('form');
+                                form?.scrollIntoView({ block: 'start' });
+                                form?.querySelector<HTMLElement>('input')?.focus();
+                              }, 0);
+                            }}
+                            aria-label={tr(`修改 ${p.name}`, `Edit ${p.name}`)}
+                          >
+                            {tr('修改', 'Edit')}
+                          </button>
+                          <button type="button" onClick={() => go({ screen: 'new-claim', claimantId: p.id })}>
+                            {tr('为此人新建报销', 'New claim')}
+                          </button>
+                          <button
+                            type="button"
+                            className="danger"
+                            onClick={() => void deletePerson(p)}
+                            aria-label={tr(`删除 ${p.name}`, `Remove ${p.name}`)}
+                          >
+                            {tr('删除', 'Remove')}
+                          </button>
+                        </div>
                       </td>
                     </tr>
                   ))}
