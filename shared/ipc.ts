@@ -2,13 +2,13 @@
 // Channel names, payload types and the window.claimdesk API type are all derived from this one map, so the
 // preload, the main-side handlers, the test transport and the renderer can never disagree.
 import { z } from 'zod';
-import { DocumentKind } from './domain';
+import { ApplicantRelation, CareSetting, DocumentKind, FilingType } from './domain';
 import { EvaluationReport } from './evaluation';
 import { TypedFields } from './field-corrections';
 import { Fields } from './fields';
 import { ClaimStatus } from './lifecycle';
 import { QualityReport } from './quality';
-import { Claim, ClaimDocument, DocumentPage, Household, Person, StatusChange } from './schemas';
+import { Claim, ClaimDocument, DocumentPage, Household, IsoDate, Person, StatusChange } from './schemas';
 import { StackPlacement } from './stack';
 
 /** Every code a core error (electron/core/errors.ts ClaimDeskError) may carry: one list for both sides. */
@@ -246,6 +246,59 @@ export type StackImportResult = z.infer<typeof StackImportResult>;
 export const ImportResult = ClaimDocument.extend({ rejected: z.array(ImportRejection) });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+/**
+ * The answers that pick a checklist, before there is a claim (the new-claim form once the scenario is
+ * answered): the rest of the form (hospital, amount…) may still be empty.
+ */
+export const BringListDraft = z.object({
+  claimantId: Id,
+  careSetting: CareSetting,
+  crossRegion: z.object({ filingType: FilingType, offline: z.boolean().optional() }).nullable(),
+  applicantRelation: ApplicantRelation,
+  specialDrugs: z.boolean(),
+  /** Discharge or outpatient visit date, when known: the deadline is counted from it. */
+  careEndDate: IsoDate.nullable(),
+});
+export type BringListDraft = z.infer<typeof BringListDraft>;
+
+/** One paper of the printable "what to bring" list, in the rule pack's own words (zh and en). */
+export const BringItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  reason: z.string(),
+  reasonEn: z.string(),
+  /** What to have at the window ("去窗口时带上原件"), when the pack says. */
+  bring: z.string().nullable(),
+  bringEn: z.string().nullable(),
+  /** Where the paper comes from (医院, 经办机构窗口…), only when the pack says so with a source. */
+  from: z.string().nullable(),
+  fromEn: z.string().nullable(),
+  /** The app prints this paper itself (诚信承诺书): only a signature is needed. */
+  providedByApp: z.boolean(),
+  /** Already settled without a paper (the bank account number filled in): what the pack says then. */
+  settled: z.string().nullable(),
+  settledEn: z.string().nullable(),
+});
+export type BringItem = z.infer<typeof BringItem>;
+
+export const BringList = z.object({
+  claimant: z.string(),
+  /** The claim's reference (BX…), when the list is for a stored claim. */
+  reference: z.string().nullable(),
+  careSetting: CareSetting,
+  items: z.array(BringItem),
+  /** The submission deadline in words ("出院或门诊结束后 6 个月内") and, when the care end date is known, the date. */
+  deadline: z.object({
+    rule: z.string(),
+    ruleEn: z.string(),
+    date: IsoDate.nullable(),
+    daysLeft: z.number().int().nullable(),
+  }),
+  pack: z.string(),
+});
+export type BringList = z.infer<typeof BringList>;
+
 function channel<Req extends z.ZodType, Res extends z.ZodType>(name: string, request: Req, response: Res) {
   return { channel: name, request, response };
 }
@@ -266,6 +319,7 @@ export const IPC = {
     z.object({ name: z.string().max(100), notes: z.string().max(2000).optional() }),
     Household,
   ),
+  renameHousehold: channel('households:rename', z.object({ id: Id, name: z.string().max(100) }), Household),
   listPeople: channel('people:list', z.object({ householdId: Id.optional() }), z.array(Person)),
   // Person fields are validated by the repository's own schema so the messages name the bad field.
   createPerson: channel('people:create', z.record(z.string(), z.unknown()), Person),
@@ -274,6 +328,8 @@ export const IPC = {
     z.object({ id: Id, person: z.record(z.string(), z.unknown()) }),
     Person,
   ),
+  /** Removes a person who is on no claim; refused, with the reason, otherwise. */
+  deletePerson: channel('people:delete', z.object({ id: Id }), z.object({ deleted: z.literal(true) })),
 
   listClaims: channel(
     'claims:list',
@@ -339,6 +395,12 @@ export const IPC = {
   /** Ticks or unticks one thing the office asked for. */
   setRequestedItemDone: channel('requests:tick', z.object({ itemId: Id, done: z.boolean() }), RequestedItem),
   evaluateClaim: channel('claims:evaluate', z.object({ id: Id }), ClaimEvaluationView),
+  /** The printable "what to bring" list for a stored claim or for the new-claim form's answers. */
+  getBringList: channel(
+    'rules:bringList',
+    z.union([z.object({ claimId: Id }), z.object({ draft: BringListDraft })]),
+    BringList,
+  ),
   /** Sets or clears what the person confirmed on a document; answers with the document's confirmations. */
   confirmDocument: channel(
     'documents:confirm',

@@ -141,9 +141,20 @@ export const RequirementRule = z
     /** zh/en, brief: what to bring to the window once the paper is in ("去窗口时带上原件和复印件"). */
     bring: z.string().min(1).optional(),
     bringEn: z.string().min(1).optional(),
+    /**
+     * zh/en: where the paper comes from (医院, 参保地医保经办机构窗口…), for the printable "what to bring" list.
+     * Only where a seed says so, with that seed in `fromSources`; no hint is better than a guessed one.
+     */
+    from: z.string().min(1).optional(),
+    fromEn: z.string().min(1).optional(),
+    fromSources: z.array(RuleSource).min(1).optional(),
     sources: z.array(RuleSource).min(1),
   })
-  .strict();
+  .strict()
+  .refine((r) => !r.from || (r.fromSources?.length ?? 0) > 0, {
+    message: '写了材料从哪里开（from），就要写出处（fromSources）',
+    path: ['fromSources'],
+  });
 export type RequirementRule = z.output<typeof RequirementRule>;
 
 /** A value some seed states differently from the one the pack uses: kept so users see both. */

@@ -100,6 +100,16 @@ export function maskDigits(raw: string, keep = 4): string {
 }
 
 /**
+ * 110105********002X: enough to tell whose number it is and match the ID card copy, not enough to reuse from
+ * a lost printout or read over a shoulder. The app's screens and the bundle PDF mask the same way.
+ */
+export function maskIdNumber(raw: string): string {
+  const s = raw.replace(/\s/g, '');
+  if (s.length < 10) return maskDigits(s, Math.min(4, s.length));
+  return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
+}
+
+/**
  * Full-width digits, letters and spaces (a Chinese IME in full-width mode types １１０…２Ｘ) as ASCII, so
  * numbers typed either way are the same number.
  */

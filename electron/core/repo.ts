@@ -17,6 +17,7 @@ import {
   type StatusChange,
 } from '../../shared/schemas';
 import type { PageFacts } from '../../shared/page-facts';
+import { maskIdNumber } from '../../shared/validators';
 import type { ClaimListPage, ClaimListQuery, Db, NewPage, PageRef } from './db/contract';
 import { store } from './db/store';
 import { ClaimDeskError, InvalidInputError, zodToInvalidInput } from './errors';
@@ -39,6 +40,15 @@ export function createHousehold(db: Db, input: unknown): Household {
   return getHousehold(db, store.people.insertHousehold(db, parsed.data, now()));
 }
 
+/** A household's new name (the same rules as a new one: not empty, at most 100 characters). */
+export function renameHousehold(db: Db, id: number, name: string): Household {
+  const before = getHousehold(db, id);
+  const parsed = HouseholdInput.safeParse({ name, notes: before.notes });
+  if (!parsed.success) throw zodToInvalidInput(parsed.error);
+  store.people.renameHousehold(db, id, parsed.data.name, now());
+  return getHousehold(db, id);
+}
+
 export function getHousehold(db: Db, id: number): Household {
   const h = store.people.household(db, id);
   if (!h)
@@ -58,9 +68,10 @@ export function createPerson(db: Db, input: unknown): Person {
   const p = parsed.data;
   getHousehold(db, p.householdId);
   if (store.people.personIdByIdNumber(db, p.householdId, p.idNumber) !== null) {
+    // The full number is in the field the person just typed; the notice shows it masked (shared screens).
     throw new InvalidInputError(
-      `这户已经有身份证号为 ${p.idNumber} 的成员`,
-      `household already has a person with ID ${p.idNumber}`,
+      `这户已经有身份证号为 ${maskIdNumber(p.idNumber)} 的成员`,
+      `this household already has a person with ID ${maskIdNumber(p.idNumber)}`,
       'idNumber',
     );
   }
@@ -73,6 +84,22 @@ export function updatePerson(db: Db, id: number, input: unknown): Person {
   getPerson(db, id);
   store.people.updatePerson(db, id, parsed.data, now());
   return getPerson(db, id);
+}
+
+/**
+ * Removes a person entered by mistake. A person named on any claim (as the patient or as the one acting for
+ * them) stays: the claim and its history need them, so the refusal says how many claims and what to do.
+ */
+export function deletePerson(db: Db, id: number): void {
+  const p = getPerson(db, id);
+  const n = store.people.claimCountOfPerson(db, id);
+  if (n > 0)
+    throw new InvalidInputError(
+      `${p.name} 在 ${n} 份报销单上（患者或代办人），不能删除。人员信息可以修改；报销单删除后才能删除此人。`,
+      `${p.name} is on ${n} claim(s) (as patient or applicant) and cannot be removed; edit the details instead.`,
+      'personId',
+    );
+  store.people.deletePerson(db, id);
 }
 
 export function getPerson(db: Db, id: number): Person {

@@ -26,6 +26,11 @@ export function App() {
     }
     let tries = 0;
     const timer = setInterval(() => {
+      // A field the person already put the cursor in (a shortcut's search box) keeps it.
+      if (document.activeElement?.matches('main input, main select, main textarea')) {
+        clearInterval(timer);
+        return;
+      }
       const title = document.querySelector<HTMLElement>('main h1');
       if (title || ++tries > 40) clearInterval(timer);
       if (!title) return;
@@ -34,6 +39,42 @@ export function App() {
     }, 50);
     return () => clearInterval(timer);
   }, [route]);
+  // Shortcuts: Ctrl+N a new claim; Ctrl+F or / the board's search (from any screen). Not while a viewer or
+  // the printable list is open, and / only outside text fields (there it is a character).
+  const goRef = useRef(go);
+  useEffect(() => {
+    goRef.current = go;
+  });
+  useEffect(() => {
+    const focusSearch = (tries = 0) => {
+      const box = document.querySelector<HTMLInputElement>('main input[type="search"]');
+      if (box) {
+        box.focus();
+        box.select();
+      } else if (tries < 40) setTimeout(() => focusSearch(tries + 1), 50);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open], .bring-overlay')) return;
+      const t = e.target as HTMLElement | null;
+      const typing = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      const ctrl = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+      const key = e.key.toLowerCase();
+      if (ctrl && key === 'n') {
+        e.preventDefault();
+        goRef.current({ screen: 'new-claim' });
+      } else if ((ctrl && key === 'f') || (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey)) {
+        e.preventDefault();
+        if (!document.querySelector('main input[type="search"]')) goRef.current({ screen: 'board' });
+        focusSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const shortcutOf: Partial<Record<(typeof nav)[number]['screen'], string>> = {
+    board: tr('Ctrl+F 或 / 搜索', 'Ctrl+F or / to search'),
+    'new-claim': 'Ctrl+N',
+  };
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -56,6 +97,10 @@ export function App() {
                 type="button"
                 className={current === n.screen ? 'nav-item active' : 'nav-item'}
                 aria-current={current === n.screen ? 'page' : undefined}
+                aria-keyshortcuts={
+                  n.screen === 'new-claim' ? 'Control+N' : n.screen === 'board' ? 'Control+F /' : undefined
+                }
+                title={shortcutOf[n.screen]}
                 onClick={() => go({ screen: n.screen })}
               >
                 {tr(n.zh, n.en)}
@@ -63,6 +108,12 @@ export function App() {
             </li>
           ))}
         </ul>
+        <p className="shortcut-help">
+          {tr(
+            '快捷键：Ctrl+N 新建报销；Ctrl+F 或 / 搜索报销单',
+            'Shortcuts: Ctrl+N new claim; Ctrl+F or / search claims',
+          )}
+        </p>
         <p className="offline-note">
           {tr('离线工作：数据只保存在本机', 'Offline: data stays on this computer')}
         </p>

@@ -25,11 +25,6 @@ export function formatDateTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** ¥12,345.67: the same grouping the bundle PDF prints. */
-export function formatYuan(amount: number): string {
-  return `¥${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
 /** Whole days from `since` to `today` (both YYYY-MM-DD), never negative. */
 export function daysSince(since: string, today: string): number {
   const ms = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`);

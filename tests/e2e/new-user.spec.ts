@@ -50,7 +50,9 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await editForm.getByRole('button', { name: '保存修改' }).click();
     await expect(page.getByText('已保存 张伟')).toBeVisible();
     // Shared PCs: ID numbers are masked in the list.
-    await expect(page.getByRole('cell', { name: `**************${RELATIVE_ID.slice(-4)}` })).toBeVisible();
+    await expect(
+      page.getByRole('cell', { name: `${RELATIVE_ID.slice(0, 6)}********${RELATIVE_ID.slice(-4)}` }),
+    ).toBeVisible();
 
     // --- the claim: inpatient, 异地转诊, handed in by the son
     await page.getByRole('button', { name: '新建报销' }).first().click();

@@ -46,6 +46,7 @@ import {
   createClaim,
   createHousehold,
   createPerson,
+  deletePerson,
   getClaim,
   getDocument,
   getPerson,
@@ -54,6 +55,7 @@ import {
   listHouseholds,
   listPeople,
   removeDocument,
+  renameHousehold,
   updateClaim,
   updatePerson,
   documentCounts,
@@ -72,6 +74,7 @@ import { writeClaimList } from '../export/claim-list';
 import { FileGrants } from './grants';
 import {
   availableFeatures,
+  bringListFor,
   checkerFor,
   confirmableRequirements,
   deadlineOf,
@@ -193,6 +196,9 @@ export function createHandlers(
     async createHousehold(req) {
       return createHousehold(db(), req);
     },
+    async renameHousehold(req) {
+      return renameHousehold(db(), req.id, req.name);
+    },
     async listPeople(req) {
       return listPeople(db(), req.householdId);
     },
@@ -201,6 +207,10 @@ export function createHandlers(
     },
     async updatePerson(req) {
       return updatePerson(db(), req.id, req.person);
+    },
+    async deletePerson(req) {
+      deletePerson(db(), req.id);
+      return { deleted: true as const };
     },
 
     async listClaims(req) {
@@ -276,6 +286,9 @@ export function createHandlers(
       getClaim(db(), req.id);
       const report = await evaluateStoredClaim(state.ws, req.id, today());
       return { ...report, confirmable: confirmableRequirements(state.ws, req.id) };
+    },
+    async getBringList(req) {
+      return bringListFor(state.ws, req, today());
     },
     async confirmDocument(req) {
       assertClaimEditable(db(), claimOfDocument(db(), req.documentId));

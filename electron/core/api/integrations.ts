@@ -1,7 +1,7 @@
 // The app's bridge to the checking, rules and export modules. Kept in one file so the handlers stay the
 // same whatever the modules' shapes. Export takes the stored claim and its pages' facts directly.
 import { isReadyToSubmit, type EvaluationReport } from '../../../shared/evaluation';
-import type { ConfirmableRequirement, Deadline } from '../../../shared/ipc';
+import type { BringList, BringListDraft, ConfirmableRequirement, Deadline } from '../../../shared/ipc';
 import { PRE_SUBMISSION_STATUSES } from '../../../shared/lifecycle';
 import type { Claim } from '../../../shared/schemas';
 import { exportClaimBundle } from '../export/index';
@@ -11,6 +11,8 @@ import { storedFilePath } from '../files/store';
 import { getClaim, getPerson, listDocuments } from '../repo';
 import { addPeriod, daysBetween } from '../rules/dates';
 import { claimConfirmations } from '../confirmations';
+import { isPledgeSigned } from '../pledge';
+import { bringListOf, factsOfDraft } from '../rules/bring-list';
 import {
   evaluateStoredClaim as evaluateWithRules,
   factsOfStoredClaim,
@@ -194,4 +196,25 @@ export async function exportStoredClaim(
   );
   opts.onProgress(total, total, '完成');
   return { pages: result.pages, images: result.images };
+}
+
+/** The printable "what to bring" list of a stored claim, or of the new-claim form's answers. */
+export function bringListFor(
+  ws: Workspace,
+  req: { claimId: number } | { draft: BringListDraft },
+  today: string,
+): BringList {
+  if ('claimId' in req) {
+    const claim = getClaim(ws.db, req.claimId);
+    const claimant = getPerson(ws.db, claim.fields.claimantId);
+    const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claim.id) };
+    return bringListOf(rulePackForRegion(claimant.insuredRegion), facts, today, claim.reference);
+  }
+  const claimant = getPerson(ws.db, req.draft.claimantId);
+  return bringListOf(
+    rulePackForRegion(claimant.insuredRegion),
+    factsOfDraft(req.draft, claimant),
+    today,
+    null,
+  );
 }

@@ -68,6 +68,11 @@ export interface PeopleStore {
   /** The person of the household with this ID number, if any. */
   personIdByIdNumber(db: Db, householdId: number, idNumber: string): number | null;
   listPeople(db: Db, householdId?: number): Person[];
+  renameHousehold(db: Db, id: number, name: string, at: string): void;
+  /** Claims naming the person, as the patient or as the one acting for them. */
+  claimCountOfPerson(db: Db, id: number): number;
+  /** Removes a person; callers make sure no claim names them. */
+  deletePerson(db: Db, id: number): void;
 }
 
 export const CLAIM_SORTS = ['updated', 'created', 'care_end'] as const;

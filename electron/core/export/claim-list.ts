@@ -2,6 +2,7 @@
 // amount, shown as ¥12,345.67) or CSV with a UTF-8 BOM, so Excel on a Chinese Windows reads the text as UTF-8
 // rather than GBK. Written here in core, to a path main got from the save dialog; the renderer never touches
 // the file system. The workbook is built by exceljs, not hand-written XML.
+import { formatYuan } from '../../../shared/money';
 import ExcelJS from 'exceljs';
 import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../../shared/lifecycle';
 import { maskDigits } from '../../../shared/validators';
@@ -39,11 +40,6 @@ export interface ClaimListRow {
   deadline: string;
   /** Requirements still missing a paper; null for finished claims (nothing left to bring). */
   missing: number | null;
-}
-
-/** ¥12,345.67, as the bundle prints amounts. */
-export function formatYuanText(amount: number): string {
-  return `¥${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** One row per claim, in the order given (the board's order). */
@@ -92,7 +88,7 @@ function sheetOf(rows: readonly ClaimListRow[], format: ClaimListFormat): ExcelJ
       r.hospital,
       r.careDate,
       // In the workbook a number Excel can sum, shown as ¥12,345.67; in CSV the text itself.
-      r.amount === null ? '' : format === 'xlsx' ? r.amount : formatYuanText(r.amount),
+      r.amount === null ? '' : format === 'xlsx' ? r.amount : formatYuan(r.amount),
       r.status,
       r.deadline,
       r.missing ?? '',

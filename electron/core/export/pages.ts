@@ -14,7 +14,8 @@ import {
 } from '../../../shared/domain';
 import type { Problem, RequirementResult } from '../../../shared/evaluation';
 import { SOURCES_NOTE } from '../../../shared/rules';
-import { maskDigits } from '../../../shared/validators';
+import { formatYuan as formatYuanShared } from '../../../shared/money';
+import { maskDigits, maskIdNumber } from '../../../shared/validators';
 import { resourcesDir } from '../paths';
 import type { BundleFonts } from './font';
 import {
@@ -43,15 +44,12 @@ const CONTENT_WIDTH = A4.width - 2 * MARGIN_X;
 const TOP = A4.height - HEADER_BAND - 14;
 const BOTTOM = FOOTER_BAND + 16;
 
-/** 110105********002X: enough to match the ID card copy, not enough to reuse from a lost printout. */
-export function maskIdNumber(id: string): string {
-  const s = id.trim();
-  if (s.length < 10) return maskDigits(s, Math.min(4, s.length));
-  return s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4);
-}
+/** One masking rule for screens and PDF (shared/validators.ts); re-exported for the export's callers. */
+export { maskIdNumber };
 
+/** ¥12,345.67 元: the app's one formatter (shared/money.ts) with the unit printed papers carry. */
 export function formatYuan(amount: number): string {
-  return `¥${amount.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+  return `${formatYuanShared(amount)} 元`;
 }
 
 // ---------------------------------------------------------------- verdict

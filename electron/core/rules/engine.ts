@@ -14,7 +14,7 @@ import {
   type Problem,
   type RequirementResult,
 } from '../../../shared/evaluation';
-import type { QualityReport } from '../../../shared/quality';
+import { findingText, type QualityReport } from '../../../shared/quality';
 import {
   conditionHolds,
   formatSource,
@@ -183,7 +183,7 @@ function scenarioOf(c: ClaimFacts): Scenario {
 }
 
 /** Facts that stand in for a paper (satisfiedBy in the pack). */
-function factsOf(c: ClaimFacts): Set<ClaimFact> {
+export function factsOf(c: ClaimFacts): Set<ClaimFact> {
   const facts = new Set<ClaimFact>();
   if ((c.claimant.bankAccount?.number ?? '').replace(/\s/g, '') !== '') facts.add('bank_account_number');
   if (c.pledgeSigned === true) facts.add('pledge_signed');
@@ -810,9 +810,11 @@ function checkQuality(documents: readonly EvaluatedDocument[], sink: ProblemSink
         severity: q.verdict === 'fail' ? 'error' : 'warning',
         field: page.field,
         message: `${label.zh}（${page.name}）：${messages.join('；') || '照片检查未通过'}`,
+        // The check's advice in English (shared/quality.ts), never its code names.
         messageEn: `${label.en} (${page.name}): ${
-          q.verdict === 'fail' ? 'the photo did not pass the check' : 'the photo may be hard to read'
-        } (${findings.map((f) => f.code.replace(/_/g, ' ')).join(', ') || 'check failed'})`,
+          findings.map((f) => findingText(f, 'en')).join(' ') ||
+          (q.verdict === 'fail' ? 'the photo did not pass the check.' : 'the photo may be hard to read.')
+        }`,
       });
     }
   }

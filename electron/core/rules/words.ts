@@ -1,5 +1,6 @@
 // Dates and amounts as people write them in messages: 2026年9月1日, ¥12,345.67 元. ISO dates stay in the JSON
 // fields for programs; every sentence a person reads goes through these.
+import { formatYuan as formatYuanShared } from '../../../shared/money';
 import type { Duration } from '../../../shared/rules';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -23,13 +24,7 @@ export function formatDateEn(iso: string): string {
 
 /** 12345.67 → ¥12,345.67 元 (grouped, always two decimals). */
 export function formatYuan(amount: number, lang: 'zh' | 'en' = 'zh'): string {
-  const fen = Math.round(amount * 100);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const text = `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+  const text = formatYuanShared(amount);
   return lang === 'zh' ? `${text} 元` : text;
 }
 

@@ -12,10 +12,12 @@ import {
   type CareSetting,
   type FilingType,
 } from '../../../shared/domain';
+import type { BringListDraft } from '../../../shared/ipc';
 import type { ClaimFields, Household, Person } from '../../../shared/schemas';
-import { checkIdNumber, normalizeNumberInput, parseYuan } from '../../../shared/validators';
+import { checkIdNumber, maskIdNumber, normalizeNumberInput, parseYuan } from '../../../shared/validators';
 import { call } from '../api';
 import { useApp } from '../app-context';
+import { BringListButton } from './BringListSheet';
 import { Choice, Field } from './Field';
 import { fieldErrorOf, localToday, type FieldError } from './field-errors';
 
@@ -27,6 +29,8 @@ export interface ClaimFormProps {
   onCancel?: (() => void) | undefined;
   /** Values read off a dropped invoice (components/InvoicePrefill.tsx): shown marked until the person edits them. */
   prefill?: ClaimPrefill | undefined;
+  /** Offer the printable "what to bring" list for the answers so far (the new-claim screen). */
+  offerBringList?: boolean | undefined;
 }
 
 /** What a new claim can take from its invoice; each value is marked "从发票读取，请核对" while unchanged. */
@@ -39,7 +43,15 @@ export interface ClaimPrefill {
   totalAmount?: number;
 }
 
-export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel, prefill }: ClaimFormProps) {
+export function ClaimForm({
+  initial,
+  claimantId,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  prefill,
+  offerBringList,
+}: ClaimFormProps) {
   const { tr, notifyError, lang } = useApp();
   const [people, setPeople] = useState<Person[]>([]);
   const [households, setHouseholds] = useState<Household[]>([]);
@@ -60,6 +72,9 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
   const [applicantPerson, setApplicantPerson] = useState<number | ''>(initialApplicant?.personId ?? '');
   const [applicantName, setApplicantName] = useState(initialApplicant?.name ?? '');
   const [applicantId, setApplicantId] = useState(initialApplicant?.idNumber ?? '');
+  // A stored number (picked person, saved claim) is shown masked until 显示; one being typed is shown as typed.
+  const [idShown, setIdShown] = useState(false);
+  const [idTyped, setIdTyped] = useState(false);
   const [relation, setRelation] = useState<AgentRelation>(initialApplicant?.relation ?? 'child');
   const [specialDrugs, setSpecialDrugs] = useState<'yes' | 'no'>(initial?.specialDrugs ? 'yes' : 'no');
   const [amount, setAmount] = useState(
@@ -101,10 +116,13 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
     if (p) {
       setApplicantName(p.name);
       setApplicantId(p.idNumber);
+      setIdShown(false);
+      setIdTyped(false);
     }
   }
 
   const applicantIdCheck = applicantId.trim().length >= 18 ? checkIdNumber(applicantId) : null;
+  const idMasked = (applicantIdCheck?.ok ?? false) && !idShown && !idTyped;
   const amountCheck = parseYuan(amount);
   const amountError = amountCheck.ok ? null : tr(amountCheck.zh, amountCheck.en);
   const today = localToday();
@@ -133,6 +151,21 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
   const qFiling = 3;
   const qWho = crossRegion === 'yes' ? 4 : 3;
   const qDrugs = qWho + 1;
+
+  // The scenario is answered once the patient is chosen (the other questions have defaults): enough for the
+  // printable list; the care end date, when typed, adds the deadline.
+  const careEnd = care === 'inpatient' ? discharge : visitDate;
+  const bringDraft: BringListDraft | null =
+    patient === ''
+      ? null
+      : {
+          claimantId: patient,
+          careSetting: care,
+          crossRegion: crossRegion === 'yes' ? { filingType } : null,
+          applicantRelation: who === 'self' ? 'self' : relation,
+          specialDrugs: specialDrugs === 'yes',
+          careEndDate: /^\d{4}-\d{2}-\d{2}$/.test(careEnd) && !futureError(careEnd) ? careEnd : null,
+        };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -392,16 +425,35 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
                   : null
               }
             >
-              {(p) => (
-                <input
-                  {...p}
-                  className="mono"
-                  value={applicantId}
-                  maxLength={24}
-                  onChange={(e) => setApplicantId(normalizeNumberInput(e.target.value))}
-                  required
-                />
-              )}
+              {(p) =>
+                idMasked ? (
+                  <span className="masked-field">
+                    <input {...p} className="mono" value={maskIdNumber(applicantId)} readOnly />
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setIdShown(true);
+                        requestAnimationFrame(() => document.getElementById(p.id)?.focus());
+                      }}
+                      aria-label={tr('显示完整的代办人身份证号', 'Show the full applicant ID number')}
+                    >
+                      {tr('显示', 'Show')}
+                    </button>
+                  </span>
+                ) : (
+                  <input
+                    {...p}
+                    className="mono"
+                    value={applicantId}
+                    maxLength={24}
+                    onChange={(e) => {
+                      setIdTyped(true);
+                      setApplicantId(normalizeNumberInput(e.target.value));
+                    }}
+                    required
+                  />
+                )
+              }
             </Field>
           </>
         )}
@@ -441,6 +493,7 @@ export function ClaimForm({ initial, claimantId, submitLabel, onSubmit, onCancel
             {saveError.message}
           </p>
         )}
+        {offerBringList && <BringListButton source={bringDraft && { draft: bringDraft }} />}
         <button type="submit" className="primary" disabled={busy || invalid}>
           {submitLabel}
         </button>

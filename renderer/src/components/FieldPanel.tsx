@@ -9,16 +9,15 @@ import { fieldNamesOf } from '../../../shared/field-corrections';
 import {
   AMOUNT_FIELDS,
   BOOLEAN_FIELDS,
-  CONFIDENT_READING,
   DATE_FIELDS,
   FIELD_LABELS,
-  type FieldReading,
   type FieldValue,
 } from '../../../shared/fields';
 import type { Thumbnail } from '../../../shared/ipc';
 import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
+import { PageBoxes, fieldBoxes, fieldStatus, markBoxes } from './PageBoxes';
 
 /** A problem's mark on one page, with the problem's words (the claim editor provides them by page id). */
 export interface PageMark extends ProblemMark {
@@ -109,8 +108,7 @@ export function FieldPanel({
   }
 
   const label = (n: string) => FIELD_LABELS[n] ?? n;
-  const status = (n: string, reading: FieldReading | undefined): 'checked' | 'check' | 'read' =>
-    typed?.[n] !== undefined ? 'checked' : (reading?.confidence ?? 1) < CONFIDENT_READING ? 'check' : 'read';
+  const status = (n: string) => fieldStatus(page, n, typed);
 
   return (
     <section
@@ -124,42 +122,9 @@ export function FieldPanel({
         ) : (
           <div className="thumb-placeholder">{thumb ? '?' : '…'}</div>
         )}
-        {thumb?.dataUrl &&
-          names.map((n) => {
-            const r = read[n]!.region;
-            if (!r) return null;
-            return (
-              <div
-                key={n}
-                className={`field-box ${status(n, read[n])}${focus === n ? ' focused' : ''}`}
-                data-field={n}
-                title={label(n)}
-                style={{
-                  left: `${r.x * 100}%`,
-                  top: `${r.y * 100}%`,
-                  width: `${r.w * 100}%`,
-                  height: `${r.h * 100}%`,
-                }}
-              />
-            );
-          })}
-        {thumb?.dataUrl &&
-          marks
-            .filter((m) => m.region)
-            .map((m, i) => (
-              <div
-                key={`m${i}`}
-                className={`problem-box ${m.severity}`}
-                data-field={m.field}
-                title={m.message}
-                style={{
-                  left: `${m.region!.x * 100}%`,
-                  top: `${m.region!.y * 100}%`,
-                  width: `${m.region!.w * 100}%`,
-                  height: `${m.region!.h * 100}%`,
-                }}
-              />
-            ))}
+        {thumb?.dataUrl && (
+          <PageBoxes boxes={[...fieldBoxes(page, kind, typed, focus), ...markBoxes(marks)]} />
+        )}
       </div>
       <div className="field-list">
         <h4>{tr('照片上读到的内容（可修改）', 'Read from the photo (editable)')}</h4>
@@ -175,7 +140,7 @@ export function FieldPanel({
         <table>
           <tbody>
             {names.map((n) => {
-              const st = status(n, read[n]);
+              const st = status(n);
               const id = `field-${page.id}-${n}`;
               const draft = draftOf(n);
               const changed = draft !== shown(n, valueOf(n));

@@ -2,11 +2,12 @@
 // region drawn over it with the retake advice. Replace (drop a new photo on it), remove, move up/down.
 import { useEffect, useState } from 'react';
 import type { FileGrant, Thumbnail } from '../../../shared/ipc';
-import { QualityReport, type Verdict } from '../../../shared/quality';
+import { QualityReport, findingText, type Verdict } from '../../../shared/quality';
 import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { DropZone } from './DropZone';
+import { PageBoxes, faultBoxes } from './PageBoxes';
 
 const VERDICT_LABELS: Record<Verdict, { zh: string; en: string }> = {
   pass: { zh: '合格', en: 'OK' },
@@ -20,6 +21,7 @@ export function PageTile({
   count,
   onChanged,
   readOnly = false,
+  onOpen,
 }: {
   page: DocumentPage;
   index: number;
@@ -27,6 +29,8 @@ export function PageTile({
   onChanged(): Promise<void>;
   /** A finished claim: the page is shown, not replaced, moved or removed. */
   readOnly?: boolean;
+  /** Opens the page in the large viewer. */
+  onOpen?(): void;
 }) {
   const { tr, notifyError, lang } = useApp();
   const [thumb, setThumb] = useState<Thumbnail | null>(null);
@@ -61,36 +65,36 @@ export function PageTile({
   const replace = (files: FileGrant[]) =>
     run(() => call('replacePage', { pageId: page.id, file: files[0]!.token }));
   const label = tr(`第 ${index + 1} 页：${page.originalName}`, `Page ${index + 1}: ${page.originalName}`);
-  const thumbView = (
-    <div className="thumb">
+  const picture = (
+    <>
       {thumb?.dataUrl ? (
         <img src={thumb.dataUrl} alt={label} width={thumb.width} height={thumb.height} />
       ) : (
-        <div className="thumb-placeholder">{page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}</div>
+        <span className="thumb-placeholder">
+          {page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}
+        </span>
       )}
-      {thumb?.dataUrl &&
-        report?.findings
-          .filter((f) => f.region)
-          .map((f, i) => (
-            <div
-              key={i}
-              className={`fault-region ${f.severity}`}
-              data-code={f.code}
-              title={f.message}
-              style={{
-                left: `${f.region!.x * 100}%`,
-                top: `${f.region!.y * 100}%`,
-                width: `${f.region!.w * 100}%`,
-                height: `${f.region!.h * 100}%`,
-              }}
-            />
-          ))}
+      {thumb?.dataUrl && <PageBoxes boxes={faultBoxes(page, lang)} />}
       {verdict && (
         <span className={`badge badge-${verdict}`}>
           {tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}
         </span>
       )}
-    </div>
+    </>
+  );
+  // The thumbnail is a button when the page can be enlarged (click or Enter opens the viewer).
+  const thumbView = onOpen ? (
+    <button
+      type="button"
+      className="thumb thumb-open"
+      onClick={onOpen}
+      aria-label={tr(`放大查看${label}`, `Enlarge ${label}`)}
+      title={tr('点击放大查看', 'Click to enlarge')}
+    >
+      {picture}
+    </button>
+  ) : (
+    <div className="thumb">{picture}</div>
   );
   return (
     <figure
@@ -120,8 +124,7 @@ export function PageTile({
           <ul className="findings">
             {report.findings.map((f, i) => (
               <li key={i} className={f.severity}>
-                {f.message}
-                {lang === 'en' ? ` (${f.code})` : ''}
+                {findingText(f, lang)}
               </li>
             ))}
           </ul>

@@ -7,7 +7,8 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { BatchBar } from '../components/BatchBar';
-import { daysSince, deadlineClass, deadlineText, formatDateTime, formatYuan } from '../format';
+import { daysSince, deadlineClass, deadlineText, formatDateTime } from '../format';
+import { formatYuan } from '../../../shared/money';
 
 const PAGE_SIZE = 50;
 type Sort = NonNullable<ClaimListRequest['sort']>;

@@ -32,7 +32,7 @@ import {
   type ClaimStatus,
 } from '../../../shared/lifecycle';
 import type { ClaimDocument } from '../../../shared/schemas';
-import { maskDigits } from '../../../shared/validators';
+import { maskIdNumber } from '../../../shared/validators';
 import { ApiError, call, messageOf } from '../api';
 import { useApp } from '../app-context';
 import { ClaimForm } from '../components/ClaimForm';
@@ -41,9 +41,12 @@ import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
 import { StackDrop } from '../components/StackDrop';
 import { StatusChangeForm, type StatusFacts } from '../components/StatusChangeForm';
+import { usePageViewer } from '../components/PageViewer';
+import { BringListButton } from '../components/BringListSheet';
 import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
 import { useProgress } from '../components/useProgress';
-import { formatDateTime, formatYuan } from '../format';
+import { formatYuan } from '../../../shared/money';
+import { formatDateTime } from '../format';
 
 const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string }> = {
   satisfied: { zh: '已齐', en: 'Done' },
@@ -216,7 +219,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
               <span className="mono">{claim.reference}</span> ·{' '}
               {tr(CARE_SETTING_LABELS[f.careSetting].zh, CARE_SETTING_LABELS[f.careSetting].en)}
               {f.crossRegion
-                ? ` · ${tr('异地', 'Cross-region')}：${tr(FILING_TYPE_LABELS[f.crossRegion.filingType].zh, FILING_TYPE_LABELS[f.crossRegion.filingType].en)}`
+                ? ` · ${tr('异地', 'Cross-region')}${tr('：', ': ')}${tr(FILING_TYPE_LABELS[f.crossRegion.filingType].zh, FILING_TYPE_LABELS[f.crossRegion.filingType].en)}`
                 : ''}{' '}
               ·{' '}
               <span className={`status status-${claim.status}`}>
@@ -275,15 +278,16 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                 <dl className="facts">
                   <dt>{tr('患者', 'Patient')}</dt>
                   <dd>
-                    {claimant.name}（
-                    {settings.maskNumbers ? maskDigits(claimant.idNumber) : claimant.idNumber}
-                    ）· {claimant.insuredRegion}
+                    {claimant.name}
+                    {tr('（', ' (')}
+                    {settings.maskNumbers ? maskIdNumber(claimant.idNumber) : claimant.idNumber}
+                    {tr('）', ')')} · {claimant.insuredRegion}
                   </dd>
                   <dt>{tr('办理人', 'Applicant')}</dt>
                   <dd>
                     {f.applicant.relation === 'self'
                       ? tr('本人', 'The patient')
-                      : `${f.applicant.name}（${tr(APPLICANT_RELATION_LABELS[f.applicant.relation].zh, APPLICANT_RELATION_LABELS[f.applicant.relation].en)}）`}
+                      : `${f.applicant.name}${tr('（', ' (')}${tr(APPLICANT_RELATION_LABELS[f.applicant.relation].zh, APPLICANT_RELATION_LABELS[f.applicant.relation].en)}${tr('）', ')')}`}
                   </dd>
                   <dt>{tr('就医', 'Care')}</dt>
                   <dd>
@@ -303,6 +307,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
             <section className="panel" aria-labelledby="checklist-title">
               <div className="row">
                 <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
+                <BringListButton source={{ claimId }} />
                 {report && (
                   <span className={ready ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
                     {ready
@@ -346,7 +351,8 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                       {p.source && (
                         <span className="source">
                           {' '}
-                          {tr('依据', 'Source')}：{tr(p.source, p.sourceEn ?? p.source)}
+                          {tr('依据：', 'Source: ')}
+                          {tr(p.source, p.sourceEn ?? p.source)}
                         </span>
                       )}
                     </li>
@@ -501,6 +507,7 @@ function DocumentPages({
   onChanged(): Promise<void>;
   locked: boolean;
 }) {
+  const viewer = usePageViewer(doc.pages, doc.kind);
   return (
     <div className="pages">
       {doc.pages.map((p, i) => (
@@ -511,8 +518,10 @@ function DocumentPages({
           count={doc.pages.length}
           onChanged={onChanged}
           readOnly={locked}
+          onOpen={() => viewer.open(i)}
         />
       ))}
+      {viewer.element}
       {doc.pages.map((p) => (
         <FieldPanel key={`fields-${p.id}`} page={p} kind={doc.kind} readOnly={locked} onChanged={onChanged} />
       ))}
@@ -684,7 +693,8 @@ function Requirement({
         </ul>
       )}
       <p className="source">
-        {tr('依据', 'Source')}：{tr(r.source, r.sourceEn ?? r.source)}
+        {tr('依据：', 'Source: ')}
+        {tr(r.source, r.sourceEn ?? r.source)}
       </p>
       {pledge && <PledgeSigned claimId={pledge.claimId} signed={pledge.signed} onChanged={onChanged} />}
       {documents.map((d, i) => (
@@ -735,7 +745,12 @@ function OtherMaterials({
       <h3>{tr('其他材料', 'Other materials')}</h3>
       {documents.map((d) => (
         <div key={d.id} className="other-doc">
-          <div className="muted">{tr(DOCUMENT_KIND_LABELS[d.kind].zh, DOCUMENT_KIND_LABELS[d.kind].en)}</div>
+          {/* The heading already says 其他材料: name only the kinds that say more. */}
+          {d.kind !== 'other' && (
+            <div className="muted">
+              {tr(DOCUMENT_KIND_LABELS[d.kind].zh, DOCUMENT_KIND_LABELS[d.kind].en)}
+            </div>
+          )}
           <DocumentPages doc={d} onChanged={onChanged} locked={locked} />
         </div>
       ))}

@@ -1,6 +1,6 @@
 // Households and their people. ID numbers are checked as they are typed (GB 11643 check character and a
 // real birth date), so a mistyped digit is caught here rather than by the reviewer weeks later.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   INSURANCE_TYPE_LABELS,
   INSURANCE_TYPES,
@@ -14,7 +14,7 @@ import {
   checkBankCard,
   checkIdNumber,
   isMobilePhone,
-  maskDigits,
+  maskIdNumber,
   normalizeNumberInput,
   toHalfWidth,
 } from '../../../shared/validators';
@@ -32,6 +32,9 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
   const [people, setPeople] = useState<Person[]>([]);
   const [newName, setNewName] = useState('');
   const [editing, setEditing] = useState<Person | null>(null);
+  // Each person added gets a fresh form (no relation or region carried over), its name field focused.
+  const [added, setAdded] = useState(0);
+  const [renaming, setRenaming] = useState<string | null>(null);
 
   // Bumping the version reloads the lists after a change.
   const [version, setVersion] = useState(0);
@@ -69,6 +72,39 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
       setNewName('');
       notify('success', tr(`已新建“${h.name}”`, `Added household ${h.name}`));
       setSelected(h.id);
+      reload();
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+
+  async function renameHousehold(e: FormEvent) {
+    e.preventDefault();
+    if (selected === null || renaming === null) return;
+    try {
+      const h = await call('renameHousehold', { id: selected, name: renaming });
+      notify('success', tr(`已改名为“${h.name}”`, `Renamed to ${h.name}`));
+      setRenaming(null);
+      reload();
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+
+  async function deletePerson(p: Person) {
+    if (
+      !window.confirm(
+        tr(
+          `删除“${p.name}”？只能删除没有报销单的人员。`,
+          `Remove ${p.name}? Only people on no claim can be removed.`,
+        ),
+      )
+    )
+      return;
+    try {
+      await call('deletePerson', { id: p.id });
+      notify('success', tr(`已删除 ${p.name}`, `Removed ${p.name}`));
+      if (editing?.id === p.id) setEditing(null);
       reload();
     } catch (err) {
       notifyError(err);
@@ -127,9 +163,36 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
         <div className="panel grow">
           {household ? (
             <>
-              <h2>
-                {household.name} · {tr('成员', 'People')}
-              </h2>
+              {renaming === null ? (
+                <div className="row">
+                  <h2>
+                    {household.name} · {tr('成员', 'People')}
+                  </h2>
+                  <button type="button" onClick={() => setRenaming(household.name)}>
+                    {tr('改户名', 'Rename')}
+                  </button>
+                </div>
+              ) : (
+                <form className="inline-form" onSubmit={renameHousehold}>
+                  <Field label={tr('新的户名', 'New household name')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        value={renaming}
+                        onChange={(e) => setRenaming(e.target.value)}
+                        autoFocus
+                        onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                      />
+                    )}
+                  </Field>
+                  <button type="submit" className="primary" disabled={!renaming.trim()}>
+                    {tr('保存户名', 'Save name')}
+                  </button>
+                  <button type="button" onClick={() => setRenaming(null)}>
+                    {tr('取消', 'Cancel')}
+                  </button>
+                </form>
+              )}
               <table className="table">
                 <thead>
                   <tr>
@@ -144,10 +207,12 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                 </thead>
                 <tbody>
                   {members.map((p) => (
-                    <tr key={p.id}>
+                    <tr key={p.id} data-person-id={p.id}>
                       <td className="person-name">{p.name}</td>
-                      <td>{tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}</td>
-                      <td className="mono">{settings.maskNumbers ? maskDigits(p.idNumber) : p.idNumber}</td>
+                      <td className="person-relation">
+                        {tr(RELATION_LABELS[p.relation].zh, RELATION_LABELS[p.relation].en)}
+                      </td>
+                      <td className="mono">{settings.maskNumbers ? maskIdNumber(p.idNumber) : p.idNumber}</td>
                       <td>
                         {tr(
                           INSURANCE_TYPE_LABELS[p.insuranceType].zh,
@@ -155,25 +220,35 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                         )}{' '}
                         · {p.insuredRegion}
                       </td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          onClick={() => {
-                            setEditing(p);
-                            // The form sits below the table: bring it into view with focus on the name.
-                            setTimeout(() => {
-                              const form = document.getElementById('person-form-title')?.closest('form');
-                              form?.scrollIntoView({ block: 'start' });
-                              form?.querySelector<HTMLElement>('input')?.focus();
-                            }, 0);
-                          }}
-                          aria-label={tr(`修改 ${p.name}`, `Edit ${p.name}`)}
-                        >
-                          {tr('修改', 'Edit')}
-                        </button>
-                        <button type="button" onClick={() => go({ screen: 'new-claim', claimantId: p.id })}>
-                          {tr('为此人新建报销', 'New claim')}
-                        </button>
+                      <td className="row-actions person-actions">
+                        <div>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setEditing(p);
+                              // The form sits below the table: bring it into view with focus on the name.
+                              setTimeout(() => {
+                                const form = document.getElementById('person-form-title')?.closest('form');
+                                form?.scrollIntoView({ block: 'start' });
+                                form?.querySelector<HTMLElement>('input')?.focus();
+                              }, 0);
+                            }}
+                            aria-label={tr(`修改 ${p.name}`, `Edit ${p.name}`)}
+                          >
+                            {tr('修改', 'Edit')}
+                          </button>
+                          <button type="button" onClick={() => go({ screen: 'new-claim', claimantId: p.id })}>
+                            {tr('为此人新建报销', 'New claim')}
+                          </button>
+                          <button
+                            type="button"
+                            className="danger"
+                            onClick={() => void deletePerson(p)}
+                            aria-label={tr(`删除 ${p.name}`, `Remove ${p.name}`)}
+                          >
+                            {tr('删除', 'Remove')}
+                          </button>
+                        </div>
                       </td>
                     </tr>
                   ))}
@@ -187,9 +262,10 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                 </tbody>
               </table>
               <PersonForm
-                key={editing?.id ?? 'new'}
+                key={editing?.id ?? `new-${added}`}
                 householdId={household.id}
                 person={editing}
+                focusName={added > 0 && !editing}
                 onCancel={() => setEditing(null)}
                 onSaved={async (p) => {
                   notify(
@@ -198,6 +274,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
                       ? tr(`已保存 ${p.name}`, `Saved ${p.name}`)
                       : tr(`已添加 ${p.name}`, `Added ${p.name}`),
                   );
+                  if (!editing) setAdded((n) => n + 1);
                   setEditing(null);
                   reload();
                 }}
@@ -217,10 +294,13 @@ function PersonForm({
   person,
   onSaved,
   onCancel,
+  focusName = false,
 }: {
   householdId: number;
   /** The person being edited, or null to add a new one. */
   person: Person | null;
+  /** A fresh form after an add: the next person's name is typed straight away. */
+  focusName?: boolean;
   onSaved(p: Person): Promise<void>;
   onCancel(): void;
 }) {
@@ -235,6 +315,10 @@ function PersonForm({
   const [bankNumber, setBankNumber] = useState(person?.bankAccount?.number ?? '');
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<FieldError | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusName) nameInput.current?.focus();
+  }, [focusName]);
 
   const id = normalizeNumberInput(idNumber);
   const idCheck = id.length === 0 ? null : checkIdNumber(id);
@@ -305,7 +389,9 @@ function PersonForm({
         {person ? tr(`修改成员：${person.name}`, `Edit ${person.name}`) : tr('添加成员', 'Add a person')}
       </h3>
       <Field label={tr('姓名', 'Name')} error={savedError('name')}>
-        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+        {(p) => (
+          <input {...p} ref={nameInput} value={name} onChange={(e) => setName(e.target.value)} required />
+        )}
       </Field>
       <Field
         label={tr('身份证号', 'ID number')}

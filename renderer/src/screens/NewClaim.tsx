@@ -26,6 +26,7 @@ export function NewClaim({ claimantId }: { claimantId?: number | undefined }) {
           key={prefill?.n ?? 0}
           prefill={prefill?.values}
           claimantId={claimantId}
+          offerBringList
           submitLabel={tr('创建并查看材料清单', 'Create and see the checklist')}
           onSubmit={async (fields) => {
             const claim = await call('createClaim', fields);

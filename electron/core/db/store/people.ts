@@ -129,6 +129,21 @@ export const sqlitePeople: PeopleStore = {
     return id ?? null;
   },
 
+  renameHousehold(db: Db, id: number, name: string, at: string): void {
+    sqliteOf(db).prepare('UPDATE households SET name = ?, updated_at = ? WHERE id = ?').run(name, at, id);
+  },
+
+  claimCountOfPerson(db: Db, id: number): number {
+    return sqliteOf(db)
+      .prepare('SELECT count(*) FROM claims WHERE claimant_id = ? OR applicant_person_id = ?')
+      .pluck()
+      .get(id, id) as number;
+  },
+
+  deletePerson(db: Db, id: number): void {
+    sqliteOf(db).prepare('DELETE FROM people WHERE id = ?').run(id);
+  },
+
   listPeople(db: Db, householdId?: number): Person[] {
     const sql = sqliteOf(db);
     const rows = (
