@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { databasePath } from '../electron/core/db/open';
 import { storeRoot, verifyStoredFile } from '../electron/core/files/store';
-import { createClaim, createHousehold, createPerson } from '../electron/core/repo';
 import { openWorkspace } from '../electron/core/workspace';
+import { seedSampleClaim } from '../tests/helpers/sample-claim';
 
 export const GENERATED_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'generated');
 
@@ -65,24 +65,11 @@ export async function ensurePhotos(
 export async function makeClaimDataDir(dataDir: string): Promise<{ claimId: number }> {
   const ws = await openWorkspace(dataDir);
   try {
-    const h = createHousehold(ws.db, { name: '张家', notes: '' });
-    const p = createPerson(ws.db, {
-      householdId: h.id,
-      name: '张三',
-      idNumber: '11010519491231002X',
-      relation: 'self',
-      insuranceType: 'employee',
-      insuredRegion: '江苏省南京市',
+    const { claimId } = seedSampleClaim(ws.db, {
+      person: { phone: undefined },
+      claim: { totalAmount: undefined, crossRegion: undefined },
     });
-    const c = createClaim(ws.db, {
-      claimantId: p.id,
-      careSetting: 'inpatient',
-      hospital: '上海市第一人民医院',
-      treatmentRegion: '上海市',
-      admissionDate: '2026-09-01',
-      dischargeDate: '2026-09-10',
-    });
-    return { claimId: c.id };
+    return { claimId };
   } finally {
     ws.close();
   }

@@ -130,15 +130,17 @@ async function saveCurrentDatabase(
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   // Refused (naming the file) while another window or command has it open: swapping the file under a live
   // connection would lose whatever it writes next.
-  const current = store.engine.openExclusive(target);
+  // A file too damaged even to lock is kept as a damaged copy below, like one whose backup fails.
+  let current: Db | undefined;
   try {
+    current = store.engine.openExclusive(target);
     const path = join(backupsDir(dataDir), `pre-restore-${stamp}.sqlite3`);
     await backupDatabase(current, path);
     return { path, damaged: false };
   } catch (err) {
     if (!isDamage(err)) throw err;
   } finally {
-    store.engine.close(current);
+    if (current) store.engine.close(current);
   }
   const path = join(backupsDir(dataDir), `damaged-${stamp}.sqlite3`);
   try {

@@ -1,12 +1,14 @@
 // The one sample claim tests, bench and scripts share: 张三 of 张家, insured in 江苏省南京市, in hospital at
 // 上海市第一人民医院 on a 异地转诊 filing. As a manifest object (sampleManifest), as a folder holding that
 // manifest and its pictures (writeSampleClaimFolder), and as rows in a real SQLite workspace
-// (seedSampleClaim). Overrides change one field and keep the rest; a field set to undefined is left out.
+// (seedSampleClaim), and as the rule engine's input (sampleClaimFacts). Overrides change one field and keep the rest; a field set to undefined is left out.
 // The CLI arguments of the same household, person and claim are in ./cli-session.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { createClaim, createHousehold, createPerson } from '../../electron/core/repo';
+import type { ClaimFacts } from '../../electron/core/rules/engine';
+import { idCheckChar, passesLuhn } from '../../shared/validators';
 import type { Workspace } from '../../electron/core/workspace';
 
 export const SAMPLE_ID_NUMBER = '11010519491231002X';
@@ -163,4 +165,40 @@ export function seedSampleClaim(db: Workspace['db'], options: SeedOptions = {}):
     ),
   ).id;
   return { householdId: h.id, claimantId, claimId };
+}
+
+/** A valid ID number for a birth date (district 110105, sequence `seq`, check character computed). */
+export function idForBirth(birth: string, seq = '001'): string {
+  const first17 = `110105${birth.replaceAll('-', '')}${seq}`;
+  return first17 + idCheckChar(first17);
+}
+
+/** A 19-digit bank card number that passes Luhn. */
+export function luhnCardNumber(prefix = '621700000000000000'): string {
+  for (let d = 0; d < 10; d++) if (passesLuhn(prefix + d)) return prefix + d;
+  throw new Error('unreachable');
+}
+
+/**
+ * The sample claimant's local outpatient visit as the rule engine reads it (`evaluateClaim`'s ClaimFacts),
+ * with a Luhn-valid bank card in the claimant's name. `name` renames the claimant (and the card's holder);
+ * other fields of `over` replace the sample's.
+ */
+export function sampleClaimFacts(over: Partial<ClaimFacts> = {}, name = SAMPLE_CLAIMANT.name): ClaimFacts {
+  return {
+    claimant: {
+      ...SAMPLE_CLAIMANT,
+      name,
+      insuranceType: 'employee',
+      bankAccount: { bank: SAMPLE_BANK_ACCOUNT.bank, number: luhnCardNumber(), holder: name },
+    },
+    applicant: { relation: 'self' },
+    careSetting: 'outpatient',
+    hospital: SAMPLE_OUTPATIENT_CLAIM.hospital,
+    treatmentRegion: SAMPLE_OUTPATIENT_CLAIM.treatmentRegion,
+    visitDate: SAMPLE_OUTPATIENT_CLAIM.visitDate,
+    crossRegion: null,
+    specialDrugs: false,
+    ...over,
+  };
 }

@@ -1,51 +1,25 @@
 // The board's "export the selection" on a real data folder: three stored claims go through the real handler
 // (the same dispatcher the window uses) into an .xlsx and a CSV, which are read back independently: exceljs
 // parses the workbook, and the CSV bytes are checked for the BOM Excel needs to read Chinese as UTF-8.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
-import { openWorkspace } from '../../electron/core/workspace';
-import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useIpcSession } from '../helpers/ipc-session';
 import { idCheckChar } from '../../shared/validators';
 
-let dir: string;
-let state: ApiState;
-let handlers: ReturnType<typeof createHandlers>;
 let nextSave: string | null = null;
 const ids: number[] = [];
 
-async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
-  const r = (await dispatch(
-    handlers,
-    method,
-    payload,
-    { emitProgress: () => undefined },
-    { validateResponses: true },
-  )) as Envelope<IpcResponse<M>>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const session = useIpcSession('claimdesk-list-', {
+  chooseSavePath: async () => nextSave,
+  printPdf: async () => true,
+});
+const { ok } = session;
 
 const id = (first17: string) => first17 + idCheckChar(first17);
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-list-'));
-  state = { ws: await openWorkspace(join(dir, 'data')) };
-  const platform: Platform = {
-    shell: 'test',
-    version: 'test',
-    chooseFiles: async () => [],
-    chooseSavePath: async () => nextSave,
-    openPath: async () => undefined,
-    showInFolder: async () => undefined,
-    printPdf: async () => true,
-    today: () => '2026-10-01',
-  };
-  handlers = createHandlers(state, platform);
   const h = await ok('createHousehold', { name: '王家' });
   const people = [
     ['王秀英', id('11010519491231002')],
@@ -89,17 +63,12 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  state.ws.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
 describe('exporting the selected claims as a spreadsheet', () => {
   it('writes an .xlsx that exceljs reads back with the values and the Chinese text', async () => {
-    nextSave = join(dir, '我的清单'); // no extension typed: .xlsx is added
+    nextSave = join(session.dir, '我的清单'); // no extension typed: .xlsx is added
     const r = await ok('exportClaimList', { ids, format: 'xlsx' });
     expect(r).not.toBeNull();
-    expect(r!.path).toBe(join(dir, '我的清单.xlsx'));
+    expect(r!.path).toBe(join(session.dir, '我的清单.xlsx'));
     expect(r!.rows).toBe(3);
 
     const wb = new ExcelJS.Workbook();
@@ -149,7 +118,7 @@ describe('exporting the selected claims as a spreadsheet', () => {
   });
 
   it('writes CSV with a UTF-8 BOM and the amount as ¥12,345.67', async () => {
-    nextSave = join(dir, 'list.csv');
+    nextSave = join(session.dir, 'list.csv');
     const r = await ok('exportClaimList', { ids: [ids[0]!, ids[2]!], format: 'csv' });
     const bytes = await readFile(r!.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -163,7 +132,7 @@ describe('exporting the selected claims as a spreadsheet', () => {
   it('writes nothing when the save dialog is closed, and refuses an unknown claim', async () => {
     nextSave = null;
     expect(await ok('exportClaimList', { ids, format: 'xlsx' })).toBeNull();
-    nextSave = join(dir, 'x.xlsx');
+    nextSave = join(session.dir, 'x.xlsx');
     await expect(ok('exportClaimList', { ids: [999999], format: 'xlsx' })).rejects.toThrow(/报销/);
   });
 });

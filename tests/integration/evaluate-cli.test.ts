@@ -13,6 +13,7 @@ import { rulesDir } from '../../electron/core/rules/pack';
 import { openWorkspace } from '../../electron/core/workspace';
 import { makeTempDir, runCli } from '../helpers/tmp';
 import { makeInvoicePhoto, vatPayload } from './evaluate-helpers';
+import { SAMPLE_BANK_ACCOUNT, sampleManifest } from '../helpers/sample-claim';
 
 let tmp: { dir: string; cleanup: () => void };
 let emptyData: string;
@@ -30,23 +31,13 @@ function manifest(
   over: Record<string, unknown> = {},
   documents: Array<{ kind: string; files: string[] }> = KINDS.map((k) => ({ kind: k, files: [`${k}.jpg`] })),
 ): Record<string, unknown> {
+  // Top-level keys of `over` replace the sample's whole (a claim given here is the claim, not merged).
   return {
-    claimant: {
-      name: '张三',
-      idNumber: '11010519491231002X',
-      insuranceType: 'employee',
-      insuredRegion: '江苏省南京市',
-      phone: '13800138000',
-      bankAccount: { bank: '中国银行', number: '6217000000000000004', holder: '张三' },
-    },
-    applicant: { relation: 'self' },
-    claim: {
-      careSetting: 'outpatient',
-      hospital: '南京市第一医院',
-      treatmentRegion: '江苏省南京市',
-      visitDate: '2026-10-01',
-    },
-    documents,
+    ...sampleManifest({
+      claimant: { bankAccount: { ...SAMPLE_BANK_ACCOUNT, number: '6217000000000000004' } },
+      claim: { careSetting: 'outpatient' },
+      documents,
+    }),
     ...over,
   };
 }

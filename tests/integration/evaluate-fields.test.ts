@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../shared/evaluation';
 import { makeTempDir, runCli } from '../helpers/tmp';
+import { SAMPLE_BANK_ACCOUNT, sampleManifest } from '../helpers/sample-claim';
 
 let tmp: { dir: string; cleanup: () => void };
 let emptyData: string;
@@ -18,31 +19,20 @@ function manifest(
   invoice: Record<string, unknown>,
   extra: Array<Record<string, unknown>> = [],
 ): Record<string, unknown> {
-  return {
+  return sampleManifest({
+    // Insured where treated: a local stay, so no filing is asked for.
     claimant: {
-      name: '张三',
-      idNumber: '11010519491231002X',
-      insuranceType: 'employee',
       insuredRegion: '上海市',
-      phone: '13800138000',
-      bankAccount: { bank: '中国银行', number: '6217000000000000004', holder: '张三' },
+      bankAccount: { ...SAMPLE_BANK_ACCOUNT, number: '6217000000000000004' },
     },
-    applicant: { relation: 'self' },
-    claim: {
-      careSetting: 'inpatient',
-      hospital: '上海市第一人民医院',
-      treatmentRegion: '上海市',
-      admissionDate: '2026-09-01',
-      dischargeDate: '2026-09-10',
-      totalAmount: 11845.67,
-    },
+    claim: { totalAmount: 11845.67, crossRegion: undefined, specialDrugs: undefined },
     documents: [
       ...KINDS.map((k) => ({ kind: k, files: [`${k}.jpg`] })),
       { kind: 'diagnosis_certificate', files: ['diagnosis_certificate.jpg'] },
       { kind: 'invoice', files: ['invoice.jpg'], ...invoice },
       ...extra,
     ],
-  };
+  });
 }
 
 async function folderWith(name: string, content: unknown): Promise<string> {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePhotos, seededRandom } from '../../scripts/reliability-fixtures';
 import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
+import { sampleManifest } from '../helpers/sample-claim';
 
 const RUNS = 22;
 const SEED = 20261123;
@@ -73,27 +74,11 @@ beforeAll(async () => {
   ];
   writeFileSync(
     manifest,
-    JSON.stringify({
-      claimant: {
-        name: '张三',
-        idNumber: '11010519491231002X',
-        insuranceType: 'employee',
-        insuredRegion: '江苏省南京市',
-        phone: '13800138000',
-      },
-      applicant: { relation: 'self' },
-      claim: {
-        careSetting: 'inpatient',
-        hospital: '上海市第一人民医院',
-        treatmentRegion: '上海市',
-        admissionDate: '2026-09-01',
-        dischargeDate: '2026-09-10',
-        totalAmount: 12345.67,
-        crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
-        specialDrugs: false,
-      },
-      documents: docs.map(([kind, pages]) => ({ kind, files: pages.map((n) => `p${n}.jpg`) })),
-    }),
+    JSON.stringify(
+      sampleManifest({
+        documents: docs.map(([kind, pages]) => ({ kind, files: pages.map((n) => `p${n}.jpg`) })),
+      }),
+    ),
   );
 });
 afterAll(() => tmp.cleanup());

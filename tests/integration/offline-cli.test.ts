@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePhotos } from '../../scripts/reliability-fixtures';
 import { SAMPLE_CLAIM_ARGS, SAMPLE_HOUSEHOLD_ARGS, SAMPLE_PERSON_ARGS } from '../helpers/cli-session';
 import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
+import { SAMPLE_BANK_ACCOUNT, sampleManifest } from '../helpers/sample-claim';
 
 const DENY = pathToFileURL(join(REPO_ROOT, 'scripts', 'deny-network.mjs')).href;
 const tmp = makeTempDir('claimdesk-offline-');
@@ -58,32 +59,16 @@ beforeAll(async () => {
   manifest = join(claimDir, 'manifest.json');
   writeFileSync(
     manifest,
-    JSON.stringify({
-      claimant: {
-        name: '张三',
-        idNumber: '11010519491231002X',
-        insuranceType: 'employee',
-        insuredRegion: '江苏省南京市',
-        phone: '13800138000',
-        bankAccount: { bank: '中国银行', number: '6217000000000000000', holder: '张三' },
-      },
-      applicant: { relation: 'self' },
-      claim: {
-        careSetting: 'inpatient',
-        hospital: '上海市第一人民医院',
-        treatmentRegion: '上海市',
-        admissionDate: '2026-09-01',
-        dischargeDate: '2026-09-10',
-        totalAmount: 12345.67,
-        crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
-        specialDrugs: false,
-      },
-      documents: [
-        { kind: 'invoice', files: ['page-1.jpg'] },
-        { kind: 'itemized_bill', files: ['page-2.jpg', 'page-3.jpg'] },
-        { kind: 'discharge_summary', files: ['page-4.jpg'] },
-      ],
-    }),
+    JSON.stringify(
+      sampleManifest({
+        claimant: { bankAccount: SAMPLE_BANK_ACCOUNT },
+        documents: [
+          { kind: 'invoice', files: ['page-1.jpg'] },
+          { kind: 'itemized_bill', files: ['page-2.jpg', 'page-3.jpg'] },
+          { kind: 'discharge_summary', files: ['page-4.jpg'] },
+        ],
+      }),
+    ),
   );
 });
 afterAll(() => tmp.cleanup());

@@ -3,60 +3,20 @@
 // unconfirming puts it back, and removing the document removes its confirmation.
 import { sqliteOf } from '../../electron/core/db/sqlite';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { FileGrants } from '../../electron/core/api/grants';
-import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { describe, expect, it } from 'vitest';
+import { useIpcSession } from '../helpers/ipc-session';
 import { openWorkspace } from '../../electron/core/workspace';
-import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
 
-let dir: string;
-let state: ApiState;
-let handlers: ReturnType<typeof createHandlers>;
-const grants = new FileGrants();
-
-async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
-  return (await dispatch(
-    handlers,
-    method,
-    payload,
-    { emitProgress: () => undefined },
-    { validateResponses: true },
-  )) as Envelope<IpcResponse<M>>;
-}
-async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
-  const r = await call(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+const session = useIpcSession('claimdesk-confirm-', {
+  chooseSavePath: async (name) => join(session.dir, name),
+  today: () => '2026-10-20',
+});
+const { state, grants, call, ok } = session;
 
 // The sample certificate passes the photo checks and carries a seal, but shows no 急诊 words for OCR to find:
 // what is left is exactly the check a person settles by looking at the paper.
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-confirm-'));
-  state = { ws: await openWorkspace(join(dir, 'data')) };
-  const platform: Platform = {
-    shell: 'test',
-    version: 'test',
-    chooseFiles: async () => [],
-    chooseSavePath: async (name) => join(dir, name),
-    openPath: async () => undefined,
-    showInFolder: async () => undefined,
-    printPdf: async () => false,
-    today: () => '2026-10-20',
-  };
-  handlers = createHandlers(state, platform, grants);
-});
-
-afterAll(async () => {
-  state.ws.close();
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('the 急诊 confirmation', () => {
   it('settles the emergency check when confirmed, and not once unconfirmed or the document is gone', async () => {
@@ -119,7 +79,7 @@ describe('the 急诊 confirmation', () => {
 
     // Kept in the database: a fresh connection to the same folder sees it.
     state.ws.close();
-    state.ws = await openWorkspace(join(dir, 'data'));
+    state.ws = await openWorkspace(join(session.dir, 'data'));
     expect((await requirementOf()).req.status).toBe('satisfied');
 
     // The bundle's cover reads the same evaluation: no 诊断证明 left to deal with once confirmed.

@@ -3,58 +3,18 @@
 // reading and over a field read into the page's facts (OCR), survives closing and reopening the workspace,
 // can be cleared, and a bad value is refused with nothing stored. Removing the document removes them.
 import { sqliteOf } from '../../electron/core/db/sqlite';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { FileGrants } from '../../electron/core/api/grants';
-import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { describe, expect, it } from 'vitest';
+import { useIpcSession } from '../helpers/ipc-session';
 import { importDocument } from '../../electron/core/import';
 import { openWorkspace } from '../../electron/core/workspace';
-import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
 import { makeInvoicePhoto, vatPayload } from '../integration/evaluate-helpers';
 
-let dir: string;
-let state: ApiState;
-let handlers: ReturnType<typeof createHandlers>;
-const grants = new FileGrants();
-
-async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
-  return (await dispatch(
-    handlers,
-    method,
-    payload,
-    { emitProgress: () => undefined },
-    { validateResponses: true },
-  )) as Envelope<IpcResponse<M>>;
-}
-async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
-  const r = await call(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-fields-'));
-  state = { ws: await openWorkspace(join(dir, 'data')) };
-  const platform: Platform = {
-    shell: 'test',
-    version: 'test',
-    chooseFiles: async () => [],
-    chooseSavePath: async (name) => join(dir, name),
-    openPath: async () => undefined,
-    showInFolder: async () => undefined,
-    printPdf: async () => false,
-    today: () => '2026-10-20',
-  };
-  handlers = createHandlers(state, platform, grants);
+const session = useIpcSession('claimdesk-fields-', {
+  chooseSavePath: async (name) => join(session.dir, name),
+  today: () => '2026-10-20',
 });
-
-afterAll(async () => {
-  state.ws.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const { state, call, ok } = session;
 
 describe('stored field corrections', () => {
   it('win over the QR reading, survive a restart, clear, and go with their document', async () => {
@@ -76,7 +36,7 @@ describe('stored field corrections', () => {
       totalAmount: 100,
     });
     // A real invoice photo whose QR code says 100.00 yuan, issued 2026-10-01.
-    const photo = await makeInvoicePhoto(join(dir, 'invoice.jpg'), {
+    const photo = await makeInvoicePhoto(join(session.dir, 'invoice.jpg'), {
       payload: vatPayload('00000001', '100.00'),
     });
     const doc = await importDocument(state.ws, { claimId: claim.id, kind: 'invoice', paths: [photo] });
@@ -99,7 +59,7 @@ describe('stored field corrections', () => {
 
     // Kept in the database file: a fresh connection to the same folder evaluates the same.
     state.ws.close();
-    state.ws = await openWorkspace(join(dir, 'data'));
+    state.ws = await openWorkspace(join(session.dir, 'data'));
     expect(await problems()).toEqual(['name_mismatch:error', 'amount_mismatch:error']);
     const report = await ok('evaluateClaim', { id: claim.id });
     const name = report.problems.find((x) => x.code === 'name_mismatch')!;

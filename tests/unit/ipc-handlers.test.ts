@@ -5,60 +5,27 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useIpcSession } from '../helpers/ipc-session';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { exportInWorker } from '../../electron/core/api/export-in-worker';
 import { FileGrants, GRANT_LIFETIME_MS } from '../../electron/core/api/grants';
-import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { createHandlers, type Platform } from '../../electron/core/api/handlers';
 import { openWorkspace } from '../../electron/core/workspace';
 import { readDataLocation, writeDataLocation } from '../../electron/main/data-location';
-import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
+import type { IpcMethod } from '../../shared/ipc';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
-let dir: string;
-let state: ApiState;
-let handlers: ReturnType<typeof createHandlers>;
-let grants: FileGrants;
 const shell: Array<[string, string]> = [];
 let nextSave: string | null = null;
 
-async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
-  return (await dispatch(
-    handlers,
-    method,
-    payload,
-    { emitProgress: () => undefined },
-    { validateResponses: true },
-  )) as Envelope<IpcResponse<M>>;
-}
-async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
-  const r = await call(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-ipc-'));
-  const dataDir = join(dir, 'data');
-  state = { ws: await openWorkspace(dataDir) };
-  const platform: Platform = {
-    shell: 'test',
-    version: 'test',
-    chooseFiles: async () => [],
-    chooseSavePath: async () => nextSave,
-    openPath: async (p) => void shell.push(['open', p]),
-    showInFolder: async (p) => void shell.push(['show', p]),
-    printPdf: async (p) => (shell.push(['print', p]), true),
-    today: () => '2026-10-01',
-  };
-  grants = new FileGrants();
-  handlers = createHandlers(state, platform, grants);
+const session = useIpcSession('claimdesk-ipc-', {
+  chooseSavePath: async () => nextSave,
+  openPath: async (p) => void shell.push(['open', p]),
+  showInFolder: async (p) => void shell.push(['show', p]),
+  printPdf: async (p) => (shell.push(['print', p]), true),
 });
-
-afterAll(async () => {
-  state.ws.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const { state, grants, call, ok } = session;
 
 describe('handlers on a real data folder', () => {
   let claimId = 0;
@@ -107,7 +74,7 @@ describe('handlers on a real data folder', () => {
     });
     expect(forged).toMatchObject({ ok: false, error: { code: 'file_missing' } });
 
-    const blurred = join(dir, 'blurred.jpg');
+    const blurred = join(session.dir, 'blurred.jpg');
     await sharp(join(SAMPLES, 'invoice.jpg')).blur(5).jpeg().toFile(blurred);
     const g = await grants.grant(
       [join(SAMPLES, 'invoice.jpg'), blurred, join(SAMPLES, 'itemized-bill.jpg')],
@@ -164,9 +131,9 @@ describe('handlers on a real data folder', () => {
   });
 
   it('refuses to export an incomplete claim unless asked, and opens only what it exported', async () => {
-    nextSave = join(dir, 'out', '报销.pdf');
-    await rm(join(dir, 'out'), { recursive: true, force: true });
-    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'out')));
+    nextSave = join(session.dir, 'out', '报销.pdf');
+    await rm(join(session.dir, 'out'), { recursive: true, force: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(session.dir, 'out')));
     expect(await call('exportBundle', { claimId, withImages: false })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -197,7 +164,7 @@ describe('handlers on a real data folder', () => {
   });
 
   it('builds the same bundle in a worker thread, with progress, as the desktop app does', async () => {
-    const out = join(dir, 'out', '报销-worker.pdf');
+    const out = join(session.dir, 'out', '报销-worker.pdf');
     const progress: string[] = [];
     const worker = {
       url: new URL('./support-ts-worker.mjs', import.meta.url),
@@ -220,7 +187,7 @@ describe('handlers on a real data folder', () => {
     expect(progress.at(-1)).toBe(`${files + 1}/${files + 1} 完成`);
     const refused = exportInWorker(worker, state.ws.dataDir, {
       claimId,
-      outFile: join(dir, 'out', 'x.pdf'),
+      outFile: join(session.dir, 'out', 'x.pdf'),
       imagesDir: null,
       allowIncomplete: false,
       today: '2026-10-01',
@@ -268,15 +235,15 @@ describe('file grants', () => {
   it('forget tokens after their lifetime and refuse folders', async () => {
     let now = 1_000;
     const g = new FileGrants(() => now);
-    const f = join(dir, 'a.txt');
+    const f = join(session.dir, 'a.txt');
     await writeFile(f, 'x');
     const [grant] = await g.grant([f]);
     expect(g.resolve(grant!.token).path).toBe(f);
     expect(grant!.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
     now += GRANT_LIFETIME_MS + 1;
     expect(() => g.resolve(grant!.token)).toThrow(/失效/);
-    await expect(g.grant([dir])).rejects.toThrow(/文件夹/);
-    await expect(g.grant([join(dir, 'missing.jpg')])).rejects.toThrow(/找不到/);
+    await expect(g.grant([session.dir])).rejects.toThrow(/文件夹/);
+    await expect(g.grant([join(session.dir, 'missing.jpg')])).rejects.toThrow(/找不到/);
   });
 });
 
@@ -287,7 +254,7 @@ describe('changing the data folder', () => {
 
   it('opens the new folder before switching, and refuses one it cannot use', async () => {
     const switched: string[] = [];
-    let choice: string | null = join(dir, '新数据');
+    let choice: string | null = join(session.dir, '新数据');
     const platform: Platform = {
       shell: 'electron',
       version: 'test',
@@ -310,7 +277,7 @@ describe('changing the data folder', () => {
 
     choice = null;
     expect(await run('changeDataDir')).toEqual({ ok: true, value: null });
-    const aFile = join(dir, 'not-a-folder');
+    const aFile = join(session.dir, 'not-a-folder');
     await writeFile(aFile, 'x');
     choice = aFile;
     const refused = await run('changeDataDir');

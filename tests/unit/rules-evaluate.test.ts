@@ -2,9 +2,10 @@
 // missing, deadline and filing boundaries (day before / of / after), identity checks, relatives, photo
 // checks and invoices. Real rule packs from resources/rules; no stubs.
 import { describe, expect, it } from 'vitest';
+import { idForBirth, luhnCardNumber, sampleClaimFacts } from '../helpers/sample-claim';
 import type { DocumentKind } from '../../shared/domain';
 import type { QualityReport } from '../../shared/quality';
-import { idCheckChar, passesLuhn } from '../../shared/validators';
+import { idCheckChar } from '../../shared/validators';
 import {
   evaluateClaim,
   isReadyToSubmit,
@@ -21,38 +22,10 @@ const NATIONAL = loadRulePack();
 const REGION = loadRulePack('example-region');
 const TODAY = '2026-11-22';
 
-/** A valid ID for a birth date (sequence 001 + check character). */
-function idFor(birth: string, seq = '001'): string {
-  const first17 = `110105${birth.replaceAll('-', '')}${seq}`;
-  return first17 + idCheckChar(first17);
-}
+const idFor = idForBirth;
+const luhnCard = luhnCardNumber;
 
-/** A 19-digit card number that passes Luhn. */
-function luhnCard(prefix = '621700000000000000'): string {
-  for (let d = 0; d < 10; d++) if (passesLuhn(prefix + d)) return prefix + d;
-  throw new Error('unreachable');
-}
-
-function facts(over: Partial<ClaimFacts> = {}): ClaimFacts {
-  return {
-    claimant: {
-      name: '张三',
-      idNumber: '11010519491231002X',
-      insuranceType: 'employee',
-      insuredRegion: '江苏省南京市',
-      phone: '13800138000',
-      bankAccount: { bank: '中国银行', number: luhnCard(), holder: '张三' },
-    },
-    applicant: { relation: 'self' },
-    careSetting: 'outpatient',
-    hospital: '南京市第一医院',
-    treatmentRegion: '江苏省南京市',
-    visitDate: '2026-10-01',
-    crossRegion: null,
-    specialDrugs: false,
-    ...over,
-  };
-}
+const facts = (over: Partial<ClaimFacts> = {}): ClaimFacts => sampleClaimFacts(over);
 
 const inpatient = (over: Partial<ClaimFacts> = {}): ClaimFacts =>
   facts({

@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { idForBirth, sampleClaimFacts } from '../helpers/sample-claim';
 import type { DocumentKind, FilingType } from '../../shared/domain';
 import { Manifest } from '../../shared/manifest';
 import type { QualityReport } from '../../shared/quality';
 import { SOURCES_NOTE, formatSource } from '../../shared/rules';
-import { idCheckChar, isMobilePhone, passesLuhn } from '../../shared/validators';
+import { isMobilePhone } from '../../shared/validators';
 import {
   evaluateClaim,
   type ClaimFacts,
@@ -36,35 +37,9 @@ function cite(seed: string, phrase: string): string {
   return phrase;
 }
 
-function idFor(birth: string, seq = '001'): string {
-  const first17 = `110105${birth.replaceAll('-', '')}${seq}`;
-  return first17 + idCheckChar(first17);
-}
-function luhnCard(prefix = '621700000000000000'): string {
-  for (let d = 0; d < 10; d++) if (passesLuhn(prefix + d)) return prefix + d;
-  throw new Error('unreachable');
-}
+const idFor = idForBirth;
 
-function facts(over: Partial<ClaimFacts> = {}): ClaimFacts {
-  return {
-    claimant: {
-      name: '王秀英',
-      idNumber: '11010519491231002X',
-      insuranceType: 'employee',
-      insuredRegion: '江苏省南京市',
-      phone: '13800138000',
-      bankAccount: { bank: '中国银行', number: luhnCard(), holder: '王秀英' },
-    },
-    applicant: { relation: 'self' },
-    careSetting: 'outpatient',
-    hospital: '南京市第一医院',
-    treatmentRegion: '江苏省南京市',
-    visitDate: '2026-10-01',
-    crossRegion: null,
-    specialDrugs: false,
-    ...over,
-  };
-}
+const facts = (over: Partial<ClaimFacts> = {}): ClaimFacts => sampleClaimFacts(over, '王秀英');
 const inpatient = (over: Partial<ClaimFacts> = {}): ClaimFacts =>
   facts({
     careSetting: 'inpatient',
