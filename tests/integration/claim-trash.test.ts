@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { FileGrants } from '../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
-import { purgeDeletedClaims } from '../../electron/core/db/store/claim-trash';
+import { purgeDeletedClaims } from '../../electron/core/claim-trash';
 import { storedFilePath } from '../../electron/core/files/store';
 import { sqliteOf } from '../../electron/core/db/sqlite';
 import { openWorkspace } from '../../electron/core/workspace';

@@ -5,7 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { exportClaimBundles, mergeBundlesForPrint } from '../export/bulk';
-import { matchingClaimIds } from '../db/store/claim-selection';
+import { matchingClaimIds } from '../claim-selection';
 import {
   requestedItem,
   requestedItems,
@@ -14,7 +14,7 @@ import {
   statusSince,
   transitionWithFacts,
   type StatusFacts,
-} from '../db/store/claim-status';
+} from '../claim-status';
 import type { ClaimStatus } from '../../../shared/lifecycle';
 import {
   purgeDeletedClaims,
@@ -22,7 +22,7 @@ import {
   softDeleteClaims,
   undeleteClaims,
   UNDO_WINDOW_MS,
-} from '../db/store/claim-trash';
+} from '../claim-trash';
 import type { Workspace } from '../workspace';
 import { backupsDir, openWorkspace } from '../workspace';
 import { backupDatabase, restoreWorkspace } from '../backup';

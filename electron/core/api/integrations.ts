@@ -21,7 +21,7 @@ import {
 } from '../rules/evaluate';
 import type { Workspace } from '../workspace';
 import { ClaimDeskError } from '../errors';
-import { requestedItems } from '../db/store/claim-status';
+import { requestedItems } from '../claim-status';
 
 export interface Features {
   quality: boolean;

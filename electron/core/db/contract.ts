@@ -251,11 +251,61 @@ export interface SettingsStore {
   write(db: Db, key: string, valueJson: string): void;
 }
 
+/** One status change as stored, with the day it happened when one was given (null for older rows). */
+export interface StatusChangeRow {
+  from: ClaimStatus | null;
+  to: ClaimStatus;
+  note: string;
+  changedAt: string;
+  happenedOn: string | null;
+}
+
+/** One thing the office asked for (补充材料), a checklist item on its claim until ticked done. */
+export interface RequestedItem {
+  id: number;
+  claimId: number;
+  text: string;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+/** The facts beside a claim's status, and its place off the board (archived; deleted awaiting purge). */
+export interface ClaimFactsStore {
+  /** Gives the claim's latest status change its day and the items asked for with it. */
+  recordChangeFacts(
+    db: Db,
+    claimId: number,
+    happenedOn: string,
+    requested: readonly string[],
+    at: string,
+  ): void;
+  historyWithFacts(db: Db, claimId: number): StatusChangeRow[];
+  /** The latest status change of each of the claims. */
+  latestChanges(
+    db: Db,
+    claimIds: readonly number[],
+  ): Array<{ claimId: number; happenedOn: string | null; changedAt: string }>;
+  requestedItems(db: Db, claimId: number): RequestedItem[];
+  requestedItem(db: Db, itemId: number): RequestedItem | null;
+  setRequestedItemDone(db: Db, itemId: number, doneAt: string | null): void;
+  exists(db: Db, claimId: number): boolean;
+  /** Archives (a time) or restores (null) the claims not already so; answers how many changed. */
+  setArchived(db: Db, ids: readonly number[], archivedAt: string | null): number;
+  /** Marks deleted (a time) or brings back (null) the claims not already so; answers how many changed. */
+  setDeleted(db: Db, ids: readonly number[], deletedAt: string | null): number;
+  /**
+   * Removes the claims deleted at or before `deletedBefore` with their rows, and the file records no other
+   * page uses; answers the hashes of those files (the caller removes the files after the commit).
+   */
+  purgeDeleted(db: Db, deletedBefore: string): { claims: number; unusedFiles: string[] };
+}
+
 /** The whole contract: one engine implements every concern. */
 export interface Storage {
   engine: EngineStore;
   people: PeopleStore;
   claims: ClaimStore;
+  claimFacts: ClaimFactsStore;
   documents: DocumentStore;
   invoices: InvoiceStore;
   search: SearchStore;

@@ -1,6 +1,7 @@
 // The SQLite engine of the storage contract (db/contract.ts), assembled: the compiler checks every concern
 // against the contract. Code outside electron/core/db/ reaches storage only through `store`.
 import type { Storage } from '../contract';
+import { sqliteClaimFacts } from './claim-facts';
 import { sqliteClaims } from './claims';
 import { sqliteDocuments } from './documents';
 import { sqliteEngine } from './engine';
@@ -13,6 +14,7 @@ export const store: Storage = {
   engine: sqliteEngine,
   people: sqlitePeople,
   claims: sqliteClaims,
+  claimFacts: sqliteClaimFacts,
   documents: sqliteDocuments,
   invoices: sqliteInvoices,
   search: sqliteSearch,

@@ -1,15 +1,17 @@
-// Storage: a status change with its facts (the day it happened, a note) and what the office asked for when it
+// A status change with its facts (the day it happened, a note) and what the office asked for when it
 // wanted more papers (补充材料), each a checklist item on the claim until ticked done. The move itself is the
 // life cycle's (repo.transitionClaim, which refuses moves not in CLAIM_TRANSITIONS); this adds its facts in
 // the same transaction, so a refused date or a missing reason leaves the claim as it was.
-import type { ClaimStatus } from '../../../../shared/lifecycle';
-import { CLAIM_STATUS_LABELS } from '../../../../shared/lifecycle';
-import { ClaimDeskError } from '../../errors';
-import { getClaim, transitionClaim } from '../../repo';
-import { localToday } from '../../rules/dates';
-import type { Claim } from '../../../../shared/schemas';
-import type { Db } from '../contract';
-import { sqliteOf } from '../sqlite';
+import type { ClaimStatus } from '../../shared/lifecycle';
+import { CLAIM_STATUS_LABELS } from '../../shared/lifecycle';
+import { ClaimDeskError } from './errors';
+import { getClaim, transitionClaim } from './repo';
+import { localToday } from './rules/dates';
+import type { Claim } from '../../shared/schemas';
+import type { Db, RequestedItem } from './db/contract';
+import { store } from './db/store';
+
+export type { RequestedItem } from './db/contract';
 
 export interface StatusFacts {
   /** YYYY-MM-DD the change happened; today when absent. */
@@ -26,14 +28,6 @@ export interface StatusChangeWithFacts {
   changedAt: string;
   /** The day it happened (the recorded day for changes made before dates could be given). */
   happenedOn: string;
-}
-
-export interface RequestedItem {
-  id: number;
-  claimId: number;
-  text: string;
-  createdAt: string;
-  doneAt: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -102,95 +96,45 @@ export function transitionWithFacts(
   const date = facts.date ?? today;
   const requested = to === 'more_info_requested' ? requestedLines(facts.requested) : [];
   const note = facts.note?.trim() ?? '';
-  return sqliteOf(db).transaction(() => {
+  return store.engine.transaction(db, () => {
     const moved = transitionClaim(db, claimId, to, note);
-    const historyId = (
-      sqliteOf(db)
-        .prepare('SELECT max(id) AS id FROM claim_status_history WHERE claim_id = ?')
-        .get(claimId) as {
-        id: number;
-      }
-    ).id;
-    sqliteOf(db).prepare('UPDATE claim_status_history SET happened_on = ? WHERE id = ?').run(date, historyId);
-    const insert = sqliteOf(db).prepare(
-      'INSERT INTO claim_requested_items (claim_id, history_id, text, created_at) VALUES (?, ?, ?, ?)',
-    );
-    const at = new Date().toISOString();
-    for (const text of requested) insert.run(claimId, historyId, text, at);
+    store.claimFacts.recordChangeFacts(db, claimId, date, requested, new Date().toISOString());
     return moved;
-  })();
+  });
 }
 
 export function statusHistory(db: Db, claimId: number): StatusChangeWithFacts[] {
-  const rows = sqliteOf(db)
-    .prepare(
-      `SELECT from_status, to_status, note, changed_at, happened_on FROM claim_status_history
-       WHERE claim_id = ? ORDER BY id`,
-    )
-    .all(claimId) as Array<{
-    from_status: ClaimStatus | null;
-    to_status: ClaimStatus;
-    note: string;
-    changed_at: string;
-    happened_on: string | null;
-  }>;
-  return rows.map((r) => ({
-    from: r.from_status,
-    to: r.to_status,
-    note: r.note,
-    changedAt: r.changed_at,
-    happenedOn: r.happened_on ?? localToday(new Date(r.changed_at)),
+  return store.claimFacts.historyWithFacts(db, claimId).map((r) => ({
+    ...r,
+    happenedOn: r.happenedOn ?? localToday(new Date(r.changedAt)),
   }));
 }
 
-type ItemRow = { id: number; claim_id: number; text: string; created_at: string; done_at: string | null };
-const toItem = (r: ItemRow): RequestedItem => ({
-  id: r.id,
-  claimId: r.claim_id,
-  text: r.text,
-  createdAt: r.created_at,
-  doneAt: r.done_at,
-});
-
 export function requestedItems(db: Db, claimId: number): RequestedItem[] {
-  return (
-    sqliteOf(db)
-      .prepare(
-        'SELECT id, claim_id, text, created_at, done_at FROM claim_requested_items WHERE claim_id = ? ORDER BY id',
-      )
-      .all(claimId) as ItemRow[]
-  ).map(toItem);
+  return store.claimFacts.requestedItems(db, claimId);
 }
 
 export function requestedItem(db: Db, itemId: number): RequestedItem {
-  const row = sqliteOf(db)
-    .prepare('SELECT id, claim_id, text, created_at, done_at FROM claim_requested_items WHERE id = ?')
-    .get(itemId) as ItemRow | undefined;
-  if (!row)
+  const item = store.claimFacts.requestedItem(db, itemId);
+  if (!item)
     throw new ClaimDeskError('not_found', '找不到这一项补充要求', `requested item ${itemId} not found`, {
       field: 'itemId',
     });
-  return toItem(row);
+  return item;
 }
 
 /** Ticks (or unticks) one thing the office asked for. */
 export function setRequestedItemDone(db: Db, itemId: number, done: boolean): RequestedItem {
   requestedItem(db, itemId);
-  sqliteOf(db)
-    .prepare('UPDATE claim_requested_items SET done_at = ? WHERE id = ?')
-    .run(done ? new Date().toISOString() : null, itemId);
+  store.claimFacts.setRequestedItemDone(db, itemId, done ? new Date().toISOString() : null);
   return requestedItem(db, itemId);
 }
 
 /** The day each claim entered its current status (the day given for it, else the day it was recorded). */
 export function statusSince(db: Db, claimIds: readonly number[]): Map<number, string> {
-  if (claimIds.length === 0) return new Map();
-  const rows = sqliteOf(db)
-    .prepare(
-      `SELECT h.claim_id AS id, h.happened_on AS day, h.changed_at AS at FROM claim_status_history h
-       WHERE h.id IN (SELECT max(id) FROM claim_status_history WHERE claim_id IN (${claimIds.map(() => '?').join(',')})
-                      GROUP BY claim_id)`,
-    )
-    .all(...claimIds) as Array<{ id: number; day: string | null; at: string }>;
-  return new Map(rows.map((r) => [r.id, r.day ?? localToday(new Date(r.at))]));
+  return new Map(
+    store.claimFacts
+      .latestChanges(db, claimIds)
+      .map((r) => [r.claimId, r.happenedOn ?? localToday(new Date(r.changedAt))]),
+  );
 }

@@ -1,9 +1,9 @@
-// Storage: "select all N matching" on the claims board: every claim id the board's search and status filter
+// "Select all N matching" on the claims board: every claim id the board's search and status filter
 // match, in the board's order. Read through the board's own page query, so the selection can never match
 // different claims than the rows the person is looking at.
-import { MAX_BATCH } from '../../../../shared/ipc';
-import { listClaims, type ClaimListQuery } from '../../repo';
-import type { Db } from '../open';
+import { MAX_BATCH } from '../../shared/ipc';
+import type { Db } from './db/contract';
+import { listClaims, type ClaimListQuery } from './repo';
 
 const CHUNK = 500;
 
