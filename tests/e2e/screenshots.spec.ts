@@ -53,6 +53,8 @@ const HOSPITALS = [
 ];
 
 test('screenshots of every main screen', async ({ app: page, server }) => {
+  // Two walks (标准 and 特大), each with an export: twice the default budget.
+  test.setTimeout(360_000);
   const photos = await makeSamplePhotos();
   const households: number[] = [];
   for (const h of ['王家', '李家', '张家', '社区：幸福里 3 号楼'])
@@ -95,6 +97,8 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
         ? { admissionDate: end.replace(/-(\d\d)$/, '-01'), dischargeDate: end }
         : { visitDate: end }),
       crossRegion: i % 3 === 0 ? { filingType: 'referral', filingDate: '2026-02-01' } : null,
+      // Amounts as a billing desk sees them: outpatient hundreds, inpatient thousands to tens of thousands.
+      totalAmount: inpatient ? 3000 + ((i * 7919) % 45000) + 0.5 : 120 + ((i * 613) % 900) + 0.3,
     });
     if (i === 12) {
       featured = c.id;
@@ -131,59 +135,71 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
     await page.screenshot({ path: join(OUT, name), fullPage: false });
   };
 
+  // Every main screen at 标准, then again at 特大 (the text size elderly helpers use), in the same 1280×720-class
+  // window: `suffix` names the second set ('board-x-large.png' …).
+  const walk = async (suffix: string) => {
+    const shot = (name: string) => shoot(`${name}${suffix}.png`);
+    await page.reload();
+    await expect(page.locator('.claims-table tbody tr')).toHaveCount(36);
+    await page.getByLabel('排序').selectOption('care_end');
+    await expect(page.locator('.deadline.overdue').first()).toBeVisible();
+    await shot('board');
+
+    await page.getByRole('button', { name: '家庭与人员' }).click();
+    await page.getByRole('button', { name: /王家/ }).click();
+    await expect(page.getByRole('cell', { name: '王秀英', exact: true })).toBeVisible();
+    await page.getByLabel('身份证号').fill('110105194912310021');
+    await shot('households');
+
+    await page.getByRole('button', { name: '新建报销' }).first().click();
+    await page.getByLabel('住院', { exact: true }).check();
+    await page.getByLabel('是，异地就医').check();
+    await page.getByLabel('亲属或他人代办').check();
+    await shot('new-claim');
+
+    await page.getByRole('button', { name: '报销单', exact: true }).click();
+    await page.locator('.claims-table tbody tr').first().waitFor();
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    await page.getByPlaceholder(/搜索姓名/).fill(featuredReference);
+    // The search applies after a short pause: click the featured claim's own row, not whatever row is first.
+    await page.locator('.claims-table tbody tr', { hasText: featuredReference }).getByRole('button').click();
+    await expect(page.locator('.fault-region').first()).toBeVisible();
+    await page.locator('li[data-requirement="medical-record"]').scrollIntoViewIfNeeded();
+    // The glare-struck 病历资料 is not 已齐, and the app-made pledge waits for its signature.
+    await expect(page.locator('li[data-requirement="medical-record"]')).toHaveAttribute(
+      'data-status',
+      'needs_attention',
+    );
+    await shot('claim-editor');
+    const pledge = page.locator('li[data-requirement="integrity-pledge"]');
+    await pledge.scrollIntoViewIfNeeded();
+    await expect(pledge.locator('.req-status')).toHaveText('打印后签名');
+    await expect(pledge.locator('.source')).toContainText('《异地就医app备案手续》');
+    await shot('claim-checklist-pledge');
+
+    // The claim is still incomplete: the app asks before exporting; say yes.
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('.export').getByRole('button', { name: '导出 PDF…' }).click();
+    await page.getByTestId('export-result').waitFor({ timeout: 120_000 });
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    await shot('export');
+
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await expect(page.locator('.settings .table tbody tr td.mono').first()).toBeVisible();
+    await shot('settings');
+  };
+
+  await walk('');
+  await api(server, 'saveSettings', { language: 'zh-CN', textSize: 'x-large', maskNumbers: true });
+  await walk('-x-large');
+  await api(server, 'saveSettings', { language: 'zh-CN', textSize: 'normal', maskNumbers: true });
   await page.reload();
-  await expect(page.locator('.claims-table tbody tr')).toHaveCount(36);
-  await page.getByLabel('排序').selectOption('care_end');
-  await expect(page.locator('.deadline.overdue').first()).toBeVisible();
-  await shoot('board.png');
-
-  await page.getByRole('button', { name: '家庭与人员' }).click();
-  await page.getByRole('button', { name: /王家/ }).click();
-  await expect(page.getByRole('cell', { name: '王秀英', exact: true })).toBeVisible();
-  await page.getByLabel('身份证号').fill('110105194912310021');
-  await shoot('households.png');
-
-  await page.getByRole('button', { name: '新建报销' }).first().click();
-  await page.getByLabel('住院', { exact: true }).check();
-  await page.getByLabel('是，异地就医').check();
-  await page.getByLabel('亲属或他人代办').check();
-  await shoot('new-claim.png');
-
-  await page.getByRole('button', { name: '报销单', exact: true }).click();
-  await page.locator('.claims-table tbody tr').first().waitFor();
-  await page.evaluate(() =>
-    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
-  );
-  await page.getByPlaceholder(/搜索姓名/).fill(featuredReference);
-  // The search applies after a short pause: click the featured claim's own row, not whatever row is first.
-  await page.locator('.claims-table tbody tr', { hasText: featuredReference }).getByRole('button').click();
-  await expect(page.locator('.fault-region').first()).toBeVisible();
-  await page.locator('li[data-requirement="medical-record"]').scrollIntoViewIfNeeded();
-  // The glare-struck 病历资料 is not 已齐, and the app-made pledge waits for its signature.
-  await expect(page.locator('li[data-requirement="medical-record"]')).toHaveAttribute(
-    'data-status',
-    'needs_attention',
-  );
-  await shoot('claim-editor.png');
-  const pledge = page.locator('li[data-requirement="integrity-pledge"]');
-  await pledge.scrollIntoViewIfNeeded();
-  await expect(pledge.locator('.req-status')).toHaveText('打印后签名');
-  await expect(pledge.locator('.source')).toContainText('《异地就医app备案手续》');
-  await shoot('claim-checklist-pledge.png');
-
-  // The claim is still incomplete: the app asks before exporting; say yes.
-  page.once('dialog', (d) => void d.accept());
-  await page.locator('.export').getByRole('button', { name: '导出 PDF…' }).click();
-  await page.getByTestId('export-result').waitFor({ timeout: 120_000 });
-  await page.evaluate(() =>
-    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
-  );
-  await shoot('export.png');
-
   await page.getByRole('button', { name: '设置' }).click();
-  await page.getByRole('button', { name: '立即备份' }).click();
-  await expect(page.locator('.settings .table tbody tr td.mono').first()).toBeVisible();
-  await shoot('settings.png');
 
   // Settings are saved in main before the radio shows the new value, hence click + expect, not check().
   await page.getByLabel('English').click();
