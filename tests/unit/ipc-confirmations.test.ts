@@ -23,7 +23,9 @@ describe('the 急诊 confirmation', () => {
     const h = await ok('createHousehold', { name: '张家' });
     const p = await ok('createPerson', {
       householdId: h.id,
-      name: '张三',
+      // The sample papers are 王秀英's, for a stay of 2026-09-01…09-10: imported papers are read now, and a
+      // different name or a date outside the stay would be a problem of its own.
+      name: '王秀英',
       idNumber: '11010519491231002X',
       relation: 'self',
       insuranceType: 'employee',
@@ -34,9 +36,9 @@ describe('the 急诊 confirmation', () => {
       careSetting: 'inpatient',
       hospital: '上海市第一人民医院',
       treatmentRegion: '上海市',
-      admissionDate: '2026-10-01',
-      dischargeDate: '2026-10-05',
-      crossRegion: { filingType: 'emergency', filingDate: '2026-10-02' },
+      admissionDate: '2026-09-01',
+      dischargeDate: '2026-09-10',
+      crossRegion: { filingType: 'emergency', filingDate: '2026-09-02' },
     });
     const photo = join(SAMPLES, 'diagnosis.jpg');
     const [grant] = await grants.grant([photo], ['诊断证明.jpg']);
