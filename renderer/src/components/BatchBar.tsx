@@ -300,7 +300,7 @@ export function BatchBar(props: BatchBarProps) {
             <p className="muted">
               {tr(
                 `其中 ${incomplete.length} 单材料还不齐全，也已导出，封面标有“尚不能提交”：`,
-                `${incomplete.length} of them are not complete; exported with the “not ready” mark: `,
+                `${incomplete.length} of them are not complete; exported with the "not ready" mark: `,
               )}
               {incomplete.map((i) => i.reference).join('、')}
             </p>

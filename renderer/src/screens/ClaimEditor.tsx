@@ -391,7 +391,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   <p className="muted">
                     {tr(
                       '补来的材料请加在下面“其他材料”里，备齐后勾上。',
-                      'Add the papers under “Other materials” below, then tick the item.',
+                      'Add the papers under "Other materials" below, then tick the item.',
                     )}
                   </p>
                 </section>
