@@ -24,6 +24,11 @@ const kept: { search: string; status: StatusFilter; sort: Sort; page: number; se
   selected: [],
 };
 
+/** "…002X": enough to tell two people of the same name apart at the desk, never the full number. */
+function idTailText(tail: string): string {
+  return `…${tail}`;
+}
+
 export function Board() {
   const { tr, go, notifyError, info } = useApp();
   const [search, setSearch] = useState(kept.search);
@@ -199,11 +204,13 @@ export function Board() {
               </th>
               <th>{tr('单号', 'Reference')}</th>
               <th>{tr('患者', 'Patient')}</th>
+              <th className="col-idtail">{tr('身份证尾号', 'ID ends')}</th>
               <th>{tr('医院', 'Hospital')}</th>
               <th>{tr('类型', 'Care')}</th>
               <th>{tr('状态', 'Status')}</th>
               <th className="col-amount">{tr('金额', 'Amount')}</th>
               <th>{tr('提交期限', 'Deadline')}</th>
+              <th>{tr('材料清单', 'Checklist')}</th>
               <th className="col-docs">{tr('材料', 'Docs')}</th>
               <th className="col-changed">{tr('修改时间', 'Changed')}</th>
             </tr>
@@ -240,7 +247,16 @@ export function Board() {
                     {c.reference}
                   </button>
                 </td>
-                <td className="person-name">{c.claimantName}</td>
+                <td className="person-name">
+                  {c.claimantName}
+                  {/* At 大/特大 the ID tail folds under the name instead of taking a column of its own. */}
+                  {c.claimantIdTail && (
+                    <span className="muted id-tail-folded">{idTailText(c.claimantIdTail)}</span>
+                  )}
+                </td>
+                <td className="col-idtail id-tail">
+                  {c.claimantIdTail ? idTailText(c.claimantIdTail) : '—'}
+                </td>
                 <td className="hospital">{c.fields.hospital}</td>
                 <td>
                   {tr(
@@ -276,13 +292,26 @@ export function Board() {
                     <span className="muted">—</span>
                   )}
                 </td>
+                <td className="checklist-cell">
+                  {c.checklist === null ? (
+                    <span className="muted">—</span>
+                  ) : c.checklist.ready ? (
+                    <span className="progress progress-ready">{tr('齐', 'Complete')}</span>
+                  ) : c.checklist.missing > 0 ? (
+                    <span className="progress progress-missing">
+                      {tr(`缺 ${c.checklist.missing} 项`, `${c.checklist.missing} missing`)}
+                    </span>
+                  ) : (
+                    <span className="progress progress-problem">{tr('有问题', 'Has problems')}</span>
+                  )}
+                </td>
                 <td className="col-docs">{c.documentCount}</td>
                 <td className="muted col-changed">{formatDateTime(c.updatedAt)}</td>
               </tr>
             ))}
             {data && data.items.length === 0 && (
               <tr>
-                <td colSpan={10} className="empty">
+                <td colSpan={12} className="empty">
                   {query || status ? (
                     tr('没有符合条件的报销单。', 'No claims match.')
                   ) : (
