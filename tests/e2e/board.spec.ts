@@ -125,9 +125,14 @@ test("the board shows the ID tail and the engine's checklist (缺 n 项 → 齐)
   await expect(row.locator('.id-tail-folded')).toHaveText('…002X');
   await expect(row.locator('.checklist-cell')).toBeVisible();
   await expect(row.locator('.checklist-cell')).toHaveText('齐');
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const overflow = await page.evaluate(() => {
+    const root = (
+      globalThis as unknown as {
+        document: { documentElement: { clientWidth: number; scrollWidth: number } };
+      }
+    ).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
   expect(overflow).toBeLessThanOrEqual(0);
   const cell = await row.locator('.checklist-cell').boundingBox();
   expect(cell && cell.x + cell.width <= 1280).toBeTruthy();
