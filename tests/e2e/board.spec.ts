@@ -74,8 +74,8 @@ test("the board shows the ID tail and the engine's checklist (缺 n 项 → 齐)
   expect(before.length).toBeGreaterThan(1);
   await page.reload();
   const rowOf = (ref: string) => page.locator('.claims-table tbody tr', { hasText: ref });
-  await expect(rowOf(gathering.reference).locator('td.id-tail')).toHaveText('…002X');
-  await expect(rowOf(paid.reference).locator('td.id-tail')).toHaveText('…0017');
+  await expect(rowOf(gathering.reference).locator('.id-tail')).toHaveText('…002X');
+  await expect(rowOf(paid.reference).locator('.id-tail')).toHaveText('…0017');
   // The full number never reaches the board.
   await expect(page.locator('.claims-table')).not.toContainText('110105');
   await expect(rowOf(gathering.reference).locator('.checklist-cell')).toHaveText(`缺 ${before.length} 项`);
@@ -117,12 +117,12 @@ test("the board shows the ID tail and the engine's checklist (缺 n 项 → 齐)
   await page.getByRole('button', { name: '← 返回报销单' }).click();
   await expect(rowOf(gathering.reference).locator('.checklist-cell')).toHaveText('齐');
 
-  // 特大: the ID tail folds under the name, the checklist stays, nothing scrolls sideways.
+  // 特大: the ID tail and the checklist stay, nothing scrolls sideways.
   await apiCall(server, 'saveSettings', { language: 'zh-CN', textSize: 'x-large', maskNumbers: true });
   await page.reload();
   const row = rowOf(gathering.reference);
-  await expect(row.locator('td.id-tail')).toBeHidden();
-  await expect(row.locator('.id-tail-folded')).toHaveText('…002X');
+  await expect(row.locator('.id-tail')).toBeVisible();
+  await expect(row.locator('.id-tail')).toHaveText('…002X');
   await expect(row.locator('.checklist-cell')).toBeVisible();
   await expect(row.locator('.checklist-cell')).toHaveText('齐');
   const overflow = await page.evaluate(() => {

@@ -204,7 +204,6 @@ export function Board() {
               </th>
               <th>{tr('单号', 'Reference')}</th>
               <th>{tr('患者', 'Patient')}</th>
-              <th className="col-idtail">{tr('身份证尾号', 'ID ends')}</th>
               <th>{tr('医院', 'Hospital')}</th>
               <th>{tr('类型', 'Care')}</th>
               <th>{tr('状态', 'Status')}</th>
@@ -249,13 +248,15 @@ export function Board() {
                 </td>
                 <td className="person-name">
                   {c.claimantName}
-                  {/* At 大/特大 the ID tail folds under the name instead of taking a column of its own. */}
+                  {/* The ID tail under the name: a column of its own squeezed the hospital names at 1280 px. */}
                   {c.claimantIdTail && (
-                    <span className="muted id-tail-folded">{idTailText(c.claimantIdTail)}</span>
+                    <span
+                      className="muted id-tail"
+                      title={tr('身份证号后 4 位', 'Last 4 characters of the ID number')}
+                    >
+                      {idTailText(c.claimantIdTail)}
+                    </span>
                   )}
-                </td>
-                <td className="col-idtail id-tail">
-                  {c.claimantIdTail ? idTailText(c.claimantIdTail) : '—'}
                 </td>
                 <td className="hospital">{c.fields.hospital}</td>
                 <td>
@@ -311,7 +312,7 @@ export function Board() {
             ))}
             {data && data.items.length === 0 && (
               <tr>
-                <td colSpan={12} className="empty">
+                <td colSpan={11} className="empty">
                   {query || status ? (
                     tr('没有符合条件的报销单。', 'No claims match.')
                   ) : (
