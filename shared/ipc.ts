@@ -85,6 +85,14 @@ export const ClaimSummary = Claim.extend({
   documentCount: z.number().int(),
   /** The day the claim entered its current status (YYYY-MM-DD). */
   statusSince: z.string().nullable(),
+  /** The last 4 characters of the claimant's ID number (the full number never reaches the board). */
+  claimantIdTail: z.string().max(4),
+  /**
+   * The checklist from the rule engine's one verdict (the one the editor, 材料齐全 and the bundle use):
+   * `missing` counts the requirements not yet met (missing, or a paper that failed its check); `ready` is
+   * isReadyToSubmit. null for a paid or rejected claim (nothing left to bring).
+   */
+  checklist: z.object({ missing: z.number().int().min(0), ready: z.boolean() }).nullable(),
 });
 export type ClaimSummary = z.infer<typeof ClaimSummary>;
 
@@ -165,6 +173,8 @@ export const Thumbnail = z.object({
   dataUrl: z.string().nullable(),
   width: z.number().int(),
   height: z.number().int(),
+  /** For a PDF file: how many pages it has (the viewer's 第 n / N 页); absent for photos. */
+  pdfPages: z.number().int().min(1).optional(),
 });
 export type Thumbnail = z.infer<typeof Thumbnail>;
 
@@ -468,7 +478,12 @@ export const IPC = {
   movePage: channel('pages:move', z.object({ pageId: Id, direction: z.enum(['up', 'down']) }), ClaimDocument),
   getThumbnail: channel(
     'pages:thumbnail',
-    z.object({ pageId: Id, maxSize: z.number().int().min(32).max(1600).optional() }),
+    z.object({
+      pageId: Id,
+      maxSize: z.number().int().min(32).max(1600).optional(),
+      /** Zero-based page of a PDF file (the viewer steps through them); 0 when absent; ignored for photos. */
+      pdfPage: z.number().int().min(0).max(9999).optional(),
+    }),
     Thumbnail,
   ),
   getPageQuality: channel('pages:quality', z.object({ pageId: Id }), QualityReport.nullable()),

@@ -1,7 +1,12 @@
 // The photo viewer: a page thumbnail opens a large view (click or Enter), which zooms by button, wheel and
 // keys, pans when zoomed, turns to the paper's next page, draws the glare photo's fault region over the
-// picture, and closes on Esc with focus back on the thumbnail it was opened from.
-import { resolve } from 'node:path';
+// picture, and closes on Esc with focus back on the thumbnail it was opened from. A multi-page PDF steps
+// through its own pages.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { expect, dropFiles, test } from './fixtures';
 import { apiCall, seedPerson } from './support/api';
 import { SAMPLES_DIR, makeSamplePhotos } from './support/sample-photos';
@@ -120,4 +125,53 @@ test('a glare photo opens large with its fault box; zoom, pan, next page, Esc re
   expect(pdfBox.height).toBeGreaterThan(300);
   await page.keyboard.press('Escape');
   await expect(pdfTile.locator('.thumb-open')).toBeFocused();
+});
+
+test('a 2-page PDF steps through its pages in the viewer', async ({ app: page, server }) => {
+  // A real 2-page PDF: two different sample papers, one a page.
+  const dir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-pdf-'));
+  const doc = await PDFDocument.create();
+  for (const name of ['itemized-bill.jpg', 'diagnosis.jpg']) {
+    const jpeg = await sharp(resolve(SAMPLES_DIR, name)).rotate().resize(900).jpeg().toBuffer();
+    const img = await doc.embedJpg(jpeg);
+    doc.addPage([img.width, img.height]).drawImage(img, { x: 0, y: 0 });
+  }
+  const path = join(dir, '费用清单-两页.pdf');
+  await writeFile(path, await doc.save());
+
+  const claimant = await seedPerson(server, '张三');
+  await apiCall(server, 'createClaim', {
+    claimantId: claimant,
+    careSetting: 'outpatient',
+    hospital: '上海市第一人民医院',
+    treatmentRegion: '上海市',
+    visitDate: '2026-09-10',
+    crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
+  });
+  await page.reload();
+  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  const bill = page.locator('li[data-requirement="itemized-bill"]');
+  await dropFiles(page, bill.locator('> .dropzone'), [
+    { path, name: '费用清单-两页.pdf', mime: 'application/pdf' },
+  ]);
+  const tile = bill.locator('figure.page-tile');
+  await expect(tile.locator('.thumb-open img')).toBeVisible({ timeout: 60_000 });
+  await tile.locator('.thumb-open').click();
+  const viewer = page.getByRole('dialog');
+  const picture = viewer.locator('.viewer-sheet img');
+  await expect(viewer.locator('.viewer-sheet-no')).toHaveText('PDF 第 1 / 2 页');
+  const first = await picture.getAttribute('src');
+  await expect(viewer.getByRole('button', { name: 'PDF 上一页' })).toBeDisabled();
+  await viewer.getByRole('button', { name: 'PDF 下一页' }).click();
+  await expect(viewer.locator('.viewer-sheet-no')).toHaveText('PDF 第 2 / 2 页');
+  await expect(picture).toHaveAttribute('alt', '费用清单-两页.pdf 第 2 页');
+  const second = await picture.getAttribute('src');
+  expect(second).toMatch(/^data:image\/jpeg;base64,/);
+  expect(second).not.toBe(first);
+  await expect(viewer.getByRole('button', { name: 'PDF 下一页' })).toBeDisabled();
+  await viewer.getByRole('button', { name: 'PDF 上一页' }).click();
+  await expect(viewer.locator('.viewer-sheet-no')).toHaveText('PDF 第 1 / 2 页');
+  await expect(picture).toHaveAttribute('src', first!);
+  await page.keyboard.press('Escape');
+  await expect(tile.locator('.thumb-open')).toBeFocused();
 });

@@ -15,7 +15,7 @@ import {
   transitionWithFacts,
   type StatusFacts,
 } from '../claim-status';
-import type { ClaimStatus } from '../../../shared/lifecycle';
+import { isReadOnlyStatus, type ClaimStatus } from '../../../shared/lifecycle';
 import {
   purgeDeletedClaims,
   setClaimsArchived,
@@ -219,12 +219,29 @@ export function createHandlers(
       const counts = documentCounts(db(), ids);
       const since = statusSince(db(), ids);
       const t = today();
-      const items: ClaimSummary[] = page.items.map((c) => ({
-        ...c,
-        deadline: deadlineOf(state.ws, c, t),
-        documentCount: counts.get(c.id) ?? 0,
-        statusSince: since.get(c.id) ?? null,
-      }));
+      const idTails = new Map<number, string>();
+      const items: ClaimSummary[] = [];
+      for (const c of page.items) {
+        const pid = c.fields.claimantId;
+        if (!idTails.has(pid)) idTails.set(pid, getPerson(db(), pid).idNumber.replace(/\s/g, '').slice(-4));
+        // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take.
+        let checklist: ClaimSummary['checklist'] = null;
+        if (!isReadOnlyStatus(c.status)) {
+          const report = await evaluateStoredClaim(state.ws, c.id, t);
+          checklist = {
+            missing: report.requirements.filter((r) => r.status !== 'satisfied').length,
+            ready: isReadyToSubmit(report),
+          };
+        }
+        items.push({
+          ...c,
+          deadline: deadlineOf(state.ws, c, t),
+          documentCount: counts.get(c.id) ?? 0,
+          statusSince: since.get(c.id) ?? null,
+          claimantIdTail: idTails.get(pid) ?? '',
+          checklist,
+        });
+      }
       return { ...page, items };
     },
     async listClaimIds(req) {
@@ -387,7 +404,13 @@ export function createHandlers(
     },
     async getThumbnail(req) {
       const f = pageFile(db(), req.pageId);
-      return makeThumbnail(state.ws.dataDir, f.sha256, f.mime, req.maxSize ?? THUMBNAIL_DEFAULT_SIZE);
+      return makeThumbnail(
+        state.ws.dataDir,
+        f.sha256,
+        f.mime,
+        req.maxSize ?? THUMBNAIL_DEFAULT_SIZE,
+        req.pdfPage ?? 0,
+      );
     },
     async getPageQuality(req) {
       const q = QualityReport.safeParse(pageFile(db(), req.pageId).quality);

@@ -1,11 +1,12 @@
 // Thumbnails for the claim editor: a small JPEG made by sharp in main, returned as a data: URL (the CSP
 // allows data: images and nothing else). Cached by content hash, so scrolling a claim costs nothing twice.
-// A PDF shows its first page, rendered in-process by PDF.js.
+// A PDF shows its first page, or the page asked for (the viewer steps through them), rendered in-process by PDF.js.
 import { readFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import type { Thumbnail } from '../../../shared/ipc';
 import { storedFilePath } from '../files/store';
-import { renderPdfPage } from '../pdf/render';
+import { ClaimDeskError } from '../errors';
+import { openPdfForRendering } from '../pdf/render';
 
 /** Enough resolution for any thumbnail size (1600 px is an A4 page at 135 dpi); fewer pixels when smaller. */
 const PDF_THUMBNAIL_DPI = 150;
@@ -13,14 +14,40 @@ const PDF_THUMBNAIL_DPI = 150;
 const CACHE_LIMIT = 400;
 const cache = new Map<string, Thumbnail>();
 
-/** The first page drawn at about twice the thumbnail's size (sharp's shrink then smooths the edges). */
-async function renderPdfFirstPage(path: string, maxSize: number): Promise<Sharp | null> {
+/**
+ * Page `pageIndex` drawn at about twice the thumbnail's size (sharp's shrink then smooths the edges), with
+ * the file's page count. A page past the end is refused with an error naming it (the viewer only asks for
+ * pages the count it was given allows).
+ */
+async function renderPdfThumbnailPage(
+  path: string,
+  pageIndex: number,
+  maxSize: number,
+): Promise<{ input: Sharp | null; pages?: number }> {
+  let pdf;
   try {
-    const page = await renderPdfPage(path, 0, PDF_THUMBNAIL_DPI, { maxPixels: 4 * maxSize * maxSize });
-    return sharp(page.data, { raw: page });
+    pdf = await openPdfForRendering(path);
   } catch {
-    // A PDF that cannot be drawn (corrupt, password) keeps the grey placeholder; its check says why.
-    return null;
+    // A PDF that cannot be opened (corrupt, password) keeps the grey placeholder; its check says why.
+    return { input: null };
+  }
+  try {
+    const pages = pdf.pageCount;
+    if (pageIndex >= pages)
+      throw new ClaimDeskError(
+        'invalid_input',
+        `这份 PDF 只有 ${pages} 页，没有第 ${pageIndex + 1} 页`,
+        `the PDF has ${pages} pages, no page ${pageIndex + 1}`,
+        { field: 'pdfPage' },
+      );
+    try {
+      const page = await pdf.renderPage(pageIndex, PDF_THUMBNAIL_DPI, { maxPixels: 4 * maxSize * maxSize });
+      return { input: sharp(page.data, { raw: page }), pages };
+    } catch {
+      return { input: null, pages }; // one page that cannot be drawn: placeholder, the others still show
+    }
+  } finally {
+    await pdf.close();
   }
 }
 
@@ -40,20 +67,26 @@ export async function makeThumbnail(
   sha256: string,
   mime: string,
   maxSize: number,
+  pdfPage = 0,
 ): Promise<Thumbnail> {
-  const key = `${sha256}:${maxSize}`;
+  const isPdf = mime === 'application/pdf';
+  const key = `${sha256}:${maxSize}:${isPdf ? pdfPage : 0}`;
   const hit = cache.get(key);
   if (hit) return hit;
   let thumb: Thumbnail;
   const path = storedFilePath(dataDir, sha256);
-  const input =
-    mime === 'application/pdf'
-      ? await renderPdfFirstPage(path, maxSize)
-      : mime === 'image/heic' || mime === 'image/heif'
+  let pdfPages: number | undefined;
+  let input: Sharp | null;
+  if (isPdf) {
+    ({ input, pages: pdfPages } = await renderPdfThumbnailPage(path, pdfPage, maxSize));
+  } else {
+    input =
+      mime === 'image/heic' || mime === 'image/heif'
         ? await decodeHeic(path)
         : sharp(path, { limitInputPixels: 268_402_689 });
+  }
   if (!input) {
-    thumb = { dataUrl: null, width: 0, height: 0 };
+    thumb = { dataUrl: null, width: 0, height: 0, ...(pdfPages ? { pdfPages } : {}) };
   } else {
     const { data, info } = await input
       .rotate()
@@ -65,6 +98,7 @@ export async function makeThumbnail(
       dataUrl: `data:image/jpeg;base64,${data.toString('base64')}`,
       width: info.width,
       height: info.height,
+      ...(pdfPages ? { pdfPages } : {}),
     };
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);

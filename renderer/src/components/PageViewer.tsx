@@ -52,12 +52,17 @@ function PageViewer({
   const marks = useContext(PageMarksContext).get(page.id) ?? [];
   const dialog = useRef<HTMLDialogElement>(null);
   const stage = useRef<HTMLDivElement>(null);
-  // What was loaded, for which page: a page turn shows "opening…" until its own picture arrives.
-  const [loaded, setLoaded] = useState<{ id: number; thumb: Thumbnail } | null>(null);
+  // A PDF file holds several sheets: which one is shown (zero-based), for which page of the paper.
+  const [sheet, setSheet] = useState<{ id: number; n: number }>({ id: page.id, n: 0 });
+  const pdfPage = sheet.id === page.id ? sheet.n : 0;
+  // What was loaded, for which page and sheet: a turn shows "opening…" until its own picture arrives.
+  const [loaded, setLoaded] = useState<{ id: number; sheet: number; thumb: Thumbnail } | null>(null);
   const [corrections, setCorrections] = useState<{ id: number; fields: Record<string, FieldValue> } | null>(
     null,
   );
-  const thumb = loaded?.id === page.id ? loaded.thumb : null;
+  const thumb = loaded?.id === page.id && loaded.sheet === pdfPage ? loaded.thumb : null;
+  // How many sheets the PDF has, known once its first picture arrived (kept while the next one loads).
+  const pdfPages = loaded?.id === page.id ? (loaded.thumb.pdfPages ?? 1) : 1;
   const typed = corrections?.id === page.id ? corrections.fields : null;
   const [zoom, setZoom] = useState(1);
   const [pan, setPan] = useState({ x: 0, y: 0 });
@@ -72,10 +77,18 @@ function PageViewer({
   useEffect(() => {
     let live = true;
     const id = page.id;
-    call('getThumbnail', { pageId: id, maxSize: VIEWER_SIZE }).then(
-      (t) => live && setLoaded({ id, thumb: t }),
-      () => live && setLoaded({ id, thumb: { dataUrl: null, width: 0, height: 0 } }),
+    call('getThumbnail', { pageId: id, maxSize: VIEWER_SIZE, pdfPage }).then(
+      (t) => live && setLoaded({ id, sheet: pdfPage, thumb: t }),
+      () => live && setLoaded({ id, sheet: pdfPage, thumb: { dataUrl: null, width: 0, height: 0 } }),
     );
+    return () => {
+      live = false; // a quick turn: the picture of a sheet no longer shown is dropped
+    };
+  }, [page.id, page.sha256, pdfPage]);
+
+  useEffect(() => {
+    let live = true;
+    const id = page.id;
     if (page.facts?.fields && Object.keys(page.facts.fields).length > 0)
       call('getPageCorrections', { pageId: id }).then(
         (r) => live && setCorrections({ id, fields: r.fields }),
@@ -84,7 +97,7 @@ function PageViewer({
     return () => {
       live = false;
     };
-  }, [page.id, page.sha256, page.facts]);
+  }, [page.id, page.facts]);
 
   useEffect(() => {
     const el = stage.current;
@@ -130,6 +143,12 @@ function PageViewer({
     setZoom(1);
     setPan({ x: 0, y: 0 });
     onIndex(i);
+  };
+  const goSheet = (n: number) => {
+    if (n < 0 || n >= pdfPages) return;
+    setZoom(1);
+    setPan({ x: 0, y: 0 });
+    setSheet({ id: page.id, n });
   };
 
   function panBy(dx: number, dy: number) {
@@ -199,7 +218,10 @@ function PageViewer({
 
   const report = QualityReport.safeParse(page.quality);
   const findings = report.success ? report.data.findings : [];
-  const outline = findings.some((f) => f.code === 'incomplete_page') ? paperOutline(page) : null;
+  // The photo check and the reader look at a PDF's first sheet: their boxes belong on that sheet only.
+  const boxesApply = pdfPage === 0;
+  const outline =
+    boxesApply && findings.some((f) => f.code === 'incomplete_page') ? paperOutline(page) : null;
   const title = tr(
     `第 ${index + 1} 页，共 ${pages.length} 页：${page.originalName}`,
     `Page ${index + 1} of ${pages.length}: ${page.originalName}`,
@@ -226,6 +248,19 @@ function PageViewer({
           <button type="button" onClick={() => go(index + 1)} disabled={index >= pages.length - 1}>
             {tr('下一页', 'Next')}
           </button>
+          {pdfPages > 1 && (
+            <span className="viewer-sheets" role="group" aria-label={tr('PDF 内翻页', 'Pages of this PDF')}>
+              <button type="button" onClick={() => goSheet(pdfPage - 1)} disabled={pdfPage === 0}>
+                {tr('PDF 上一页', 'PDF previous')}
+              </button>
+              <output className="viewer-sheet-no" aria-live="polite" data-sheet={pdfPage}>
+                {tr(`PDF 第 ${pdfPage + 1} / ${pdfPages} 页`, `PDF page ${pdfPage + 1} of ${pdfPages}`)}
+              </output>
+              <button type="button" onClick={() => goSheet(pdfPage + 1)} disabled={pdfPage >= pdfPages - 1}>
+                {tr('PDF 下一页', 'PDF next')}
+              </button>
+            </span>
+          )}
           <button
             type="button"
             onClick={() => zoomTo(zoom / ZOOM_STEP)}
@@ -270,9 +305,24 @@ function PageViewer({
               transform: `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`,
             }}
           >
-            <img src={thumb.dataUrl} alt={page.originalName} draggable={false} />
+            <img
+              src={thumb.dataUrl}
+              alt={
+                pdfPages > 1
+                  ? tr(
+                      `${page.originalName} 第 ${pdfPage + 1} 页`,
+                      `${page.originalName}, page ${pdfPage + 1}`,
+                    )
+                  : page.originalName
+              }
+              draggable={false}
+            />
             <PageBoxes
-              boxes={[...faultBoxes(page, lang), ...fieldBoxes(page, kind, typed), ...markBoxes(marks)]}
+              boxes={
+                boxesApply
+                  ? [...faultBoxes(page, lang), ...fieldBoxes(page, kind, typed), ...markBoxes(marks)]
+                  : []
+              }
               outline={outline}
             />
           </div>

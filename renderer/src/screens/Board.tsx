@@ -24,6 +24,11 @@ const kept: { search: string; status: StatusFilter; sort: Sort; page: number; se
   selected: [],
 };
 
+/** "…002X": enough to tell two people of the same name apart at the desk, never the full number. */
+function idTailText(tail: string): string {
+  return `…${tail}`;
+}
+
 export function Board() {
   const { tr, go, notifyError, info } = useApp();
   const [search, setSearch] = useState(kept.search);
@@ -204,6 +209,7 @@ export function Board() {
               <th>{tr('状态', 'Status')}</th>
               <th className="col-amount">{tr('金额', 'Amount')}</th>
               <th>{tr('提交期限', 'Deadline')}</th>
+              <th>{tr('材料清单', 'Checklist')}</th>
               <th className="col-docs">{tr('材料', 'Docs')}</th>
               <th className="col-changed">{tr('修改时间', 'Changed')}</th>
             </tr>
@@ -240,7 +246,18 @@ export function Board() {
                     {c.reference}
                   </button>
                 </td>
-                <td className="person-name">{c.claimantName}</td>
+                <td className="person-name">
+                  {c.claimantName}
+                  {/* The ID tail under the name: a column of its own squeezed the hospital names at 1280 px. */}
+                  {c.claimantIdTail && (
+                    <span
+                      className="muted id-tail"
+                      title={tr('身份证号后 4 位', 'Last 4 characters of the ID number')}
+                    >
+                      {idTailText(c.claimantIdTail)}
+                    </span>
+                  )}
+                </td>
                 <td className="hospital">{c.fields.hospital}</td>
                 <td>
                   {tr(
@@ -276,13 +293,26 @@ export function Board() {
                     <span className="muted">—</span>
                   )}
                 </td>
+                <td className="checklist-cell">
+                  {c.checklist === null ? (
+                    <span className="muted">—</span>
+                  ) : c.checklist.ready ? (
+                    <span className="progress progress-ready">{tr('齐', 'Complete')}</span>
+                  ) : c.checklist.missing > 0 ? (
+                    <span className="progress progress-missing">
+                      {tr(`缺 ${c.checklist.missing} 项`, `${c.checklist.missing} missing`)}
+                    </span>
+                  ) : (
+                    <span className="progress progress-problem">{tr('有问题', 'Has problems')}</span>
+                  )}
+                </td>
                 <td className="col-docs">{c.documentCount}</td>
                 <td className="muted col-changed">{formatDateTime(c.updatedAt)}</td>
               </tr>
             ))}
             {data && data.items.length === 0 && (
               <tr>
-                <td colSpan={10} className="empty">
+                <td colSpan={11} className="empty">
                   {query || status ? (
                     tr('没有符合条件的报销单。', 'No claims match.')
                   ) : (
