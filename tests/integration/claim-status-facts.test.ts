@@ -1,57 +1,14 @@
 // Status changes with their facts, through the handlers on a real data folder (real SQLite file, migrations
 // up to 0080): the day (not in the future, not before the claim was made), the note, 补充材料's list becoming
 // checklist items the one verdict counts until ticked, 未通过's reason, and the bulk move claim by claim.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { describe, expect, it } from 'vitest';
+import { useIpcSession } from '../helpers/ipc-session';
 import { sqliteOf } from '../../electron/core/db/sqlite';
-import { openWorkspace } from '../../electron/core/workspace';
 import { isReadyToSubmit } from '../../shared/evaluation';
-import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
 
 const TODAY = '2026-10-01';
-let dir: string;
-let state: ApiState;
-let handlers: ReturnType<typeof createHandlers>;
-
-async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
-  return (await dispatch(
-    handlers,
-    method,
-    payload,
-    { emitProgress: () => undefined },
-    { validateResponses: true },
-  )) as Envelope<IpcResponse<M>>;
-}
-async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
-  const r = await call(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-status-'));
-  state = { ws: await openWorkspace(join(dir, 'data')) };
-  const platform: Platform = {
-    shell: 'test',
-    version: 'test',
-    chooseFiles: async () => [],
-    chooseSavePath: async () => null,
-    openPath: async () => undefined,
-    showInFolder: async () => undefined,
-    printPdf: async () => true,
-    today: () => TODAY,
-  };
-  handlers = createHandlers(state, platform);
-});
-
-afterAll(async () => {
-  state.ws.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const session = useIpcSession('claimdesk-status-', { today: () => TODAY });
+const { state, call, ok } = session;
 
 let person = 0;
 /** A claim made on 2026-09-15 (set in the file, as if created then), put in `status` directly. */

@@ -2,60 +2,16 @@
 // undo brings a deleted claim back whole; the purge removes the claim and only the stored files no other
 // claim's page uses (two claims sharing one photo keep it).
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { FileGrants } from '../../electron/core/api/grants';
-import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { describe, expect, it } from 'vitest';
+import { useIpcSession } from '../helpers/ipc-session';
 import { purgeDeletedClaims } from '../../electron/core/claim-trash';
 import { storedFilePath } from '../../electron/core/files/store';
 import { sqliteOf } from '../../electron/core/db/sqlite';
-import { openWorkspace } from '../../electron/core/workspace';
-import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
-let dir: string;
-let state: ApiState;
-let handlers: ReturnType<typeof createHandlers>;
-const grants = new FileGrants();
-
-async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
-  return (await dispatch(
-    handlers,
-    method,
-    payload,
-    { emitProgress: () => undefined },
-    { validateResponses: true },
-  )) as Envelope<IpcResponse<M>>;
-}
-async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
-  const r = await call(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-trash-'));
-  state = { ws: await openWorkspace(join(dir, 'data')) };
-  const platform: Platform = {
-    shell: 'test',
-    version: 'test',
-    chooseFiles: async () => [],
-    chooseSavePath: async () => null,
-    openPath: async () => undefined,
-    showInFolder: async () => undefined,
-    printPdf: async () => true,
-    today: () => '2026-10-01',
-  };
-  handlers = createHandlers(state, platform, grants);
-});
-
-afterAll(async () => {
-  state.ws.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const session = useIpcSession('claimdesk-trash-');
+const { state, grants, call, ok } = session;
 
 let person = 0;
 async function claim(hospital: string): Promise<number> {
