@@ -252,6 +252,22 @@ export const StackImportResult = z.object({
 });
 export type StackImportResult = z.infer<typeof StackImportResult>;
 
+/** A file of a stack read on the new-claim screen (not stored): its token, kind found and fields. */
+export const StackReading = z.object({
+  token: Token,
+  name: z.string(),
+  /** null when the print does not say clearly (the page will wait under 其他材料 for the person). */
+  kind: DocumentKind.nullable(),
+  fields: Fields,
+});
+export type StackReading = z.infer<typeof StackReading>;
+
+export const StackReadResult = z.object({
+  read: z.array(StackReading),
+  rejected: z.array(ImportRejection),
+});
+export type StackReadResult = z.infer<typeof StackReadResult>;
+
 /** The document made of the good files of a drop, and the files left out. */
 export const ImportResult = ClaimDocument.extend({ rejected: z.array(ImportRejection) });
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -359,6 +375,15 @@ export const IPC = {
   ),
   getClaim: channel('claims:get', z.object({ id: Id }), ClaimDetail),
   createClaim: channel('claims:create', z.record(z.string(), z.unknown()), Claim),
+  /**
+   * Creates a claim and stores the stack dropped on the new-claim screen under its requirements, in one
+   * step: when it fails nothing is created and the files are still the person's to try again.
+   */
+  createClaimWithStack: channel(
+    'claims:createWithStack',
+    z.object({ claim: z.record(z.string(), z.unknown()), files: z.array(Token).max(100) }),
+    z.object({ claim: Claim, placed: z.array(StackPlacement) }),
+  ),
   updateClaim: channel(
     'claims:update',
     z.object({ id: Id, claim: z.record(z.string(), z.unknown()) }),
@@ -432,13 +457,14 @@ export const IPC = {
   ),
 
   /**
-   * Reads one paper without storing it (the new-claim screen pre-fills from a dropped invoice): the fields
-   * the reader found, in the check worker. Nothing is kept; the person confirms each value in the form.
+   * Reads a stack dropped on the new-claim screen without storing anything (in the check worker, with
+   * import progress): each file's kind and fields, so the form is pre-filled from the invoices and the
+   * person sees what was found; main keeps the readings for createClaimWithStack.
    */
-  readDroppedPaper: channel(
-    'documents:read',
-    z.object({ file: Token, kind: DocumentKind }),
-    z.object({ fields: Fields }),
+  readStack: channel(
+    'documents:readStack',
+    z.object({ files: z.array(Token).min(1).max(100) }),
+    StackReadResult,
   ),
   /** What the person typed for a page's printed fields (the field panel shows them over the readings). */
   getPageCorrections: channel(

@@ -3,7 +3,7 @@
 // are not stored; each is named by the person's own file name, never by a temp or storage path.
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../shared/domain';
 import type { ImportRejection } from '../../shared/ipc';
-import type { PageQuality } from '../../shared/page-facts';
+import type { PageFacts, PageQuality } from '../../shared/page-facts';
 import type { ClaimDocument } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
 import { store } from './db/store';
@@ -63,15 +63,79 @@ export interface PreparedDrop {
   rejected: ImportRejection[];
 }
 
+/** One dropped file looked at but not stored: its facts, or why it is left out. */
+export type ExaminedFile =
+  | { ok: true; sha256: string; mime: SupportedMime; facts: PageFacts }
+  | { ok: false; rejection: ImportRejection };
+
 /**
- * The per-file part of every drop: sniff, refuse a file the claim already holds, analyse (the one
- * analysePage, in the worker in the app), refuse what cannot be opened, store the rest. `kind` undefined
- * means the reader finds each page's kind from its print (a dropped stack). Writes no claim rows.
+ * The per-file look of every drop, writing nothing: sniff, refuse a file this drop (`seen`) or the claim
+ * already holds, analyse (the one analysePage, in the worker in the app), refuse what cannot be opened.
+ * `claimId` null: a claim not created yet (the new-claim screen), which holds nothing.
+ */
+export async function examineDroppedFile(
+  ws: Workspace,
+  req: {
+    claimId: number | null;
+    kind: DocumentKind | undefined;
+    file: { path: string; name: string };
+    seen: ReadonlySet<string>;
+    analyse?: PageAnalyser | undefined;
+  },
+): Promise<ExaminedFile> {
+  const { name, path } = req.file;
+  let mime: SupportedMime;
+  try {
+    mime = await sniffFile(path);
+  } catch (err) {
+    if (!(err instanceof ClaimDeskError)) throw err;
+    // Named by the person's file name, never by its path.
+    const rejection =
+      err.code === 'file_missing'
+        ? {
+            name,
+            reason: `“${name}”找不到了（可能已被移走或删除），没有添加。请重新拖入这个文件`,
+            reasonEn: `"${name}" can no longer be found (moved or deleted?); not added`,
+          }
+        : {
+            name,
+            reason: `“${name}”不是照片或 PDF，没有添加（可以添加 JPG、PNG、HEIC 照片或 PDF）`,
+            reasonEn: `"${name}" is not a photo or PDF; not added`,
+          };
+    return { ok: false, rejection };
+  }
+  const sha256 = await sha256OfFile(path);
+  const already = req.seen.has(sha256)
+    ? '这次添加的文件'
+    : req.claimId === null
+      ? null
+      : placeOfSameFile(ws, req.claimId, sha256);
+  if (already)
+    return {
+      ok: false,
+      rejection: {
+        name,
+        reason: `“${name}”和“${already}”里的一个文件完全相同，没有再添加。一张照片只能用作一份材料`,
+        reasonEn: `"${name}" is the same file as one already under "${already}"; not added again`,
+      },
+    };
+  // Analysed before storing (the person's own copy, same bytes), so a file that cannot be opened never
+  // enters the store as a page.
+  const analyse = req.analyse ?? analyseInThread;
+  const facts = await analyse({ path, sha256, mime, kind: req.kind, displayName: name }, { checks: true });
+  const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
+  if (refusal) return { ok: false, rejection: refusal };
+  return { ok: true, sha256, mime, facts };
+}
+
+/**
+ * The per-file part of every drop: examineDroppedFile, then the good files stored. `kind` undefined means
+ * the reader finds each page's kind from its print (a dropped stack). Writes no claim rows.
  */
 export async function prepareDroppedFiles(
   ws: Workspace,
   req: {
-    claimId: number;
+    claimId: number | null;
     kind: DocumentKind | undefined;
     files: ReadonlyArray<{ path: string; name: string }>;
     analyse?: PageAnalyser | undefined;
@@ -82,47 +146,18 @@ export async function prepareDroppedFiles(
   const pages: NewPage[] = [];
   const seen = new Set<string>();
   for (const [i, file] of req.files.entries()) {
-    const name = file.name;
-    let mime: SupportedMime;
-    try {
-      mime = await sniffFile(file.path);
-    } catch (err) {
-      if (!(err instanceof ClaimDeskError)) throw err;
-      rejected.push({
-        name,
-        reason: `“${name}”不是照片或 PDF，没有添加（可以添加 JPG、PNG、HEIC 照片或 PDF）`,
-        reasonEn: `"${name}" is not a photo or PDF; not added`,
+    const looked = await examineDroppedFile(ws, { ...req, file, seen });
+    if (looked.ok) {
+      const stored = await storeFile(ws.dataDir, file.path);
+      seen.add(looked.sha256);
+      pages.push({
+        sha256: stored.sha256,
+        size: stored.size,
+        mime: looked.mime,
+        originalName: file.name,
+        facts: looked.facts,
       });
-      req.onProgress?.(i + 1, req.files.length);
-      continue;
-    }
-    const sha256 = await sha256OfFile(file.path);
-    const already = seen.has(sha256) ? '这次添加的文件' : placeOfSameFile(ws, req.claimId, sha256);
-    if (already) {
-      rejected.push({
-        name,
-        reason: `“${name}”和“${already}”里的一个文件完全相同，没有再添加。一张照片只能用作一份材料`,
-        reasonEn: `"${name}" is the same file as one already under "${already}"; not added again`,
-      });
-      req.onProgress?.(i + 1, req.files.length);
-      continue;
-    }
-    // Analysed before storing (the person's own copy, same bytes), so a file that cannot be opened never
-    // enters the store as a page.
-    const analyse = req.analyse ?? analyseInThread;
-    const facts = await analyse(
-      { path: file.path, sha256, mime, kind: req.kind, displayName: name },
-      { checks: true },
-    );
-    const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
-    if (refusal) {
-      rejected.push(refusal);
-      req.onProgress?.(i + 1, req.files.length);
-      continue;
-    }
-    const stored = await storeFile(ws.dataDir, file.path);
-    seen.add(sha256);
-    pages.push({ sha256: stored.sha256, size: stored.size, mime, originalName: name, facts });
+    } else rejected.push(looked.rejection);
     req.onProgress?.(i + 1, req.files.length);
   }
   return { pages, rejected };

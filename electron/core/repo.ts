@@ -123,10 +123,16 @@ function parseClaim(input: unknown): ClaimFields {
   return parsed.data;
 }
 
-export function createClaim(db: Db, input: unknown, options: { createdAt?: string } = {}): Claim {
+/** The answers of a new claim checked (fields, the people it names) without writing anything. */
+export function checkNewClaim(db: Db, input: unknown): ClaimFields {
   const c = parseClaim(input);
   getPerson(db, c.claimantId);
   if (c.applicant.relation !== 'self' && c.applicant.personId !== null) getPerson(db, c.applicant.personId);
+  return c;
+}
+
+export function createClaim(db: Db, input: unknown, options: { createdAt?: string } = {}): Claim {
+  const c = checkNewClaim(db, input);
   return getClaim(db, store.claims.insert(db, c, options.createdAt ?? now()));
 }
 

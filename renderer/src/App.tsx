@@ -141,7 +141,9 @@ export function App() {
         {route.screen === 'board' && <Board />}
         {route.screen === 'households' && <Households initialHouseholdId={route.householdId} />}
         {route.screen === 'new-claim' && <NewClaim claimantId={route.claimantId} />}
-        {route.screen === 'claim' && <ClaimEditor key={route.claimId} claimId={route.claimId} />}
+        {route.screen === 'claim' && (
+          <ClaimEditor key={route.claimId} claimId={route.claimId} stack={route.stack} />
+        )}
         {route.screen === 'settings' && <Settings />}
       </main>
     </div>

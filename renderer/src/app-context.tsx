@@ -2,6 +2,7 @@
 // screen, and the notice bar. Plain React context: the app is small enough not to need a state library.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppInfo, AppSettings } from '../../shared/ipc';
+import type { StackPlacement } from '../../shared/stack';
 import { DEFAULT_SETTINGS } from '../../shared/ipc';
 import { call, messageOf } from './api';
 
@@ -9,7 +10,8 @@ export type Route =
   | { screen: 'board' }
   | { screen: 'households'; householdId?: number }
   | { screen: 'new-claim'; claimantId?: number }
-  | { screen: 'claim'; claimId: number }
+  /** stack: where the papers dropped on 新建报销 went (the editor lists them with their selects). */
+  | { screen: 'claim'; claimId: number; stack?: StackPlacement[] }
   | { screen: 'settings' };
 
 export interface Notice {

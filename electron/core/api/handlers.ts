@@ -35,7 +35,7 @@ import {
 import type { PageAnalyser } from '../pages/analyse';
 import { storeAndAnalyse } from '../pages/pipeline';
 import { importDroppedFiles } from '../import-files';
-import { importStack, reassignPage } from '../import-stack';
+import { createClaimWithStack, importStack, readStack, reassignPage, StackReadings } from '../import-stack';
 import { assertClaimEditable, claimOfDocument } from '../claim-lock';
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
@@ -124,6 +124,11 @@ export interface ApiState {
 
 export const THUMBNAIL_DEFAULT_SIZE = 240;
 
+/** A progress line names the file being looked at next (the last one once all are done). */
+function labelOf(files: readonly { name: string }[], done: number): string {
+  return (files[done] ?? files[done - 1])?.name ?? '';
+}
+
 export function createHandlers(
   state: ApiState,
   platform: Platform,
@@ -132,6 +137,8 @@ export function createHandlers(
   checkerOf: CheckerFactory = checkerFor,
 ): ApiHandlers {
   const produced = new Set<string>();
+  // What the new-claim screen's stack drop read, kept by file hash until the claim is created with it.
+  const stackReadings = new StackReadings();
   const today = (): string => platform.today?.() ?? localToday();
   const db = () => state.ws.db;
 
@@ -264,6 +271,18 @@ export function createHandlers(
     async createClaim(req) {
       return createClaim(db(), req);
     },
+    async createClaimWithStack(req, call) {
+      const files = req.files.map((t) => grants.resolve(t));
+      call.emitProgress({ task: 'import', done: 0, total: files.length, label: files[0]?.name ?? '' });
+      return createClaimWithStack(state.ws, {
+        claim: req.claim,
+        files,
+        readings: stackReadings,
+        analyse: checkerOf(state.ws),
+        onProgress: (done, all) =>
+          call.emitProgress({ task: 'import', done, total: all, label: labelOf(files, done) }),
+      });
+    },
     async updateClaim(req) {
       assertClaimEditable(db(), req.id);
       return updateClaim(db(), req.id, req.claim);
@@ -315,11 +334,20 @@ export function createHandlers(
     async setDocumentField(req) {
       return { pageId: req.pageId, fields: setPageField(db(), req.pageId, req.field, req.value) };
     },
-    async readDroppedPaper(req) {
-      const file = grants.resolve(req.file);
-      // Read in the check worker (the OCR models live there); photo checks are not needed to pre-fill.
-      const facts = await checkerOf(state.ws)({ path: file.path, kind: req.kind }, { checks: false });
-      return { fields: facts.fields ?? {} };
+    async readStack(req, call) {
+      const files = req.files.map((t) => grants.resolve(t));
+      call.emitProgress({ task: 'import', done: 0, total: files.length, label: files[0]?.name ?? '' });
+      const { read, rejected } = await readStack(state.ws, {
+        files,
+        readings: stackReadings,
+        analyse: checkerOf(state.ws),
+        onProgress: (done, all) =>
+          call.emitProgress({ task: 'import', done, total: all, label: labelOf(files, done) }),
+      });
+      return {
+        read: read.map((r) => ({ token: req.files[r.index]!, name: r.name, kind: r.kind, fields: r.fields })),
+        rejected,
+      };
     },
     async getPageCorrections(req) {
       pageFile(db(), req.pageId); // an unknown page is refused, not answered with nothing
@@ -348,7 +376,7 @@ export function createHandlers(
             task: 'import',
             done,
             total: all,
-            label: (files[done] ?? files[done - 1])?.name ?? '',
+            label: labelOf(files, done),
           }),
       });
       return { ...document, rejected };
@@ -365,7 +393,7 @@ export function createHandlers(
             task: 'import',
             done,
             total: all,
-            label: (files[done] ?? files[done - 1])?.name ?? '',
+            label: labelOf(files, done),
           }),
       });
     },

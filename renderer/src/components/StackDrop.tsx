@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/domain';
 import type { FileGrant, ImportRejection } from '../../../shared/ipc';
 import { stackSummary, type StackPlacement } from '../../../shared/stack';
-import { ApiError, call, messageOf } from '../api';
+import { call } from '../api';
 import { useApp } from '../app-context';
 import { DropZone } from './DropZone';
-import { useProgress } from './useProgress';
+import { DropNotesView, DropProgress, useFileDrop } from './useFileDrop';
 
 const CHOOSE = '';
 
@@ -17,36 +17,34 @@ export function StackDrop({
   claimId,
   disabled,
   onChanged,
+  initialPlaced = [],
 }: {
   claimId: number;
   disabled: boolean;
   onChanged(): Promise<void>;
+  /** Where the papers of a stack dropped on 新建报销 went (the claim was created with them). */
+  initialPlaced?: StackPlacement[] | undefined;
 }) {
-  const { tr, lang, notifyError } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [placed, setPlaced] = useState<StackPlacement[]>([]);
+  const { tr, notifyError } = useApp();
+  const [moving, setMoving] = useState(false);
+  const [placed, setPlaced] = useState<StackPlacement[]>(initialPlaced);
   const [rejected, setRejected] = useState<ImportRejection[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const progress = useProgress('import');
+  const drop = useFileDrop();
+  const busy = moving || drop.busy !== null;
 
-  async function receive(files: FileGrant[]) {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await call('importStack', { claimId, files: files.map((f) => f.token) });
-      setPlaced(result.placed);
-      setRejected(result.rejected);
-      await onChanged();
-    } catch (err) {
-      if (err instanceof ApiError) setError(messageOf(err, lang));
-      else notifyError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const receive = (files: FileGrant[]) =>
+    drop
+      .run('stack', async () => {
+        const result = await call('importStack', { claimId, files: files.map((f) => f.token) });
+        setPlaced(result.placed);
+        setRejected(result.rejected);
+        await onChanged();
+        return null;
+      })
+      .then(() => undefined);
 
   async function reassign(p: StackPlacement, kind: DocumentKind) {
-    setBusy(true);
+    setMoving(true);
     try {
       const doc = await call('reassignPage', { pageId: p.pageId, kind });
       setPlaced((all) =>
@@ -58,7 +56,7 @@ export function StackDrop({
     } catch (err) {
       notifyError(err);
     } finally {
-      setBusy(false);
+      setMoving(false);
     }
   }
 
@@ -77,22 +75,8 @@ export function StackDrop({
         disabled={disabled || busy}
         onFiles={receive}
       />
-      {busy && progress && progress.total > 0 && (
-        <div className="progress-line" role="status">
-          <progress max={progress.total} value={progress.done} />
-          <span>
-            {tr(
-              `正在识别 ${progress.label}（${progress.done}/${progress.total}）`,
-              `Reading ${progress.label} (${progress.done}/${progress.total})`,
-            )}
-          </span>
-        </div>
-      )}
-      {error && (
-        <p className="drop-notes error" role="alert">
-          {error}
-        </p>
-      )}
+      <DropProgress progress={drop.progress} verb={['正在识别', 'Reading']} />
+      <DropNotesView notes={drop.notes} />
       {summary && (
         <div className="stack-result">
           <p className="stack-summary" role="status">

@@ -32,8 +32,9 @@ import {
   type ClaimStatus,
 } from '../../../shared/lifecycle';
 import type { ClaimDocument } from '../../../shared/schemas';
+import type { StackPlacement } from '../../../shared/stack';
 import { maskIdNumber } from '../../../shared/validators';
-import { ApiError, call, messageOf } from '../api';
+import { ApiError, call } from '../api';
 import { useApp } from '../app-context';
 import { ClaimForm } from '../components/ClaimForm';
 import { DropZone } from '../components/DropZone';
@@ -44,7 +45,7 @@ import { StatusChangeForm, type StatusFacts } from '../components/StatusChangeFo
 import { usePageViewer } from '../components/PageViewer';
 import { BringListButton } from '../components/BringListSheet';
 import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
-import { useProgress } from '../components/useProgress';
+import { DropNotesView, DropProgress, useFileDrop, type DropNotes } from '../components/useFileDrop';
 import { formatYuan } from '../../../shared/money';
 import { formatDateTime } from '../format';
 
@@ -56,23 +57,26 @@ const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string 
 /** The app-made pledge waiting for a hand signature is neither done nor a fault. */
 const PENDING_TEXT = { signature: { zh: '打印后签名', en: 'Sign after printing' } } as const;
 
-export function ClaimEditor({ claimId }: { claimId: number }) {
-  const { tr, notifyError, notify, go, info, settings, lang } = useApp();
+export function ClaimEditor({
+  claimId,
+  stack,
+}: {
+  claimId: number;
+  /** Where the papers dropped on 新建报销 went, listed with their selects (unrecognised ones: 请选择). */
+  stack?: StackPlacement[] | undefined;
+}) {
+  const { tr, notifyError, notify, go, info, settings } = useApp();
   const [detail, setDetail] = useState<ClaimDetail | null>(null);
   const [report, setReport] = useState<ClaimEvaluationView | null>(null);
   const [rulesMissing, setRulesMissing] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [importing, setImporting] = useState<string | null>(null);
   // The status change being asked about (its day, note, what was asked for), before it is made.
   const [moving, setMoving] = useState<ClaimStatus | null>(null);
   const [movingBusy, setMovingBusy] = useState(false);
-  // What the last drop left out (or why it failed), shown beside the drop zone it was dropped on.
-  const [dropNotes, setDropNotes] = useState<{
-    target: string;
-    kind: 'error' | 'ok';
-    lines: string[];
-  } | null>(null);
-  const importProgress = useProgress('import');
+  // The drop on a checklist item: busy target, progress, and what it left out (or why it failed).
+  const drop = useFileDrop();
+  const importing = drop.busy;
+  const dropNotes = drop.notes;
   // The edit form opens where the person is looking: scrolled into view, focus on its first question.
   const answersRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -108,11 +112,10 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
     };
   }, [claimId, version, notifyError]);
 
+  const runDrop = drop.run;
   const importFiles = useCallback(
-    async (kind: DocumentKind, target: string, files: FileGrant[]) => {
-      setImporting(target);
-      setDropNotes(null);
-      try {
+    (kind: DocumentKind, target: string, files: FileGrant[]) =>
+      runDrop(target, async () => {
         const doc = await call('importDocument', { claimId, kind, files: files.map((f) => f.token) });
         const failed = doc.pages.filter(
           (p) => (p.quality as { verdict?: string } | null)?.verdict === 'fail',
@@ -129,16 +132,10 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
               ]
             : []),
         ];
-        setDropNotes({ target, kind: doc.rejected.length > 0 || failed > 0 ? 'error' : 'ok', lines });
         await reload();
-      } catch (err) {
-        if (err instanceof ApiError) setDropNotes({ target, kind: 'error', lines: [messageOf(err, lang)] });
-        else notifyError(err);
-      } finally {
-        setImporting(null);
-      }
-    },
-    [claimId, notifyError, reload, tr, lang],
+        return { kind: doc.rejected.length > 0 || failed > 0 ? 'error' : 'ok', lines };
+      }).then(() => undefined),
+    [claimId, reload, tr, runDrop],
   );
 
   if (!detail) return <p className="empty">{tr('正在打开…', 'Opening…')}</p>;
@@ -252,7 +249,14 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
 
         <div className="editor-grid">
           <div className="editor-main">
-            {!locked && <StackDrop claimId={claimId} disabled={importing !== null} onChanged={reload} />}
+            {!locked && (
+              <StackDrop
+                claimId={claimId}
+                disabled={importing !== null}
+                onChanged={reload}
+                initialPlaced={stack}
+              />
+            )}
             <section className="panel" aria-labelledby="answers-title" ref={answersRef}>
               <div className="row">
                 <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
@@ -332,17 +336,7 @@ export function ClaimEditor({ claimId }: { claimId: number }) {
                   )}
                 </p>
               )}
-              {importing && importProgress && (
-                <div className="progress-line" role="status">
-                  <progress max={importProgress.total} value={importProgress.done} />
-                  <span>
-                    {tr(
-                      `正在检查 ${importProgress.label}（${importProgress.done}/${importProgress.total}）`,
-                      `Checking ${importProgress.label} (${importProgress.done}/${importProgress.total})`,
-                    )}
-                  </span>
-                </div>
-              )}
+              <DropProgress progress={drop.progress} verb={['正在检查', 'Checking']} />
               {generalProblems.length > 0 && (
                 <ul className="problems" aria-label={tr('需要注意的问题', 'Problems')}>
                   {generalProblems.map((p, i) => (
@@ -777,23 +771,6 @@ function OtherMaterials({
       )}
       <DropNotesView notes={dropNotes} />
     </div>
-  );
-}
-
-interface DropNotes {
-  kind: 'error' | 'ok';
-  lines: string[];
-}
-
-/** What happened to the files just dropped, right under the zone they were dropped on. */
-function DropNotesView({ notes }: { notes: DropNotes | null }) {
-  if (!notes) return null;
-  return (
-    <ul className={`drop-notes ${notes.kind}`} role={notes.kind === 'error' ? 'alert' : 'status'}>
-      {notes.lines.map((l, i) => (
-        <li key={i}>{l}</li>
-      ))}
-    </ul>
   );
 }
 
