@@ -1,5 +1,6 @@
 // The claim's plain questions: 门诊还是住院？在外地看病吗？备案类型？本人办还是亲属代办？有特殊药品吗？
 // The answers pick the checklist the rule engine builds; the form is the same for a new and an existing claim.
+import type { ClaimPrefill } from './invoice-prefill';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import {
   CARE_SETTING_LABELS,
@@ -33,15 +34,7 @@ export interface ClaimFormProps {
   offerBringList?: boolean | undefined;
 }
 
-/** What a new claim can take from its invoice; each value is marked "从发票读取，请核对" while unchanged. */
-export interface ClaimPrefill {
-  careSetting?: CareSetting;
-  hospital?: string;
-  visitDate?: string;
-  admissionDate?: string;
-  dischargeDate?: string;
-  totalAmount?: number;
-}
+export type { ClaimPrefill };
 
 export function ClaimForm({
   initial,

@@ -1,7 +1,17 @@
 // What a new claim's form takes from the invoices of the papers dropped on 新建报销 — care setting, hospital,
 // dates, total — each value then marked 从发票读取，请核对 for the person to check.
 import type { Fields } from '../../../shared/fields';
-import type { ClaimPrefill } from './ClaimForm';
+import type { CareSetting } from '../../../shared/domain';
+
+/** What a new claim can take from its invoices; each value is marked "从发票读取，请核对" while unchanged. */
+export interface ClaimPrefill {
+  careSetting?: CareSetting;
+  hospital?: string;
+  visitDate?: string;
+  admissionDate?: string;
+  dischargeDate?: string;
+  totalAmount?: number;
+}
 
 const text = (f: Fields, n: string) => (typeof f[n]?.value === 'string' ? (f[n].value as string) : undefined);
 const num = (f: Fields, n: string) => (typeof f[n]?.value === 'number' ? (f[n].value as number) : undefined);
