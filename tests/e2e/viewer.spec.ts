@@ -172,6 +172,15 @@ test('a 2-page PDF steps through its pages in the viewer', async ({ app: page, s
   await viewer.getByRole('button', { name: 'PDF 上一页' }).click();
   await expect(viewer.locator('.viewer-sheet-no')).toHaveText('PDF 第 1 / 2 页');
   await expect(picture).toHaveAttribute('src', first!);
+  // ← → turn the PDF's own pages too (and stop at its last: it is the claim's only paper).
+  await page.keyboard.press('ArrowRight');
+  await expect(viewer.locator('.viewer-sheet-no')).toHaveText('PDF 第 2 / 2 页');
+  await expect(picture).toHaveAttribute('alt', '费用清单-两页.pdf 第 2 页');
+  await page.keyboard.press('ArrowRight');
+  await expect(viewer.locator('.viewer-sheet-no')).toHaveText('PDF 第 2 / 2 页');
+  await page.keyboard.press('ArrowLeft');
+  await expect(viewer.locator('.viewer-sheet-no')).toHaveText('PDF 第 1 / 2 页');
+  await expect(picture).toHaveAttribute('src', first!);
   await page.keyboard.press('Escape');
   await expect(tile.locator('.thumb-open')).toBeFocused();
 });

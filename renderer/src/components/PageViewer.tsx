@@ -10,7 +10,7 @@ import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { PageMarksContext } from './FieldPanel';
-import { MAX_ZOOM, ZOOM_STEP, clampPan, clampZoom } from './viewer-zoom';
+import { MAX_ZOOM, ZOOM_STEP, arrowTarget, clampPan, clampZoom } from './viewer-zoom';
 import { PageBoxes, faultBoxes, fieldBoxes, markBoxes, paperOutline } from './PageBoxes';
 
 /** The largest picture pages:thumbnail makes (1600 px: an A4 page at about 135 dpi, enough to read print). */
@@ -151,6 +151,13 @@ function PageViewer({
     setSheet({ id: page.id, n });
   };
 
+  function arrow(dir: -1 | 1) {
+    const to = arrowTarget({ index, sheet: pdfPage, sheets: pdfPages, pages: pages.length }, dir);
+    if (!to) return;
+    if (to.index === index) goSheet(to.sheet);
+    else go(to.index);
+  }
+
   function panBy(dx: number, dy: number) {
     setPan((p) => ({ x: clampPan(p.x + dx, sheetW, zoom), y: clampPan(p.y + dy, sheetH, zoom) }));
   }
@@ -169,9 +176,9 @@ function PageViewer({
       '0': () => zoomTo(1),
       PageUp: () => go(index - 1),
       PageDown: () => go(index + 1),
-      // Arrows pan a zoomed picture and turn the page otherwise.
-      ArrowLeft: () => (zoom > 1 ? panBy(step, 0) : go(index - 1)),
-      ArrowRight: () => (zoom > 1 ? panBy(-step, 0) : go(index + 1)),
+      // Arrows pan a zoomed picture and turn the page otherwise (a multi-page PDF's own sheets first).
+      ArrowLeft: () => (zoom > 1 ? panBy(step, 0) : arrow(-1)),
+      ArrowRight: () => (zoom > 1 ? panBy(-step, 0) : arrow(1)),
       ArrowUp: () => zoom > 1 && panBy(0, step),
       ArrowDown: () => zoom > 1 && panBy(0, -step),
     };

@@ -13,3 +13,19 @@ export function clampPan(pan: number, size: number, zoom: number): number {
   const limit = (size * (zoom - 1)) / 2;
   return Math.min(limit, Math.max(-limit, pan));
 }
+
+/**
+ * Where ← / → lead in the viewer (not zoomed): through a multi-page PDF's own sheets first, then on to the
+ * paper before or after (on its first sheet: a PDF's page count is known only once it is opened); null at
+ * either end.
+ */
+export function arrowTarget(
+  at: { index: number; sheet: number; sheets: number; pages: number },
+  dir: -1 | 1,
+): { index: number; sheet: number } | null {
+  const sheet = at.sheet + dir;
+  if (sheet >= 0 && sheet < at.sheets) return { index: at.index, sheet };
+  const index = at.index + dir;
+  if (index < 0 || index >= at.pages) return null;
+  return { index, sheet: 0 };
+}
