@@ -10,7 +10,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { FileGrants } from '../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
 import { openWorkspace } from '../../electron/core/workspace';
-import type { Envelope, IpcMethod, IpcResponse } from '../../shared/ipc';
+import type { Envelope, IpcMethod, IpcResponse, ProgressEvent } from '../../shared/ipc';
 
 export interface IpcSession {
   /** The temporary folder; the data folder is `dir/data`. Set once the suite's beforeAll has run. */
@@ -23,11 +23,20 @@ export interface IpcSession {
   ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>>;
 }
 
+export interface IpcSessionOptions {
+  /** Told every progress event main pushes while a call runs (import, export, batch…). */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
 /**
  * Registers beforeAll/afterAll in the calling suite: a temp folder named `prefix…`, a workspace in it, and
  * handlers over it with a test platform (today 2026-10-01, no dialogs, nothing opened) plus `platform`.
  */
-export function useIpcSession(prefix: string, platform: Partial<Platform> = {}): IpcSession {
+export function useIpcSession(
+  prefix: string,
+  platform: Partial<Platform> = {},
+  options: IpcSessionOptions = {},
+): IpcSession {
   let dir: string | undefined;
   let handlers: ReturnType<typeof createHandlers> | undefined;
   const state = {} as ApiState;
@@ -42,7 +51,7 @@ export function useIpcSession(prefix: string, platform: Partial<Platform> = {}):
       handlers,
       method,
       payload,
-      { emitProgress: () => undefined },
+      { emitProgress: (e) => options.onProgress?.(e) },
       { validateResponses: true },
     )) as Envelope<IpcResponse<M>>;
   };

@@ -2,70 +2,39 @@
 // claim whose stored photo has gone missing fails with its reason while the others are exported; names are
 // readable and never overwrite; printing refuses files this app did not export, and merges those it did.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/api/dispatch';
-import { FileGrants } from '../../electron/core/api/grants';
-import { createHandlers, type ApiState, type Platform } from '../../electron/core/api/handlers';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleFileName, freeFileName } from '../../electron/core/export/bulk';
 import { storedFilePath } from '../../electron/core/files/store';
-import { openWorkspace } from '../../electron/core/workspace';
-import type { Envelope, IpcMethod, IpcResponse, ProgressEvent } from '../../shared/ipc';
+import type { ProgressEvent } from '../../shared/ipc';
+import { useIpcSession } from '../helpers/ipc-session';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
-let dir: string;
-let out: string;
-let state: ApiState;
-let handlers: ReturnType<typeof createHandlers>;
-const grants = new FileGrants();
 const printed: string[] = [];
 const progress: ProgressEvent[] = [];
 let folderChoice: string | null = null;
-
-async function call<M extends IpcMethod>(method: M, payload: unknown): Promise<Envelope<IpcResponse<M>>> {
-  return (await dispatch(
-    handlers,
-    method,
-    payload,
-    { emitProgress: (e) => void progress.push(e) },
-    { validateResponses: true },
-  )) as Envelope<IpcResponse<M>>;
-}
-async function ok<M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> {
-  const r = await call(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-bulk-'));
-  out = join(dir, 'out');
-  await mkdir(out);
-  state = { ws: await openWorkspace(join(dir, 'data')) };
-  const platform: Platform = {
-    shell: 'test',
-    version: 'test',
-    chooseFiles: async () => [],
-    chooseSavePath: async () => null,
+const session = useIpcSession(
+  'claimdesk-bulk-',
+  {
     chooseFolder: async () => folderChoice,
-    openPath: async () => undefined,
-    showInFolder: async () => undefined,
     printPdf: async (p) => {
       printed.push(p);
       return true;
     },
-    today: () => '2026-10-01',
-  };
-  handlers = createHandlers(state, platform, grants);
-});
+  },
+  { onProgress: (e) => void progress.push(e) },
+);
+const { state, grants, call, ok } = session;
+let dir: string;
+let out: string;
 
-afterAll(async () => {
-  state.ws.close();
-  await rm(dir, { recursive: true, force: true });
+beforeAll(async () => {
+  dir = session.dir;
+  out = join(dir, 'out');
+  await mkdir(out);
 });
 
 describe('file names', () => {
