@@ -3,7 +3,7 @@
 // documents:setField and wins over the reading ("已核对"); a reading below CONFIDENT_READING asks to be
 // checked ("请核对"). A cross-document problem (name_mismatch …) that points at a field of this page is drawn
 // on the photo too, with its message, so the person sees which printed value disagrees.
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ProblemMark } from '../../../shared/evaluation';
 import { fieldNamesOf } from '../../../shared/field-corrections';
 import {
@@ -18,6 +18,7 @@ import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { PageBoxes, fieldBoxes, fieldStatus, markBoxes } from './PageBoxes';
+import { useNearView } from './useNearView';
 
 /** A problem's mark on one page, with the problem's words (the claim editor provides them by page id). */
 export interface PageMark extends ProblemMark {
@@ -72,6 +73,9 @@ export function FieldPanel({
   const [focus, setFocus] = useState<string | null>(null);
   const hasFields = names.length > 0;
 
+  const panel = useRef<HTMLElement | null>(null);
+  const near = useNearView(panel);
+
   useEffect(() => {
     if (!hasFields) return;
     let live = true;
@@ -79,6 +83,14 @@ export function FieldPanel({
       (r) => live && setTyped(r.fields),
       () => live && setTyped({}),
     );
+    return () => {
+      live = false;
+    };
+  }, [page.id, page.sha256, hasFields]);
+  // The picture only once the panel is near view (a stack of twenty papers must not decode twenty at once).
+  useEffect(() => {
+    if (!hasFields || !near) return;
+    let live = true;
     call('getThumbnail', { pageId: page.id, maxSize: 900 }).then(
       (t) => live && setThumb(t),
       () => live && setThumb({ dataUrl: null, width: 0, height: 0 }),
@@ -86,7 +98,7 @@ export function FieldPanel({
     return () => {
       live = false;
     };
-  }, [page.id, page.sha256, hasFields]);
+  }, [page.id, page.sha256, hasFields, near]);
 
   if (!hasFields) return null;
 
@@ -112,6 +124,7 @@ export function FieldPanel({
 
   return (
     <section
+      ref={panel}
       className="field-panel"
       data-page-id={page.id}
       aria-label={tr(`${page.originalName} 上识别出的内容`, `What was read on ${page.originalName}`)}
