@@ -34,12 +34,16 @@ export async function run(): Promise<void> {
   );
   const figures = JSON.parse(
     readFileSync(join(REPO, 'test-results', 'import-responsiveness.json'), 'utf8'),
-  ) as Figures & { seconds: number; idle: Figures };
+  ) as Figures & { seconds: number; reading: Figures; redraw: Figures; idle: Figures };
   const row = (label: string, f: Figures) =>
     `  ${label.padEnd(8)} timer stall ${f.timerStallMaxMs} / ${f.timerStallP95Ms} ms · frame gap ${f.frameGapMaxMs} / ${f.frameGapP95Ms} ms · round trip ${f.ipcRoundTripMaxMs} / ${f.ipcRoundTripP95Ms} ms (median ${f.ipcRoundTripMedianMs}, ${f.ipcCalls} calls)`;
   console.log(
     `20 photos (12 MP) through 整叠放入 in ${figures.seconds} s; longest / p95, bound 200 ms:\n` +
       row('import', figures) +
+      '\n' +
+      row('reading', figures.reading) +
+      '\n' +
+      row('redraw', figures.redraw) +
       '\n' +
       row('idle', figures.idle) +
       `\n  ratio import/idle, longest: timer ${ratio(figures.timerStallMaxMs, figures.idle.timerStallMaxMs)}, frame ${ratio(figures.frameGapMaxMs, figures.idle.frameGapMaxMs)}, round trip ${ratio(figures.ipcRoundTripMaxMs, figures.idle.ipcRoundTripMaxMs)}`,

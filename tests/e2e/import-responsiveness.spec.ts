@@ -26,6 +26,10 @@ function percentile(values: readonly number[], p: number): number {
   return s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
+// Playwright's trace serialises the page's DOM at every action and expect poll, on the page's own thread:
+// the measurement must not count its own recorder.
+test.use({ trace: 'off' });
+
 test.skip(
   process.env.CLAIMDESK_BENCH_IMPORT !== '1',
   'a 2–4 minute measurement: run it with `npm run bench import`',
@@ -62,7 +66,18 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
 
   // The recorder, in the page. Typed loosely: the e2e tsconfig has no DOM library.
   await page.evaluate(() => {
-    type Rec = { gaps: number[]; frames: number[]; rtts: number[]; progress: string[]; stop: boolean };
+    type Rec = {
+      gaps: number[];
+      frames: number[];
+      rtts: number[];
+      progress: string[];
+      stop: boolean;
+      /** [when, what, ms]: every wait over 100 ms, to say when it happened. */
+      long: [number, string, number][];
+      doneAt: number | null;
+      /** How many samples each series had when the import's summary appeared (the redraw follows). */
+      doneIdx: { gaps: number; frames: number; rtts: number } | null;
+    };
     const g = globalThis as unknown as {
       __rec: Rec;
       setInterval(f: () => void, ms: number): number;
@@ -71,13 +86,27 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
       document: { querySelector(s: string): { textContent: string | null } | null };
       claimdesk: { getSettings(req: object): Promise<unknown> };
     };
-    const rec: Rec = { gaps: [], frames: [], rtts: [], progress: [], stop: false };
+    const rec: Rec = {
+      gaps: [],
+      frames: [],
+      rtts: [],
+      progress: [],
+      stop: false,
+      long: [],
+      doneAt: null,
+      doneIdx: null,
+    };
     g.__rec = rec;
     let last = performance.now();
     const timer = g.setInterval(() => {
       const now = performance.now();
       rec.gaps.push(now - last);
+      if (now - last > 150) rec.long.push([Math.round(now), 'timer', Math.round(now - last)]);
       last = now;
+      if (rec.doneAt === null && g.document.querySelector('.stack-summary')) {
+        rec.doneAt = Math.round(now);
+        rec.doneIdx = { gaps: rec.gaps.length, frames: rec.frames.length, rtts: rec.rtts.length };
+      }
       const line = g.document.querySelector('.stack-drop .progress-line span')?.textContent;
       if (line && rec.progress.at(-1) !== line) rec.progress.push(line);
       if (rec.stop) clearInterval(timer);
@@ -85,6 +114,7 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
     let lastFrame = performance.now();
     const frame = (t: number) => {
       rec.frames.push(t - lastFrame);
+      if (t - lastFrame > 100) rec.long.push([Math.round(t), 'frame', Math.round(t - lastFrame)]);
       lastFrame = t;
       if (!rec.stop) g.requestAnimationFrame(frame);
     };
@@ -94,6 +124,8 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
         const t0 = performance.now();
         await g.claimdesk.getSettings({});
         rec.rtts.push(performance.now() - t0);
+        if (performance.now() - t0 > 100)
+          rec.long.push([Math.round(t0), 'ipc', Math.round(performance.now() - t0)]);
         await new Promise((r) => g.setTimeout(() => r(null), 100));
       }
     })();
@@ -107,6 +139,7 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
   });
 
   const started = Date.now();
+  const pageStart = await page.evaluate(() => Math.round(performance.now()));
   server.queueChosenFiles(photos);
   await stack.getByRole('button', { name: '选择文件…' }).click();
   await expect(stack.locator('.stack-summary')).toBeVisible({ timeout: 840_000 });
@@ -115,7 +148,16 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
   const seconds = (Date.now() - started) / 1000;
   const rec = await page.evaluate(() => {
     const g = globalThis as unknown as {
-      __rec: { gaps: number[]; frames: number[]; rtts: number[]; progress: string[]; stop: boolean };
+      __rec: {
+        gaps: number[];
+        frames: number[];
+        rtts: number[];
+        progress: string[];
+        stop: boolean;
+        long: [number, string, number][];
+        doneAt: number | null;
+        doneIdx: { gaps: number; frames: number; rtts: number } | null;
+      };
     };
     g.__rec.stop = true;
     return g.__rec;
@@ -123,11 +165,21 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
 
   // A 50 ms timer that fired after g ms was blocked for g − 50 ms.
   const stall = (gaps: number[]) => gaps.map((g) => Math.max(0, g - 50));
-  const stats = (part: 'idle' | 'import') => {
-    const cut = <T>(v: T[], n: number) => (part === 'idle' ? v.slice(0, n) : v.slice(n));
-    const blocked = stall(cut(rec.gaps, idle.gaps));
-    const frames = cut(rec.frames, idle.frames);
-    const rtts = cut(rec.rtts, idle.rtts);
+  const done = rec.doneIdx ?? { gaps: rec.gaps.length, frames: rec.frames.length, rtts: rec.rtts.length };
+  const stats = (part: 'idle' | 'import' | 'reading' | 'redraw') => {
+    // idle: the 5 s before; reading: files chosen → summary shown; redraw: the claim drawn again after it.
+    const bounds = (series: 'gaps' | 'frames' | 'rtts'): [number, number] =>
+      part === 'idle'
+        ? [0, idle[series]]
+        : part === 'import'
+          ? [idle[series], Infinity]
+          : part === 'reading'
+            ? [idle[series], done[series]]
+            : [done[series], Infinity];
+    const cut = <T>(v: T[], series: 'gaps' | 'frames' | 'rtts') => v.slice(...bounds(series));
+    const blocked = stall(cut(rec.gaps, 'gaps'));
+    const frames = cut(rec.frames, 'frames');
+    const rtts = cut(rec.rtts, 'rtts');
     return {
       timerSamples: blocked.length,
       timerStallMaxMs: Math.round(Math.max(...blocked)),
@@ -145,7 +197,12 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
     photos: PHOTOS,
     seconds: Math.round(seconds),
     progressLinesSeen: rec.progress.length,
+    importDoneAfterS: rec.doneAt === null ? null : Math.round((rec.doneAt - pageStart) / 100) / 10,
+    // Waits over 100 ms: seconds after the files were chosen, what waited, how long.
+    longWaits: rec.long.map(([t, what, ms]) => `${((t - pageStart) / 1000).toFixed(1)} s ${what} ${ms} ms`),
     ...stats('import'),
+    reading: stats('reading'),
+    redraw: stats('redraw'),
     idle: stats('idle'),
   };
   console.log(JSON.stringify(figures, null, 2));
