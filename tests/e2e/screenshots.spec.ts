@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { idCheckChar } from '../../shared/validators';
-import { expect, test } from './fixtures';
+import sharp from 'sharp';
+import { dropFiles, expect, test } from './fixtures';
 import { makeSamplePhotos } from './support/sample-photos';
 import type { TestServer } from './transport/server';
 
@@ -53,8 +54,8 @@ const HOSPITALS = [
 ];
 
 test('screenshots of every main screen', async ({ app: page, server }) => {
-  // Two walks (标准 and 特大), each with an export: twice the default budget.
-  test.setTimeout(360_000);
+  // Two walks (标准 and 特大), each with an export and a stack read on 新建报销 (OCR, the first time only).
+  test.setTimeout(480_000);
   const photos = await makeSamplePhotos();
   const households: number[] = [];
   for (const h of ['王家', '李家', '张家', '社区：幸福里 3 号楼'])
@@ -130,6 +131,11 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
   await put('discharge_summary', photos.clean.discharge_summary.path, '出院小结.jpg');
   await put('medical_record', photos.glareRecord.path, '病历-反光.jpg');
 
+  const blankPaper = { path: join(photos.dir, '空白.jpg'), name: '空白.jpg', mime: 'image/jpeg' };
+  await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#eeeae0' } })
+    .jpeg()
+    .toFile(blankPaper.path);
+
   const shoot = async (name: string) => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT, name), fullPage: false });
@@ -156,6 +162,23 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
     await page.getByLabel('是，异地就医').check();
     await page.getByLabel('亲属或他人代办').check();
     await shot('new-claim');
+
+    // The same screen with the papers of a visit dropped on it: the form filled in from the invoice, the
+    // line saying what was found, one line per paper (the second walk's drop is answered from main's readings).
+    await page.getByRole('button', { name: '报销单', exact: true }).click();
+    await page.getByRole('button', { name: '新建报销' }).first().click();
+    const newStack = page.locator('.new-claim-stack');
+    await dropFiles(page, newStack.locator('.dropzone'), [
+      photos.clean.invoice,
+      photos.clean.itemized_bill,
+      photos.clean.diagnosis_certificate,
+      blankPaper,
+    ]);
+    await expect(newStack.locator('.stack-summary')).toHaveText(
+      '找到 1 张发票、1 张费用清单、1 张诊断证明、1 张无法识别 — 请选择',
+      { timeout: 240_000 },
+    );
+    await shot('new-claim-stack');
 
     await page.getByRole('button', { name: '报销单', exact: true }).click();
     await page.locator('.claims-table tbody tr').first().waitFor();
