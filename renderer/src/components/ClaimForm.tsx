@@ -28,7 +28,7 @@ export interface ClaimFormProps {
   submitLabel: string;
   onSubmit(fields: Record<string, unknown>): Promise<void>;
   onCancel?: (() => void) | undefined;
-  /** Values read off a dropped invoice (components/InvoicePrefill.tsx): shown marked until the person edits them. */
+  /** Values read off the dropped invoices (components/NewClaimStack.tsx, invoice-prefill.ts): shown marked until the person edits them. */
   prefill?: ClaimPrefill | undefined;
   /** Offer the printable "what to bring" list for the answers so far (the new-claim screen). */
   offerBringList?: boolean | undefined;
