@@ -12,6 +12,7 @@ import type { FindingCode, QualityReport } from '../shared/quality';
 import { checkFile } from '../electron/core/quality/index';
 import { sealKindsFromRules } from '../electron/core/quality/seal-kinds';
 import { formatScores, scoreCorpus } from './make-quality-corpus';
+import { blurLabel } from './quality-corpus/cases';
 import { shoot, type CameraB, type TableB } from './quality-corpus-b/camera';
 import {
   closeBrowser,
@@ -80,7 +81,36 @@ const SEAL_DEFAULT: Record<DocB, DocBOptions['seal']> = {
   e_invoice: 'double',
 };
 
+/**
+ * The blur label from the rule set A is labelled by (blurLabel): the blur's 10-90 % edge width over the text
+ * height. A pillbox of radius R spreads an edge over ~1.25 R; a shake over 0.8 of its extent along the path
+ * (a straight path: its length; an arc turning by `bend`: its chord, 0.9 of the length for a quarter turn).
+ * The strengths below were chosen as fractions of the text height, so this only restates their labels.
+ */
+function labelBlurB(c: CaseB, T: number): CaseB {
+  const { defocus, motion } = c.camera;
+  let edge = 0;
+  if (defocus && defocus >= 0.5) edge = 1.25 * defocus;
+  if (motion && motion.length >= 1) {
+    const bend = ((motion.bend ?? 0) * Math.PI) / 180;
+    const extent = bend > 0 ? (motion.length * 2 * Math.sin(bend / 2)) / bend : motion.length;
+    edge = Math.max(edge, 0.8 * extent);
+  }
+  if (edge === 0) return c;
+  const verdict = blurLabel(edge, T);
+  const reject: FindingCode[] = c.reject.filter((x) => x !== 'blurry');
+  const tolerate: FindingCode[] = (c.tolerate ?? []).filter((x) => x !== 'blurry');
+  if (verdict === 'reject') reject.push('blurry');
+  if (verdict === 'either') tolerate.push('blurry');
+  const { tolerate: _old, ...rest } = c;
+  return { ...rest, reject, ...(tolerate.length ? { tolerate } : {}) };
+}
+
 export function casesB(doc: DocB): CaseB[] {
+  return casesAtB(doc).map((c) => labelBlurB(c, textPx(doc, c.page.fill)));
+}
+
+function casesAtB(doc: DocB): CaseB[] {
   const fill = doc === 'id_card' ? 0.7 : doc === 'long_bill' ? 0.9 : 0.85;
   const T = textPx(doc, fill);
   const base = { doc, kind: KIND_B[doc], docOptions: { seal: SEAL_DEFAULT[doc] } };
@@ -328,9 +358,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   let entries: EntryB[];
   if (args.includes('--reuse')) {
-    entries = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as EntryB[]).filter(
-      (e) => !only || only.split(',').some((o) => e.file.includes(o)),
+    // Labels from the cases as they are now (the photos do not depend on them).
+    const made = new Set(
+      (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as EntryB[]).map((e) => e.file),
     );
+    entries = DOCS_B.flatMap((doc) =>
+      casesB(doc).map((c) => ({ ...c, file: `${doc}-${c.name}.jpg` })),
+    ).filter((e) => made.has(e.file) && (!only || only.split(',').some((o) => e.file.includes(o))));
   } else {
     console.log(`generating set B in ${dir}`);
     entries = await makeCorpusB(dir, {

@@ -1,5 +1,6 @@
 // Builds the photo-quality calibration corpus and scores `checkFile` on it.
 //   npx tsx scripts/make-quality-corpus.ts [--out DIR] [--long 4000] [--only NAME-SUBSTRING] [--no-score] [--reuse]
+// (--reuse rescores the photos in DIR; give it the --long they were made at, as the labels depend on it.)
 // Writes DIR/<doc>-<case>.jpg and DIR/labels.json, then prints per-code recall and false-alarm rate.
 // DIR defaults to tests/fixtures/generated/quality-corpus (git-ignored; this script makes it on demand).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ export async function makeCorpus(
     // bench) makes exactly the photos the full calibration run makes.
     const d = DOC_TYPES.indexOf(doc);
     const rendered = new Map<string, RenderedDoc>();
-    for (const [k, c] of casesFor(doc, d).entries()) {
+    for (const [k, c] of casesFor(doc, d, long).entries()) {
       if (options.filter && !options.filter(c)) continue;
       const key = JSON.stringify([c.seal, c.variant ?? {}]);
       if (!rendered.has(key))
@@ -167,9 +168,15 @@ async function main(): Promise<void> {
   let entries: CorpusEntry[];
   if (args.includes('--reuse')) {
     // Score an existing corpus again (after changing the checker) without re-rendering it.
-    entries = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as CorpusEntry[]).filter(
-      (e) => !only || e.name.includes(only),
+    // Labels are made again from the cases (at --long, which must be the size the photos were made at), so a
+    // change of labelling rule is scored without regenerating the photos.
+    const long = Number(opt('--long') ?? 4000);
+    const made = new Set(
+      (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as CorpusEntry[]).map((e) => e.file),
     );
+    entries = DOC_TYPES.flatMap((doc, d) =>
+      casesFor(doc, d, long).map((c) => ({ ...c, file: `${doc}-${c.name}.jpg` })),
+    ).filter((e) => made.has(e.file) && (!only || e.name.includes(only)));
   } else {
     console.log(`generating corpus in ${dir}`);
     entries = await makeCorpus(dir, {

@@ -65,8 +65,54 @@ function legibility(px: number): Pick<CorpusCase, 'reject' | 'tolerate'> {
   return { reject: [] };
 }
 
-/** All cases for one document type; `i` varies background and geometry so no two look alike. */
-export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
+/**
+ * The blur rule both calibration sets are labelled by (set B states its strengths the same way): the
+ * blur's own 10-90 % edge width in frame pixels over the body text's height in frame pixels. Hanzi stack up
+ * to ~8 strokes in their height, ~1/8 of it apart, so an edge smeared over 1/5 of the height merges
+ * neighbouring strokes: from 0.25 (a quarter past that line) a reviewer rejects the photo as blurred, under
+ * 0.16 (a fifth short of it) accepts it, and in between either verdict is fair. Edge widths: a Gaussian of
+ * σ spreads an edge 10-90 % over 2.56 σ, a pillbox of radius R over ~1.25 R, a straight box shake of
+ * length L over 0.8 L. The sensor's own edge (~1.5 px) is left out: this is the fault, not the photo.
+ */
+export const BLUR_REJECT_RATIO = 0.25;
+export const BLUR_ACCEPT_RATIO = 0.16;
+export function blurLabel(edgePx: number, textPx: number): 'accept' | 'either' | 'reject' {
+  const ratio = edgePx / textPx;
+  return ratio >= BLUR_REJECT_RATIO ? 'reject' : ratio >= BLUR_ACCEPT_RATIO ? 'either' : 'accept';
+}
+
+/** 10-90 % edge width (frame px) of the blur a shot applies, as photograph() applies it; 0 when none. */
+function blurEdgePx(shot: CorpusCase['shot']): number {
+  let edge = 0;
+  if (shot.blurSigma && shot.blurSigma >= 0.3) edge = 2.56 * shot.blurSigma;
+  // photograph() makes the box an odd number of pixels long.
+  if (shot.motion && shot.motion.length > 1)
+    edge = Math.max(edge, 0.8 * (Math.round(shot.motion.length) | 1));
+  return edge;
+}
+
+/** Sets a blurred case's `blurry` label from the blur rule at the frame size the corpus is made at. */
+function labelBlur(c: CorpusCase, long: number): CorpusCase {
+  const edge = blurEdgePx(c.shot);
+  if (edge === 0) return c;
+  const verdict = blurLabel(edge, expectedTextPx(c.doc, long, c.page.fill ?? 0.82));
+  const reject: FindingCode[] = c.reject.filter((x) => x !== 'blurry');
+  const tolerate: FindingCode[] = (c.tolerate ?? []).filter((x) => x !== 'blurry');
+  if (verdict === 'reject') reject.push('blurry');
+  if (verdict === 'either') tolerate.push('blurry');
+  const { tolerate: _old, ...rest } = c;
+  return { ...rest, reject, ...(tolerate.length ? { tolerate } : {}) };
+}
+
+/**
+ * All cases for one document type at frames of `long` px; `seedBase` varies background and geometry so no
+ * two look alike. Blurred cases are labelled by the blur rule at that frame size (blurLabel).
+ */
+export function casesFor(doc: DocType, seedBase: number, long = 4000): CorpusCase[] {
+  return casesAt(doc, seedBase).map((c) => labelBlur(c, long));
+}
+
+function casesAt(doc: DocType, seedBase: number): CorpusCase[] {
   const kind = doc;
   const seal = doc !== 'itemized_bill';
   const bg = (k: number): Background => BACKGROUNDS[(seedBase + k) % BACKGROUNDS.length]!;
@@ -164,8 +210,10 @@ export function casesFor(doc: DocType, seedBase: number): CorpusCase[] {
       reject: [],
       borderline: true,
     },
-    // Defocus: sigma in 4000-px frame pixels (an A4 page 3300 px tall: 0.09 mm per pixel). 2.6 px keeps
-    // text readable at 100 % zoom (soft, accepted); from 4 px complex hanzi smear.
+    // Defocus: sigma in frame pixels. The labels written here are for 4000-px frames (an A4 page 3300 px
+    // tall, 0.09 mm per pixel: 2.6 px keeps text readable, from 4 px complex hanzi smear); casesFor relabels
+    // every blurred case by the blur rule at the frame size actually made (blurLabel), so at 3000-px frames
+    // the 2.9-mm print of the itemized bill is blurred at σ 2.6 (edge 0.32 of its text height).
     {
       ...base,
       name: 'ok-blur-2.6',
