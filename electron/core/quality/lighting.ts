@@ -43,11 +43,26 @@ const INK_PRESENT = 24;
  * contrast, so ink keeps showing across the core wherever text runs. From this share of core cells with
  * ink, the highlight is seen through, and hides nothing (on the calibration sets: wiping highlights
  * measured at 0-0.18, sheens over text above 0.3 — 0.46 on set A's certificate; a sheen over a blank table
- * column shows no ink because there is none, 0.12, and is still taken for glare).
+ * column shows little ink because there is little, 0.12: MAX_LIFTED_SHARE judges that one).
  */
 const SEEN_THROUGH_CORE_INK = 0.3;
 /** A core smaller than this (cells) is too small to tell; the density comparison alone decides. */
 const MIN_CORE_CELLS = 9;
+/**
+ * Ink lifted by the highlight: a core cell whose ink is left with under a third of the page's paper-to-ink
+ * contrast (and under 2 × INK_PRESENT, so faint print on its own does not count as lifted). A highlight that
+ * wipes text adds light rising from nothing at its rim to past white in its middle, so where text runs into
+ * its core the ink passes through every level, and some cells there hold ink lifted this far. A sheen adds
+ * less than the ink's contrast, so the ink it covers keeps its darkness. On the calibration sets every
+ * wiping highlight with ink in its core had 28-100 % of those cells lifted; the sheen over a blank table
+ * column on set A's invoice had 12 core cells with ink (the ends of item names), none lifted (the fewest
+ * kept 80 of 158 levels).
+ */
+const LIFTED_INK_SHARE = 1 / 3;
+/** At least this many core cells with ink, and the share of them lifted says whether ink was wiped. */
+const MIN_CORE_INK_CELLS = 6;
+/** Under this share of the core's ink cells lifted, the ink under the highlight keeps its darkness. */
+const MAX_LIFTED_SHARE = 0.1;
 
 export interface Lighting {
   /** Median paper grey level on the page (0-255). */
@@ -160,6 +175,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     }
   }
 
+  // Core cells whose ink keeps less contrast than this were lifted by added light (LIFTED_INK_SHARE).
+  const liftedBelow = Math.max(2 * INK_PRESENT, LIFTED_INK_SHARE * (paperLevel - inkLevel));
   // Highlights: connected clipped cells, each compared with the paper in a ring around it.
   const seen = new Uint8Array(cw * ch);
   const glare: Lighting['glare'] = [];
@@ -210,6 +227,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     const inPatch = new Set(cells);
     let coreCells = 0;
     let coreInked = 0;
+    let coreLifted = 0;
     for (const k of cells) {
       const x = k % cw;
       const y = (k - x) / cw;
@@ -222,12 +240,20 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
           }
       if (!interior) continue;
       coreCells++;
-      if (cellMaxOf[k]! - cellMinOf[k]! >= INK_PRESENT) coreInked++;
+      const contrast = cellMaxOf[k]! - cellMinOf[k]!;
+      if (contrast >= INK_PRESENT) {
+        coreInked++;
+        if (contrast < liftedBelow) coreLifted++;
+      }
     }
     const inkInCore = coreCells >= MIN_CORE_CELLS ? coreInked / coreCells : null;
     // Ink still showing across the core: the added light is less than the ink's contrast, so the text is
     // seen through the highlight (a sheen), not wiped out by it.
     if (inkInCore !== null && inkInCore >= SEEN_THROUGH_CORE_INK) continue;
+    // A sheen over blank paper (a table's empty column) shows little ink in its core because there is
+    // little: whether light was added past the ink's contrast is told by the ink that is there. None of it
+    // lifted: the text it covers stays readable, and the blank paper hides nothing.
+    if (coreInked >= MIN_CORE_INK_CELLS && coreLifted < MAX_LIFTED_SHARE * coreInked) continue;
     // A highlight is a spot: clipped paper whose extent spans most of the page is white paper photographed
     // or scanned at full white (a scan's blank margins join into one patch around the text).
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_PATCH_BOX * pageCellCount) continue;
