@@ -26,6 +26,8 @@ const PICK = [
   'certificate_a5-motion-curved',
   'certificate_a5-ok-sheen',
   'certificate_a5-ok-dim',
+  'certificate_a5-lowres',
+  'certificate_a5-cut-bottom',
 ];
 const reports = new Map<string, QualityReport>();
 let entries: EntryB[] = [];
@@ -116,5 +118,13 @@ describe('checks on documents of other sizes and layouts', () => {
   it('passes a white certificate on a white desk', () => {
     const name = 'certificate_a5-clean-white';
     expect(codes(name), JSON.stringify(reports.get(name)!.metrics)).toEqual([]);
+  });
+
+  it('asks for a closer photo of a 7-px thumbnail on checked cloth without calling the page cut off', () => {
+    // At 421×561 px the cloth's white squares join the page corner to corner and ran it out to the frame
+    // edge; a page really run off the bottom of the frame is still cut off.
+    expect(codes('certificate_a5-lowres')).toContain('low_resolution:error');
+    expect(codes('certificate_a5-lowres').some((c) => c.startsWith('incomplete_page'))).toBe(false);
+    expect(codes('certificate_a5-cut-bottom')).toContain('incomplete_page:error');
   });
 });
