@@ -180,19 +180,21 @@ function stripRuns(
   for (let y = 0; y < h; y++) {
     const base = y * w + x0;
     let n = 0;
-    let rowFirst = -1;
-    let rowLast = -1;
-    for (let dx = 0; dx < STRIP; dx++) {
-      if (rule[dx] || !ink[base + dx]) continue;
-      n++;
-      if (rowFirst < 0) rowFirst = dx;
-      rowLast = dx;
-    }
+    for (let dx = 0; dx < STRIP; dx++) if (!rule[dx]) n += ink[base + dx]!;
     const inked = n >= 2 && n <= MAX_ROW_FILL * STRIP;
     if (inked) {
       if (runStart < 0) runStart = y;
-      if (rowFirst < first) first = rowFirst;
-      if (rowLast > last) last = rowLast;
+      // The run's ink span: only columns outside the one found so far can widen it.
+      for (let dx = 0; dx < first; dx++)
+        if (!rule[dx] && ink[base + dx]) {
+          first = dx;
+          break;
+        }
+      for (let dx = STRIP - 1; dx > last; dx--)
+        if (!rule[dx] && ink[base + dx]) {
+          last = dx;
+          break;
+        }
     } else close(y);
   }
   close(h);
@@ -284,14 +286,25 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
     const mid = (STRIP - 1) / 2;
     let top = Infinity;
     let bottom = -Infinity;
-    for (let y = run.start; y < run.start + run.len; y++) {
-      const base = y * w + x0;
-      for (let dx = 0; dx < STRIP; dx++) {
-        if (rule[dx] || !ink[base + dx]) continue;
-        const v = y - m * (dx - mid);
-        if (v < top) top = v;
-        if (v > bottom) bottom = v;
+    // Only rows within |tan θ|·(STRIP − 1) of the run's ends can hold its highest or lowest ink along the
+    // slope (a pixel further in sits lower than the run's first row's ink, whatever its column).
+    const reach = Math.ceil(Math.abs(m) * (STRIP - 1)) + 1;
+    const end = run.start + run.len;
+    const scan = (y0: number, y1: number): void => {
+      for (let y = y0; y < y1; y++) {
+        const base = y * w + x0;
+        for (let dx = 0; dx < STRIP; dx++) {
+          if (rule[dx] || !ink[base + dx]) continue;
+          const v = y - m * (dx - mid);
+          if (v < top) top = v;
+          if (v > bottom) bottom = v;
+        }
       }
+    };
+    if (2 * reach >= run.len) scan(run.start, end);
+    else {
+      scan(run.start, run.start + reach);
+      scan(end - reach, end);
     }
     return Math.max(MIN_RUN, Math.min(run.len, bottom - top + 1));
   });
