@@ -214,18 +214,23 @@ export async function closeBrowser(): Promise<void> {
 
 /** Renders the document with Chromium at ~203 dpi; returns raw RGB. */
 export async function renderB(doc: DocB, o: DocBOptions): Promise<RenderedB> {
+  const { wMm, hMm } = SIZE_B[doc];
+  return renderHtml(html(doc, o), wMm, hMm);
+}
+
+/** Lays out and rasterises an HTML page of wMm × hMm with Chromium at ~203 dpi (also OCR corpus B's). */
+export async function renderHtml(source: string, wMm: number, hMm: number): Promise<RenderedB> {
   browser ??= await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
   });
-  const { wMm, hMm } = SIZE_B[doc];
   // CSS px are 96 per inch: the page is wMm / 25.4 * 96 CSS px; the scale factor brings it to 8 px/mm.
   const cssW = Math.ceil((wMm / 25.4) * 96);
   const cssH = Math.ceil((hMm / 25.4) * 96);
   const scale = (PX_PER_MM * 25.4) / 96;
   const ctx = await browser.newContext({ viewport: { width: cssW, height: cssH }, deviceScaleFactor: scale });
   const p = await ctx.newPage();
-  await p.setContent(html(doc, o), { waitUntil: 'load' });
+  await p.setContent(source, { waitUntil: 'load' });
   await p.evaluate('document.fonts.ready');
   const png = await p.screenshot({ type: 'png', fullPage: false });
   await ctx.close();
