@@ -95,10 +95,30 @@ export function wordsToAmount(words: string): number | null {
   return fen === null ? null : fen / 100;
 }
 
+/**
+ * Words printed as labels on forms (a header cell, the next label on a row). A box holding only such a word
+ * is a label, not a value: in a grid whose values sit under the labels, the label to the right of 姓名 is
+ * 性别, and it must not be read as the name.
+ */
+const FORM_WORDS =
+  '姓名|性别|年龄|民族|出生|住址|科别|科室|床号|病区|住院号|门诊号|病案号|病历号|职业|籍贯|婚姻|' +
+  '住院时间|住院日期|入院日期|出院日期|入院时间|出院时间|就诊日期|门诊日期|开票日期|收费日期|结算日期|日期|' +
+  '医保类型|参保类型|人员类别|备注|项目名称|项目|名称|规格|单位|数量|单价|金额|合计|小计|类别|诊断|科室意见';
+const FORM_WORD_RE = new RegExp(
+  `^(?:${FORM_WORDS.split('|')
+    .map((w) => [...w].join('\\s*'))
+    .join('|')})\\s*(?:\\(.{0,4}\\))?\\s*:?$`,
+);
+/** True when a box's text is only a form label (姓名, 性 别, 住院时间：, 金额(元) …). */
+export function isFormLabel(text: string): boolean {
+  return FORM_WORD_RE.test(norm(text).trim());
+}
+
 const NAME_RE = new RegExp(`^[${HAN}·]{2,6}?(?=性别|性$|年龄|科别|住院号|门诊号|$|[^${HAN}·])`);
 export const parseName: Parser = (text) => {
   const m = NAME_RE.exec(text);
-  return m ? { value: m[0], start: 0, end: m[0].length } : null;
+  if (!m || isFormLabel(m[0])) return null;
+  return { value: m[0], start: 0, end: m[0].length };
 };
 
 const digitsParser =
@@ -121,8 +141,15 @@ export const parseHospital: Parser = (text) => {
   return m ? { value: m[0], start: m.index, end: m.index + m[0].length } : null;
 };
 
-const parseDiagnosis: Parser = (text) => {
-  const m = /^\s*(?:\d\s*[.、]\s*)?([^\s,;；。、]{2,30})/.exec(text);
+/**
+ * The first diagnosis after its label: up to a space or punctuation, and up to the next list number (1.肺炎
+ * 2.高血压 is often read without the space between them). A digit inside a diagnosis (2型糖尿病, 高血压病3级)
+ * is kept: a list number is one or two digits followed by 、 or . and then a Han character.
+ */
+export const parseDiagnosis: Parser = (text) => {
+  const m = new RegExp(
+    `^\\s*(?:\\d{1,2}\\s*[.、]\\s*)?((?:(?!\\d{1,2}\\s*[.、]\\s*[${HAN}])[^\\s,;；。、]){2,30})`,
+  ).exec(text);
   return m ? { value: m[1]!, start: m[0].length - m[1]!.length, end: m[0].length } : null;
 };
 
@@ -148,6 +175,14 @@ interface Candidate {
   weight: number;
 }
 
+/** Position (share of the box's width) of the edge before character `i` of a box's text. */
+function charEdge(s: Seg, i: number): number {
+  const n = s.charPos.length;
+  if (n === 0 || i >= n) return 1;
+  if (i <= 0) return 0;
+  return (s.charPos[i - 1]! + s.charPos[i]!) / 2;
+}
+
 /** Where a label's value may be printed: after it, to its right on the row, or in the box below it. */
 function candidates(page: Page, label: RegExp): Candidate[] {
   const out: Candidate[] = [];
@@ -158,13 +193,31 @@ function candidates(page: Page, label: RegExp): Candidate[] {
     let after = m.index + m[0].length;
     while (after < t.length && /[\s:]/.test(t[after]!)) after++;
     if (after < t.length) out.push({ seg, offset: after, text: t.slice(after), weight: 1 });
+    // Where the label's own characters end along the row: detection boxes may overlap (the next box can
+    // start under the label's box, which then ends in a stray copy of the value's first character).
+    const labelEnd = seg.u0 + (seg.u1 - seg.u0) * charEdge(seg, m.index + m[0].length);
     const row = page.rows[seg.row] ?? [];
-    const right = row.find((s) => s !== seg && s.u0 >= seg.u1 - seg.h * 0.5 && s.u0 - seg.u1 < seg.h * 6);
+    const right = row.find(
+      (s) =>
+        s !== seg &&
+        s.u0 > seg.u0 &&
+        s.u0 >= labelEnd - seg.h * 0.5 &&
+        s.u0 - seg.u1 < seg.h * 6 &&
+        !isFormLabel(s.text),
+    );
     if (right) out.push({ seg: right, offset: 0, text: norm(right.text), weight: 0.97 });
+    const centre = (seg.u0 + seg.u1) / 2;
     for (let r = seg.row + 1; r <= seg.row + 2 && r < page.rows.length; r++) {
+      // The cell below: a box starting under the label, or one centred under it (a grid's value cell is
+      // often wider than its label and centred, so it starts further left).
       const below = page.rows[r]!.find(
         (s) =>
-          s.u0 < seg.u1 + seg.h && s.u1 > seg.u0 && s.v - seg.v < seg.h * 3.5 && s.u0 > seg.u0 - seg.h * 2,
+          s.u0 < seg.u1 + seg.h &&
+          s.u1 > seg.u0 &&
+          s.v - seg.v < seg.h * 3.5 &&
+          (s.u0 > seg.u0 - seg.h * 2 ||
+            Math.abs((s.u0 + s.u1) / 2 - centre) < Math.max(seg.u1 - seg.u0, 2 * seg.h)) &&
+          !isFormLabel(s.text),
       );
       if (below) {
         out.push({ seg: below, offset: 0, text: norm(below.text), weight: 0.95 });
@@ -271,17 +324,23 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
   invoice: {
     patientName: (p) => byLabel(p, NAME_LABELS, parseName),
     hospital: (p) => byLabel(p, [/收款单位(?:\(章\))?/, /开票单位|医疗机构名称|收费单位/], parseHospital),
-    issueDate: (p) => byLabel(p, [/开票日期/, /收费日期|结算日期/], parseDate),
-    totalAmount: (p) => byLabel(p, [/小写/, /合计(?:金额)?/], parseAmount),
+    // A plain 日期 (日 期) last: not the 日期 of 住院日期, 就诊日期, 出生日期 or 打印日期.
+    issueDate: (p) =>
+      byLabel(p, [/开票日期/, /收费日期|结算日期|收款日期/, /(?<![院诊生印])日\s*期/], parseDate),
+    totalAmount: (p) => byLabel(p, [/小写/, /合计(?:金额)?|总金额|总计|费用总额/], parseAmount),
     totalAmountInWords: (p) => byLabel(p, [/大写/], parseWords),
     invoiceCode: (p) => byLabel(p, [/票据代码|发票代码/], digitsParser(8, 12)),
-    invoiceNumber: (p) => byLabel(p, [/票据号码|发票号码/], digitsParser(8, 20)),
+    // Paper receipts print the number after No. (N°, NO.) instead of a 票据号码 label.
+    invoiceNumber: (p) =>
+      byLabel(p, [/票据号码|发票号码/, /(?<![A-Za-z])N[oO0°]\s*\.?/], digitsParser(8, 20)),
     checkCode: (p) => byLabel(p, [/校验码/], parseCheckCode),
     careSetting,
     careStart: 'range',
     careEnd: 'range',
     fundPaid: (p) => byLabel(p, [/(?:医保)?统筹(?:基金)?(?:支付|记账)/], parseAmount),
-    personalPaid: (p) => byLabel(p, [/个人现金支付|现金支付/], parseAmount),
+    // Last, the label's tail: a seal stamped over 个人现金支付 can hide its first characters; 金支付 not
+    // after 基 is no other payment line (统筹基金支付, 大病保险基金支付 … all have 基).
+    personalPaid: (p) => byLabel(p, [/个人现金支付|现金支付/, /(?<!基)金支付/], parseAmount),
   },
   itemized_bill: {
     patientName: (p) => byLabel(p, NAME_LABELS, parseName),

@@ -1,0 +1,116 @@
+// Field finding on laid-out text boxes (no OCR here: boxes are placed as the detector returns them), one
+// test per rule added for papers laid out unlike the first corpus (OCR corpus B, scripts/make-ocr-corpus-b.ts):
+// spaced labels, label cells whose values sit in the cell below, overlapping detection boxes, No. numbers,
+// a plain 日期, a seal-hidden 个人现金支付 label, numbered diagnoses read without the space between them.
+import { describe, expect, it } from 'vitest';
+import type { OcrSegment } from '../../electron/core/ocr/engine';
+import { extractFields, isFormLabel, parseAmount, parseDiagnosis } from '../../electron/core/ocr/fields';
+import { layoutPage } from '../../electron/core/ocr/layout';
+
+/** A text box as the detector gives it: x, y of its top-left, width, height (px), characters evenly spaced. */
+function box(text: string, x: number, y: number, w: number, h = 30): OcrSegment {
+  const n = [...text].length;
+  return {
+    text,
+    confidence: 0.98,
+    quad: [
+      [x, y],
+      [x + w, y],
+      [x + w, y + h],
+      [x, y + h],
+    ],
+    charPos: Array.from({ length: n }, (_, i) => (i + 0.5) / n),
+    charConf: Array.from({ length: n }, () => 0.98),
+  };
+}
+const fieldsOf = (kind: string, boxes: OcrSegment[]): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(extractFields(layoutPage(boxes, 2400, 1800), kind)).map(([k, v]) => [k, v.value]),
+  );
+
+describe('labels', () => {
+  it('finds a label whose characters are spaced and followed by a full-width colon', () => {
+    expect(fieldsOf('diagnosis_certificate', [box('姓　名：王小明', 100, 100, 300)]).patientName).toBe(
+      '王小明',
+    );
+  });
+
+  it('tells a label cell from a value: 性别 right of 姓名 is not the name', () => {
+    expect(isFormLabel('性别')).toBe(true);
+    expect(isFormLabel('性 别：')).toBe(true);
+    expect(isFormLabel('金额（元）')).toBe(true);
+    expect(isFormLabel('常金宏')).toBe(false);
+    expect(isFormLabel('2025年9月24日')).toBe(false);
+  });
+
+  it('reads a grid whose values sit in the cell under their labels, a wider value centred under its label', () => {
+    const f = fieldsOf('invoice', [
+      box('患者姓名', 150, 300, 120),
+      box('性别', 450, 300, 60),
+      box('住院时间', 800, 300, 120),
+      box('结算日期', 1300, 300, 120),
+      box('常金宏', 165, 360, 90),
+      box('女', 465, 360, 30),
+      box('2025年9月20日至2025年9月24日', 640, 360, 440),
+      box('2025年9月24日', 1265, 360, 190),
+    ]);
+    expect(f).toMatchObject({
+      patientName: '常金宏',
+      careStart: '2025-09-20',
+      careEnd: '2025-09-24',
+      issueDate: '2025-09-24',
+    });
+  });
+
+  it('takes the value from a box that overlaps the label box (a stray copy of its first digit in the label)', () => {
+    // Seed 5002's 费用清单 of the first corpus: "住院日期：2" and "2026年3月21日至2026年3月28日" overlap.
+    const f = fieldsOf('itemized_bill', [
+      box('住院日期：2', 231, 330, 102, 26),
+      box('2026年3月21日至2026年3月28日', 318, 329, 278, 29),
+    ]);
+    expect(f).toMatchObject({ careStart: '2026-03-21', careEnd: '2026-03-28' });
+  });
+});
+
+describe('invoice wording of paper receipts', () => {
+  it('reads the number printed after No. when there is no 票据号码 label', () => {
+    expect(fieldsOf('invoice', [box('No.30830634', 1500, 100, 200)]).invoiceNumber).toBe('30830634');
+    expect(fieldsOf('invoice', [box('NO 0012345678', 1500, 100, 220)]).invoiceNumber).toBe('0012345678');
+  });
+
+  it('reads a plain 日期 as the invoice date, but not the 日期 of 就诊日期 or 住院日期', () => {
+    expect(
+      fieldsOf('invoice', [
+        box('住院时间：2025年5月26日至2025年5月29日（3天）日期：2025年5月30日', 100, 100, 900),
+      ]).issueDate,
+    ).toBe('2025-05-30');
+    expect(fieldsOf('invoice', [box('就诊日期：2025-05-29', 100, 100, 300)]).issueDate).toBeUndefined();
+    expect(fieldsOf('invoice', [box('住院日期：2025-05-29', 100, 100, 300)]).issueDate).toBeUndefined();
+  });
+
+  it('reads 个人现金支付 whose first characters a seal hid, and never takes a 基金支付 for it', () => {
+    expect(
+      fieldsOf('invoice', [box('个人账户支付：139.80', 100, 100, 300), box('金支付：466.52', 420, 100, 200)])
+        .personalPaid,
+    ).toBe(466.52);
+    expect(fieldsOf('invoice', [box('统筹基金支付：805.18', 100, 100, 300)]).personalPaid).toBeUndefined();
+  });
+
+  it('reads amounts written with ¥, ￥, thousands commas or 元', () => {
+    expect(parseAmount('¥1,411.50')?.value).toBe(1411.5);
+    expect(parseAmount('2920.20元')?.value).toBe(2920.2);
+    expect(fieldsOf('invoice', [box('总金额：￥2,920.20', 100, 100, 300)]).totalAmount).toBe(2920.2);
+  });
+});
+
+describe('diagnosis', () => {
+  it.each([
+    ['1.老年性白内障2.肺部感染', '老年性白内障'],
+    ['慢性肾脏病5期2.左股骨颈骨折', '慢性肾脏病5期'],
+    ['2型糖尿病；高血压病3级', '2型糖尿病'],
+    ['高血压病3级', '高血压病3级'],
+    ['1、急性阑尾炎 2、高血压', '急性阑尾炎'],
+  ])('takes the first diagnosis of %s', (text, first) => {
+    expect(parseDiagnosis(text)?.value).toBe(first);
+  });
+});
