@@ -576,7 +576,7 @@ function referral(r: R, face: string, variant: number): PaperB {
 <div class="a c" style="left:0;right:0;top:14mm;font-size:5.4mm"><b>${title}</b></div>
 <div class="a" style="left:14mm;top:26mm">编号：${digits(r, 10)}</div>
 <table class="a g" style="left:14mm;top:33mm;width:182mm;line-height:1.9">
-<tr><td class="c" style="width:30mm">姓　名</td><td>${name}</td><td class="c">性别</td><td>${pick(r, ['男', '女'])}</td><td class="c">年龄</td><td>${int(r, 20, 90)}</td></tr>
+<tr><td class="c" style="width:30mm">姓\u3000名</td><td>${name}</td><td class="c">性别</td><td>${pick(r, ['男', '女'])}</td><td class="c">年龄</td><td>${int(r, 20, 90)}</td></tr>
 <tr><td class="c">社会保障号码</td><td colspan="5">${validId(r, addDays(day, -int(r, 8000, 30000)))}</td></tr>
 <tr><td class="c">${fromLabel}</td><td colspan="5">${from}</td></tr>
 <tr><td class="c">${toLabel}</td><td colspan="5">${to}</td></tr>
