@@ -4,6 +4,7 @@
 // a plain 日期, a seal-hidden 个人现金支付 label, numbered diagnoses read without the space between them.
 import { describe, expect, it } from 'vitest';
 import type { OcrSegment } from '../../electron/core/ocr/engine';
+import { classifyPage } from '../../electron/core/ocr/classify';
 import { extractFields, isFormLabel, parseAmount, parseDiagnosis } from '../../electron/core/ocr/fields';
 import { layoutPage } from '../../electron/core/ocr/layout';
 
@@ -112,5 +113,34 @@ describe('diagnosis', () => {
     ['1、急性阑尾炎 2、高血压', '急性阑尾炎'],
   ])('takes the first diagnosis of %s', (text, first) => {
     expect(parseDiagnosis(text)?.value).toBe(first);
+  });
+});
+
+describe('wording of real papers not in either corpus', () => {
+  it('reads a stay printed 自…起至…止 and 入院日期 / 出院日期 on a paper 住院 receipt', () => {
+    expect(
+      fieldsOf('itemized_bill', [box('住院起止日期：自2026年9月1日起至2026年9月10日止', 100, 100, 700)]),
+    ).toMatchObject({ careStart: '2026-09-01', careEnd: '2026-09-10' });
+    expect(
+      fieldsOf('invoice', [
+        box('入院日期：2026.09.01', 100, 100, 300),
+        box('出院日期：2026.09.10', 600, 100, 300),
+      ]),
+    ).toMatchObject({ careStart: '2026-09-01', careEnd: '2026-09-10' });
+  });
+
+  it('takes 患者：name, never the start of a sentence beginning with 患者', () => {
+    expect(fieldsOf('itemized_bill', [box('患者：钱玉兰', 100, 100, 200)]).patientName).toBe('钱玉兰');
+    expect(
+      fieldsOf('discharge_summary', [box('患者因反复咳嗽三天入院', 100, 100, 400)]).patientName,
+    ).toBeUndefined();
+  });
+
+  it('classifies a 医疗收费电子票据 and a 费用汇总清单 by their titles', () => {
+    const page = (title: string): ReturnType<typeof layoutPage> =>
+      layoutPage([box(title, 600, 60, 800, 50), box('其他内容', 100, 300, 200)], 2400, 1800);
+    expect(classifyPage(page('浙江省医疗收费电子票据')).kind).toBe('invoice');
+    expect(classifyPage(page('住院费用汇总清单')).kind).toBe('itemized_bill');
+    expect(classifyPage(page('病情证明书')).kind).toBe('diagnosis_certificate');
   });
 });

@@ -13,13 +13,17 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { kind: 'itemized_bill', title: /费用(?:明细)?清单|明细清单|费用明细/, body: /单价|数量|项目名称/ },
+  {
+    kind: 'itemized_bill',
+    title: /费用(?:明细|汇总)?清单|明细清单|费用明细|一日清单/,
+    body: /单价|数量|项目名称/,
+  },
   {
     kind: 'invoice',
-    title: /收费票据|(?:专用|普通|电子)?发票|票据\(电子\)|票据（电子）/,
+    title: /收费(?:电子)?票据|电子票据|(?:专用|普通|电子)?发票|票据\(电子\)|票据（电子）/,
     body: /票据代码|票据号码|发票代码|校验码|交款人|收款单位/,
   },
-  { kind: 'diagnosis_certificate', title: /诊\s*断\s*证\s*明/, body: /诊断|医师签名/ },
+  { kind: 'diagnosis_certificate', title: /诊\s*断\s*证\s*明|病情证明|疾病证明/, body: /诊断|医师签名/ },
   { kind: 'discharge_summary', title: /出院(?:记录|小结)/, body: /入院日期|出院日期|出院诊断|诊疗经过/ },
   { kind: 'referral_certificate', title: /转诊|转院/, body: /转出|转入|转往/ },
   { kind: 'id_card', title: /公民身份号码|居民身份证/, body: /民族|住址|出生/ },

@@ -65,7 +65,8 @@ export const parseDate: Parser = (text) => {
 function parseRange(text: string): { start: Parsed; end: Parsed } | null {
   const a = parseDate(text);
   if (!a) return null;
-  const sep = /\s*(?:至|到|--?|—|~|～)\s*/y;
+  // 2026年9月1日至…, 2026-09-01—…, 2026.09.01～…, and 自2026年9月1日起至…止.
+  const sep = /\s*起?\s*(?:至|到|--?|—|–|~|～)\s*/y;
   sep.lastIndex = a.end;
   const m = sep.exec(text);
   if (!m) return null;
@@ -295,7 +296,8 @@ function letterheadHospital(page: Page): FieldReading | null {
   return anywhere(page, parseHospital, 4, /^[^:]*$/);
 }
 
-const NAME_LABELS = [/交款人(?!统一社会信用代码)/, /患者姓名|病人姓名/, /姓\s*名/];
+// A bare 患者/病人 only with its colon (患者：王某): in running text 患者 starts a sentence (患者因…入院).
+const NAME_LABELS = [/交款人(?!统一社会信用代码)/, /患者姓名|病人姓名/, /姓\s*名/, /(?:患者|病人)\s*:/];
 
 function careSetting(page: Page): FieldReading | null {
   for (const seg of page.segs) {
@@ -384,9 +386,10 @@ export function extractFields(page: Page, kind: string): Fields {
   for (const [name, ex] of Object.entries(table)) {
     let r: FieldReading | null;
     if (ex === 'range') {
-      range ??= rangeByLabel(page, [/住院时间|住院日期|住院期间/, /入出院日期/]);
+      range ??= rangeByLabel(page, [/住院时间|住院日期|住院期间|住院起止(?:日期|时间)?/, /入出院日期/]);
       r = range ? (name === 'careStart' ? range.start : range.end) : null;
-      if (!r && kind === 'itemized_bill') {
+      if (!r && (kind === 'itemized_bill' || kind === 'invoice')) {
+        // No range printed: 入院日期 … 出院日期 as two fields (bills, and paper 住院 receipts that print them so).
         r = byLabel(page, [name === 'careStart' ? /入院日期|入院时间/ : /出院日期|出院时间/], parseDate);
       }
     } else r = ex(page);
