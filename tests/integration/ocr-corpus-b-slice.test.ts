@@ -5,7 +5,7 @@
 // corpus B: 001 a provincial 住院收费票据 whose date is printed after a plain 日期 and whose 个人现金支付
 // label is partly under the seal, 003 a grid whose values sit in the cells under their labels, 009 a
 // receipt numbered "No." with a spaced 日 期, 018 a certificate whose numbered diagnoses are read without
-// the space between them, 024 a 出院记录 with the same. Before those rules 12 of their fields were missed.
+// the space between them, 024 a 出院记录 with the same. Before those rules 10 of their fields were missed.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
