@@ -1,9 +1,10 @@
 // Builds OCR corpus B — claim papers made apart from corpus A (Chromium-laid-out HTML in other faces and
 // the layouts and wording of real papers, scripts/ocr-corpus-b/papers.ts, photographed through the second
 // camera model, scripts/ocr-corpus-b/shots.ts) — and scores the reader on it exactly as corpus A is scored:
-//   npx tsx scripts/make-ocr-corpus-b.ts [--out DIR] [--per-kind N] [--reuse] [--no-score]
+//   npx tsx scripts/make-ocr-corpus-b.ts [--out DIR] [--per-kind N] [--seed BASE] [--reuse] [--no-score]
 // Writes DIR/<n>-<kind>.jpg + .json (kind, layout, face, truth, conditions). DIR defaults to
-// tests/fixtures/generated/ocr-corpus-b (git-ignored). Seeds are 9000 + n.
+// tests/fixtures/generated/ocr-corpus-b (git-ignored). Seeds are BASE + n (BASE 9000: the corpus scored in the
+// README; another BASE gives fresh papers and photos of the same plan, to confirm on what was never looked at).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +37,14 @@ async function main(): Promise<void> {
   };
   const out = arg('--out', DEFAULT_OCR_CORPUS_B_DIR);
   const perKind = Number(arg('--per-kind', '6'));
+  const seed = Number(arg('--seed', '9000'));
   mkdirSync(out, { recursive: true });
   if (!args.includes('--reuse')) {
     const started = Date.now();
     try {
       for (const { n, kind, variant } of corpusBPlan(perKind)) {
-        const paper = await makePaperB(kind, 9000 + n, variant);
-        const shot = await shootB(paper, 9000 + n, n);
+        const paper = await makePaperB(kind, seed + n, variant);
+        const shot = await shootB(paper, seed + n, n);
         const base = join(out, `${String(n).padStart(3, '0')}-${kind}`);
         writeFileSync(`${base}.jpg`, shot.jpeg);
         const { html: _html, ...meta } = paper;
