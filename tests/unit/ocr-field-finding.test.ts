@@ -36,6 +36,16 @@ describe('labels', () => {
     );
   });
 
+  it('ends a name where the next label begins, even with its characters spaced (性 别, 科 室)', () => {
+    // Seen on the confirmation corpus (seed 9500, 012): 病人姓名:李平怡性 别:女 was read as 李平怡性.
+    expect(
+      fieldsOf('itemized_bill', [box('病人姓名:李平怡性 别:女 科 室:肾内科', 100, 100, 600)]).patientName,
+    ).toBe('李平怡');
+    expect(fieldsOf('itemized_bill', [box('姓名：王小明科 室：骨科', 100, 100, 400)]).patientName).toBe(
+      '王小明',
+    );
+  });
+
   it('tells a label cell from a value: 性别 right of 姓名 is not the name', () => {
     expect(isFormLabel('性别')).toBe(true);
     expect(isFormLabel('性 别：')).toBe(true);

@@ -115,7 +115,10 @@ export function isFormLabel(text: string): boolean {
   return FORM_WORD_RE.test(norm(text).trim());
 }
 
-const NAME_RE = new RegExp(`^[${HAN}·]{2,6}?(?=性别|性$|年龄|科别|住院号|门诊号|$|[^${HAN}·])`);
+// The name ends where the next label on its line begins, that label's characters possibly spaced (性 别).
+const NAME_RE = new RegExp(
+  `^[${HAN}·]{2,6}?(?=性\\s*别|性$|年\\s*龄|科\\s*[别室]|住院号|门诊号|$|[^${HAN}·])`,
+);
 export const parseName: Parser = (text) => {
   const m = NAME_RE.exec(text);
   if (!m || isFormLabel(m[0])) return null;
