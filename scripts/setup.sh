@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEB_PACKAGES=(chromium poppler-utils qpdf mupdf-tools img2pdf python3-opencv fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei strace)
+DEB_PACKAGES=(chromium poppler-utils qpdf mupdf-tools img2pdf python3-opencv fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai strace)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
