@@ -154,3 +154,17 @@ describe('wording of real papers not in either corpus', () => {
     expect(classifyPage(page('病情证明书')).kind).toBe('diagnosis_certificate');
   });
 });
+
+describe('confidence of a value', () => {
+  it('is capped by its weakest character: one doubtful character makes the whole name 请核对', () => {
+    const sure = box('姓名：王秀英', 100, 100, 300);
+    const doubtful = box('姓名：王秀英', 100, 100, 300);
+    // 秀 at 0.55: the mean over the three name characters is 0.84+, the weakest caps it at 0.775.
+    doubtful.charConf = doubtful.charConf.map((c, i) => (i === 4 ? 0.55 : c));
+    const conf = (b: OcrSegment) =>
+      extractFields(layoutPage([b], 2400, 1800), 'diagnosis_certificate').patientName?.confidence ?? 0;
+    expect(conf(sure)).toBeGreaterThanOrEqual(0.95);
+    expect(conf(doubtful)).toBeLessThan(0.8);
+    expect(conf(doubtful)).toBeGreaterThan(0.7);
+  });
+});
