@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadSharp } from '../lazy';
 import type { InferenceSession as Session } from 'onnxruntime-node';
+import type { Worker } from 'node:worker_threads';
 import { components, corners, minAreaRect, sampleCrop, unclip, type Quad } from './geometry';
 
 /**
@@ -32,8 +33,6 @@ const BOX_THRESHOLD = 0.6;
 const UNCLIP_RATIO = 1.6;
 /** Regions thinner than this (detector pixels) are specks, not text. */
 const MIN_BOX_SIDE = 3;
-/** Crops per recognition call: bounded so a page of 200 lines does not build one huge tensor. */
-const REC_BATCH = 24;
 
 export interface OcrImage {
   /** Interleaved 8-bit pixels. */
@@ -63,11 +62,33 @@ export interface OcrTimings {
 interface Models {
   det: Session;
   rec: Session;
+  /** The second recognition lane (see RecWorker). */
+  recWorker: RecWorker;
   /** Index 0 is the CTC blank; the dictionary follows; the last class is a space. */
   charset: string[];
 }
 
 let loading: Promise<Models> | null = null;
+
+/** Receives each stage's wall-clock and process CPU time (all threads) when profiling (bench/ocr-stages.ts). */
+export interface StageMeter {
+  add(stage: string, wallMs: number, cpuMs: number, note?: string): void;
+}
+let meter: StageMeter | null = null;
+/** Turns per-stage timing on (a meter) or off (null). Off costs nothing but a null check per stage. */
+export function setStageMeter(m: StageMeter | null): void {
+  meter = m;
+}
+/** Runs one stage, timed when a meter is set. */
+export async function stage<T>(name: string, fn: () => T | Promise<T>, note?: (r: T) => string): Promise<T> {
+  if (!meter) return fn();
+  const w = performance.now();
+  const c = process.cpuUsage();
+  const r = await fn();
+  const used = process.cpuUsage(c);
+  meter.add(name, performance.now() - w, (used.user + used.system) / 1000, note?.(r));
+  return r;
+}
 
 function modelDir(): string {
   const require = createRequire(import.meta.url);
@@ -99,10 +120,15 @@ export function loadModels(): Promise<Models> {
       enableMemPattern: false,
     };
     const det = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), options);
-    const rec = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options);
+    // The recogniser runs on one thread per lane, two lanes at once (see RecWorker).
+    const recOptions = { ...options, intraOpNumThreads: 1 };
+    const recPath = join(dir, 'ch_PP-OCRv4_rec_infer.onnx');
+    const rec = await ort.InferenceSession.create(recPath, recOptions);
     const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
     if (keys[keys.length - 1] === '') keys.pop();
-    return { det, rec, charset: ['', ...keys, ' '] };
+    const ortPath = createRequire(import.meta.url).resolve('onnxruntime-node');
+    const recWorker = new RecWorker(ortPath, recPath, recOptions);
+    return { det, rec, recWorker, charset: ['', ...keys, ' '] };
   })();
   loading.catch(() => {
     loading = null;
@@ -141,41 +167,252 @@ const NORMALISE_LUT = [0, 1, 2].map((ch) =>
   Float32Array.from({ length: 256 }, (_, v) => (v / 255 - IMAGENET_MEAN[ch]!) / IMAGENET_STD[ch]!),
 );
 
+/**
+ * ImageNet normalisation into planar BGR, as PaddleOCR feeds OpenCV's BGR images: one table per plane
+ * instead of a division per sample, one pass over the pixels.
+ */
+function normaliseBgr(src: Uint8Array, channels: number, plane: number): Float32Array {
+  const out = new Float32Array(3 * plane);
+  const [b, g, r] = NORMALISE_LUT as [Float32Array, Float32Array, Float32Array];
+  const p2 = 2 * plane;
+  if (channels === 3) {
+    for (let i = 0, j = 0; i < plane; i++, j += 3) {
+      out[i] = b[src[j + 2]!]!;
+      out[plane + i] = g[src[j + 1]!]!;
+      out[p2 + i] = r[src[j]!]!;
+    }
+  } else {
+    for (let i = 0; i < plane; i++) {
+      const v = src[i]!;
+      out[i] = b[v]!;
+      out[plane + i] = g[v]!;
+      out[p2 + i] = r[v]!;
+    }
+  }
+  return out;
+}
+
 async function detect(models: Models, img: OcrImage): Promise<{ quad: Quad; score: number }[]> {
   const ort = await import('onnxruntime-node');
   const scale = Math.min(1, DET_MAX_SIDE / Math.max(img.width, img.height));
   const w = Math.max(32, Math.round((img.width * scale) / 32) * 32);
   const h = Math.max(32, Math.round((img.height * scale) / 32) * 32);
-  const small = await resized(img, w, h);
+  const small = await stage('det.resize', () => resized(img, w, h));
   const plane = w * h;
-  const input = new Float32Array(3 * plane);
-  // ImageNet normalisation over BGR planes, as PaddleOCR feeds OpenCV's BGR images; one table per plane
-  // instead of a division per sample.
-  const c = small.channels;
-  for (let ch = 0; ch < 3; ch++) {
-    const lut = NORMALISE_LUT[ch]!;
-    const src = c === 1 ? 0 : 2 - ch;
-    const out = ch * plane;
-    for (let i = 0, j = src; i < plane; i++, j += c) input[out + i] = lut[small.data[j]!]!;
-  }
+  const input = await stage('det.normalise', () => normaliseBgr(small.data, small.channels, plane));
   const feeds = { [models.det.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, h, w]) };
-  const out = await models.det.run(feeds);
+  const out = await stage(
+    'det.run',
+    () => models.det.run(feeds),
+    () => `${w}×${h}`,
+  );
   const prob = out[models.det.outputNames[0]!]!.data as Float32Array;
   const sx = img.width / w;
   const sy = img.height / h;
-  const boxes: { quad: Quad; score: number }[] = [];
-  for (const comp of components(prob, w, h, DET_THRESHOLD)) {
-    if (comp.score < BOX_THRESHOLD || comp.hull.length < 3) continue;
-    const rect = minAreaRect(comp.hull);
-    if (Math.min(rect.w, rect.h) < MIN_BOX_SIDE) continue;
-    const grown = unclip(rect, UNCLIP_RATIO);
-    const quad = corners(grown).map(([x, y]) => [x * sx, y * sy]) as Quad;
-    boxes.push({ quad, score: comp.score });
-  }
-  return boxes;
+  return stage(
+    'det.boxes',
+    () => {
+      const boxes: { quad: Quad; score: number }[] = [];
+      for (const comp of components(prob, w, h, DET_THRESHOLD)) {
+        if (comp.score < BOX_THRESHOLD || comp.hull.length < 3) continue;
+        const rect = minAreaRect(comp.hull);
+        if (Math.min(rect.w, rect.h) < MIN_BOX_SIDE) continue;
+        const grown = unclip(rect, UNCLIP_RATIO);
+        const quad = corners(grown).map(([x, y]) => [x * sx, y * sy]) as Quad;
+        boxes.push({ quad, score: comp.score });
+      }
+      return boxes;
+    },
+    (b) => `${b.length} boxes`,
+  );
 }
 
 const dist = (a: [number, number], b: [number, number]): number => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+/**
+ * The best class and its probability at each time step of `n` crops' recogniser output (`n·T·C` floats),
+ * the first half of greedy CTC. Self-contained (no outer names): the recognition worker runs its source.
+ */
+function bestPath(
+  probs: Float32Array,
+  n: number,
+  T: number,
+  C: number,
+): { cls: Int32Array; p: Float32Array } {
+  const cls = new Int32Array(n * T);
+  const p = new Float32Array(n * T);
+  for (let s = 0; s < n * T; s++) {
+    const base = s * C;
+    let best = 0;
+    let bestP = probs[base]!;
+    for (let c = 1; c < C; c++) {
+      const v = probs[base + c]!;
+      if (v > bestP) {
+        bestP = v;
+        best = c;
+      }
+    }
+    cls[s] = best;
+    p[s] = bestP;
+  }
+  return { cls, p };
+}
+
+/** One recogniser call: `n` crops side by side in a `[n, 3, 48, W]` tensor. */
+interface RecJob {
+  items: { quad: Quad; index: number; width: number }[];
+  W: number;
+  input: Float32Array;
+}
+/** A job's best path: `T` steps per crop. */
+interface RecOut {
+  T: number;
+  cls: Int32Array;
+  p: Float32Array;
+}
+
+/**
+ * The second recognition lane: a worker thread with its own recogniser session (one thread), so two crops
+ * are recognised at once on two cores. onnxruntime-node runs a session synchronously on the calling
+ * thread, so one process's JavaScript thread can only keep one core busy; its intra-op threads split each
+ * operator, which on these small tensors (48 px high) bought ~15 % (measured: a 320 px crop 20 ms alone,
+ * 17 ms on 2 threads). The worker is source text (no file of its own to bundle or unpack) and loads the
+ * same onnxruntime-node and model file; when it cannot start, every crop runs on the calling thread.
+ */
+class RecWorker {
+  private worker: Worker | null = null;
+  private failed = false;
+  private readonly pending = new Map<number, { resolve(o: RecOut[]): void; reject(e: Error): void }>();
+  private nextId = 1;
+
+  constructor(
+    private readonly ortPath: string,
+    private readonly modelPath: string,
+    private readonly options: object,
+  ) {}
+
+  get usable(): boolean {
+    return !this.failed;
+  }
+
+  private async start(): Promise<Worker> {
+    if (this.worker) return this.worker;
+    const { Worker: WorkerThread } = await import('node:worker_threads');
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const ort = require(workerData.ortPath);
+      ${bestPath.toString()}
+      const ready = ort.InferenceSession.create(workerData.modelPath, workerData.options);
+      parentPort.on('message', async ({ id, jobs }) => {
+        try {
+          const session = await ready;
+          const outs = [];
+          for (const j of jobs) {
+            const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', j.input, [j.n, 3, 48, j.W]) };
+            const out = (await session.run(feeds))[session.outputNames[0]];
+            const [, T, C] = out.dims;
+            outs.push({ T, ...bestPath(out.data, j.n, T, C) });
+          }
+          parentPort.postMessage({ id, outs }, outs.flatMap((o) => [o.cls.buffer, o.p.buffer]));
+        } catch (e) {
+          parentPort.postMessage({ id, error: String((e && e.stack) || e) });
+        }
+      });`;
+    const w = new WorkerThread(code, {
+      eval: true,
+      workerData: { ortPath: this.ortPath, modelPath: this.modelPath, options: this.options },
+    });
+    w.unref();
+    w.on('message', (m: { id: number; outs?: RecOut[]; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) w.unref();
+      if (m.outs) p.resolve(m.outs);
+      else p.reject(new Error(`recognition worker: ${m.error}`));
+    });
+    const fail = (err: Error): void => {
+      this.failed = true;
+      this.worker = null;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`recognition worker exited (${code})`)));
+    this.worker = w;
+    return w;
+  }
+
+  /** Runs the jobs in the worker (their input buffers are handed over, not copied). */
+  async run(jobs: RecJob[]): Promise<RecOut[]> {
+    const w = await this.start();
+    const id = this.nextId++;
+    return new Promise<RecOut[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // A job waiting on the worker keeps the process alive; an idle worker does not.
+      w.ref();
+      w.postMessage(
+        { id, jobs: jobs.map((j) => ({ input: j.input, n: j.items.length, W: j.W })) },
+        jobs.map((j) => j.input.buffer as ArrayBuffer),
+      );
+    });
+  }
+}
+
+/** Lanes recognition is split over (the calling thread, and the worker when > 1). Bench/test switch. */
+let recLanes = Math.min(2, availableParallelism());
+export function setRecLanes(n: 1 | 2): void {
+  recLanes = n;
+}
+
+function cropJob(img: OcrImage, job: Omit<RecJob, 'input'>): RecJob {
+  const plane = REC_HEIGHT * job.W;
+  // Padding stays 0, the normalised mid-grey PaddleOCR pads with.
+  const input = new Float32Array(job.items.length * 3 * plane);
+  job.items.forEach((b, k) => {
+    sampleCrop(
+      img.data,
+      img.width,
+      img.height,
+      img.channels,
+      b.quad,
+      b.width,
+      REC_HEIGHT,
+      input,
+      k * 3 * plane,
+      job.W,
+      plane,
+    );
+  });
+  return { ...job, input };
+}
+
+/** Greedy CTC, second half: repeats merged, blanks dropped, each character's position and probability. */
+function decode(job: RecJob, out: RecOut, charset: string[], results: OcrSegment[]): void {
+  const { T, cls, p } = out;
+  job.items.forEach((b, k) => {
+    const chars: string[] = [];
+    const charPos: number[] = [];
+    const charConf: number[] = [];
+    let prev = 0;
+    const steps = Math.min(T, Math.ceil((b.width / job.W) * T));
+    for (let t = 0; t < steps; t++) {
+      const best = cls[k * T + t]!;
+      if (best !== 0 && best !== prev) {
+        chars.push(charset[best] ?? '');
+        charConf.push(p[k * T + t]!);
+        charPos.push(Math.min(1, ((t + 0.5) * (job.W / T)) / b.width));
+      }
+      prev = best;
+    }
+    // Spaces at either end carry nothing; drop them with their positions.
+    while (chars.length && chars[0] === ' ') [chars, charPos, charConf].forEach((a) => a.shift());
+    while (chars.length && chars[chars.length - 1] === ' ')
+      [chars, charPos, charConf].forEach((a) => a.pop());
+    const confidence = charConf.length ? charConf.reduce((x, y) => x + y, 0) / charConf.length : 0;
+    results[b.index] = { text: chars.join(''), confidence, quad: b.quad, charPos, charConf };
+  });
+}
 
 async function recognise(models: Models, img: OcrImage, quads: Quad[]): Promise<OcrSegment[]> {
   const ort = await import('onnxruntime-node');
@@ -185,74 +422,86 @@ async function recognise(models: Models, img: OcrImage, quads: Quad[]): Promise<
     const width = Math.max(8, Math.min(REC_MAX_WIDTH, Math.ceil((REC_HEIGHT * bw) / bh)));
     return { quad, index, width };
   });
-  // Similar widths together: less padding per batch.
-  const order = [...items].sort((a, b) => a.width - b.width);
-  const results: OcrSegment[] = new Array<OcrSegment>(quads.length);
-  // Batches of similar widths: a crop is padded at most to 1.25× its own width.
-  const batches: (typeof order)[] = [];
-  for (const item of order) {
-    const last = batches[batches.length - 1];
-    if (last && last.length < REC_BATCH && item.width <= last[0]!.width * 1.25) last.push(item);
-    else batches.push([item]);
+  // One crop per call at its own width (rounded up to the model's 8 px step): the recogniser's cost is
+  // proportional to the tensor's width × batch, and batching bought nothing per column (measured on one
+  // thread: 1×320 px ~50 µs per column, 4×448 px ~64 µs), so padding crops to a shared width was pure
+  // cost. Longest first, each to the lane with less work so far, so both lanes finish together.
+  const jobs = items.map((it) => ({ items: [it], W: Math.ceil(it.width / 8) * 8 })).sort((a, b) => b.W - a.W);
+  const worker = recLanes > 1 && models.recWorker.usable ? models.recWorker : null;
+  const lanes: Omit<RecJob, 'input'>[][] = [[], []];
+  const load = [0, 0];
+  for (const j of jobs) {
+    // The calling thread also cuts and decodes every crop: count its calls a little heavier.
+    const lane = worker && load[1]! < load[0]! * 1.1 ? 1 : 0;
+    lanes[lane]!.push(j);
+    load[lane]! += j.W;
   }
-  for (const batch of batches) {
-    const W = Math.ceil(Math.max(...batch.map((b) => b.width)) / 8) * 8;
-    const plane = REC_HEIGHT * W;
-    // Padding stays 0, the normalised mid-grey PaddleOCR pads with.
-    const input = new Float32Array(batch.length * 3 * plane);
-    batch.forEach((b, k) => {
-      sampleCrop(
-        img.data,
-        img.width,
-        img.height,
-        img.channels,
-        b.quad,
-        b.width,
-        REC_HEIGHT,
-        input,
-        k * 3 * plane,
-        W,
-        plane,
-      );
-    });
+  const results: OcrSegment[] = new Array<OcrSegment>(quads.length);
+  let remote: Promise<RecOut[]> | null = null;
+  let remoteJobs: RecJob[] = [];
+  if (worker && lanes[1]!.length) {
+    remoteJobs = await stage('rec.crops', () => lanes[1]!.map((j) => cropJob(img, j)));
+    // The worker gets the crops' buffers; keep what decoding needs.
+    const kept = remoteJobs.map((j) => ({ ...j, input: new Float32Array(0) }));
+    remote = worker.run(remoteJobs);
+    remote.catch(() => undefined);
+    remoteJobs = kept;
+  }
+  for (const j of lanes[0]!) {
+    const job = await stage('rec.crops', () => cropJob(img, j));
     const feeds = {
-      [models.rec.inputNames[0]!]: new ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, W]),
+      [models.rec.inputNames[0]!]: new ort.Tensor('float32', job.input, [
+        job.items.length,
+        3,
+        REC_HEIGHT,
+        job.W,
+      ]),
     };
-    const out = (await models.rec.run(feeds))[models.rec.outputNames[0]!]!;
+    const out = (
+      await stage(
+        'rec.run',
+        () => models.rec.run(feeds),
+        () => `${job.items.length}×${job.W}`,
+      )
+    )[models.rec.outputNames[0]!]!;
     const [, T, C] = out.dims as [number, number, number];
-    const probs = out.data as Float32Array;
-    batch.forEach((b, k) => {
-      // Greedy CTC: best class per time step, repeats merged, blanks dropped.
-      const chars: string[] = [];
-      const charPos: number[] = [];
-      const charConf: number[] = [];
-      let prev = 0;
-      const steps = Math.min(T, Math.ceil((b.width / W) * T));
-      for (let t = 0; t < steps; t++) {
-        const base = (k * T + t) * C;
-        let best = 0;
-        let bestP = probs[base]!;
-        for (let cl = 1; cl < C; cl++) {
-          const p = probs[base + cl]!;
-          if (p > bestP) {
-            bestP = p;
-            best = cl;
-          }
-        }
-        if (best !== 0 && best !== prev) {
-          chars.push(models.charset[best] ?? '');
-          charConf.push(bestP);
-          charPos.push(Math.min(1, ((t + 0.5) * (W / T)) / b.width));
-        }
-        prev = best;
+    await stage('rec.ctc', () =>
+      decode(
+        job,
+        { T, ...bestPath(out.data as Float32Array, job.items.length, T, C) },
+        models.charset,
+        results,
+      ),
+    );
+  }
+  if (remote) {
+    // When the worker failed (it is not used again), its crops run here.
+    const outs = await stage('rec.wait', () => remote).catch(() => null);
+    for (const [i, j] of remoteJobs.entries()) {
+      const o = outs?.[i];
+      if (o) {
+        decode(j, o, models.charset, results);
+        continue;
       }
-      // Spaces at either end carry nothing; drop them with their positions.
-      while (chars.length && chars[0] === ' ') [chars, charPos, charConf].forEach((a) => a.shift());
-      while (chars.length && chars[chars.length - 1] === ' ')
-        [chars, charPos, charConf].forEach((a) => a.pop());
-      const confidence = charConf.length ? charConf.reduce((x, y) => x + y, 0) / charConf.length : 0;
-      results[b.index] = { text: chars.join(''), confidence, quad: b.quad, charPos, charConf };
-    });
+      const job = cropJob(img, j);
+      const out = (
+        await models.rec.run({
+          [models.rec.inputNames[0]!]: new ort.Tensor('float32', job.input, [
+            job.items.length,
+            3,
+            REC_HEIGHT,
+            job.W,
+          ]),
+        })
+      )[models.rec.outputNames[0]!]!;
+      const [, T, C] = out.dims as [number, number, number];
+      decode(
+        job,
+        { T, ...bestPath(out.data as Float32Array, job.items.length, T, C) },
+        models.charset,
+        results,
+      );
+    }
   }
   return results;
 }
