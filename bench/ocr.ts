@@ -74,15 +74,29 @@ export async function run(): Promise<void> {
   const cpu = { ours: [] as number[], guten: [] as number[] };
   const cpuMs = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
   const loadAtStart = (await import('node:os')).loadavg()[0]!;
+  // Garbage collection that falls inside our reads (V8 pauses, all kinds), to see what the peer's garbage
+  // (it builds its full-resolution tensors in JavaScript) costs the engine that runs after it.
+  const gcMs = { ours: [] as number[] };
+  let gcDuring = 0;
+  let gcOn = false;
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  const gcObserver = new PerformanceObserver((list) => {
+    if (gcOn) for (const e of list.getEntries()) gcDuring += e.duration;
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const acc = { ours: 0, guten: 0, tess: 0, total: 0, fieldsRight: 0, fields: 0 };
   for (let round = 0; round < ROUNDS; round++) {
     for (const p of photos) {
       const values = keyValues(p.truth);
       let s = performance.now();
       let c = process.cpuUsage();
+      gcDuring = 0;
+      gcOn = true;
       const r = await readPaper(p.file);
       times.ours.push(performance.now() - s);
       cpu.ours.push(cpuMs(process.cpuUsage(c)));
+      gcOn = false;
+      gcMs.ours.push(gcDuring);
       s = performance.now();
       c = process.cpuUsage();
       const lines = (await guten.detect(p.file)) as { text: string }[];
@@ -131,8 +145,10 @@ export async function run(): Promise<void> {
       `| tesseract chi_sim | ${t.toFixed(0)} ms | ${(t / g).toFixed(2)}× | – | ${pct(acc.tess, acc.total)} | – |`,
     );
   }
+  gcObserver.disconnect();
+  console.log(`GC pauses inside ours per photo (ms): ${gcMs.ours.map((t) => t.toFixed(0)).join(', ')}`);
   const load = (await import('node:os')).loadavg()[0]!;
   console.log(
-    `ours per photo (wall ms): ${times.ours.map((t) => t.toFixed(0)).join(', ')}; load average at start ${loadAtStart.toFixed(1)}, at end ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
+    `ours per photo (wall/CPU ms): ${times.ours.map((t, i) => `${t.toFixed(0)}/${cpu.ours[i]!.toFixed(0)}`).join(', ')}; load average at start ${loadAtStart.toFixed(1)}, at end ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
   );
 }

@@ -301,7 +301,8 @@ class RecWorker {
     const code = `
       const { parentPort, workerData } = require('node:worker_threads');
       const ort = require(workerData.ortPath);
-      ${bestPath.toString()}
+      // A bundler may rename the function; bind its source to the name used below.
+      const bestPath = (${bestPath.toString()});
       const ready = ort.InferenceSession.create(workerData.modelPath, workerData.options);
       parentPort.on('message', async ({ id, jobs }) => {
         try {
