@@ -4,7 +4,8 @@
 //
 // Detection runs on a reduced copy of the photo (DET_MAX_SIDE); each text box found is cut out of a larger
 // copy (REC_MAX_SIDE) along its own rotation, scaled to the recogniser's 48 px line height, and recognised
-// in batches of similar widths.
+// one crop per call at its own width, on two lanes at once (the calling thread and a worker thread, see
+// RecWorker).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
