@@ -4,7 +4,7 @@
 // fall back to the calling thread.
 import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { ocrImage, setRecLanes, setStageMeter } from '../../electron/core/ocr/engine';
+import { ocrImage, resetRecWorker, setRecLanes, setStageMeter } from '../../electron/core/ocr/engine';
 import { shoot } from '../../scripts/ocr-corpus/shots';
 
 afterAll(() => {
@@ -38,5 +38,32 @@ describe('recognition lanes', () => {
     expect(local).toBeLessThan(localOnly);
     expect(calls.get('rec.wait')).toBe(1);
     expect(one.segments.map((s) => s.text).join('')).toContain(String(shot.paper.truth.patientName));
+  }, 180_000);
+});
+
+describe('a second lane that cannot start', () => {
+  it('leaves every crop to the calling thread and reads the same', async () => {
+    const shot = await shoot('invoice', 4243, 0, { w: 1600, h: 1200 });
+    const { data, info } = await sharp(shot.jpeg).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const image = { data, width: info.width, height: info.height, channels: 3 as const };
+    setRecLanes(1);
+    const one = await ocrImage(image);
+    setRecLanes(2);
+    // The worker's require() of onnxruntime fails: the worker dies, and its crops run here.
+    await resetRecWorker('/nonexistent/onnxruntime-node/index.js');
+    try {
+      const broken = await ocrImage(image);
+      expect(broken.segments).toEqual(one.segments);
+      // Once failed, the lane is not used again (no second wait for a dead worker).
+      const calls = new Map<string, number>();
+      setStageMeter({ add: (name) => calls.set(name, (calls.get(name) ?? 0) + 1) });
+      const again = await ocrImage(image);
+      setStageMeter(null);
+      expect(again.segments).toEqual(one.segments);
+      expect(calls.get('rec.wait')).toBeUndefined();
+      expect(calls.get('rec.run')).toBe(again.timings.boxes);
+    } finally {
+      await resetRecWorker();
+    }
   }, 180_000);
 });

@@ -287,9 +287,9 @@ class RecWorker {
   private nextId = 1;
 
   constructor(
-    private readonly ortPath: string,
-    private readonly modelPath: string,
-    private readonly options: object,
+    readonly ortPath: string,
+    readonly modelPath: string,
+    readonly options: object,
   ) {}
 
   get usable(): boolean {
@@ -345,6 +345,14 @@ class RecWorker {
     return w;
   }
 
+  /** Stops the worker thread (a replaced lane). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.failed = true;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+
   /** Runs the jobs in the worker (their input buffers are handed over, not copied). */
   async run(jobs: RecJob[]): Promise<RecOut[]> {
     const w = await this.start();
@@ -359,6 +367,18 @@ class RecWorker {
       );
     });
   }
+}
+
+/**
+ * Replaces the second lane with a fresh worker loading onnxruntime from `ortPath` (default: the real one).
+ * For tests: a worker that cannot start must leave every crop to the calling thread.
+ */
+export async function resetRecWorker(ortPath?: string): Promise<void> {
+  const models = await loadModels();
+  const old = models.recWorker;
+  const real = createRequire(import.meta.url).resolve('onnxruntime-node');
+  models.recWorker = new RecWorker(ortPath ?? real, old.modelPath, old.options);
+  await old.close();
 }
 
 /** Lanes recognition is split over (the calling thread, and the worker when > 1). Bench/test switch. */
