@@ -168,3 +168,12 @@ describe('confidence of a value', () => {
     expect(conf(doubtful)).toBeGreaterThan(0.7);
   });
 });
+
+describe('amount in words', () => {
+  it('takes 参 inside an amount as 叁 (the form 叁 was made from, the usual misreading of a faint 叁)', () => {
+    expect(
+      fieldsOf('invoice', [box('总金额：（大写）壹仟伍佰伍拾参元整 （小写）￥1553.00', 100, 100, 900)])
+        .totalAmountInWords,
+    ).toBe('壹仟伍佰伍拾叁元整');
+  });
+});

@@ -82,7 +82,9 @@ export const parseAmount: Parser = (text) => {
 
 const WORD_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正';
 export const parseWords: Parser = (text) => {
-  const m = new RegExp(`[${WORD_CHARS}]{2,}`).exec(text);
+  // 参 is the everyday form 叁 was made from, and what the recogniser reads when a stroke of 叁 is faint or
+  // under a seal; 参 is no amount word, so inside an amount it can only be 叁 (same length: offsets hold).
+  const m = new RegExp(`[${WORD_CHARS}]{2,}`).exec(text.replace(/参/g, '叁'));
   if (!m || !/[元圆]/.test(m[0])) return null;
   return { value: m[0], start: m.index, end: m.index + m[0].length };
 };

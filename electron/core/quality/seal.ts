@@ -4,6 +4,7 @@
 // ink all round its box too, so the outline itself must be an ellipse: the outermost red ink in each
 // direction from the centre is fitted with an ellipse, and a rectangle's corners stand ~20 % off it.
 import type { Region } from '../../../shared/quality';
+import { isRedInk } from '../red-ink';
 import type { Raster } from './raster';
 
 /** Sampling step over the analysis image: seals are big, a coarser grid is plenty. */
@@ -12,10 +13,7 @@ const STEP = 3;
  * Seal ink: red well above green, with green and blue about equal (a red hue). Faded and thin impressions
  * qualify; brown and orange (wood, skin, cardboard) have green well above blue and do not.
  */
-function isSealRed(R: number, G: number, B: number): boolean {
-  const rg = R - G;
-  return R >= 90 && rg >= 50 && R - B >= 40 && G - B <= 0.35 * rg;
-}
+const isSealRed = isRedInk;
 /** Seal diameter as a share of the page's long side: 40 mm on A4 (297 mm) is 13 %, on a small invoice ~25 %. */
 const MIN_DIAMETER = 0.05;
 const MAX_DIAMETER = 0.35;
