@@ -102,6 +102,8 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await dropFiles(page, zoneOf('medical-record'), [photos.glareRecord]);
     const recordTile = page.locator('li[data-requirement="medical-record"] figure.page-tile');
     await expect(recordTile).toHaveAttribute('data-verdict', 'fail');
+    // A tile fetches its picture (and draws the fault over it) once it is near view, as a person scrolls.
+    await recordTile.scrollIntoViewIfNeeded();
     const region = recordTile.locator('.fault-region[data-code="glare"]');
     await expect(region).toBeVisible();
     const box = await region.boundingBox();

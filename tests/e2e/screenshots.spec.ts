@@ -188,8 +188,9 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
     await page.getByPlaceholder(/搜索姓名/).fill(featuredReference);
     // The search applies after a short pause: click the featured claim's own row, not whatever row is first.
     await page.locator('.claims-table tbody tr', { hasText: featuredReference }).getByRole('button').click();
-    await expect(page.locator('.fault-region').first()).toBeVisible();
+    // Tiles draw their picture and fault once near view: scroll to the glare-struck 病历资料 first.
     await page.locator('li[data-requirement="medical-record"]').scrollIntoViewIfNeeded();
+    await expect(page.locator('.fault-region').first()).toBeVisible();
     // The glare-struck 病历资料 is not 已齐, and the app-made pledge waits for its signature.
     await expect(page.locator('li[data-requirement="medical-record"]')).toHaveAttribute(
       'data-status',
