@@ -3,12 +3,14 @@
 // (window preload, workers, the renderer folder), the resources the core reads, the files it resolves in
 // node_modules, and every native module among the production dependencies (unpacked from the asar).
 // File patterns follow electron-builder's rule: the last pattern that matches a path decides.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
+import { unpackedPath } from '../../electron/core/ocr/engine';
 
 interface BuilderConfig {
   files: string[];
@@ -203,6 +205,37 @@ describe('electron-builder.yml ships everything the app loads', () => {
         `${name} must be unpacked: native code reads its files`,
       ).toBe(true);
     }
+  });
+});
+
+describe('the second recognition lane in the packaged app', () => {
+  // The lane is a worker thread of plain source that require()s onnxruntime-node by path. It is given the
+  // path in the unpacked copy, so it loads real files whether or not a worker thread can read the archive;
+  // that copy must then hold onnxruntime-node and everything it requires.
+  it('maps the archive path to the unpacked copy, on Windows and POSIX paths', () => {
+    expect(
+      unpackedPath('/opt/ClaimDesk/resources/app.asar/node_modules/onnxruntime-node/dist/index.js'),
+    ).toBe('/opt/ClaimDesk/resources/app.asar.unpacked/node_modules/onnxruntime-node/dist/index.js');
+    expect(unpackedPath('C:\\ClaimDesk\\resources\\app.asar\\node_modules\\onnxruntime-node\\x.js')).toBe(
+      'C:\\ClaimDesk\\resources\\app.asar.unpacked\\node_modules\\onnxruntime-node\\x.js',
+    );
+    expect(unpackedPath('/work/repo/node_modules/onnxruntime-node/dist/index.js')).toBe(
+      '/work/repo/node_modules/onnxruntime-node/dist/index.js',
+    );
+  });
+
+  it('unpacks every file that loading onnxruntime-node reads', () => {
+    // Load it as the worker does, in a fresh Node, and list the modules it really read (its install
+    // script's packages, adm-zip and global-agent, are not among them).
+    const out = execFileSync(
+      process.execPath,
+      ['-e', "require('onnxruntime-node'); console.log(JSON.stringify(Object.keys(require.cache)))"],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    const loaded = (JSON.parse(out) as string[]).map((f) => relative(REPO_ROOT, f).split('\\').join('/'));
+    expect(loaded.some((f) => f.startsWith('node_modules/onnxruntime-common/'))).toBe(true);
+    expect(loaded.length).toBeGreaterThan(5);
+    for (const f of loaded) expect(unpacked(f), `${f} must be unpacked for the worker lane`).toBe(true);
   });
 });
 

