@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { dropFiles, expect, test } from './fixtures';
-import { apiCall, seedOutpatientClaim, seedPerson } from './support/api';
+import { apiCall, seedOutpatientClaim, seedPerson, seedShanghaiClaim } from './support/api';
 import { makeSamplePhotos, type Photo } from './support/sample-photos';
 import type { ClaimEvaluationView } from '../../shared/ipc';
 
@@ -52,13 +52,8 @@ test("the board shows the ID tail and the engine's checklist (缺 n 项 → 齐)
   const wang = await seedPerson(server, '王秀英', '11010519491231002X');
   const li = await seedPerson(server, '李建国', '110105198503030017');
   // An inpatient stay the sample papers were printed for (their dates and hospital agree with it).
-  const gathering = await apiCall<{ id: number; reference: string }>(server, 'createClaim', {
-    claimantId: wang,
-    careSetting: 'inpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    admissionDate: '2026-09-01',
-    dischargeDate: '2026-09-10',
+  const gathering = await seedShanghaiClaim(server, wang, {
+    inpatient: true,
     crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
   });
   const paid = await seedOutpatientClaim(server, li, '南京市鼓楼医院');

@@ -3,8 +3,8 @@
 // 交款人 王秀英, so the name mismatch is drawn on the invoice. Correcting the name stores it (已核对), the
 // mismatch goes, and both survive a reload (the correction lives in the data folder, not in the page).
 import { resolve } from 'node:path';
-import { expect, dropFiles, test } from './fixtures';
-import { apiCall, seedPerson } from './support/api';
+import { expect, dropFiles, test, openFirstClaim } from './fixtures';
+import { seedPerson, seedShanghaiClaim } from './support/api';
 import { makeSamplePhotos } from './support/sample-photos';
 
 const SHOTS =
@@ -19,17 +19,11 @@ test('read fields are shown beside the photo, boxed, editable; a mismatch is dra
   test.setTimeout(180_000);
   const photos = await makeSamplePhotos();
   const claimant = await seedPerson(server, '张三');
-  await apiCall(server, 'createClaim', {
-    claimantId: claimant,
-    careSetting: 'inpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    admissionDate: '2026-09-01',
-    dischargeDate: '2026-09-10',
+  await seedShanghaiClaim(server, claimant, {
+    inpatient: true,
     crossRegion: { filingType: 'emergency', filingDate: '2026-09-02' },
   });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await openFirstClaim(page);
   const inv = page.locator('li[data-requirement="invoice"]');
   await dropFiles(page, inv.locator('> .dropzone'), [photos.clean.invoice]);
   const panel = inv.locator('.field-panel');
@@ -83,8 +77,7 @@ test('read fields are shown beside the photo, boxed, editable; a mismatch is dra
   await expect(row('totalAmount')).not.toHaveAttribute('data-status', 'checked');
 
   // After a reload the correction is still there and still wins over the reading.
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await openFirstClaim(page);
   await expect(row('patientName').locator('input')).toHaveValue('张三', { timeout: 30_000 });
   await expect(row('patientName')).toHaveAttribute('data-status', 'checked');
   await expect(row('hospital')).not.toHaveAttribute('data-status', 'checked');

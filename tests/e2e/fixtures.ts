@@ -80,3 +80,9 @@ export async function dropFiles(
   }, payload);
   await target.dispatchEvent('drop', { dataTransfer });
 }
+
+/** Reloads the board (to see claims seeded through the API) and opens the first claim on it. */
+export async function openFirstClaim(page: Page): Promise<void> {
+  await page.reload();
+  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+}

@@ -12,8 +12,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { expect, test } from './fixtures';
-import { apiCall, seedPerson } from './support/api';
+import { expect, test, openFirstClaim } from './fixtures';
+import { seedPerson, seedShanghaiClaim } from './support/api';
 import { SAMPLES_DIR } from './support/sample-photos';
 
 /** Longer than this, a click or key press feels ignored. */
@@ -51,16 +51,8 @@ test('20 photos imported through 整叠放入 keep the window responsive', async
     photos.push(file);
   }
   const claimant = await seedPerson(server, '王秀英');
-  await apiCall(server, 'createClaim', {
-    claimantId: claimant,
-    careSetting: 'outpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    visitDate: '2026-09-10',
-    crossRegion: null,
-  });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await seedShanghaiClaim(server, claimant);
+  await openFirstClaim(page);
   const stack = page.locator('section.stack-drop');
   await expect(stack.getByRole('heading', { name: '整叠放入' })).toBeVisible();
 

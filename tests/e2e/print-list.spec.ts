@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
-import { apiCall, seedPerson } from './support/api';
+import { expect, test, openFirstClaim } from './fixtures';
+import { seedPerson, seedShanghaiClaim } from './support/api';
 
 async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'claimdesk-print-'));
@@ -28,17 +28,11 @@ test('the claim editor prints the list of papers for its scenario, and only the 
   server,
 }) => {
   const claimant = await seedPerson(server, '王秀英');
-  const claim = await apiCall<{ reference: string }>(server, 'createClaim', {
-    claimantId: claimant,
-    careSetting: 'inpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    admissionDate: '2026-09-01',
-    dischargeDate: '2026-09-10',
+  const claim = await seedShanghaiClaim(server, claimant, {
+    inpatient: true,
     crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
   });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await openFirstClaim(page);
   const open = page.getByRole('button', { name: '打印要带的材料清单' });
   await open.click();
   const sheet = page.getByRole('dialog', { name: '报销要准备的材料' });

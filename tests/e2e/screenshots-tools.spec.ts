@@ -3,8 +3,8 @@
 // CLAIMDESK_SCREENSHOTS=1 (test-results/screenshots otherwise); each shot also asserts what it shows.
 import { resolve } from 'node:path';
 import { idCheckChar } from '../../shared/validators';
-import { expect, dropFiles, test } from './fixtures';
-import { apiCall, seedPerson } from './support/api';
+import { expect, dropFiles, test, openFirstClaim } from './fixtures';
+import { apiCall, seedPerson, seedShanghaiClaim } from './support/api';
 import { makeSamplePhotos } from './support/sample-photos';
 
 const OUT =
@@ -26,17 +26,11 @@ test('viewer, print list and people at 标准 and 特大', async ({ app: page, s
     insuranceType: 'employee',
     insuredRegion: '北京市',
   });
-  await apiCall(server, 'createClaim', {
-    claimantId: patient,
-    careSetting: 'inpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    admissionDate: '2026-09-01',
-    dischargeDate: '2026-09-10',
+  await seedShanghaiClaim(server, patient, {
+    inpatient: true,
     crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
   });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await openFirstClaim(page);
   const record = page.locator('li[data-requirement="medical-record"]');
   await dropFiles(page, record.locator('> .dropzone'), [photos.glareRecord]);
   await expect(record.locator('figure.page-tile')).toHaveAttribute('data-verdict', 'fail', {

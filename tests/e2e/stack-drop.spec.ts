@@ -2,8 +2,8 @@
 // editor is read in the check worker (real OCR models) and each photo lands under its own requirement, with a
 // one-line summary; the person moves one page to another requirement with the select on its line.
 import { join, resolve } from 'node:path';
-import { expect, dropFiles, test } from './fixtures';
-import { apiCall, seedPerson } from './support/api';
+import { expect, dropFiles, test, openFirstClaim } from './fixtures';
+import { seedPerson, seedShanghaiClaim } from './support/api';
 import { makeSamplePhotos, SAMPLES_DIR } from './support/sample-photos';
 
 const SHOTS =
@@ -19,16 +19,8 @@ test('a dropped stack lands under the right requirements; a page can be moved', 
   const photos = await makeSamplePhotos();
   const idCard = { path: join(SAMPLES_DIR, 'id-card.jpg'), name: '身份证.jpg', mime: 'image/jpeg' };
   const claimant = await seedPerson(server, '王秀英');
-  await apiCall(server, 'createClaim', {
-    claimantId: claimant,
-    careSetting: 'outpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    visitDate: '2026-09-10',
-    crossRegion: null,
-  });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await seedShanghaiClaim(server, claimant);
+  await openFirstClaim(page);
 
   const stack = page.locator('section.stack-drop');
   await expect(stack.getByRole('heading', { name: '整叠放入' })).toBeVisible();

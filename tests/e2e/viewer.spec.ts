@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { expect, dropFiles, test } from './fixtures';
-import { apiCall, seedPerson } from './support/api';
+import { expect, dropFiles, test, openFirstClaim } from './fixtures';
+import { seedPerson, seedShanghaiClaim } from './support/api';
 import { SAMPLES_DIR, makeSamplePhotos } from './support/sample-photos';
 
 test('a glare photo opens large with its fault box; zoom, pan, next page, Esc returns focus', async ({
@@ -18,16 +18,10 @@ test('a glare photo opens large with its fault box; zoom, pan, next page, Esc re
   test.setTimeout(180_000);
   const photos = await makeSamplePhotos();
   const claimant = await seedPerson(server, '张三');
-  await apiCall(server, 'createClaim', {
-    claimantId: claimant,
-    careSetting: 'outpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    visitDate: '2026-09-10',
+  await seedShanghaiClaim(server, claimant, {
     crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
   });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await openFirstClaim(page);
   const record = page.locator('li[data-requirement="medical-record"]');
   await dropFiles(page, record.locator('> .dropzone'), [photos.glareRecord, photos.cleanRecord]);
   const tiles = record.locator('figure.page-tile');
@@ -140,16 +134,10 @@ test('a 2-page PDF steps through its pages in the viewer', async ({ app: page, s
   await writeFile(path, await doc.save());
 
   const claimant = await seedPerson(server, '张三');
-  await apiCall(server, 'createClaim', {
-    claimantId: claimant,
-    careSetting: 'outpatient',
-    hospital: '上海市第一人民医院',
-    treatmentRegion: '上海市',
-    visitDate: '2026-09-10',
+  await seedShanghaiClaim(server, claimant, {
     crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },
   });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await openFirstClaim(page);
   const bill = page.locator('li[data-requirement="itemized-bill"]');
   await dropFiles(page, bill.locator('> .dropzone'), [
     { path, name: '费用清单-两页.pdf', mime: 'application/pdf' },

@@ -1,7 +1,7 @@
 // Words and details: shortcuts (Ctrl+N, Ctrl+F and /) with their help line, amounts as ¥12,345.67, English
 // mode in English punctuation with the photo check's advice in English, 其他材料 named once, and no drop zone
 // under the pledge the app writes itself.
-import { expect, dropFiles, test } from './fixtures';
+import { expect, dropFiles, test, openFirstClaim } from './fixtures';
 import { apiCall, seedOutpatientClaim, seedPerson } from './support/api';
 import { makeSamplePhotos } from './support/sample-photos';
 
@@ -47,8 +47,7 @@ test('amounts read ¥12,345.67; 其他材料 is named once; the pledge has no dr
     crossRegion: null,
     totalAmount: 12345.67,
   });
-  await page.reload();
-  await page.locator('.claims-table tbody tr').first().getByRole('button').click();
+  await openFirstClaim(page);
   await expect(page.locator('dl.facts')).toContainText('¥12,345.67');
   await expect(page.locator('li[data-requirement="integrity-pledge"]')).toBeVisible();
   await expect(page.locator('li[data-requirement="integrity-pledge"] .dropzone')).toHaveCount(0);

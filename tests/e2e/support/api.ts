@@ -52,3 +52,27 @@ export async function seedOutpatientClaim(
     crossRegion: null,
   });
 }
+
+/** Where a filed cross-region claim says it was filed: none (local), 转诊 or 急诊. */
+type CrossRegion = null | { filingType: 'referral' | 'emergency'; filingDate: string };
+
+/**
+ * A claim for care in 上海市 at 上海市第一人民医院, as the app creates it: an outpatient visit on 2026-09-10,
+ * or (inpatient) a stay from 2026-09-01 to 2026-09-10 — the dates the sample papers print.
+ */
+export async function seedShanghaiClaim(
+  server: TestServer,
+  claimantId: number,
+  { inpatient = false, crossRegion = null }: { inpatient?: boolean; crossRegion?: CrossRegion } = {},
+): Promise<{ id: number; reference: string }> {
+  const care = inpatient
+    ? { careSetting: 'inpatient', admissionDate: '2026-09-01', dischargeDate: '2026-09-10' }
+    : { careSetting: 'outpatient', visitDate: '2026-09-10' };
+  return apiCall(server, 'createClaim', {
+    claimantId,
+    ...care,
+    hospital: '上海市第一人民医院',
+    treatmentRegion: '上海市',
+    crossRegion,
+  });
+}
