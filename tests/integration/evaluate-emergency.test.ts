@@ -1,6 +1,7 @@
 // The 急诊 mark on an emergency claim's diagnosis certificate: read from a born-digital PDF's text (PDF.js via
-// unpdf, offline), or confirmed by the person; a photo alone leaves it needing attention (no offline OCR).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// unpdf, offline), by offline OCR of a photo or of a scanned PDF's rendered page, or confirmed by the person;
+// a page whose words cannot be read leaves it needing attention.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -109,6 +110,35 @@ describe('the 急诊 mark', () => {
         certificatePhoto(join(tmp.dir, 'photo-ocr-no', 'dx.jpg'), '普外科'),
       ),
     ).toBe('needs_attention');
+  });
+
+  it('reads the mark off a scanned PDF certificate (no text layer) by rendering and OCR, no Debian tool', async () => {
+    // As a scanner app writes it: the photo filling an A4 page, no words of its own.
+    const scannedPdf = async (dir: string, department: string) => {
+      const photo = await certificatePhoto(join(tmp.dir, dir, 'scan.jpg'), department);
+      const doc = await PDFDocument.create();
+      doc.addPage([595, 818]).drawImage(await doc.embedJpg(readFileSync(photo)), {
+        x: 0,
+        y: 0,
+        width: 595,
+        height: 818,
+      });
+      const file = join(tmp.dir, dir, 'dx.pdf');
+      writeFileSync(file, await doc.save());
+      return file;
+    };
+    // PATH emptied: no pdftoppm or mutool to lean on, as on a user's Windows PC.
+    const path = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      expect(await dxStatus('scanned-with', () => scannedPdf('scanned-with', '急诊科'))).toBe('satisfied');
+      expect(await readPdfText(join(tmp.dir, 'scanned-with', 'dx.pdf'))).not.toMatch(/\p{Script=Han}/u);
+      expect(await dxStatus('scanned-without', () => scannedPdf('scanned-without', '普外科'))).toBe(
+        'needs_attention',
+      );
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('a photo without readable words needs the person to confirm the mark', async () => {

@@ -8,6 +8,7 @@ import { storeFile } from '../files/store';
 import { sealKindsFromRules } from '../quality/seal-kinds';
 import type { NewPage } from '../repo';
 import { ocrPageReader } from '../ocr/page-reader';
+import { readPdf } from '../ocr/read';
 import { readChineseTextOfRaster } from '../rules/ocr';
 import { readPdfText } from '../rules/pdf-text';
 import { ruleTextKinds } from '../rules/text-kinds';
@@ -22,13 +23,27 @@ import {
 let sealKinds: readonly string[] | null = null;
 
 /**
- * Only the words a rule reads (the text of born-digital PDFs, OCR of the analysis raster), for the kinds a
- * rule reads words on: the manifest path of `evaluate`, which needs no fields. Pages that come in read
- * everything once with ocrPageReader.
+ * Only the words a rule reads (the text of born-digital PDFs, OCR of a scanned PDF's first page and of the
+ * analysis raster), for the kinds a rule reads words on: the manifest path of `evaluate`, which needs no
+ * fields. Pages that come in read everything once with ocrPageReader.
  */
 export const readRuleText: PageReader = async ({ path, mime, kind, raster }) => {
   if (!kind || !ruleTextKinds().has(kind)) return null;
-  if (mime === 'application/pdf') return { text: await readPdfText(path) };
+  if (mime === 'application/pdf') {
+    const own = await readPdfText(path);
+    if (own && /\p{Script=Han}/u.test(own)) return { text: own };
+    // A scanned PDF carries no words of its own: its first page is rendered in-process and OCR'd, as
+    // `claimdesk read` and import do, so a scanned 急诊 certificate is read rather than left to a person.
+    const scanned = await readPdf(path).then(
+      (r) =>
+        r.lines
+          .map((l) => l.text)
+          .join('')
+          .replace(/\s+/g, '') || null,
+      () => null,
+    );
+    return { text: scanned ?? own };
+  }
   return { text: raster ? await readChineseTextOfRaster(raster) : null };
 };
 
