@@ -15,6 +15,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+# Also said in .npmrc (onnxruntime-node-install=skip, for a plain `npm ci`); npm warns that it will stop
+# passing unknown project settings to install scripts, and the environment variable keeps working then.
+export ONNXRUNTIME_NODE_INSTALL=skip
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
