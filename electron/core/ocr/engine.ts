@@ -599,11 +599,31 @@ async function detectThroughSeals(models: Models, img: OcrImage): Promise<{ quad
   return [...second, ...extra];
 }
 
+export interface OcrResult {
+  segments: OcrSegment[];
+  timings: OcrTimings;
+  /** Detected boxes clearly longer across (wide) or down (tall): a page photographed sideways has tall ones. */
+  shape: { wide: number; tall: number };
+}
+
+/** Counts boxes whose sides differ by half or more, by the way their long side runs. */
+function boxShapes(quads: Quad[]): { wide: number; tall: number } {
+  let wide = 0;
+  let tall = 0;
+  for (const q of quads) {
+    const w = dist(q[0], q[1]);
+    const h = dist(q[0], q[3]);
+    if (w >= 1.5 * h) wide++;
+    else if (h >= 1.5 * w) tall++;
+  }
+  return { wide, tall };
+}
+
 /**
  * Finds and reads every text box in an image (any size: it is reduced as needed). Boxes whose text comes
  * out empty are dropped. Coordinates are pixels of `image`.
  */
-export async function ocrImage(image: OcrImage): Promise<{ segments: OcrSegment[]; timings: OcrTimings }> {
+export async function ocrImage(image: OcrImage): Promise<OcrResult> {
   const models = await loadModels();
   let t0 = performance.now();
   const recImg = await limitSide(image, REC_MAX_SIDE);
@@ -620,5 +640,9 @@ export async function ocrImage(image: OcrImage): Promise<{ segments: OcrSegment[
   const segments = segs
     .filter((s) => s.text.length > 0)
     .map((s) => ({ ...s, quad: s.quad.map(([x, y]) => [x * back, y * back]) as Quad }));
-  return { segments, timings: { detectMs, recogniseMs, boxes: boxes.length } };
+  return {
+    segments,
+    timings: { detectMs, recogniseMs, boxes: boxes.length },
+    shape: boxShapes(boxes.map((b) => b.quad)),
+  };
 }

@@ -5,11 +5,13 @@
 import { readFile as readBytes } from 'node:fs/promises';
 import type { DocumentKind } from '../../../shared/domain';
 import type { Fields, TextLine } from '../../../shared/fields';
+import type { Region } from '../../../shared/quality';
 import { ClaimDeskError } from '../errors';
 import { loadSharp } from '../lazy';
 import { renderPdfPage, type RenderedPdfPage } from '../pdf/render';
 import type { ParsedInvoice } from '../invoices/parse';
-import { ocrImage, type OcrImage, type OcrSegment } from './engine';
+import type { OcrImage, OcrSegment } from './engine';
+import { ocrUpright, regionOnPhoto } from './orientation';
 import { classifyPage } from './classify';
 import { extractFields } from './fields';
 import { layoutPage, quadRegion, unionRegion, type Page } from './layout';
@@ -55,11 +57,19 @@ function finish(page: Page, options: ReadOptions, started: number): PageReading 
   };
 }
 
-/** Reads decoded pixels (any size; interleaved grey or RGB). */
+/**
+ * Reads decoded pixels (any size; interleaved grey or RGB), turned upright first when the page lies sideways
+ * or upside down (ocr/orientation.ts); the regions of lines and fields are on the pixels as given.
+ */
 export async function readPage(image: OcrImage, options: ReadOptions = {}): Promise<PageReading> {
   const started = performance.now();
-  const { segments } = await ocrImage(image);
-  return finish(layoutPage(segments, image.width, image.height), options, started);
+  const upright = await ocrUpright(image);
+  const reading = finish(layoutPage(upright.segments, upright.width, upright.height), options, started);
+  if (upright.rotation === 0) return reading;
+  const back = (r: Region): Region => regionOnPhoto(r, upright.rotation);
+  for (const line of reading.lines) line.region = back(line.region);
+  for (const f of Object.values(reading.fields)) if (f.region) f.region = back(f.region);
+  return reading;
 }
 
 /**

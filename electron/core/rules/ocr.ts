@@ -3,7 +3,7 @@
 // Not finding the words asks a person to confirm.
 import { decodeImage } from '../quality/decode';
 import { loadRaster, type Raster } from '../quality/raster';
-import { ocrImage } from '../ocr/engine';
+import { ocrUpright } from '../ocr/orientation';
 
 /** A stuck recognition must not hold up an evaluation. */
 export const OCR_TIMEOUT_MS = 60_000;
@@ -17,7 +17,7 @@ export async function readChineseText(path: string): Promise<string | null> {
   try {
     const work = (async () => {
       const raster = await loadRaster(await decodeImage(path, { verify: false }));
-      const { segments } = await ocrImage({
+      const { segments } = await ocrUpright({
         data: raster.rgb,
         width: raster.width,
         height: raster.height,
@@ -48,7 +48,12 @@ export async function readChineseTextOfRaster(raster: Raster): Promise<string | 
   try {
     const work = (async () => {
       const data = Buffer.from(raster.rgb.buffer, raster.rgb.byteOffset, raster.rgb.byteLength);
-      const { segments } = await ocrImage({ data, width: raster.width, height: raster.height, channels: 3 });
+      const { segments } = await ocrUpright({
+        data,
+        width: raster.width,
+        height: raster.height,
+        channels: 3,
+      });
       return segments
         .map((s) => s.text)
         .join('')
