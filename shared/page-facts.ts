@@ -134,6 +134,11 @@ export const PageFacts = z.object({
    * stack): the requirement it is placed under. Absent when the kind was given.
    */
   readKind: z.object({ kind: DocumentKind, confidence: z.number() }).optional(),
+  /**
+   * The clockwise turn (degrees) that made the photo's text upright when it was read: the photo was taken
+   * sideways or upside down. Absent when it reads as taken.
+   */
+  upright: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional(),
 });
 export type PageFacts = z.infer<typeof PageFacts>;
 

@@ -13,6 +13,8 @@ interface ReadResult {
   fields: Fields;
   lines: TextLine[];
   elapsedMs: number;
+  /** The clockwise turn that made a sideways or upside-down photo read upright; absent when read as taken. */
+  upright?: 90 | 180 | 270;
   /** Why the file could not be read (plain Chinese); absent when it was. */
   error?: string;
 }
@@ -45,7 +47,14 @@ export function register(program: Command): void {
         try {
           const { readPaper } = await import('../../core/ocr/page-reader');
           const r = await readPaper(file, kind ? { kind } : {});
-          results.push({ file, kind: r.kind, fields: r.fields, lines: r.lines, elapsedMs: r.elapsedMs });
+          results.push({
+            file,
+            kind: r.kind,
+            fields: r.fields,
+            lines: r.lines,
+            elapsedMs: r.elapsedMs,
+            ...(r.upright ? { upright: r.upright } : {}),
+          });
         } catch (err) {
           const message =
             err instanceof ClaimDeskError

@@ -166,7 +166,12 @@ export async function exportStoredClaim(
     kind: d.kind,
     files: d.pages.map((pg) => {
       const quality = pg.facts?.quality;
-      return { path: storedFilePath(ws.dataDir, pg.sha256), ...(quality ? { quality } : {}) };
+      const upright = pg.facts?.upright;
+      return {
+        path: storedFilePath(ws.dataDir, pg.sha256),
+        ...(quality ? { quality } : {}),
+        ...(upright ? { upright } : {}),
+      };
     }),
   }));
   // Progress is counted in files prepared (decoding, straightening and encoding each page is the slow part),

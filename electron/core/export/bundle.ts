@@ -32,6 +32,7 @@ import {
   fitJpeg,
   openOrientedSource,
   renderPageRaster,
+  type UprightTurn,
   trustedCorners,
   type OrientedSource,
 } from './photo';
@@ -70,6 +71,7 @@ type PreparedPage =
       straightened: boolean;
       source: OrientedSource;
       corners: [Pt, Pt, Pt, Pt] | undefined;
+      upright: UprightTurn;
     }
   | { type: 'pdf'; file: string; pdf: PDFDocument; pageIndex: number };
 
@@ -170,12 +172,14 @@ async function prepareFile(file: BundleDocument['files'][number]): Promise<Prepa
   }
   const source = await openOrientedSource(file.path);
   const corners = trustedCorners(file.quality, source.width, source.height);
+  const upright = file.upright ?? 0;
   const { raw, straightened } = await renderPageRaster(
     source,
     corners,
     pxAt(CONTENT_BOX.width, PHOTO_DPI),
     pxAt(CONTENT_BOX.height, PHOTO_DPI),
     file.path,
+    upright,
   );
   const jpeg = await encodeJpeg(raw, MAX_JPEG_QUALITY);
   return [
@@ -188,6 +192,7 @@ async function prepareFile(file: BundleDocument['files'][number]): Promise<Prepa
       straightened,
       source,
       corners,
+      upright,
     },
   ];
 }
@@ -430,7 +435,7 @@ async function renderUploadImagesWith(
       async (p, i): Promise<{ name: string; jpeg: Buffer } | undefined> => {
         let raw: RawImage;
         if (p.type === 'photo') {
-          raw = (await renderPageRaster(p.source, p.corners, longSide, longSide, p.file)).raw;
+          raw = (await renderPageRaster(p.source, p.corners, longSide, longSide, p.file, p.upright)).raw;
         } else {
           let page;
           try {

@@ -73,12 +73,43 @@ export interface PreparedRaster {
   straightened: boolean;
 }
 
+/** A clockwise turn that makes the page's text upright (what the page's reading found; 0: as taken). */
+export type UprightTurn = 0 | 90 | 180 | 270;
+
 /**
  * Renders the page into at most boxWidth×boxHeight pixels (aspect kept, never enlarged): the straightened
- * page when corners are given, the whole photo otherwise. The source is shrunk before warping so the warp
- * touches only the pixels the output needs.
+ * page when corners are given, the whole photo otherwise, turned upright when the photo was taken sideways
+ * or upside down (a reviewer reads the printed bundle without turning the sheet).
  */
 export async function renderPageRaster(
+  source: OrientedSource,
+  corners: [Pt, Pt, Pt, Pt] | undefined,
+  boxWidth: number,
+  boxHeight: number,
+  path: string,
+  upright: UprightTurn = 0,
+): Promise<PreparedRaster> {
+  if (upright === 0) return renderAsTaken(source, corners, boxWidth, boxHeight, path);
+  const sideways = upright === 90 || upright === 270;
+  // Fit the page as taken into the box as it will be once turned.
+  const { raw, straightened } = await renderAsTaken(
+    source,
+    corners,
+    sideways ? boxHeight : boxWidth,
+    sideways ? boxWidth : boxHeight,
+    path,
+  );
+  const { data, info } = await sharp(raw.data, {
+    raw: { width: raw.width, height: raw.height, channels: raw.channels as 3 },
+  })
+    .rotate(upright)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { raw: { data, width: info.width, height: info.height, channels: info.channels }, straightened };
+}
+
+/** The source is shrunk before warping so the warp touches only the pixels the output needs. */
+async function renderAsTaken(
   source: OrientedSource,
   corners: [Pt, Pt, Pt, Pt] | undefined,
   boxWidth: number,

@@ -5,12 +5,15 @@ import type { DocumentKind } from '../../../shared/domain';
 import type { EvaluationReport } from '../../../shared/evaluation';
 import type { ClaimFacts } from '../rules/engine';
 import type { QualityReport } from '../../../shared/quality';
+import type { UprightTurn } from './photo';
 
 export interface BundleFile {
   /** Absolute path of the photo or PDF. */
   path: string;
   /** The quality report of this file (its corners drive cropping and straightening). */
   quality?: QualityReport;
+  /** The clockwise turn that makes a sideways or upside-down photo upright (from its reading). */
+  upright?: UprightTurn;
 }
 
 export interface BundleDocument {

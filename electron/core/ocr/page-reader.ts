@@ -21,6 +21,7 @@ function factsOf(r: PageReading, classified: boolean): Facts {
         .replace(/\s+/g, '') || null,
     lines: r.lines,
     fields: r.fields,
+    ...(r.upright ? { upright: r.upright } : {}),
     ...(classified ? { kind: r.kind, kindConfidence: r.kindConfidence } : {}),
   };
 }
@@ -79,5 +80,6 @@ export async function readPaper(path: string, options: ReadPaperOptions = {}): P
     lines: facts.lines ?? [],
     fields: facts.fields ?? {},
     elapsedMs: Math.round(performance.now() - started),
+    upright: facts.upright ?? 0,
   };
 }

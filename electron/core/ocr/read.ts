@@ -11,7 +11,7 @@ import { loadSharp } from '../lazy';
 import { renderPdfPage, type RenderedPdfPage } from '../pdf/render';
 import type { ParsedInvoice } from '../invoices/parse';
 import type { OcrImage, OcrSegment } from './engine';
-import { ocrUpright, regionOnPhoto } from './orientation';
+import { ocrUpright, regionOnPhoto, type Rotation } from './orientation';
 import { classifyPage } from './classify';
 import { extractFields } from './fields';
 import { layoutPage, quadRegion, unionRegion, type Page } from './layout';
@@ -27,6 +27,8 @@ export interface PageReading {
   lines: TextLine[];
   fields: Fields;
   elapsedMs: number;
+  /** The clockwise turn that made the page's text upright (0: read as taken). */
+  upright: Rotation;
 }
 
 export interface ReadOptions {
@@ -54,6 +56,7 @@ function finish(page: Page, options: ReadOptions, started: number): PageReading 
     lines: linesOf(page),
     fields: extractFields(page, cls.kind),
     elapsedMs: Math.round(performance.now() - started),
+    upright: 0,
   };
 }
 
@@ -66,6 +69,7 @@ export async function readPage(image: OcrImage, options: ReadOptions = {}): Prom
   const upright = await ocrUpright(image);
   const reading = finish(layoutPage(upright.segments, upright.width, upright.height), options, started);
   if (upright.rotation === 0) return reading;
+  reading.upright = upright.rotation;
   const back = (r: Region): Region => regionOnPhoto(r, upright.rotation);
   for (const line of reading.lines) line.region = back(line.region);
   for (const f of Object.values(reading.fields)) if (f.region) f.region = back(f.region);

@@ -56,6 +56,8 @@ export interface PageReading {
   /** The kind of paper found from its print, when the page came without a kind. */
   kind?: DocumentKind;
   kindConfidence?: number;
+  /** The clockwise turn that made the text upright (0 or absent: read as taken). */
+  upright?: 0 | 90 | 180 | 270;
 }
 
 /**
@@ -153,6 +155,7 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
       ...(reading?.text !== undefined ? { text: reading.text } : {}),
       ...(reading?.lines ? { lines: reading.lines } : {}),
       ...(reading?.fields ? { fields: withQr(reading.fields) } : {}),
+      ...(reading?.upright ? { upright: reading.upright } : {}),
       ...(reading?.kind && !input.kind
         ? { readKind: { kind: reading.kind, confidence: reading.kindConfidence ?? 0 } }
         : {}),
