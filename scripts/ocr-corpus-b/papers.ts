@@ -15,6 +15,7 @@
 // colons, spaced label characters (姓 名) vary per paper. The truth is the generator's own values.
 import QRCode from 'qrcode';
 import { rng } from '../quality-corpus/documents';
+import { sealArcText } from '../quality-corpus-b/documents';
 import type { FieldValue } from '../../shared/fields';
 
 export type KindB =
@@ -240,16 +241,15 @@ b { font-weight: bold; }
 }
 
 function seal(cx: number, cy: number, r: number, text: string, label: string): string {
-  const chars = [...text];
-  const arc = chars
-    .map((c, i) => {
-      const deg = -160 + (140 * (i + 0.5)) / chars.length;
-      const a = (deg * Math.PI) / 180;
-      const x = r * 0.75 * Math.cos(a);
-      const y = r * 0.75 * Math.sin(a);
-      return `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" transform="rotate(${(deg + 90).toFixed(1)} ${x.toFixed(2)} ${y.toFixed(2)})" text-anchor="middle" dominant-baseline="middle" font-size="${(r * 0.2).toFixed(2)}">${c}</text>`;
-    })
-    .join('');
+  const arc = sealArcText(text, {
+    rx: r,
+    ry: r,
+    fromDeg: -160,
+    spanDeg: 140,
+    inset: 0.75,
+    fontSize: r * 0.2,
+    turnDigits: 1,
+  });
   return `<svg class="a" style="left:${cx - r - 1}mm;top:${cy - r - 1}mm;width:${2 * r + 2}mm;height:${2 * r + 2}mm;opacity:0.78" viewBox="${-r - 1} ${-r - 1} ${2 * r + 2} ${2 * r + 2}">
 <g fill="#cc2229" stroke="#cc2229" font-family="'WenQuanYi Zen Hei', sans-serif"><circle r="${r}" fill="none" stroke-width="0.9"/>${arc}
 <text y="${(r * 0.5).toFixed(2)}" text-anchor="middle" stroke="none" font-size="${(r * 0.17).toFixed(2)}">${label}</text></g></svg>`;

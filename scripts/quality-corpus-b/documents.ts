@@ -49,22 +49,45 @@ const PX_PER_MM = 8; // ≈ 203 dpi
 const SERIF = "'Noto Serif CJK SC', 'WenQuanYi Zen Hei', serif";
 const HEI = "'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', sans-serif";
 
+/** Where a seal's name runs along its upper rim (SVG units of the seal, centred on 0,0). */
+export interface SealArc {
+  rx: number;
+  ry: number;
+  /** Angle of the arc's start and its length, degrees (0 = right, −90 = top). */
+  fromDeg: number;
+  spanDeg: number;
+  /** The characters' centres sit at this share of the radii. */
+  inset: number;
+  fontSize: number;
+  /** Decimals of each character's turn in the SVG; unset, the number as it comes. */
+  turnDigits?: number;
+}
+
+/**
+ * A seal's name set along its upper rim, one SVG <text> a character turned to face out (as a 公章 is cut).
+ * Shared by both set-B generators (this one and scripts/ocr-corpus-b/papers.ts).
+ */
+export function sealArcText(text: string, arc: SealArc): string {
+  const chars = [...text];
+  return chars
+    .map((c, i) => {
+      const deg = arc.fromDeg + (arc.spanDeg * (i + 0.5)) / chars.length;
+      const a = (deg * Math.PI) / 180;
+      const x = (arc.rx * arc.inset * Math.cos(a)).toFixed(2);
+      const y = (arc.ry * arc.inset * Math.sin(a)).toFixed(2);
+      const turn = arc.turnDigits === undefined ? `${deg + 90}` : (deg + 90).toFixed(arc.turnDigits);
+      return `<text x="${x}" y="${y}" transform="rotate(${turn} ${x} ${y})" text-anchor="middle" dominant-baseline="middle" font-size="${arc.fontSize.toFixed(2)}">${c}</text>`;
+    })
+    .join('');
+}
+
 function sealHtml(style: SealStyle, cx: number, cy: number, text: string, label: string): string {
   if (style === 'none') return '';
   const oval = style === 'oval';
   const rx = oval ? 22 : 20;
   const ry = oval ? 15 : 20;
   const opacity = style === 'faint' ? 0.45 : 0.85;
-  const chars = [...text];
-  const arc = chars
-    .map((c, i) => {
-      const deg = -150 + (120 * (i + 0.5)) / chars.length;
-      const a = (deg * Math.PI) / 180;
-      const x = rx * 0.74 * Math.cos(a);
-      const y = ry * 0.74 * Math.sin(a);
-      return `<text x="${x.toFixed(2)}" y="${y.toFixed(2)}" transform="rotate(${deg + 90} ${x.toFixed(2)} ${y.toFixed(2)})" text-anchor="middle" dominant-baseline="middle" font-size="${(ry * 0.22).toFixed(2)}">${c}</text>`;
-    })
-    .join('');
+  const arc = sealArcText(text, { rx, ry, fromDeg: -150, spanDeg: 120, inset: 0.74, fontSize: ry * 0.22 });
   const star = Array.from({ length: 10 }, (_, i) => {
     const a = (Math.PI / 5) * i - Math.PI / 2;
     const r = i % 2 === 0 ? ry * 0.2 : ry * 0.08;

@@ -9,11 +9,6 @@ import type { Raster } from './raster';
 
 /** Sampling step over the analysis image: seals are big, a coarser grid is plenty. */
 const STEP = 3;
-/**
- * Seal ink: red well above green, with green and blue about equal (a red hue). Faded and thin impressions
- * qualify; brown and orange (wood, skin, cardboard) have green well above blue and do not.
- */
-const isSealRed = isRedInk;
 /** Seal diameter as a share of the page's long side: 40 mm on A4 (297 mm) is 13 %, on a small invoice ~25 %. */
 const MIN_DIAMETER = 0.05;
 const MAX_DIAMETER = 0.35;
@@ -61,8 +56,9 @@ export function findSeal(r: Raster, o: SealSearchOptions): SealSearch {
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const j = (y * STEP * r.width + x * STEP) * 3;
+      // Seal ink (core/red-ink.ts): faded and thin impressions qualify; wood, skin and cardboard do not.
       if (
-        isSealRed(r.rgb[j]! * gain, r.rgb[j + 1]! * gain, r.rgb[j + 2]! * gain) &&
+        isRedInk(r.rgb[j]! * gain, r.rgb[j + 1]! * gain, r.rgb[j + 2]! * gain) &&
         onPage(x * STEP, y * STEP)
       ) {
         red[y * w + x] = 1;
