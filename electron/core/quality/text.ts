@@ -276,20 +276,11 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
   // up to H + W·|tan θ| rows (2° over 40 px: +1.4 px, 14 % of a 10-px line). With the strip's slope known
   // (lineSlopes), each run's ink is measured along the line instead: the pixel at (dx, y) sits at height
   // y − tan θ·(dx − mid) across it, and the run's height is the span of those heights, however its
-  // characters' tops and bottoms lie.
-  // That span is of pixel centres. A pixel is inked when the ink covers its centre (the mask's threshold is
-  // half the paper-to-ink contrast), so where the line's top edge lies at height a, a column's first inked
-  // pixel has its centre at a + u, u in [0, 1) set by where the pixel grid falls on the edge; likewise at
-  // the bottom. Upright, every column has the same u: the row count (span + 1) is H on average. Along a
-  // slope, u moves by |tan θ| per column, sweeping s = |tan θ|·(W − 1) of a pixel across the run, and the
-  // extreme over the columns is the column nearest the edge: from s ≥ 1 one sits on it, and the span itself
-  // is H (the + 1 of a row count added a pixel there: the 1000-px certificate of set A measured 10.46 px
-  // against 9.72 by the physics). For a sweep under a pixel the nearest centre falls short of each edge by
-  // (1 − s)²/2 on average (u uniform), so the height is span + (1 − min(1, s))², the row count at s = 0.
+  // characters' tops and bottoms lie. Runs whose ink would rise by under half a pixel keep their row count.
   const slopes = lineSlopes(runs, strips);
   const heights = runs.map((run) => {
     const m = slopes ? slopes[run.strip]! : 0;
-    if (m === 0) return run.len;
+    if (Math.abs(m) * run.inkWidth < 0.5) return run.len;
     const rule = rules[run.strip]!;
     const x0 = run.strip * STRIP;
     const mid = (STRIP - 1) / 2;
@@ -315,8 +306,7 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
       scan(run.start, run.start + reach);
       scan(end - reach, end);
     }
-    const sweep = Math.min(1, Math.abs(m) * (run.inkWidth - 1));
-    return Math.max(MIN_RUN, Math.min(run.len, bottom - top + (1 - sweep) ** 2));
+    return Math.max(MIN_RUN, Math.min(run.len, bottom - top + 1));
   });
   if (heights.length < MIN_RUNS) return { lineHeight: null, medianHeight: null, runs: heights.length };
   // Row-weighted quantiles: a full line counts by its height, fragments (one stroke of 三) count little.
