@@ -10,6 +10,7 @@
 // out. A tilted line fills more rows than its height across a strip, so the lines' slope is measured between
 // strips and each run's ink is measured along it (upright). The run heights, each row counted once, give the
 // distribution of line heights; its lower quartile is the smallest body text.
+import { isRedInk } from '../red-ink';
 import type { Raster } from './raster';
 
 /** Strip width in analysis pixels: two or three characters of body text (their tilt is measured out). */
@@ -57,6 +58,9 @@ export interface BlockMask {
  * Blur of any shape (a defocus disc, a straight or curved shake, a double image) spreads each stroke's ink
  * over its whole extent, so once that is wider than the stroke no pixel of it gets that dark any more, even
  * where the 10-90 % edge width stays small (a curved shake draws thin, doubled edges).
+ * Red stamp ink is left out of both counts: a seal's rim and characters are cut bold (~1 mm), as are red
+ * titles and rules, and a smear that empties thin black strokes leaves them dark (set B's e-invoice under a
+ * curved shake: red ink 0.35 kept dark, black print 0.09), so with them the share read 0.16, over the line.
  */
 export interface InkDepth {
   faint: number;
@@ -69,7 +73,7 @@ const FAINT_INK = 0.8;
 
 /** Ink mask: darker than the local paper by at least half the paper-to-ink contrast (and ≥ 18 levels). */
 export function inkMask(r: Raster, where: BlockMask, inkLevel: number, depth?: InkDepth): Uint8Array {
-  const { width: w, height: h, grey } = r;
+  const { width: w, height: h, grey, rgb } = r;
   const cw = Math.ceil(w / CELL);
   const ch = Math.ceil(h / CELL);
   // Column → cell and column → block lookups once, so the per-pixel loops do no division.
@@ -120,8 +124,12 @@ export function inkMask(r: Raster, where: BlockMask, inkLevel: number, depth?: I
       if (v < below[k]!) {
         ink[base + x] = 1;
         if (v < faintBelow[k]!) {
-          faint++;
-          if (v < darkBelow[k]!) dark++;
+          // Red stamp ink (a seal, a red title or red rules) is not the print the depth follows.
+          const j = 3 * (base + x);
+          if (!isRedInk(rgb[j]!, rgb[j + 1]!, rgb[j + 2]!)) {
+            faint++;
+            if (v < darkBelow[k]!) dark++;
+          }
         }
       }
     }
