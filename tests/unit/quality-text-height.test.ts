@@ -3,7 +3,8 @@
 // position), blurred by sharp at two strengths, measure 12 px upright and the same at both blurs when turned
 // as a hand-held photo is. Turned lines still read about a pixel high (the row count's + 1 on a span whose
 // columns already reach the edge; README "check", Still wrong): the fix for that was measured and left out
-// (commit b090dab and its revert), so here the turned glyphs are held to the same height at both blurs only.
+// (commit "Text height along the slope without the pixel of the row count" and its revert), so here the
+// turned glyphs are held to the same height at both blurs only.
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
