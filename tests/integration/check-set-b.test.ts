@@ -81,27 +81,24 @@ describe('checks on documents of other sizes and layouts', () => {
   });
 
   it('fails a shake along a curved path (a doubled image with thin edges) as blurry: the ink no longer gets dark', () => {
-    const name = 'certificate_a5-motion-curved';
-    const m = reports.get(name)!.metrics;
-    expect(codes(name), JSON.stringify(m)).toContain('blurry:error');
-    // The edges stay narrow (the 10-90 % width alone would pass it); the ink depth is what catches it.
-    expect(m.blurRatio as number).toBeLessThan(0.16);
-    expect(m.inkKeptDark as number).toBeLessThan(0.15);
-    // The same certificate photographed dim (paper ~135 grey levels, more sensor noise) keeps its ink dark.
+    // The edges stay narrow: by their width alone the certificate would pass and the e-invoice only warn; the
+    // ink depth is what catches them. The e-invoice's red title, rules and seal are cut bold and stay dark
+    // under the smear (0.35 of that ink kept dark, its black print 0.09): counted as print they lifted its
+    // share to 0.16 and it got only a warning, so red stamp ink is left out.
+    for (const [name, edgesBelow] of [
+      ['certificate_a5-motion-curved', 0.16],
+      ['e_invoice-motion-curved', 0.2],
+    ] as const) {
+      const m = reports.get(name)!.metrics;
+      expect(codes(name), JSON.stringify(m)).toContain('blurry:error');
+      expect(m.blurRatio as number).toBeLessThan(edgesBelow);
+      expect(m.inkKeptDark as number).toBeLessThan(0.15);
+    }
+    // The same certificate photographed dim (paper ~135 grey levels, more sensor noise) keeps its ink dark,
+    // and so does a well-shot receipt with its red oval seal.
     const dim = reports.get('certificate_a5-ok-dim')!;
     expect(codes('certificate_a5-ok-dim'), JSON.stringify(dim.metrics)).toEqual([]);
     expect(dim.metrics.inkKeptDark as number).toBeGreaterThan(0.3);
-  });
-
-  it('fails the e-invoice shaken along a curved path: its red title, rules and seal are not counted as print', () => {
-    // Its red ink is cut bold and stays dark under the smear (0.35 of it kept dark, the black print 0.09);
-    // counted with the print it lifted the share to 0.16 and the photo got only a blur warning.
-    const name = 'e_invoice-motion-curved';
-    const m = reports.get(name)!.metrics;
-    expect(codes(name), JSON.stringify(m)).toContain('blurry:error');
-    expect(m.blurRatio as number).toBeLessThan(0.2);
-    expect(m.inkKeptDark as number).toBeLessThan(0.15);
-    // A well-shot receipt with its red oval seal keeps its print dark.
     expect(reports.get('receipt-clean-white')!.metrics.inkKeptDark as number).toBeGreaterThan(0.3);
   });
 
