@@ -27,6 +27,8 @@ export const ImageMetrics = z.object({
   /** Height of the smallest body text in photo pixels, measured on the text (null: none found). */
   textHeightPx: z.number().nullable().optional(),
   textLineRuns: z.number().optional(),
+  /** The lines run down the frame: the page was photographed on its side (measured across the other way). */
+  textSideways: z.boolean().optional(),
   /** Ink-edge width over the text height (the blur measure), null when either was not measurable. */
   blurRatio: z.number().nullable().optional(),
   /** Share of the ink pixels that reach full ink strength (blur of any shape lowers it), null: too little ink. */

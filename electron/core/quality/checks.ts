@@ -8,7 +8,7 @@ import { findPage, erodedMask, onPage, type PageGeometry } from './page';
 import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
 import type { Raster } from './raster';
 import { measureEdgeWidths, MIN_EDGE_CONTRAST } from './sharpness';
-import { inkMask, measureTextScale, type InkDepth } from './text';
+import { inkMask, measureTextScaleEitherWay, type InkDepth } from './text';
 import { measureLighting } from './lighting';
 import { findSeal } from './seal';
 
@@ -294,7 +294,10 @@ export function analyse(
 
   // Legibility from the text itself: how many photo pixels the smallest body text gets.
   const depth: InkDepth = { faint: 0, dark: 0 };
-  const text = measureTextScale(r, inkMask(r, { ...page, mask: interior }, lighting.inkLevel, depth));
+  const text = measureTextScaleEitherWay(
+    r,
+    inkMask(r, { ...page, mask: interior }, lighting.inkLevel, depth),
+  );
   // Share of the ink that still reaches full strength (see text.ts InkDepth); null with too little ink.
   const inkKeptDark = depth.faint >= MIN_INK_PIXELS ? depth.dark / depth.faint : null;
   const textPx = text.lineHeight === null ? null : text.lineHeight / r.scale;
@@ -479,6 +482,7 @@ export function analyse(
     pageTrusted,
     textHeightPx: textPxShown,
     textLineRuns: text.runs,
+    ...(text.sideways ? { textSideways: true } : {}),
     blurRatio: blurRatio === null ? null : round(blurRatio, 3),
     inkKeptDark: inkKeptDark === null ? null : round(inkKeptDark, 3),
     blurMm: blurMm === null ? null : round(blurMm, 3),

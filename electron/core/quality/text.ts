@@ -338,3 +338,50 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
   const at = (q: number): number => quantile(lines, q);
   return { lineHeight: at(QUANTILE), medianHeight: at(0.5), runs: lines.length };
 }
+
+/**
+ * Across the other way, a page photographed on its side gives at least this many times the line runs, and
+ * runs at most 1/SIDEWAYS_HEIGHT_RATIO as tall (a column of characters merged into one run is many characters
+ * tall). An upright page measured across the other way gives one run per character or word: about as many
+ * runs as lines, at about the character width, never a third of the line height (a digit is ~0.55 of it).
+ */
+const SIDEWAYS_RUNS = 2;
+const SIDEWAYS_HEIGHT_RATIO = 3;
+/**
+ * Body text is 1/50–1/100 of a page's short side (3.5 mm on A4's 210 mm), so lines measured taller than this
+ * share of the frame's short side are a card's large print or merged columns of a page on its side: only then
+ * is the other way measured (it costs as much as the first, ~25 ms on a 2000-px raster).
+ */
+const SIDEWAYS_SUSPECT = 0.03;
+
+/** The ink mask turned a quarter (rows become columns), for measuring lines that run down the frame. */
+function transposed(ink: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[x * h + y] = ink[row + x]!;
+  }
+  return out;
+}
+
+/**
+ * The text scale whichever way the lines run. On a page photographed on its side (a phone held the other way,
+ * a picture that lost its orientation tag) the lines run down the frame: a strip can then hold a column of
+ * characters as one tall run, so few runs are found and they read as huge text (a 13-px line measured
+ * 176 px), which also hid the seal (a seal is judged against the text height). The other way is measured
+ * only when the first reading has that shape, and taken only when it is clearly a page of lines.
+ */
+export function measureTextScaleEitherWay(r: Raster, ink: Uint8Array): TextScale & { sideways: boolean } {
+  const across = measureTextScale(r, ink);
+  if (across.medianHeight === null || across.medianHeight < SIDEWAYS_SUSPECT * Math.min(r.width, r.height))
+    return { ...across, sideways: false };
+  const down = measureTextScale(
+    { ...r, width: r.height, height: r.width },
+    transposed(ink, r.width, r.height),
+  );
+  const sideways =
+    down.medianHeight !== null &&
+    down.runs >= SIDEWAYS_RUNS * across.runs &&
+    across.medianHeight >= SIDEWAYS_HEIGHT_RATIO * down.medianHeight;
+  return { ...(sideways ? down : across), sideways };
+}
