@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadSharp } from '../lazy';
 import { isRedInk } from '../red-ink';
+import { ALT_MIN, DOUBTFUL } from './lexicon';
 import type { InferenceSession as Session } from 'onnxruntime-node';
 import type { Worker } from 'node:worker_threads';
 import { components, corners, minAreaRect, sampleCrop, unclip, type Quad } from './geometry';
@@ -53,6 +54,18 @@ export interface OcrSegment {
   charPos: number[];
   /** Each character's probability. */
   charConf: number[];
+  /**
+   * Per character, the other characters the model gave ≥ ALT_MIN at a time step the character was read at
+   * with < DOUBTFUL (ocr/lexicon.ts), each at its highest probability there, most likely first; empty for a
+   * sure character. Absent on text not OCR'd.
+   */
+  charAlts?: CharAlt[][];
+}
+
+/** A character the recogniser also gave some probability to at a read character's place. */
+export interface CharAlt {
+  ch: string;
+  p: number;
 }
 
 export interface OcrTimings {
@@ -256,16 +269,30 @@ const dist = (a: [number, number], b: [number, number]): number => Math.hypot(a[
 
 /**
  * The best class and its probability at each time step of `n` crops' recogniser output (`n·T·C` floats),
- * the first half of greedy CTC. Self-contained (no outer names): the recognition worker runs its source.
+ * the first half of greedy CTC; and, at each step whose best is below `doubtful`, every other class the
+ * model gave at least `altMin` (at most 1 / altMin − 1 of them): the model's own alternatives, which the
+ * lexicon check may take for a doubtful character (ocr/lexicon.ts). They come as parallel lists (step,
+ * class, probability). Self-contained (no outer names): the recognition worker runs its source.
  */
 function bestPath(
   probs: Float32Array,
   n: number,
   T: number,
   C: number,
-): { cls: Int32Array; p: Float32Array } {
+  doubtful: number,
+  altMin: number,
+): {
+  cls: Int32Array;
+  p: Float32Array;
+  altStep: Int32Array;
+  altCls: Int32Array;
+  altP: Float32Array;
+} {
   const cls = new Int32Array(n * T);
   const p = new Float32Array(n * T);
+  const steps: number[] = [];
+  const classes: number[] = [];
+  const ps: number[] = [];
   for (let s = 0; s < n * T; s++) {
     const base = s * C;
     let best = 0;
@@ -279,8 +306,24 @@ function bestPath(
     }
     cls[s] = best;
     p[s] = bestP;
+    if (bestP < doubtful) {
+      for (let c = 0; c < C; c++) {
+        const v = probs[base + c]!;
+        if (v >= altMin && c !== best) {
+          steps.push(s);
+          classes.push(c);
+          ps.push(v);
+        }
+      }
+    }
   }
-  return { cls, p };
+  return {
+    cls,
+    p,
+    altStep: Int32Array.from(steps),
+    altCls: Int32Array.from(classes),
+    altP: Float32Array.from(ps),
+  };
 }
 
 /** One recogniser call: `n` crops side by side in a `[n, 3, 48, W]` tensor. */
@@ -294,6 +337,9 @@ interface RecOut {
   T: number;
   cls: Int32Array;
   p: Float32Array;
+  altStep: Int32Array;
+  altCls: Int32Array;
+  altP: Float32Array;
 }
 
 /**
@@ -337,16 +383,22 @@ class RecWorker {
             const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', j.input, [j.n, 3, 48, j.W]) };
             const out = (await session.run(feeds))[session.outputNames[0]];
             const [, T, C] = out.dims;
-            outs.push({ T, ...bestPath(out.data, j.n, T, C) });
+            outs.push({ T, ...bestPath(out.data, j.n, T, C, workerData.doubtful, workerData.altMin) });
           }
-          parentPort.postMessage({ id, outs }, outs.flatMap((o) => [o.cls.buffer, o.p.buffer]));
+          parentPort.postMessage({ id, outs }, outs.flatMap((o) => [o.cls.buffer, o.p.buffer, o.altStep.buffer, o.altCls.buffer, o.altP.buffer]));
         } catch (e) {
           parentPort.postMessage({ id, error: String((e && e.stack) || e) });
         }
       });`;
     const w = new WorkerThread(code, {
       eval: true,
-      workerData: { ortPath: this.ortPath, modelPath: this.modelPath, options: this.options },
+      workerData: {
+        ortPath: this.ortPath,
+        modelPath: this.modelPath,
+        options: this.options,
+        doubtful: DOUBTFUL,
+        altMin: ALT_MIN,
+      },
     });
     w.unref();
     w.on('message', (m: { id: number; outs?: RecOut[]; error?: string }) => {
@@ -435,11 +487,19 @@ function cropJob(img: OcrImage, job: Omit<RecJob, 'input'>): RecJob {
 
 /** Greedy CTC, second half: repeats merged, blanks dropped, each character's position and probability. */
 function decode(job: RecJob, out: RecOut, charset: string[], results: OcrSegment[]): void {
-  const { T, cls, p } = out;
+  const { T, cls, p, altStep, altCls, altP } = out;
+  // The alternatives of the doubtful steps, by step.
+  const altsAt = new Map<number, number[]>();
+  for (let i = 0; i < altStep.length; i++) {
+    const list = altsAt.get(altStep[i]!);
+    if (list) list.push(i);
+    else altsAt.set(altStep[i]!, [i]);
+  }
   job.items.forEach((b, k) => {
     const chars: string[] = [];
     const charPos: number[] = [];
     const charConf: number[] = [];
+    const charAlts: CharAlt[][] = [];
     let prev = 0;
     const steps = Math.min(T, Math.ceil((b.width / job.W) * T));
     for (let t = 0; t < steps; t++) {
@@ -448,15 +508,27 @@ function decode(job: RecJob, out: RecOut, charset: string[], results: OcrSegment
         chars.push(charset[best] ?? '');
         charConf.push(p[k * T + t]!);
         charPos.push(Math.min(1, ((t + 0.5) * (job.W / T)) / b.width));
+        // The model's other candidates over the steps this character was read at (its run of steps), each
+        // at the highest probability it had there; the blank is no alternative.
+        const alt = new Map<number, number>();
+        for (let u = t; u < steps && cls[k * T + u] === best; u++) {
+          for (const i of altsAt.get(k * T + u) ?? []) {
+            const c = altCls[i]!;
+            if (c > 0 && altP[i]! > (alt.get(c) ?? 0)) alt.set(c, altP[i]!);
+          }
+        }
+        charAlts.push(
+          [...alt.entries()].sort((x, y) => y[1] - x[1]).map(([c, q]) => ({ ch: charset[c] ?? '', p: q })),
+        );
       }
       prev = best;
     }
     // Spaces at either end carry nothing; drop them with their positions.
-    while (chars.length && chars[0] === ' ') [chars, charPos, charConf].forEach((a) => a.shift());
-    while (chars.length && chars[chars.length - 1] === ' ')
-      [chars, charPos, charConf].forEach((a) => a.pop());
+    const all = [chars, charPos, charConf, charAlts] as unknown[][];
+    while (chars.length && chars[0] === ' ') all.forEach((a) => a.shift());
+    while (chars.length && chars[chars.length - 1] === ' ') all.forEach((a) => a.pop());
     const confidence = charConf.length ? charConf.reduce((x, y) => x + y, 0) / charConf.length : 0;
-    results[b.index] = { text: chars.join(''), confidence, quad: b.quad, charPos, charConf };
+    results[b.index] = { text: chars.join(''), confidence, quad: b.quad, charPos, charConf, charAlts };
   });
 }
 
@@ -514,7 +586,7 @@ async function recognise(models: Models, img: OcrImage, quads: Quad[]): Promise<
     await stage('rec.ctc', () =>
       decode(
         job,
-        { T, ...bestPath(out.data as Float32Array, job.items.length, T, C) },
+        { T, ...bestPath(out.data as Float32Array, job.items.length, T, C, DOUBTFUL, ALT_MIN) },
         models.charset,
         results,
       ),
@@ -543,7 +615,7 @@ async function recognise(models: Models, img: OcrImage, quads: Quad[]): Promise<
       const [, T, C] = out.dims as [number, number, number];
       decode(
         job,
-        { T, ...bestPath(out.data as Float32Array, job.items.length, T, C) },
+        { T, ...bestPath(out.data as Float32Array, job.items.length, T, C, DOUBTFUL, ALT_MIN) },
         models.charset,
         results,
       );

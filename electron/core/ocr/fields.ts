@@ -5,6 +5,7 @@
 import type { FieldKind, FieldReading, Fields } from '../../../shared/fields';
 import { quadRegion, subQuad, type Page, type Seg } from './layout';
 import { parseAmountInWords } from '../../../shared/amount-words';
+import { correctByLexicon, shippedLexicon } from './lexicon';
 
 /** One-to-one character replacements (indexes stay aligned with the recognised text). */
 const NORMAL: Record<string, string> = {
@@ -258,10 +259,30 @@ function reading(
   };
 }
 
-function byLabel(page: Page, labels: RegExp[], parse: Parser): FieldReading | null {
+/** Whether a check in progress may settle doubtful characters by the lexicon (a switch for measuring). */
+let lexiconCheck = true;
+export function setLexiconCheck(on: boolean): void {
+  lexiconCheck = on;
+}
+
+/**
+ * A box's text from `offset` on, its doubtful characters settled by the model's alternatives and the lexicon
+ * (ocr/lexicon.ts) when `words` (hospital names and diagnoses). Same length as the text: offsets hold.
+ */
+function wordText(seg: Seg, offset: number, text: string, words: boolean): string {
+  if (!words || !lexiconCheck || !seg.charAlts) return text;
+  const lex = shippedLexicon();
+  if (!lex) return text;
+  const chars = [...norm(seg.text)];
+  if (chars.length !== seg.charConf.length) return text;
+  const fixed = correctByLexicon(lex, chars, seg.charConf, seg.charAlts, offset, chars.length);
+  return fixed.changed.length ? fixed.chars.slice(offset).join('') : text;
+}
+
+function byLabel(page: Page, labels: RegExp[], parse: Parser, words = false): FieldReading | null {
   for (const label of labels) {
     for (const c of candidates(page, label)) {
-      const p = parse(c.text);
+      const p = parse(wordText(c.seg, c.offset, c.text, words));
       if (p) return reading(page, c.seg, c.offset + p.start, c.offset + p.end, p.value, c.weight);
     }
   }
@@ -291,12 +312,18 @@ function rangeByLabel(page: Page, labels: RegExp[]): { start: FieldReading; end:
 }
 
 /** Anywhere on the page (first match in reading order), optionally only in the first `rows` rows. */
-function anywhere(page: Page, parse: Parser, rows = Infinity, test?: RegExp): FieldReading | null {
+function anywhere(
+  page: Page,
+  parse: Parser,
+  rows = Infinity,
+  test?: RegExp,
+  words = false,
+): FieldReading | null {
   for (const seg of page.segs) {
     if (seg.row >= rows) break;
     const t = norm(seg.text);
     if (test && !test.test(t)) continue;
-    const p = parse(t);
+    const p = parse(wordText(seg, 0, t, words));
     if (p) return reading(page, seg, p.start, p.end, p.value);
   }
   return null;
@@ -304,7 +331,7 @@ function anywhere(page: Page, parse: Parser, rows = Infinity, test?: RegExp): Fi
 
 /** The hospital in a letterhead: the first box near the top that names one (and is not a label's value). */
 function letterheadHospital(page: Page): FieldReading | null {
-  return anywhere(page, parseHospital, 4, /^[^:]*$/);
+  return anywhere(page, parseHospital, 4, /^[^:]*$/, true);
 }
 
 // A bare 患者/病人 only with its colon (患者：王某): in running text 患者 starts a sentence (患者因…入院).
@@ -336,7 +363,8 @@ type Extractor = (page: Page) => FieldReading | null;
 const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
   invoice: {
     patientName: (p) => byLabel(p, NAME_LABELS, parseName),
-    hospital: (p) => byLabel(p, [/收款单位(?:\(章\))?/, /开票单位|医疗机构名称|收费单位/], parseHospital),
+    hospital: (p) =>
+      byLabel(p, [/收款单位(?:\(章\))?/, /开票单位|医疗机构名称|收费单位/], parseHospital, true),
     // A plain 日期 (日 期) last: not the 日期 of 住院日期, 就诊日期, 出生日期 or 打印日期.
     issueDate: (p) =>
       byLabel(p, [/开票日期/, /收费日期|结算日期|收款日期/, /(?<![院诊生印])日\s*期/], parseDate),
@@ -366,7 +394,7 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
     patientName: (p) => byLabel(p, NAME_LABELS, parseName),
     hospital: letterheadHospital,
     visitDate: (p) => byLabel(p, [/就诊日期|门诊日期|就诊时间/], parseDate),
-    diagnosis: (p) => byLabel(p, [/(?:临床|疾病)?诊\s*断(?:意见|结果)?(?!\s*证\s*明)/], parseDiagnosis),
+    diagnosis: (p) => byLabel(p, [/(?:临床|疾病)?诊\s*断(?:意见|结果)?(?!\s*证\s*明)/], parseDiagnosis, true),
     emergency,
   },
   discharge_summary: {
@@ -374,12 +402,12 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
     hospital: letterheadHospital,
     careStart: (p) => byLabel(p, [/入院日期|入院时间/], parseDate),
     careEnd: (p) => byLabel(p, [/出院日期|出院时间/], parseDate),
-    diagnosis: (p) => byLabel(p, [/出院诊断/], parseDiagnosis),
+    diagnosis: (p) => byLabel(p, [/出院诊断/], parseDiagnosis, true),
   },
   referral_certificate: {
     patientName: (p) => byLabel(p, NAME_LABELS, parseName),
-    fromHospital: (p) => byLabel(p, [/转出(?:医院|单位|医疗机构)/], parseHospital),
-    toHospital: (p) => byLabel(p, [/转入(?:医院|单位|医疗机构)|转往(?:医院)?/], parseHospital),
+    fromHospital: (p) => byLabel(p, [/转出(?:医院|单位|医疗机构)/], parseHospital, true),
+    toHospital: (p) => byLabel(p, [/转入(?:医院|单位|医疗机构)|转往(?:医院)?/], parseHospital, true),
     issueDate: (p) => byLabel(p, [/转诊日期|开具日期|出具日期/, /日\s*期/], parseDate),
   },
   id_card: {
@@ -388,8 +416,28 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
   },
 };
 
+/** Receives each page's fields read without and with the lexicon check (scripts/ocr-corpus/score.ts). */
+export type LexiconCompare = (kind: string, without: Fields, withCheck: Fields) => void;
+let compare: LexiconCompare | null = null;
+/** Turns the comparison on (a receiver) or off (null): with it on, every page's fields are found twice. */
+export function setLexiconCompare(fn: LexiconCompare | null): void {
+  compare = fn;
+}
+
 /** The fields of `kind` printed on the page. Kinds without fields give `{}`. */
 export function extractFields(page: Page, kind: string): Fields {
+  if (compare && lexiconCheck) {
+    lexiconCheck = false;
+    const without = findFields(page, kind);
+    lexiconCheck = true;
+    const withCheck = findFields(page, kind);
+    compare(kind, without, withCheck);
+    return withCheck;
+  }
+  return findFields(page, kind);
+}
+
+function findFields(page: Page, kind: string): Fields {
   const table = (EXTRACTORS as Record<string, Record<string, Extractor | 'range'>>)[kind];
   if (!table) return {};
   const out: Fields = {};
