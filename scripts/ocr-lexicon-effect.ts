@@ -4,13 +4,18 @@
 // fixed (wrong → right), broken (right → wrong), other (wrong → another wrong), and both scores.
 //   npx tsx scripts/ocr-lexicon-effect.ts DIR [DIR…]
 import type { Fields, FieldValue } from '../shared/fields';
+import { setSealLines, type SealLines } from '../electron/core/ocr/engine';
 import { setLexiconCompare } from '../electron/core/ocr/fields';
 import { lexiconStats } from '../electron/core/ocr/lexicon';
 import { scoreCorpus } from './ocr-corpus/score';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dirs = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --seal-lines once|alternatives|best: how the lines a seal crosses are read (engine.ts secondLook).
+const at = args.indexOf('--seal-lines');
+if (at >= 0) setSealLines(args.splice(at, 2)[1] as SealLines);
+const dirs = args;
 if (!dirs.length) {
   console.error('usage: npx tsx scripts/ocr-lexicon-effect.ts DIR [DIR…]');
   process.exit(2);
@@ -24,6 +29,9 @@ for (const dir of dirs) {
   let rightWithout = 0;
   let rightWith = 0;
   let printed = 0;
+  // Right values reported below 0.85 (shown as 请核对), without and with the check.
+  let doubtWithout = 0;
+  let doubtWith = 0;
   const lines: string[] = [];
   await scoreCorpus(dir, (f) => {
     const t = JSON.parse(readFileSync(join(dir, f.replace(/\.jpg$/, '.json')), 'utf8')) as {
@@ -35,8 +43,14 @@ for (const dir of dirs) {
     if (!seen) return;
     for (const [name, want] of Object.entries(t.truth)) {
       printed++;
-      if (seen.without[name]?.value === want) rightWithout++;
-      if (seen.withCheck[name]?.value === want) rightWith++;
+      if (seen.without[name]?.value === want) {
+        rightWithout++;
+        if (seen.without[name]!.confidence < 0.85) doubtWithout++;
+      }
+      if (seen.withCheck[name]?.value === want) {
+        rightWith++;
+        if (seen.withCheck[name]!.confidence < 0.85) doubtWith++;
+      }
     }
     for (const name of new Set([...Object.keys(seen.without), ...Object.keys(seen.withCheck)])) {
       const want = t.truth[name];
@@ -54,7 +68,8 @@ for (const dir of dirs) {
   });
   console.log(
     `${dir}: fields ${rightWithout} → ${rightWith} right of ${printed} printed;` +
-      ` changed: ${fixed} fixed, ${broken} broken, ${other} other`,
+      ` changed: ${fixed} fixed, ${broken} broken, ${other} other;` +
+      ` right values below 0.85: ${doubtWithout} → ${doubtWith}`,
   );
   for (const l of lines) console.log(l);
 }
