@@ -72,6 +72,8 @@ export interface OcrTimings {
   detectMs: number;
   recogniseMs: number;
   boxes: number;
+  /** Lines a seal crosses, recognised a second time (`secondLook`). */
+  secondLooks: number;
 }
 
 interface Models {
@@ -711,10 +713,10 @@ function redShare(img: OcrImage, q: Quad): number {
  * (it fixed 复日 → 复旦 on photo 008 of that set, and turned 天津 into 关津 on photo 006 again: 关 at 0.64
  * over 天 at 0.41). A line read with a different number of characters the second time is left as it was.
  */
-async function secondLook(models: Models, img: OcrImage, segs: OcrSegment[]): Promise<void> {
-  if (sealLines === 'once') return;
+async function secondLook(models: Models, img: OcrImage, segs: OcrSegment[]): Promise<number> {
+  if (sealLines === 'once') return 0;
   const crossed = segs.filter((s) => s.text.length > 0 && redShare(img, s.quad) >= SEAL_ON_LINE);
-  if (!crossed.length) return;
+  if (!crossed.length) return 0;
   const light = new Uint8Array(img.data.length);
   for (let j = 0; j < img.data.length; j += 3) {
     const R = img.data[j]!;
@@ -747,6 +749,7 @@ async function secondLook(models: Models, img: OcrImage, segs: OcrSegment[]): Pr
     });
     s.confidence = s.charConf.reduce((a, b) => a + b, 0) / Math.max(1, s.charConf.length);
   });
+  return crossed.length;
 }
 
 export interface OcrResult {
@@ -785,7 +788,7 @@ export async function ocrImage(image: OcrImage): Promise<OcrResult> {
     recImg,
     boxes.map((b) => b.quad),
   );
-  if (seal) await stage('rec.seal', () => secondLook(models, recImg, segs));
+  const secondLooks = seal ? await stage('rec.seal', () => secondLook(models, recImg, segs)) : 0;
   const recogniseMs = performance.now() - t0;
   const back = image.width / recImg.width;
   const segments = segs
@@ -793,7 +796,7 @@ export async function ocrImage(image: OcrImage): Promise<OcrResult> {
     .map((s) => ({ ...s, quad: s.quad.map(([x, y]) => [x * back, y * back]) as Quad }));
   return {
     segments,
-    timings: { detectMs, recogniseMs, boxes: boxes.length },
+    timings: { detectMs, recogniseMs, boxes: boxes.length, secondLooks },
     shape: boxShapes(boxes.map((b) => b.quad)),
   };
 }
