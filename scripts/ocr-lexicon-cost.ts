@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { loadModels, setSealLines } from '../electron/core/ocr/engine';
+import { loadModels, setSealLines, setStageMeter } from '../electron/core/ocr/engine';
 import { setLexiconCheck } from '../electron/core/ocr/fields';
 import { readPaper } from '../electron/core/ocr/page-reader';
 import { shoot } from './ocr-corpus/shots';
@@ -50,6 +50,15 @@ for (let i = 0; i < 3; i++) {
   files.push(file);
 }
 await loadModels();
+// CPU of the stages the work touches (the second look; CTC with the alternatives), per mode, summed per read.
+const stages: Record<'on' | 'off', Map<string, number>> = { on: new Map(), off: new Map() };
+let current: Map<string, number> | null = null;
+setStageMeter({
+  add: (name, _wall, cpu) => {
+    if (current && (name === 'rec.seal' || name === 'rec.ctc'))
+      current.set(name, (current.get(name) ?? 0) + cpu);
+  },
+});
 const times: Record<'on' | 'off', { wall: number[]; cpu: number[] }> = {
   on: { wall: [], cpu: [] },
   off: { wall: [], cpu: [] },
@@ -60,6 +69,7 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
       setSealLines(mode === 'on' ? 'alternatives' : 'once');
       setLexiconCheck(mode === 'on');
+      current = round > 0 ? stages[mode] : null;
       const c = process.cpuUsage();
       const w = performance.now();
       await readPaper(file, { kind: 'invoice' });
@@ -76,6 +86,13 @@ for (const mode of ['on', 'off'] as const)
   console.log(
     `${mode}: median wall ${median(times[mode].wall).toFixed(0)} ms, CPU ${median(times[mode].cpu).toFixed(0)} ms ` +
       `(${times[mode].wall.length} reads; wall ${times[mode].wall.map((x) => x.toFixed(0)).join(' ')})`,
+  );
+for (const mode of ['on', 'off'] as const)
+  console.log(
+    `${mode}: per read, CPU ms ` +
+      [...stages[mode].entries()]
+        .map(([k, v]) => `${k} ${(v / times[mode].wall.length).toFixed(1)}`)
+        .join(', '),
   );
 console.log(`load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
 const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1]!, '--load-only'], {

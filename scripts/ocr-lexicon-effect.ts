@@ -33,7 +33,7 @@ for (const dir of dirs) {
   let doubtWithout = 0;
   let doubtWith = 0;
   const lines: string[] = [];
-  await scoreCorpus(dir, (f) => {
+  const score = await scoreCorpus(dir, (f) => {
     const t = JSON.parse(readFileSync(join(dir, f.replace(/\.jpg$/, '.json')), 'utf8')) as {
       kind: string;
       truth: Record<string, FieldValue>;
@@ -72,5 +72,7 @@ for (const dir of dirs) {
       ` right values below 0.85: ${doubtWithout} → ${doubtWith}`,
   );
   for (const l of lines) console.log(l);
+  console.log(`  classification ${score.kindRight} / ${score.papers}; misses with the check:`);
+  for (const m of score.misses) console.log(`    ${m}`);
 }
 console.log('lexicon load', lexiconStats());
