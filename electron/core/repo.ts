@@ -21,6 +21,7 @@ import { maskIdNumber } from '../../shared/validators';
 import type { ClaimListPage, ClaimListQuery, Db, NewPage, PageRef } from './db/contract';
 import { store } from './db/store';
 import { ClaimDeskError, InvalidInputError, zodToInvalidInput } from './errors';
+import type { Turn } from '../../shared/turn';
 
 export { CLAIM_SORTS, SEARCH_COUNT_CAP } from './db/contract';
 export type { ClaimListPage, ClaimListQuery, ClaimSort, NewPage, SearchContributor } from './db/contract';
@@ -328,7 +329,7 @@ export function reassignPage(db: Db, pageId: number, kind: DocumentKind, facts: 
 export function pageFile(
   db: Db,
   pageId: number,
-): { sha256: string; mime: string; quality: unknown; originalName: string } {
+): { sha256: string; mime: string; quality: unknown; originalName: string; upright: Turn } {
   const file = store.documents.pageFile(db, pageId);
   if (!file)
     throw new ClaimDeskError('not_found', `找不到第 ${pageId} 号页面`, `page ${pageId} not found`, {

@@ -58,3 +58,44 @@ describe('makeThumbnail for a PDF', () => {
     expect(thumb).toEqual({ dataUrl: null, width: 0, height: 0 });
   });
 });
+
+describe('makeThumbnail of a photo taken sideways', () => {
+  it('applies the EXIF orientation, then the reading’s quarter turn: the dark corner lands where it should', async () => {
+    // A landscape photo, dark block in its top-left corner, tagged EXIF 6 (shown turned 90° clockwise).
+    const raw = Buffer.alloc(300 * 200 * 3, 255);
+    for (let y = 0; y < 40; y++)
+      for (let x = 0; x < 60; x++) raw.fill(0, (y * 300 + x) * 3, (y * 300 + x) * 3 + 3);
+    const photo = await sharp(raw, { raw: { width: 300, height: 200, channels: 3 } })
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const sha = store(photo);
+    /** Where the dark block is: mean position of dark pixels, as shares of the thumbnail. */
+    const darkAt = async (turn: 0 | 90 | 180 | 270) => {
+      const t = await makeThumbnail(dataDir, sha, 'image/jpeg', 150, 0, turn);
+      const { data, info } = await sharp(Buffer.from(t.dataUrl!.split(',')[1]!, 'base64'))
+        .greyscale()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      let sx = 0;
+      let sy = 0;
+      let n = 0;
+      for (let y = 0; y < info.height; y++)
+        for (let x = 0; x < info.width; x++)
+          if (data[y * info.width + x]! < 80) {
+            sx += x;
+            sy += y;
+            n++;
+          }
+      return { w: t.width, h: t.height, x: sx / n / info.width, y: sy / n / info.height };
+    };
+    // EXIF 6 alone: portrait, the block at the top right.
+    const asTaken = await darkAt(0);
+    expect(asTaken.h).toBeGreaterThan(asTaken.w);
+    expect([asTaken.x > 0.7, asTaken.y < 0.3]).toEqual([true, true]);
+    // Turned a further 90° clockwise: landscape, the block at the bottom right.
+    const turned = await darkAt(90);
+    expect(turned.w).toBeGreaterThan(turned.h);
+    expect([turned.x > 0.7, turned.y > 0.7]).toEqual([true, true]);
+  });
+});

@@ -2,6 +2,7 @@
 // checked against sharp's own rotation of a real image, not against the formula's inverse.
 import { describe, expect, it } from 'vitest';
 import { regionOnPhoto, turnImage, turnsToTry, type Rotation } from '../../electron/core/ocr/orientation';
+import { turnRegion } from '../../shared/turn';
 
 const W = 300;
 const H = 200;
@@ -37,6 +38,9 @@ describe('regions of a turned page', () => {
       expect([turned.width, turned.height]).toEqual(r % 180 === 0 ? [W, H] : [H, W]);
       const found = blockOf(turned.data, turned.width, turned.height);
       if (r !== 0) expect(found).not.toEqual(original);
+      // …and the photo's box turned the same way (what the app draws over an upright-shown picture).
+      const there = turnRegion(original, r);
+      for (const k of ['x', 'y', 'w', 'h'] as const) expect(there[k]).toBeCloseTo(found[k], 3);
       const back = regionOnPhoto(found, r);
       for (const k of ['x', 'y', 'w', 'h'] as const) expect(back[k]).toBeCloseTo(original[k], 3);
     });

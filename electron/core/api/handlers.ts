@@ -438,6 +438,8 @@ export function createHandlers(
         f.mime,
         req.maxSize ?? THUMBNAIL_DEFAULT_SIZE,
         req.pdfPage ?? 0,
+        // A photo taken sideways is shown upright (its boxes turn alike in the page); a PDF as it prints.
+        f.mime === 'application/pdf' ? 0 : f.upright,
       );
     },
     async getPageQuality(req) {

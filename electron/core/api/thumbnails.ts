@@ -7,6 +7,7 @@ import type { Thumbnail } from '../../../shared/ipc';
 import { storedFilePath } from '../files/store';
 import { ClaimDeskError } from '../errors';
 import { openPdfForRendering } from '../pdf/render';
+import type { Turn } from '../../../shared/turn';
 
 /** Enough resolution for any thumbnail size (1600 px is an A4 page at 135 dpi); fewer pixels when smaller. */
 const PDF_THUMBNAIL_DPI = 150;
@@ -68,9 +69,10 @@ export async function makeThumbnail(
   mime: string,
   maxSize: number,
   pdfPage = 0,
+  turn: Turn = 0,
 ): Promise<Thumbnail> {
   const isPdf = mime === 'application/pdf';
-  const key = `${sha256}:${maxSize}:${isPdf ? pdfPage : 0}`;
+  const key = `${sha256}:${maxSize}:${isPdf ? pdfPage : 0}:${turn}`;
   const hit = cache.get(key);
   if (hit) return hit;
   let thumb: Thumbnail;
@@ -88,8 +90,11 @@ export async function makeThumbnail(
   if (!input) {
     thumb = { dataUrl: null, width: 0, height: 0, ...(pdfPages ? { pdfPages } : {}) };
   } else {
+    // EXIF orientation first, then the quarter turn that makes a photo taken sideways read upright (sharp
+    // applies rotate(angle) after autoOrient whatever the call order); the boxes drawn over it turn alike.
     const { data, info } = await input
-      .rotate()
+      .autoOrient()
+      .rotate(turn)
       .resize(maxSize, maxSize, { fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 72, mozjpeg: true })

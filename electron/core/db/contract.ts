@@ -11,6 +11,7 @@ import type { FieldValue } from '../../../shared/fields';
 import type { ConfirmableCheck } from '../../../shared/ipc';
 import type { ClaimStatus } from '../../../shared/lifecycle';
 import type { PageFacts } from '../../../shared/page-facts';
+import type { Turn } from '../../../shared/turn';
 import type {
   Claim,
   ClaimDocument,
@@ -188,7 +189,7 @@ export interface DocumentStore {
   pageFile(
     db: Db,
     pageId: number,
-  ): { sha256: string; mime: string; quality: unknown; originalName: string } | null;
+  ): { sha256: string; mime: string; quality: unknown; originalName: string; upright: Turn } | null;
   /** Every stored original some page refers to. */
   referencedFiles(db: Db): string[];
   pagesUsingFile(db: Db, sha256: string): PageUsingFile[];

@@ -2,12 +2,14 @@
 // orientation tag) is read turned upright. The detector still finds its lines, but as tall boxes when the
 // page lies on its side; upside down, the recogniser reads them at low confidence. Only then is the page
 // turned and read again, and the turn that reads best is kept: an upright page costs nothing more.
-import type { Region } from '../../../shared/quality';
+import { regionOnPhoto, type Turn } from '../../../shared/turn';
 import { loadSharp } from '../lazy';
 import { ocrImage, type OcrImage, type OcrResult, type OcrSegment } from './engine';
 
 /** Clockwise turn applied to the photo to make its text upright. */
-export type Rotation = 0 | 90 | 180 | 270;
+export type Rotation = Turn;
+// The regions read on the turned page go back onto the photo as taken (the app draws them over it).
+export { regionOnPhoto };
 
 /**
  * Below this length-weighted mean character probability an upright page is read once more upside down.
@@ -89,29 +91,4 @@ export async function ocrUpright(image: OcrImage): Promise<UprightReading> {
     }
   }
   return best;
-}
-
-/**
- * A region on the turned (upright) image, as a share of its size, back on the photo as it is: the app draws
- * boxes over the photo the person took.
- */
-export function regionOnPhoto(r: Region, rotation: Rotation): Region {
-  const round = (v: number): number => Math.round(v * 10000) / 10000;
-  const out = (x: number, y: number, w: number, h: number): Region => ({
-    x: round(x),
-    y: round(y),
-    w: round(w),
-    h: round(h),
-  });
-  switch (rotation) {
-    case 0:
-      return r;
-    // Turned 90° clockwise: the photo's x runs down the turned image, its y runs right to left.
-    case 90:
-      return out(r.y, 1 - r.x - r.w, r.h, r.w);
-    case 180:
-      return out(1 - r.x - r.w, 1 - r.y - r.h, r.w, r.h);
-    case 270:
-      return out(1 - r.y - r.h, r.x, r.h, r.w);
-  }
 }

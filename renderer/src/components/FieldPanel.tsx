@@ -17,7 +17,7 @@ import type { Thumbnail } from '../../../shared/ipc';
 import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
-import { PageBoxes, fieldBoxes, fieldStatus, markBoxes } from './PageBoxes';
+import { PageBoxes, fieldBoxes, fieldStatus, markBoxes, turnOf } from './PageBoxes';
 import { useNearView } from './useNearView';
 
 /** A problem's mark on one page, with the problem's words (the claim editor provides them by page id). */
@@ -136,7 +136,10 @@ export function FieldPanel({
           <div className="thumb-placeholder">{thumb ? '?' : '…'}</div>
         )}
         {thumb?.dataUrl && (
-          <PageBoxes boxes={[...fieldBoxes(page, kind, typed, focus), ...markBoxes(marks)]} />
+          <PageBoxes
+            boxes={[...fieldBoxes(page, kind, typed, focus), ...markBoxes(marks)]}
+            turn={turnOf(page)}
+          />
         )}
       </div>
       <div className="field-list">

@@ -1,11 +1,12 @@
 // Boxes (spans, so they may sit inside the thumbnail's button) drawn over a page's picture, in one place: the photo check's fault regions, the read fields' boxes
 // and the cross-document problems that point at a field. The thumbnail, the field panel and the large viewer
 // all draw through here, so a box means the same thing wherever the page is shown. Regions are 0..1 of the
-// EXIF-oriented image, which is how thumbnails are drawn (sharp's rotate() before resizing).
+// EXIF-oriented image, as taken; a picture shown turned upright (turnOf) has its boxes turned alike.
 import { fieldNamesOf } from '../../../shared/field-corrections';
 import { CONFIDENT_READING, FIELD_LABELS, type FieldValue } from '../../../shared/fields';
 import { QualityReport, findingText, type Point, type Region } from '../../../shared/quality';
 import type { DocumentPage } from '../../../shared/schemas';
+import { turnPoint, turnRegion, type Turn } from '../../../shared/turn';
 import type { PageMark } from './FieldPanel';
 
 export interface PageBox {
@@ -103,29 +104,52 @@ export function paperOutline(page: DocumentPage): Point[] | null {
 
 const pct = (v: number) => `${v * 100}%`;
 
-/** The boxes, absolutely placed over a positioned parent that is exactly the picture's size. */
-export function PageBoxes({ boxes, outline }: { boxes: readonly PageBox[]; outline?: Point[] | null }) {
+/**
+ * How the page's picture is turned when shown: a photo taken sideways or upside down is shown upright (main
+ * turns its picture by the turn its reading found); a PDF page as it prints.
+ */
+export function turnOf(page: DocumentPage): Turn {
+  return page.mime === 'application/pdf' ? 0 : (page.facts?.upright ?? 0);
+}
+
+/**
+ * The boxes, absolutely placed over a positioned parent that is exactly the picture's size. Regions are
+ * stored on the photo as taken; `turn` puts them on the picture as shown (see turnOf).
+ */
+export function PageBoxes({
+  boxes,
+  outline,
+  turn = 0,
+}: {
+  boxes: readonly PageBox[];
+  outline?: Point[] | null;
+  turn?: Turn;
+}) {
   return (
     <>
       {outline && (
         <svg className="paper-outline" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
-          <polygon points={outline.map((p) => `${p.x},${p.y}`).join(' ')} vectorEffect="non-scaling-stroke" />
+          <polygon
+            points={outline
+              .map((p) => turnPoint(p, turn))
+              .map((p) => `${p.x},${p.y}`)
+              .join(' ')}
+            vectorEffect="non-scaling-stroke"
+          />
         </svg>
       )}
-      {boxes.map((b) => (
-        <span
-          key={b.key}
-          className={b.className}
-          title={b.title}
-          {...b.data}
-          style={{
-            left: pct(b.region.x),
-            top: pct(b.region.y),
-            width: pct(b.region.w),
-            height: pct(b.region.h),
-          }}
-        />
-      ))}
+      {boxes.map((b) => {
+        const r = turnRegion(b.region, turn);
+        return (
+          <span
+            key={b.key}
+            className={b.className}
+            title={b.title}
+            {...b.data}
+            style={{ left: pct(r.x), top: pct(r.y), width: pct(r.w), height: pct(r.h) }}
+          />
+        );
+      })}
     </>
   );
 }

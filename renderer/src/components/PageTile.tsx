@@ -7,7 +7,7 @@ import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { DropZone } from './DropZone';
-import { PageBoxes, faultBoxes } from './PageBoxes';
+import { PageBoxes, faultBoxes, turnOf } from './PageBoxes';
 import { useNearView } from './useNearView';
 
 const VERDICT_LABELS: Record<Verdict, { zh: string; en: string }> = {
@@ -81,7 +81,7 @@ export function PageTile({
           {page.mime === 'application/pdf' ? 'PDF' : thumb ? '?' : '…'}
         </span>
       )}
-      {thumb?.dataUrl && <PageBoxes boxes={faultBoxes(page, lang)} />}
+      {thumb?.dataUrl && <PageBoxes boxes={faultBoxes(page, lang)} turn={turnOf(page)} />}
       {verdict && (
         <span className={`badge badge-${verdict}`}>
           {tr(VERDICT_LABELS[verdict].zh, VERDICT_LABELS[verdict].en)}

@@ -11,7 +11,7 @@ import { call } from '../api';
 import { useApp } from '../app-context';
 import { PageMarksContext } from './FieldPanel';
 import { MAX_ZOOM, ZOOM_STEP, arrowTarget, clampPan, clampZoom } from './viewer-zoom';
-import { PageBoxes, faultBoxes, fieldBoxes, markBoxes, paperOutline } from './PageBoxes';
+import { PageBoxes, faultBoxes, fieldBoxes, markBoxes, paperOutline, turnOf } from './PageBoxes';
 
 /** The largest picture pages:thumbnail makes (1600 px: an A4 page at about 135 dpi, enough to read print). */
 const VIEWER_SIZE = 1600;
@@ -331,6 +331,7 @@ function PageViewer({
                   : []
               }
               outline={outline}
+              turn={turnOf(page)}
             />
           </div>
         ) : (

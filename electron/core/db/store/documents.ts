@@ -299,17 +299,27 @@ export const sqliteDocuments: DocumentStore = {
   pageFile(db, pageId) {
     const row = sqliteOf(db)
       .prepare(
-        `SELECT dp.file_sha256 AS sha256, f.mime, json_extract(dp.facts_json, '$.quality') AS quality_json, dp.original_name FROM document_pages dp
+        `SELECT dp.file_sha256 AS sha256, f.mime, json_extract(dp.facts_json, '$.quality') AS quality_json,
+           json_extract(dp.facts_json, '$.upright') AS upright, dp.original_name FROM document_pages dp
          JOIN files f ON f.sha256 = dp.file_sha256 WHERE dp.id = ?`,
       )
       .get(pageId) as
-      { sha256: string; mime: string; quality_json: string | null; original_name: string } | undefined;
+      | {
+          sha256: string;
+          mime: string;
+          quality_json: string | null;
+          upright: number | null;
+          original_name: string;
+        }
+      | undefined;
     if (!row) return null;
     return {
       sha256: row.sha256,
       mime: row.mime,
       originalName: row.original_name,
       quality: row.quality_json === null ? null : (JSON.parse(row.quality_json) as unknown),
+      // Only a turn the reading stored; anything else (an older or damaged row) shows the photo as taken.
+      upright: row.upright === 90 || row.upright === 180 || row.upright === 270 ? row.upright : 0,
     };
   },
 
