@@ -46,8 +46,12 @@ const complete = (m: typeof sample) => {
 };
 
 const tempFilesIn = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.'));
+// --no-read: these runs are about how bundle fails and what it leaves behind, not about what the papers say
+// (reading them is evaluate-fields.test.ts's subject, and costs a second a photo on every run).
 const bundle = (manifest: string, out: string, ...extra: string[]) =>
-  runCli(['bundle', manifest, '--out', out, '--today', TODAY, ...extra], { dataDir: join(tmp.dir, 'data') });
+  runCli(['bundle', manifest, '--out', out, '--today', TODAY, '--no-read', ...extra], {
+    dataDir: join(tmp.dir, 'data'),
+  });
 
 let completeManifest: string;
 beforeAll(() => {
@@ -92,10 +96,13 @@ describe('bundle exit statuses', () => {
     const bin = join(tmp.dir, 'only-node-bin');
     mkdirSync(bin, { recursive: true });
     symlinkSync(process.execPath, join(bin, 'node'));
-    const r = runCli(['bundle', completeManifest, '--out', out, '--today', TODAY, '--images', images], {
-      dataDir: join(tmp.dir, 'data'),
-      env: { PATH: bin },
-    });
+    const r = runCli(
+      ['bundle', completeManifest, '--out', out, '--today', TODAY, '--no-read', '--images', images],
+      {
+        dataDir: join(tmp.dir, 'data'),
+        env: { PATH: bin },
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('仍已合并'); // no "could not render" warning
     const files = readdirSync(images);
@@ -210,7 +217,7 @@ describe('bad input', () => {
       spawnSync('setpriv', [...NOBODY, 'test', '-r', completeManifest]).status === 0;
     const folder = asRoot && !nobodyCanRun ? '/sys' : ro;
     const out = join(folder, 'claimdesk-bundle-test.pdf');
-    const args = [CLI, 'bundle', completeManifest, '--out', out, '--today', TODAY];
+    const args = [CLI, 'bundle', completeManifest, '--out', out, '--today', TODAY, '--no-read'];
     const r = nobodyCanRun
       ? spawnSync('setpriv', [...NOBODY, process.execPath, ...args], {
           cwd: REPO_ROOT,

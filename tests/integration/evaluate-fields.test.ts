@@ -1,13 +1,14 @@
 // Cross-document problems from `claimdesk evaluate`/`bundle` run as a user would (spawned CLI, manifests in
 // throwaway folders): the issue's example — a claim for 张三 whose only invoice reads 交款人：王秀英, dated a
 // month before the stay — is refused with exit 1; the same claim with the right values passes; a bad
-// "fields" entry is a manifest error naming the field (exit 2).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// "fields" entry is a manifest error naming the field (exit 2). And with nothing typed, the sample papers
+// (printed for 王秀英) under a claimant 张三 are read and each named.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../shared/evaluation';
-import { makeTempDir, runCli } from '../helpers/tmp';
+import { REPO_ROOT, makeTempDir, runCli } from '../helpers/tmp';
 import { SAMPLE_BANK_ACCOUNT, sampleManifest } from '../helpers/sample-claim';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -172,4 +173,46 @@ describe('cross-document problems in claimdesk evaluate', () => {
     expect(report.output).toBeNull();
     expect(report.problems.map((p) => p.code)).toContain('name_mismatch');
   });
+});
+
+describe('the papers read from the command line', () => {
+  // The sample papers (printed for 王秀英, resources/samples) under a manifest whose claimant is 张三, with no
+  // typed fields: what is printed must be read and compared, as the app does at import.
+  let file: string;
+  beforeAll(() => {
+    const dir = join(tmp.dir, 'samples-zhangsan');
+    cpSync(join(REPO_ROOT, 'resources', 'samples'), dir, { recursive: true });
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      claimant: { name: string };
+    };
+    m.claimant.name = '张三';
+    file = join(dir, 'manifest.json');
+    writeFileSync(file, JSON.stringify(m));
+  });
+
+  it('names every paper printed for someone else, and exits 1', () => {
+    const r = evaluate(file, '--json');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as EvaluationReport;
+    const mismatched = report.problems
+      .filter((p) => p.code === 'name_mismatch')
+      .map((p) => `${p.severity}:${p.message.split('上的')[0]}`)
+      .sort();
+    expect(mismatched).toEqual(
+      [
+        'error:第 1 张发票（invoice.jpg）',
+        'error:第 2 张发票（e-invoice.pdf）',
+        'error:诊断证明（diagnosis.jpg）',
+        'error:出院小结（discharge-summary.jpg）',
+        'error:转诊转院证明（referral.jpg）',
+        'error:身份证（id-card.jpg）',
+      ].sort(),
+    );
+  }, 300_000);
+
+  it('with --no-read compares typed fields and QR codes only: no name is read, none compared', () => {
+    const r = evaluate(file, '--json', '--no-read');
+    const report = JSON.parse(r.stdout) as EvaluationReport;
+    expect(report.problems.filter((p) => p.code === 'name_mismatch')).toEqual([]);
+  }, 300_000);
 });

@@ -33,7 +33,8 @@ function bundleAndKill(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [CLI, 'bundle', manifest, '--out', out, '--allow-incomplete', '--today', '2026-09-20'],
+      // --no-read: the subject is what a killed write leaves behind; reading the papers only makes each run longer.
+      [CLI, 'bundle', manifest, '--out', out, '--allow-incomplete', '--today', '2026-09-20', '--no-read'],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, CLAIMDESK_HOME: join(tmp.dir, 'data') },

@@ -232,6 +232,15 @@ const CASES: Case[] = [
     expect: [],
   },
   {
+    name: 'the bill equals one invoice; another invoice has no bill: a warning naming it',
+    docs: () => [
+      doc('invoice', { totalAmount: 11845.67 }),
+      doc('invoice', { totalAmount: 500 }),
+      doc('itemized_bill', { totalAmount: 11845.67 }),
+    ],
+    expect: ['bill_total_mismatch:warning'],
+  },
+  {
     name: 'a bill total printed on its last page',
     docs: () => [
       doc('invoice', { totalAmount: 100 }),

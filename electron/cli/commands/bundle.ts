@@ -47,6 +47,8 @@ export async function evaluateAndBundle(
     imagesDir?: string;
     maxBytes?: number;
     allowIncomplete: boolean;
+    /** Read every paper's words (default true; `--no-read`). */
+    read?: boolean;
   },
 ): Promise<BundleRun> {
   // A wrong output folder is found before minutes of photo checks, not after.
@@ -58,17 +60,20 @@ export async function evaluateAndBundle(
     rules: opts.rules,
     dataDir: opts.dataDir,
     checks: true,
+    read: opts.read,
   });
   const ready = isReadyToSubmit(evaluation.report);
   if (!ready && !opts.allowIncomplete) return { evaluation, ready, result: null };
-  const { claim, loaded, quality, report } = evaluation;
+  const { claim, loaded, quality, report, upright } = evaluation;
   const input: BundleInput = {
     claim,
     documents: loaded.documents.map((d) => ({
       kind: d.kind,
       files: d.files.map((f, j) => {
         const q = quality[d.index]?.[j];
-        return q ? { path: f.path, quality: q } : { path: f.path };
+        // A photo read turned (taken sideways or upside down) is printed upright.
+        const turn = upright[d.index]?.[j] ?? 0;
+        return { path: f.path, ...(q ? { quality: q } : {}), ...(turn ? { upright: turn } : {}) };
       }),
     })),
     evaluation: report,
@@ -126,6 +131,7 @@ export function register(program: Command): void {
     .option('--images <dir>', '同时把每页材料导出为上传用 JPEG（每张 ≤ 1 MB，长边 ≤ 2480 像素）')
     .option('--max-mb <n>', '材料包大小上限（MB），默认 8')
     .option('--rules <pack>', '规则包名称或 .json 文件路径，默认按参保地自动选择')
+    .option('--no-read', '不识别材料上的文字（更快；不核对材料上的姓名、日期、金额）')
     .action(
       async (
         manifest: string,
@@ -137,6 +143,7 @@ export function register(program: Command): void {
           images?: string;
           maxMb?: string;
           rules?: string;
+          read: boolean;
         },
         cmd: Command,
       ) => {
@@ -157,6 +164,7 @@ export function register(program: Command): void {
           imagesDir: opts.images,
           maxBytes,
           allowIncomplete: opts.allowIncomplete ?? false,
+          read: opts.read,
         });
         if (opts.json) {
           const r = run.result;

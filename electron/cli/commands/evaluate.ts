@@ -44,10 +44,11 @@ export function register(program: Command): void {
       '规则包名称或 .json 文件路径，默认按参保地自动选择（没有地区规则包时用全国通用）',
     )
     .option('--no-check', '不检查照片质量（只看材料是否齐全和信息是否有效）')
+    .option('--no-read', '不识别材料上的文字（更快；不核对材料上的姓名、日期、金额）')
     .action(
       async (
         manifest: string,
-        opts: { json?: boolean; today?: string; rules?: string; check: boolean },
+        opts: { json?: boolean; today?: string; rules?: string; check: boolean; read: boolean },
         cmd: Command,
       ) => {
         const today = parseToday(opts.today);
@@ -58,6 +59,7 @@ export function register(program: Command): void {
           rules: opts.rules,
           dataDir: dataDirOf(cmd),
           checks: opts.check,
+          read: opts.read,
         });
         if (opts.json) printJson(result.report);
         else printHuman(result);

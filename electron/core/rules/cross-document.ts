@@ -434,7 +434,22 @@ function checkBillTotals(
       leftInvoices.splice(j, 1);
     }
   }
-  const bs = leftBills.length > 0 ? leftBills : billList;
+  // Every bill equals an invoice, and some invoices have no bill of their own (an outpatient visit beside the
+  // stay, or charges missing from the bill): no bill disagrees with its invoice, so this only asks the person
+  // to look, naming those invoices — a warning, not an error.
+  if (leftBills.length === 0) {
+    const readings = leftInvoices.map((i) => i.found.reading);
+    const named = leftInvoices.map((i) => `${i.label}，金额 ${formatYuan(i.fen / 100)}`).join('；');
+    out.push({
+      code: 'bill_total_mismatch',
+      severity: 'warning',
+      field: fieldPath(leftInvoices[0]!.found),
+      marks: leftInvoices.map((i) => markOf(i.found)),
+      message: `每份费用清单都对得上一张发票，但${leftInvoices.length > 1 ? '这些发票' : '这张发票'}没有对应的费用清单：${named}。如果是住院费用，请补上它的费用清单，或核对费用清单是否完整${unsureNote(readings)}`,
+    });
+    return;
+  }
+  const bs = leftBills;
   const is = leftInvoices.length > 0 ? leftInvoices : invList;
   const readings = [...bs.map((b) => b.found.reading), ...is.map((i) => i.found.reading)];
   const billWords =

@@ -17,6 +17,8 @@ import { databasePath } from '../db/open';
 import { findInvoiceDuplicates } from '../invoices/store';
 import { analysePages } from '../pages/analyse';
 import { readRuleText } from '../pages/pipeline';
+import { ocrPageReader } from '../ocr/page-reader';
+import type { Turn } from '../../../shared/turn';
 import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
 import {
   evaluateClaim,
@@ -134,6 +136,12 @@ export interface ManifestEvaluationOptions {
   checks?: boolean | undefined;
   /** Read invoice QR codes (default true). */
   scanInvoices?: boolean | undefined;
+  /**
+   * Read every paper's words for its fields (default true: OCR of photos and scanned PDFs, a PDF's own text),
+   * as import does, so the cross-document checks compare what is printed; false reads only the words a rule
+   * looks for (`--no-read`: faster, name/date/amount checks then use typed fields and QR codes only).
+   */
+  read?: boolean | undefined;
 }
 
 export interface ManifestEvaluation {
@@ -144,6 +152,8 @@ export interface ManifestEvaluation {
   pack: RulePack;
   /** Quality report per document per file (null when not checked); the bundle reuses them. */
   quality: Array<Array<QualityReport | null>>;
+  /** The turn that made each file's text upright when read (0: as taken, or not read); the bundle prints it so. */
+  upright: Array<Array<Turn>>;
 }
 
 function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
@@ -187,13 +197,16 @@ export async function evaluateManifest(
   for (const doc of loaded.documents) {
     // Words only where this claim's rules read them and the person has not confirmed them already.
     const wantText = textKinds.has(doc.kind) && !doc.confirmed.includes('emergency_mark');
+    // Every paper is read as import reads it (its fields, its kind's words); a confirmed mark is then
+    // simply not looked for (factsOf above).
+    const reader = options.read !== false ? ocrPageReader : wantText ? readRuleText : undefined;
     const pages = await analysePages(
       doc.files.map((f) => ({ path: f.path, kind: doc.kind, displayName: f.relative })),
       {
         checks: options.checks ?? false,
         sealKinds,
         readQr: doc.kind === 'invoice' && options.scanInvoices !== false,
-        ...(wantText ? { reader: readRuleText } : {}),
+        ...(reader ? { reader } : {}),
       },
     );
     analysed.push(pages.map((p) => p.facts));
@@ -225,7 +238,8 @@ export async function evaluateManifest(
     }));
     // Without --check the facts carry no quality report; the bundle then has none either.
     const quality = analysed.map((pages) => pages.map((f) => (options.checks ? f.quality : null)));
-    return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality };
+    const upright = analysed.map((pages) => pages.map((f): Turn => f.upright ?? 0));
+    return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality, upright };
   } finally {
     if (opened) ws?.close();
   }
