@@ -8,8 +8,9 @@
 // form runs, one per line of text (two or three characters side by side fill the character's height even
 // when one of them, like 三, has blank rows). Table rules (rows or columns inked across the strip) are left
 // out. A tilted line fills more rows than its height across a strip, so the lines' slope is measured between
-// strips and each run's ink is measured along it (upright). The run heights, each row counted once, give the
-// distribution of line heights; its lower quartile is the smallest body text.
+// strips and each run's ink is measured along it (upright). The runs of one line are chained across strips
+// and the line is judged by its type size (the height its hanzi reach; a stretch of digits is shorter); the
+// lower quantile of those sizes, each line counted by its length, is the smallest body text.
 import { isRedInk } from '../red-ink';
 import type { Raster } from './raster';
 
@@ -29,7 +30,7 @@ const MAX_RUN_FRACTION = 0.25;
 const MIN_RUNS = 12;
 /** Runs under this share of the typical (row-weighted median) height are rules or specks, not lines. */
 const MIN_LINE_SHARE = 0.5;
-/** The smallest body text: this quantile of the row-weighted line heights. */
+/** The smallest body text: this quantile of the lines' type sizes, each line weighted by its length. */
 const QUANTILE = 0.3;
 
 export interface TextScale {
@@ -284,11 +285,20 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
   // up to H + W·|tan θ| rows (2° over 40 px: +1.4 px, 14 % of a 10-px line). With the strip's slope known
   // (lineSlopes), each run's ink is measured along the line instead: the pixel at (dx, y) sits at height
   // y − tan θ·(dx − mid) across it, and the run's height is the span of those heights, however its
-  // characters' tops and bottoms lie. Runs whose ink would rise by under half a pixel keep their row count.
+  // characters' tops and bottoms lie.
+  // That span is of pixel centres. A pixel is inked when the ink covers its centre (the mask's threshold is
+  // half the paper-to-ink contrast), so where the line's top edge lies at height a, a column's first inked
+  // pixel has its centre at a + u, u in [0, 1) set by where the pixel grid falls on the edge; likewise at
+  // the bottom. Upright, every column has the same u: the row count (span + 1) is H on average. Along a
+  // slope, u moves by |tan θ| per column, sweeping s = |tan θ|·(W − 1) of a pixel across the run, and the
+  // extreme over the columns is the column nearest the edge: from s ≥ 1 one sits on it, and the span itself
+  // is H (the + 1 of a row count added a pixel there: the 1000-px certificate of set A measured 10.46 px
+  // against 9.72 by the physics). For a sweep under a pixel the nearest centre falls short of each edge by
+  // (1 − s)²/2 on average (u uniform), so the height is span + (1 − min(1, s))², the row count at s = 0.
   const slopes = lineSlopes(runs, strips);
   const heights = runs.map((run) => {
     const m = slopes ? slopes[run.strip]! : 0;
-    if (Math.abs(m) * run.inkWidth < 0.5) return run.len;
+    if (m === 0) return run.len;
     const rule = rules[run.strip]!;
     const x0 = run.strip * STRIP;
     const mid = (STRIP - 1) / 2;
@@ -314,29 +324,155 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
       scan(run.start, run.start + reach);
       scan(end - reach, end);
     }
-    return Math.max(MIN_RUN, Math.min(run.len, bottom - top + 1));
+    const sweep = Math.min(1, Math.abs(m) * (run.inkWidth - 1));
+    return Math.max(MIN_RUN, Math.min(run.len, bottom - top + (1 - sweep) ** 2));
   });
   if (heights.length < MIN_RUNS) return { lineHeight: null, medianHeight: null, runs: heights.length };
-  // Row-weighted quantiles: a full line counts by its height, fragments (one stroke of 三) count little.
-  const quantile = (v: readonly number[], q: number): number => {
-    let total = 0;
-    for (const x of v) total += x;
-    let acc = 0;
-    for (const x of v) {
-      acc += x;
-      if (acc >= q * total) return x;
-    }
-    return v[v.length - 1]!;
-  };
-  heights.sort((a, b) => a - b);
   // Table rules photographed at a slant cross a strip over a few rows and read as thin runs; so do specks.
   // Lines of text are never under half the typical line height (small print is ~0.6 of body text), so
   // runs thinner than that are left out before the smallest body text is read off.
-  const typical = quantile(heights, 0.5);
-  const lines = heights.filter((v) => v >= MIN_LINE_SHARE * typical);
-  if (lines.length < MIN_RUNS) return { lineHeight: null, medianHeight: null, runs: lines.length };
-  const at = (q: number): number => quantile(lines, q);
-  return { lineHeight: at(QUANTILE), medianHeight: at(0.5), runs: lines.length };
+  const sorted = heights.slice().sort((a, b) => a - b);
+  const typical = weightedQuantile(sorted, sorted, 0.5);
+  const kept: number[] = [];
+  for (let i = 0; i < runs.length; i++) if (heights[i]! >= MIN_LINE_SHARE * typical) kept.push(i);
+  if (kept.length < MIN_RUNS) return { lineHeight: null, medianHeight: null, runs: kept.length };
+  const keptHeights = kept.map((i) => heights[i]!).sort((a, b) => a - b);
+  // The smallest body text is judged by the type size of its lines, not by the height of each run: a run
+  // of digits is ~0.83 of the hanzi height of the same type, and a number-heavy bill's digit runs would
+  // otherwise be read as its smallest text (see textLines).
+  const lines = textLines(runs, heights, kept, slopes, strips);
+  lines.sort((a, b) => a.height - b.height);
+  const lineHeight = weightedQuantile(
+    lines.map((l) => l.height),
+    lines.map((l) => l.runs),
+    QUANTILE,
+  );
+  return {
+    lineHeight,
+    medianHeight: weightedQuantile(keptHeights, keptHeights, 0.5),
+    runs: kept.length,
+  };
+}
+
+/** The value at quantile q of `values` (sorted ascending), each counted `weights[i]` times. */
+function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
+  let total = 0;
+  for (const x of weights) total += x;
+  let acc = 0;
+  for (let i = 0; i < values.length; i++) {
+    acc += weights[i]!;
+    if (acc >= q * total) return values[i]!;
+  }
+  return values[values.length - 1]!;
+}
+
+/**
+ * A line of text may jump this many strips (one of them empty or holding something else) to its next run:
+ * the gap between a bill's columns, or between words. 8 strips = 320 analysis px, ~20 character heights of
+ * body text on a 2000-px page.
+ */
+const MAX_GAP_STRIPS = 8;
+/** A line's type size: this quantile of its runs' heights (nearest rank); see textLines. */
+const LINE_UPPER = 0.75;
+
+/**
+ * Runs at or over this share of the line's upper part hold a hanzi: between the digits' 0.83 of the hanzi
+ * height and the hanzi themselves (per-run noise is ±½ px, 4 % of 12 px).
+ */
+const HANZI_BAND = 0.91;
+
+interface TextLine {
+  /** Type size of the line: the height its hanzi reach (analysis pixels). */
+  height: number;
+  /** Its length, in runs (strips). */
+  runs: number;
+}
+
+/**
+ * Runs chained into text lines, each with its type size. Why: the height a line of type has is its em
+ * height, which every hanzi on it reaches (CJK fonts draw hanzi in ~0.9 of the em), while digits stand at a
+ * Latin cap height (~0.73 em in Noto Sans CJK: 0.83 of the hanzi) and punctuation lower still. A strip
+ * holding only an amount, a date or a code reads a run that much shorter, though the type is the same size
+ * as the hanzi beside it and the reader sees that size; the limits (10/13 px) are stated for hanzi. So the
+ * runs of one line are chained across strips — the run in the next strip (or, across a column gap, a few
+ * strips on) whose centre lies within half a line height of where the line's slope puts it, heights within
+ * 1.5× — and a line's type size is the upper part of its runs' heights (LINE_UPPER: a line needs a quarter
+ * of its runs to hold a hanzi, and one run swollen by a touching mark does not lift it).
+ */
+function textLines(
+  runs: readonly Run[],
+  heights: readonly number[],
+  kept: readonly number[],
+  slopes: Float64Array | null,
+  strips: number,
+): TextLine[] {
+  const byStrip: number[][] = Array.from({ length: strips }, () => []);
+  for (const i of kept) byStrip[runs[i]!.strip]!.push(i);
+  const centre = (i: number): number => runs[i]!.start + runs[i]!.len / 2;
+  const prev = new Int32Array(runs.length).fill(-1);
+  const head = new Int32Array(runs.length).fill(-1);
+  const members: number[][] = [];
+  for (let s = 0; s < strips; s++) {
+    for (const i of byStrip[s]!) {
+      if (prev[i]! < 0) {
+        head[i] = members.length;
+        members.push([i]);
+      }
+      const line = members[head[i]!]!;
+      const first = line[0]!;
+      const c = centre(i);
+      const h = heights[i]!;
+      // The line's own slope once it spans a few strips (perspective turns lines differently across the
+      // page), the strip's before.
+      const span = s - runs[first]!.strip;
+      const slope = span >= 3 ? (c - centre(first)) / (span * STRIP) : slopes ? slopes[s]! : 0;
+      for (let t = s + 1; t < strips && t <= s + MAX_GAP_STRIPS; t++) {
+        const at = c + slope * (t - s) * STRIP;
+        // A strip's runs do not overlap, so they are in order of their centres: the nearest to `at` is one of
+        // the two around it.
+        const list = byStrip[t]!;
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (centre(list[mid]!) < at) lo = mid + 1;
+          else hi = mid;
+        }
+        const below = lo < list.length ? list[lo]! : -1;
+        const above = lo > 0 ? list[lo - 1]! : -1;
+        const best = below < 0 || (above >= 0 && at - centre(above) < centre(below) - at) ? above : below;
+        if (best < 0) continue;
+        const hb = heights[best]!;
+        const small = Math.min(h, hb);
+        const d = Math.abs(centre(best) - at);
+        if (prev[best]! < 0 && d <= small / 2 && Math.max(h, hb) <= 1.5 * small) {
+          prev[best] = i;
+          head[best] = head[i]!;
+          line.push(best);
+          break;
+        }
+        // Something else stands where the line would continue (a larger mark, a seal, a line already
+        // taken): it ends here.
+        if (d < runs[best]!.len / 2) break;
+      }
+    }
+  }
+  return members.map((m) => {
+    const hs = m.map((i) => heights[i]!).sort((a, b) => a - b);
+    // The runs that reach the line's type size (within HANZI_BAND of its upper part either way; digits stand
+    // at 0.83 of it), and their mean: each run's height errs by a fraction of a pixel with where the grid
+    // falls on it, unbiased on average but skewed (along a slight slope most runs read a little high and a
+    // few a pixel low), so a median would read high.
+    const upper = hs[Math.round(LINE_UPPER * (hs.length - 1))]!;
+    let sum = 0;
+    let n = 0;
+    for (const v of hs)
+      if (v >= HANZI_BAND * upper && HANZI_BAND * v <= upper) {
+        sum += v;
+        n++;
+      }
+    return { height: sum / n, runs: hs.length };
+  });
 }
 
 /**
