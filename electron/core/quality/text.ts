@@ -40,6 +40,8 @@ export interface TextScale {
   medianHeight: number | null;
   /** Line runs measured. */
   runs: number;
+  /** Text lines they chain into (0 when the height is not reported). */
+  lines?: number;
 }
 
 /** Where to look for ink: a block mask (1 = look), `block` analysis pixels a side, as findPage makes. */
@@ -351,6 +353,7 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
     lineHeight,
     medianHeight: weightedQuantile(keptHeights, keptHeights, 0.5),
     runs: kept.length,
+    lines: lines.length,
   };
 }
 
@@ -489,6 +492,22 @@ const SIDEWAYS_HEIGHT_RATIO = 3;
  * is the other way measured (it costs as much as the first, ~25 ms on a 2000-px raster).
  */
 const SIDEWAYS_SUSPECT = 0.03;
+/**
+ * Lines of text are long across the way they run: a page's runs chain into lines of three runs or more on
+ * average (set A's certificate 3.1; a bill's row more), while a page on its side, measured across, can also
+ * fall into runs one character long (strips that hold one column of characters: each character is a run)
+ * that chain little (OCR corpus B's invoice turned 270°: 1.3 runs a line). Under this many runs a line the
+ * other way is measured too, and taken when its runs chain at least SIDEWAYS_CHAIN_GAIN times as well and
+ * read no taller (across, such a page gives its characters' widths, ~ their height; set B's steeply angled
+ * long bill chains little either way and measured down gives 165-px "lines": it is not on its side).
+ */
+const SIDEWAYS_CHAIN = 2;
+const SIDEWAYS_CHAIN_GAIN = 2;
+
+/** Runs per chained line; null when the height was not reported. */
+function runsPerLine(t: TextScale): number | null {
+  return t.medianHeight === null || !t.lines ? null : t.runs / t.lines;
+}
 
 /** The ink mask turned a quarter (rows become columns), for measuring lines that run down the frame. */
 function transposed(ink: Uint8Array, w: number, h: number): Uint8Array {
@@ -509,15 +528,25 @@ function transposed(ink: Uint8Array, w: number, h: number): Uint8Array {
  */
 export function measureTextScaleEitherWay(r: Raster, ink: Uint8Array): TextScale & { sideways: boolean } {
   const across = measureTextScale(r, ink);
-  if (across.medianHeight === null || across.medianHeight < SIDEWAYS_SUSPECT * Math.min(r.width, r.height))
-    return { ...across, sideways: false };
+  const chainAcross = runsPerLine(across);
+  const largePrint =
+    across.medianHeight !== null && across.medianHeight >= SIDEWAYS_SUSPECT * Math.min(r.width, r.height);
+  const shortLines = chainAcross !== null && chainAcross < SIDEWAYS_CHAIN;
+  if (!largePrint && !shortLines) return { ...across, sideways: false };
   const down = measureTextScale(
     { ...r, width: r.height, height: r.width },
     transposed(ink, r.width, r.height),
   );
+  const chainDown = runsPerLine(down);
   const sideways =
     down.medianHeight !== null &&
-    down.runs >= SIDEWAYS_RUNS * across.runs &&
-    across.medianHeight >= SIDEWAYS_HEIGHT_RATIO * down.medianHeight;
+    across.medianHeight !== null &&
+    ((largePrint &&
+      down.runs >= SIDEWAYS_RUNS * across.runs &&
+      across.medianHeight >= SIDEWAYS_HEIGHT_RATIO * down.medianHeight) ||
+      (shortLines &&
+        chainDown !== null &&
+        chainDown >= SIDEWAYS_CHAIN_GAIN * chainAcross &&
+        down.medianHeight <= across.medianHeight));
   return { ...(sideways ? down : across), sideways };
 }
