@@ -10,7 +10,7 @@
 // out. A tilted line fills more rows than its height across a strip, so the lines' slope is measured between
 // strips and each run's ink is measured along it (upright). The runs of one line are chained across strips
 // and the line is judged by its type size (the height its hanzi reach; a stretch of digits is shorter); the
-// lower quantile of those sizes, each line counted by its length, is the smallest body text.
+// lower quantile of those sizes, each line counted by its length and height, is the smallest body text.
 import { isRedInk } from '../red-ink';
 import type { Raster } from './raster';
 
@@ -30,7 +30,11 @@ const MAX_RUN_FRACTION = 0.25;
 const MIN_RUNS = 12;
 /** Runs under this share of the typical (row-weighted median) height are rules or specks, not lines. */
 const MIN_LINE_SHARE = 0.5;
-/** The smallest body text: this quantile of the lines' type sizes, each line weighted by its length. */
+/**
+ * The smallest body text: this quantile of the lines' type sizes, each line weighted by its length times its
+ * height (the share of the page's text it holds: a lone fragment — a punctuation mark, a seal's stroke, one
+ * digit — counts little, as each row did in the run measure).
+ */
 const QUANTILE = 0.3;
 
 export interface TextScale {
@@ -346,7 +350,7 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
   lines.sort((a, b) => a.height - b.height);
   const lineHeight = weightedQuantile(
     lines.map((l) => l.height),
-    lines.map((l) => l.runs),
+    lines.map((l) => l.runs * l.height),
     QUANTILE,
   );
   return {
