@@ -1,8 +1,8 @@
 // A box found on the page turned upright must land on the same spot of the photo as the person took it:
 // checked against sharp's own rotation of a real image, not against the formula's inverse.
 import { describe, expect, it } from 'vitest';
-import { regionOnPhoto, turnImage, turnsToTry, type Rotation } from '../../electron/core/ocr/orientation';
-import { turnRegion } from '../../shared/turn';
+import { turnImage, turnsToTry } from '../../electron/core/ocr/orientation';
+import { regionOnPhoto, turnRegion, type Turn } from '../../shared/turn';
 
 const W = 300;
 const H = 200;
@@ -32,7 +32,7 @@ function blockOf(data: Uint8Array, w: number, h: number) {
 
 describe('regions of a turned page', () => {
   const original = blockOf(photo(), W, H);
-  for (const r of [0, 90, 180, 270] as Rotation[]) {
+  for (const r of [0, 90, 180, 270] as Turn[]) {
     it(`a box on the page turned ${r}° lands back on the same spot of the photo`, async () => {
       const turned = await turnImage({ data: photo(), width: W, height: H, channels: 1 }, r);
       expect([turned.width, turned.height]).toEqual(r % 180 === 0 ? [W, H] : [H, W]);

@@ -2,14 +2,9 @@
 // orientation tag) is read turned upright. The detector still finds its lines, but as tall boxes when the
 // page lies on its side; upside down, the recogniser reads them at low confidence. Only then is the page
 // turned and read again, and the turn that reads best is kept: an upright page costs nothing more.
-import { regionOnPhoto, type Turn } from '../../../shared/turn';
+import type { Turn } from '../../../shared/turn';
 import { loadSharp } from '../lazy';
 import { ocrImage, type OcrImage, type OcrResult, type OcrSegment } from './engine';
-
-/** Clockwise turn applied to the photo to make its text upright. */
-export type Rotation = Turn;
-// The regions read on the turned page go back onto the photo as taken (the app draws them over it).
-export { regionOnPhoto };
 
 /**
  * Below this length-weighted mean character probability an upright page is read once more upside down.
@@ -26,7 +21,7 @@ export interface UprightReading {
   /** The turned image's size (the segments' coordinates). */
   width: number;
   height: number;
-  rotation: Rotation;
+  rotation: Turn;
 }
 
 /** How much was read, and how surely: the characters' probabilities summed, each squared. */
@@ -45,7 +40,7 @@ function evidence(segments: OcrSegment[]): { sure: number; chars: number; mean: 
 }
 
 /** The image turned clockwise by `r` degrees. */
-export async function turnImage(img: OcrImage, r: Rotation): Promise<OcrImage> {
+export async function turnImage(img: OcrImage, r: Turn): Promise<OcrImage> {
   if (r === 0) return img;
   const sharp = await loadSharp();
   const { data, info } = await sharp(img.data, {
@@ -60,7 +55,7 @@ export async function turnImage(img: OcrImage, r: Rotation): Promise<OcrImage> {
 }
 
 /** Which turns to try after reading the photo as it is. */
-export function turnsToTry(first: Pick<OcrResult, 'segments' | 'shape'>): Rotation[] {
+export function turnsToTry(first: Pick<OcrResult, 'segments' | 'shape'>): Turn[] {
   const { tall, wide } = first.shape;
   if (tall >= MIN_TALL_BOXES && tall >= 2 * wide) return [90, 270];
   const e = evidence(first.segments);

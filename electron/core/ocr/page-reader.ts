@@ -9,16 +9,11 @@ import { fieldNamesOf } from '../../../shared/field-corrections';
 import { analysePage, type PageReader, type PageReading as Facts } from '../pages/analyse';
 import { readPdfText } from '../rules/pdf-text';
 import { ruleTextKinds } from '../rules/text-kinds';
-import { readPage, readPdf, type PageReading } from './read';
+import { plainText, readPage, readPdf, type PageReading } from './read';
 
 function factsOf(r: PageReading, classified: boolean): Facts {
   return {
-    // The words as one string without spaces: what a rule looking for 急诊 searches.
-    text:
-      r.lines
-        .map((l) => l.text)
-        .join('')
-        .replace(/\s+/g, '') || null,
+    text: plainText(r.lines) || null,
     lines: r.lines,
     fields: r.fields,
     ...(r.upright ? { upright: r.upright } : {}),

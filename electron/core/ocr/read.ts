@@ -11,7 +11,8 @@ import { loadSharp } from '../lazy';
 import { renderPdfPage, type RenderedPdfPage } from '../pdf/render';
 import type { ParsedInvoice } from '../invoices/parse';
 import type { OcrImage, OcrSegment } from './engine';
-import { ocrUpright, regionOnPhoto, type Rotation } from './orientation';
+import { ocrUpright } from './orientation';
+import { regionOnPhoto, type Turn } from '../../../shared/turn';
 import { classifyPage } from './classify';
 import { extractFields } from './fields';
 import { layoutPage, quadRegion, unionRegion, type Page } from './layout';
@@ -28,12 +29,20 @@ export interface PageReading {
   fields: Fields;
   elapsedMs: number;
   /** The clockwise turn that made the page's text upright (0: read as taken). */
-  upright: Rotation;
+  upright: Turn;
 }
 
 export interface ReadOptions {
   /** The paper's kind when known (skips classification). */
   kind?: DocumentKind | undefined;
+}
+
+/** The words read, as one string without spaces: what a rule looking for 急诊 searches. */
+export function plainText(parts: ReadonlyArray<{ text: string }>): string {
+  return parts
+    .map((p) => p.text)
+    .join('')
+    .replace(/\s+/g, '');
 }
 
 function linesOf(page: Page): TextLine[] {

@@ -8,7 +8,7 @@ import { storeFile } from '../files/store';
 import { sealKindsFromRules } from '../quality/seal-kinds';
 import type { NewPage } from '../repo';
 import { ocrPageReader } from '../ocr/page-reader';
-import { readPdf } from '../ocr/read';
+import { plainText, readPdf } from '../ocr/read';
 import { readChineseTextOfRaster } from '../rules/ocr';
 import { readPdfText } from '../rules/pdf-text';
 import { ruleTextKinds } from '../rules/text-kinds';
@@ -35,11 +35,7 @@ export const readRuleText: PageReader = async ({ path, mime, kind, raster }) => 
     // A scanned PDF carries no words of its own: its first page is rendered in-process and OCR'd, as
     // `claimdesk read` and import do, so a scanned 急诊 certificate is read rather than left to a person.
     const scanned = await readPdf(path).then(
-      (r) =>
-        r.lines
-          .map((l) => l.text)
-          .join('')
-          .replace(/\s+/g, '') || null,
+      (r) => plainText(r.lines) || null,
       () => null,
     );
     return { text: scanned ?? own };

@@ -4,6 +4,7 @@
 import { decodeImage } from '../quality/decode';
 import { loadRaster, type Raster } from '../quality/raster';
 import { ocrUpright } from '../ocr/orientation';
+import { plainText } from '../ocr/read';
 
 /** A stuck recognition must not hold up an evaluation. */
 export const OCR_TIMEOUT_MS = 60_000;
@@ -23,10 +24,7 @@ export async function readChineseText(path: string): Promise<string | null> {
         height: raster.height,
         channels: 3,
       });
-      return segments
-        .map((s) => s.text)
-        .join('')
-        .replace(/\s+/g, '');
+      return plainText(segments);
     })();
     const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), OCR_TIMEOUT_MS);
@@ -54,10 +52,7 @@ export async function readChineseTextOfRaster(raster: Raster): Promise<string | 
         height: raster.height,
         channels: 3,
       });
-      return segments
-        .map((s) => s.text)
-        .join('')
-        .replace(/\s+/g, '');
+      return plainText(segments);
     })();
     const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), OCR_TIMEOUT_MS);
