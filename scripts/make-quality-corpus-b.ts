@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { FindingCode, QualityReport } from '../shared/quality';
 import { checkFile } from '../electron/core/quality/index';
 import { sealKindsFromRules } from '../electron/core/quality/seal-kinds';
-import { formatScores, scoreCorpus } from './make-quality-corpus';
+import { formatScores, scoreCorpus, summariseAlarms } from './make-quality-corpus';
 import { blurLabel } from './quality-corpus/cases';
 import { shoot, type CameraB, type TableB } from './quality-corpus-b/camera';
 import {
@@ -393,11 +393,7 @@ async function main(): Promise<void> {
   }
   const { scores, misses } = scoreCorpus(entries, reports, sealKinds);
   console.log(`\n${formatScores(scores)}\n`);
-  const acceptable = entries.filter((e) => e.reject.length === 0);
-  const flagged = acceptable.filter((e) => reports[entries.indexOf(e)]!.findings.length > 0).length;
-  console.log(
-    `photos a reviewer accepts: ${acceptable.length}, flagged (error or warning): ${flagged} (${((100 * flagged) / Math.max(1, acceptable.length)).toFixed(0)}%)`,
-  );
+  console.log(summariseAlarms(entries, reports));
   if (misses.length) console.log(`\nmisses:\n  ${misses.join('\n  ')}`);
 }
 
