@@ -145,25 +145,25 @@ export function scoreCorpus(
 
 /**
  * The false-alarm summary. A photo with no fault to reject is either **acceptable** (nothing tolerated: any
- * finding on it, warning or error, is a false alarm — the ≤ 5 % target) or **borderline** (its label
- * tolerates a finding, e.g. text 10–13 px tall by the physics or a blur between ⅙ and ¼ of the text height:
- * a warning there is the fair call, so it is counted apart, not as a false alarm). Findings on a borderline
+ * finding on it, warning or error, is a false alarm — the ≤ 5 % target) or **in a warning band** (its label
+ * tolerates a finding, e.g. text 10–13 px tall by the physics or a blur of 0.16–0.25 of the text height:
+ * a warning there is the fair call, so it is counted apart, not as a false alarm). Findings on such a
  * photo that its label does not tolerate are false alarms all the same and are listed.
  */
 export function summariseAlarms(entries: readonly ScoredEntry[], reports: readonly QualityReport[]): string {
   const pct = (a: number, b: number): string => `${a} of ${b} (${((100 * a) / Math.max(1, b)).toFixed(0)}%)`;
   const noFault = entries.map((e, i) => ({ e, r: reports[i]! })).filter(({ e }) => e.reject.length === 0);
   const clear = noFault.filter(({ e }) => !e.tolerate?.length);
-  const borderline = noFault.filter(({ e }) => e.tolerate?.length);
+  const inBand = noFault.filter(({ e }) => e.tolerate?.length);
   const flagged = clear.filter(({ r }) => r.findings.length > 0);
-  const untolerated = borderline.filter(({ e, r }) => r.findings.some((f) => !e.tolerate!.includes(f.code)));
-  const warned = borderline.filter(({ r }) => r.findings.length > 0);
+  const untolerated = inBand.filter(({ e, r }) => r.findings.some((f) => !e.tolerate!.includes(f.code)));
+  const warned = inBand.filter(({ r }) => r.findings.length > 0);
   const lines = [
     `acceptable photos (no fault, nothing tolerated): ${clear.length}, flagged (error or warning): ${pct(flagged.length, clear.length)}`,
     ...flagged.map(
       ({ e, r }) => `  flagged: ${e.file} ${r.findings.map((f) => `${f.code}/${f.severity}`).join(',')}`,
     ),
-    `borderline photos (a finding is a fair call): ${borderline.length}, given a finding: ${warned.length}, of which errors: ${warned.filter(({ r }) => r.verdict === 'fail').length}, findings not tolerated: ${untolerated.length}`,
+    `photos in a warning band (the label tolerates a finding): ${inBand.length}, given a finding: ${warned.length}, of which errors: ${warned.filter(({ r }) => r.verdict === 'fail').length}, findings not tolerated: ${untolerated.length}`,
     ...warned.map(
       ({ e, r }) =>
         `  ${e.file} (tolerates ${e.tolerate!.join(',')}): ${r.findings.map((f) => `${f.code}/${f.severity}`).join(',')}`,
