@@ -300,6 +300,31 @@ function casesAtB(doc: DocB): CaseB[] {
       reject: ['glare'],
     },
   );
+  // Compound faults (added on 28 Nov, appended): blur that the light partly hides, as in the independent
+  // photos' blurred shots "masked by darkness or blow-out". The blur by the blur rule (labelBlurB); the
+  // light as the single-fault cases: gain 0.3 is ok-dim's (paper ~140, acceptable), gain 0.06 dark's. A
+  // bright shot with a shake was tried too (overexposed's gain 6 with flare, then gain 2.5): both times the
+  // smear left no ink at all (ink 250–255 beside paper at 255), nothing to judge blur on, so it was left
+  // out; set A's compound-shake-bright keeps its ink and covers blur under bright light.
+  out.push(
+    {
+      ...base,
+      name: 'compound-defocus-dim',
+      table: 'pale',
+      page: { ...normal, angle: 1 },
+      camera: { defocus: 0.48 * T, gain: 0.3 },
+      reject: [],
+    },
+    {
+      ...base,
+      name: 'compound-defocus-dark',
+      table: 'white',
+      page: normal,
+      camera: { defocus: 0.48 * T, gain: 0.06 },
+      reject: ['too_dark'],
+      tolerate: ['low_resolution'],
+    },
+  );
   return out;
 }
 

@@ -38,6 +38,8 @@ export const ImageMetrics = z.object({
   blurMm: z.number().nullable(),
   edgeWidthPx: z.object({ x: z.number().nullable(), y: z.number().nullable() }),
   edgeCount: z.number(),
+  /** Sensor noise σ of the analysed photo, grey levels: an ink edge must stand 6σ above it. */
+  noiseLevel: z.number().optional(),
   paperLevel: z.number(),
   inkLevel: z.number(),
   clippedFraction: z.number(),

@@ -452,6 +452,39 @@ function casesAt(doc: DocType, seedBase: number): CorpusCase[] {
       },
     );
   }
+  // Compound faults (added on 28 Nov, appended so the photos above keep their seeds): blur that dim or
+  // harsh light partly hides. The independent photos had blurred shots "masked by darkness or blow-out"
+  // that were called only dark or bright; a reviewer rejects them for both. Labels from the physics: the
+  // blur by the blur rule (labelBlur), the light as the dark and overexposed cases above — exposure 0.45
+  // puts the paper at ~112 (the warning band, 90–120: tolerated), 0.3 at ~75 (too dark).
+  out.push(
+    {
+      ...base,
+      name: 'compound-blur-dim',
+      background: bg(1),
+      page: normal,
+      shot: { blurSigma: 5.5, exposure: 0.45, noise: 6 },
+      reject: [],
+      tolerate: ['too_dark'],
+    },
+    {
+      ...base,
+      name: 'compound-blur-dark',
+      background: bg(2),
+      page: normal,
+      shot: { blurSigma: 5.5, exposure: 0.3, noise: 7 },
+      reject: ['too_dark'],
+    },
+    {
+      ...base,
+      name: 'compound-shake-bright',
+      background: bg(3),
+      page: normal,
+      shot: { motion: { length: 22, direction: 'h' }, exposure: 1.6, flare: 0.45 },
+      reject: ['overexposed'],
+      tolerate: ['glare'],
+    },
+  );
   return out;
 }
 

@@ -35,6 +35,11 @@ const PICK: Record<string, readonly string[]> = {
     'ok-faint-sheen',
     'ok-tight-margin',
     'ok-rotated-exif',
+    // Blur under dim and dark light (noise, less contrast): blurry as well as too dark; a slight shake
+    // keeps the missing seal judged.
+    'compound-blur-dim',
+    'compound-blur-dark',
+    'no-seal-shaky',
   ],
   invoice: [
     'clean-b',

@@ -81,13 +81,14 @@ describe('checks on documents of other sizes and layouts', () => {
   });
 
   it('fails a shake along a curved path (a doubled image with thin edges) as blurry: the ink no longer gets dark', () => {
-    // The edges stay narrow: by their width alone the certificate would pass and the e-invoice only warn; the
-    // ink depth is what catches them. The e-invoice's red title, rules and seal are cut bold and stay dark
+    // The edges stay narrower than the smear (0.8 × its chord is ~0.5 of the text height): the certificate's
+    // read 0.18 of the text height, a warning by width alone, and the e-invoice's 0.23 (0.13 and 0.18 before
+    // the edge walk stepped over noise flickers); the ink depth is what makes the certificate an error. The e-invoice's red title, rules and seal are cut bold and stay dark
     // under the smear (0.35 of that ink kept dark, its black print 0.09): counted as print they lifted its
     // share to 0.16 and it got only a warning, so red stamp ink is left out.
     for (const [name, edgesBelow] of [
-      ['certificate_a5-motion-curved', 0.16],
-      ['e_invoice-motion-curved', 0.2],
+      ['certificate_a5-motion-curved', 0.2],
+      ['e_invoice-motion-curved', 0.25],
     ] as const) {
       const m = reports.get(name)!.metrics;
       expect(codes(name), JSON.stringify(m)).toContain('blurry:error');

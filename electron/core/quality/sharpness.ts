@@ -12,7 +12,7 @@ import type { Raster } from './raster';
  */
 export const MIN_EDGE_CONTRAST = 40;
 /** Candidate edges need at least this central-difference gradient (grey levels per 2 px). */
-const MIN_GRADIENT = 20;
+export const MIN_GRADIENT = 20;
 /** Longest walk along a profile, in analysis pixels; wider edges are reported as this width. */
 const MAX_WALK = 24;
 /** Edges per direction: the median settles long before this; rows are visited in interleaved passes so
@@ -20,6 +20,44 @@ const MAX_WALK = 24;
 const MAX_SAMPLES = 4_000;
 /** Rows (columns) are visited in this many interleaved passes, every PASSES*2-th line per pass. */
 const PASSES = 4;
+
+/**
+ * The sensor's noise on this photo, σ in grey levels: the median absolute second difference along rows,
+ * which for pure noise is 0.6745·√6·σ (text edges are a small share of the pixels and barely move a
+ * median). A dim photo has more noise against less contrast, and a noise flicker steep enough passes for a
+ * crisp edge; a blurred edge under noise stops rising monotonically after a pixel or two. Both make a
+ * soft, dim photo read sharp, so the edge measure needs this number.
+ */
+export function estimateNoise(r: Raster, inside: (x: number, y: number) => boolean): number {
+  const { width: w, height: h, grey: g } = r;
+  // A histogram of |second difference| (0..255), every 4th row: a median without sorting ~400 k values.
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let y = 2; y < h - 2; y += 4)
+    for (let x = 1; x < w - 1; x++) {
+      if (!inside(x, y)) continue;
+      const i = y * w + x;
+      const d = Math.abs(g[i - 1]! - 2 * g[i]! + g[i + 1]!);
+      hist[d > 255 ? 255 : d]!++;
+      n++;
+    }
+  if (n === 0) return 0;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v]!;
+    if (seen * 2 >= n) return v / 1.652;
+  }
+  return 0;
+}
+
+export interface EdgeOptions {
+  /** Least step, grey levels (see MIN_EDGE_CONTRAST). */
+  minContrast?: number;
+  /** Least central-difference gradient of a candidate edge, grey levels per 2 px. */
+  minGradient?: number;
+  /** The photo's noise σ (estimateNoise): a step must stand 6σ above it and the walk steps over flickers. */
+  noise?: number;
+}
 
 export interface EdgeWidths {
   /** Median 10-90 % width of edges crossed left→right (vertical strokes), analysis pixels; null if too few. */
@@ -48,14 +86,43 @@ function edgeWidthAt(
   limit: number,
   rising: boolean,
   minContrast: number,
+  flicker: number,
 ): number {
   const dir = rising ? 1 : -1;
-  // Walk towards the dark side and the light side while the profile keeps going the same way.
+  // Walk towards the dark side and the light side while the profile keeps going the same way. Under noise
+  // a slow (blurred) ramp flickers back by a level or two between pixels: a step back of at most `flicker`
+  // grey levels is walked over when the pixel after it carries on past where the walk stood.
+  const goes = (from: number, to: number, sign: number): boolean => sign * (g[to]! - g[from]!) > 0;
   let lo = 0;
-  while (lo < MAX_WALK && pos - lo - 1 >= 0 && dir * (g[i - (lo + 1) * step]! - g[i - lo * step]!) < 0) lo++;
+  while (lo < MAX_WALK && pos - lo - 1 >= 0) {
+    const cur = i - lo * step;
+    const next = cur - step;
+    if (goes(next, cur, dir)) lo++;
+    else if (
+      flicker > 0 &&
+      lo + 2 <= MAX_WALK &&
+      pos - lo - 2 >= 0 &&
+      Math.abs(g[next]! - g[cur]!) <= flicker &&
+      goes(next - step, cur, dir)
+    )
+      lo += 2;
+    else break;
+  }
   let hi = 0;
-  while (hi < MAX_WALK && pos + hi + 1 < limit && dir * (g[i + (hi + 1) * step]! - g[i + hi * step]!) > 0)
-    hi++;
+  while (hi < MAX_WALK && pos + hi + 1 < limit) {
+    const cur = i + hi * step;
+    const next = cur + step;
+    if (goes(cur, next, dir)) hi++;
+    else if (
+      flicker > 0 &&
+      hi + 2 <= MAX_WALK &&
+      pos + hi + 2 < limit &&
+      Math.abs(g[next]! - g[cur]!) <= flicker &&
+      goes(cur, next + step, dir)
+    )
+      hi += 2;
+    else break;
+  }
   const a = g[i - lo * step]!;
   const b = g[i + hi * step]!;
   const contrast = Math.abs(b - a);
@@ -79,9 +146,15 @@ function edgeWidthAt(
 export function measureEdgeWidths(
   r: Raster,
   inside: (x: number, y: number) => boolean,
-  minContrast = MIN_EDGE_CONTRAST,
+  options: EdgeOptions = {},
 ): EdgeWidths {
   const { width: w, height: h, grey: g } = r;
+  const noise = options.noise ?? 0;
+  // A step a noise flicker could make is not an edge: 6σ (two pixels of independent noise differ by more
+  // than 6σ once in ~20 000).
+  const minContrast = Math.max(options.minContrast ?? MIN_EDGE_CONTRAST, 6 * noise);
+  const minGradient = options.minGradient ?? MIN_GRADIENT;
+  const flicker = 2 * noise;
   // Fixed-size typed buffers: no boxed numbers for the collector, and a numeric sort for the median.
   const xs = new Float64Array(MAX_SAMPLES);
   const ys = new Float64Array(MAX_SAMPLES);
@@ -94,7 +167,7 @@ export function measureEdgeWidths(
         const i = y * w + x;
         const gx = g[i + 1]! - g[i - 1]!;
         const agx = gx < 0 ? -gx : gx;
-        if (agx < MIN_GRADIENT) continue;
+        if (agx < minGradient) continue;
         const gy = g[i + w]! - g[i - w]!;
         const agy = gy < 0 ? -gy : gy;
         // Mostly-vertical edge, and the steepest point of its profile along the row.
@@ -103,7 +176,7 @@ export function measureEdgeWidths(
         const rr = g[i + 2]! - g[i]!;
         if (Math.abs(l) > agx || Math.abs(rr) > agx) continue;
         if (!inside(x, y)) continue;
-        const wdt = edgeWidthAt(g, i, 1, x, w, gx > 0, minContrast);
+        const wdt = edgeWidthAt(g, i, 1, x, w, gx > 0, minContrast, flicker);
         if (wdt >= 0) xs[nx++] = wdt;
         if (nx >= MAX_SAMPLES) break;
       }
@@ -116,7 +189,7 @@ export function measureEdgeWidths(
         const i = y * w + x;
         const gy = g[i + w]! - g[i - w]!;
         const agy = gy < 0 ? -gy : gy;
-        if (agy < MIN_GRADIENT) continue;
+        if (agy < minGradient) continue;
         const gx = g[i + 1]! - g[i - 1]!;
         const agx = gx < 0 ? -gx : gx;
         if (agy < 2 * agx) continue;
@@ -124,7 +197,7 @@ export function measureEdgeWidths(
         const d = g[i + 2 * w]! - g[i]!;
         if (Math.abs(u) > agy || Math.abs(d) > agy) continue;
         if (!inside(x, y)) continue;
-        const wdt = edgeWidthAt(g, i, w, y, h, gy > 0, minContrast);
+        const wdt = edgeWidthAt(g, i, w, y, h, gy > 0, minContrast, flicker);
         if (wdt >= 0) ys[ny++] = wdt;
         if (ny >= MAX_SAMPLES) break;
       }
