@@ -60,6 +60,14 @@ export const INK_KEPT_DARK_ERROR = 0.15;
  * softened too, so pale ink there is smeared ink rather than pale print.
  */
 const SHARP_EDGE_MAX_PX = 2;
+/**
+ * The edge every photo has of its own (the middle of the 1.4-1.6 px above). Blurs add in quadrature (a
+ * Gaussian of σ1 then σ2 is one of √(σ1² + σ2²)), so the blur the camera or the hand added is
+ * √(width² − 1.5²): the quantity both calibration sets are labelled by ("the sensor's own edge is left
+ * out: this is the fault, not the photo"). On small text the difference matters: a sharp photo of 10-px
+ * type has 1.7-px edges, 0.17 of its text by the raw width (a warning) and 0.08 once its own edge is left out.
+ */
+const SENSOR_EDGE_PX = 1.5;
 /** Fewer ink pixels than this (analysis raster) and the share above is not judged. */
 const MIN_INK_PIXELS = 2000;
 /** Edges one way before the lack of them the other way reads as motion blur. */
@@ -334,7 +342,8 @@ export function analyse(
       : Math.max(edges.acrossX ?? 0, edges.acrossY ?? 0);
   const pageLongAnalysisPx = longPx * r.scale;
   const blurMm = widest === null ? null : (widest * 297) / Math.max(1, pageLongAnalysisPx);
-  const blurRatio = widest === null || text.lineHeight === null ? null : widest / text.lineHeight;
+  const addedBlur = widest === null ? null : Math.sqrt(Math.max(0, widest * widest - SENSOR_EDGE_PX ** 2));
+  const blurRatio = addedBlur === null || text.lineHeight === null ? null : addedBlur / text.lineHeight;
   // Hand shake smears one direction only: edges across it vanish while the other direction keeps plenty.
   // Text has edges both ways (strokes run both ways in hanzi and in digits), so one side reading under a
   // tenth of the other is motion blur beyond measuring.
