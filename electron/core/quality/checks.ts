@@ -68,6 +68,11 @@ const SHARP_EDGE_MAX_PX = 2;
  * type has 1.7-px edges, 0.17 of its text by the raw width (a warning) and 0.08 once its own edge is left out.
  */
 const SENSOR_EDGE_PX = 1.5;
+/**
+ * Too few pixels leave every edge at a sharp photo's width (a shrink narrows edges in pixels, never widens them), so
+ * edges from twice the sharp limit are optical blur even on a photo that also lacks resolution.
+ */
+const PIXEL_LIMITED_EDGE_MAX_PX = 2 * SHARP_EDGE_MAX_PX;
 /** Fewer ink pixels than this (analysis raster) and the share above is not judged. */
 const MIN_INK_PIXELS = 2000;
 /** Edges one way before the lack of them the other way reads as motion blur. */
@@ -401,7 +406,11 @@ export function analyse(
   // With too few pixels every edge is a pixel or two wide: the fault is resolution, and "hold the phone
   // steady" would be the wrong advice.
   const resolutionFailed = findings.some((f) => f.code === 'low_resolution' && f.severity === 'error');
-  if (resolutionFailed) {
+  // But a shrink only narrows edges in pixels: edges twice as wide as a sharp photo's cannot come from too
+  // few pixels, so the photo is blurred as well and is told so (a real defocused page of 640×480 had 6-7 px
+  // edges, no line of text left to measure, and was otherwise only told to come closer).
+  const blurBeyondPixels = widest !== null && widest >= PIXEL_LIMITED_EDGE_MAX_PX;
+  if (resolutionFailed && !blurBeyondPixels) {
     // nothing: low_resolution already asks for a closer, full-size photo
   } else if (blurLevel === 'error')
     findings.push({ code: 'blurry', severity: 'error', message: MSG.blurError });
