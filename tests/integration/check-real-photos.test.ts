@@ -70,9 +70,9 @@ describe('more real sharp photos of printed pages: no blurry, no exposure findin
 });
 
 describe('known misjudgements of real sharp photos (these tests fail the day the checker gets them right)', () => {
-  // A sharp photo (ink edges 1.6-1.7 px, the sensor's floor) of a page whose type is only ~10 px tall in
-  // the photo: edge width over text height reaches the warning ratio because the text is small, not
-  // because the edges are soft. low_resolution already asks for a closer photo.
+  // A sharp camera capture at 75 ppi whose type is only ~10 px tall: edges of 1.59 px across columns and
+  // 2.17 px across rows (the noise-aware measure) over a 10-px text height give a ratio of 0.217, over the
+  // error line, because the type is small rather than the edges soft; low_resolution already warns.
   it.fails('leptonica_pedante.079.jpg (sharp, 10 px type) is not called blurry', async () => {
     const { codes, detail } = await codesOf('leptonica_pedante.079.jpg');
     expect(codes, detail).not.toContain('blurry');
