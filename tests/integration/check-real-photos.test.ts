@@ -86,7 +86,7 @@ describe('known misjudgements of real sharp photos (these tests fail the day the
   // A street scene with a sharp "NO PARKING" sign: the page finder trusts (confidence 0.94) a degenerate
   // outline, a triangle of pavement below the sign (two of its corners 1 % apart), so the sign lies outside
   // the page and the text measures run on the paving's grey stripes. Their soft texture never reaches ink
-  // darkness (inkKeptDark 0.04, edges 1.7-2.3 px), which reads as smeared ink: blurry error.
+  // darkness (inkKeptDark 0.04, edges 2.8-2.9 px), which reads as smeared ink: blurry error.
   it.fails('opencv_scenetext05.jpg (sharp sign in a street scene) is not called blurry', async () => {
     const { codes, detail } = await codesOf('opencv_scenetext05.jpg');
     expect(codes, detail).not.toContain('blurry');
