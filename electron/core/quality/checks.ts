@@ -69,8 +69,8 @@ const SHARP_EDGE_MAX_PX = 2;
  */
 const SENSOR_EDGE_PX = 1.5;
 /**
- * Too few pixels leave every edge at a sharp photo's width (a shrink narrows edges in pixels, never widens them), so
- * edges from twice the sharp limit are optical blur even on a photo that also lacks resolution.
+ * Too few pixels leave every edge at a sharp photo's width (a shrink narrows edges in pixels, never widens
+ * them), so edges from twice the sharp limit are optical blur even on a photo that also lacks resolution.
  */
 const PIXEL_LIMITED_EDGE_MAX_PX = 2 * SHARP_EDGE_MAX_PX;
 /** Fewer ink pixels than this (analysis raster) and the share above is not judged. */
