@@ -98,7 +98,7 @@ describe('a real out-of-focus photo of a whole page', () => {
   // OpenCV's out-of-focus deblur tutorial input ("a real world image … out-of-focus achieved manually by
   // camera optics"): a book page, 640×480, page edges and vignetting in view. No line of text survives the
   // blur and the frame is small, so low_resolution (no text) fires; its 6-7 px edges are blur all the same,
-  // since too few pixels leave edges at 1.2-1.6 px (every low-resolution photo of sets A and B).
+  // since too few pixels leave edges at 1.2-1.5 px (every low-resolution photo of sets A and B).
   it('opencv_defocus_page.jpg fails blurry', async () => {
     const r = await checkFile(join(REAL, 'opencv_defocus_page.jpg'), { kind: 'itemized_bill' });
     const blur = r.findings.find((f) => f.code === 'blurry');
