@@ -79,9 +79,8 @@ const MIN_INK_PIXELS = 2000;
 const MIN_EDGES_ONE_WAY = 400;
 /** Ink edges count for the blur measure from this share of the photo's paper-to-ink contrast (and ≥ 16). */
 const EDGE_CONTRAST_SHARE = 0.45;
-/** Edges wider than this (analysis px) are a smear: sampling, demosaicing and sharpening give 1.4–2 px. */
-const SMEAR_MIN_EDGE_PX = 3;
-/** …and when they span this share of the measured line, the line was measured on the smear. */
+/** When edges too wide for the pixels (PIXEL_LIMITED_EDGE_MAX_PX) span this share of the measured line, the
+ * line was measured on the smear. */
 const SMEAR_LINE_SHARE = 0.5;
 /** Edge width over text height under which a blurred photo is still judged for its seal (see findSeal's call). */
 const SEAL_BLUR_RATIO_LIMIT = 0.4;
@@ -394,11 +393,14 @@ export function analyse(
     smearedOneWay || inkSmeared ? 'error' : directional && isotropicLevel !== null ? 'error' : isotropicLevel;
   // The smear also breaks lines of text into loose strokes, so the text height measured on them is not
   // the text's: a low_resolution finding from it would ask for the wrong retake.
-  // So does a smear as wide as half the measured line when its edges are wider than any pixel grid makes
-  // them (a shrunk photo's edges stay at 1.4–2 px; over 3 px is the lens or the hand): under dim light
-  // and noise the lines of a blurred page break into fragments that read as small text.
+  // So does a smear as wide as half the measured line when its edges are wider than too few pixels make
+  // them (PIXEL_LIMITED_EDGE_MAX_PX): under dim light and noise the lines of a blurred page break into
+  // fragments that read as small text.
   const smearMadeTheLines =
-    widest !== null && widest >= SMEAR_MIN_EDGE_PX && blurRatio !== null && blurRatio >= SMEAR_LINE_SHARE;
+    widest !== null &&
+    widest >= PIXEL_LIMITED_EDGE_MAX_PX &&
+    blurRatio !== null &&
+    blurRatio >= SMEAR_LINE_SHARE;
   if ((directional || smearMadeTheLines) && blurLevel === 'error') {
     for (let i = findings.length - 1; i >= 0; i--)
       if (findings[i]!.code === 'low_resolution') findings.splice(i, 1);
