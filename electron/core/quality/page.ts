@@ -230,29 +230,39 @@ export function findPage(r: Raster): PageGeometry {
  */
 function outlineStep(score: Uint8Array, mask: Uint8Array, w: number, h: number): number {
   const steps: number[] = [];
-  const dirs = [
-    [1, 0],
-    [-1, 0],
-    [0, 1],
-    [0, -1],
-  ] as const;
+  forEachOutlineBlock(mask, w, h, (k, d) => {
+    // Outline block: compare one block in (away from the rim) with two blocks out.
+    const inK = k - d;
+    const outK = k + 2 * d;
+    if (mask[inK] && !mask[outK]) steps.push(score[inK]! - score[outK]!);
+  });
+  if (steps.length < 8) return 0;
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1]!;
+}
+
+/**
+ * Calls `visit` once for each block of the page mask on its outline (its neighbour one way is off the page),
+ * two blocks or more from the frame edge, with `d` the index step from it towards the outside.
+ */
+function forEachOutlineBlock(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  visit: (k: number, d: number) => void,
+): void {
+  const steps = [1, -1, w, -w];
   for (let y = 2; y < h - 2; y++) {
     for (let x = 2; x < w - 2; x++) {
       const k = y * w + x;
       if (!mask[k]) continue;
-      for (const [dx, dy] of dirs) {
-        if (mask[k + dx + dy * w]) continue;
-        // Outline block: compare one block in (away from the rim) with two blocks out.
-        const inK = k - dx - dy * w;
-        const outK = k + 2 * (dx + dy * w);
-        if (mask[inK] && !mask[outK]) steps.push(score[inK]! - score[outK]!);
+      for (const d of steps) {
+        if (mask[k + d]) continue;
+        visit(k, d);
         break;
       }
     }
   }
-  if (steps.length < 8) return 0;
-  steps.sort((a, b) => a - b);
-  return steps[steps.length >> 1]!;
 }
 
 /**
@@ -286,24 +296,12 @@ function printAtOutline(r: Raster, score: Uint8Array, mask: Uint8Array, w: numbe
   };
   let outline = 0;
   let printed = 0;
-  const dirs = [
-    [1, 0],
-    [-1, 0],
-    [0, 1],
-    [0, -1],
-  ] as const;
-  for (let y = 2; y < h - 2; y++) {
-    for (let x = 2; x < w - 2; x++) {
-      const k = y * w + x;
-      if (!mask[k]) continue;
-      for (const [dx, dy] of dirs) {
-        if (mask[k + dx + dy * w]) continue;
-        outline++;
-        if (hasPrint(x - dx, y - dy)) printed++;
-        break;
-      }
-    }
-  }
+  forEachOutlineBlock(mask, w, h, (k, d) => {
+    outline++;
+    // The block one in from the outline (the outline block itself may hold the sheet's edge and the table).
+    const inK = k - d;
+    if (hasPrint(inK % w, Math.floor(inK / w))) printed++;
+  });
   return outline >= 8 ? printed / outline : 0;
 }
 
