@@ -498,12 +498,12 @@ export function analyse(
   // for its seal (the eight sealed blurred photos of both calibration sets this lets through, edges at
   // 0.27–0.36 of the text height, all had their seal found). A heavier smear, or one too heavy to
   // measure, washes the ring into the paper: the retake that blurry asks for is judged instead.
-  const blurFailed =
+  const blurHidesSeal =
     findings.some((f) => f.code === 'blurry' && f.severity === 'error') &&
     !(blurRatio !== null && blurRatio < SEAL_BLUR_RATIO_LIMIT && !smearedOneWay && !inkSmeared);
   const needSeal = sealNeeded(options);
   const seal =
-    needSeal && !exposureFailed && !resolutionFailed && !blurFailed
+    needSeal && !exposureFailed && !resolutionFailed && !blurHidesSeal
       ? findSeal(r, {
           pageLongSidePx: pageLongAnalysisPx,
           onPage: (x, y) => onPage(page, x, y),
