@@ -92,37 +92,27 @@ function edgeWidthAt(
   // Walk towards the dark side and the light side while the profile keeps going the same way. Under noise
   // a slow (blurred) ramp flickers back by a level or two between pixels: a step back of at most `flicker`
   // grey levels is walked over when the pixel after it carries on past where the walk stood.
-  const goes = (from: number, to: number, sign: number): boolean => sign * (g[to]! - g[from]!) > 0;
-  let lo = 0;
-  while (lo < MAX_WALK && pos - lo - 1 >= 0) {
-    const cur = i - lo * step;
-    const next = cur - step;
-    if (goes(next, cur, dir)) lo++;
-    else if (
-      flicker > 0 &&
-      lo + 2 <= MAX_WALK &&
-      pos - lo - 2 >= 0 &&
-      Math.abs(g[next]! - g[cur]!) <= flicker &&
-      goes(next - step, cur, dir)
-    )
-      lo += 2;
-    else break;
-  }
-  let hi = 0;
-  while (hi < MAX_WALK && pos + hi + 1 < limit) {
-    const cur = i + hi * step;
-    const next = cur + step;
-    if (goes(cur, next, dir)) hi++;
-    else if (
-      flicker > 0 &&
-      hi + 2 <= MAX_WALK &&
-      pos + hi + 2 < limit &&
-      Math.abs(g[next]! - g[cur]!) <= flicker &&
-      goes(cur, next + step, dir)
-    )
-      hi += 2;
-    else break;
-  }
+  // `s`: index step of the walk; `sign`: +1 where the profile must rise along it; `room`: pixels left.
+  const walk = (s: number, sign: number, room: number): number => {
+    let n = 0;
+    while (n < MAX_WALK && n + 1 <= room) {
+      const cur = i + n * s;
+      const next = cur + s;
+      if (sign * (g[next]! - g[cur]!) > 0) n++;
+      else if (
+        flicker > 0 &&
+        n + 2 <= MAX_WALK &&
+        n + 2 <= room &&
+        Math.abs(g[next]! - g[cur]!) <= flicker &&
+        sign * (g[next + s]! - g[cur]!) > 0
+      )
+        n += 2;
+      else break;
+    }
+    return n;
+  };
+  const lo = walk(-step, -dir, pos);
+  const hi = walk(step, dir, limit - 1 - pos);
   const a = g[i - lo * step]!;
   const b = g[i + hi * step]!;
   const contrast = Math.abs(b - a);
