@@ -30,11 +30,13 @@ const PASSES = 4;
  */
 export function estimateNoise(r: Raster, inside: (x: number, y: number) => boolean): number {
   const { width: w, height: h, grey: g } = r;
-  // A histogram of |second difference| (0..255), every 4th row: a median without sorting ~400 k values.
+  // A histogram of |second difference| (0..255) at every 2nd pixel of every 8th row: a median of ~190 k
+  // values on a 2000×1500 raster without sorting them (the sample is plenty; ~2 ms where every pixel of
+  // every 4th row took ~7).
   const hist = new Uint32Array(256);
   let n = 0;
-  for (let y = 2; y < h - 2; y += 4)
-    for (let x = 1; x < w - 1; x++) {
+  for (let y = 2; y < h - 2; y += 8)
+    for (let x = 1; x < w - 1; x += 2) {
       if (!inside(x, y)) continue;
       const i = y * w + x;
       const d = Math.abs(g[i - 1]! - 2 * g[i]! + g[i + 1]!);
