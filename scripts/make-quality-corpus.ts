@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FINDING_CODES, type FindingCode, type QualityReport } from '../shared/quality';
-import { checkFile } from '../electron/core/quality/index';
+import { checkFile } from '../electron/core/pages/check';
 import { sealKindsFromRules } from '../electron/core/quality/seal-kinds';
 import { casesFor, frameFor, type CorpusCase } from './quality-corpus/cases';
 import { DOC_TYPES, renderDocument, type DocType, type RenderedDoc } from './quality-corpus/documents';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { databasePath } from '../../electron/core/db/open';
 import { importDocument } from '../../electron/core/import';
-import { checkFile } from '../../electron/core/quality/index';
+import { checkFile } from '../../electron/core/pages/check';
 import { removePage, replacePage } from '../../electron/core/repo';
 import { listClaimInvoices } from '../../electron/core/invoices/store';
 import { storeAndAnalyse } from '../../electron/core/pages/pipeline';
