@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FINDING_CODES, type FindingCode, type QualityReport } from '../shared/quality';
 import { checkFile } from '../electron/core/pages/check';
-import { sealKindsFromRules } from '../electron/core/quality/seal-kinds';
+import { sealKindsFromRules } from '../electron/core/rules/seal-kinds';
 import { casesFor, frameFor, type CorpusCase } from './quality-corpus/cases';
 import { DOC_TYPES, renderDocument, type DocType, type RenderedDoc } from './quality-corpus/documents';
 import { photograph, placePage } from './quality-corpus/photograph';

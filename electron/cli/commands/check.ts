@@ -31,7 +31,7 @@ export function register(program: Command): void {
       }
       // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
       const { analysePages } = await import('../../core/pages/analyse');
-      const { sealKindsFromRules } = await import('../../core/quality/seal-kinds');
+      const { sealKindsFromRules } = await import('../../core/rules/seal-kinds');
       const sealKinds = sealKindsFromRules(opts.rules, (err) => {
         process.stderr.write(
           `注意：规则包无法读取，按默认规则判断哪些材料需要盖章（${(err as Error).message}）\n`,

@@ -5,7 +5,7 @@
 import type { PageFacts } from '../../../shared/page-facts';
 import type { SupportedMime } from '../files/sniff';
 import { storeFile } from '../files/store';
-import { sealKindsFromRules } from '../quality/seal-kinds';
+import { sealKindsFromRules } from '../rules/seal-kinds';
 import type { NewPage } from '../repo';
 import { ocrPageReader } from '../ocr/page-reader';
 import { plainText, readPdf } from '../ocr/read';
