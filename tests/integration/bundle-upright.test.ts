@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStoredClaim } from '../../electron/core/api/integrations';
 import { importDocument } from '../../electron/core/import';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { listDocuments } from '../../electron/core/repo';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import { shoot } from '../../scripts/ocr-corpus/shots';

@@ -45,7 +45,7 @@ export function register(program: Command): void {
       for (const file of files) {
         const started = performance.now();
         try {
-          const { readPaper } = await import('../../core/ocr/page-reader');
+          const { readPaper } = await import('../../core/pages/reader');
           const r = await readPaper(file, kind ? { kind } : {});
           results.push({
             file,

@@ -48,8 +48,8 @@ export interface PageInput {
   displayName?: string | undefined;
 }
 
-/** What a reader (OCR, PDF text) found on a page; every part optional. */
-export interface PageReading {
+/** What a reader (OCR, PDF text) found on a page, to keep in its facts; every part optional. */
+export interface ReadFacts {
   text?: string | null;
   lines?: TextLine[];
   fields?: Fields;
@@ -69,7 +69,7 @@ export type PageReader = (page: {
   mime: SupportedMime;
   kind: string | undefined;
   raster: Raster | null;
-}) => Promise<PageReading | null>;
+}) => Promise<ReadFacts | null>;
 
 export interface AnalyseOptions {
   /** Run the photo checks (default true); `claimdesk import --no-check` switches them off. */
@@ -134,7 +134,7 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
   let phash: string | null = null;
   let detail: Int8Array | null = null;
   let qr: PageFacts['qr'] = null;
-  let reading: PageReading | null = null;
+  let reading: ReadFacts | null = null;
   let unreadable: ClaimDeskError | null = null;
 
   const quality = (findings: Finding[], metrics: PageMetrics): PageQuality => ({

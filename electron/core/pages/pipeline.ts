@@ -7,7 +7,7 @@ import type { SupportedMime } from '../files/sniff';
 import { storeFile } from '../files/store';
 import { sealKindsFromRules } from '../rules/seal-kinds';
 import type { NewPage } from '../repo';
-import { ocrPageReader } from '../ocr/page-reader';
+import { ocrPageReader } from './reader';
 import { plainText, readPdf } from '../ocr/read';
 import { readChineseTextOfRaster } from '../rules/ocr';
 import { readPdfText } from '../rules/pdf-text';

@@ -17,7 +17,7 @@ import { databasePath } from '../db/open';
 import { findInvoiceDuplicates } from '../invoices/store';
 import { analysePages } from '../pages/analyse';
 import { readRuleText } from '../pages/pipeline';
-import { ocrPageReader } from '../ocr/page-reader';
+import { ocrPageReader } from '../pages/reader';
 import type { Turn } from '../../../shared/turn';
 import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
 import {
