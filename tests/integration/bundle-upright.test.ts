@@ -8,7 +8,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportStoredClaim } from '../../electron/core/api/integrations';
+import { exportStoredClaim } from '../../electron/core/export/stored-claim';
 import { importDocument } from '../../electron/core/import';
 import { readPaper } from '../../electron/core/pages/reader';
 import { listDocuments } from '../../electron/core/repo';

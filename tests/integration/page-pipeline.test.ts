@@ -13,7 +13,7 @@ import { removePage, replacePage } from '../../electron/core/repo';
 import { listClaimInvoices } from '../../electron/core/invoices/store';
 import { storeAndAnalyse } from '../../electron/core/pages/pipeline';
 import { createClaim, getClaim, listClaims, listDocuments } from '../../electron/core/repo';
-import { evaluateStoredClaim } from '../../electron/core/rules/evaluate';
+import { evaluateStoredClaim } from '../../electron/core/claim-evaluation';
 import { readWorkMeter, workSince } from '../../electron/core/work-meter';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import { PageFacts } from '../../shared/page-facts';

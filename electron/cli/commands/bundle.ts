@@ -10,7 +10,7 @@ import { assertWritableFolder } from '../../core/export/atomic';
 import type { BundleInput, BundleResult } from '../../core/export/index';
 import { localToday } from '../../core/rules/dates';
 import { isReadyToSubmit } from '../../../shared/evaluation';
-import type { ManifestEvaluation } from '../../core/rules/evaluate';
+import type { ManifestEvaluation } from '../../core/manifest/evaluate';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
 import { parseToday } from './evaluate';
 
@@ -54,7 +54,7 @@ export async function evaluateAndBundle(
   // A wrong output folder is found before minutes of photo checks, not after.
   await assertWritableFolder(dirname(resolve(opts.out)));
   // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
-  const { evaluateManifest } = await import('../../core/rules/evaluate');
+  const { evaluateManifest } = await import('../../core/manifest/evaluate');
   const evaluation = await evaluateManifest(manifestPath, {
     today: opts.today,
     rules: opts.rules,

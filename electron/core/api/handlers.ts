@@ -5,11 +5,12 @@
 // One module per concern under ./handlers/, registered from the table below. A new channel goes into the
 // concern it belongs to (or a new module and a row here): the compiler refuses a channel without a handler,
 // and createHandlers refuses a channel two concerns both answer.
+import { exportStoredClaim } from '../export/stored-claim';
 import { StackReadings } from '../import-stack';
+import { analyseInThread } from '../pages/pipeline';
 import { localToday } from '../rules/dates';
 import type { ApiHandlers } from './dispatch';
 import { FileGrants } from './grants';
-import { checkerFor, exportStoredClaim } from './integrations';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
 import { checklistHandlers } from './handlers/checklist';
@@ -43,7 +44,8 @@ export function createHandlers(
   platform: Platform,
   grants = new FileGrants(),
   runExport: ExportRunner = exportStoredClaim,
-  checkerOf: CheckerFactory = checkerFor,
+  // Pages are analysed in this thread unless the shell runs them elsewhere (the app's check worker).
+  checkerOf: CheckerFactory = () => analyseInThread,
 ): ApiHandlers {
   const ctx: HandlerContext = {
     state,

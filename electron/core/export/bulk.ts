@@ -9,8 +9,8 @@ import { isReadyToSubmit } from '../../../shared/evaluation';
 import { ClaimDeskError } from '../errors';
 import { getClaim } from '../repo';
 import type { Workspace } from '../workspace';
-import type { BundleOptions } from '../api/integrations';
-import { evaluateStoredClaim } from '../api/integrations';
+import { evaluateStoredClaim } from '../claim-evaluation';
+import type { StoredExportOptions, StoredExportResult } from './stored-claim';
 import { assertWritableFolder, writeFileAtomic } from './atomic';
 
 /** Characters Windows, macOS or Linux refuse (or treat specially) in a file name. */
@@ -56,7 +56,7 @@ export interface BulkExportOptions {
   folder: string;
   today: string;
   /** The same export as one claim's (a worker thread in the app). */
-  runExport: (ws: Workspace, opts: BundleOptions) => Promise<{ pages: number | null; images: string[] }>;
+  runExport: (ws: Workspace, opts: StoredExportOptions) => Promise<StoredExportResult>;
   /** x of N claims, with the reference and name of the claim being exported. */
   onProgress: (done: number, total: number, label: string) => void;
 }
@@ -80,7 +80,7 @@ export async function exportClaimBundles(ws: Workspace, opts: BulkExportOptions)
       reference = claim.reference;
       name = claim.claimantName;
       opts.onProgress(i, total, `${reference} ${name}`);
-      const incomplete = !isReadyToSubmit(await evaluateStoredClaim(ws, claimId, opts.today));
+      const incomplete = !isReadyToSubmit(await evaluateStoredClaim(ws, claimId, { today: opts.today }));
       const fileName = freeFileName(opts.folder, bundleFileName(reference, name), taken);
       taken.add(fileName);
       const outFile = join(opts.folder, fileName);

@@ -6,7 +6,7 @@ import { formatYuan } from '../../../shared/money';
 import ExcelJS from 'exceljs';
 import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../../shared/lifecycle';
 import { maskDigits } from '../../../shared/validators';
-import { deadlineOf, evaluateStoredClaim } from '../api/integrations';
+import { claimDeadline, evaluateStoredClaim } from '../claim-evaluation';
 import { getClaim, getPerson } from '../repo';
 import type { Workspace } from '../workspace';
 import { writeFileAtomic } from './atomic';
@@ -56,7 +56,8 @@ export async function claimListRows(
     const finished = isReadOnlyStatus(claim.status);
     const missing = finished
       ? null
-      : (await evaluateStoredClaim(ws, id, today)).requirements.filter((r) => r.status === 'missing').length;
+      : (await evaluateStoredClaim(ws, id, { today })).requirements.filter((r) => r.status === 'missing')
+          .length;
     rows.push({
       reference: claim.reference,
       name: claim.claimantName,
@@ -65,7 +66,7 @@ export async function claimListRows(
       careDate: (f.careSetting === 'inpatient' ? f.dischargeDate : f.visitDate) ?? '',
       amount: f.totalAmount,
       status: CLAIM_STATUS_LABELS[claim.status].zh,
-      deadline: deadlineOf(ws, claim, today, person.insuredRegion)?.date ?? '',
+      deadline: claimDeadline(ws, claim, today, person.insuredRegion)?.date ?? '',
       missing,
     });
   }

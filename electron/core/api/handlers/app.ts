@@ -1,10 +1,45 @@
 // The app itself: what it is and where its data lives, the UI settings, and moving to another data folder.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { AppInfo } from '../../../../shared/ipc';
+import { loadPdfDocument, loadSharp } from '../../lazy';
+import { cjkFontPath } from '../../paths';
+import { loadRulePack } from '../../rules/pack';
 import { openWorkspace } from '../../workspace';
 import { UnavailableError, type ApiHandlers } from '../dispatch';
-import { availableFeatures } from '../integrations';
 import { readSettings, writeSettings } from '../settings';
 import type { HandlerContext } from './context';
+
+/** Whether a part's own check passes; a missing module or file answers false instead of throwing. */
+async function works(check: () => unknown): Promise<boolean> {
+  try {
+    return Boolean(await check());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What this installation can do, asked of each part: photo checks need the image library, the checklist
+ * the national rule pack, the bundle pdf-lib and both weights of the Chinese font. A broken install then
+ * switches the feature off in the window instead of failing halfway through. Asked once per process.
+ */
+let features: Promise<AppInfo['features']> | undefined;
+function installedFeatures(): Promise<AppInfo['features']> {
+  return (features ??= askEachPart());
+}
+
+async function askEachPart(): Promise<AppInfo['features']> {
+  const [quality, rules, exportable] = await Promise.all([
+    works(loadSharp),
+    works(() => loadRulePack()),
+    works(
+      async () =>
+        (await loadPdfDocument()) && existsSync(cjkFontPath('regular')) && existsSync(cjkFontPath('bold')),
+    ),
+  ]);
+  return { quality, rules, export: exportable };
+}
 
 export function appHandlers(ctx: HandlerContext) {
   const { state, platform, db } = ctx;
@@ -15,7 +50,7 @@ export function appHandlers(ctx: HandlerContext) {
         dataDir: state.ws.dataDir,
         shell: platform.shell,
         today: ctx.today(),
-        features: availableFeatures(state.ws),
+        features: await installedFeatures(),
       };
     },
     async getSettings() {

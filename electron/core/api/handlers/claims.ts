@@ -1,5 +1,6 @@
 // Claims on the board: listing (with the engine's verdict per row), one claim's record, creating and
 // editing, status moves (材料齐全 only on the engine's verdict), archive and the trash with its undo window.
+import { claimDeadline, evaluateStoredClaim } from '../../claim-evaluation';
 import { matchingClaimIds } from '../../claim-selection';
 import { assertClaimEditable } from '../../claim-lock';
 import {
@@ -34,7 +35,6 @@ import { isReadyToSubmit } from '../../../../shared/evaluation';
 import type { ClaimSummary } from '../../../../shared/ipc';
 import { isReadOnlyStatus, type ClaimStatus } from '../../../../shared/lifecycle';
 import type { ApiHandlers } from '../dispatch';
-import { deadlineOf, evaluateStoredClaim } from '../integrations';
 import type { HandlerContext } from './context';
 
 export function claimHandlers(ctx: HandlerContext) {
@@ -51,7 +51,7 @@ export function claimHandlers(ctx: HandlerContext) {
   /** One status move with its facts; 材料齐全 only on the engine's verdict (the one the editor and bundle show). */
   async function moveClaim(id: number, to: ClaimStatus, facts: StatusFacts) {
     if (to === 'ready' && getClaim(db(), id).status !== 'ready') {
-      const report = await evaluateStoredClaim(state.ws, id, today());
+      const report = await evaluateStoredClaim(state.ws, id, { today: today() });
       if (!isReadyToSubmit(report))
         throw new ClaimDeskError(
           'transition_refused',
@@ -78,7 +78,7 @@ export function claimHandlers(ctx: HandlerContext) {
         // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take.
         let checklist: ClaimSummary['checklist'] = null;
         if (!isReadOnlyStatus(c.status)) {
-          const report = await evaluateStoredClaim(state.ws, c.id, t);
+          const report = await evaluateStoredClaim(state.ws, c.id, { today: t });
           checklist = {
             missing: report.requirements.filter((r) => r.status !== 'satisfied').length,
             ready: isReadyToSubmit(report),
@@ -86,7 +86,7 @@ export function claimHandlers(ctx: HandlerContext) {
         }
         items.push({
           ...c,
-          deadline: deadlineOf(state.ws, c, t),
+          deadline: claimDeadline(state.ws, c, t),
           documentCount: counts.get(c.id) ?? 0,
           statusSince: since.get(c.id) ?? null,
           claimantIdTail: idTails.get(pid) ?? '',

@@ -3,8 +3,8 @@
 // drop read). Built once by createHandlers (../handlers.ts) and handed to each concern module.
 import type { CallContext } from '../dispatch';
 import type { FileGrants } from '../grants';
-import type { BundleOptions } from '../integrations';
 import type { Db } from '../../db/contract';
+import type { StoredExportOptions, StoredExportResult } from '../../export/stored-claim';
 import type { StackReadings } from '../../import-stack';
 import type { PageAnalyser } from '../../pages/analyse';
 import type { Workspace } from '../../workspace';
@@ -32,10 +32,7 @@ export interface Platform {
 }
 
 /** How the bundle is built: in this thread (CLI, tests) or in a worker thread (the desktop app). */
-export type ExportRunner = (
-  ws: Workspace,
-  opts: BundleOptions,
-) => Promise<{ pages: number | null; images: string[] }>;
+export type ExportRunner = (ws: Workspace, opts: StoredExportOptions) => Promise<StoredExportResult>;
 
 /** How pages are analysed as they come in: in this thread (CLI, tests) or in a worker thread (the app). */
 export type CheckerFactory = (ws: Workspace) => PageAnalyser;
