@@ -6,13 +6,16 @@
 //   built-in) and nothing from electron/ or renderer/ (DOM types are kept out by tsconfig.shared.json,
 //   which `npm run lint` also checks);
 // - renderer/ talks only to window.claimdesk: no Node module and nothing from electron/;
-// - no import cycles anywhere in our own code.
+// - no import cycles anywhere in our own code;
+// - inside electron/core, a module imports only its own layer and the layers below it (base → storage →
+//   papers → rules → records → pages → intake → export → api; scripts/lint/core-layers.js holds the table).
 // Paths are resolved (import-x), so `../../cli/x` and `../cli/x` are caught alike.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
+import coreLayers from './scripts/lint/core-layers.js';
 
 const sourceFiles = ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'];
 
@@ -82,6 +85,12 @@ export default tseslint.config(
       'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': ['error', { patterns: ['node:*', 'electron'] }],
     },
+  },
+  {
+    // The layers inside core, lowest first (docs/architecture.md): no import up the order.
+    files: ['electron/core/**/*.ts'],
+    plugins: { claimdesk: coreLayers },
+    rules: { 'claimdesk/core-layers': 'error' },
   },
   {
     // core/ and cli/ must run under plain Node so the CLI and tests exercise the real code. Storage is reached

@@ -43,7 +43,11 @@ export const CORE_LAYERS = [
     members: ['import', 'import-files', 'import-stack', 'manifest'],
   },
   { name: 'export', what: 'the PDF bundle, bulk export, the claim list', members: ['export'] },
-  { name: 'api', what: 'the IPC handlers and worker threads: they adapt, they decide nothing', members: ['api'] },
+  {
+    name: 'api',
+    what: 'the IPC handlers and worker threads: they adapt, they decide nothing',
+    members: ['api'],
+  },
 ];
 
 const layerOfMember = new Map(CORE_LAYERS.flatMap((l, i) => l.members.map((m) => [m, i])));
@@ -59,7 +63,9 @@ function memberOf(pathInCore) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'electron/core imports only its own layer and the layers below (docs/architecture.md)' },
+    docs: {
+      description: 'electron/core imports only its own layer and the layers below (docs/architecture.md)',
+    },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
       upward:
