@@ -172,7 +172,14 @@ export async function readStack(
   const inner = req.analyse ?? analyseInThread;
   const analyse = req.readings ? req.readings.analyser(inner) : inner;
   for (const [index, file] of req.files.entries()) {
-    const looked = await examineDroppedFile(ws, { claimId: null, kind: undefined, file, seen, analyse });
+    const looked = await examineDroppedFile(ws, {
+      claimId: null,
+      kind: undefined,
+      file,
+      seen,
+      store: false,
+      analyse,
+    });
     if (looked.ok) {
       seen.add(looked.sha256);
       read.push({
