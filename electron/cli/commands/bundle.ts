@@ -64,7 +64,7 @@ export async function evaluateAndBundle(
   });
   const ready = isReadyToSubmit(evaluation.report);
   if (!ready && !opts.allowIncomplete) return { evaluation, ready, result: null };
-  const { claim, loaded, quality, report, upright } = evaluation;
+  const { claim, loaded, quality, report, upright, mime } = evaluation;
   const input: BundleInput = {
     claim,
     documents: loaded.documents.map((d) => ({
@@ -73,7 +73,13 @@ export async function evaluateAndBundle(
         const q = quality[d.index]?.[j];
         // A photo read turned (taken sideways or upside down) is printed upright.
         const turn = upright[d.index]?.[j] ?? 0;
-        return { path: f.path, ...(q ? { quality: q } : {}), ...(turn ? { upright: turn } : {}) };
+        const type = mime[d.index]?.[j];
+        return {
+          path: f.path,
+          ...(type ? { mime: type } : {}),
+          ...(q ? { quality: q } : {}),
+          ...(turn ? { upright: turn } : {}),
+        };
       }),
     })),
     evaluation: report,

@@ -165,12 +165,12 @@ async function prepareDocuments(
 }
 
 async function prepareFile(file: BundleDocument['files'][number]): Promise<PreparedPage[]> {
-  const mime = await sniffFile(file.path);
+  const mime = file.mime ?? (await sniffFile(file.path));
   if (mime === 'application/pdf') {
     const pdf = await loadSourcePdf(file.path);
     return pdf.getPageIndices().map((pageIndex) => ({ type: 'pdf', file: file.path, pdf, pageIndex }));
   }
-  const source = await openOrientedSource(file.path);
+  const source = await openOrientedSource(file.path, mime);
   const corners = trustedCorners(file.quality, source.width, source.height);
   const upright = file.upright ?? 0;
   const { raw, straightened } = await renderPageRaster(

@@ -5,6 +5,7 @@
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { evaluateStoredClaim } from '../claim-evaluation';
 import { ClaimDeskError } from '../errors';
+import { isSupportedMime } from '../files/sniff';
 import { storedFilePath } from '../files/store';
 import { getClaim, getPerson, listDocuments } from '../repo';
 import { factsOfStoredClaim } from '../rules/evaluate';
@@ -48,6 +49,7 @@ export async function exportStoredClaim(
       const upright = pg.facts?.upright;
       return {
         path: storedFilePath(ws.dataDir, pg.sha256),
+        ...(isSupportedMime(pg.mime) ? { mime: pg.mime } : {}),
         ...(quality ? { quality } : {}),
         ...(upright ? { upright } : {}),
       };

@@ -14,6 +14,11 @@ export const SUPPORTED_MIME = [
 ] as const;
 export type SupportedMime = (typeof SUPPORTED_MIME)[number];
 
+/** A type read back from storage (files.mime, page facts) that is one ClaimDesk handles. */
+export function isSupportedMime(mime: string | null | undefined): mime is SupportedMime {
+  return (SUPPORTED_MIME as readonly (string | null | undefined)[]).includes(mime);
+}
+
 export async function sniffFile(path: string): Promise<SupportedMime> {
   workMeter.sniffs++;
   let detected;

@@ -9,6 +9,7 @@ import type { QualityReport } from '../../../shared/quality';
 import type { RulePack } from '../../../shared/rules';
 import type { Turn } from '../../../shared/turn';
 import { databasePath } from '../db/open';
+import { isSupportedMime, type SupportedMime } from '../files/sniff';
 import { analysePages } from '../pages/analyse';
 import { readRuleText } from '../pages/pipeline';
 import { ocrPageReader } from '../pages/reader';
@@ -54,6 +55,8 @@ export interface ManifestEvaluation {
   pack: RulePack;
   /** Quality report per document per file (null when not checked); the bundle reuses them. */
   quality: Array<Array<QualityReport | null>>;
+  /** Each file's type as sniffed for its analysis (null: unreadable); the bundle does not sniff it again. */
+  mime: Array<Array<SupportedMime | null>>;
   /** The turn that made each file's text upright when read (0: as taken, or not read); the bundle prints it so. */
   upright: Array<Array<Turn>>;
 }
@@ -142,7 +145,8 @@ export async function evaluateManifest(
     // Without --check the facts carry no quality report; the bundle then has none either.
     const quality = analysed.map((pages) => pages.map((f) => (options.checks ? f.quality : null)));
     const upright = analysed.map((pages) => pages.map((f): Turn => f.upright ?? 0));
-    return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality, upright };
+    const mime = analysed.map((pages) => pages.map((f) => (isSupportedMime(f.mime) ? f.mime : null)));
+    return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality, upright, mime };
   } finally {
     if (opened) ws?.close();
   }
