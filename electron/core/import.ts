@@ -62,7 +62,8 @@ export async function indexClaimInvoices(ws: Workspace, claimId: number): Promis
   const pending: Array<{ pageId: number; sha256: string; facts: PageFacts }> = [];
   for (const doc of listDocuments(ws.db, claimId).filter((d) => d.kind === 'invoice')) {
     for (const page of doc.pages) {
-      if (page.facts?.qr) continue;
+      // Read already; or stored by a newer ClaimDesk and unreadable here: those facts stay as they were.
+      if (page.facts?.qr || page.factsUnread) continue;
       const read = await analyseInThread(
         { path: storedFilePath(ws.dataDir, page.sha256), sha256: page.sha256, kind: doc.kind },
         // Only the QR when the page was already checked: its stored report stays as it was.

@@ -3,7 +3,8 @@
 // rewrites the rows derived from it (invoice index, search words) in the same transaction.
 import type { DocumentKind, DocumentOrigin } from '../../../../shared/domain';
 import type { FieldValue } from '../../../../shared/fields';
-import { pageFactsOf, type PageFacts } from '../../../../shared/page-facts';
+import type { PageFacts } from '../../../../shared/page-facts';
+import { readStoredFacts } from '../../../../shared/page-facts-upgrade';
 import type { ClaimDocument } from '../../../../shared/schemas';
 import type { Db, DocumentStore, NewPage, PageRef, PageUsingFile } from '../contract';
 import { sqliteOf } from '../sqlite';
@@ -46,6 +47,7 @@ function getDocument(store: Db, id: number): ClaimDocument | null {
     createdAt: doc.created_at,
     pages: pages.map((p) => {
       const stored = p.facts_json === null ? null : (JSON.parse(p.facts_json) as { quality?: unknown });
+      const read = readStoredFacts(stored);
       return {
         id: p.id,
         position: p.position,
@@ -55,7 +57,8 @@ function getDocument(store: Db, id: number): ClaimDocument | null {
         size: p.size,
         // The report as stored, even from an older analyser whose facts no longer parse: it is still shown.
         quality: stored?.quality ?? null,
-        facts: pageFactsOf(stored),
+        facts: read.facts,
+        ...(read.unread ? { factsUnread: read.unread } : {}),
       };
     }),
   };
