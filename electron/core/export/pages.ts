@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain';
 import type { Problem, RequirementResult } from '../../../shared/evaluation';
 import { SOURCES_NOTE } from '../../../shared/rules';
-import { formatYuan as formatYuanShared } from '../../../shared/money';
+import { formatYuanInText } from '../../../shared/money';
 import { maskDigits, maskIdNumber } from '../../../shared/validators';
 import { resourcesDir } from '../paths';
 import type { BundleFonts } from './font';
@@ -46,11 +46,6 @@ const BOTTOM = FOOTER_BAND + 16;
 
 /** One masking rule for screens and PDF (shared/validators.ts); re-exported for the export's callers. */
 export { maskIdNumber };
-
-/** ¥12,345.67 元: the app's one formatter (shared/money.ts) with the unit printed papers carry. */
-export function formatYuan(amount: number): string {
-  return `${formatYuanShared(amount)} 元`;
-}
 
 // ---------------------------------------------------------------- verdict
 
@@ -141,7 +136,7 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
       : '参保地内就医，无需异地备案',
   ]);
   if (claim.totalAmount !== undefined && claim.totalAmount !== null)
-    rows.push(['医疗费用总额', formatYuan(claim.totalAmount)]);
+    rows.push(['医疗费用总额', formatYuanInText(claim.totalAmount)]);
   const bank = claimant.bankAccount;
   rows.push([
     '收款账户',
