@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { basename, dirname, resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { InvalidInputError } from '../../core/errors';
-import { assertWritableFolder } from '../../core/export/atomic';
+import { assertWritableFolder } from '../../core/export/output';
 import type { BundleInput, BundleResult } from '../../core/export/index';
 import { localToday } from '../../core/rules/dates';
 import { isReadyToSubmit } from '../../../shared/evaluation';

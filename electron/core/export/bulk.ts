@@ -11,7 +11,7 @@ import { getClaim } from '../repo';
 import type { Workspace } from '../workspace';
 import { evaluateStoredClaim } from '../claim-evaluation';
 import type { StoredExportOptions, StoredExportResult } from './stored-claim';
-import { assertWritableFolder, writeFileAtomic } from './atomic';
+import { assertWritableFolder, writeOutputFile } from './output';
 
 /** Characters Windows, macOS or Linux refuse (or treat specially) in a file name. */
 const UNSAFE_NAME_CHARS = /[\\/:*?"<>|\p{Cc}]/gu;
@@ -133,6 +133,6 @@ export async function mergeBundlesForPrint(paths: readonly string[], outFile: st
     const pages = await merged.copyPages(src, src.getPageIndices());
     for (const page of pages) merged.addPage(page);
   }
-  await writeFileAtomic(outFile, await merged.save());
+  await writeOutputFile(outFile, await merged.save());
   return merged.getPageCount();
 }

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { PDFDocument, type PDFEmbeddedPage, type PDFImage, type PDFPage } from 'pdf-lib';
 import { ClaimDeskError, describeFsError } from '../errors';
 import { sniffFile } from '../files/sniff';
-import { assertWritableFolder, commitTempFiles, discardTempFiles, writeTempBeside } from './atomic';
+import { assertWritableFolder, commitOutputs, discardOutputs, stageOutput } from './output';
 import { embedCjkFonts } from './font';
 import { A4, CONTENT_BOX } from './layout';
 import { kindLabel } from '../../../shared/domain';
@@ -545,16 +545,16 @@ export async function exportClaimBundle(input: BundleInput, options: BundleOptio
   // Everything is ready in memory: write temp files, then rename them all.
   const pending: Array<{ temp: string; target: string }> = [];
   try {
-    pending.push({ temp: await writeTempBeside(out, laid.bytes), target: out });
+    pending.push({ temp: await stageOutput(out, laid.bytes), target: out });
     for (const u of uploads) {
       const target = join(imagesDir!, u.name);
-      pending.push({ temp: await writeTempBeside(target, u.jpeg), target });
+      pending.push({ temp: await stageOutput(target, u.jpeg), target });
     }
   } catch (err) {
-    await discardTempFiles(pending.map((p) => p.temp));
+    await discardOutputs(pending.map((p) => p.temp));
     throw err;
   }
-  await commitTempFiles(pending);
+  await commitOutputs(pending);
   time('write');
 
   return {

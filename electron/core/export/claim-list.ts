@@ -9,7 +9,7 @@ import { maskDigits } from '../../../shared/validators';
 import { claimDeadline, evaluateStoredClaim } from '../claim-evaluation';
 import { getClaim, getPerson } from '../repo';
 import type { Workspace } from '../workspace';
-import { writeFileAtomic } from './atomic';
+import { writeOutputFile } from './output';
 
 export const CLAIM_LIST_FORMATS = ['xlsx', 'csv'] as const;
 export type ClaimListFormat = (typeof CLAIM_LIST_FORMATS)[number];
@@ -126,6 +126,6 @@ export async function writeClaimList(
 ): Promise<{ rows: number; bytes: number }> {
   const rows = await claimListRows(ws, claimIds, today);
   const bytes = await claimListBytes(rows, format);
-  await writeFileAtomic(outFile, bytes);
+  await writeOutputFile(outFile, bytes);
   return { rows: rows.length, bytes: bytes.byteLength };
 }
