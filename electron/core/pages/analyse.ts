@@ -18,7 +18,7 @@ import {
 } from '../../../shared/page-facts';
 import { type Finding, verdictOf } from '../../../shared/quality';
 import { ClaimDeskError } from '../errors';
-import { sniffFile, type SupportedMime } from '../files/sniff';
+import { isDirectory, isEmptyFile, sniffFile, type SupportedMime } from '../files/sniff';
 import { sha256OfFile } from '../files/store';
 import { parseInvoicePayload } from '../invoices/parse';
 import { decodeQrInPdf } from '../invoices/pdf-qr';
@@ -32,7 +32,7 @@ import {
   type Fingerprint,
 } from '../quality/checks';
 import { decodeImage, isUnreadableFileError } from '../quality/decode';
-import { inspectPdf, isDirectory, isEmptyFile } from '../quality/pdf';
+import { inspectPdf } from '../quality/pdf';
 import { loadRaster, type Raster } from '../quality/raster';
 import { mergeQr } from '../ocr/read';
 
