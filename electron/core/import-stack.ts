@@ -20,7 +20,7 @@ import {
   addDocument,
   checkNewClaim,
   createClaim,
-  findPage,
+  locatePage,
   pageFile,
   reassignPage as reassignStoredPage,
   type NewPage,
@@ -251,7 +251,7 @@ export async function reassignPage(
   const parsed = DocumentKind.safeParse(req.kind);
   if (!parsed.success) throw zodToInvalidInput(parsed.error, 'kind');
   const kind = parsed.data;
-  const before = findPage(ws.db, req.pageId);
+  const before = locatePage(ws.db, req.pageId);
   assertClaimEditable(ws.db, before.claimId);
   const file = pageFile(ws.db, req.pageId);
   // Slow work (decode, OCR) before the transaction, as every page edit does.

@@ -6,7 +6,7 @@ import { importDroppedFiles } from '../../import-files';
 import { createClaimWithStack, importStack, readStack, reassignPage } from '../../import-stack';
 import { storeAndAnalyse } from '../../pages/pipeline';
 import {
-  findPage,
+  locatePage,
   getDocument,
   movePage,
   pageFile,
@@ -83,12 +83,12 @@ export function documentHandlers(ctx: HandlerContext) {
       return { removed: true as const };
     },
     async removePage(req) {
-      assertClaimEditable(db(), findPage(db(), req.pageId).claimId);
+      assertClaimEditable(db(), locatePage(db(), req.pageId).claimId);
       removePage(db(), req.pageId);
       return { removed: true as const };
     },
     async replacePage(req, call) {
-      const page = findPage(db(), req.pageId);
+      const page = locatePage(db(), req.pageId);
       assertClaimEditable(db(), page.claimId);
       const kind = getDocument(db(), page.documentId).kind;
       const file = grants.resolve(req.file);
@@ -101,7 +101,7 @@ export function documentHandlers(ctx: HandlerContext) {
       return updated;
     },
     async movePage(req) {
-      assertClaimEditable(db(), findPage(db(), req.pageId).claimId);
+      assertClaimEditable(db(), locatePage(db(), req.pageId).claimId);
       return movePage(db(), req.pageId, req.direction);
     },
     async getThumbnail(req) {
