@@ -8,8 +8,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 export const CORE_LAYERS = [
   {
     name: 'base',
-    what: 'errors, lazy loading of heavy libraries, where data and resources live, the work meter, red ink',
-    members: ['errors', 'lazy', 'paths', 'work-meter', 'red-ink'],
+    what: 'errors, lazy loading of heavy libraries, where data and resources live, the work meter, red ink, time limits',
+    members: ['errors', 'lazy', 'paths', 'work-meter', 'red-ink', 'time-limit'],
   },
   { name: 'storage', what: 'files by hash, the database behind its contract', members: ['files', 'db'] },
   {
