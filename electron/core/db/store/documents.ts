@@ -26,6 +26,21 @@ interface PageRow {
   size: number;
 }
 
+/**
+ * After a page left a document (removed, or moved to another kind): the pages left are numbered 1…n again,
+ * and a document with no page left goes, so no empty document remains.
+ */
+function closeGap(store: Db, documentId: number): void {
+  const db = sqliteOf(store);
+  const left = db
+    .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
+    .pluck()
+    .all(documentId) as number[];
+  if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+  else
+    left.forEach((id, i) => db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, id));
+}
+
 function getDocument(store: Db, id: number): ClaimDocument | null {
   const db = sqliteOf(store);
   const doc = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as
@@ -187,15 +202,7 @@ export const sqliteDocuments: DocumentStore = {
     const db = sqliteOf(store);
     db.transaction(() => {
       db.prepare('DELETE FROM document_pages WHERE id = ?').run(page.id);
-      const left = db
-        .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
-        .pluck()
-        .all(page.documentId) as number[];
-      if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(page.documentId);
-      else
-        left.forEach((id, i) =>
-          db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, id),
-        );
+      closeGap(store, page.documentId);
       touchClaim(store, page.claimId, at);
     })();
   },
@@ -256,15 +263,7 @@ export const sqliteDocuments: DocumentStore = {
           end,
           page.id,
         );
-        const left = db
-          .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
-          .pluck()
-          .all(page.documentId) as number[];
-        if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(page.documentId);
-        else
-          left.forEach((id, i) =>
-            db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, id),
-          );
+        closeGap(store, page.documentId);
       }
       db.prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?').run(factsJson(facts), page.id);
       const sha256 = db
