@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { isReadyToSubmit } from '../../../shared/evaluation';
+import type { BulkExportItem } from '../../../shared/ipc';
 import { ClaimDeskError } from '../errors';
 import { getClaim } from '../repo';
 import type { Workspace } from '../workspace';
@@ -36,19 +37,6 @@ export function freeFileName(folder: string, name: string, taken: ReadonlySet<st
     const candidate = n === 1 ? name : `${stem} (${n})${ext}`;
     if (!taken.has(candidate) && !existsSync(join(folder, candidate))) return candidate;
   }
-}
-
-export interface BulkExportItem {
-  claimId: number;
-  reference: string;
-  name: string;
-  /** done: exported (incomplete ones carry the 尚不能提交 mark); failed: nothing written for it. */
-  outcome: 'done' | 'failed';
-  /** The claim was not ready: its bundle is marked 尚不能提交 on the cover. */
-  incomplete: boolean;
-  path: string | null;
-  reason: string | null;
-  reasonEn: string | null;
 }
 
 export interface BulkExportOptions {
