@@ -273,6 +273,22 @@ describe('the national 医疗收费票据 field set', () => {
     expect(f.patientName).toBeUndefined();
   });
 
+  it('takes no 住院号 from a fee item under its blank cell (CT检查费): a hospital number has digits', () => {
+    expect(
+      fieldsOf('invoice', [box('住 院 号', 100, 100, 120), box('CT检查费', 100, 150, 120)]).visitNumber,
+    ).toBeUndefined();
+  });
+
+  it('reads a payment printed in whole yuan, less surely than one printed with its point', () => {
+    const f = extractFields(
+      pageOf([box('医保统筹基金支付：35000', 100, 100, 300), box('个人账户支付：1842.98', 600, 100, 300)]),
+      'invoice',
+    );
+    expect(f.fundPaid?.value).toBe(35000);
+    expect(f.fundPaid!.confidence).toBeLessThan(0.85);
+    expect(f.accountPaid!.confidence).toBeGreaterThan(0.95);
+  });
+
   it('says 住院 or 门诊 from the labels only one of them prints when the title is unreadable', () => {
     expect(fieldsOf('invoice', [box('门诊号：202102111', 100, 100, 250)]).careSetting).toBe('outpatient');
     expect(fieldsOf('invoice', [box('住院号：1054', 100, 100, 200)]).careSetting).toBe('inpatient');

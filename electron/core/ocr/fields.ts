@@ -502,8 +502,8 @@ function settledText(seg: Seg, offset: number, text: string, settle: Settle): st
 interface ByLabel {
   /** How doubtful characters may be settled (hospital names, diagnoses, amounts in words). */
   settle?: Settle;
-  /** The value's type fit, 0..1 (0: not this field's value; the next place is tried). */
-  fit?: (value: FieldReading['value']) => number;
+  /** The value's type fit, 0..1 (0: not this field's value; the next place is tried), given the text read. */
+  fit?: (value: FieldReading['value'], printed: string) => number;
 }
 
 /** Every reading of a field by its labels, best label first, then in reading order. */
@@ -511,9 +511,10 @@ function allByLabel(page: Page, labels: RegExp[], parse: Parser, opts: ByLabel =
   const out: FieldReading[] = [];
   for (const label of labels) {
     for (const c of candidates(page, label)) {
-      const p = parse(settledText(c.seg, c.offset, c.text, opts.settle ?? 'none'));
+      const text = settledText(c.seg, c.offset, c.text, opts.settle ?? 'none');
+      const p = parse(text);
       if (!p) continue;
-      const fit = opts.fit ? opts.fit(p.value) : 1;
+      const fit = opts.fit ? opts.fit(p.value, text.slice(p.start, p.end)) : 1;
       if (fit <= 0) continue;
       out.push(reading(page, c.seg, c.offset + p.start, c.offset + p.end, p.value, c.belongs * fit));
     }
@@ -577,6 +578,8 @@ function anywhere(
   return null;
 }
 
+/** A number the hospital gives (门诊号, 业务流水号) has digits: CT of a fee item under a blank 住院号 is none. */
+const hasDigit = (v: FieldReading['value']): number => (typeof v === 'string' && /\d/.test(v) ? 1 : 0);
 const fitHospital = (v: FieldReading['value']): number => (typeof v === 'string' ? hospitalFit(v) : 0);
 const fitName = (v: FieldReading['value']): number => (typeof v === 'string' ? nameFit(v) : 0);
 
@@ -825,10 +828,16 @@ function findTotals(page: Page): Totals {
   return { total: { ...words, value: said, confidence: round3(words.confidence * 0.9) }, words };
 }
 
-/** Amounts after their label: the whole cell (parseMoney), else a money figure in it. */
+/**
+ * Amounts after their label: the whole cell (parseMoney), else a money figure in it. A figure of ten yuan or
+ * more read without its point (35000) is less sure: a point the recogniser lost (120094.49 read 12009449)
+ * looks the same, so it is shown as 请核对 unless its characters are beyond doubt.
+ */
 function amountByLabel(page: Page, labels: RegExp[]): FieldReading | null {
+  const noPoint = (v: FieldReading['value'], printed: string): number =>
+    typeof v === 'number' && v >= 10 && !/[.,-]/.test(printed) ? 0.85 : 1;
   for (const label of labels) {
-    const r = byLabel(page, [label], parseMoney) ?? byLabel(page, [label], parseAmount);
+    const r = byLabel(page, [label], parseMoney, { fit: noPoint }) ?? byLabel(page, [label], parseAmount);
     if (r) return r;
   }
   return null;
@@ -867,8 +876,8 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
     // after 基 is no other payment line (统筹基金支付, 大病保险基金支付 … all have 基).
     personalPaid: (p) => amountByLabel(p, PERSONAL_LABELS),
     payerCreditCode: (p) => byLabel(p, [/交款人统一社会信用代码/], codeParser(6, 20, '*')),
-    serialNumber: (p) => byLabel(p, [/业务流水号/], codeParser(2, 32)),
-    visitNumber: (p) => byLabel(p, [/门诊号|住院号/], codeParser(2, 20)),
+    serialNumber: (p) => byLabel(p, [/业务流水号/], codeParser(2, 32), { fit: hasDigit }),
+    visitNumber: (p) => byLabel(p, [/门诊号|住院号/], codeParser(2, 20), { fit: hasDigit }),
     visitDate: (p) => byLabel(p, [/就诊日期/], parseDate),
     insuranceType: (p) => byLabel(p, [/医保类[型别]|参保类型/], parseTextValue),
     accountPaid: (p) => amountByLabel(p, [/个人账户(?:支付)?|个人帐户(?:支付)?/]),
