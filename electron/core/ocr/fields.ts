@@ -340,7 +340,19 @@ interface LabelHit {
   end: number;
 }
 
+/** Labels found per page (a label is looked for by several fields: 交款人 by the name and the blank check). */
+const hitsOf = new WeakMap<Page, Map<string, LabelHit[]>>();
+
 function labelHits(page: Page, label: RegExp): LabelHit[] {
+  let known = hitsOf.get(page);
+  if (!known) hitsOf.set(page, (known = new Map()));
+  const key = `${label.source}/${label.flags}`;
+  let hits = known.get(key);
+  if (!hits) known.set(key, (hits = findLabel(page, label)));
+  return hits;
+}
+
+function findLabel(page: Page, label: RegExp): LabelHit[] {
   const hits: LabelHit[] = [];
   for (const row of page.rows) {
     row.forEach((seg, i) => {
