@@ -18,6 +18,7 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { existsSync } from 'node:fs';
 import type { FieldValue } from '../../shared/fields';
+import { seededRandom } from '../seeded-random';
 
 export type KindC = 'invoice' | 'discharge_summary' | 'diagnosis_certificate';
 export const KINDS_C: readonly KindC[] = ['invoice', 'discharge_summary', 'diagnosis_certificate'];
@@ -33,17 +34,8 @@ export interface PaperC {
   truth: Record<string, FieldValue | null>;
 }
 
-/** A small seeded generator of our own (mulberry32), so nothing here draws from A's or B's sequences. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The corpus's random sequence (mulberry32, seeded per paper: the same corpus on every machine). */
+export const prng = seededRandom;
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
@@ -404,8 +396,11 @@ class Sheet {
         if (r() < 0.48 || ((i < 7 || i > n - 8) && (j < 7 || j > n - 8) && (i % 6 === 0 || j % 6 === 0)))
           this.fill(xMm + j * cell, yMm + i * cell, cell, cell, '#111');
   }
-  rgba(): Buffer {
-    return Buffer.from(this.ctx.getImageData(0, 0, this.canvas.width, this.canvas.height).data.buffer);
+  /** The finished paper: its pixels and the truth of what was printed. */
+  paper(kind: KindC, layout: string, face: string, truth: Record<string, FieldValue | null>): PaperC {
+    const { width, height } = this.canvas;
+    const rgba = Buffer.from(this.ctx.getImageData(0, 0, width, height).data.buffer);
+    return { kind, layout, face, width, height, rgba, truth };
   }
 }
 
@@ -569,15 +564,7 @@ function eInvoice(seed: number, variant: number): PaperC {
     r,
   );
   s.seal(120.5, 13, 9, '财政票据监制章', prov.name, face, colour ? '#d0282e' : '#888', r);
-  return {
-    kind: 'invoice',
-    layout: `e-${inpatient ? 'inpatient' : 'outpatient'}`,
-    face,
-    width: s.canvas.width,
-    height: s.canvas.height,
-    rgba: s.rgba(),
-    truth,
-  };
+  return s.paper('invoice', `e-${inpatient ? 'inpatient' : 'outpatient'}`, face, truth);
 }
 
 /** A provincial pin-feed paper receipt: form in colour on tinted paper, values by a dot-matrix printer. */
@@ -677,15 +664,7 @@ function pinFeedReceipt(seed: number, variant: number): PaperC {
   }
   s.seal(40 + r() * 20, 112, 10, hospital.slice(0, 12), '门诊收款专用章', face, '#d23a30', r);
   s.seal(120.5, 12, 8, '财政部监制', prov.name.slice(0, 2), face, '#d23a30', r);
-  return {
-    kind: 'invoice',
-    layout: `pinfeed-${inpatient ? 'inpatient' : 'outpatient'}`,
-    face,
-    width: s.canvas.width,
-    height: s.canvas.height,
-    rgba: s.rgba(),
-    truth,
-  };
+  return s.paper('invoice', `pinfeed-${inpatient ? 'inpatient' : 'outpatient'}`, face, truth);
 }
 
 /** A grid 住院费票据: labels in cells, 姓名 and 住院号 blank, the date in the header, 大写 and figure on a line. */
@@ -765,15 +744,7 @@ function gridReceipt(seed: number): PaperC {
   truth.hospital = hospital;
   s.seal(130, 88, 12, `${prov.name.slice(0, 2)}${hospital.slice(2, 8)}`, '现金收讫', face, '#d23a30', r);
   s.seal(105, 11, 8, '财政监制', prov.name.slice(0, 2), face, '#d04040', r);
-  return {
-    kind: 'invoice',
-    layout: 'grid-inpatient',
-    face,
-    width: s.canvas.width,
-    height: s.canvas.height,
-    rgba: s.rgba(),
-    truth,
-  };
+  return s.paper('invoice', 'grid-inpatient', face, truth);
 }
 
 /** 出院记录: letterhead, a header with a blank 姓名, admission and discharge times in a printed form. */
@@ -833,15 +804,7 @@ function dischargeSummary(seed: number): PaperC {
   truth.diagnosis = DIAGNOSES[k]!;
   s.text('主治医师签字：', 120, 250, 3.5, face);
   s.text('第1页', 105, 285, 3.2, face, '#111', 'center');
-  return {
-    kind: 'discharge_summary',
-    layout: `discharge-${form}`,
-    face,
-    width: s.canvas.width,
-    height: s.canvas.height,
-    rgba: s.rgba(),
-    truth,
-  };
+  return s.paper('discharge_summary', `discharge-${form}`, face, truth);
 }
 
 /** 出院诊断证明书: blank 姓名, 诊 断 spaced, a seal, no full date on half of them. */
@@ -881,15 +844,7 @@ function certificate(seed: number): PaperC {
   s.text('建议：注意休息，定期复查。', 18, 110, 3.6, face);
   s.text('医师签名：', 120, 200, 3.6, face);
   s.seal(150, 190, 15, hospital.slice(0, 12), '医疗专用章', face, '#d43a36', r);
-  return {
-    kind: 'diagnosis_certificate',
-    layout: 'certificate',
-    face,
-    width: s.canvas.width,
-    height: s.canvas.height,
-    rgba: s.rgba(),
-    truth,
-  };
+  return s.paper('diagnosis_certificate', 'certificate', face, truth);
 }
 
 /** The corpus's papers in order: invoices three times over (the three receipt layouts in turn), then each kind. */

@@ -6,6 +6,7 @@
 //   one side, a shadow band, the crease of a fold, defocus, sensor noise, JPEG.
 // The homography, the lighting and the noise are written here; sharp only resizes, blurs and encodes.
 import sharp from 'sharp';
+import { homographyFromPoints } from '../../electron/core/export/warp';
 import { prng, type PaperC } from './papers';
 
 export interface ShotC {
@@ -15,50 +16,6 @@ export interface ShotC {
 }
 
 type Pt = [number, number];
-
-/** The 3×3 homography taking the unit square's corners (0,0),(1,0),(1,1),(0,1) to `q`. */
-function squareToQuad(q: [Pt, Pt, Pt, Pt]): number[] {
-  const [[x0, y0], [x1, y1], [x2, y2], [x3, y3]] = q;
-  const dx1 = x1 - x2;
-  const dx2 = x3 - x2;
-  const dy1 = y1 - y2;
-  const dy2 = y3 - y2;
-  const sx = x0 - x1 + x2 - x3;
-  const sy = y0 - y1 + y2 - y3;
-  const den = dx1 * dy2 - dx2 * dy1;
-  const g = (sx * dy2 - dx2 * sy) / den;
-  const h = (dx1 * sy - sx * dy1) / den;
-  return [x1 - x0 + g * x1, x3 - x0 + h * x3, x0, y1 - y0 + g * y1, y3 - y0 + h * y3, y0, g, h, 1];
-}
-
-function invert3(m: number[]): number[] {
-  const [a, b, c, d, e, f, g, h, i] = m as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const A = e * i - f * h;
-  const B = -(d * i - f * g);
-  const C = d * h - e * g;
-  const det = a * A + b * B + c * C;
-  return [
-    A / det,
-    -(b * i - c * h) / det,
-    (b * f - c * e) / det,
-    B / det,
-    (a * i - c * g) / det,
-    -(a * f - c * d) / det,
-    C / det,
-    -(a * h - b * g) / det,
-    (a * e - b * d) / det,
-  ];
-}
 
 /** Gaussian noise of σ 1 (Box–Muller on our generator). */
 function gauss(r: () => number): number {
@@ -105,7 +62,16 @@ export async function shootC(paper: PaperC, seed: number, n: number): Promise<Sh
       cy + X * Math.sin(angle) + Y * Math.cos(angle),
     ] as Pt;
   }) as [Pt, Pt, Pt, Pt];
-  const inv = invert3(squareToQuad(quad));
+  // Each frame pixel's place on the paper (0..1 across and down): the frame quad mapped onto the unit square.
+  const inv = homographyFromPoints(
+    quad.map(([x, y]) => ({ x, y })),
+    [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ],
+  );
   const src = paper.rgba;
   const W = paper.width;
   const H = paper.height;
