@@ -747,18 +747,27 @@ function gridReceipt(seed: number): PaperC {
   return s.paper('invoice', 'grid-inpatient', face, truth);
 }
 
-/** 出院记录: letterhead, a header with a blank 姓名, admission and discharge times in a printed form. */
-function dischargeSummary(seed: number): PaperC {
+/** An A4 hospital paper: its sequence, face, hospital, the blank sheet and an empty truth. */
+function a4Page(seed: number): {
+  r: () => number;
+  face: string;
+  hospital: string;
+  s: Sheet;
+  truth: Record<string, FieldValue | null>;
+} {
   const r = prng(seed);
-  const f = faces();
   const face = pick(
     r,
-    f.form.filter((x) => !x.endsWith('Mono')),
+    faces().form.filter((x) => !x.endsWith('Mono')),
   );
   const prov = pick(r, PROVINCES);
   const hospital = pick(r, HOSPITAL_FORMS)(prov.name, pick(r, prov.city));
-  const s = new Sheet(210, 297, '#ffffff');
-  const truth: Record<string, FieldValue | null> = {};
+  return { r, face, hospital, s: new Sheet(210, 297, '#ffffff'), truth: {} };
+}
+
+/** 出院记录: letterhead, a header with a blank 姓名, admission and discharge times in a printed form. */
+function dischargeSummary(seed: number): PaperC {
+  const { r, face, hospital, s, truth } = a4Page(seed);
   s.text(hospital, 105, 22, 6, face, '#111', 'center');
   s.spaced('出院记录', 80, 33, 7, face, 3);
   s.line(15, 40, 195, 40, '#222', 0.4);
@@ -809,16 +818,7 @@ function dischargeSummary(seed: number): PaperC {
 
 /** 出院诊断证明书: blank 姓名, 诊 断 spaced, a seal, no full date on half of them. */
 function certificate(seed: number): PaperC {
-  const r = prng(seed);
-  const f = faces();
-  const face = pick(
-    r,
-    f.form.filter((x) => !x.endsWith('Mono')),
-  );
-  const prov = pick(r, PROVINCES);
-  const hospital = pick(r, HOSPITAL_FORMS)(prov.name, pick(r, prov.city));
-  const s = new Sheet(210, 297, '#ffffff');
-  const truth: Record<string, FieldValue | null> = {};
+  const { r, face, hospital, s, truth } = a4Page(seed);
   s.text(hospital, 105, 24, 6.2, face, '#111', 'center');
   s.text(pick(r, ['出院诊断证明书', '诊断证明书']), 105, 40, 6, face, '#111', 'center');
   const name = personName(r);
