@@ -12,7 +12,16 @@
 // the variable is not set, and skip only when no server binaries exist.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +35,8 @@ export function findServerBinaries() {
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    for (const v of readdirSync(root).sort((a, b) => Number(b) - Number(a))) candidates.push(join(root, v, 'bin'));
+    for (const v of readdirSync(root).sort((a, b) => Number(b) - Number(a)))
+      candidates.push(join(root, v, 'bin'));
   }
   return candidates.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl'))) ?? null;
 }
@@ -47,15 +57,21 @@ function freePort() {
 function runAs(owner, bin, args) {
   const cmd = owner ? ['runuser', ['-u', owner, '--', bin, ...args]] : [bin, args];
   const r = spawnSync(cmd[0], cmd[1], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
+  if (r.status !== 0)
+    throw new Error(`${bin} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
   return r.stdout;
 }
 
 function ownerFor() {
   if (process.getuid?.() !== 0) return null;
   const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  if (id.status !== 0) throw new Error('running as root and there is no `postgres` user to run the server as');
-  return { name: 'postgres', uid: Number(id.stdout.trim()), gid: Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()) };
+  if (id.status !== 0)
+    throw new Error('running as root and there is no `postgres` user to run the server as');
+  return {
+    name: 'postgres',
+    uid: Number(id.stdout.trim()),
+    gid: Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+  };
 }
 
 /** Starts a fresh server; answers { url, dir, port, socketDir }. */
@@ -75,14 +91,37 @@ export async function startServer() {
   }
   // C.UTF-8: code-point order and a character classification that sees Chinese letters (pg_trgm needs it).
   runAs(owner?.name, join(bin, 'initdb'), [
-    '-D', data, '-U', ROLE, '--pwfile', pwfile, '--auth', 'scram-sha-256', '-E', 'UTF8', '--locale', 'C.UTF-8', '--no-instructions',
+    '-D',
+    data,
+    '-U',
+    ROLE,
+    '--pwfile',
+    pwfile,
+    '--auth',
+    'scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale',
+    'C.UTF-8',
+    '--no-instructions',
   ]);
   rmSync(pwfile);
   execFileSync('mkdir', ['-p', sockets]);
   if (owner) chownSync(sockets, owner.uid, owner.gid);
   const port = await freePort();
   const options = `-k ${sockets} -p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  runAs(owner?.name, join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  runAs(owner?.name, join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    options,
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   const url = `postgres://${ROLE}:${password}@127.0.0.1:${port}/postgres`;
   writeFileSync(join(dir, 'server.json'), JSON.stringify({ url, port, bin, owner: owner?.name ?? null }));
   return { url, dir, port, socketDir: sockets };

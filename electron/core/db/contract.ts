@@ -334,7 +334,8 @@ export interface Session {
 /** A change another desk (or this one) committed, as the board needs it: which claim or person, no more. */
 export interface StoreChange {
   table: 'claims' | 'people' | 'households';
-  id: number;
+  /** The row's id; null when the engine only knows that something in the table changed (reload it). */
+  id: number | null;
   op: 'insert' | 'update' | 'delete';
   /** The writer's desk when the engine knows it. */
   desk: string | null;

@@ -9,7 +9,7 @@ import type { SyncClaimFactsStore } from '../sync-contract';
 import { assertVersion, stampColumns } from './versions';
 const ITEM_COLUMNS = 'id, claim_id, text, created_at, done_at';
 /** Archiving or deleting a claim is a change of it: a new version, by this desk. */
-const BUMP = 'version = version + 1, updated_by_desk = ?3, updated_by_person = ?4';
+const BUMP = 'version = version + 1, updated_by_desk = ?, updated_by_person = ?';
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 export const sqliteClaimFacts: SyncClaimFactsStore = {
@@ -96,18 +96,18 @@ export const sqliteClaimFacts: SyncClaimFactsStore = {
 
   setArchived(db: Db, ids: readonly number[], archivedAt: string | null) {
     const set = sqliteOf(db).prepare(
-      `UPDATE claims SET archived_at = ?1, ${BUMP} WHERE id = ?2 AND archived_at IS ${archivedAt !== null ? 'NULL' : 'NOT NULL'}`,
+      `UPDATE claims SET archived_at = ?, ${BUMP} WHERE id = ? AND archived_at IS ${archivedAt !== null ? 'NULL' : 'NOT NULL'}`,
     );
     const [desk, person] = stampColumns(db);
-    return ids.reduce((n, id) => n + set.run(archivedAt, id, desk, person).changes, 0);
+    return ids.reduce((n, id) => n + set.run(archivedAt, desk, person, id).changes, 0);
   },
 
   setDeleted(db: Db, ids: readonly number[], deletedAt: string | null) {
     const set = sqliteOf(db).prepare(
-      `UPDATE claims SET deleted_at = ?1, ${BUMP} WHERE id = ?2 AND deleted_at IS ${deletedAt !== null ? 'NULL' : 'NOT NULL'}`,
+      `UPDATE claims SET deleted_at = ?, ${BUMP} WHERE id = ? AND deleted_at IS ${deletedAt !== null ? 'NULL' : 'NOT NULL'}`,
     );
     const [desk, person] = stampColumns(db);
-    return ids.reduce((n, id) => n + set.run(deletedAt, id, desk, person).changes, 0);
+    return ids.reduce((n, id) => n + set.run(deletedAt, desk, person, id).changes, 0);
   },
 
   purgeDeleted(db: Db, deletedBefore: string) {
