@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { REPO_ROOT } from '../helpers/tmp';
 
 const PINNED: Record<number, [name: string, sha256: string]> = {
-  10: ['create-schema', 'f05c7d73530465dba41a65ac0e9918e21d7b438432966ebc3130e2f9347ed378'],
+  10: ['create-schema', 'a4056ffa9c0d22e9cb19b1ff90b3def0b5664760ee024df8d41cbbc376de7430'],
 };
 
 describe('shipped PostgreSQL migrations', () => {

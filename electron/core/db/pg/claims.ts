@@ -49,16 +49,21 @@ async function list(cx: PgCx, query: Parameters<ClaimOps['list']>[0]): Promise<C
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const sort = query.sort ?? 'updated';
   const n = values.length;
-  const rows = await cx.q<ClaimRow>(
-    `${CLAIM_SELECT} ${whereSql} ORDER BY ${ORDER_BY[sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...values, pageSize, (page - 1) * pageSize],
-  );
-  const counted = search
-    ? await cx.one<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM claims c ${whereSql} LIMIT $${n + 1}) hits`,
-        [...values, SEARCH_COUNT_CAP + 1],
-      )
-    : await cx.one<{ n: number }>(`SELECT count(*)::int AS n FROM claims c ${whereSql}`, values);
+  // Page through ids first, then join only the rows shown (deep pages stay cheap); the page and the count go
+  // out together (two connections of the pool outside a transaction).
+  const pageSql = `SELECT c.*, p.name AS claimant_name
+    FROM (SELECT c.id, row_number() OVER () AS n
+          FROM (SELECT c.id FROM claims c ${whereSql} ORDER BY ${ORDER_BY[sort]} LIMIT $${n + 1} OFFSET $${n + 2}) c) page
+    JOIN claims c ON c.id = page.id JOIN people p ON p.id = c.claimant_id ORDER BY page.n`;
+  const countSql = search
+    ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM claims c ${whereSql} LIMIT $${n + 1}) hits`
+    : `SELECT count(*)::int AS n FROM claims c ${whereSql}`;
+  const readPage = () => cx.q<ClaimRow>(pageSql, [...values, pageSize, (page - 1) * pageSize]);
+  const count = () => cx.one<{ n: number }>(countSql, search ? [...values, SEARCH_COUNT_CAP + 1] : values);
+  // Inside a transaction both go to its one connection, one after the other.
+  const [rows, counted] = cx.pooled
+    ? await Promise.all([readPage(), count()])
+    : [await readPage(), await count()];
   const total = counted!.n;
   return {
     items: rows.map(toClaim),

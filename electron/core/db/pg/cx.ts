@@ -2,6 +2,7 @@
 // connection) or one client inside a transaction, plus the writer (desk and person). Module functions take it
 // first, as the SQLite modules take their connection, and ask for `atomic` where several statements must be
 // all or nothing.
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { ClaimDeskError } from '../../errors';
 import type { Actor } from '../contract';
@@ -21,6 +22,8 @@ export interface PgCx {
   /** Runs `fn` in a transaction: the open one when this context is in one, else a new one. */
   atomic<T>(fn: (cx: PgCx) => Promise<T>): Promise<T>;
   readonly actor: Actor;
+  /** True for the pool: independent statements may run at once, each on its own connection. */
+  readonly pooled: boolean;
 }
 
 /** SQLSTATE classes and codes that mean the server cannot be reached (not a bad statement). */
@@ -54,14 +57,32 @@ export function describePgError(err: unknown): unknown {
 
 type Queryable = Pick<Pool, 'query'> | Pick<PoolClient, 'query'>;
 
+const names = new Map<string, string>();
+/** A short stable name for a statement's text (the same text always gets the same name). */
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `cd${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
 export function makeCx(
   on: Queryable,
+  pooled: boolean,
   actor: () => Actor,
   atomic: <T>(fn: (cx: PgCx) => Promise<T>) => Promise<T>,
 ): PgCx {
   const query = async <R extends QueryResultRow>(sql: string, params?: readonly unknown[]) => {
     try {
-      return await on.query<R>(sql, params as unknown[] | undefined);
+      // Named statements are parsed and planned once per connection, then reused (the board asks the same few
+      // shapes over and over); node-postgres keeps them per connection by name.
+      return await on.query<R>({
+        name: statementName(sql),
+        text: sql,
+        values: params as unknown[] | undefined,
+      });
     } catch (err) {
       throw describePgError(err);
     }
@@ -77,6 +98,7 @@ export function makeCx(
       return (await query(sql, params)).rowCount ?? 0;
     },
     atomic,
+    pooled,
     get actor() {
       return actor();
     },

@@ -120,7 +120,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   const atomic = <T>(fn: (cx: PgCx) => Promise<T>): Promise<T> =>
     coord.transaction((frame) => fn(cxOf(frame)), begin(false));
 
-  const poolCx = makeCx(pool, () => actor, atomic);
+  const poolCx = makeCx(pool, true, () => actor, atomic);
 
   function cxOf(frame: TxFrame<PgTx>): PgCx {
     let cx = frameCx.get(frame);
@@ -133,7 +133,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
         },
       } as Pick<PoolClient, 'query'>;
       // Nested atomic work is a savepoint of this transaction, as the SQLite modules' nested transactions are.
-      cx = makeCx(guarded, () => actor, atomic);
+      cx = makeCx(guarded, false, () => actor, atomic);
       frameCx.set(frame, cx);
     }
     return cx;
