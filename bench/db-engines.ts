@@ -144,51 +144,47 @@ async function bulkClaims(
     );
     const { last } = (await c.query<{ last: number }>(`SELECT max(id) AS last FROM claims`)).rows[0]!;
     for (let start = from; start < to; start += 5000) {
-      const cols: unknown[][] = Array.from({ length: 21 }, () => []);
-      const search: [number[], string[], string[]] = [[], [], []];
+      const cols: unknown[][] = Array.from({ length: 23 }, () => []);
+      const search: [number[]] = [[]];
       for (let i = start; i < Math.min(start + 5000, to); i++) {
         const id = last + 1 + (i - from);
         const claimant = people[i % people.length]!;
         const created = new Date(Date.parse(at) + i * 1000).toISOString();
         const fields = claimOf(claimant, i);
-        const row = [id, makeReference(id, created), ...claimColumns(fields), created, created, 'bench'];
-        row.forEach((v, k) => cols[k]!.push(v));
+        const reference = makeReference(id, created);
         const p = names.get(claimant)!;
         const text = searchText([
-          row[1] as string,
+          reference,
           fields.hospital,
           fields.treatmentRegion,
           null,
           p.name,
           p.id_number,
         ]);
+        const grams = `{${searchGrams(text)
+          .map((g) => `"${g}"`)
+          .join(',')}}`;
+        const row = [id, reference, ...claimColumns(fields), created, created, 'bench', text, grams];
+        row.forEach((v, k) => cols[k]!.push(v));
         search[0].push(id);
-        search[1].push(text);
-        search[2].push(
-          `{${searchGrams(text)
-            .map((g) => `"${g}"`)
-            .join(',')}}`,
-        );
       }
       await c.query('BEGIN');
       await c.query(
         `INSERT INTO claims (id, reference, claimant_id, applicant_relation, applicant_person_id, applicant_name,
            applicant_id_number, care_setting, hospital, treatment_region, visit_date, admission_date, discharge_date,
-           filing_type, filing_date, special_drugs, total_amount_fen, notes, created_at, updated_at, updated_by_desk)
-         SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
+           filing_type, filing_date, special_drugs, total_amount_fen, notes, created_at, updated_at, updated_by_desk,
+           search_text, search_grams)
+         SELECT a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22,
+           a23::text[] FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
            $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::int[], $17::int[],
-           $18::text[], $19::text[], $20::text[], $21::text[])`,
+           $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
+           AS r(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23)`,
         cols,
       );
       await c.query(
         `INSERT INTO claim_status_history (claim_id, to_status, note, changed_at, desk)
          SELECT id, 'draft', '新建', created_at, 'bench' FROM claims WHERE id = ANY($1::int[])`,
         [search[0]],
-      );
-      await c.query(
-        `INSERT INTO claim_search (claim_id, text, grams)
-         SELECT i, t, g::text[] FROM unnest($1::int[], $2::text[], $3::text[]) AS s(i, t, g)`,
-        [search[0], search[1], search[2]],
       );
       await c.query('COMMIT');
     }

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { REPO_ROOT } from '../helpers/tmp';
 
 const PINNED: Record<number, [name: string, sha256: string]> = {
-  10: ['create-schema', 'a4056ffa9c0d22e9cb19b1ff90b3def0b5664760ee024df8d41cbbc376de7430'],
+  10: ['create-schema', '98af8c7cb0c07cff7e400d070de300a43fc00fddb593af39bd593a47533f04d8'],
 };
 
 describe('shipped PostgreSQL migrations', () => {

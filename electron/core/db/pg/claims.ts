@@ -7,7 +7,12 @@ import { params, type PgCx, type PgOps } from './cx';
 import { likeContains, refreshSearch, shortQueryGram } from './search';
 import { assertPgVersion, stampValues } from './versions';
 
-const CLAIM_SELECT = `SELECT c.*, p.name AS claimant_name FROM claims c JOIN people p ON p.id = c.claimant_id`;
+/** Every column but the search words (kept for the board's filter, never read back). */
+const CLAIM_COLUMNS = `c.id, c.reference, c.claimant_id, c.applicant_relation, c.applicant_person_id, c.applicant_name,
+  c.applicant_id_number, c.care_setting, c.hospital, c.treatment_region, c.visit_date, c.admission_date,
+  c.discharge_date, c.filing_type, c.filing_date, c.special_drugs, c.total_amount_fen, c.notes, c.status,
+  c.created_at, c.updated_at, c.archived_at, c.deleted_at, c.version, c.updated_by_desk, c.updated_by_person`;
+const CLAIM_SELECT = `SELECT ${CLAIM_COLUMNS}, p.name AS claimant_name FROM claims c JOIN people p ON p.id = c.claimant_id`;
 
 const ORDER_BY: Record<ClaimSort, string> = {
   updated: 'c.updated_at DESC, c.id DESC',
@@ -37,13 +42,13 @@ async function list(cx: PgCx, query: Parameters<ClaimOps['list']>[0]): Promise<C
   if (search) {
     if (Array.from(search).length >= 3) {
       values.push(likeContains(search));
-      where.push(`c.id IN (SELECT claim_id FROM claim_search WHERE text LIKE $${values.length})`);
+      where.push(`c.search_text LIKE $${values.length}`);
     } else {
       const gram = shortQueryGram(search);
       // Punctuation-only input has no searchable characters: it matches nothing rather than everything.
       if (!gram) return { items: [], total: 0, totalCapped: false, page, pageSize };
       values.push([gram]);
-      where.push(`c.id IN (SELECT claim_id FROM claim_search WHERE grams @> $${values.length}::text[])`);
+      where.push(`c.search_grams @> $${values.length}::text[]`);
     }
   }
   const whereSql = `WHERE ${where.join(' AND ')}`;
@@ -51,7 +56,7 @@ async function list(cx: PgCx, query: Parameters<ClaimOps['list']>[0]): Promise<C
   const n = values.length;
   // Page through ids first, then join only the rows shown (deep pages stay cheap); the page and the count go
   // out together (two connections of the pool outside a transaction).
-  const pageSql = `SELECT c.*, p.name AS claimant_name
+  const pageSql = `SELECT ${CLAIM_COLUMNS}, p.name AS claimant_name
     FROM (SELECT c.id, row_number() OVER () AS n
           FROM (SELECT c.id FROM claims c ${whereSql} ORDER BY ${ORDER_BY[sort]} LIMIT $${n + 1} OFFSET $${n + 2}) c) page
     JOIN claims c ON c.id = page.id JOIN people p ON p.id = c.claimant_id ORDER BY page.n`;

@@ -53,18 +53,17 @@ export interface PostgresEngineOptions {
 /** Opens the shared database, bringing its schema up to date (refusing one written by a newer ClaimDesk). */
 export async function openPostgresEngine(options: PostgresEngineOptions): Promise<StorageEngine> {
   let actor = options.actor ?? defaultActor();
+  // Every connection names its desk from its first moment (a startup option), so change events say where a
+  // change came from.
   const config = {
     connectionString: options.url,
     application_name: 'claimdesk',
     connectionTimeoutMillis: 5000,
+    options: `-c claimdesk.desk=${actor.desk.replace(/[\\\s]/g, (c) => `\\${c}`)}`,
   };
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 4, idleTimeoutMillis: 30_000 });
   // An idle connection the server dropped: the pool discards it; the next query opens a fresh one.
   pool.on('error', () => undefined);
-  // Every connection names its desk, so change events say where a change came from.
-  pool.on('connect', (client) => {
-    client.query(`SELECT set_config('claimdesk.desk', $1, false)`, [actor.desk]).catch(() => undefined);
-  });
 
   let setup: PoolClient;
   try {

@@ -1,10 +1,10 @@
 // Storage (PostgreSQL): the claims board's search words, with exactly the FTS5 search's meaning
 // (db/store/search.ts, db/store/claims.ts):
 //   - 3+ characters: the lower-cased text contains the query (FTS5 trigram phrase = substring); here LIKE
-//     '%query%' on claim_search.text, found through its pg_trgm index and checked row by row by LIKE itself;
+//     '%query%' on claims.search_text, found through its pg_trgm index and checked row by row by LIKE itself;
 //   - 1–2 characters: the query's letters and digits appear one after the other among the text's letters and
 //     digits (FTS5 unicode61 one-token-per-character phrase, which also folds Latin diacritics); here the
-//     text's every 1- and 2-character run of letters and digits is stored (claim_search.grams) and the query's
+//     text's every 1- and 2-character run of letters and digits is stored (claims.search_grams) and the query's
 //     run is looked up in its array index.
 import { searchChars, searchText } from '../rows';
 import type { PgCx } from './cx';
@@ -60,9 +60,9 @@ export async function refreshSearch(cx: PgCx, claimId: number): Promise<void> {
     base.id_number,
     ...(await invoiceWords(cx, claimId)),
   ]);
-  await cx.run(
-    `INSERT INTO claim_search (claim_id, text, grams) VALUES ($1, $2, $3)
-     ON CONFLICT (claim_id) DO UPDATE SET text = excluded.text, grams = excluded.grams`,
-    [claimId, text, searchGrams(text)],
-  );
+  await cx.run('UPDATE claims SET search_text = $2, search_grams = $3 WHERE id = $1', [
+    claimId,
+    text,
+    searchGrams(text),
+  ]);
 }
