@@ -90,7 +90,9 @@ while (Date.now() < end) {
       if (ok) log.edits.push([claimId, token]);
     }
   } catch (err) {
-    log.errors.push(String((err as Error).message ?? err));
+    log.errors.push(
+      `${r < 0.35 ? 'import' : r < 0.7 ? 'status' : 'edit'}: ${String((err as Error).message ?? err)} ${(err as { code?: string }).code ?? ''}`,
+    );
   }
   n++;
 }

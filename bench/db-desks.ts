@@ -55,7 +55,8 @@ async function simulate(name: string, where: StorageLocation): Promise<boolean> 
     Array.from({ length: DESKS }, (_, i) => desk({ where, desk: `desk-${i + 1}`, claims, seconds: SECONDS })),
   );
   const took = (Date.now() - t0) / 1000;
-  const problems: string[] = logs.flatMap((l, i) => l.errors.map((m) => `desk-${i + 1}: ${m}`));
+  const errors: string[] = logs.flatMap((l, i) => l.errors.map((m) => `desk-${i + 1}: ${m}`));
+  const problems: string[] = [];
   for (const id of claims) {
     const c = (await e.claims.claim(id))!;
     const statuses = logs.reduce((n, l) => n + l.statuses.filter((x) => x === id).length, 0);
@@ -73,9 +74,9 @@ async function simulate(name: string, where: StorageLocation): Promise<boolean> 
   const ops = logs.reduce((n, l) => n + l.docs.length + l.statuses.length + l.edits.length, 0);
   const refused = logs.reduce((n, l) => n + l.refused, 0);
   console.log(
-    `${name}: ${DESKS} desks × ${SECONDS} s (${took.toFixed(0)} s with start-up): ${ops} saved (${logs.reduce((n, l) => n + l.docs.length, 0)} imports, ${logs.reduce((n, l) => n + l.statuses.length, 0)} status changes, ${logs.reduce((n, l) => n + l.edits.length, 0)} note edits), ${refused} edits refused as stale and reapplied; ${problems.length === 0 ? 'no lost update, no error' : `PROBLEMS:\n  ${problems.slice(0, 20).join('\n  ')}`}`,
+    `${name}: ${DESKS} desks × ${SECONDS} s (${took.toFixed(0)} s with start-up): ${ops} saved (${logs.reduce((n, l) => n + l.docs.length, 0)} imports, ${logs.reduce((n, l) => n + l.statuses.length, 0)} status changes, ${logs.reduce((n, l) => n + l.edits.length, 0)} note edits), ${refused} edits refused as stale and reapplied; ${problems.length === 0 ? 'no lost update' : `LOST:\n  ${problems.slice(0, 20).join('\n  ')}`}; ${errors.length === 0 ? 'no error' : `${errors.length} ERRORS, e.g. ${[...new Set(errors)].slice(0, 3).join(' | ')}`}`,
   );
-  return problems.length === 0;
+  return problems.length === 0 && errors.length === 0;
 }
 
 export async function run(): Promise<void> {

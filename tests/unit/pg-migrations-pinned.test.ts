@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { REPO_ROOT } from '../helpers/tmp';
 
 const PINNED: Record<number, [name: string, sha256: string]> = {
-  10: ['create-schema', '98af8c7cb0c07cff7e400d070de300a43fc00fddb593af39bd593a47533f04d8'],
+  10: ['create-schema', 'ba28d143d22cac2103f4525fbde16a9d5767f7b9db8d3435d751f89e5dd8e86f'],
 };
 
 describe('shipped PostgreSQL migrations', () => {

@@ -26,7 +26,54 @@ import { refreshSearchText } from './store/search';
 import { sqliteSettings } from './store/settings';
 import { stampOf } from './store/versions';
 
-type Run = <R>(fn: (db: Db) => R) => Promise<R>;
+type Run = <R>(fn: (db: Db) => R, writes?: boolean) => Promise<R>;
+
+/**
+ * The operations that only read. Every other one writes, and outside a transaction it runs in its own
+ * BEGIN IMMEDIATE: the modules' own transactions begin deferred (read, then write), and with several
+ * processes on one file a deferred transaction whose first read another process's commit overtook cannot
+ * take the write lock at all ("database is locked" at once, no waiting) — bench/db-desks.ts met exactly that.
+ */
+const READS = new Set([
+  'household',
+  'listHouseholds',
+  'person',
+  'personIdByIdNumber',
+  'listPeople',
+  'claimCountOfPerson',
+  'claim',
+  'byReference',
+  'idsOfClaimant',
+  'list',
+  'history',
+  'isPledgeSigned',
+  'historyWithFacts',
+  'latestChanges',
+  'requestedItems',
+  'requestedItem',
+  'exists',
+  'document',
+  'idsOfClaim',
+  'claimOfDocument',
+  'counts',
+  'kindHoldingFile',
+  'page',
+  'pageKind',
+  'pageFile',
+  'referencedFiles',
+  'pagesUsingFile',
+  'confirmations',
+  'claimConfirmations',
+  'fieldCorrections',
+  'claimFieldCorrections',
+  'ofClaim',
+  'byKey',
+  'byFile',
+  'fingerprints',
+  'byRowId',
+  'read',
+  'stamp',
+]);
 
 /** The synchronous module functions `(db, …args) => R` as the contract's `(…args) => Promise<R>`. */
 type Lifted<T> = {
@@ -39,7 +86,7 @@ function lift<T extends object>(ops: T, run: Run): Lifted<T> {
   const out: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(ops)) {
     out[name] = (...args: unknown[]) =>
-      run((db) => (fn as (db: Db, ...a: unknown[]) => unknown)(db, ...args));
+      run((db) => (fn as (db: Db, ...a: unknown[]) => unknown)(db, ...args), !READS.has(name));
   }
   return out as Lifted<T>;
 }
@@ -55,7 +102,7 @@ function session(run: Run, transaction: Session['transaction']): Session {
     claimFacts: lift(sqliteClaimFacts, run),
     documents: lift(sqliteDocuments, run),
     invoices: lift(sqliteInvoices, run),
-    search: { refresh: (claimId) => run((db) => refreshSearchText(db, claimId)) },
+    search: { refresh: (claimId) => run((db) => refreshSearchText(db, claimId), true) },
     settings: lift(sqliteSettings, run),
     versions: { stamp: (row, id) => run((db) => stampOf(db, row, id)) },
     transaction,
@@ -130,13 +177,22 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
   };
 
   /** Runs an operation: inside the open transaction of this context, or alone on the connection. */
-  const run: Run = async (fn) => {
+  const run: Run = async (fn, writes = false) => {
     if (coord.current()) return fn(db);
     if (closed) throw new Error('storage engine closed');
     const release = await mutex.acquire();
     const mark = pending.length;
     try {
-      const value = fn(db);
+      if (!writes) return fn(db);
+      conn.exec('BEGIN IMMEDIATE');
+      let value;
+      try {
+        value = fn(db);
+        conn.exec('COMMIT');
+      } catch (err) {
+        if (conn.inTransaction) conn.exec('ROLLBACK');
+        throw err;
+      }
       emit();
       return value;
     } catch (err) {

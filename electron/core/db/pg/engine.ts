@@ -54,12 +54,14 @@ export interface PostgresEngineOptions {
 export async function openPostgresEngine(options: PostgresEngineOptions): Promise<StorageEngine> {
   let actor = options.actor ?? defaultActor();
   // Every connection names its desk from its first moment (a startup option), so change events say where a
-  // change came from.
+  // change came from. Board queries are planned for their own values every time (a broad search walks the sort
+  // index, a narrow one starts from the search index): a plan cached for one search term would serve the other
+  // kind badly.
   const config = {
     connectionString: options.url,
     application_name: 'claimdesk',
     connectionTimeoutMillis: 5000,
-    options: `-c claimdesk.desk=${actor.desk.replace(/[\\\s]/g, (c) => `\\${c}`)}`,
+    options: `-c plan_cache_mode=force_custom_plan -c claimdesk.desk=${actor.desk.replace(/[\\\s]/g, (c) => `\\${c}`)}`,
   };
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 4, idleTimeoutMillis: 30_000 });
   // An idle connection the server dropped: the pool discards it; the next query opens a fresh one.
