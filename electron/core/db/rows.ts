@@ -2,6 +2,7 @@
 // migrations mirror SQLite's), so the mapping between a row and the contract's data is written once, here.
 // Search words are built here too: what a claim is found by does not depend on the engine.
 import type { ClaimStatus } from '../../../shared/lifecycle';
+import type { PageFacts } from '../../../shared/page-facts';
 import { pageFactsOf } from '../../../shared/page-facts';
 import type {
   Claim,
@@ -11,7 +12,7 @@ import type {
   Person,
   PersonFields,
 } from '../../../shared/schemas';
-import type { EditStamp, RequestedItem, StoredInvoice } from './contract';
+import type { EditStamp, RequestedItem, StatusChangeRow, StoredInvoice } from './contract';
 
 export interface StampRow {
   version: number;
@@ -232,6 +233,55 @@ export function toStoredInvoice(r: InvoiceRow): StoredInvoice {
     number: r.invoice_number,
     amount: r.amount_fen === null ? null : r.amount_fen / 100,
     phash: r.phash,
+  };
+}
+
+/**
+ * The values of an invoice page's index row, in the column order claim_id, page_id, file_sha256, format,
+ * invoice_key, payload, invoice_code, invoice_number, amount_fen, issue_date, phash, created_at; null when the
+ * page gets no row (not an invoice, or its QR never looked for).
+ */
+export function invoiceRowValues(
+  page: { claimId: number; pageId: number; sha256: string; isInvoice: boolean; facts: PageFacts | null },
+  at: string,
+): unknown[] | null {
+  if (!page.isInvoice || !page.facts || page.facts.qr === null) return null;
+  const qr = page.facts.qr;
+  const inv = qr.invoice;
+  return [
+    page.claimId,
+    page.pageId,
+    page.sha256,
+    inv?.format ?? (qr.payload === null ? 'none' : 'raw'),
+    inv?.key ?? null,
+    qr.payload,
+    inv?.code ?? null,
+    inv?.number ?? null,
+    inv?.amount === null || inv?.amount === undefined ? null : Math.round(inv.amount * 100),
+    inv?.issueDate ?? null,
+    page.facts.fingerprint.phash,
+    at,
+  ];
+}
+
+/** A status history row with its facts and who recorded it. */
+export function toStatusChangeRow(r: {
+  from_status: string | null;
+  to_status: string;
+  note: string;
+  changed_at: string;
+  happened_on: string | null;
+  desk: string | null;
+  person: string | null;
+}): StatusChangeRow {
+  return {
+    from: r.from_status as ClaimStatus | null,
+    to: r.to_status as ClaimStatus,
+    note: r.note,
+    changedAt: r.changed_at,
+    happenedOn: r.happened_on,
+    desk: r.desk,
+    person: r.person,
   };
 }
 

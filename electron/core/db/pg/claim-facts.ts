@@ -1,7 +1,7 @@
 // Storage (PostgreSQL): the facts beside a claim's status, requested items, archive and trash
 // (db/store/claim-facts.ts for SQLite).
-import type { ClaimFactsOps, StatusChangeRow } from '../contract';
-import { toItem, type ItemRow } from '../rows';
+import type { ClaimFactsOps } from '../contract';
+import { toItem, toStatusChangeRow, type ItemRow } from '../rows';
 import type { PgOps } from './cx';
 import { assertPgVersion, stampValues } from './versions';
 
@@ -25,28 +25,12 @@ export const pgClaimFacts: PgOps<ClaimFactsOps> = {
   },
 
   async historyWithFacts(cx, claimId) {
-    const rows = await cx.q<{
-      from_status: StatusChangeRow['from'];
-      to_status: StatusChangeRow['to'];
-      note: string;
-      changed_at: string;
-      happened_on: string | null;
-      desk: string | null;
-      person: string | null;
-    }>(
+    const rows = await cx.q<Parameters<typeof toStatusChangeRow>[0]>(
       `SELECT from_status, to_status, note, changed_at, happened_on, desk, person FROM claim_status_history
        WHERE claim_id = $1 ORDER BY id`,
       [claimId],
     );
-    return rows.map((r) => ({
-      from: r.from_status,
-      to: r.to_status,
-      note: r.note,
-      changedAt: r.changed_at,
-      happenedOn: r.happened_on,
-      desk: r.desk,
-      person: r.person,
-    }));
+    return rows.map(toStatusChangeRow);
   },
 
   async latestChanges(cx, claimIds) {

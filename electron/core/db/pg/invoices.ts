@@ -1,7 +1,7 @@
 // Storage (PostgreSQL): the invoice index, written from page facts in the transaction that writes the page
 // (db/store/invoices.ts for SQLite).
 import type { InvoiceOps } from '../contract';
-import { toStoredInvoice, type InvoiceRow } from '../rows';
+import { invoiceRowValues, toStoredInvoice, type InvoiceRow } from '../rows';
 import type { PgCx, PgOps } from './cx';
 
 const SELECT_INVOICES = `SELECT i.claim_id, c.reference, p.name AS claimant_name, i.page_id, i.file_sha256, i.format,
@@ -10,27 +10,13 @@ const SELECT_INVOICES = `SELECT i.claim_id, c.reference, p.name AS claimant_name
 
 export const indexInvoicePagePg: PgOps<InvoiceOps>['indexPage'] = async (cx: PgCx, page, at) => {
   await cx.run('DELETE FROM claim_invoices WHERE page_id = $1', [page.pageId]);
-  if (!page.isInvoice || !page.facts || page.facts.qr === null) return;
-  const qr = page.facts.qr;
-  const inv = qr.invoice;
+  const values = invoiceRowValues(page, at);
+  if (!values) return;
   await cx.run(
     `INSERT INTO claim_invoices (claim_id, page_id, file_sha256, format, invoice_key, payload, invoice_code,
        invoice_number, amount_fen, issue_date, phash, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      page.claimId,
-      page.pageId,
-      page.sha256,
-      inv?.format ?? (qr.payload === null ? 'none' : 'raw'),
-      inv?.key ?? null,
-      qr.payload,
-      inv?.code ?? null,
-      inv?.number ?? null,
-      inv?.amount === null || inv?.amount === undefined ? null : Math.round(inv.amount * 100),
-      inv?.issueDate ?? null,
-      page.facts.fingerprint.phash,
-      at,
-    ],
+    values,
   );
 };
 

@@ -3,7 +3,7 @@
 // Rows in, plain data out; the rules on dates, reasons and the undo window are core's (claim-status.ts,
 // claim-trash.ts).
 import type { Db, Edit, StatusChangeRow } from '../contract';
-import { toItem, type ItemRow } from '../rows';
+import { toItem, toStatusChangeRow, type ItemRow } from '../rows';
 import { sqliteOf } from '../sqlite';
 import type { SyncClaimFactsStore } from '../sync-contract';
 import { assertVersion, stampColumns } from './versions';
@@ -32,24 +32,8 @@ export const sqliteClaimFacts: SyncClaimFactsStore = {
         `SELECT from_status, to_status, note, changed_at, happened_on, desk, person FROM claim_status_history
          WHERE claim_id = ? ORDER BY id`,
       )
-      .all(claimId) as Array<{
-      from_status: StatusChangeRow['from'];
-      to_status: StatusChangeRow['to'];
-      note: string;
-      changed_at: string;
-      happened_on: string | null;
-      desk: string | null;
-      person: string | null;
-    }>;
-    return rows.map((r) => ({
-      from: r.from_status,
-      to: r.to_status,
-      note: r.note,
-      changedAt: r.changed_at,
-      happenedOn: r.happened_on,
-      desk: r.desk,
-      person: r.person,
-    }));
+      .all(claimId) as Array<Parameters<typeof toStatusChangeRow>[0]>;
+    return rows.map(toStatusChangeRow);
   },
 
   latestChanges(db: Db, claimIds: readonly number[]) {

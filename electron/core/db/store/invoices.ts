@@ -2,7 +2,7 @@
 // transaction that adds or changes the page, read by duplicate detection and the claims board's search.
 import type { PageFacts } from '../../../../shared/page-facts';
 import type { Db } from '../contract';
-import { toStoredInvoice as toStored, type InvoiceRow } from '../rows';
+import { invoiceRowValues, toStoredInvoice as toStored, type InvoiceRow } from '../rows';
 import { sqliteOf } from '../sqlite';
 import type { SyncInvoiceStore } from '../sync-contract';
 
@@ -22,29 +22,15 @@ export function indexInvoicePage(
   const sql = sqliteOf(db);
   sql.prepare('DELETE FROM claim_invoices WHERE page_id = ?').run(page.pageId);
   // Not an invoice, or a page stored before QR codes were read at import (the backfill reads it).
-  if (!page.isInvoice || !page.facts || page.facts.qr === null) return;
-  const qr = page.facts.qr;
-  const inv = qr.invoice;
+  const values = invoiceRowValues(page, at);
+  if (!values) return;
   sql
     .prepare(
       `INSERT INTO claim_invoices (claim_id, page_id, file_sha256, format, invoice_key, payload, invoice_code, invoice_number,
          amount_fen, issue_date, phash, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      page.claimId,
-      page.pageId,
-      page.sha256,
-      inv?.format ?? (qr.payload === null ? 'none' : 'raw'),
-      inv?.key ?? null,
-      qr.payload,
-      inv?.code ?? null,
-      inv?.number ?? null,
-      inv?.amount === null || inv?.amount === undefined ? null : Math.round(inv.amount * 100),
-      inv?.issueDate ?? null,
-      page.facts.fingerprint.phash,
-      at,
-    );
+    .run(...values);
 }
 
 /** The claim's invoice codes and numbers read from QR codes, as search words (a search contributor). */
