@@ -94,7 +94,7 @@ export default tseslint.config(
   },
   {
     // core/ and cli/ must run under plain Node so the CLI and tests exercise the real code. Storage is reached
-    // through its contract (electron/core/db/contract.ts): only electron/core/db/ may load the SQLite driver
+    // through its contract (electron/core/db/contract.ts): only electron/core/db/ may load a driver (SQLite, pg)
     // or unwrap the store handle (tests/unit/storage-boundary.test.ts also refuses SQL text elsewhere).
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     ignores: ['electron/core/db/**'],
@@ -108,6 +108,11 @@ export default tseslint.config(
               name: 'better-sqlite3',
               message:
                 'SQLite is the storage engine: go through the storage contract (electron/core/db/contract.ts).',
+            },
+            {
+              name: 'pg',
+              message:
+                'PostgreSQL is a storage engine: go through the storage contract (electron/core/db/contract.ts).',
             },
           ],
           patterns: [
@@ -131,6 +136,7 @@ export default tseslint.config(
               name: 'better-sqlite3',
               message: 'Go through the storage contract (electron/core/db/contract.ts).',
             },
+            { name: 'pg', message: 'Go through the storage contract (electron/core/db/contract.ts).' },
           ],
         },
       ],

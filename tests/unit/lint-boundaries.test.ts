@@ -62,6 +62,12 @@ describe('lint boundaries', () => {
     expect(await ruleIdsFor('electron/cli/lint-probe.ts', driver)).toContain('no-restricted-imports');
     expect(await ruleIdsFor('electron/main/lint-probe.ts', driver)).toContain('no-restricted-imports');
     expect(await ruleIdsFor('electron/core/db/store/lint-probe.ts', driver)).toEqual([]);
+    // The PostgreSQL driver likewise (issue 23).
+    const pgDriver = "import pg from 'pg';\nexport const probe = pg;\n";
+    expect(await ruleIdsFor('electron/core/api/lint-probe.ts', pgDriver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/cli/lint-probe.ts', pgDriver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/main/lint-probe.ts', pgDriver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/core/db/pg/lint-probe.ts', pgDriver)).toEqual([]);
     expect(
       await ruleIdsFor(
         'electron/core/db/store/lint-probe.ts',
