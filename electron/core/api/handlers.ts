@@ -37,6 +37,7 @@ import { storeAndAnalyse } from '../pages/pipeline';
 import { importDroppedFiles } from '../import-files';
 import { createClaimWithStack, importStack, readStack, reassignPage, StackReadings } from '../import-stack';
 import { assertClaimEditable, claimOfDocument } from '../claim-lock';
+import { claimVerdicts } from '../claim-verdict';
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { pageCorrections, setPageField } from '../field-corrections';
@@ -226,20 +227,22 @@ export function createHandlers(
       const counts = documentCounts(db(), ids);
       const since = statusSince(db(), ids);
       const t = today();
+      // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take, kept
+      // with each claim (claim-verdict.ts): a page costs no evaluation unless a claim changed since.
+      const verdicts = claimVerdicts(
+        state.ws,
+        page.items.filter((c) => !isReadOnlyStatus(c.status)).map((c) => c.id),
+        t,
+      );
       const idTails = new Map<number, string>();
       const items: ClaimSummary[] = [];
       for (const c of page.items) {
         const pid = c.fields.claimantId;
         if (!idTails.has(pid)) idTails.set(pid, getPerson(db(), pid).idNumber.replace(/\s/g, '').slice(-4));
-        // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take.
-        let checklist: ClaimSummary['checklist'] = null;
-        if (!isReadOnlyStatus(c.status)) {
-          const report = await evaluateStoredClaim(state.ws, c.id, t);
-          checklist = {
-            missing: report.requirements.filter((r) => r.status !== 'satisfied').length,
-            ready: isReadyToSubmit(report),
-          };
-        }
+        const v = verdicts.get(c.id);
+        const checklist: ClaimSummary['checklist'] = v
+          ? { missing: v.missing + v.attention + v.pendingSignature, ready: v.ready }
+          : null;
         items.push({
           ...c,
           deadline: deadlineOf(state.ws, c, t),

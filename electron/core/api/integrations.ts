@@ -10,18 +10,12 @@ import { analyseInThread } from '../pages/pipeline';
 import { storedFilePath } from '../files/store';
 import { getClaim, getPerson, listDocuments } from '../repo';
 import { addPeriod, daysBetween } from '../rules/dates';
-import { claimConfirmations } from '../confirmations';
 import { isPledgeSigned } from '../pledge';
 import { bringListOf, factsOfDraft } from '../rules/bring-list';
-import {
-  evaluateStoredClaim as evaluateWithRules,
-  factsOfStoredClaim,
-  kindsNeedingText,
-  rulePackForRegion,
-} from '../rules/evaluate';
+import { factsOfStoredClaim, kindsNeedingText, rulePackForRegion } from '../rules/evaluate';
 import type { Workspace } from '../workspace';
 import { ClaimDeskError } from '../errors';
-import { requestedItems } from '../claim-status';
+import { evaluateClaimVerdict } from '../claim-verdict';
 
 export interface Features {
   quality: boolean;
@@ -38,41 +32,13 @@ export function checkerFor(_ws: Workspace): PageAnalyser {
   return analyseInThread;
 }
 
-/** Evaluates a stored claim with what the person confirmed on its documents (the 急诊 mark). */
+/** Evaluates a stored claim: the one verdict (claim-verdict.ts), with the 急诊 mark and 补充材料 items. */
 export async function evaluateStoredClaim(
   ws: Workspace,
   claimId: number,
   today: string,
 ): Promise<EvaluationReport> {
-  const {
-    documentOrder: _order,
-    pack: _pack,
-    ...report
-  } = await evaluateWithRules(ws, claimId, {
-    today,
-    confirmed: claimConfirmations(ws.db, claimId),
-  });
-  // What the office asked for (补充材料) is part of the one verdict: each open item is missing until ticked.
-  const open = requestedItems(ws.db, claimId).filter((i) => i.doneAt === null);
-  if (open.length === 0) return report;
-  return {
-    ...report,
-    complete: false,
-    requirements: [
-      ...report.requirements,
-      ...open.map((i) => ({
-        id: `requested-${i.id}`,
-        kinds: [],
-        status: 'missing' as const,
-        title: `补充：${i.text}`,
-        titleEn: `Asked for: ${i.text}`,
-        reason: `审核时要求补充：${i.text}`,
-        reasonEn: `The office asked for: ${i.text}`,
-        source: '医保经办机构的补充材料要求',
-        sourceEn: 'what the insurance office asked for',
-      })),
-    ],
-  };
+  return evaluateClaimVerdict(ws, claimId, today);
 }
 
 const CONFIRMATION_LABELS: Record<ConfirmableRequirement['check'], { zh: string; en: string }> = {

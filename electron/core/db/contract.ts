@@ -301,6 +301,30 @@ export interface ClaimFactsStore {
   purgeDeleted(db: Db, deletedBefore: string): { claims: number; unusedFiles: string[] };
 }
 
+/**
+ * A claim's checklist verdict as the board shows it, kept with the claim (migration 0100). What it says and
+ * when it still holds is decided above the contract (claim-verdict.ts); the engine stores it and forgets it
+ * whenever a row it was made from changes (the claim, its claimant, documents, pages, corrections,
+ * confirmations, pledge mark, requested items, its own invoice rows and other claims' rows of the same
+ * invoice), whatever code wrote that row.
+ */
+export interface StoredVerdict {
+  claimId: number;
+  /** The day (YYYY-MM-DD) it was made for. */
+  evaluatedOn: string;
+  /** What it was made with (rule packs, app version), as the maker words it. */
+  basis: string;
+  /** The verdict itself, as the maker serialised it. */
+  summaryJson: string;
+}
+
+export interface VerdictStore {
+  /** The stored verdicts of these claims; a claim without one (never made, or forgotten) is absent. */
+  of(db: Db, claimIds: readonly number[]): Map<number, StoredVerdict>;
+  /** Stores (or replaces) one claim's verdict. */
+  put(db: Db, verdict: StoredVerdict, at: string): void;
+}
+
 /** The whole contract: one engine implements every concern. */
 export interface Storage {
   engine: EngineStore;
@@ -311,4 +335,5 @@ export interface Storage {
   invoices: InvoiceStore;
   search: SearchStore;
   settings: SettingsStore;
+  verdicts: VerdictStore;
 }

@@ -1,0 +1,158 @@
+// A stored claim's checklist verdict: made by the rule engine from the claim's stored facts, and kept with
+// the claim (migration 0100) so the board shows a page of 50 claims without evaluating any of them.
+//
+// When a kept verdict still holds is decided here, above the storage contract:
+//  - it holds for one day: deadlines, filing windows and "date in the future" move with the date;
+//  - it holds under the rule packs and app it was made with (`verdictBasis`: the packs' bytes, the app's
+//    version and VERDICT_FORMAT);
+//  - the store forgets it whenever a row it was made from changes (the migration's triggers), whichever code
+//    path wrote the row, so a page, a correction, a confirmation or another claim's copy of the same invoice
+//    can never leave a stale one behind.
+// A verdict that no longer holds is made again when it is next asked for, and kept.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import { isReadyToSubmit, type EvaluationReport } from '../../shared/evaluation';
+import { requestedItems } from './claim-status';
+import { claimConfirmations } from './confirmations';
+import type { Db } from './db/contract';
+import { store } from './db/store';
+import { evaluateStoredClaim as evaluateWithRules } from './rules/evaluate';
+import { rulesDir } from './rules/pack';
+import type { Workspace } from './workspace';
+import { workMeter } from './work-meter';
+
+/** Bump when the kept summary's shape or meaning changes: every kept verdict is then made again. */
+const VERDICT_FORMAT = 1;
+
+/**
+ * The one verdict of a stored claim: the rule engine over its stored facts, with what the person confirmed
+ * on its papers (the 急诊 mark) and what the office asked for (补充材料: each open item is missing until
+ * ticked). Synchronous: nothing can write between reading the facts and keeping the verdict.
+ */
+export function evaluateClaimVerdict(ws: Workspace, claimId: number, today: string): EvaluationReport {
+  workMeter.evaluations++;
+  const {
+    documentOrder: _order,
+    pack: _pack,
+    ...report
+  } = evaluateWithRules(ws, claimId, { today, confirmed: claimConfirmations(ws.db, claimId) });
+  const open = requestedItems(ws.db, claimId).filter((i) => i.doneAt === null);
+  if (open.length === 0) return report;
+  return {
+    ...report,
+    complete: false,
+    requirements: [
+      ...report.requirements,
+      ...open.map((i) => ({
+        id: `requested-${i.id}`,
+        kinds: [],
+        status: 'missing' as const,
+        title: `补充：${i.text}`,
+        titleEn: `Asked for: ${i.text}`,
+        reason: `审核时要求补充：${i.text}`,
+        reasonEn: `The office asked for: ${i.text}`,
+        source: '医保经办机构的补充材料要求',
+        sourceEn: 'what the insurance office asked for',
+      })),
+    ],
+  };
+}
+
+/** What the board keeps of a verdict: how many requirements are in each state, and the one verdict. */
+export interface VerdictSummary {
+  /** Requirements without their paper. */
+  missing: number;
+  /** Requirements whose paper has a problem to settle (a failed photo, an invoice used elsewhere…). */
+  attention: number;
+  /** The pledge the bundle prints, waiting for a hand signature (not a gap in the claim). */
+  pendingSignature: number;
+  /** Error-level and warning-level problems. */
+  errors: number;
+  warnings: number;
+  /** isReadyToSubmit: the verdict 材料齐全, export and the bundle's cover also take. */
+  ready: boolean;
+}
+
+export function summariseVerdict(report: EvaluationReport): VerdictSummary {
+  const r = report.requirements;
+  return {
+    missing: r.filter((x) => x.status === 'missing').length,
+    attention: r.filter((x) => x.status === 'needs_attention' && x.pending !== 'signature').length,
+    pendingSignature: r.filter((x) => x.status !== 'satisfied' && x.pending === 'signature').length,
+    errors: report.problems.filter((p) => p.severity === 'error').length,
+    warnings: report.problems.filter((p) => p.severity === 'warning').length,
+    ready: isReadyToSubmit(report),
+  };
+}
+
+let packStamp: { key: string; hash: string } | null = null;
+
+/**
+ * What a verdict is made with: the rule packs' bytes (every file of the rules folder; a pack edited while
+ * the app runs counts), the app's version and VERDICT_FORMAT. The files are read again only when one's
+ * name, size or modification time changed.
+ */
+export function verdictBasis(): string {
+  const dir = rulesDir();
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
+  const key = files
+    .map((n) => {
+      const s = statSync(join(dir, n));
+      return `${n}:${s.size}:${s.mtimeMs}`;
+    })
+    .join('|');
+  if (packStamp?.key !== key) {
+    const h = createHash('sha256');
+    for (const n of files)
+      h.update(n)
+        .update('\0')
+        .update(readFileSync(join(dir, n)))
+        .update('\0');
+    packStamp = { key, hash: h.digest('hex').slice(0, 16) };
+  }
+  return `v${VERDICT_FORMAT}:${pkg.version}:${packStamp.hash}`;
+}
+
+/** Kept verdicts that hold today under today's basis; the others are absent. */
+function keptVerdicts(db: Db, claimIds: readonly number[], today: string, basis: string) {
+  const out = new Map<number, VerdictSummary>();
+  for (const [id, v] of store.verdicts.of(db, claimIds)) {
+    if (v.evaluatedOn === today && v.basis === basis)
+      out.set(id, JSON.parse(v.summaryJson) as VerdictSummary);
+  }
+  return out;
+}
+
+/**
+ * The verdicts of these claims for `today`: the kept ones that still hold, the others made now and kept
+ * (each evaluated and stored with nothing in between, so no write can slip between the two).
+ */
+export function claimVerdicts(
+  ws: Workspace,
+  claimIds: readonly number[],
+  today: string,
+): Map<number, VerdictSummary> {
+  const basis = verdictBasis();
+  const out = keptVerdicts(ws.db, claimIds, today, basis);
+  const at = new Date().toISOString();
+  for (const id of claimIds) {
+    if (out.has(id)) continue;
+    const summary = summariseVerdict(evaluateClaimVerdict(ws, id, today));
+    store.verdicts.put(
+      ws.db,
+      { claimId: id, evaluatedOn: today, basis, summaryJson: JSON.stringify(summary) },
+      at,
+    );
+    out.set(id, summary);
+  }
+  return out;
+}
+
+/** Only the kept verdicts that hold (for tests and the bench: what the board would not evaluate). */
+export function heldVerdicts(ws: Workspace, claimIds: readonly number[], today: string): Set<number> {
+  return new Set(keptVerdicts(ws.db, claimIds, today, verdictBasis()).keys());
+}
