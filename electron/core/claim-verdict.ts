@@ -10,16 +10,18 @@
 //    can never leave a stale one behind.
 // A verdict that no longer holds is made again when it is next asked for, and kept.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { isReadyToSubmit, type EvaluationReport } from '../../shared/evaluation';
+import { isReadOnlyStatus } from '../../shared/lifecycle';
 import { requestedItems } from './claim-status';
 import { claimConfirmations } from './confirmations';
 import type { Db } from './db/contract';
 import { store } from './db/store';
+import { listClaims } from './repo';
 import { evaluateStoredClaim as evaluateWithRules } from './rules/evaluate';
-import { rulesDir } from './rules/pack';
+import { rulePacksSignature, rulesDir } from './rules/pack';
 import type { Workspace } from './workspace';
 import { workMeter } from './work-meter';
 
@@ -87,7 +89,7 @@ export function summariseVerdict(report: EvaluationReport): VerdictSummary {
   };
 }
 
-let packStamp: { key: string; hash: string } | null = null;
+let packStamp: { signature: string; hash: string } | null = null;
 
 /**
  * What a verdict is made with: the rule packs' bytes (every file of the rules folder; a pack edited while
@@ -95,24 +97,18 @@ let packStamp: { key: string; hash: string } | null = null;
  * name, size or modification time changed.
  */
 export function verdictBasis(): string {
-  const dir = rulesDir();
-  const files = readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort();
-  const key = files
-    .map((n) => {
-      const s = statSync(join(dir, n));
-      return `${n}:${s.size}:${s.mtimeMs}`;
-    })
-    .join('|');
-  if (packStamp?.key !== key) {
+  const signature = rulePacksSignature();
+  if (packStamp?.signature !== signature) {
+    const dir = rulesDir();
     const h = createHash('sha256');
-    for (const n of files)
+    for (const n of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort())
       h.update(n)
         .update('\0')
         .update(readFileSync(join(dir, n)))
         .update('\0');
-    packStamp = { key, hash: h.digest('hex').slice(0, 16) };
+    packStamp = { signature, hash: h.digest('hex').slice(0, 16) };
   }
   return `v${VERDICT_FORMAT}:${pkg.version}:${packStamp.hash}`;
 }
@@ -138,21 +134,85 @@ export function claimVerdicts(
 ): Map<number, VerdictSummary> {
   const basis = verdictBasis();
   const out = keptVerdicts(ws.db, claimIds, today, basis);
+  const missing = claimIds.filter((id) => !out.has(id));
+  if (missing.length === 0) return out;
   const at = new Date().toISOString();
-  for (const id of claimIds) {
-    if (out.has(id)) continue;
-    const summary = summariseVerdict(evaluateClaimVerdict(ws, id, today));
-    store.verdicts.put(
-      ws.db,
-      { claimId: id, evaluatedOn: today, basis, summaryJson: JSON.stringify(summary) },
-      at,
-    );
-    out.set(id, summary);
-  }
+  // One transaction: the verdicts are kept together (one commit to disk, not one per claim).
+  store.engine.transaction(ws.db, () => {
+    for (const id of missing) {
+      const summary = summariseVerdict(evaluateClaimVerdict(ws, id, today));
+      store.verdicts.put(
+        ws.db,
+        { claimId: id, evaluatedOn: today, basis, summaryJson: JSON.stringify(summary) },
+        at,
+      );
+      out.set(id, summary);
+    }
+  });
   return out;
 }
 
 /** Only the kept verdicts that hold (for tests and the bench: what the board would not evaluate). */
 export function heldVerdicts(ws: Workspace, claimIds: readonly number[], today: string): Set<number> {
   return new Set(keptVerdicts(ws.db, claimIds, today, verdictBasis()).keys());
+}
+
+/** Claims made per turn of the event loop while warming (~10 ms each): requests wait at most that long. */
+const WARM_STEP = 2;
+
+export interface VerdictWarmer {
+  /** Starts a pass unless one runs or the last one was for the same day, rule packs and data folder. */
+  kick(): void;
+  /** Resolves when no pass runs. */
+  idle(): Promise<void>;
+}
+
+/**
+ * Makes the verdicts the board will ask for before it asks: on a new day (or after the rule packs or the
+ * app changed) every kept verdict is stale, and each first look at a page would evaluate its 50 claims
+ * (~0.5 s). A pass walks the board in its own order (most recently changed first), a few claims per turn of
+ * the event loop, so a request never waits for more than one step. A claim changed during the day is not
+ * the warmer's business: the board makes its one verdict when it shows it.
+ */
+export function verdictWarmer(workspace: () => Workspace, today: () => string): VerdictWarmer {
+  let running: Promise<void> | null = null;
+  let done = '';
+  const keyNow = (): string => `${today()}|${verdictBasis()}|${workspace().dataDir}`;
+  const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  async function pass(key: string): Promise<void> {
+    for (let page = 1; ; page++) {
+      const ws = workspace();
+      if (keyNow() !== key) return;
+      const list = listClaims(ws.db, { page, pageSize: 200 });
+      const open = list.items.filter((c) => !isReadOnlyStatus(c.status)).map((c) => c.id);
+      for (let i = 0; i < open.length; i += WARM_STEP) {
+        await yieldTurn();
+        if (keyNow() !== key || workspace() !== ws) return;
+        claimVerdicts(ws, open.slice(i, i + WARM_STEP), today());
+      }
+      if (page * list.pageSize >= list.total) break;
+    }
+    done = key;
+  }
+
+  return {
+    kick() {
+      if (running) return;
+      const key = keyNow();
+      if (key === done) return;
+      running = pass(key)
+        .catch((err: unknown) => {
+          // A claim that cannot be evaluated is reported when the board shows it; the pass stops here.
+          done = key;
+          console.error('[claimdesk] making verdicts ahead of the board stopped', err);
+        })
+        .finally(() => {
+          running = null;
+        });
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
 }

@@ -310,3 +310,39 @@ describe('a kept verdict holds for its day only', () => {
     }
   });
 });
+
+describe('verdicts made ahead of the board (the desktop app warms them)', () => {
+  let warmDay = '2026-10-01';
+  const warm = useIpcSession('claimdesk-verdicts-warm-', { today: () => warmDay, warmVerdicts: true });
+
+  it('a new day: the warmer makes every open claim’s verdict, so no page evaluates any', async () => {
+    const h = await warm.ok('createHousehold', { name: '早到家' });
+    const p = await warm.ok('createPerson', {
+      householdId: h.id,
+      name: '郑一',
+      idNumber: '11010519491231002X',
+      relation: 'self',
+      insuranceType: 'employee',
+      insuredRegion: '江苏省南京市',
+    });
+    for (let i = 0; i < 120; i++)
+      await warm.ok('createClaim', {
+        claimantId: p.id,
+        careSetting: 'outpatient',
+        hospital: `第${i}医院`,
+        treatmentRegion: '江苏省南京市',
+        visitDate: '2026-09-10',
+        crossRegion: null,
+      });
+    warmDay = '2026-10-02';
+    // The first request of the day kicks a pass; it evaluates only its own page.
+    const first = readWorkMeter();
+    await warm.ok('listClaims', { pageSize: 50 });
+    expect(workSince(first).evaluations).toBe(50);
+    await warm.state.verdictWarmer!.idle();
+    expect(workSince(first).evaluations).toBe(120);
+    const turns = readWorkMeter();
+    for (const page of [2, 3, 1]) await warm.ok('listClaims', { pageSize: 50, page });
+    expect(workSince(turns).evaluations).toBe(0);
+  });
+});

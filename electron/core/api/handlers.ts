@@ -37,7 +37,7 @@ import { storeAndAnalyse } from '../pages/pipeline';
 import { importDroppedFiles } from '../import-files';
 import { createClaimWithStack, importStack, readStack, reassignPage, StackReadings } from '../import-stack';
 import { assertClaimEditable, claimOfDocument } from '../claim-lock';
-import { claimVerdicts } from '../claim-verdict';
+import { claimVerdicts, verdictWarmer, type VerdictWarmer } from '../claim-verdict';
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { pageCorrections, setPageField } from '../field-corrections';
@@ -70,6 +70,7 @@ import { ClaimDeskError } from '../errors';
 import { localToday } from '../rules/dates';
 import { QualityReport } from '../../../shared/quality';
 import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
+import type { Person } from '../../../shared/schemas';
 import { CanceledError, UnavailableError, type ApiHandlers } from './dispatch';
 import { writeClaimList } from '../export/claim-list';
 import { FileGrants } from './grants';
@@ -106,6 +107,11 @@ export interface Platform {
   chooseDataFolder?(): Promise<string | null>;
   /** Remembers the new data folder and restarts on it (the desktop app). */
   switchDataFolder?(dataDir: string): Promise<void>;
+  /**
+   * Make the board's verdicts ahead of it in idle turns (claim-verdict.ts verdictWarmer): the desktop app.
+   * Off by default, so tests count exactly the evaluations their own calls cause.
+   */
+  warmVerdicts?: boolean;
 }
 
 /** How the bundle is built: in this thread (CLI, tests) or in a worker thread (the desktop app). */
@@ -121,6 +127,8 @@ export interface ApiState {
   ws: Workspace;
   /** Told when a restore replaced the open workspace (the app restarts its backup schedule on it). */
   onReplaced?: (ws: Workspace) => void;
+  /** Set by createHandlers when the platform warms verdicts (tests wait on its idle()). */
+  verdictWarmer?: VerdictWarmer;
 }
 
 export const THUMBNAIL_DEFAULT_SIZE = 240;
@@ -149,6 +157,12 @@ export function createHandlers(
   void purgeExpired().catch((err: unknown) =>
     console.error('[claimdesk] purge of deleted claims failed', err),
   );
+  // The board's verdicts for today, made in idle turns from the start (a new day leaves every kept one stale).
+  const warmer = platform.warmVerdicts ? verdictWarmer(() => state.ws, today) : null;
+  if (warmer) {
+    state.verdictWarmer = warmer;
+    warmer.kick();
+  }
 
   async function listBackupFiles(): Promise<BackupInfo[]> {
     return (await listBackups(state.ws.dataDir)).filter((b) => isBackupFileName(b.name));
@@ -234,24 +248,28 @@ export function createHandlers(
         page.items.filter((c) => !isReadOnlyStatus(c.status)).map((c) => c.id),
         t,
       );
-      const idTails = new Map<number, string>();
+      // Each claimant read once per page (a desk's page often holds one family's claims many times).
+      const claimants = new Map<number, Person>();
       const items: ClaimSummary[] = [];
       for (const c of page.items) {
         const pid = c.fields.claimantId;
-        if (!idTails.has(pid)) idTails.set(pid, getPerson(db(), pid).idNumber.replace(/\s/g, '').slice(-4));
+        let claimant = claimants.get(pid);
+        if (!claimant) claimants.set(pid, (claimant = getPerson(db(), pid)));
         const v = verdicts.get(c.id);
         const checklist: ClaimSummary['checklist'] = v
           ? { missing: v.missing + v.attention + v.pendingSignature, ready: v.ready }
           : null;
         items.push({
           ...c,
-          deadline: deadlineOf(state.ws, c, t),
+          deadline: deadlineOf(state.ws, c, t, claimant.insuredRegion),
           documentCount: counts.get(c.id) ?? 0,
           statusSince: since.get(c.id) ?? null,
-          claimantIdTail: idTails.get(pid) ?? '',
+          claimantIdTail: claimant.idNumber.replace(/\s/g, '').slice(-4),
           checklist,
         });
       }
+      // A new day since the last pass (the app left open overnight): make the rest ahead of the board.
+      warmer?.kick();
       return { ...page, items };
     },
     async listClaimIds(req) {
