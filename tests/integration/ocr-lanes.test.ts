@@ -4,7 +4,9 @@
 // fall back to the calling thread.
 import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { ocrImage, resetRecWorker, setRecLanes, setStageMeter } from '../../electron/core/ocr/engine';
+import { ocrImage } from '../../electron/core/ocr/engine';
+import { resetRecWorker } from '../../electron/core/ocr/models';
+import { setRecLanes, setStageMeter } from '../../electron/core/ocr/toggles';
 import { shoot } from '../../scripts/ocr-corpus/shots';
 
 afterAll(() => {
