@@ -2,7 +2,7 @@
 //   models.ts    where the models and runtime are, loading them once per process
 //   detect.ts    text detection (DBNet), and again with a seal's red ink dropped out
 //   recognise.ts recognition of each box on two lanes; ctc.ts decodes the recogniser's output
-//   rec-lane.ts  the second lane's thread (rec-worker.ts, a built file of its own)
+//   lane.ts      the second lane's thread (lane-worker.ts, a built file of its own)
 //   seal.ts      the second look at lines a seal crosses
 //   toggles.ts   switches for tests and benches, and the per-stage meter
 //

@@ -7,13 +7,13 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { InferenceSession as Session } from 'onnxruntime-node';
 import { ALT_MIN, DOUBTFUL } from './lexicon';
-import { RecLane } from './rec-lane';
+import { Lane } from './lane';
 
 export interface Models {
   det: Session;
   rec: Session;
-  /** The second recognition lane (rec-lane.ts). */
-  recLane: RecLane;
+  /** The second lane (lane.ts): a thread with its own sessions. */
+  lane: Lane;
   /** Index 0 is the CTC blank; the dictionary follows; the last class is a space. */
   charset: string[];
 }
@@ -61,21 +61,23 @@ export function loadModels(): Promise<Models> {
       // shape, so they only accumulate (the fuzzed import of ~900 photos grew by ~250 MB with them on).
       enableMemPattern: false,
     };
-    const det = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), options);
-    // The recogniser runs on one thread per lane, two lanes at once (rec-lane.ts).
-    const recOptions = { ...options, intraOpNumThreads: 1 };
+    const detPath = join(dir, 'ch_PP-OCRv4_det_infer.onnx');
+    const det = await ort.InferenceSession.create(detPath, options);
+    // The recogniser runs on one thread per lane, two lanes at once (lane.ts).
+    const laneOptions = { ...options, intraOpNumThreads: 1 };
     const recPath = join(dir, 'ch_PP-OCRv4_rec_infer.onnx');
-    const rec = await ort.InferenceSession.create(recPath, recOptions);
+    const rec = await ort.InferenceSession.create(recPath, laneOptions);
     const keys = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
     if (keys[keys.length - 1] === '') keys.pop();
-    const recLane = new RecLane({
+    const lane = new Lane({
       ortPath: ortModulePath(),
-      modelPath: recPath,
-      options: recOptions,
+      recModelPath: recPath,
+      detModelPath: detPath,
+      options: laneOptions,
       doubtful: DOUBTFUL,
       altMin: ALT_MIN,
     });
-    return { det, rec, recLane, charset: ['', ...keys, ' '] };
+    return { det, rec, lane, charset: ['', ...keys, ' '] };
   })();
   loading.catch(() => {
     loading = null;
@@ -85,11 +87,11 @@ export function loadModels(): Promise<Models> {
 
 /**
  * Replaces the second lane with a fresh thread loading onnxruntime from `ortPath` (default: the real one).
- * For tests: a thread that cannot start must leave every crop to the calling thread.
+ * For tests: a thread that cannot start must leave all its work to the calling thread.
  */
-export async function resetRecWorker(ortPath?: string): Promise<void> {
+export async function resetLane(ortPath?: string): Promise<void> {
   const models = await loadModels();
-  const old = models.recLane;
-  models.recLane = new RecLane({ ...old.data, ortPath: ortPath ?? ortModulePath() });
+  const old = models.lane;
+  models.lane = new Lane({ ...old.data, ortPath: ortPath ?? ortModulePath() });
   await old.close();
 }

@@ -1,12 +1,12 @@
 // Recognition: each detected box is cut out of the image along its own rotation (geometry.ts sampleCrop),
 // scaled to the recogniser's 48 px line height, and recognised one crop per call at its own width, on two
-// lanes at once (the calling thread and the recognition thread, rec-lane.ts); the output is decoded by
+// lanes at once (the calling thread and the lane's thread, lane.ts); the output is decoded by
 // greedy CTC (ctc.ts).
 import { bestPath, decode, type BestPath, type CropItems } from './ctc';
 import { sampleCrop, type Quad } from './geometry';
 import { ALT_MIN, DOUBTFUL } from './lexicon';
 import type { Models } from './models';
-import { REC_HEIGHT } from './rec-protocol';
+import { REC_HEIGHT } from './lane-protocol';
 import { recLanesWanted, stage } from './toggles';
 import type { OcrImage, OcrSegment } from './types';
 
@@ -84,7 +84,7 @@ export async function recognise(models: Models, img: OcrImage, quads: Quad[]): P
   // thread: 1×320 px ~50 µs per column, 4×448 px ~64 µs), so padding crops to a shared width was pure
   // cost. Longest first, each to the lane with less work so far, so both lanes finish together.
   const jobs = items.map((it) => ({ items: [it], W: Math.ceil(it.width / 8) * 8 })).sort((a, b) => b.W - a.W);
-  const lane = recLanesWanted() > 1 && models.recLane.usable ? models.recLane : null;
+  const lane = recLanesWanted() > 1 && models.lane.usable ? models.lane : null;
   const lanes: CropItems[][] = [[], []];
   const load = [0, 0];
   for (const j of jobs) {
@@ -99,7 +99,7 @@ export async function recognise(models: Models, img: OcrImage, quads: Quad[]): P
   if (lane && remoteJobs.length) {
     const cut = await stage('rec.crops', () => remoteJobs.map((j) => cropJob(img, j)));
     // The thread gets the crops' buffers (handed over, not copied); decoding needs only the items.
-    remote = lane.run(cut.map((j) => ({ input: j.input, n: j.items.length, W: j.W })));
+    remote = lane.recognise(cut.map((j) => ({ input: j.input, n: j.items.length, W: j.W })));
     remote.catch(() => undefined);
   }
   for (const j of lanes[0]!) await runHere(models, await stage('rec.crops', () => cropJob(img, j)), results);

@@ -37,7 +37,7 @@ export function setSealLines(mode: SealLines): void {
 }
 export const sealLinesMode = (): SealLines => sealLines;
 
-/** Lanes recognition is split over (the calling thread, and the worker when 2; recognise.ts). */
+/** Lanes the work is split over (the calling thread, and the lane's thread when 2; lane.ts). */
 let recLanes: 1 | 2 = 2;
 export function setRecLanes(n: 1 | 2): void {
   recLanes = n;
