@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { loadModels } from '../electron/core/ocr/models';
 import { setSealLines, setStageMeter } from '../electron/core/ocr/toggles';
 import { setLexiconCheck } from '../electron/core/ocr/fields';
-import { readPaper } from '../electron/core/ocr/page-reader';
+import { readPaper } from '../electron/core/pages/reader';
 import { shoot } from './ocr-corpus/shots';
 
 if (process.argv[2] === '--load-only') {

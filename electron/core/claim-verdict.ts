@@ -1,5 +1,5 @@
 // A stored claim's checklist verdict: made by the rule engine from the claim's stored facts, and kept with
-// the claim (migration 0100) so the board shows a page of 50 claims without evaluating any of them.
+// the claim (SQLite migration 0110, PostgreSQL 0030) so the board shows a page of 50 claims without evaluating any of them.
 //
 // When a kept verdict still holds is decided here, above the storage contract:
 //  - it holds for one day: deadlines, filing windows and "date in the future" move with the date;
@@ -15,55 +15,25 @@ import { join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { isReadyToSubmit, type EvaluationReport } from '../../shared/evaluation';
 import { isReadOnlyStatus } from '../../shared/lifecycle';
-import { requestedItems } from './claim-status';
-import { claimConfirmations } from './confirmations';
+import { evaluateStoredClaimNow } from './claim-evaluation';
 import type { Db } from './db/contract';
 import { store } from './db/store';
 import { listClaims } from './repo';
-import { evaluateStoredClaim as evaluateWithRules } from './rules/evaluate';
 import { rulePacksSignature, rulesDir } from './rules/pack';
 import type { Workspace } from './workspace';
-import { workMeter } from './work-meter';
 
 /** Bump when the kept summary's shape or meaning changes: every kept verdict is then made again. */
 const VERDICT_FORMAT = 1;
 
-/**
- * The one verdict of a stored claim: the rule engine over its stored facts, with what the person confirmed
- * on its papers (the 急诊 mark) and what the office asked for (补充材料: each open item is missing until
- * ticked). Synchronous: nothing can write between reading the facts and keeping the verdict.
- */
+/** The one verdict of a stored claim for `today`, made now (claim-evaluation.ts, synchronously). */
 export function evaluateClaimVerdict(ws: Workspace, claimId: number, today: string): EvaluationReport {
-  workMeter.evaluations++;
-  const {
-    documentOrder: _order,
-    pack: _pack,
-    ...report
-  } = evaluateWithRules(ws, claimId, { today, confirmed: claimConfirmations(ws.db, claimId) });
-  const open = requestedItems(ws.db, claimId).filter((i) => i.doneAt === null);
-  if (open.length === 0) return report;
-  return {
-    ...report,
-    complete: false,
-    requirements: [
-      ...report.requirements,
-      ...open.map((i) => ({
-        id: `requested-${i.id}`,
-        kinds: [],
-        status: 'missing' as const,
-        title: `补充：${i.text}`,
-        titleEn: `Asked for: ${i.text}`,
-        reason: `审核时要求补充：${i.text}`,
-        reasonEn: `The office asked for: ${i.text}`,
-        source: '医保经办机构的补充材料要求',
-        sourceEn: 'what the insurance office asked for',
-      })),
-    ],
-  };
+  return evaluateStoredClaimNow(ws, claimId, { today });
 }
 
 /** What the board keeps of a verdict: how many requirements are in each state, and the one verdict. */
 export interface VerdictSummary {
+  /** Requirements not satisfied, whatever the reason (the board's 缺 n 项 until issue 26 point 2 splits it). */
+  unsatisfied: number;
   /** Requirements without their paper. */
   missing: number;
   /** Requirements whose paper has a problem to settle (a failed photo, an invoice used elsewhere…). */
@@ -80,6 +50,7 @@ export interface VerdictSummary {
 export function summariseVerdict(report: EvaluationReport): VerdictSummary {
   const r = report.requirements;
   return {
+    unsatisfied: r.filter((x) => x.status !== 'satisfied').length,
     missing: r.filter((x) => x.status === 'missing').length,
     attention: r.filter((x) => x.status === 'needs_attention' && x.pending !== 'signature').length,
     pendingSignature: r.filter((x) => x.status !== 'satisfied' && x.pending === 'signature').length,

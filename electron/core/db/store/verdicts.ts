@@ -1,10 +1,11 @@
-// Storage (SQLite): each claim's stored checklist verdict (migration 0100). Made and judged above the
+// Storage (SQLite): each claim's stored checklist verdict (migration 0110). Made and judged above the
 // contract (claim-verdict.ts); the migration's triggers delete a claim's row whenever a row it was made from
 // changes, so nothing here has to know which writes matter.
-import type { StoredVerdict, VerdictStore } from '../contract';
+import type { StoredVerdict } from '../contract';
 import { sqliteOf } from '../sqlite';
+import type { SyncVerdictStore } from '../sync-contract';
 
-export const sqliteVerdicts: VerdictStore = {
+export const sqliteVerdicts: SyncVerdictStore = {
   of(db, claimIds) {
     const out = new Map<number, StoredVerdict>();
     if (claimIds.length === 0) return out;
