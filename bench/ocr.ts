@@ -53,6 +53,27 @@ function found(text: string, values: string[]): number {
   return values.filter((v) => t.includes(v)).length;
 }
 
+/**
+ * The photo as RapidOCR hands it to its detector (python/rapidocr/utils reduce_max_side): ratio = 2000 / long
+ * side, sizes truncated, then rounded to multiples of 32; sharp's bilinear kernel stands in for
+ * cv2.INTER_LINEAR. Written beside the file as an uncompressed PNG for @gutenye/ocr-node, which reads files.
+ */
+export async function rapidOcrCopy(file: string): Promise<{ path: string; copyMs: number }> {
+  const sharp = (await import('sharp')).default;
+  const t = performance.now();
+  const img = sharp(file).rotate();
+  // metadata() describes the file as stored: EXIF orientations 5–8 swap the sides once upright.
+  const meta = await img.metadata();
+  const turned = (meta.orientation ?? 1) >= 5;
+  const [width, height] = turned ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
+  const ratio = Math.max(width, height) > 2000 ? 2000 / Math.max(width, height) : 1;
+  const w = Math.round(Math.trunc(width * ratio) / 32) * 32;
+  const h = Math.round(Math.trunc(height * ratio) / 32) * 32;
+  const path = file.replace(/\.jpg$/, '-rapid.png');
+  await img.resize(w, h, { fit: 'fill', kernel: 'linear' }).png({ compressionLevel: 0 }).toFile(path);
+  return { path, copyMs: performance.now() - t };
+}
+
 export async function run(): Promise<void> {
   const dir = join(tmpdir(), 'claimdesk-bench-ocr');
   mkdirSync(dir, { recursive: true });
@@ -77,25 +98,6 @@ export async function run(): Promise<void> {
         : 'tesseract: not on PATH, skipped (apt-get install tesseract-ocr tesseract-ocr-chi-sim)',
     );
 
-  // RapidOCR's reduce_max_side (python/rapidocr/utils): ratio = 2000 / long side, sizes truncated, then
-  // rounded to multiples of 32; sharp's bilinear kernel stands in for cv2.INTER_LINEAR.
-  const sharp = (await import('sharp')).default;
-  const rapidCopy = async (file: string): Promise<{ path: string; copyMs: number }> => {
-    const t = performance.now();
-    const img = sharp(file).rotate();
-    // metadata() describes the file as stored: EXIF orientations 5–8 swap the sides once upright.
-    const meta = await img.metadata();
-    const turned = (meta.orientation ?? 1) >= 5;
-    const [width, height] = turned
-      ? [meta.height ?? 0, meta.width ?? 0]
-      : [meta.width ?? 0, meta.height ?? 0];
-    const ratio = Math.max(width, height) > 2000 ? 2000 / Math.max(width, height) : 1;
-    const w = Math.round(Math.trunc(width * ratio) / 32) * 32;
-    const h = Math.round(Math.trunc(height * ratio) / 32) * 32;
-    const path = file.replace(/\.jpg$/, '-rapid.png');
-    await img.resize(w, h, { fit: 'fill', kernel: 'linear' }).png({ compressionLevel: 0 }).toFile(path);
-    return { path, copyMs: performance.now() - t };
-  };
   const { default: GutenOcr } = await import('@gutenye/ocr-node');
   const t0 = performance.now();
   const guten = await GutenOcr.create();
@@ -104,7 +106,7 @@ export async function run(): Promise<void> {
   await readPaper(photos[0]!.file);
   const oursFirst = performance.now() - t1;
   // The peer's first read warms its sessions up too (as ours above), untimed.
-  await guten.detect((await rapidCopy(photos[0]!.file)).path);
+  await guten.detect((await rapidOcrCopy(photos[0]!.file)).path);
   const times = { ours: [] as number[], guten: [] as number[], tess: [] as number[] };
   const copyMs: number[] = [];
   // CPU time (all threads of this process) beside wall-clock: on a shared machine the wall-clock of every
@@ -137,7 +139,7 @@ export async function run(): Promise<void> {
       gcMs.ours.push(gcDuring);
       s = performance.now();
       c = process.cpuUsage();
-      const copy = await rapidCopy(p.file);
+      const copy = await rapidOcrCopy(p.file);
       const lines = (await guten.detect(copy.path)) as { text: string }[];
       times.guten.push(performance.now() - s);
       cpu.guten.push(cpuMs(process.cpuUsage(c)));
