@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { setSealLines } from '../../electron/core/ocr/engine';
+import { setSealLines } from '../../electron/core/ocr/toggles';
 import { setLexiconCheck } from '../../electron/core/ocr/fields';
 import { readPaper } from '../../electron/core/pages/reader';
 import { corpusBPlan } from '../../scripts/make-ocr-corpus-b';
