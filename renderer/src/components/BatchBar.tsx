@@ -6,6 +6,7 @@ import type { BulkExportItem, IpcResponse } from '../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/lifecycle';
 import { call, isCanceled } from '../api';
 import { useApp } from '../app-context';
+import { EnumSelect } from './EnumSelect';
 import { StatusChangeForm, type StatusFacts } from './StatusChangeForm';
 import { useProgress } from './useProgress';
 
@@ -183,22 +184,18 @@ export function BatchBar(props: BatchBarProps) {
             </button>
             <label>
               <span className="sr-only">{tr('批量改状态', 'Change status of all chosen')}</span>
-              <select
+              <EnumSelect
                 aria-label={tr('批量改状态', 'Change status of all chosen')}
+                options={CLAIM_STATUSES}
+                labels={CLAIM_STATUS_LABELS}
+                none={tr('改状态为…', 'Change status to…')}
                 value={moving ?? ''}
                 disabled={busy !== null}
-                onChange={(e) => {
+                onChange={(s) => {
                   setMoved(null);
-                  setMoving((e.target.value || null) as ClaimStatus | null);
+                  setMoving(s || null);
                 }}
-              >
-                <option value="">{tr('改状态为…', 'Change status to…')}</option>
-                {CLAIM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {tr(CLAIM_STATUS_LABELS[s].zh, CLAIM_STATUS_LABELS[s].en)}
-                  </option>
-                ))}
-              </select>
+              />
             </label>
             <button type="button" disabled={busy !== null} onClick={() => void archive(!props.archivedView)}>
               {props.archivedView ? tr('恢复到报销单', 'Restore') : tr('归档', 'Archive')}

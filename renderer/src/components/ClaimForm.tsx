@@ -19,6 +19,7 @@ import { checkIdNumber, maskIdNumber, normalizeNumberInput, parseYuan } from '..
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { BringListButton } from './BringListSheet';
+import { EnumSelect } from './EnumSelect';
 import { Choice, Field } from './Field';
 import { fieldErrorOf, localToday, type FieldError } from './field-errors';
 
@@ -324,17 +325,13 @@ export function ClaimForm({
           <>
             <Field label={tr(`${qFiling}. 办了哪种异地备案？`, `${qFiling}. Which cross-region filing?`)}>
               {(p) => (
-                <select
+                <EnumSelect
                   {...p}
+                  options={FILING_TYPES}
+                  labels={FILING_TYPE_LABELS}
                   value={filingType}
-                  onChange={(e) => setFilingType(e.target.value as FilingType)}
-                >
-                  {FILING_TYPES.map((f) => (
-                    <option key={f} value={f}>
-                      {tr(FILING_TYPE_LABELS[f].zh, FILING_TYPE_LABELS[f].en)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(v) => v && setFilingType(v)}
+                />
               )}
             </Field>
             {filingType !== 'not_filed' && (
@@ -384,18 +381,13 @@ export function ClaimForm({
             </Field>
             <Field label={tr('代办人是患者的', 'The applicant is the patient’s')}>
               {(p) => (
-                <select
+                <EnumSelect
                   {...p}
+                  options={AGENT_RELATIONS}
+                  labels={APPLICANT_RELATION_LABELS}
                   value={relation}
-                  onChange={(e) => setRelation(e.target.value as AgentRelation)}
-                >
-                  {/* 近亲属, then 其他代办人: the engine asks a helper for a 委托书 and their own ID card. */}
-                  {AGENT_RELATIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {tr(APPLICANT_RELATION_LABELS[r].zh, APPLICANT_RELATION_LABELS[r].en)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(v) => v && setRelation(v)}
+                />
               )}
             </Field>
             <Field label={tr('代办人姓名', 'Applicant name')}>

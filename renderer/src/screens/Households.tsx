@@ -20,6 +20,7 @@ import {
 } from '../../../shared/validators';
 import { call } from '../api';
 import { useApp } from '../app-context';
+import { EnumSelect } from '../components/EnumSelect';
 import { Field } from '../components/Field';
 import { fieldErrorOf, type FieldError } from '../components/field-errors';
 
@@ -413,28 +414,24 @@ function PersonForm({
       </Field>
       <Field label={tr('与参保人的关系', 'Relation to the insured person')}>
         {(p) => (
-          <select {...p} value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
-            {RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {tr(RELATION_LABELS[r].zh, RELATION_LABELS[r].en)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            options={RELATIONS}
+            labels={RELATION_LABELS}
+            value={relation}
+            onChange={(v) => v && setRelation(v)}
+          />
         )}
       </Field>
       <Field label={tr('参保类型', 'Insurance type')}>
         {(p) => (
-          <select
+          <EnumSelect
             {...p}
+            options={INSURANCE_TYPES}
+            labels={INSURANCE_TYPE_LABELS}
             value={insuranceType}
-            onChange={(e) => setInsuranceType(e.target.value as InsuranceType)}
-          >
-            {INSURANCE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {tr(INSURANCE_TYPE_LABELS[t].zh, INSURANCE_TYPE_LABELS[t].en)}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => v && setInsuranceType(v)}
+          />
         )}
       </Field>
       <Field label={tr('参保地', 'Insured region')} hint={tr('如：江苏省南京市', 'e.g. 江苏省南京市')}>
