@@ -3,7 +3,7 @@
 // preload, the main-side handlers, the test transport and the renderer can never disagree.
 import { z } from 'zod';
 import { ApplicantRelation, CareSetting, DocumentKind, FilingType } from './domain';
-import { EvaluationReport } from './evaluation';
+import { ChecklistTally, EvaluationReport } from './evaluation';
 import { TypedFields } from './field-corrections';
 import { Fields } from './fields';
 import { ClaimStatus } from './lifecycle';
@@ -88,11 +88,10 @@ export const ClaimSummary = Claim.extend({
   /** The last 4 characters of the claimant's ID number (the full number never reaches the board). */
   claimantIdTail: z.string().max(4),
   /**
-   * The checklist from the rule engine's one verdict (the one the editor, 材料齐全 and the bundle use):
-   * `missing` counts the requirements not yet met (missing, or a paper that failed its check); `ready` is
-   * isReadyToSubmit. null for a paid or rejected claim (nothing left to bring).
+   * What is left to do, the same tally the editor's pill, the .xlsx list and the bundle's cover give
+   * (rules/tally.ts). null for a paid or rejected claim (nothing left to bring).
    */
-  checklist: z.object({ missing: z.number().int().min(0), ready: z.boolean() }).nullable(),
+  checklist: ChecklistTally.nullable(),
 });
 export type ClaimSummary = z.infer<typeof ClaimSummary>;
 
@@ -165,7 +164,11 @@ export const ConfirmableRequirement = z.object({
 export type ConfirmableRequirement = z.infer<typeof ConfirmableRequirement>;
 
 /** The engine's report plus what the editor may offer to confirm. */
-export const ClaimEvaluationView = EvaluationReport.extend({ confirmable: z.array(ConfirmableRequirement) });
+export const ClaimEvaluationView = EvaluationReport.extend({
+  confirmable: z.array(ConfirmableRequirement),
+  /** What is left to do, counted as the board, the .xlsx list and the bundle's cover count it. */
+  tally: ChecklistTally,
+});
 export type ClaimEvaluationView = z.infer<typeof ClaimEvaluationView>;
 
 export const Thumbnail = z.object({

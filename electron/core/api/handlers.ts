@@ -67,6 +67,7 @@ import {
 } from '../repo';
 import { ClaimDeskError } from '../errors';
 import { localToday } from '../rules/dates';
+import { tallyChecklist } from '../rules/tally';
 import { QualityReport } from '../../../shared/quality';
 import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
 import { CanceledError, UnavailableError, type ApiHandlers } from './dispatch';
@@ -231,15 +232,10 @@ export function createHandlers(
       for (const c of page.items) {
         const pid = c.fields.claimantId;
         if (!idTails.has(pid)) idTails.set(pid, getPerson(db(), pid).idNumber.replace(/\s/g, '').slice(-4));
-        // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take.
-        let checklist: ClaimSummary['checklist'] = null;
-        if (!isReadOnlyStatus(c.status)) {
-          const report = await evaluateStoredClaim(state.ws, c.id, t);
-          checklist = {
-            missing: report.requirements.filter((r) => r.status !== 'satisfied').length,
-            ready: isReadyToSubmit(report),
-          };
-        }
+        // The board's 缺 n 项 is the one tally the editor, the .xlsx list and the bundle's cover give.
+        const checklist: ClaimSummary['checklist'] = isReadOnlyStatus(c.status)
+          ? null
+          : tallyChecklist(await evaluateStoredClaim(state.ws, c.id, t));
         items.push({
           ...c,
           deadline: deadlineOf(state.ws, c, t),
@@ -321,7 +317,11 @@ export function createHandlers(
     async evaluateClaim(req) {
       getClaim(db(), req.id);
       const report = await evaluateStoredClaim(state.ws, req.id, today());
-      return { ...report, confirmable: confirmableRequirements(state.ws, req.id) };
+      return {
+        ...report,
+        confirmable: confirmableRequirements(state.ws, req.id),
+        tally: tallyChecklist(report),
+      };
     },
     async getBringList(req) {
       return bringListFor(state.ws, req, today());

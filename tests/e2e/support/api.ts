@@ -76,3 +76,15 @@ export async function seedShanghaiClaim(
     crossRegion,
   });
 }
+
+/** Adds files as one paper of `kind` to a claim, as a drop on its checklist item does (chosen, then imported). */
+export async function importPaper(
+  server: TestServer,
+  claimId: number,
+  kind: string,
+  paths: string[],
+): Promise<{ id: number; pages: Array<{ id: number }> }> {
+  server.queueChosenFiles(paths);
+  const grants = await apiCall<Array<{ token: string }>>(server, 'pickFiles', { multiple: true });
+  return apiCall(server, 'importDocument', { claimId, kind, files: grants.map((g) => g.token) });
+}

@@ -3,12 +3,7 @@
 // paper of that kind; its notes stay under the zone it was dropped on.
 import { useCallback } from 'react';
 import type { DocumentKind } from '../../../../shared/domain';
-import {
-  documentIndexOfField,
-  isReadyToSubmit,
-  type Problem,
-  type RequirementResult,
-} from '../../../../shared/evaluation';
+import { documentIndexOfField, type Problem, type RequirementResult } from '../../../../shared/evaluation';
 import type { ClaimDetail, ClaimEvaluationView, FileGrant, ImportRejection } from '../../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../../../shared/lifecycle';
 import { SOURCES_NOTE } from '../../../../shared/rules';
@@ -79,10 +74,6 @@ export function ChecklistPanel({
   report?.requirements.forEach((r) => r.kinds.forEach((k) => claimedKinds.add(k)));
   const otherDocs = documents.filter((d) => !claimedKinds.has(d.kind));
 
-  // One verdict, the engine's: the pill, the 材料齐全 button, the export and the bundle's cover all read it.
-  const ready = report ? isReadyToSubmit(report) : false;
-  const missing = report?.requirements.filter((r) => r.status === 'missing').length ?? 0;
-  const attention = report?.requirements.filter((r) => r.status === 'needs_attention').length ?? 0;
   // A problem about one paper is shown on that paper's checklist item; the rest above the checklist.
   const docProblems = (r: RequirementResult): Problem[] =>
     report?.problems.filter((p) => {
@@ -95,7 +86,6 @@ export function ChecklistPanel({
       const i = documentIndexOfField(p.field);
       return i === null || !claimedProblemDocs.has(i);
     }) ?? [];
-  const errorsElsewhere = generalProblems.filter((p) => p.severity === 'error').length;
 
   return (
     <section className="panel" aria-labelledby="checklist-title">
@@ -103,16 +93,13 @@ export function ChecklistPanel({
         <h2 id="checklist-title">{tr('材料清单', 'Checklist')}</h2>
         <BringListButton source={{ claimId }} />
         {report && (
-          <span className={ready ? 'pill complete' : 'pill incomplete'} data-testid="checklist-state">
-            {ready
-              ? tr('可以提交', 'Ready to hand in')
-              : [
-                  missing > 0 ? tr(`缺 ${missing} 项`, `${missing} missing`) : '',
-                  attention > 0 ? tr(`${attention} 项需处理`, `${attention} need attention`) : '',
-                  errorsElsewhere > 0 ? tr(`${errorsElsewhere} 个问题`, `${errorsElsewhere} problem(s)`) : '',
-                ]
-                  .filter(Boolean)
-                  .join(tr('，', ', ')) || tr('还不能提交', 'Not ready')}
+          // The engine's one verdict and the one tally the board, the .xlsx list and the bundle's cover give.
+          <span
+            className={report.tally.ready ? 'pill complete' : 'pill incomplete'}
+            data-testid="checklist-state"
+            title={tr(report.tally.words.zh, report.tally.words.en)}
+          >
+            {tr(report.tally.short.zh, report.tally.short.en)}
           </span>
         )}
       </div>
