@@ -1,10 +1,11 @@
 // Importing what a person dropped: every file is judged on its own, so one bad file (a .txt, a truncated
 // JPEG, a decompression bomb, a photo already used under another item) never costs the good ones. Bad files
 // are not stored; each is named by the person's own file name, never by a temp or storage path.
+import { stat } from 'node:fs/promises';
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../shared/domain';
 import type { ImportRejection } from '../../shared/ipc';
 import type { PageFacts, PageQuality } from '../../shared/page-facts';
-import type { ClaimDocument } from '../../shared/schemas';
+import type { ClaimDocument, DocumentPage } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
 import { store } from './db/store';
 import { ClaimDeskError, zodToInvalidInput } from './errors';
@@ -13,7 +14,7 @@ import { sniffFile, type SupportedMime } from './files/sniff';
 import { analyseInThread } from './pages/pipeline';
 import type { PageAnalyser } from './pages/analyse';
 import { MAX_INPUT_PIXELS } from './quality/decode';
-import { addDocument, type NewPage } from './repo';
+import { addDocument, findPage, getDocument, replacePage, type NewPage } from './repo';
 import type { Workspace } from './workspace';
 
 export interface DroppedFilesRequest {
@@ -38,7 +39,17 @@ function placeOfSameFile(ws: Workspace, claimId: number, sha256: string): string
   return kind.success ? DOCUMENT_KIND_LABELS[kind.data].zh : '其他材料';
 }
 
-function rejectUnreadable(name: string, report: PageQuality): ImportRejection | null {
+/** What a drop does with a good file: adds it as a page, or puts it in place of one page. */
+export type DropUse = 'add' | 'replace';
+
+/** How a refusal ends, by what the drop was for: the person must know the page they had is still there. */
+const NOT_USED: Record<DropUse, { zh: string; en: string }> = {
+  add: { zh: '没有添加', en: 'not added' },
+  replace: { zh: '没有替换（原来这一页还在）', en: 'not used (the page was kept)' },
+};
+
+function rejectUnreadable(name: string, report: PageQuality, use: DropUse): ImportRejection | null {
+  const not = NOT_USED[use];
   if (!report.findings.some((f) => f.code === 'unreadable_file')) return null;
   // The decoder refuses a picture whose header claims more pixels than it may allocate (a decompression bomb).
   const tooLarge =
@@ -47,13 +58,13 @@ function rejectUnreadable(name: string, report: PageQuality): ImportRejection | 
   if (tooLarge)
     return {
       name,
-      reason: `“${name}”的图片尺寸过大（超过 ${Math.round(MAX_INPUT_PIXELS / 1e6)} 百万像素），无法安全打开，没有添加。请用手机正常拍照后再添加`,
-      reasonEn: `"${name}" is too large to open safely (over ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels); not added`,
+      reason: `“${name}”的图片尺寸过大（超过 ${Math.round(MAX_INPUT_PIXELS / 1e6)} 百万像素），无法安全打开，${not.zh}。请用手机正常拍照后再添加`,
+      reasonEn: `"${name}" is too large to open safely (over ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels); ${not.en}`,
     };
   return {
     name,
-    reason: `“${name}”打不开：文件不完整或已损坏（可能没有传完），没有添加。请重新拍照或重新导出后再添加`,
-    reasonEn: `"${name}" cannot be opened: the file is incomplete or damaged; not added`,
+    reason: `“${name}”打不开：文件不完整或已损坏（可能没有传完），${not.zh}。请重新拍照或重新导出后再添加`,
+    reasonEn: `"${name}" cannot be opened: the file is incomplete or damaged; ${not.en}`,
   };
 }
 
@@ -81,9 +92,23 @@ export async function examineDroppedFile(
     file: { path: string; name: string };
     seen: ReadonlySet<string>;
     analyse?: PageAnalyser | undefined;
+    /** What the drop is for (default: adding pages); the refusals say what did not happen. */
+    use?: DropUse | undefined;
   },
 ): Promise<ExaminedFile> {
   const { name, path } = req.file;
+  const use = req.use ?? 'add';
+  const not = NOT_USED[use];
+  // An empty file (a photo still syncing, a failed download) is said to be empty, not "not a photo".
+  if ((await stat(path).catch(() => null))?.size === 0)
+    return {
+      ok: false,
+      rejection: {
+        name,
+        reason: `“${name}”是空文件（0 字节），${not.zh}。可能还没有传完，请重新拍照或重新导出后再添加`,
+        reasonEn: `"${name}" is empty (0 bytes); ${not.en}`,
+      },
+    };
   let mime: SupportedMime;
   try {
     mime = await sniffFile(path);
@@ -94,13 +119,13 @@ export async function examineDroppedFile(
       err.code === 'file_missing'
         ? {
             name,
-            reason: `“${name}”找不到了（可能已被移走或删除），没有添加。请重新拖入这个文件`,
-            reasonEn: `"${name}" can no longer be found (moved or deleted?); not added`,
+            reason: `“${name}”找不到了（可能已被移走或删除），${not.zh}。请重新拖入这个文件`,
+            reasonEn: `"${name}" can no longer be found (moved or deleted?); ${not.en}`,
           }
         : {
             name,
-            reason: `“${name}”不是照片或 PDF，没有添加（可以添加 JPG、PNG、HEIC 照片或 PDF）`,
-            reasonEn: `"${name}" is not a photo or PDF; not added`,
+            reason: `“${name}”不是照片或 PDF，${not.zh}（可以用 JPG、PNG、HEIC 照片或 PDF）`,
+            reasonEn: `"${name}" is not a photo or PDF; ${not.en}`,
           };
     return { ok: false, rejection };
   }
@@ -115,15 +140,15 @@ export async function examineDroppedFile(
       ok: false,
       rejection: {
         name,
-        reason: `“${name}”和“${already}”里的一个文件完全相同，没有再添加。一张照片只能用作一份材料`,
-        reasonEn: `"${name}" is the same file as one already under "${already}"; not added again`,
+        reason: `“${name}”和“${already}”里的一个文件完全相同，${use === 'add' ? '没有再添加' : not.zh}。一张照片只能用作一份材料`,
+        reasonEn: `"${name}" is the same file as one already under "${already}"; ${use === 'add' ? 'not added again' : not.en}`,
       },
     };
   // Analysed before storing (the person's own copy, same bytes), so a file that cannot be opened never
   // enters the store as a page.
   const analyse = req.analyse ?? analyseInThread;
   const facts = await analyse({ path, sha256, mime, kind: req.kind, displayName: name }, { checks: true });
-  const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
+  const refusal = facts.quality ? rejectUnreadable(name, facts.quality, use) : null;
   if (refusal) return { ok: false, rejection: refusal };
   return { ok: true, sha256, mime, facts };
 }
@@ -140,6 +165,7 @@ export async function prepareDroppedFiles(
     files: ReadonlyArray<{ path: string; name: string }>;
     analyse?: PageAnalyser | undefined;
     onProgress?: ((done: number, total: number) => void) | undefined;
+    use?: DropUse | undefined;
   },
 ): Promise<PreparedDrop> {
   const rejected: ImportRejection[] = [];
@@ -187,4 +213,32 @@ export async function importDroppedFiles(
   const { pages, rejected } = await prepareDroppedFiles(ws, { ...req, kind: kind.data });
   if (pages.length === 0) throw nothingAdded(rejected);
   return { document: addDocument(ws.db, req.claimId, kind.data, 'imported', pages), rejected };
+}
+
+/**
+ * Replaces one page with a file the person dropped on it (or chose with 替换): the file is judged as every
+ * drop's files are (examineDroppedFile: empty, not a photo, cannot be opened, already in the claim) before
+ * anything is stored, so a broken file is refused by its own name and the good page stays as it was.
+ */
+export async function replacePageWithFile(
+  ws: Workspace,
+  req: {
+    pageId: number;
+    file: { path: string; name: string };
+    analyse?: PageAnalyser | undefined;
+  },
+): Promise<DocumentPage> {
+  const page = findPage(ws.db, req.pageId);
+  assertClaimEditable(ws.db, page.claimId);
+  const kind = DocumentKind.parse(getDocument(ws.db, page.documentId).kind);
+  const { pages, rejected } = await prepareDroppedFiles(ws, {
+    claimId: page.claimId,
+    kind,
+    files: [req.file],
+    analyse: req.analyse,
+    use: 'replace',
+  });
+  const newPage = pages[0];
+  if (!newPage) throw nothingAdded(rejected);
+  return replacePage(ws.db, req.pageId, newPage);
 }

@@ -33,22 +33,19 @@ import {
   updateBackupSchedule,
 } from '../backup-schedule';
 import type { PageAnalyser } from '../pages/analyse';
-import { storeAndAnalyse } from '../pages/pipeline';
-import { importDroppedFiles } from '../import-files';
+import { importDroppedFiles, replacePageWithFile } from '../import-files';
 import { createClaimWithStack, importStack, readStack, reassignPage, StackReadings } from '../import-stack';
 import { assertClaimEditable, claimOfDocument } from '../claim-lock';
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { pageCorrections, setPageField } from '../field-corrections';
 import { isPledgeSigned, setPledgeSigned } from '../pledge';
-import { sniffFile } from '../files/sniff';
 import {
   createClaim,
   createHousehold,
   createPerson,
   deletePerson,
   getClaim,
-  getDocument,
   getPerson,
   listClaims,
   listDocuments,
@@ -63,7 +60,6 @@ import {
   movePage,
   pageFile,
   removePage,
-  replacePage,
 } from '../repo';
 import { ClaimDeskError } from '../errors';
 import { localToday } from '../rules/dates';
@@ -414,15 +410,13 @@ export function createHandlers(
       return { removed: true as const };
     },
     async replacePage(req, call) {
-      const page = findPage(db(), req.pageId);
-      assertClaimEditable(db(), page.claimId);
-      const kind = getDocument(db(), page.documentId).kind;
       const file = grants.resolve(req.file);
       call.emitProgress({ task: 'replace', done: 0, total: 1, label: file.name });
-      const mime = await sniffFile(file.path);
-      const incoming = { path: file.path, mime, kind, originalName: file.name };
-      const newPage = await storeAndAnalyse(state.ws.dataDir, incoming, { analyse: checkerOf(state.ws) });
-      const updated = replacePage(db(), req.pageId, newPage);
+      const updated = await replacePageWithFile(state.ws, {
+        pageId: req.pageId,
+        file,
+        analyse: checkerOf(state.ws),
+      });
       call.emitProgress({ task: 'replace', done: 1, total: 1, label: file.name });
       return updated;
     },

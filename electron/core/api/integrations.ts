@@ -169,6 +169,7 @@ export async function exportStoredClaim(
       const upright = pg.facts?.upright;
       return {
         path: storedFilePath(ws.dataDir, pg.sha256),
+        name: pg.originalName,
         ...(quality ? { quality } : {}),
         ...(upright ? { upright } : {}),
       };

@@ -4,7 +4,7 @@
 // target; everything is prepared first, then laid out, then written under temp names and renamed.
 import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { PDFDocument, type PDFEmbeddedPage, type PDFImage, type PDFPage } from 'pdf-lib';
 import { ClaimDeskError, describeFsError } from '../errors';
@@ -12,7 +12,7 @@ import { sniffFile } from '../files/sniff';
 import { assertWritableFolder, commitTempFiles, discardTempFiles, writeTempBeside } from './atomic';
 import { embedCjkFonts } from './font';
 import { A4, CONTENT_BOX } from './layout';
-import { kindLabel } from '../../../shared/domain';
+import { DOCUMENT_KIND_LABELS, kindLabel } from '../../../shared/domain';
 import { addOutline, type OutlineItem } from './outline';
 import {
   checklistPageCount,
@@ -148,10 +148,14 @@ async function prepareDocuments(
   order: readonly number[],
   onProgress: BundleOptions['onProgress'],
 ): Promise<PreparedDocument[]> {
-  const jobs = order.flatMap((index) => input.documents[index]!.files.map((file) => ({ index, file })));
+  const jobs = order.flatMap((index) =>
+    input.documents[index]!.files.map((file, page) => ({ index, file, page })),
+  );
   let done = 0;
-  const prepared = await mapLimit(jobs, PARALLEL_PHOTOS, async ({ file }): Promise<PreparedPage[]> => {
-    const pages = await prepareFile(file);
+  const prepared = await mapLimit(jobs, PARALLEL_PHOTOS, async ({ index, file, page }) => {
+    const pages = await prepareFile(file).catch((err: unknown) => {
+      throw paperFault(input, index, page, err);
+    });
     onProgress?.(++done, jobs.length);
     return pages;
   });
@@ -163,6 +167,28 @@ async function prepareDocuments(
     return { index, ordinal: i + 1, doc, pages };
   });
 }
+
+/**
+ * A page that cannot be opened stops the export: the person is told which paper it is, as the claim lists
+ * it (诊断证明第 1 页“诊断证明.jpg”), and what to do, never the stored file's path.
+ */
+function paperFault(input: BundleInput, index: number, page: number, err: unknown): unknown {
+  if (!(err instanceof ClaimDeskError) || !UNREADABLE_CODES.has(err.code)) return err;
+  const doc = input.documents[index]!;
+  const file = doc.files[page]!;
+  const sameKind = input.documents.filter((d) => d.kind === doc.kind);
+  const which =
+    sameKind.length > 1 ? `第 ${sameKind.indexOf(doc) + 1} 份${kindLabel(doc.kind)}` : kindLabel(doc.kind);
+  const name = file.name ?? basename(file.path);
+  return new ClaimDeskError(
+    'file_unreadable',
+    `${which}第 ${page + 1} 页“${name}”打不开（文件已损坏或不完整），没有导出 PDF。请在报销单里把这一页换成新拍的照片（拖到这一页上）后再导出`,
+    `page ${page + 1} of ${DOCUMENT_KIND_LABELS[doc.kind].en} "${name}" cannot be opened (damaged or incomplete); no PDF was made. Replace that page, then export again`,
+    { field: `documents[${index}].files[${page}]`, cause: err },
+  );
+}
+
+const UNREADABLE_CODES = new Set(['file_unreadable', 'unsupported_file', 'file_missing', 'file_too_large']);
 
 async function prepareFile(file: BundleDocument['files'][number]): Promise<PreparedPage[]> {
   const mime = await sniffFile(file.path);

@@ -10,6 +10,8 @@ import type { UprightTurn } from './photo';
 export interface BundleFile {
   /** Absolute path of the photo or PDF. */
   path: string;
+  /** The person's own name for the file (a stored page's original name), to name it in an error. */
+  name?: string;
   /** The quality report of this file (its corners drive cropping and straightening). */
   quality?: QualityReport;
   /** The clockwise turn that makes a sideways or upside-down photo upright (from its reading). */

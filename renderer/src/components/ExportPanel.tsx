@@ -2,7 +2,7 @@
 // folder / print and lists the upload-ready images.
 import { useState } from 'react';
 import type { ExportResult } from '../../../shared/ipc';
-import { call, isCanceled } from '../api';
+import { ApiError, call, isCanceled, messageOf } from '../api';
 import { useApp } from '../app-context';
 import { formatBytes } from '../format';
 import { useProgress } from './useProgress';
@@ -25,7 +25,9 @@ export function ExportPanel({
   complete: boolean;
   exportAvailable: boolean;
 }) {
-  const { tr, notifyError, notify } = useApp();
+  const { tr, notifyError, notify, lang } = useApp();
+  // Why the last export made no PDF (the paper that stopped it), said beside the button that started it.
+  const [error, setError] = useState<string | null>(null);
   const [withImages, setWithImages] = useState(true);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -44,6 +46,7 @@ export function ExportPanel({
       return;
     setBusy(true);
     setResult(null);
+    setError(null);
     try {
       const r = await call('exportBundle', { claimId, withImages, allowIncomplete: !complete });
       if (r) {
@@ -51,7 +54,9 @@ export function ExportPanel({
         notify('success', tr('PDF 已导出', 'PDF exported'));
       }
     } catch (err) {
-      if (!isCanceled(err)) notifyError(err);
+      if (isCanceled(err)) return;
+      if (err instanceof ApiError) setError(messageOf(err, lang));
+      else notifyError(err);
     } finally {
       setBusy(false);
     }
@@ -87,6 +92,11 @@ export function ExportPanel({
         {busy ? tr('正在导出…', 'Exporting…') : tr('导出 PDF…', 'Export PDF…')}
       </button>
       {!exportAvailable && <p className="muted">{tr('导出功能尚未安装。', 'Export is not installed.')}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {busy && progress && (
         <div className="progress-line" role="status">
           <progress

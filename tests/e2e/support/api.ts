@@ -83,7 +83,7 @@ export async function importPaper(
   claimId: number,
   kind: string,
   paths: string[],
-): Promise<{ id: number; pages: Array<{ id: number }> }> {
+): Promise<{ id: number; pages: Array<{ id: number; sha256: string }> }> {
   server.queueChosenFiles(paths);
   const grants = await apiCall<Array<{ token: string }>>(server, 'pickFiles', { multiple: true });
   return apiCall(server, 'importDocument', { claimId, kind, files: grants.map((g) => g.token) });
