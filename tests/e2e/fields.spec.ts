@@ -69,11 +69,11 @@ test('read fields are shown beside the photo, boxed, editable; a mismatch is dra
   await expect(mismatch).toHaveCount(0, { timeout: 30_000 });
   await panel.screenshot({ path: resolve(SHOTS, 'fields-boxed.png') });
 
-  // A bad amount is refused with a plain reason and nothing is stored.
+  // A bad amount is refused with a plain reason beside it and nothing is stored.
   const total = row('totalAmount').locator('input');
   await total.fill('一万');
   await total.press('Enter');
-  await expect(page.getByText('金额请写成以元为单位的数字')).toBeVisible();
+  await expect(row('totalAmount').getByText('金额写法不对')).toBeVisible();
   await expect(row('totalAmount')).not.toHaveAttribute('data-status', 'checked');
 
   // After a reload the correction is still there and still wins over the reading.

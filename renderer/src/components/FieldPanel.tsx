@@ -16,6 +16,8 @@ import {
 import type { Thumbnail } from '../../../shared/ipc';
 import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
+import { normalizeNumberInput, parseYuan } from '../../../shared/validators';
+import { fieldErrorOf } from './field-errors';
 import { useApp } from '../app-context';
 import { PageBoxes, fieldBoxes, fieldStatus, markBoxes, turnOf } from './PageBoxes';
 import { useNearView } from './useNearView';
@@ -39,16 +41,26 @@ function shown(name: string, value: FieldValue | undefined): string {
   return String(value);
 }
 
-/** What the input holds, as the value documents:setField takes (null clears the correction). */
-function parsed(name: string, text: string): FieldValue | null {
+/** Printed numbers and codes: typed with a Chinese IME in full-width mode they are the same characters. */
+const NUMBER_TEXT_FIELDS = ['invoiceCode', 'invoiceNumber', 'checkCode', 'idNumber'];
+
+/**
+ * What the input holds, as the value documents:setField takes (null clears the correction), or why it cannot
+ * be taken. Amounts are read as the forms read them (parseYuan: ¥, 元, thousands commas, full-width digits).
+ */
+function parsed(
+  name: string,
+  text: string,
+): { ok: true; value: FieldValue | null } | { ok: false; zh: string; en: string } {
   const t = text.trim();
-  if (t === '') return null;
+  if (t === '') return { ok: true, value: null };
   if (isIn(AMOUNT_FIELDS, name)) {
-    const n = Number(t.replace(/[,，¥￥元\s]/g, ''));
-    return Number.isFinite(n) ? n : t; // the handler refuses text with a plain reason
+    const amount = parseYuan(t);
+    return amount.ok ? { ok: true, value: amount.value } : amount;
   }
-  if (isIn(BOOLEAN_FIELDS, name)) return t === 'true';
-  return t;
+  if (isIn(BOOLEAN_FIELDS, name)) return { ok: true, value: t === 'true' };
+  if (NUMBER_TEXT_FIELDS.includes(name)) return { ok: true, value: normalizeNumberInput(t) };
+  return { ok: true, value: t };
 }
 
 export function FieldPanel({
@@ -62,7 +74,7 @@ export function FieldPanel({
   readOnly: boolean;
   onChanged(): Promise<void>;
 }) {
-  const { tr, notifyError } = useApp();
+  const { tr, notifyError, lang } = useApp();
   const marks = useContext(PageMarksContext).get(page.id) ?? [];
   const read = page.facts?.fields ?? {};
   const names = fieldNamesOf(kind).filter((n) => read[n] !== undefined);
@@ -71,6 +83,8 @@ export function FieldPanel({
   const [thumb, setThumb] = useState<Thumbnail | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
+  // Why a value typed into a field was not taken, said under that field until a good value is saved.
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const hasFields = names.length > 0;
 
   const panel = useRef<HTMLElement | null>(null);
@@ -105,18 +119,32 @@ export function FieldPanel({
   const valueOf = (n: string): FieldValue | undefined => typed?.[n] ?? read[n]?.value;
   const draftOf = (n: string) => drafts[n] ?? shown(n, valueOf(n));
 
+  const refuse = (name: string, why: string | null) =>
+    setErrors(({ [name]: _old, ...rest }) => (why === null ? rest : { ...rest, [name]: why }));
+
   async function save(name: string, value: FieldValue | null) {
     setBusy(name);
     try {
       const r = await call('setDocumentField', { pageId: page.id, field: name, value });
       setTyped(r.fields);
       setDrafts(({ [name]: _done, ...rest }) => rest);
+      refuse(name, null);
       await onChanged();
     } catch (err) {
-      notifyError(err);
+      // Main's reason for this field goes beside it; anything unexpected to the app's notice.
+      const fe = fieldErrorOf(err, lang);
+      if (fe) refuse(name, fe.message);
+      else notifyError(err);
     } finally {
       setBusy(null);
     }
+  }
+
+  /** Saves what the person typed, or says beside the field why it cannot be taken. */
+  function commitText(name: string, text: string) {
+    const value = parsed(name, text);
+    if (!value.ok) refuse(name, tr(value.zh, value.en));
+    else void save(name, value.value);
   }
 
   const label = (n: string) => FIELD_LABELS[n] ?? n;
@@ -159,15 +187,21 @@ export function FieldPanel({
               const st = status(n);
               const id = `field-${page.id}-${n}`;
               const draft = draftOf(n);
-              const changed = draft !== shown(n, valueOf(n));
+              // Anything typed is committed, even the value exactly as read: retyping it is the person's
+              // confirmation (已核对), as 无误 is. Leaving an untouched field saves nothing.
+              const typedHere = drafts[n] !== undefined;
               const commit = () => {
-                if (changed) void save(n, parsed(n, draft));
+                if (typedHere) commitText(n, draft);
               };
+              const error = errors[n];
+              const errorId = `${id}-error`;
               const common = {
                 id,
                 disabled: readOnly || busy === n,
                 onFocus: () => setFocus(n),
                 onBlur: () => setFocus(null),
+                'aria-invalid': error ? true : undefined,
+                'aria-describedby': error ? errorId : undefined,
               };
               return (
                 <tr key={n} data-field={n} data-status={st}>
@@ -176,11 +210,7 @@ export function FieldPanel({
                   </th>
                   <td>
                     {n === 'careSetting' ? (
-                      <select
-                        {...common}
-                        value={draft}
-                        onChange={(e) => void save(n, parsed(n, e.target.value))}
-                      >
+                      <select {...common} value={draft} onChange={(e) => commitText(n, e.target.value)}>
                         {Object.entries(CARE_SETTING_LABELS).map(([v, zh]) => (
                           <option key={v} value={v}>
                             {zh}
@@ -188,11 +218,7 @@ export function FieldPanel({
                         ))}
                       </select>
                     ) : isIn(BOOLEAN_FIELDS, n) ? (
-                      <select
-                        {...common}
-                        value={draft}
-                        onChange={(e) => void save(n, parsed(n, e.target.value))}
-                      >
+                      <select {...common} value={draft} onChange={(e) => commitText(n, e.target.value)}>
                         <option value="true">{tr('有', 'Yes')}</option>
                         <option value="false">{tr('没有', 'No')}</option>
                       </select>
@@ -211,6 +237,11 @@ export function FieldPanel({
                           if (e.key === 'Enter') e.currentTarget.blur(); // blur saves, once
                         }}
                       />
+                    )}
+                    {error && (
+                      <div id={errorId} className="field-note error" role="alert">
+                        {error}
+                      </div>
                     )}
                   </td>
                   <td className="field-status">
