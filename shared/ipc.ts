@@ -398,6 +398,12 @@ export const IPC = {
     Claim,
   ),
   /** The same move for many claims, each on its own: a claim that may not move is reported, not fatal. */
+  /** The statuses the chosen claims may move to next, with how many of them may (the bulk status choice). */
+  claimMoves: channel(
+    'claims:moves',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ moves: z.array(z.object({ to: ClaimStatus, count: z.number().int().min(1) })) }),
+  ),
   transitionClaims: channel(
     'claims:transitionmany',
     StatusFactsRequest.extend({ ids: z.array(Id).min(1).max(MAX_BATCH), to: ClaimStatus }),
@@ -406,6 +412,8 @@ export const IPC = {
         z.object({
           claimId: Id,
           reference: z.string(),
+          /** The patient, so a summary names the claim as people know it. */
+          name: z.string(),
           moved: z.boolean(),
           reason: z.string().nullable(),
           reasonEn: z.string().nullable(),

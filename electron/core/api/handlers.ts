@@ -11,6 +11,7 @@ import {
   requestedItems,
   setRequestedItemDone,
   statusHistory,
+  statusMoves,
   statusSince,
   transitionWithFacts,
   type StatusFacts,
@@ -282,16 +283,19 @@ export function createHandlers(
     async transitionClaim(req) {
       return moveClaim(req.id, req.to, req);
     },
+    async claimMoves(req) {
+      return { moves: statusMoves(db(), req.ids) };
+    },
     async transitionClaims(req) {
       const items = [];
       for (const id of req.ids) {
-        const reference = getClaim(db(), id).reference;
+        const { reference, claimantName: name } = getClaim(db(), id);
         try {
           await moveClaim(id, req.to, req);
-          items.push({ claimId: id, reference, moved: true, reason: null, reasonEn: null });
+          items.push({ claimId: id, reference, name, moved: true, reason: null, reasonEn: null });
         } catch (err) {
           if (!(err instanceof ClaimDeskError)) throw err;
-          items.push({ claimId: id, reference, moved: false, reason: err.zh, reasonEn: err.en });
+          items.push({ claimId: id, reference, name, moved: false, reason: err.zh, reasonEn: err.en });
         }
       }
       return { items };

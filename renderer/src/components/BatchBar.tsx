@@ -37,6 +37,34 @@ export function BatchBar(props: BatchBarProps) {
   useEffect(() => () => void (undoTimer.current && clearTimeout(undoTimer.current)), []);
   const progress = useProgress('batch');
   const count = props.ids.length;
+  // The moves the life cycle allows the chosen claims, with how many may make each: the only ones offered.
+  const chosenKey = props.ids.join(',');
+  // Kept with the selection they were asked for, so a new selection never shows the last one's moves.
+  const [movesOf, setMovesOf] = useState<{ key: string; moves: IpcResponse<'claimMoves'>['moves'] }>({
+    key: '',
+    moves: [],
+  });
+  useEffect(() => {
+    if (chosenKey === '') return;
+    let live = true;
+    call('claimMoves', { ids: chosenKey.split(',').map(Number) }).then(
+      (r) => live && setMovesOf({ key: chosenKey, moves: r.moves }),
+      (err: unknown) => live && notifyError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [chosenKey, moved, notifyError]);
+  const moves = movesOf.key === chosenKey ? movesOf.moves : [];
+  // A choice the selection no longer allows is dropped, not left half-shown.
+  const moveTo = moving && moves.some((m) => m.to === moving) ? moving : null;
+  const moveLabels = Object.fromEntries(
+    CLAIM_STATUSES.map((s) => {
+      const n = moves.find((m) => m.to === s)?.count ?? 0;
+      const label = CLAIM_STATUS_LABELS[s];
+      return [s, { zh: `${label.zh}（${n} 单可以改）`, en: `${label.en} (${n} can)` }];
+    }),
+  ) as Record<ClaimStatus, { zh: string; en: string }>;
 
   async function exportAll() {
     setBusy('export');
@@ -154,6 +182,8 @@ export function BatchBar(props: BatchBarProps) {
     }
   }
 
+  const movedOk = moved?.items.filter((i) => i.moved) ?? [];
+  const movedNot = moved?.items.filter((i) => !i.moved) ?? [];
   const done = summary?.items.filter((i) => i.outcome === 'done') ?? [];
   const failed = summary?.items.filter((i) => i.outcome === 'failed') ?? [];
   const incomplete = done.filter((i) => i.incomplete);
@@ -186,10 +216,10 @@ export function BatchBar(props: BatchBarProps) {
               <span className="sr-only">{tr('批量改状态', 'Change status of all chosen')}</span>
               <EnumSelect
                 aria-label={tr('批量改状态', 'Change status of all chosen')}
-                options={CLAIM_STATUSES}
-                labels={CLAIM_STATUS_LABELS}
+                options={moves.map((m) => m.to)}
+                labels={moveLabels}
                 none={tr('改状态为…', 'Change status to…')}
-                value={moving ?? ''}
+                value={moveTo ?? ''}
                 disabled={busy !== null}
                 onChange={(s) => {
                   setMoved(null);
@@ -220,13 +250,13 @@ export function BatchBar(props: BatchBarProps) {
           </button>
         </div>
       )}
-      {moving && count > 0 && (
+      {moveTo && count > 0 && (
         <StatusChangeForm
-          key={moving}
-          to={moving}
+          key={moveTo}
+          to={moveTo}
           earliest=""
           busy={busy !== null}
-          onSubmit={(facts) => void moveAll(moving, facts)}
+          onSubmit={(facts) => void moveAll(moveTo, facts)}
           onCancel={() => setMoving(null)}
         />
       )}
@@ -239,18 +269,25 @@ export function BatchBar(props: BatchBarProps) {
           <h2 id="batch-moved-title">{tr('批量改状态结果', 'Status change result')}</h2>
           <p>
             {tr(
-              `已改 ${moved.items.filter((i) => i.moved).length} 单，${moved.items.filter((i) => !i.moved).length} 单没有改。`,
-              `${moved.items.filter((i) => i.moved).length} changed, ${moved.items.filter((i) => !i.moved).length} not changed.`,
+              `已改 ${movedOk.length} 单，${movedNot.length} 单没有改。`,
+              `${movedOk.length} changed, ${movedNot.length} not changed.`,
             )}
           </p>
+          {movedOk.length > 0 && (
+            <p className="muted">
+              {tr('已改：', 'Changed: ')}
+              {movedOk.map((i) => `${i.reference} ${i.name}`).join(tr('、', ', '))}
+            </p>
+          )}
           <ul className="batch-failed">
-            {moved.items
-              .filter((i) => !i.moved)
-              .map((i) => (
-                <li key={i.claimId}>
-                  <strong>{i.reference}</strong>：{tr(i.reason ?? '', i.reasonEn ?? '')}
-                </li>
-              ))}
+            {movedNot.map((i) => (
+              <li key={i.claimId}>
+                <strong>
+                  {i.reference} {i.name}
+                </strong>
+                ：{tr(i.reason ?? '', i.reasonEn ?? '')}
+              </li>
+            ))}
           </ul>
           <div className="actions">
             <button type="button" onClick={() => setMoved(null)}>
@@ -299,7 +336,7 @@ export function BatchBar(props: BatchBarProps) {
                 `其中 ${incomplete.length} 单材料还不齐全，也已导出，封面标有“尚不能提交”：`,
                 `${incomplete.length} of them are not complete; exported with the "not ready" mark: `,
               )}
-              {incomplete.map((i) => i.reference).join('、')}
+              {incomplete.map((i) => `${i.reference} ${i.name}`).join(tr('、', ', '))}
             </p>
           )}
           {failed.length > 0 && (
