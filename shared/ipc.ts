@@ -265,6 +265,25 @@ export const StackReading = z.object({
 });
 export type StackReading = z.infer<typeof StackReading>;
 
+/** A new claim's answers so far and the papers dropped for it, looked at before it is created. */
+export const ClaimDraftRequest = z.object({
+  claimantId: Id.nullable(),
+  hospital: z.string().max(200),
+  treatmentRegion: z.string().max(200),
+  papers: z
+    .array(z.object({ name: z.string().max(260), kind: DocumentKind.nullable(), fields: Fields }))
+    .max(100),
+});
+export const ClaimDraftCheck = z.object({
+  /** The 就医地 the hospital's name gives (上海市第一人民医院 → 上海市), null when it gives none. */
+  region: z.string().nullable(),
+  /** The place of care is outside the patient's 参保地 (异地); null when it cannot be told. */
+  crossRegion: z.boolean().nullable(),
+  /** A paper that disagrees with the others or with the chosen patient, named, with what to do. */
+  notes: z.array(z.object({ zh: z.string(), en: z.string(), papers: z.array(z.string()) })),
+});
+export type ClaimDraftCheck = z.infer<typeof ClaimDraftCheck>;
+
 export const StackReadResult = z.object({
   read: z.array(StackReading),
   rejected: z.array(ImportRejection),
@@ -477,6 +496,8 @@ export const IPC = {
     z.object({ files: z.array(Token).min(1).max(100) }),
     StackReadResult,
   ),
+  /** The new-claim form's answers and dropped papers looked at before creating (rules/draft-check.ts). */
+  checkClaimDraft: channel('claims:checkdraft', ClaimDraftRequest, ClaimDraftCheck),
   /** What the person typed for a page's printed fields (the field panel shows them over the readings). */
   getPageCorrections: channel(
     'pages:corrections',

@@ -64,6 +64,7 @@ import {
 } from '../repo';
 import { ClaimDeskError } from '../errors';
 import { localToday } from '../rules/dates';
+import { checkClaimDraft } from '../rules/draft-check';
 import { tallyChecklist } from '../rules/tally';
 import { QualityReport } from '../../../shared/quality';
 import type { BackupInfo, ClaimSummary } from '../../../shared/ipc';
@@ -348,6 +349,10 @@ export function createHandlers(
         read: read.map((r) => ({ token: req.files[r.index]!, name: r.name, kind: r.kind, fields: r.fields })),
         rejected,
       };
+    },
+    async checkClaimDraft(req) {
+      const person = req.claimantId === null ? null : getPerson(db(), req.claimantId);
+      return checkClaimDraft({ ...req, person }, req.papers);
     },
     async getPageCorrections(req) {
       pageFile(db(), req.pageId); // an unknown page is refused, not answered with nothing
