@@ -36,3 +36,25 @@ ${text(930, 1235, '诊断证明专用章', 30, 'middle').replace('#1d1d1f', '#d4
     .toFile(out);
   return { path: out, name: opts.name, mime: 'image/jpeg' };
 }
+
+/** A typed note with no paper kind's title (情况说明): the reader cannot tell which item it is for. */
+export async function makeNote(dir: string, name: string): Promise<Photo> {
+  const W = 1240;
+  const H = 1754;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">
+<rect width="${W}" height="${H}" fill="#fbfbf8"/>
+${text(W / 2, 220, '情 况 说 明', 60, 'middle')}
+${text(110, 400, '本人王秀英，于二〇二六年九月在外地探亲期间身体不适，', 34)}
+${text(110, 470, '经当地医生建议转往上海治疗，特此说明。', 34)}
+${text(110, 620, '联系电话：138 0013 8000', 34)}
+${text(700, 1200, '说明人：王秀英', 34)}
+${text(700, 1280, '二〇二六年九月十二日', 34)}
+</svg>`;
+  const paper = await sharp(Buffer.from(svg)).png().toBuffer();
+  const out = join(dir, name);
+  await sharp({ create: { width: W + 240, height: H + 240, channels: 3, background: '#6b6f73' } })
+    .composite([{ input: paper, left: 120, top: 120 }])
+    .jpeg({ quality: 90 })
+    .toFile(out);
+  return { path: out, name, mime: 'image/jpeg' };
+}

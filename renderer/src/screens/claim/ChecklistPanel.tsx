@@ -2,7 +2,7 @@
 // checklist item with its papers, and 其他材料. A drop on an item (or on 其他材料) imports the files as one
 // paper of that kind; its notes stay under the zone it was dropped on.
 import { useCallback } from 'react';
-import type { DocumentKind } from '../../../../shared/domain';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/domain';
 import { documentIndexOfField, type Problem, type RequirementResult } from '../../../../shared/evaluation';
 import type { ClaimDetail, ClaimEvaluationView, FileGrant, ImportRejection } from '../../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../../../shared/lifecycle';
@@ -73,6 +73,15 @@ export function ChecklistPanel({
   const claimedKinds = new Set<string>();
   report?.requirements.forEach((r) => r.kinds.forEach((k) => claimedKinds.add(k)));
   const otherDocs = documents.filter((d) => !claimedKinds.has(d.kind));
+  // Where a paper can be moved: the kinds this claim's checklist asks for first, then every other kind.
+  const placeKinds = [
+    ...DOCUMENT_KINDS.filter((k) => claimedKinds.has(k)),
+    ...DOCUMENT_KINDS.filter((k) => !claimedKinds.has(k) && k !== 'other'),
+  ];
+  // Pages the reader could not place: offered on every item still missing a paper.
+  const unplaced = otherDocs
+    .filter((d) => d.kind === 'other')
+    .flatMap((d) => d.pages.map((p) => ({ pageId: p.id, name: p.originalName })));
 
   // A problem about one paper is shown on that paper's checklist item; the rest above the checklist.
   const docProblems = (r: RequirementResult): Problem[] =>
@@ -179,6 +188,7 @@ export function ChecklistPanel({
               busy={importing === r.id}
               locked={locked}
               problems={docProblems(r)}
+              unplaced={r.status === 'missing' && !locked ? unplaced : []}
               dropNotes={dropNotes?.target === r.id ? dropNotes : null}
               onFiles={(kind, files) => importFiles(kind, r.id, files)}
               onChanged={onChanged}
@@ -188,6 +198,7 @@ export function ChecklistPanel({
       {report && <p className="source sources-note">{tr(SOURCES_NOTE.zh, SOURCES_NOTE.en)}</p>}
       <OtherMaterials
         documents={otherDocs}
+        placeKinds={placeKinds}
         busy={importing === 'other'}
         locked={locked}
         dropNotes={dropNotes?.target === 'other' ? dropNotes : null}

@@ -9,9 +9,11 @@ import { DropZone } from '../../components/DropZone';
 import { EnumSelect } from '../../components/EnumSelect';
 import { DropNotesView, type DropNotes } from '../../components/useFileDrop';
 import { DocumentPages } from './DocumentPages';
+import { usePlacePage } from './usePlacePage';
 
 export function OtherMaterials({
   documents,
+  placeKinds,
   busy,
   locked,
   dropNotes,
@@ -19,6 +21,8 @@ export function OtherMaterials({
   onChanged,
 }: {
   documents: ClaimDocument[];
+  /** The kinds a page may be moved to, the claim's own checklist items first. */
+  placeKinds: readonly DocumentKind[];
   busy: boolean;
   locked: boolean;
   dropNotes: DropNotes | null;
@@ -27,6 +31,7 @@ export function OtherMaterials({
 }) {
   const { tr } = useApp();
   const [kind, setKind] = useState<DocumentKind>('other');
+  const placing = usePlacePage(onChanged);
   return (
     <div className="other-materials">
       <h3>{tr('其他材料', 'Other materials')}</h3>
@@ -37,6 +42,32 @@ export function OtherMaterials({
             <div className="muted">
               {tr(DOCUMENT_KIND_LABELS[d.kind].zh, DOCUMENT_KIND_LABELS[d.kind].en)}
             </div>
+          )}
+          {/* Each paper here can go under a checklist item: a page the reader could not place waits
+              for this choice however long after the drop the claim is opened again. */}
+          {!locked && (
+            <ul className="place-pages">
+              {d.pages.map((p) => (
+                <li key={p.id} data-page={p.id}>
+                  {d.kind === 'other' && (
+                    <span className="req-flag">{tr('没有认出是哪种材料', 'Not recognised')}</span>
+                  )}
+                  <label>
+                    <span>{tr(`“${p.originalName}”放在哪一项`, `Where "${p.originalName}" goes`)}</span>{' '}
+                    <EnumSelect
+                      options={placeKinds}
+                      labels={DOCUMENT_KIND_LABELS}
+                      none={tr('请选择…', 'Choose…')}
+                      value=""
+                      disabled={placing.busy !== null}
+                      onChange={(k) => {
+                        if (k) void placing.place(p.id, k);
+                      }}
+                    />
+                  </label>
+                </li>
+              ))}
+            </ul>
           )}
           <DocumentPages doc={d} onChanged={onChanged} locked={locked} />
         </div>

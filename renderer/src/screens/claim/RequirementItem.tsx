@@ -12,6 +12,7 @@ import { DropZone } from '../../components/DropZone';
 import { EnumSelect } from '../../components/EnumSelect';
 import { DropNotesView, type DropNotes } from '../../components/useFileDrop';
 import { DocumentPages } from './DocumentPages';
+import { usePlacePage } from './usePlacePage';
 
 const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string }> = {
   satisfied: { zh: '已齐', en: 'Done' },
@@ -30,6 +31,7 @@ export function RequirementItem({
   busy,
   locked,
   problems,
+  unplaced = [],
   dropNotes,
   onFiles,
   onChanged,
@@ -44,6 +46,8 @@ export function RequirementItem({
   locked: boolean;
   /** The engine's problems about this item's papers (duplicate invoice, failed photo). */
   problems: Problem[];
+  /** Papers the reader could not place (in 其他材料), offered here while this item is missing. */
+  unplaced?: ReadonlyArray<{ pageId: number; name: string }>;
   dropNotes: DropNotes | null;
   onFiles(kind: DocumentKind, files: FileGrant[]): Promise<void>;
   onChanged(): Promise<void>;
@@ -63,6 +67,7 @@ export function RequirementItem({
     0,
   );
   const ownProblems = problems.filter((p) => !r.reason.includes(p.message));
+  const placing = usePlacePage(onChanged);
   return (
     <li
       className={`requirement req-${r.status}`}
@@ -117,6 +122,26 @@ export function RequirementItem({
           <DocumentPages doc={d} onChanged={onChanged} locked={locked} />
         </div>
       ))}
+      {unplaced.length > 0 && (
+        <div className="unplaced-offer">
+          <span>
+            {tr(
+              '其他材料里有没认出的材料，如果是这一项：',
+              'Unrecognised papers wait in Other materials; if one is this:',
+            )}
+          </span>
+          {unplaced.map((u) => (
+            <button
+              key={u.pageId}
+              type="button"
+              disabled={placing.busy !== null}
+              onClick={() => void placing.place(u.pageId, kind)}
+            >
+              {tr(`把“${u.name}”放到这一项`, `Put "${u.name}" here`)}
+            </button>
+          ))}
+        </div>
+      )}
       {!locked && !r.providedByApp && (
         <DropZone
           label={tr(`把“${title}”拖到这里`, `Drop "${title}" here`)}
