@@ -36,6 +36,12 @@ export function BatchBar(props: BatchBarProps) {
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (undoTimer.current && clearTimeout(undoTimer.current)), []);
   const progress = useProgress('batch');
+  // A result (exported, statuses changed) takes the focus: the buttons were disabled while it ran, which
+  // drops focus to the page body.
+  const summaryTitle = useRef<HTMLHeadingElement | null>(null);
+  const movedTitle = useRef<HTMLHeadingElement | null>(null);
+  useEffect(() => summaryTitle.current?.focus(), [summary]);
+  useEffect(() => movedTitle.current?.focus(), [moved]);
   const count = props.ids.length;
   // The moves the life cycle allows the chosen claims, with how many may make each: the only ones offered.
   const chosenKey = props.ids.join(',');
@@ -266,7 +272,9 @@ export function BatchBar(props: BatchBarProps) {
           aria-labelledby="batch-moved-title"
           data-testid="batch-moved"
         >
-          <h2 id="batch-moved-title">{tr('批量改状态结果', 'Status change result')}</h2>
+          <h2 id="batch-moved-title" ref={movedTitle} tabIndex={-1}>
+            {tr('批量改状态结果', 'Status change result')}
+          </h2>
           <p>
             {tr(
               `已改 ${movedOk.length} 单，${movedNot.length} 单没有改。`,
@@ -322,7 +330,9 @@ export function BatchBar(props: BatchBarProps) {
           aria-labelledby="batch-summary-title"
           data-testid="batch-summary"
         >
-          <h2 id="batch-summary-title">{tr('批量导出结果', 'Batch export result')}</h2>
+          <h2 id="batch-summary-title" ref={summaryTitle} tabIndex={-1}>
+            {tr('批量导出结果', 'Batch export result')}
+          </h2>
           <p>
             {tr(
               `已导出 ${done.length} 单，失败 ${failed.length} 单。保存在：`,

@@ -33,7 +33,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
   const [people, setPeople] = useState<Person[]>([]);
   const [newName, setNewName] = useState('');
   const [editing, setEditing] = useState<Person | null>(null);
-  // Each person added gets a fresh form (no relation or region carried over), its name field focused.
+  // Each person (or household) added gets a fresh person form (nothing carried over), its name focused.
   const [added, setAdded] = useState(0);
   const [renaming, setRenaming] = useState<string | null>(null);
 
@@ -73,6 +73,9 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
       setNewName('');
       notify('success', tr(`已新建“${h.name}”`, `Added household ${h.name}`));
       setSelected(h.id);
+      // Its people are the next step: a fresh person form with the name focused (never the page body).
+      setEditing(null);
+      setAdded((n) => n + 1);
       reload();
     } catch (err) {
       notifyError(err);

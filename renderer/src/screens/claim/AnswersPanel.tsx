@@ -23,8 +23,16 @@ export function AnswersPanel({
   const f = claim.fields;
   const [editing, setEditing] = useState(false);
   const panel = useRef<HTMLElement | null>(null);
+  const toggle = useRef<HTMLButtonElement | null>(null);
+  // Closing the form (saved or cancelled) puts focus back on 修改, not on the page body where it falls
+  // when the focused button goes away with the form.
+  const opened = useRef(false);
   useEffect(() => {
-    if (!editing) return;
+    if (!editing) {
+      if (opened.current) toggle.current?.focus();
+      return;
+    }
+    opened.current = true;
     const form = panel.current?.querySelector('form');
     form?.scrollIntoView({ block: 'start' });
     form?.querySelector<HTMLElement>('select, input')?.focus();
@@ -35,7 +43,7 @@ export function AnswersPanel({
       <div className="row">
         <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
         {!locked && (
-          <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+          <button type="button" ref={toggle} onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
             {editing ? tr('收起', 'Close') : tr('修改', 'Edit')}
           </button>
         )}
