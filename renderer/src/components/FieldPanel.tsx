@@ -2,7 +2,7 @@
 // an input to correct it) with its box drawn on the photo. A corrected value is stored through
 // documents:setField and wins over the reading ("已核对"); a reading below CONFIDENT_READING asks to be
 // checked ("请核对"). A cross-document problem (name_mismatch …) that points at a field of this page is drawn
-// on the photo too, with its message, so the person sees which printed value disagrees.
+// on the photo and marks the field's row; its sentence is said once, in the checklist above.
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ProblemMark } from '../../../shared/evaluation';
 import { fieldNamesOf } from '../../../shared/field-corrections';
@@ -10,7 +10,7 @@ import {
   AMOUNT_FIELDS,
   BOOLEAN_FIELDS,
   DATE_FIELDS,
-  FIELD_LABELS,
+  fieldLabel,
   type FieldValue,
 } from '../../../shared/fields';
 import type { Thumbnail } from '../../../shared/ipc';
@@ -147,7 +147,7 @@ export function FieldPanel({
     else void save(name, value.value);
   }
 
-  const label = (n: string) => FIELD_LABELS[n] ?? n;
+  const label = (n: string) => fieldLabel(kind, n);
   const status = (n: string) => fieldStatus(page, n, typed);
 
   return (
@@ -172,15 +172,6 @@ export function FieldPanel({
       </div>
       <div className="field-list">
         <h4>{tr('照片上读到的内容（可修改）', 'Read from the photo (editable)')}</h4>
-        {marks.length > 0 && (
-          <ul className="problems field-problems">
-            {marks.map((m, i) => (
-              <li key={i} className={m.severity} data-field={m.field}>
-                {m.message}
-              </li>
-            ))}
-          </ul>
-        )}
         <table>
           <tbody>
             {names.map((n) => {
@@ -194,6 +185,14 @@ export function FieldPanel({
                 if (typedHere) commitText(n, draft);
               };
               const error = errors[n];
+              // A problem about this printed value is said once, in the checklist above; the row is marked
+              // (and its box drawn on the photo) so the person sees which value it is about.
+              const rowMarks = marks.filter((m) => m.field === n);
+              const problem = rowMarks.some((m) => m.severity === 'error')
+                ? 'error'
+                : rowMarks.length > 0
+                  ? 'warning'
+                  : undefined;
               const errorId = `${id}-error`;
               const common = {
                 id,
@@ -204,7 +203,7 @@ export function FieldPanel({
                 'aria-describedby': error ? errorId : undefined,
               };
               return (
-                <tr key={n} data-field={n} data-status={st}>
+                <tr key={n} data-field={n} data-status={st} data-problem={problem}>
                   <th>
                     <label htmlFor={id}>{label(n)}</label>
                   </th>
@@ -245,6 +244,14 @@ export function FieldPanel({
                     )}
                   </td>
                   <td className="field-status">
+                    {problem && (
+                      <span
+                        className={`tag tag-problem ${problem}`}
+                        title={rowMarks.map((m) => m.message).join('\n')}
+                      >
+                        {tr('对不上，见上方', 'Disagrees, see above')}
+                      </span>
+                    )}
                     {st === 'checked' ? (
                       <span className="tag tag-checked">{tr('已核对', 'Checked')}</span>
                     ) : (
