@@ -78,10 +78,13 @@ export function ChecklistPanel({
     ...DOCUMENT_KINDS.filter((k) => claimedKinds.has(k)),
     ...DOCUMENT_KINDS.filter((k) => !claimedKinds.has(k) && k !== 'other'),
   ];
-  // Pages the reader could not place: offered on every item still missing a paper.
+  // Pages the reader could not place: offered on every item still missing a paper (a photo found to hold
+  // no paper at all is not offered: it is to be retaken or removed).
   const unplaced = otherDocs
     .filter((d) => d.kind === 'other')
-    .flatMap((d) => d.pages.map((p) => ({ pageId: p.id, name: p.originalName })));
+    .flatMap((d) => d.pages)
+    .filter((p) => !p.facts?.quality?.findings.some((f) => f.code === 'not_a_paper'))
+    .map((p) => ({ pageId: p.id, name: p.originalName }));
 
   // A problem about one paper is shown on that paper's checklist item; the rest above the checklist.
   const docProblems = (r: RequirementResult): Problem[] =>
@@ -112,6 +115,10 @@ export function ChecklistPanel({
           </span>
         )}
       </div>
+      {report && !report.tally.ready && (
+        // Which items are missing and which need attention, in the words the board and the bundle use.
+        <p className="tally-words">{tr(report.tally.words.zh, report.tally.words.en)}</p>
+      )}
       {locked && (
         <p className="locked-note" role="note">
           {tr(
