@@ -406,8 +406,8 @@ export function ClaimForm({
           patientPerson && (
             <p className="field-note prefill-note">
               {tr(
-                `${patientPerson.name}的参保地是${patientPerson.insuredRegion}，就医地是${region || '—'}：${draft.crossRegion ? '按异地就医填写' : '按参保地就医填写'}，请核对`,
-                `${patientPerson.name} is insured in ${patientPerson.insuredRegion} and was treated in ${region || '—'}: answered ${draft.crossRegion ? 'yes' : 'no'}, please check`,
+                `${patientPerson.name}的参保地是${patientPerson.insuredRegion}，就医地是${region || draft.region || '—'}：${draft.crossRegion ? '按异地就医填写' : '按参保地就医填写'}，请核对`,
+                `${patientPerson.name} is insured in ${patientPerson.insuredRegion} and was treated in ${region || draft.region || '—'}: answered ${draft.crossRegion ? 'yes' : 'no'}, please check`,
               )}
             </p>
           )}
