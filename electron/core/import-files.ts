@@ -1,7 +1,6 @@
 // Importing what a person dropped: every file is judged on its own, so one bad file (a .txt, a truncated
 // JPEG, a decompression bomb, a photo already used under another item) never costs the good ones. Bad files
 // are not stored; each is named by the person's own file name, never by a temp or storage path.
-import { stat } from 'node:fs/promises';
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../shared/domain';
 import type { ImportRejection } from '../../shared/ipc';
 import type { PageFacts, PageQuality } from '../../shared/page-facts';
@@ -9,12 +8,12 @@ import type { ClaimDocument, DocumentPage } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
 import { store } from './db/store';
 import { ClaimDeskError, zodToInvalidInput } from './errors';
-import { sha256OfFile, storeFile } from './files/store';
-import { sniffFile, type SupportedMime } from './files/sniff';
+import { sha256OfFile, stageFile, type StagedFile } from './files/store';
+import { isEmptyFile, sniffFile, type SupportedMime } from './files/sniff';
 import { analyseInThread } from './pages/pipeline';
 import type { PageAnalyser } from './pages/analyse';
 import { MAX_INPUT_PIXELS } from './quality/decode';
-import { addDocument, findPage, getDocument, replacePage, type NewPage } from './repo';
+import { addDocument, getDocument, locatePage, replacePage, type NewPage } from './repo';
 import type { Workspace } from './workspace';
 
 export interface DroppedFilesRequest {
@@ -74,14 +73,35 @@ export interface PreparedDrop {
   rejected: ImportRejection[];
 }
 
-/** One dropped file looked at but not stored: its facts, or why it is left out. */
+/**
+ * One dropped file looked at: its facts, or why it is left out. When it was to be stored, `staged` is its
+ * copy waiting in files/tmp/ (the caller commits it); a file left out leaves nothing behind.
+ */
 export type ExaminedFile =
-  | { ok: true; sha256: string; mime: SupportedMime; facts: PageFacts }
+  | { ok: true; sha256: string; mime: SupportedMime; facts: PageFacts; staged: StagedFile | null }
   | { ok: false; rejection: ImportRejection };
 
+function notAPhotoOrPdf(name: string, err: ClaimDeskError, use: DropUse): ImportRejection {
+  const not = NOT_USED[use];
+  // Named by the person's file name, never by its path.
+  return err.code === 'file_missing'
+    ? {
+        name,
+        reason: `“${name}”找不到了（可能已被移走或删除），${not.zh}。请重新拖入这个文件`,
+        reasonEn: `"${name}" can no longer be found (moved or deleted?); ${not.en}`,
+      }
+    : {
+        name,
+        reason: `“${name}”不是照片或 PDF，${not.zh}（可以用 JPG、PNG、HEIC 照片或 PDF）`,
+        reasonEn: `"${name}" is not a photo or PDF; ${not.en}`,
+      };
+}
+
 /**
- * The per-file look of every drop, writing nothing: sniff, refuse a file this drop (`seen`) or the claim
- * already holds, analyse (the one analysePage, in the worker in the app), refuse what cannot be opened.
+ * The per-file look of every drop: sniff, refuse a file this drop (`seen`) or the claim already holds,
+ * analyse (the one analysePage, in the worker in the app), refuse what cannot be opened. With `store`, the
+ * file is copied into files/tmp/ and hashed in that one pass, and the copy is what is analysed (the same
+ * bytes); without, it is hashed where it lies and nothing is written (the new-claim screen's first look).
  * `claimId` null: a claim not created yet (the new-claim screen), which holds nothing.
  */
 export async function examineDroppedFile(
@@ -91,6 +111,7 @@ export async function examineDroppedFile(
     kind: DocumentKind | undefined;
     file: { path: string; name: string };
     seen: ReadonlySet<string>;
+    store: boolean;
     analyse?: PageAnalyser | undefined;
     /** What the drop is for (default: adding pages); the refusals say what did not happen. */
     use?: DropUse | undefined;
@@ -100,7 +121,7 @@ export async function examineDroppedFile(
   const use = req.use ?? 'add';
   const not = NOT_USED[use];
   // An empty file (a photo still syncing, a failed download) is said to be empty, not "not a photo".
-  if ((await stat(path).catch(() => null))?.size === 0)
+  if (await isEmptyFile(path))
     return {
       ok: false,
       rejection: {
@@ -114,48 +135,45 @@ export async function examineDroppedFile(
     mime = await sniffFile(path);
   } catch (err) {
     if (!(err instanceof ClaimDeskError)) throw err;
-    // Named by the person's file name, never by its path.
-    const rejection =
-      err.code === 'file_missing'
-        ? {
-            name,
-            reason: `“${name}”找不到了（可能已被移走或删除），${not.zh}。请重新拖入这个文件`,
-            reasonEn: `"${name}" can no longer be found (moved or deleted?); ${not.en}`,
-          }
-        : {
-            name,
-            reason: `“${name}”不是照片或 PDF，${not.zh}（可以用 JPG、PNG、HEIC 照片或 PDF）`,
-            reasonEn: `"${name}" is not a photo or PDF; ${not.en}`,
-          };
-    return { ok: false, rejection };
+    return { ok: false, rejection: notAPhotoOrPdf(name, err, use) };
   }
-  const sha256 = await sha256OfFile(path);
-  const already = req.seen.has(sha256)
-    ? '这次添加的文件'
-    : req.claimId === null
-      ? null
-      : placeOfSameFile(ws, req.claimId, sha256);
-  if (already)
-    return {
-      ok: false,
-      rejection: {
+  const staged = req.store ? await stageFile(ws.dataDir, path) : null;
+  const leftOut = async (rejection: ImportRejection): Promise<ExaminedFile> => {
+    await staged?.discard();
+    return { ok: false, rejection };
+  };
+  try {
+    const sha256 = staged?.sha256 ?? (await sha256OfFile(path));
+    const already = req.seen.has(sha256)
+      ? '这次添加的文件'
+      : req.claimId === null
+        ? null
+        : placeOfSameFile(ws, req.claimId, sha256);
+    if (already)
+      return leftOut({
         name,
         reason: `“${name}”和“${already}”里的一个文件完全相同，${use === 'add' ? '没有再添加' : not.zh}。一张照片只能用作一份材料`,
         reasonEn: `"${name}" is the same file as one already under "${already}"; ${use === 'add' ? 'not added again' : not.en}`,
-      },
-    };
-  // Analysed before storing (the person's own copy, same bytes), so a file that cannot be opened never
-  // enters the store as a page.
-  const analyse = req.analyse ?? analyseInThread;
-  const facts = await analyse({ path, sha256, mime, kind: req.kind, displayName: name }, { checks: true });
-  const refusal = facts.quality ? rejectUnreadable(name, facts.quality, use) : null;
-  if (refusal) return { ok: false, rejection: refusal };
-  return { ok: true, sha256, mime, facts };
+      });
+    // Analysed before it enters the store, so a file that cannot be opened never becomes a page.
+    const analyse = req.analyse ?? analyseInThread;
+    const facts = await analyse(
+      { path: staged?.path ?? path, sha256, mime, kind: req.kind, displayName: name },
+      { checks: true },
+    );
+    const refusal = facts.quality ? rejectUnreadable(name, facts.quality, use) : null;
+    if (refusal) return leftOut(refusal);
+    return { ok: true, sha256, mime, facts, staged };
+  } catch (err) {
+    await staged?.discard();
+    throw err;
+  }
 }
 
 /**
- * The per-file part of every drop: examineDroppedFile, then the good files stored. `kind` undefined means
- * the reader finds each page's kind from its print (a dropped stack). Writes no claim rows.
+ * The per-file part of every drop that is kept: examineDroppedFile, then the good files committed into the
+ * store. `kind` undefined means the reader finds each page's kind from its print (a dropped stack). Writes
+ * no claim rows.
  */
 export async function prepareDroppedFiles(
   ws: Workspace,
@@ -172,9 +190,9 @@ export async function prepareDroppedFiles(
   const pages: NewPage[] = [];
   const seen = new Set<string>();
   for (const [i, file] of req.files.entries()) {
-    const looked = await examineDroppedFile(ws, { ...req, file, seen });
+    const looked = await examineDroppedFile(ws, { ...req, file, seen, store: true });
     if (looked.ok) {
-      const stored = await storeFile(ws.dataDir, file.path);
+      const stored = await looked.staged!.commit();
       seen.add(looked.sha256);
       pages.push({
         sha256: stored.sha256,
@@ -228,7 +246,7 @@ export async function replacePageWithFile(
     analyse?: PageAnalyser | undefined;
   },
 ): Promise<DocumentPage> {
-  const page = findPage(ws.db, req.pageId);
+  const page = locatePage(ws.db, req.pageId);
   assertClaimEditable(ws.db, page.claimId);
   const kind = DocumentKind.parse(getDocument(ws.db, page.documentId).kind);
   const { pages, rejected } = await prepareDroppedFiles(ws, {

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/page-facts';
 import { type Finding, verdictOf } from '../../../shared/quality';
 import { ClaimDeskError } from '../errors';
-import { sniffFile, type SupportedMime } from '../files/sniff';
+import { isDirectory, isEmptyFile, sniffFile, type SupportedMime } from '../files/sniff';
 import { sha256OfFile } from '../files/store';
 import { parseInvoicePayload } from '../invoices/parse';
 import { decodeQrInPdf } from '../invoices/pdf-qr';
@@ -33,7 +33,7 @@ import {
   type Fingerprint,
 } from '../quality/checks';
 import { decodeImage, isUnreadableFileError } from '../quality/decode';
-import { inspectPdf, isDirectory, isEmptyFile } from '../quality/pdf';
+import { inspectPdf } from '../quality/pdf';
 import { loadRaster, type Raster } from '../quality/raster';
 import { mergeQr } from '../ocr/read';
 
@@ -49,11 +49,13 @@ export interface PageInput {
   displayName?: string | undefined;
 }
 
-/** What a reader (OCR, PDF text) found on a page; every part optional. */
-export interface PageReading {
+/** What a reader (OCR, PDF text) found on a page, to keep in its facts; every part optional. */
+export interface ReadFacts {
   text?: string | null;
   lines?: TextLine[];
   fields?: Fields;
+  /** Fields whose label is printed but whose cell is blank (a masked name): absent, and said so. */
+  blankFields?: string[];
   /** The kind of paper found from its print, when the page came without a kind. */
   kind?: DocumentKind;
   kindConfidence?: number;
@@ -70,7 +72,7 @@ export type PageReader = (page: {
   mime: SupportedMime;
   kind: string | undefined;
   raster: Raster | null;
-}) => Promise<PageReading | null>;
+}) => Promise<ReadFacts | null>;
 
 export interface AnalyseOptions {
   /** Run the photo checks (default true); `claimdesk import --no-check` switches them off. */
@@ -119,7 +121,7 @@ function invoiceOf(payload: string | null): InvoiceQr | null {
 }
 
 /** A reading with some printed words on it: two letters, digits or Han characters in one line. */
-function readsText(reading: PageReading | null): boolean {
+function readsText(reading: ReadFacts | null): boolean {
   const lines = reading?.lines?.map((l) => l.text) ?? (reading?.text ? [reading.text] : []);
   return lines.some((t) => (t.match(/[\p{Script=Han}A-Za-z0-9]/gu)?.length ?? 0) >= 2);
 }
@@ -131,7 +133,7 @@ function readsText(reading: PageReading | null): boolean {
  * paper, whatever else passed; an outline with no text at all, when the reader ran and read nothing, is a
  * blank sheet or its back. Without a reader (`claimdesk check`) only the first is judged.
  */
-function notAPaper(metrics: Partial<ImageMetrics>, reading: PageReading | null): Finding | null {
+function notAPaper(metrics: Partial<ImageMetrics>, reading: ReadFacts | null): Finding | null {
   if (metrics.textHeightPx !== null && metrics.textHeightPx !== undefined) return null;
   if (readsText(reading)) return null;
   if (metrics.pageTrusted === false)
@@ -162,7 +164,7 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
   let phash: string | null = null;
   let detail: Int8Array | null = null;
   let qr: PageFacts['qr'] = null;
-  let reading: PageReading | null = null;
+  let reading: ReadFacts | null = null;
   let unreadable: ClaimDeskError | null = null;
 
   const quality = (findings: Finding[], metrics: PageMetrics): PageQuality => ({
@@ -183,6 +185,7 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
       ...(reading?.text !== undefined ? { text: reading.text } : {}),
       ...(reading?.lines ? { lines: reading.lines } : {}),
       ...(reading?.fields ? { fields: withQr(reading.fields) } : {}),
+      ...(reading?.blankFields?.length ? { blankFields: reading.blankFields } : {}),
       ...(reading?.upright ? { upright: reading.upright } : {}),
       ...(reading?.kind && !input.kind
         ? { readKind: { kind: reading.kind, confidence: reading.kindConfidence ?? 0 } }
