@@ -119,16 +119,20 @@ test('every control is hit-testable at 标准, 大 and 特大 in 1280×720; tick
     for (const [name, open] of screens) {
       await open();
       await expect(page.locator('main h1')).toBeVisible();
-      expect.soft(await coveredControls(page), `${size} · ${name}: controls covered by something else`).toEqual(
-        [],
-      );
+      expect
+        .soft(await coveredControls(page), `${size} · ${name}: controls covered by something else`)
+        .toEqual([]);
       if (size === 'x-large')
-        expect.soft(await smallTicks(page), `${size} · ${name}: tick boxes smaller than the text`).toEqual([]);
+        expect
+          .soft(await smallTicks(page), `${size} · ${name}: tick boxes smaller than the text`)
+          .toEqual([]);
       if (name === '报销单') {
         const inner = await page
           .locator('.table-scroll')
           .evaluate((e: { scrollWidth: number; clientWidth: number }) => e.scrollWidth - e.clientWidth);
-        expect.soft(inner, `${size}: the board's table scrolls sideways inside itself`).toBeLessThanOrEqual(0);
+        expect
+          .soft(inner, `${size}: the board's table scrolls sideways inside itself`)
+          .toBeLessThanOrEqual(0);
       }
     }
     // The app's name on one line: its text is one line box.

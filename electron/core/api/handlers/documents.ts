@@ -3,13 +3,7 @@
 import { assertClaimEditable, claimOfDocument } from '../../claim-lock';
 import { importDroppedFiles, replacePageWithFile } from '../../import-files';
 import { createClaimWithStack, importStack, readStack, reassignPage } from '../../import-stack';
-import {
-  locatePage,
-  movePage,
-  pageFile,
-  removeDocument,
-  removePage,
-} from '../../repo';
+import { locatePage, movePage, pageFile, removeDocument, removePage } from '../../repo';
 import { QualityReport } from '../../../../shared/quality';
 import type { ApiHandlers } from '../dispatch';
 import { makeThumbnail } from '../thumbnails';
