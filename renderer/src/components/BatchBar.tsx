@@ -287,16 +287,7 @@ export function BatchBar(props: BatchBarProps) {
               {movedOk.map((i) => `${i.reference} ${i.name}`).join(tr('、', ', '))}
             </p>
           )}
-          <ul className="batch-failed">
-            {movedNot.map((i) => (
-              <li key={i.claimId}>
-                <strong>
-                  {i.reference} {i.name}
-                </strong>
-                ：{tr(i.reason ?? '', i.reasonEn ?? '')}
-              </li>
-            ))}
-          </ul>
+          <ClaimReasons items={movedNot} />
           <div className="actions">
             <button type="button" onClick={() => setMoved(null)}>
               {tr('关闭', 'Close')}
@@ -349,18 +340,7 @@ export function BatchBar(props: BatchBarProps) {
               {incomplete.map((i) => `${i.reference} ${i.name}`).join(tr('、', ', '))}
             </p>
           )}
-          {failed.length > 0 && (
-            <ul className="batch-failed">
-              {failed.map((i) => (
-                <li key={i.claimId}>
-                  <strong>
-                    {i.reference} {i.name}
-                  </strong>
-                  ：{tr(i.reason ?? '', i.reasonEn ?? '')}
-                </li>
-              ))}
-            </ul>
-          )}
+          {failed.length > 0 && <ClaimReasons items={failed} />}
           <div className="actions">
             {done.length > 0 && (
               <button
@@ -386,5 +366,32 @@ export function BatchBar(props: BatchBarProps) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Claims a bulk action left out, each named by number and patient with the reason. */
+function ClaimReasons({
+  items,
+}: {
+  items: ReadonlyArray<{
+    claimId: number;
+    reference: string;
+    name: string;
+    reason: string | null;
+    reasonEn: string | null;
+  }>;
+}) {
+  const { tr } = useApp();
+  return (
+    <ul className="batch-failed">
+      {items.map((i) => (
+        <li key={i.claimId}>
+          <strong>
+            {i.reference} {i.name}
+          </strong>
+          ：{tr(i.reason ?? '', i.reasonEn ?? '')}
+        </li>
+      ))}
+    </ul>
   );
 }
