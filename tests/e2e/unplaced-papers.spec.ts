@@ -3,10 +3,8 @@
 // missing (病历资料) offers the unplaced paper right there. A photo with no paper and no text on it is not 合格.
 import { expect, openFirstClaim, test } from './fixtures';
 import { apiCall, seedPerson, seedShanghaiClaim } from './support/api';
-import { makeNote } from './support/certificate';
+import { makeNote, makeWallPhoto } from './support/certificate';
 import { makeSamplePhotos } from './support/sample-photos';
-import { join } from 'node:path';
-import sharp from 'sharp';
 
 test('an unrecognised paper can be placed from 其他材料 or from the missing item; a blank photo fails', async ({
   app: page,
@@ -14,18 +12,7 @@ test('an unrecognised paper can be placed from 其他材料 or from the missing 
 }) => {
   const photos = await makeSamplePhotos();
   const note = await makeNote(photos.dir, '情况说明.jpg');
-  const wall = join(photos.dir, '拍错了.jpg');
-  await sharp({
-    create: {
-      width: 3000,
-      height: 2250,
-      channels: 3,
-      background: '#969696',
-      noise: { type: 'gaussian', mean: 150, sigma: 3 },
-    },
-  })
-    .jpeg({ quality: 90 })
-    .toFile(wall);
+  const wall = await makeWallPhoto(photos.dir, '拍错了.jpg');
   const claim = await seedShanghaiClaim(server, await seedPerson(server), {
     inpatient: true,
     crossRegion: { filingType: 'referral', filingDate: '2026-08-30' },

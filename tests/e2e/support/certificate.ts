@@ -58,3 +58,23 @@ ${text(700, 1280, '二〇二六年九月十二日', 34)}
     .toFile(out);
   return { path: out, name, mime: 'image/jpeg' };
 }
+
+/**
+ * A photo with no paper on it (a grey wall taken by mistake): even grey with a little sensor noise, the size
+ * of a phone's photo.
+ */
+export async function makeWallPhoto(dir: string, name: string): Promise<string> {
+  const path = join(dir, name);
+  await sharp({
+    create: {
+      width: 3000,
+      height: 2250,
+      channels: 3,
+      background: '#969696',
+      noise: { type: 'gaussian', mean: 150, sigma: 3 },
+    },
+  })
+    .jpeg({ quality: 90 })
+    .toFile(path);
+  return path;
+}
