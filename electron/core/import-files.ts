@@ -42,9 +42,9 @@ function placeOfSameFile(ws: Workspace, claimId: number, sha256: string): string
 export type DropUse = 'add' | 'replace';
 
 /** How a refusal ends, by what the drop was for: the person must know the page they had is still there. */
-const NOT_USED: Record<DropUse, { zh: string; en: string }> = {
-  add: { zh: '没有添加', en: 'not added' },
-  replace: { zh: '没有替换（原来这一页还在）', en: 'not used (the page was kept)' },
+const NOT_USED: Record<DropUse, { zh: string; en: string; again: string }> = {
+  add: { zh: '没有添加', en: 'not added', again: '再添加' },
+  replace: { zh: '没有替换（原来这一页还在）', en: 'not used (the page was kept)', again: '再拖到这一页上' },
 };
 
 function rejectUnreadable(name: string, report: PageQuality, use: DropUse): ImportRejection | null {
@@ -57,12 +57,12 @@ function rejectUnreadable(name: string, report: PageQuality, use: DropUse): Impo
   if (tooLarge)
     return {
       name,
-      reason: `“${name}”的图片尺寸过大（超过 ${Math.round(MAX_INPUT_PIXELS / 1e6)} 百万像素），无法安全打开，${not.zh}。请用手机正常拍照后再添加`,
+      reason: `“${name}”的图片尺寸过大（超过 ${Math.round(MAX_INPUT_PIXELS / 1e6)} 百万像素），无法安全打开，${not.zh}。请用手机正常拍照后${not.again}`,
       reasonEn: `"${name}" is too large to open safely (over ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels); ${not.en}`,
     };
   return {
     name,
-    reason: `“${name}”打不开：文件不完整或已损坏（可能没有传完），${not.zh}。请重新拍照或重新导出后再添加`,
+    reason: `“${name}”打不开：文件不完整或已损坏（可能没有传完），${not.zh}。请重新拍照或重新导出后${not.again}`,
     reasonEn: `"${name}" cannot be opened: the file is incomplete or damaged; ${not.en}`,
   };
 }
@@ -126,7 +126,7 @@ export async function examineDroppedFile(
       ok: false,
       rejection: {
         name,
-        reason: `“${name}”是空文件（0 字节），${not.zh}。可能还没有传完，请重新拍照或重新导出后再添加`,
+        reason: `“${name}”是空文件（0 字节），${not.zh}。可能还没有传完，请重新拍照或重新导出后${not.again}`,
         reasonEn: `"${name}" is empty (0 bytes); ${not.en}`,
       },
     };
