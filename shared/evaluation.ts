@@ -116,6 +116,26 @@ export const EvaluationReport = z.object({
 export type EvaluationReport = z.infer<typeof EvaluationReport>;
 
 /**
+ * What is still to do on a claim, counted once for every place that says it (the board, the editor's pill,
+ * the .xlsx list, the bundle's cover): electron/core/rules/tally.ts `tallyChecklist`. `missing`: items with
+ * no paper yet; `attention`: a paper is there but must be fixed (a photo to retake, a check not met, a
+ * paper that disagrees); `problems`: errors about the claim itself, not about one listed paper; `toSign`:
+ * the pledge the app prints, to sign by hand (neither missing nor a fault, never counted).
+ */
+export const ChecklistTally = z.object({
+  ready: z.boolean(),
+  missing: z.array(z.object({ zh: z.string(), en: z.string() })),
+  attention: z.array(z.object({ zh: z.string(), en: z.string() })),
+  problems: z.number().int().min(0),
+  toSign: z.array(z.object({ zh: z.string(), en: z.string() })),
+  /** A pill's or a cell's words: 缺 6 项，1 项需处理 / 可以提交. */
+  short: z.object({ zh: z.string(), en: z.string() }),
+  /** Which ones: 缺少 身份证、银行卡；诊断证明 需要处理；另有 1 个问题要先解决. */
+  words: z.object({ zh: z.string(), en: z.string() }),
+});
+export type ChecklistTally = z.infer<typeof ChecklistTally>;
+
+/**
  * The one verdict every screen and the bundle show: every requirement satisfied and no error-level problem.
  * (A claim may have all its papers and still not be ready, e.g. past its deadline.)
  */

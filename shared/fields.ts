@@ -111,3 +111,15 @@ export const FIELD_LABELS: Record<string, string> = {
   name: '姓名',
   idNumber: '公民身份号码',
 };
+
+/**
+ * What a field is called on one kind of paper: the same field name means another date on some papers (a
+ * referral's issueDate is its 转诊日期, not an invoice's 开票日期).
+ */
+const KIND_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  referral_certificate: { issueDate: '转诊日期' },
+};
+
+export function fieldLabel(kind: string, name: string): string {
+  return KIND_FIELD_LABELS[kind]?.[name] ?? FIELD_LABELS[name] ?? name;
+}

@@ -3,7 +3,7 @@
 // preload, the main-side handlers, the test transport and the renderer can never disagree.
 import { z } from 'zod';
 import { ApplicantRelation, CareSetting, DocumentKind, FilingType } from './domain';
-import { EvaluationReport } from './evaluation';
+import { ChecklistTally, EvaluationReport } from './evaluation';
 import { TypedFields } from './field-corrections';
 import { Fields } from './fields';
 import { ClaimStatus } from './lifecycle';
@@ -91,11 +91,10 @@ export const ClaimSummary = Claim.extend({
   /** The last 4 characters of the claimant's ID number (the full number never reaches the board). */
   claimantIdTail: z.string().max(4),
   /**
-   * The checklist from the rule engine's one verdict (the one the editor, 材料齐全 and the bundle use):
-   * `missing` counts the requirements not yet met (missing, or a paper that failed its check); `ready` is
-   * isReadyToSubmit. null for a paid or rejected claim (nothing left to bring).
+   * What is left to do, the same tally the editor's pill, the .xlsx list and the bundle's cover give
+   * (rules/tally.ts). null for a paid or rejected claim (nothing left to bring).
    */
-  checklist: z.object({ missing: z.number().int().min(0), ready: z.boolean() }).nullable(),
+  checklist: ChecklistTally.nullable(),
 });
 export type ClaimSummary = z.infer<typeof ClaimSummary>;
 
@@ -168,7 +167,11 @@ export const ConfirmableRequirement = z.object({
 export type ConfirmableRequirement = z.infer<typeof ConfirmableRequirement>;
 
 /** The engine's report plus what the editor may offer to confirm. */
-export const ClaimEvaluationView = EvaluationReport.extend({ confirmable: z.array(ConfirmableRequirement) });
+export const ClaimEvaluationView = EvaluationReport.extend({
+  confirmable: z.array(ConfirmableRequirement),
+  /** What is left to do, counted as the board, the .xlsx list and the bundle's cover count it. */
+  tally: ChecklistTally,
+});
 export type ClaimEvaluationView = z.infer<typeof ClaimEvaluationView>;
 
 export const Thumbnail = z.object({
@@ -264,6 +267,25 @@ export const StackReading = z.object({
   fields: Fields,
 });
 export type StackReading = z.infer<typeof StackReading>;
+
+/** A new claim's answers so far and the papers dropped for it, looked at before it is created. */
+export const ClaimDraftRequest = z.object({
+  claimantId: Id.nullable(),
+  hospital: z.string().max(200),
+  treatmentRegion: z.string().max(200),
+  papers: z
+    .array(z.object({ name: z.string().max(260), kind: DocumentKind.nullable(), fields: Fields }))
+    .max(100),
+});
+export const ClaimDraftCheck = z.object({
+  /** The 就医地 the hospital's name gives (上海市第一人民医院 → 上海市), null when it gives none. */
+  region: z.string().nullable(),
+  /** The place of care is outside the patient's 参保地 (异地); null when it cannot be told. */
+  crossRegion: z.boolean().nullable(),
+  /** A paper that disagrees with the others or with the chosen patient, named, with what to do. */
+  notes: z.array(z.object({ zh: z.string(), en: z.string(), papers: z.array(z.string()) })),
+});
+export type ClaimDraftCheck = z.infer<typeof ClaimDraftCheck>;
 
 export const StackReadResult = z.object({
   read: z.array(StackReading),
@@ -398,6 +420,12 @@ export const IPC = {
     Claim,
   ),
   /** The same move for many claims, each on its own: a claim that may not move is reported, not fatal. */
+  /** The statuses the chosen claims may move to next, with how many of them may (the bulk status choice). */
+  claimMoves: channel(
+    'claims:moves',
+    z.object({ ids: z.array(Id).min(1).max(MAX_BATCH) }),
+    z.object({ moves: z.array(z.object({ to: ClaimStatus, count: z.number().int().min(1) })) }),
+  ),
   transitionClaims: channel(
     'claims:transitionmany',
     StatusFactsRequest.extend({ ids: z.array(Id).min(1).max(MAX_BATCH), to: ClaimStatus }),
@@ -406,6 +434,8 @@ export const IPC = {
         z.object({
           claimId: Id,
           reference: z.string(),
+          /** The patient, so a summary names the claim as people know it. */
+          name: z.string(),
           moved: z.boolean(),
           reason: z.string().nullable(),
           reasonEn: z.string().nullable(),
@@ -469,6 +499,8 @@ export const IPC = {
     z.object({ files: z.array(Token).min(1).max(100) }),
     StackReadResult,
   ),
+  /** The new-claim form's answers and dropped papers looked at before creating (rules/draft-check.ts). */
+  checkClaimDraft: channel('claims:checkdraft', ClaimDraftRequest, ClaimDraftCheck),
   /** What the person typed for a page's printed fields (the field panel shows them over the readings). */
   getPageCorrections: channel(
     'pages:corrections',

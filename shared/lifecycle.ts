@@ -47,6 +47,31 @@ export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
   return CLAIM_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * The statuses a claim passes through to get from `from` to `to` by the shortest way the table allows, `to`
+ * last ([to] when the move is direct, [] when already there, null when there is no way): what a refusal
+ * tells the person to do first.
+ */
+export function stepsTo(from: ClaimStatus, to: ClaimStatus): ClaimStatus[] | null {
+  if (from === to) return [];
+  const cameFrom = new Map<ClaimStatus, ClaimStatus>([[from, from]]);
+  const queue: ClaimStatus[] = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    for (const next of CLAIM_TRANSITIONS[at]) {
+      if (cameFrom.has(next)) continue;
+      cameFrom.set(next, at);
+      if (next === to) {
+        const path: ClaimStatus[] = [to];
+        for (let s = at; s !== from; s = cameFrom.get(s)!) path.unshift(s);
+        return path;
+      }
+      queue.push(next);
+    }
+  }
+  return null;
+}
+
 /** Statuses in which the submission deadline still matters (nothing handed in yet). */
 export const PRE_SUBMISSION_STATUSES: readonly ClaimStatus[] = ['draft', 'ready'];
 

@@ -13,6 +13,8 @@ export const FINDING_CODES = [
   'seal_missing',
   'unreadable_file',
   'duplicate_image',
+  // No paper outline and no text anywhere (a wall, a desk, a covered lens), or a sheet with nothing on it.
+  'not_a_paper',
 ] as const;
 export const FindingCode = z.enum(FINDING_CODES);
 export type FindingCode = z.infer<typeof FindingCode>;
@@ -95,6 +97,11 @@ export const FINDING_ADVICE_EN: Record<FindingCode, { error: string; warning: st
   unreadable_file: {
     error: 'This file cannot be opened. Add the photo or PDF again.',
     warning: 'Part of this file could not be read.',
+  },
+  not_a_paper: {
+    error:
+      'No paper and no text found in this photo: it does not look like one of the papers. Photograph the paper itself, all four corners in the picture.',
+    warning: 'Little text was found on this paper. Check it is the printed side.',
   },
   duplicate_image: {
     error: 'The same photo as another page. Keep the clearer one, or add the paper that belongs here.',

@@ -3,7 +3,7 @@
 // life cycle's (repo.transitionClaim, which refuses moves not in CLAIM_TRANSITIONS); this adds its facts in
 // the same transaction, so a refused date or a missing reason leaves the claim as it was.
 import type { ClaimStatus } from '../../shared/lifecycle';
-import { CLAIM_STATUS_LABELS } from '../../shared/lifecycle';
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, CLAIM_TRANSITIONS } from '../../shared/lifecycle';
 import { ClaimDeskError } from './errors';
 import { getClaim, transitionClaim } from './repo';
 import { localToday } from './rules/dates';
@@ -137,4 +137,15 @@ export function statusSince(db: Db, claimIds: readonly number[]): Map<number, st
       .latestChanges(db, claimIds)
       .map((r) => [r.claimId, r.happenedOn ?? localToday(new Date(r.changedAt))]),
   );
+}
+
+/**
+ * The moves the life cycle allows for a set of claims (the board's selection): each status at least one of
+ * them may go to next, with how many may, in the life cycle's order. What the bulk status change offers.
+ */
+export function statusMoves(db: Db, claimIds: readonly number[]): Array<{ to: ClaimStatus; count: number }> {
+  const counts = new Map<ClaimStatus, number>();
+  for (const id of claimIds)
+    for (const to of CLAIM_TRANSITIONS[getClaim(db, id).status]) counts.set(to, (counts.get(to) ?? 0) + 1);
+  return CLAIM_STATUSES.filter((s) => counts.has(s)).map((to) => ({ to, count: counts.get(to)! }));
 }

@@ -13,17 +13,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { isReadyToSubmit, type EvaluationReport } from '../../shared/evaluation';
+import { isReadyToSubmit, type ChecklistTally, type EvaluationReport } from '../../shared/evaluation';
 import { isReadOnlyStatus } from '../../shared/lifecycle';
 import { evaluateStoredClaimNow } from './claim-evaluation';
 import type { Db } from './db/contract';
 import { store } from './db/store';
 import { listClaims } from './repo';
 import { rulePacksSignature, rulesDir } from './rules/pack';
+import { tallyChecklist } from './rules/tally';
 import type { Workspace } from './workspace';
 
 /** Bump when the kept summary's shape or meaning changes: every kept verdict is then made again. */
-const VERDICT_FORMAT = 1;
+const VERDICT_FORMAT = 2;
 
 /** The one verdict of a stored claim for `today`, made now (claim-evaluation.ts, synchronously). */
 export function evaluateClaimVerdict(ws: Workspace, claimId: number, today: string): EvaluationReport {
@@ -45,6 +46,8 @@ export interface VerdictSummary {
   warnings: number;
   /** isReadyToSubmit: the verdict 材料齐全, export and the bundle's cover also take. */
   ready: boolean;
+  /** The one tally of what is left (rules/tally.ts) the board shows, as the editor, the .xlsx and the cover do. */
+  tally: ChecklistTally;
 }
 
 export function summariseVerdict(report: EvaluationReport): VerdictSummary {
@@ -57,6 +60,7 @@ export function summariseVerdict(report: EvaluationReport): VerdictSummary {
     errors: report.problems.filter((p) => p.severity === 'error').length,
     warnings: report.problems.filter((p) => p.severity === 'warning').length,
     ready: isReadyToSubmit(report),
+    tally: tallyChecklist(report),
   };
 }
 

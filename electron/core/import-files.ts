@@ -4,16 +4,16 @@
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '../../shared/domain';
 import type { ImportRejection } from '../../shared/ipc';
 import type { PageFacts, PageQuality } from '../../shared/page-facts';
-import type { ClaimDocument } from '../../shared/schemas';
+import type { ClaimDocument, DocumentPage } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
 import { store } from './db/store';
 import { ClaimDeskError, zodToInvalidInput } from './errors';
 import { sha256OfFile, stageFile, type StagedFile } from './files/store';
-import { sniffFile, type SupportedMime } from './files/sniff';
+import { isEmptyFile, sniffFile, type SupportedMime } from './files/sniff';
 import { analyseInThread } from './pages/pipeline';
 import type { PageAnalyser } from './pages/analyse';
 import { MAX_INPUT_PIXELS } from './quality/decode';
-import { addDocument, type NewPage } from './repo';
+import { addDocument, getDocument, locatePage, replacePage, type NewPage } from './repo';
 import type { Workspace } from './workspace';
 
 export interface DroppedFilesRequest {
@@ -38,7 +38,17 @@ function placeOfSameFile(ws: Workspace, claimId: number, sha256: string): string
   return kind.success ? DOCUMENT_KIND_LABELS[kind.data].zh : '其他材料';
 }
 
-function rejectUnreadable(name: string, report: PageQuality): ImportRejection | null {
+/** What a drop does with a good file: adds it as a page, or puts it in place of one page. */
+export type DropUse = 'add' | 'replace';
+
+/** How a refusal ends, by what the drop was for: the person must know the page they had is still there. */
+const NOT_USED: Record<DropUse, { zh: string; en: string; again: string }> = {
+  add: { zh: '没有添加', en: 'not added', again: '再添加' },
+  replace: { zh: '没有替换（原来这一页还在）', en: 'not used (the page was kept)', again: '再拖到这一页上' },
+};
+
+function rejectUnreadable(name: string, report: PageQuality, use: DropUse): ImportRejection | null {
+  const not = NOT_USED[use];
   if (!report.findings.some((f) => f.code === 'unreadable_file')) return null;
   // The decoder refuses a picture whose header claims more pixels than it may allocate (a decompression bomb).
   const tooLarge =
@@ -47,13 +57,13 @@ function rejectUnreadable(name: string, report: PageQuality): ImportRejection | 
   if (tooLarge)
     return {
       name,
-      reason: `“${name}”的图片尺寸过大（超过 ${Math.round(MAX_INPUT_PIXELS / 1e6)} 百万像素），无法安全打开，没有添加。请用手机正常拍照后再添加`,
-      reasonEn: `"${name}" is too large to open safely (over ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels); not added`,
+      reason: `“${name}”的图片尺寸过大（超过 ${Math.round(MAX_INPUT_PIXELS / 1e6)} 百万像素），无法安全打开，${not.zh}。请用手机正常拍照后${not.again}`,
+      reasonEn: `"${name}" is too large to open safely (over ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels); ${not.en}`,
     };
   return {
     name,
-    reason: `“${name}”打不开：文件不完整或已损坏（可能没有传完），没有添加。请重新拍照或重新导出后再添加`,
-    reasonEn: `"${name}" cannot be opened: the file is incomplete or damaged; not added`,
+    reason: `“${name}”打不开：文件不完整或已损坏（可能没有传完），${not.zh}。请重新拍照或重新导出后${not.again}`,
+    reasonEn: `"${name}" cannot be opened: the file is incomplete or damaged; ${not.en}`,
   };
 }
 
@@ -71,18 +81,19 @@ export type ExaminedFile =
   | { ok: true; sha256: string; mime: SupportedMime; facts: PageFacts; staged: StagedFile | null }
   | { ok: false; rejection: ImportRejection };
 
-function notAPhotoOrPdf(name: string, err: ClaimDeskError): ImportRejection {
+function notAPhotoOrPdf(name: string, err: ClaimDeskError, use: DropUse): ImportRejection {
+  const not = NOT_USED[use];
   // Named by the person's file name, never by its path.
   return err.code === 'file_missing'
     ? {
         name,
-        reason: `“${name}”找不到了（可能已被移走或删除），没有添加。请重新拖入这个文件`,
-        reasonEn: `"${name}" can no longer be found (moved or deleted?); not added`,
+        reason: `“${name}”找不到了（可能已被移走或删除），${not.zh}。请重新拖入这个文件`,
+        reasonEn: `"${name}" can no longer be found (moved or deleted?); ${not.en}`,
       }
     : {
         name,
-        reason: `“${name}”不是照片或 PDF，没有添加（可以添加 JPG、PNG、HEIC 照片或 PDF）`,
-        reasonEn: `"${name}" is not a photo or PDF; not added`,
+        reason: `“${name}”不是照片或 PDF，${not.zh}（可以用 JPG、PNG、HEIC 照片或 PDF）`,
+        reasonEn: `"${name}" is not a photo or PDF; ${not.en}`,
       };
 }
 
@@ -102,15 +113,29 @@ export async function examineDroppedFile(
     seen: ReadonlySet<string>;
     store: boolean;
     analyse?: PageAnalyser | undefined;
+    /** What the drop is for (default: adding pages); the refusals say what did not happen. */
+    use?: DropUse | undefined;
   },
 ): Promise<ExaminedFile> {
   const { name, path } = req.file;
+  const use = req.use ?? 'add';
+  const not = NOT_USED[use];
+  // An empty file (a photo still syncing, a failed download) is said to be empty, not "not a photo".
+  if (await isEmptyFile(path))
+    return {
+      ok: false,
+      rejection: {
+        name,
+        reason: `“${name}”是空文件（0 字节），${not.zh}。可能还没有传完，请重新拍照或重新导出后${not.again}`,
+        reasonEn: `"${name}" is empty (0 bytes); ${not.en}`,
+      },
+    };
   let mime: SupportedMime;
   try {
     mime = await sniffFile(path);
   } catch (err) {
     if (!(err instanceof ClaimDeskError)) throw err;
-    return { ok: false, rejection: notAPhotoOrPdf(name, err) };
+    return { ok: false, rejection: notAPhotoOrPdf(name, err, use) };
   }
   const staged = req.store ? await stageFile(ws.dataDir, path) : null;
   const leftOut = async (rejection: ImportRejection): Promise<ExaminedFile> => {
@@ -127,8 +152,8 @@ export async function examineDroppedFile(
     if (already)
       return leftOut({
         name,
-        reason: `“${name}”和“${already}”里的一个文件完全相同，没有再添加。一张照片只能用作一份材料`,
-        reasonEn: `"${name}" is the same file as one already under "${already}"; not added again`,
+        reason: `“${name}”和“${already}”里的一个文件完全相同，${use === 'add' ? '没有再添加' : not.zh}。一张照片只能用作一份材料`,
+        reasonEn: `"${name}" is the same file as one already under "${already}"; ${use === 'add' ? 'not added again' : not.en}`,
       });
     // Analysed before it enters the store, so a file that cannot be opened never becomes a page.
     const analyse = req.analyse ?? analyseInThread;
@@ -136,7 +161,7 @@ export async function examineDroppedFile(
       { path: staged?.path ?? path, sha256, mime, kind: req.kind, displayName: name },
       { checks: true },
     );
-    const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
+    const refusal = facts.quality ? rejectUnreadable(name, facts.quality, use) : null;
     if (refusal) return leftOut(refusal);
     return { ok: true, sha256, mime, facts, staged };
   } catch (err) {
@@ -158,6 +183,7 @@ export async function prepareDroppedFiles(
     files: ReadonlyArray<{ path: string; name: string }>;
     analyse?: PageAnalyser | undefined;
     onProgress?: ((done: number, total: number) => void) | undefined;
+    use?: DropUse | undefined;
   },
 ): Promise<PreparedDrop> {
   const rejected: ImportRejection[] = [];
@@ -205,4 +231,32 @@ export async function importDroppedFiles(
   const { pages, rejected } = await prepareDroppedFiles(ws, { ...req, kind: kind.data });
   if (pages.length === 0) throw nothingAdded(rejected);
   return { document: addDocument(ws.db, req.claimId, kind.data, 'imported', pages), rejected };
+}
+
+/**
+ * Replaces one page with a file the person dropped on it (or chose with 替换): the file is judged as every
+ * drop's files are (examineDroppedFile: empty, not a photo, cannot be opened, already in the claim) before
+ * anything is stored, so a broken file is refused by its own name and the good page stays as it was.
+ */
+export async function replacePageWithFile(
+  ws: Workspace,
+  req: {
+    pageId: number;
+    file: { path: string; name: string };
+    analyse?: PageAnalyser | undefined;
+  },
+): Promise<DocumentPage> {
+  const page = locatePage(ws.db, req.pageId);
+  assertClaimEditable(ws.db, page.claimId);
+  const kind = DocumentKind.parse(getDocument(ws.db, page.documentId).kind);
+  const { pages, rejected } = await prepareDroppedFiles(ws, {
+    claimId: page.claimId,
+    kind,
+    files: [req.file],
+    analyse: req.analyse,
+    use: 'replace',
+  });
+  const newPage = pages[0];
+  if (!newPage) throw nothingAdded(rejected);
+  return replacePage(ws.db, req.pageId, newPage);
 }

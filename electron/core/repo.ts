@@ -3,7 +3,7 @@
 // contract (db/contract.ts, SQLite engine in db/store/), so no SQL lives here. All functions are synchronous;
 // callers do slow work (hashing, sharp) before calling them.
 import type { DocumentKind, DocumentOrigin } from '../../shared/domain';
-import { CLAIM_STATUS_LABELS, canTransition, ClaimStatus } from '../../shared/lifecycle';
+import { CLAIM_STATUS_LABELS, canTransition, ClaimStatus, stepsTo } from '../../shared/lifecycle';
 import {
   ClaimInput,
   HouseholdInput,
@@ -184,12 +184,17 @@ export function transitionClaim(db: Db, claimId: number, to: unknown, note = '')
     () => {
       const claim = getClaim(db, claimId);
       if (!canTransition(claim.status, target.data)) {
-        const zhFrom = CLAIM_STATUS_LABELS[claim.status].zh;
-        const zhTo = CLAIM_STATUS_LABELS[target.data].zh;
+        const label = (s: ClaimStatus) => CLAIM_STATUS_LABELS[s];
+        // The steps before, so the person knows what to do first (draft → 材料齐全 → 已提交 → 审核中).
+        const before = (stepsTo(claim.status, target.data) ?? []).slice(0, -1);
         throw new ClaimDeskError(
           'transition_refused',
-          `报销单 ${claim.reference} 当前是“${zhFrom}”，不能直接改为“${zhTo}”`,
-          `claim ${claim.reference} cannot move from ${claim.status} to ${target.data}`,
+          `这张报销单当前是“${label(claim.status).zh}”，不能直接改为“${label(target.data).zh}”${
+            before.length > 0 ? `：要先改为${before.map((s) => `“${label(s).zh}”`).join('，再改为')}` : ''
+          }`,
+          `this claim is ${label(claim.status).en.toLowerCase()} and cannot move to ${label(target.data).en.toLowerCase()}${
+            before.length > 0 ? `: first ${before.map((s) => label(s).en.toLowerCase()).join(', then ')}` : ''
+          }`,
           { field: 'status' },
         );
       }

@@ -56,7 +56,9 @@ test('read fields are shown beside the photo, boxed, editable; a mismatch is dra
   // The claim is 张三's: the name on the invoice is drawn as a problem on the invoice, with its message.
   const mismatch = panel.locator('.problem-box[data-field="patientName"]');
   await expect(mismatch).toHaveCount(1, { timeout: 30_000 });
-  await expect(panel.locator('.field-problems li[data-field="patientName"]')).toContainText('王秀英');
+  // Its row is marked; the sentence is said once, on the 发票 item above (not again under the photo).
+  await expect(row('patientName')).toHaveAttribute('data-problem', /error|warning/);
+  await expect(inv.getByText('参保人是“张三”')).toHaveCount(1);
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: resolve(SHOTS, 'fields-mismatch.png') });
 
@@ -69,11 +71,11 @@ test('read fields are shown beside the photo, boxed, editable; a mismatch is dra
   await expect(mismatch).toHaveCount(0, { timeout: 30_000 });
   await panel.screenshot({ path: resolve(SHOTS, 'fields-boxed.png') });
 
-  // A bad amount is refused with a plain reason and nothing is stored.
+  // A bad amount is refused with a plain reason beside it and nothing is stored.
   const total = row('totalAmount').locator('input');
   await total.fill('一万');
   await total.press('Enter');
-  await expect(page.getByText('金额请写成以元为单位的数字')).toBeVisible();
+  await expect(row('totalAmount').getByText('金额写法不对')).toBeVisible();
   await expect(row('totalAmount')).not.toHaveAttribute('data-status', 'checked');
 
   // After a reload the correction is still there and still wins over the reading.

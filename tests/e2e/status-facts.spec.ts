@@ -1,21 +1,10 @@
 // Status changes with their facts, through the real screens: 补充材料 asks what the office wants and puts each
 // line on the checklist (ticked off one by one), 未通过 asks why, every change shows the day it happened; on the
 // board, the chosen claims change status together, and the ones that may not move are named with why.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import type { TestServer } from './transport/server';
-import { seedOutpatientClaim, seedPerson } from './support/api';
+import { seedOutpatientClaim, seedPerson, setClaimStatus } from './support/api';
 
-function setStatus(server: TestServer, ids: number[], status: string): void {
-  const db = new Database(join(server.dataDir, 'claimdesk.sqlite3'));
-  // Made in September (the tests live on 2026-10-01), in the status the test starts from.
-  const set = db.prepare(
-    "UPDATE claims SET status = ?, created_at = '2026-09-12T02:00:00.000Z' WHERE id = ?",
-  );
-  for (const id of ids) set.run(status, id);
-  db.close();
-}
+const setStatus = setClaimStatus;
 
 test('补充材料 asks what was asked for; each line is a checklist item ticked off; 未通过 asks why', async ({
   app: page,

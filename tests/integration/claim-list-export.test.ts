@@ -86,6 +86,8 @@ describe('exporting the selected claims as a spreadsheet', () => {
       '状态',
       '截止日期',
       '缺几项',
+      '需处理几项',
+      '还差什么',
     ]);
     expect(sheet!.rowCount).toBe(4);
 
@@ -100,6 +102,9 @@ describe('exporting the selected claims as a spreadsheet', () => {
     // A fresh claim with no papers lacks several of them.
     expect(typeof first[8]).toBe('number');
     expect(first[8] as number).toBeGreaterThan(0);
+    // Nothing dropped yet, so nothing to fix; the words name the missing papers as the board does.
+    expect(first[9]).toBe(0);
+    expect(first[10]).toMatch(/^缺少 .*身份证/);
 
     const second = values(3);
     expect(second[1]).toBe('李建国');
@@ -124,7 +129,9 @@ describe('exporting the selected claims as a spreadsheet', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('参考号,姓名,身份证尾号,医院,就诊/出院日期,金额,状态,截止日期,缺几项');
+    expect(lines[0]).toBe(
+      '参考号,姓名,身份证尾号,医院,就诊/出院日期,金额,状态,截止日期,缺几项,需处理几项,还差什么',
+    );
     expect(lines[1]).toContain(',王秀英,**************002X,北京协和医院,2026-09-10,"¥12,345.67",草稿,');
     expect(lines[2]).toContain(',欧阳娜娜,');
   });

@@ -136,7 +136,14 @@ describe('bulk status change', () => {
       [b, true],
       [c, false],
     ]);
-    expect(r.items[2]!.reason).toContain('不能直接改为“审核中”');
+    expect(r.items[2]!.reason).toContain('不能直接改为“审核中”：要先改为“材料齐全”，再改为“已提交”');
+    // The choice offers only what the life cycle allows these three now, with how many may.
+    expect((await ok('claimMoves', { ids: [a, b, c] })).moves).toEqual([
+      { to: 'ready', count: 1 },
+      { to: 'more_info_requested', count: 2 },
+      { to: 'paying', count: 2 },
+      { to: 'rejected', count: 2 },
+    ]);
     for (const id of [a, b])
       expect((await ok('getClaim', { id })).history.at(-1)).toMatchObject({
         happenedOn: '2026-09-30',

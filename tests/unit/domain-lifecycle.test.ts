@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_STATUSES, CLAIM_TRANSITIONS, canTransition } from '../../shared/lifecycle';
+import { CLAIM_STATUSES, CLAIM_TRANSITIONS, canTransition, stepsTo } from '../../shared/lifecycle';
 
 describe('claim life cycle', () => {
   it.each([
@@ -41,5 +41,14 @@ describe('claim life cycle', () => {
     }
     expect([...seen].sort()).toEqual([...CLAIM_STATUSES].sort());
     expect(CLAIM_TRANSITIONS.paid).toEqual(['draft']);
+  });
+});
+
+describe('stepsTo', () => {
+  it('gives the shortest way through the life cycle, the target last', () => {
+    expect(stepsTo('draft', 'ready')).toEqual(['ready']);
+    expect(stepsTo('draft', 'under_review')).toEqual(['ready', 'submitted', 'under_review']);
+    expect(stepsTo('paid', 'submitted')).toEqual(['draft', 'ready', 'submitted']);
+    expect(stepsTo('paying', 'paying')).toEqual([]);
   });
 });

@@ -164,6 +164,7 @@ describe('masking and verdict', () => {
         { complete: true, problems: [{ code: 'document_quality', severity: 'error', message: '反光' }] },
       ),
     );
-    expect(v.line).toBe('尚不能提交：病历资料的照片未通过检查，需重拍');
+    // The tally counts the failed photo as one problem (it sits under no item here); the photo line says what.
+    expect(v.line).toBe('尚不能提交：另有 1 个问题要先解决；病历资料的照片未通过检查，需重拍');
   });
 });

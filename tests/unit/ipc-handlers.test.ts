@@ -102,6 +102,23 @@ describe('handlers on a real data folder', () => {
     const top = await ok('movePage', { pageId: pageIds[0], direction: 'up' });
     expect(top.pages[0]!.id).toBe(pageIds[0]);
 
+    // A broken file is judged as any drop's (examineDroppedFile): refused by its own name, the page kept.
+    const cut = join(session.dir, 'cut.jpg');
+    const whole = await sharp(join(SAMPLES, 'referral.jpg')).jpeg().toBuffer();
+    await writeFile(cut, whole.subarray(0, Math.floor(whole.length * 0.4)));
+    const [bad] = await grants.grant([cut], ['没传完.jpg']);
+    const nameOf = async () =>
+      (await ok('getClaim', { id: claimId })).documents[0]!.pages.find((p) => p.id === pageIds[1])!
+        .originalName;
+    const before = await nameOf();
+    const refused = await call('replacePage', { pageId: pageIds[1], file: bad!.token });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported_file' } });
+    const why = (refused as { error: { message: string } }).error.message;
+    expect(why).toContain('“没传完.jpg”打不开');
+    expect(why).toContain('没有替换（原来这一页还在）');
+    expect(why).not.toMatch(/\.bin|files[\\/]|cut\.jpg/);
+    expect(await nameOf()).toBe(before);
+
     const [g] = await grants.grant([join(SAMPLES, 'referral.jpg')], ['重拍.jpg']);
     const replaced = await ok('replacePage', { pageId: pageIds[1], file: g!.token });
     expect(replaced).toMatchObject({ id: pageIds[1], originalName: '重拍.jpg', position: 3 });

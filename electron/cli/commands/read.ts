@@ -3,7 +3,7 @@
 // Exit 0 when every file was read, 1 when one could not be, 2 on a usage error.
 import type { Command } from 'commander';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain';
-import { FIELD_LABELS, type Fields, type TextLine } from '../../../shared/fields';
+import { fieldLabel, type Fields, type TextLine } from '../../../shared/fields';
 import { ClaimDeskError } from '../../core/errors';
 import { CliExit, EXIT_FAILED, EXIT_OK, kindOption, printJson, println } from '../context';
 
@@ -91,10 +91,10 @@ function printHuman(results: readonly ReadResult[]): void {
     if (!entries.length) println('  没有读出可用的信息');
     for (const [name, f] of entries) {
       const unsure = f.confidence < 0.85 ? '（不太确定，请核对）' : '';
-      println(`  ${FIELD_LABELS[name] ?? name}：${show(f.value, name)}${SOURCE_ZH[f.source]}${unsure}`);
+      println(`  ${fieldLabel(r.kind ?? '', name)}：${show(f.value, name)}${SOURCE_ZH[f.source]}${unsure}`);
     }
     for (const name of r.blank ?? [])
-      println(`  ${FIELD_LABELS[name] ?? name}：票面这一栏是空白的，没有读取`);
+      println(`  ${fieldLabel(r.kind ?? '', name)}：票面这一栏是空白的，没有读取`);
   }
   const failed = results.filter((r) => r.error !== undefined).length;
   println(

@@ -8,6 +8,7 @@ import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../../shared/lifecycle
 import { maskDigits } from '../../../shared/validators';
 import { claimDeadline, evaluateStoredClaim } from '../claim-evaluation';
 import { getClaim, getPerson } from '../repo';
+import { tallyChecklist } from '../rules/tally';
 import type { Workspace } from '../workspace';
 import { writeOutputFile } from './output';
 
@@ -24,6 +25,8 @@ export const CLAIM_LIST_HEADERS = [
   '状态',
   '截止日期',
   '缺几项',
+  '需处理几项',
+  '还差什么',
 ] as const;
 
 export interface ClaimListRow {
@@ -40,6 +43,10 @@ export interface ClaimListRow {
   deadline: string;
   /** Requirements still missing a paper; null for finished claims (nothing left to bring). */
   missing: number | null;
+  /** Requirements whose paper must be fixed (rules/tally.ts, as the board counts); null when finished. */
+  attention: number | null;
+  /** Which ones, in the words the board and the bundle's cover use; '' when finished. */
+  todo: string;
 }
 
 /** One row per claim, in the order given (the board's order). */
@@ -54,10 +61,7 @@ export async function claimListRows(
     const f = claim.fields;
     const person = getPerson(ws.db, f.claimantId);
     const finished = isReadOnlyStatus(claim.status);
-    const missing = finished
-      ? null
-      : (await evaluateStoredClaim(ws, id, { today })).requirements.filter((r) => r.status === 'missing')
-          .length;
+    const tally = finished ? null : tallyChecklist(await evaluateStoredClaim(ws, id, { today }));
     rows.push({
       reference: claim.reference,
       name: claim.claimantName,
@@ -67,7 +71,9 @@ export async function claimListRows(
       amount: f.totalAmount,
       status: CLAIM_STATUS_LABELS[claim.status].zh,
       deadline: claimDeadline(ws, claim, today, person.insuredRegion)?.date ?? '',
-      missing,
+      missing: tally && tally.missing.length,
+      attention: tally && tally.attention.length,
+      todo: tally?.words.zh ?? '',
     });
   }
   return rows;
@@ -79,7 +85,7 @@ function sheetOf(rows: readonly ClaimListRow[], format: ClaimListFormat): ExcelJ
   const ws = wb.addWorksheet('报销清单');
   ws.columns = CLAIM_LIST_HEADERS.map((header, i) => ({
     header,
-    width: [16, 10, 22, 28, 14, 14, 10, 12, 8][i] ?? 12,
+    width: [16, 10, 22, 28, 14, 14, 10, 12, 8, 10, 48][i] ?? 12,
   }));
   for (const r of rows) {
     ws.addRow([
@@ -93,6 +99,8 @@ function sheetOf(rows: readonly ClaimListRow[], format: ClaimListFormat): ExcelJ
       r.status,
       r.deadline,
       r.missing ?? '',
+      r.attention ?? '',
+      r.todo,
     ]);
   }
   if (format === 'xlsx') {

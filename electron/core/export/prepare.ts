@@ -3,8 +3,11 @@
 // JPEG at best quality; PDFs are loaded to be embedded page by page. Two files at a time on the two-core
 // desks we target.
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
+import { DOCUMENT_KIND_LABELS, kindLabel } from '../../../shared/domain';
+import { ClaimDeskError } from '../errors';
 import { sniffFile } from '../files/sniff';
 import { CONTENT_BOX } from './layout';
 import { loadSourcePdf } from './pdf-source';
@@ -78,10 +81,14 @@ export async function prepareDocuments(
   order: readonly number[],
   onProgress: BundleOptions['onProgress'],
 ): Promise<PreparedDocument[]> {
-  const jobs = order.flatMap((index) => input.documents[index]!.files.map((file) => ({ index, file })));
+  const jobs = order.flatMap((index) =>
+    input.documents[index]!.files.map((file, page) => ({ index, file, page })),
+  );
   let done = 0;
-  const prepared = await mapLimit(jobs, PARALLEL_PHOTOS, async ({ file }): Promise<PreparedPage[]> => {
-    const pages = await prepareFile(file);
+  const prepared = await mapLimit(jobs, PARALLEL_PHOTOS, async ({ index, file, page }) => {
+    const pages = await prepareFile(file).catch((err: unknown) => {
+      throw paperFault(input, index, page, err);
+    });
     onProgress?.(++done, jobs.length);
     return pages;
   });
@@ -93,6 +100,28 @@ export async function prepareDocuments(
     return { index, ordinal: i + 1, doc, pages };
   });
 }
+
+/**
+ * A page that cannot be opened stops the export: the person is told which paper it is, as the claim lists
+ * it (诊断证明第 1 页“诊断证明.jpg”), and what to do, never the stored file's path.
+ */
+function paperFault(input: BundleInput, index: number, page: number, err: unknown): unknown {
+  if (!(err instanceof ClaimDeskError) || !UNREADABLE_CODES.has(err.code)) return err;
+  const doc = input.documents[index]!;
+  const file = doc.files[page]!;
+  const sameKind = input.documents.filter((d) => d.kind === doc.kind);
+  const which =
+    sameKind.length > 1 ? `第 ${sameKind.indexOf(doc) + 1} 份${kindLabel(doc.kind)}` : kindLabel(doc.kind);
+  const name = file.name ?? basename(file.path);
+  return new ClaimDeskError(
+    'file_unreadable',
+    `${which}第 ${page + 1} 页“${name}”打不开（文件已损坏或不完整），没有导出 PDF。请在报销单里把这一页换成新拍的照片（拖到这一页上）后再导出`,
+    `page ${page + 1} of ${DOCUMENT_KIND_LABELS[doc.kind].en} "${name}" cannot be opened (damaged or incomplete); no PDF was made. Replace that page, then export again`,
+    { field: `documents[${index}].files[${page}]`, cause: err },
+  );
+}
+
+const UNREADABLE_CODES = new Set(['file_unreadable', 'unsupported_file', 'file_missing', 'file_too_large']);
 
 async function prepareFile(file: BundleDocument['files'][number]): Promise<PreparedPage[]> {
   const mime = file.mime ?? (await sniffFile(file.path));

@@ -49,6 +49,7 @@ export async function exportStoredClaim(
       const upright = pg.facts?.upright;
       return {
         path: storedFilePath(ws.dataDir, pg.sha256),
+        name: pg.originalName,
         ...(isSupportedMime(pg.mime) ? { mime: pg.mime } : {}),
         ...(quality ? { quality } : {}),
         ...(upright ? { upright } : {}),

@@ -11,6 +11,8 @@ import type { UprightTurn } from './photo';
 export interface BundleFile {
   /** Absolute path of the photo or PDF. */
   path: string;
+  /** The person's own name for the file (a stored page's original name), to name it in an error. */
+  name?: string;
   /** Its type as sniffed when it came in (stored with the page); sniffed again only when absent. */
   mime?: SupportedMime;
   /** The quality report of this file (its corners drive cropping and straightening). */

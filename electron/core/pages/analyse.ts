@@ -13,6 +13,7 @@ import {
   PAGE_FACTS_VERSION,
   type InvoiceQr,
   type PageFacts,
+  type ImageMetrics,
   type PageMetrics,
   type PageQuality,
 } from '../../../shared/page-facts';
@@ -118,6 +119,33 @@ function sealNeeded(kind: string | undefined, options: AnalyseOptions): boolean 
 function invoiceOf(payload: string | null): InvoiceQr | null {
   return payload === null ? null : parseInvoicePayload(payload);
 }
+
+/** A reading with some printed words on it: two letters, digits or Han characters in one line. */
+function readsText(reading: ReadFacts | null): boolean {
+  const lines = reading?.lines?.map((l) => l.text) ?? (reading?.text ? [reading.text] : []);
+  return lines.some((t) => (t.match(/[\p{Script=Han}A-Za-z0-9]/gu)?.length ?? 0) >= 2);
+}
+
+/**
+ * A photo is only a paper if something of a paper is on it. The photo checks measure text (textHeightPx:
+ * null when no line of text was found) and the paper's outline (pageTrusted); the reader, when it ran, says
+ * whether any words were read. No outline and no text by either (a wall, a desk, a covered lens) is not a
+ * paper, whatever else passed; an outline with no text at all, when the reader ran and read nothing, is a
+ * blank sheet or its back. Without a reader (`claimdesk check`) only the first is judged.
+ */
+function notAPaper(metrics: Partial<ImageMetrics>, reading: ReadFacts | null): Finding | null {
+  if (metrics.textHeightPx !== null && metrics.textHeightPx !== undefined) return null;
+  if (readsText(reading)) return null;
+  if (metrics.pageTrusted === false)
+    return { code: 'not_a_paper', severity: 'error', message: MSG_NOT_A_PAPER.nothing };
+  if (reading !== null) return { code: 'not_a_paper', severity: 'error', message: MSG_NOT_A_PAPER.blank };
+  return null;
+}
+
+const MSG_NOT_A_PAPER = {
+  nothing: '照片上没有找到纸张，也没有文字：这不像是一份材料。请把材料平放，四个角都拍进画面后重拍',
+  blank: '纸上没有找到文字：可能拍了空白页或背面，请拍印有内容的一面',
+};
 
 /**
  * Analyses one page. Never throws for a bad file: that becomes an `unreadable_file` finding (and facts with
@@ -235,6 +263,8 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
       ...(kind ? { kind } : {}),
       sealRequired: sealNeeded(kind, options),
     });
+    const blank = notAPaper(metrics, reading);
+    if (blank) findings.push(blank);
     return facts(
       quality(findings, {
         mime,

@@ -42,3 +42,17 @@ export function crossesProvince(a: string, b: string): boolean | null {
   if (!x.province || !y.province) return null;
   return x.province !== y.province;
 }
+
+/**
+ * The place a hospital's name starts with, as a 就医地 to suggest: 上海市第一人民医院 → 上海市, 江苏省人民医院 →
+ * 江苏省, 南京市鼓楼医院 → 南京市, 广西壮族自治区人民医院 → 广西壮族自治区. A name that starts with no place
+ * (复旦大学附属中山医院, 南京鼓楼医院) gives null: never a guess.
+ */
+export function regionOfPlaceName(raw: string): string | null {
+  const text = raw.replace(/\s/g, '').normalize('NFKC');
+  const muni = MUNICIPALITIES.find((m) => text.startsWith(m));
+  if (muni) return `${muni}市`;
+  const province = /^(.{2,3}省|.{2,6}?自治区)/.exec(text)?.[1] ?? '';
+  const city = /^(.{2,4}?(?:市|自治州))/.exec(text.slice(province.length))?.[1] ?? '';
+  return province + city || null;
+}

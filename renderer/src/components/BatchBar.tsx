@@ -6,6 +6,7 @@ import type { BulkExportItem, IpcResponse } from '../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/lifecycle';
 import { call, isCanceled } from '../api';
 import { useApp } from '../app-context';
+import { EnumSelect } from './EnumSelect';
 import { StatusChangeForm, type StatusFacts } from './StatusChangeForm';
 import { useProgress } from './useProgress';
 
@@ -35,7 +36,41 @@ export function BatchBar(props: BatchBarProps) {
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (undoTimer.current && clearTimeout(undoTimer.current)), []);
   const progress = useProgress('batch');
+  // A result (exported, statuses changed) takes the focus: the buttons were disabled while it ran, which
+  // drops focus to the page body.
+  const summaryTitle = useRef<HTMLHeadingElement | null>(null);
+  const movedTitle = useRef<HTMLHeadingElement | null>(null);
+  useEffect(() => summaryTitle.current?.focus(), [summary]);
+  useEffect(() => movedTitle.current?.focus(), [moved]);
   const count = props.ids.length;
+  // The moves the life cycle allows the chosen claims, with how many may make each: the only ones offered.
+  const chosenKey = props.ids.join(',');
+  // Kept with the selection they were asked for, so a new selection never shows the last one's moves.
+  const [movesOf, setMovesOf] = useState<{ key: string; moves: IpcResponse<'claimMoves'>['moves'] }>({
+    key: '',
+    moves: [],
+  });
+  useEffect(() => {
+    if (chosenKey === '') return;
+    let live = true;
+    call('claimMoves', { ids: chosenKey.split(',').map(Number) }).then(
+      (r) => live && setMovesOf({ key: chosenKey, moves: r.moves }),
+      (err: unknown) => live && notifyError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [chosenKey, moved, notifyError]);
+  const moves = movesOf.key === chosenKey ? movesOf.moves : [];
+  // A choice the selection no longer allows is dropped, not left half-shown.
+  const moveTo = moving && moves.some((m) => m.to === moving) ? moving : null;
+  const moveLabels = Object.fromEntries(
+    CLAIM_STATUSES.map((s) => {
+      const n = moves.find((m) => m.to === s)?.count ?? 0;
+      const label = CLAIM_STATUS_LABELS[s];
+      return [s, { zh: `${label.zh}（${n} 单可以改）`, en: `${label.en} (${n} can)` }];
+    }),
+  ) as Record<ClaimStatus, { zh: string; en: string }>;
 
   async function exportAll() {
     setBusy('export');
@@ -153,6 +188,8 @@ export function BatchBar(props: BatchBarProps) {
     }
   }
 
+  const movedOk = moved?.items.filter((i) => i.moved) ?? [];
+  const movedNot = moved?.items.filter((i) => !i.moved) ?? [];
   const done = summary?.items.filter((i) => i.outcome === 'done') ?? [];
   const failed = summary?.items.filter((i) => i.outcome === 'failed') ?? [];
   const incomplete = done.filter((i) => i.incomplete);
@@ -183,22 +220,18 @@ export function BatchBar(props: BatchBarProps) {
             </button>
             <label>
               <span className="sr-only">{tr('批量改状态', 'Change status of all chosen')}</span>
-              <select
+              <EnumSelect
                 aria-label={tr('批量改状态', 'Change status of all chosen')}
-                value={moving ?? ''}
+                options={moves.map((m) => m.to)}
+                labels={moveLabels}
+                none={tr('改状态为…', 'Change status to…')}
+                value={moveTo ?? ''}
                 disabled={busy !== null}
-                onChange={(e) => {
+                onChange={(s) => {
                   setMoved(null);
-                  setMoving((e.target.value || null) as ClaimStatus | null);
+                  setMoving(s || null);
                 }}
-              >
-                <option value="">{tr('改状态为…', 'Change status to…')}</option>
-                {CLAIM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {tr(CLAIM_STATUS_LABELS[s].zh, CLAIM_STATUS_LABELS[s].en)}
-                  </option>
-                ))}
-              </select>
+              />
             </label>
             <button type="button" disabled={busy !== null} onClick={() => void archive(!props.archivedView)}>
               {props.archivedView ? tr('恢复到报销单', 'Restore') : tr('归档', 'Archive')}
@@ -223,13 +256,13 @@ export function BatchBar(props: BatchBarProps) {
           </button>
         </div>
       )}
-      {moving && count > 0 && (
+      {moveTo && count > 0 && (
         <StatusChangeForm
-          key={moving}
-          to={moving}
+          key={moveTo}
+          to={moveTo}
           earliest=""
           busy={busy !== null}
-          onSubmit={(facts) => void moveAll(moving, facts)}
+          onSubmit={(facts) => void moveAll(moveTo, facts)}
           onCancel={() => setMoving(null)}
         />
       )}
@@ -239,22 +272,22 @@ export function BatchBar(props: BatchBarProps) {
           aria-labelledby="batch-moved-title"
           data-testid="batch-moved"
         >
-          <h2 id="batch-moved-title">{tr('批量改状态结果', 'Status change result')}</h2>
+          <h2 id="batch-moved-title" ref={movedTitle} tabIndex={-1}>
+            {tr('批量改状态结果', 'Status change result')}
+          </h2>
           <p>
             {tr(
-              `已改 ${moved.items.filter((i) => i.moved).length} 单，${moved.items.filter((i) => !i.moved).length} 单没有改。`,
-              `${moved.items.filter((i) => i.moved).length} changed, ${moved.items.filter((i) => !i.moved).length} not changed.`,
+              `已改 ${movedOk.length} 单，${movedNot.length} 单没有改。`,
+              `${movedOk.length} changed, ${movedNot.length} not changed.`,
             )}
           </p>
-          <ul className="batch-failed">
-            {moved.items
-              .filter((i) => !i.moved)
-              .map((i) => (
-                <li key={i.claimId}>
-                  <strong>{i.reference}</strong>：{tr(i.reason ?? '', i.reasonEn ?? '')}
-                </li>
-              ))}
-          </ul>
+          {movedOk.length > 0 && (
+            <p className="muted">
+              {tr('已改：', 'Changed: ')}
+              {movedOk.map((i) => `${i.reference} ${i.name}`).join(tr('、', ', '))}
+            </p>
+          )}
+          <ClaimReasons items={movedNot} />
           <div className="actions">
             <button type="button" onClick={() => setMoved(null)}>
               {tr('关闭', 'Close')}
@@ -288,7 +321,9 @@ export function BatchBar(props: BatchBarProps) {
           aria-labelledby="batch-summary-title"
           data-testid="batch-summary"
         >
-          <h2 id="batch-summary-title">{tr('批量导出结果', 'Batch export result')}</h2>
+          <h2 id="batch-summary-title" ref={summaryTitle} tabIndex={-1}>
+            {tr('批量导出结果', 'Batch export result')}
+          </h2>
           <p>
             {tr(
               `已导出 ${done.length} 单，失败 ${failed.length} 单。保存在：`,
@@ -302,21 +337,10 @@ export function BatchBar(props: BatchBarProps) {
                 `其中 ${incomplete.length} 单材料还不齐全，也已导出，封面标有“尚不能提交”：`,
                 `${incomplete.length} of them are not complete; exported with the "not ready" mark: `,
               )}
-              {incomplete.map((i) => i.reference).join('、')}
+              {incomplete.map((i) => `${i.reference} ${i.name}`).join(tr('、', ', '))}
             </p>
           )}
-          {failed.length > 0 && (
-            <ul className="batch-failed">
-              {failed.map((i) => (
-                <li key={i.claimId}>
-                  <strong>
-                    {i.reference} {i.name}
-                  </strong>
-                  ：{tr(i.reason ?? '', i.reasonEn ?? '')}
-                </li>
-              ))}
-            </ul>
-          )}
+          {failed.length > 0 && <ClaimReasons items={failed} />}
           <div className="actions">
             {done.length > 0 && (
               <button
@@ -342,5 +366,32 @@ export function BatchBar(props: BatchBarProps) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Claims a bulk action left out, each named by number and patient with the reason. */
+function ClaimReasons({
+  items,
+}: {
+  items: ReadonlyArray<{
+    claimId: number;
+    reference: string;
+    name: string;
+    reason: string | null;
+    reasonEn: string | null;
+  }>;
+}) {
+  const { tr } = useApp();
+  return (
+    <ul className="batch-failed">
+      {items.map((i) => (
+        <li key={i.claimId}>
+          <strong>
+            {i.reference} {i.name}
+          </strong>
+          ：{tr(i.reason ?? '', i.reasonEn ?? '')}
+        </li>
+      ))}
+    </ul>
   );
 }

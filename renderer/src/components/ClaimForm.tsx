@@ -1,7 +1,7 @@
 // The claim's plain questions: 门诊还是住院？在外地看病吗？备案类型？本人办还是亲属代办？有特殊药品吗？
 // The answers pick the checklist the rule engine builds; the form is the same for a new and an existing claim.
 import type { ClaimPrefill } from './invoice-prefill';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import {
   CARE_SETTING_LABELS,
   CARE_SETTINGS,
@@ -13,12 +13,13 @@ import {
   type CareSetting,
   type FilingType,
 } from '../../../shared/domain';
-import type { BringListDraft } from '../../../shared/ipc';
+import type { BringListDraft, ClaimDraftCheck, IpcRequest, StackReading } from '../../../shared/ipc';
 import type { ClaimFields, Household, Person } from '../../../shared/schemas';
 import { checkIdNumber, maskIdNumber, normalizeNumberInput, parseYuan } from '../../../shared/validators';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { BringListButton } from './BringListSheet';
+import { EnumSelect } from './EnumSelect';
 import { Choice, Field } from './Field';
 import { fieldErrorOf, localToday, type FieldError } from './field-errors';
 
@@ -32,6 +33,12 @@ export interface ClaimFormProps {
   prefill?: ClaimPrefill | undefined;
   /** Offer the printable "what to bring" list for the answers so far (the new-claim screen). */
   offerBringList?: boolean | undefined;
+  /**
+   * The papers dropped for a new claim: looked at with the answers before creating (claims:checkdraft),
+   * which papers disagree with each other or with the chosen patient. Told to `onDraftCheck`.
+   */
+  papers?: readonly StackReading[] | undefined;
+  onDraftCheck?: ((check: ClaimDraftCheck | null) => void) | undefined;
 }
 
 export type { ClaimPrefill };
@@ -44,6 +51,8 @@ export function ClaimForm({
   onCancel,
   prefill,
   offerBringList,
+  papers,
+  onDraftCheck,
 }: ClaimFormProps) {
   const { tr, notifyError, lang } = useApp();
   const [people, setPeople] = useState<Person[]>([]);
@@ -56,6 +65,10 @@ export function ClaimForm({
   const [admission, setAdmission] = useState(initial?.admissionDate ?? prefill?.admissionDate ?? '');
   const [discharge, setDischarge] = useState(initial?.dischargeDate ?? prefill?.dischargeDate ?? '');
   const [crossRegion, setCrossRegion] = useState<'yes' | 'no'>(initial?.crossRegion ? 'yes' : 'no');
+  // Answers the person gave themselves are never changed by what the hospital's name suggests.
+  const [regionTyped, setRegionTyped] = useState(initial !== undefined);
+  const [crossAnswered, setCrossAnswered] = useState(initial !== undefined);
+  const [draft, setDraft] = useState<ClaimDraftCheck | null>(null);
   const [filingType, setFilingType] = useState<FilingType>(initial?.crossRegion?.filingType ?? 'referral');
   const [filingDate, setFilingDate] = useState(initial?.crossRegion?.filingDate ?? '');
   const [who, setWho] = useState<'self' | 'relative'>(
@@ -79,6 +92,21 @@ export function ClaimForm({
   );
   // A value read off the invoice is marked until the person changes it (or confirms them all).
   const [prefillConfirmed, setPrefillConfirmed] = useState(false);
+  // Papers dropped later read the form again (as React's "adjust state when a prop changes" does, during
+  // render): what they give replaces what the last ones gave; the patient and the other answers stay.
+  const [appliedPrefill, setAppliedPrefill] = useState(prefill);
+  if (prefill !== appliedPrefill) {
+    setAppliedPrefill(prefill);
+    if (prefill) {
+      if (prefill.careSetting) setCare(prefill.careSetting);
+      if (prefill.hospital !== undefined) setHospital(prefill.hospital);
+      if (prefill.visitDate !== undefined) setVisitDate(prefill.visitDate);
+      if (prefill.admissionDate !== undefined) setAdmission(prefill.admissionDate);
+      if (prefill.dischargeDate !== undefined) setDischarge(prefill.dischargeDate);
+      if (prefill.totalAmount !== undefined) setAmount(String(prefill.totalAmount));
+      setPrefillConfirmed(false);
+    }
+  }
   const fromInvoice = (name: keyof ClaimPrefill, now: string): string | undefined =>
     !prefillConfirmed && prefill?.[name] !== undefined && String(prefill[name]) === now
       ? tr('从发票读取，请核对', 'Read from the invoice, please check')
@@ -94,6 +122,31 @@ export function ClaimForm({
   }, [notifyError]);
 
   const patientPerson = people.find((p) => p.id === patient);
+
+  // The answers and the dropped papers, looked at by main a moment after the person stops typing: the place
+  // of care the hospital's name gives, whether it is 异地 for this patient, and the papers that disagree.
+  const draftAsk = JSON.stringify({
+    claimantId: patient === '' ? null : patient,
+    hospital: hospital.trim(),
+    treatmentRegion: region.trim(),
+    papers: (papers ?? []).map((p) => ({ name: p.name, kind: p.kind, fields: p.fields })),
+  });
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(() => {
+      call('checkClaimDraft', JSON.parse(draftAsk) as IpcRequest<'checkClaimDraft'>).then((check) => {
+        if (!live) return;
+        setDraft(check);
+        if (!regionTyped && check.region) setRegion((r) => (r.trim() === '' ? check.region! : r));
+        if (!crossAnswered && check.crossRegion !== null) setCrossRegion(check.crossRegion ? 'yes' : 'no');
+      }, notifyError);
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [draftAsk, regionTyped, crossAnswered, notifyError]);
+  useEffect(() => onDraftCheck?.(draft), [draft, onDraftCheck]);
   // A relative acting for the patient is usually in the same household; offer those people first.
   const relatives = useMemo(
     () =>
@@ -128,17 +181,25 @@ export function ClaimForm({
   // What main said about a field on the last save, shown under that field.
   const savedError = (field: string) => (saveError?.field === field ? saveError.message : null);
   const datesMissing = care === 'inpatient' ? !admission || !discharge : !visitDate;
-  const invalid =
-    patient === '' ||
-    !hospital.trim() ||
-    !region.trim() ||
-    datesMissing ||
-    !amountCheck.ok ||
-    !!dateOrderError ||
-    !!futureError(visitDate) ||
-    !!futureError(admission) ||
-    !!futureError(discharge) ||
-    (who === 'relative' && (!applicantName.trim() || !(applicantIdCheck?.ok ?? false)));
+  // What the button still waits for, said beside it (a disabled button alone tells nobody why).
+  const blockers = [
+    patient === '' && tr('选择患者', 'choose the patient'),
+    !hospital.trim() && tr('填写医院名称', 'enter the hospital'),
+    !region.trim() && tr('填写就医地（省市）', 'enter where treated'),
+    datesMissing &&
+      (care === 'inpatient'
+        ? tr('填写入院和出院日期', 'enter the admission and discharge dates')
+        : tr('填写就诊日期', 'enter the visit date')),
+    !amountCheck.ok && tr('改正费用总额的写法', 'correct the amount'),
+    !!dateOrderError && tr('改正出院日期（早于入院日期）', 'correct the discharge date'),
+    (!!futureError(visitDate) || !!futureError(admission) || !!futureError(discharge)) &&
+      tr('改正今天之后的日期', 'correct the date after today'),
+    who === 'relative' && !applicantName.trim() && tr('填写代办人姓名', "enter the applicant's name"),
+    who === 'relative' &&
+      !(applicantIdCheck?.ok ?? false) &&
+      tr('填写正确的代办人身份证号', "enter the applicant's ID number"),
+  ].filter((b): b is string => typeof b === 'string');
+  const invalid = blockers.length > 0;
   // Question numbers follow what is shown (no "3" when 异地 is 否).
   const qCross = 2;
   const qFiling = 3;
@@ -197,6 +258,7 @@ export function ClaimForm({
   }
 
   const householdName = (id: number) => households.find((h) => h.id === id)?.name ?? '';
+  const whyId = `${useId()}-why`;
   return (
     <form className="claim-form" onSubmit={submit}>
       <div className="form-grid">
@@ -254,8 +316,23 @@ export function ClaimForm({
         <Field
           label={tr('就医地（省市）', 'Where treated (province/city)')}
           error={savedError('treatmentRegion')}
+          hint={
+            !regionTyped && draft?.region && region === draft.region
+              ? tr('按医院名称填写，请核对', 'From the hospital’s name, please check')
+              : undefined
+          }
         >
-          {(p) => <input {...p} value={region} onChange={(e) => setRegion(e.target.value)} required />}
+          {(p) => (
+            <input
+              {...p}
+              value={region}
+              onChange={(e) => {
+                setRegionTyped(true);
+                setRegion(e.target.value);
+              }}
+              required
+            />
+          )}
         </Field>
         {care === 'inpatient' ? (
           <>
@@ -314,27 +391,37 @@ export function ClaimForm({
           )}
           name="cross"
           value={crossRegion}
-          onChange={setCrossRegion}
+          onChange={(v) => {
+            setCrossAnswered(true);
+            setCrossRegion(v);
+          }}
           options={[
             { value: 'no', label: tr('否，在参保地', 'No') },
             { value: 'yes', label: tr('是，异地就医', 'Yes, cross-region') },
           ]}
         />
+        {!crossAnswered &&
+          draft?.crossRegion !== null &&
+          draft?.crossRegion !== undefined &&
+          patientPerson && (
+            <p className="field-note prefill-note">
+              {tr(
+                `${patientPerson.name}的参保地是${patientPerson.insuredRegion}，就医地是${region || draft.region || '—'}：${draft.crossRegion ? '按异地就医填写' : '按参保地就医填写'}，请核对`,
+                `${patientPerson.name} is insured in ${patientPerson.insuredRegion} and was treated in ${region || draft.region || '—'}: answered ${draft.crossRegion ? 'yes' : 'no'}, please check`,
+              )}
+            </p>
+          )}
         {crossRegion === 'yes' && (
           <>
             <Field label={tr(`${qFiling}. 办了哪种异地备案？`, `${qFiling}. Which cross-region filing?`)}>
               {(p) => (
-                <select
+                <EnumSelect
                   {...p}
+                  options={FILING_TYPES}
+                  labels={FILING_TYPE_LABELS}
                   value={filingType}
-                  onChange={(e) => setFilingType(e.target.value as FilingType)}
-                >
-                  {FILING_TYPES.map((f) => (
-                    <option key={f} value={f}>
-                      {tr(FILING_TYPE_LABELS[f].zh, FILING_TYPE_LABELS[f].en)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(v) => v && setFilingType(v)}
+                />
               )}
             </Field>
             {filingType !== 'not_filed' && (
@@ -384,18 +471,13 @@ export function ClaimForm({
             </Field>
             <Field label={tr('代办人是患者的', 'The applicant is the patient’s')}>
               {(p) => (
-                <select
+                <EnumSelect
                   {...p}
+                  options={AGENT_RELATIONS}
+                  labels={APPLICANT_RELATION_LABELS}
                   value={relation}
-                  onChange={(e) => setRelation(e.target.value as AgentRelation)}
-                >
-                  {/* 近亲属, then 其他代办人: the engine asks a helper for a 委托书 and their own ID card. */}
-                  {AGENT_RELATIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {tr(APPLICANT_RELATION_LABELS[r].zh, APPLICANT_RELATION_LABELS[r].en)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(v) => v && setRelation(v)}
+                />
               )}
             </Field>
             <Field label={tr('代办人姓名', 'Applicant name')}>
@@ -475,6 +557,15 @@ export function ClaimForm({
           )}
         </Field>
       </div>
+      {draft && draft.notes.length > 0 && (
+        <ul className="problems draft-notes" aria-label={tr('材料对不上的地方', 'Papers that disagree')}>
+          {draft.notes.map((n, i) => (
+            <li key={i} className="warning">
+              {tr(n.zh, n.en)}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="actions">
         {onCancel && (
           <button type="button" onClick={onCancel}>
@@ -487,7 +578,18 @@ export function ClaimForm({
           </p>
         )}
         {offerBringList && <BringListButton source={bringDraft && { draft: bringDraft }} />}
-        <button type="submit" className="primary" disabled={busy || invalid}>
+        {invalid && (
+          <p className="submit-why" id={whyId}>
+            {tr('还需要：', 'Still needed: ')}
+            {blockers.join(tr('、', ', '))}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || invalid}
+          aria-describedby={invalid ? whyId : undefined}
+        >
           {submitLabel}
         </button>
       </div>

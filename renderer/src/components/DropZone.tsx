@@ -16,6 +16,7 @@ export function DropZone({
   label: string;
   onFiles(files: FileGrant[]): Promise<void>;
   disabled?: boolean;
+  /** false: the file dialog picks one file (a drop still passes on all it holds). */
   multiple?: boolean;
   children?: ReactNode;
   className?: string;
@@ -26,7 +27,9 @@ export function DropZone({
   async function receive(files: File[]) {
     if (files.length === 0) return;
     try {
-      const grants = unwrap(await window.claimdesk.grantDroppedFiles(multiple ? files : files.slice(0, 1)));
+      // Every dropped file is passed on, even where one is wanted: the target says why it takes only one
+      // rather than silently using the first.
+      const grants = unwrap(await window.claimdesk.grantDroppedFiles(files));
       await onFiles(grants);
     } catch (err) {
       notifyError(err);

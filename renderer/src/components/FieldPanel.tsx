@@ -2,7 +2,7 @@
 // an input to correct it) with its box drawn on the photo. A corrected value is stored through
 // documents:setField and wins over the reading ("已核对"); a reading below CONFIDENT_READING asks to be
 // checked ("请核对"). A cross-document problem (name_mismatch …) that points at a field of this page is drawn
-// on the photo too, with its message, so the person sees which printed value disagrees.
+// on the photo and marks the field's row; its sentence is said once, in the checklist above.
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ProblemMark } from '../../../shared/evaluation';
 import { fieldNamesOf } from '../../../shared/field-corrections';
@@ -10,12 +10,14 @@ import {
   AMOUNT_FIELDS,
   BOOLEAN_FIELDS,
   DATE_FIELDS,
-  FIELD_LABELS,
+  fieldLabel,
   type FieldValue,
 } from '../../../shared/fields';
 import type { Thumbnail } from '../../../shared/ipc';
 import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
+import { normalizeNumberInput, parseYuan } from '../../../shared/validators';
+import { fieldErrorOf } from './field-errors';
 import { useApp } from '../app-context';
 import { PageBoxes, fieldBoxes, fieldStatus, markBoxes, turnOf } from './PageBoxes';
 import { useNearView } from './useNearView';
@@ -39,16 +41,26 @@ function shown(name: string, value: FieldValue | undefined): string {
   return String(value);
 }
 
-/** What the input holds, as the value documents:setField takes (null clears the correction). */
-function parsed(name: string, text: string): FieldValue | null {
+/** Printed numbers and codes: typed with a Chinese IME in full-width mode they are the same characters. */
+const NUMBER_TEXT_FIELDS = ['invoiceCode', 'invoiceNumber', 'checkCode', 'idNumber'];
+
+/**
+ * What the input holds, as the value documents:setField takes (null clears the correction), or why it cannot
+ * be taken. Amounts are read as the forms read them (parseYuan: ¥, 元, thousands commas, full-width digits).
+ */
+function parsed(
+  name: string,
+  text: string,
+): { ok: true; value: FieldValue | null } | { ok: false; zh: string; en: string } {
   const t = text.trim();
-  if (t === '') return null;
+  if (t === '') return { ok: true, value: null };
   if (isIn(AMOUNT_FIELDS, name)) {
-    const n = Number(t.replace(/[,，¥￥元\s]/g, ''));
-    return Number.isFinite(n) ? n : t; // the handler refuses text with a plain reason
+    const amount = parseYuan(t);
+    return amount.ok ? { ok: true, value: amount.value } : amount;
   }
-  if (isIn(BOOLEAN_FIELDS, name)) return t === 'true';
-  return t;
+  if (isIn(BOOLEAN_FIELDS, name)) return { ok: true, value: t === 'true' };
+  if (NUMBER_TEXT_FIELDS.includes(name)) return { ok: true, value: normalizeNumberInput(t) };
+  return { ok: true, value: t };
 }
 
 export function FieldPanel({
@@ -62,7 +74,7 @@ export function FieldPanel({
   readOnly: boolean;
   onChanged(): Promise<void>;
 }) {
-  const { tr, notifyError } = useApp();
+  const { tr, notifyError, lang } = useApp();
   const marks = useContext(PageMarksContext).get(page.id) ?? [];
   const read = page.facts?.fields ?? {};
   const names = fieldNamesOf(kind).filter((n) => read[n] !== undefined);
@@ -71,6 +83,8 @@ export function FieldPanel({
   const [thumb, setThumb] = useState<Thumbnail | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
+  // Why a value typed into a field was not taken, said under that field until a good value is saved.
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const hasFields = names.length > 0;
 
   const panel = useRef<HTMLElement | null>(null);
@@ -105,21 +119,35 @@ export function FieldPanel({
   const valueOf = (n: string): FieldValue | undefined => typed?.[n] ?? read[n]?.value;
   const draftOf = (n: string) => drafts[n] ?? shown(n, valueOf(n));
 
+  const refuse = (name: string, why: string | null) =>
+    setErrors(({ [name]: _old, ...rest }) => (why === null ? rest : { ...rest, [name]: why }));
+
   async function save(name: string, value: FieldValue | null) {
     setBusy(name);
     try {
       const r = await call('setDocumentField', { pageId: page.id, field: name, value });
       setTyped(r.fields);
       setDrafts(({ [name]: _done, ...rest }) => rest);
+      refuse(name, null);
       await onChanged();
     } catch (err) {
-      notifyError(err);
+      // Main's reason for this field goes beside it; anything unexpected to the app's notice.
+      const fe = fieldErrorOf(err, lang);
+      if (fe) refuse(name, fe.message);
+      else notifyError(err);
     } finally {
       setBusy(null);
     }
   }
 
-  const label = (n: string) => FIELD_LABELS[n] ?? n;
+  /** Saves what the person typed, or says beside the field why it cannot be taken. */
+  function commitText(name: string, text: string) {
+    const value = parsed(name, text);
+    if (!value.ok) refuse(name, tr(value.zh, value.en));
+    else void save(name, value.value);
+  }
+
+  const label = (n: string) => fieldLabel(kind, n);
   const status = (n: string) => fieldStatus(page, n, typed);
 
   return (
@@ -144,43 +172,44 @@ export function FieldPanel({
       </div>
       <div className="field-list">
         <h4>{tr('照片上读到的内容（可修改）', 'Read from the photo (editable)')}</h4>
-        {marks.length > 0 && (
-          <ul className="problems field-problems">
-            {marks.map((m, i) => (
-              <li key={i} className={m.severity} data-field={m.field}>
-                {m.message}
-              </li>
-            ))}
-          </ul>
-        )}
         <table>
           <tbody>
             {names.map((n) => {
               const st = status(n);
               const id = `field-${page.id}-${n}`;
               const draft = draftOf(n);
-              const changed = draft !== shown(n, valueOf(n));
+              // Anything typed is committed, even the value exactly as read: retyping it is the person's
+              // confirmation (已核对), as 无误 is. Leaving an untouched field saves nothing.
+              const typedHere = drafts[n] !== undefined;
               const commit = () => {
-                if (changed) void save(n, parsed(n, draft));
+                if (typedHere) commitText(n, draft);
               };
+              const error = errors[n];
+              // A problem about this printed value is said once, in the checklist above; the row is marked
+              // (and its box drawn on the photo) so the person sees which value it is about.
+              const rowMarks = marks.filter((m) => m.field === n);
+              const problem = rowMarks.some((m) => m.severity === 'error')
+                ? 'error'
+                : rowMarks.length > 0
+                  ? 'warning'
+                  : undefined;
+              const errorId = `${id}-error`;
               const common = {
                 id,
                 disabled: readOnly || busy === n,
                 onFocus: () => setFocus(n),
                 onBlur: () => setFocus(null),
+                'aria-invalid': error ? true : undefined,
+                'aria-describedby': error ? errorId : undefined,
               };
               return (
-                <tr key={n} data-field={n} data-status={st}>
+                <tr key={n} data-field={n} data-status={st} data-problem={problem}>
                   <th>
                     <label htmlFor={id}>{label(n)}</label>
                   </th>
                   <td>
                     {n === 'careSetting' ? (
-                      <select
-                        {...common}
-                        value={draft}
-                        onChange={(e) => void save(n, parsed(n, e.target.value))}
-                      >
+                      <select {...common} value={draft} onChange={(e) => commitText(n, e.target.value)}>
                         {Object.entries(CARE_SETTING_LABELS).map(([v, zh]) => (
                           <option key={v} value={v}>
                             {zh}
@@ -188,11 +217,7 @@ export function FieldPanel({
                         ))}
                       </select>
                     ) : isIn(BOOLEAN_FIELDS, n) ? (
-                      <select
-                        {...common}
-                        value={draft}
-                        onChange={(e) => void save(n, parsed(n, e.target.value))}
-                      >
+                      <select {...common} value={draft} onChange={(e) => commitText(n, e.target.value)}>
                         <option value="true">{tr('有', 'Yes')}</option>
                         <option value="false">{tr('没有', 'No')}</option>
                       </select>
@@ -212,8 +237,21 @@ export function FieldPanel({
                         }}
                       />
                     )}
+                    {error && (
+                      <div id={errorId} className="field-note error" role="alert">
+                        {error}
+                      </div>
+                    )}
                   </td>
                   <td className="field-status">
+                    {problem && (
+                      <span
+                        className={`tag tag-problem ${problem}`}
+                        title={rowMarks.map((m) => m.message).join('\n')}
+                      >
+                        {tr('对不上，见上方', 'Disagrees, see above')}
+                      </span>
+                    )}
                     {st === 'checked' ? (
                       <span className="tag tag-checked">{tr('已核对', 'Checked')}</span>
                     ) : (

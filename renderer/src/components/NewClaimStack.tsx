@@ -17,12 +17,15 @@ export interface DroppedStack {
 
 export function NewClaimStack({
   stack,
+  disagreeing,
   error,
   disabled,
   onRead,
   onRemove,
 }: {
   stack: DroppedStack;
+  /** File names of the papers that disagree with the others or with the patient (said under the form). */
+  disagreeing: ReadonlySet<string>;
   /** Why creating the claim with these files failed (they are still listed). */
   error: string | null;
   disabled: boolean;
@@ -82,8 +85,15 @@ export function NewClaimStack({
           </p>
           <ul className="stack-pages">
             {stack.read.map((r) => (
-              <li key={r.token} data-kind={r.kind ?? 'unknown'}>
+              <li
+                key={r.token}
+                data-kind={r.kind ?? 'unknown'}
+                data-disagrees={disagreeing.has(r.name) || undefined}
+              >
                 <span className="stack-name">{r.name}</span>
+                {disagreeing.has(r.name) && (
+                  <span className="req-flag">{tr('对不上，见下方', 'Disagrees, see below')}</span>
+                )}
                 <span>
                   {r.kind
                     ? tr(

@@ -3,7 +3,7 @@
 // all draw through here, so a box means the same thing wherever the page is shown. Regions are 0..1 of the
 // EXIF-oriented image, as taken; a picture shown turned upright (turnOf) has its boxes turned alike.
 import { fieldNamesOf } from '../../../shared/field-corrections';
-import { CONFIDENT_READING, FIELD_LABELS, type FieldValue } from '../../../shared/fields';
+import { CONFIDENT_READING, fieldLabel, type FieldValue } from '../../../shared/fields';
 import { QualityReport, findingText, type Point, type Region } from '../../../shared/quality';
 import type { DocumentPage } from '../../../shared/schemas';
 import { turnPoint, turnRegion, type Turn } from '../../../shared/turn';
@@ -66,7 +66,7 @@ export function fieldBoxes(
         key: `n-${n}`,
         className: `field-box ${fieldStatus(page, n, typed)}${focus === n ? ' focused' : ''}`,
         region,
-        title: FIELD_LABELS[n] ?? n,
+        title: fieldLabel(kind, n),
         data: { 'data-field': n },
       },
     ];

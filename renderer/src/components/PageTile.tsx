@@ -7,6 +7,7 @@ import type { DocumentPage } from '../../../shared/schemas';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { DropZone } from './DropZone';
+import { DropNotesView, useFileDrop } from './useFileDrop';
 import { PageBoxes, faultBoxes, turnOf } from './PageBoxes';
 import { useNearView } from './useNearView';
 
@@ -69,8 +70,28 @@ export function PageTile({
     }
   }
 
+  // A replacement is judged as any drop is (main refuses a broken or empty file by its name and keeps this
+  // page); what came of it is said under the tile, not at the top of a long page.
+  const drop = useFileDrop('replace');
   const replace = (files: FileGrant[]) =>
-    run(() => call('replacePage', { pageId: page.id, file: files[0]!.token }));
+    drop
+      .run('replace', async () => {
+        if (files.length > 1)
+          return {
+            kind: 'error',
+            lines: [
+              tr(
+                `一页只能换成一个文件：这次拖入了 ${files.length} 个（${files.map((f) => `“${f.name}”`).join('、')}），都没有用，原来这一页还在。请只拖入一个`,
+                `A page can be replaced by one file only: ${files.length} were dropped (${files.map((f) => f.name).join(', ')}); none was used and the page was kept. Drop one`,
+              ),
+            ],
+          };
+        await call('replacePage', { pageId: page.id, file: files[0]!.token });
+        await onChanged();
+        return null;
+      })
+      .then(() => undefined);
+  const working = busy || drop.busy !== null;
   const label = tr(`第 ${index + 1} 页：${page.originalName}`, `Page ${index + 1}: ${page.originalName}`);
   const picture = (
     <>
@@ -118,7 +139,7 @@ export function PageTile({
           label={tr('拖入新照片替换此页', 'Drop a new photo to replace this page')}
           onFiles={replace}
           multiple={false}
-          disabled={busy}
+          disabled={working}
           className="tile-drop"
         >
           {thumbView}
@@ -137,11 +158,12 @@ export function PageTile({
             ))}
           </ul>
         )}
+        <DropNotesView notes={drop.notes} />
         {!readOnly && (
           <div className="tile-actions">
             <button
               type="button"
-              disabled={busy || index === 0}
+              disabled={working || index === 0}
               onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'up' }))}
               aria-label={tr(`上移${label}`, `Move up ${label}`)}
             >
@@ -149,7 +171,7 @@ export function PageTile({
             </button>
             <button
               type="button"
-              disabled={busy || index === count - 1}
+              disabled={working || index === count - 1}
               onClick={() => void run(() => call('movePage', { pageId: page.id, direction: 'down' }))}
               aria-label={tr(`下移${label}`, `Move down ${label}`)}
             >
@@ -157,12 +179,12 @@ export function PageTile({
             </button>
             <button
               type="button"
-              disabled={busy}
+              disabled={working}
               onClick={() =>
-                void run(async () => {
-                  const files = await call('pickFiles', { multiple: false });
-                  if (files[0]) await call('replacePage', { pageId: page.id, file: files[0].token });
-                })
+                void call('pickFiles', { multiple: false }).then(
+                  (files) => (files.length > 0 ? replace(files) : undefined),
+                  notifyError,
+                )
               }
             >
               {tr('替换', 'Replace')}
@@ -170,7 +192,7 @@ export function PageTile({
             <button
               type="button"
               className="danger"
-              disabled={busy}
+              disabled={working}
               onClick={() => {
                 if (
                   window.confirm(

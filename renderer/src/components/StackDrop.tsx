@@ -9,9 +9,8 @@ import { stackSummary, type StackPlacement } from '../../../shared/stack';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { DropZone } from './DropZone';
+import { EnumSelect } from './EnumSelect';
 import { DropNotesView, DropProgress, useFileDrop } from './useFileDrop';
-
-const CHOOSE = '';
 
 export function StackDrop({
   claimId,
@@ -90,21 +89,17 @@ export function StackDrop({
                   <span>
                     {p.kind ? tr('放在', 'Placed under') : tr('无法识别，请选择', 'Not recognised; choose')}
                   </span>{' '}
-                  <select
-                    value={p.kind ?? CHOOSE}
+                  <EnumSelect
+                    options={DOCUMENT_KINDS}
+                    labels={DOCUMENT_KIND_LABELS}
+                    none={p.kind ? undefined : tr('请选择…', 'Choose…')}
+                    value={p.kind ?? ''}
                     disabled={busy}
                     aria-label={tr(`“${p.name}”放在哪一项`, `Where "${p.name}" goes`)}
-                    onChange={(e) => {
-                      if (e.target.value !== CHOOSE) void reassign(p, e.target.value as DocumentKind);
+                    onChange={(k) => {
+                      if (k) void reassign(p, k);
                     }}
-                  >
-                    {!p.kind && <option value={CHOOSE}>{tr('请选择…', 'Choose…')}</option>}
-                    {DOCUMENT_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {tr(DOCUMENT_KIND_LABELS[k].zh, DOCUMENT_KIND_LABELS[k].en)}
-                      </option>
-                    ))}
-                  </select>
+                  />
                 </label>
               </li>
             ))}

@@ -1,7 +1,7 @@
 // One drop's life on any screen (a checklist item, 整叠放入, 新建报销): busy while main works on the files,
 // main's progress for it, and what came of it (notes under the zone, or the expected error in the person's
 // language; anything unexpected goes to the app's error notice).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgressEvent } from '../../../shared/ipc';
 import { ApiError, messageOf } from '../api';
 import { useApp } from '../app-context';
@@ -79,11 +79,24 @@ export function DropProgress({
   );
 }
 
-/** The notes of the last drop on this target, right under its zone. */
+/**
+ * The notes of the last drop on this target, right under its zone. They take the focus when they appear: the
+ * zone's button was disabled while the files were worked on, which drops focus to the page body, and the
+ * notes are what the person wants to hear next.
+ */
 export function DropNotesView({ notes }: { notes: Pick<DropNotes, 'kind' | 'lines'> | null }) {
+  const list = useRef<HTMLUListElement | null>(null);
+  useEffect(() => {
+    if (notes) list.current?.focus({ preventScroll: true });
+  }, [notes]);
   if (!notes) return null;
   return (
-    <ul className={`drop-notes ${notes.kind}`} role={notes.kind === 'error' ? 'alert' : 'status'}>
+    <ul
+      ref={list}
+      tabIndex={-1}
+      className={`drop-notes ${notes.kind}`}
+      role={notes.kind === 'error' ? 'alert' : 'status'}
+    >
       {notes.lines.map((l, i) => (
         <li key={i}>{l}</li>
       ))}

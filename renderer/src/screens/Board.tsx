@@ -296,14 +296,19 @@ export function Board() {
                 <td className="checklist-cell">
                   {c.checklist === null ? (
                     <span className="muted">—</span>
-                  ) : c.checklist.ready ? (
-                    <span className="progress progress-ready">{tr('齐', 'Complete')}</span>
-                  ) : c.checklist.missing > 0 ? (
-                    <span className="progress progress-missing">
-                      {tr(`缺 ${c.checklist.missing} 项`, `${c.checklist.missing} missing`)}
-                    </span>
                   ) : (
-                    <span className="progress progress-problem">{tr('有问题', 'Has problems')}</span>
+                    <span
+                      className={
+                        c.checklist.ready
+                          ? 'progress progress-ready'
+                          : c.checklist.missing.length > 0
+                            ? 'progress progress-missing'
+                            : 'progress progress-problem'
+                      }
+                      title={tr(c.checklist.words.zh, c.checklist.words.en)}
+                    >
+                      {tr(c.checklist.short.zh, c.checklist.short.en)}
+                    </span>
                   )}
                 </td>
                 <td className="col-docs">{c.documentCount}</td>

@@ -20,6 +20,7 @@ import {
 } from '../../../shared/validators';
 import { call } from '../api';
 import { useApp } from '../app-context';
+import { EnumSelect } from '../components/EnumSelect';
 import { Field } from '../components/Field';
 import { fieldErrorOf, type FieldError } from '../components/field-errors';
 
@@ -32,7 +33,7 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
   const [people, setPeople] = useState<Person[]>([]);
   const [newName, setNewName] = useState('');
   const [editing, setEditing] = useState<Person | null>(null);
-  // Each person added gets a fresh form (no relation or region carried over), its name field focused.
+  // Each person (or household) added gets a fresh person form (nothing carried over), its name focused.
   const [added, setAdded] = useState(0);
   const [renaming, setRenaming] = useState<string | null>(null);
 
@@ -72,6 +73,9 @@ export function Households({ initialHouseholdId }: { initialHouseholdId?: number
       setNewName('');
       notify('success', tr(`已新建“${h.name}”`, `Added household ${h.name}`));
       setSelected(h.id);
+      // Its people are the next step: a fresh person form with the name focused (never the page body).
+      setEditing(null);
+      setAdded((n) => n + 1);
       reload();
     } catch (err) {
       notifyError(err);
@@ -413,28 +417,24 @@ function PersonForm({
       </Field>
       <Field label={tr('与参保人的关系', 'Relation to the insured person')}>
         {(p) => (
-          <select {...p} value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
-            {RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {tr(RELATION_LABELS[r].zh, RELATION_LABELS[r].en)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            options={RELATIONS}
+            labels={RELATION_LABELS}
+            value={relation}
+            onChange={(v) => v && setRelation(v)}
+          />
         )}
       </Field>
       <Field label={tr('参保类型', 'Insurance type')}>
         {(p) => (
-          <select
+          <EnumSelect
             {...p}
+            options={INSURANCE_TYPES}
+            labels={INSURANCE_TYPE_LABELS}
             value={insuranceType}
-            onChange={(e) => setInsuranceType(e.target.value as InsuranceType)}
-          >
-            {INSURANCE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {tr(INSURANCE_TYPE_LABELS[t].zh, INSURANCE_TYPE_LABELS[t].en)}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => v && setInsuranceType(v)}
+          />
         )}
       </Field>
       <Field label={tr('参保地', 'Insured region')} hint={tr('如：江苏省南京市', 'e.g. 江苏省南京市')}>

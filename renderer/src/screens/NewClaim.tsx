@@ -1,6 +1,7 @@
 // A new claim starts with the plain questions; the checklist appears in the editor right after. The papers
 // dropped here pre-fill the form and are stored with the claim when it is created.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { ClaimDraftCheck } from '../../../shared/ipc';
 import { ApiError, call, messageOf } from '../api';
 import { useApp } from '../app-context';
 import { ClaimForm, type ClaimPrefill } from '../components/ClaimForm';
@@ -18,11 +19,17 @@ function isFileError(err: unknown): err is ApiError {
 
 export function NewClaim({ claimantId }: { claimantId?: number | undefined }) {
   const { tr, go, notify, lang } = useApp();
-  // Values read off the dropped invoices; the form starts again from them (key) so each is marked for checking.
+  // Values read off the dropped invoices; the form takes them in (each marked for checking) on each drop.
   const [prefill, setPrefill] = useState<{ values: ClaimPrefill; n: number } | null>(null);
   const [stack, setStack] = useState<DroppedStack>({ read: [], rejected: [] });
   const [stackError, setStackError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // The papers main found to disagree with the others or with the chosen patient (marked in the list).
+  const [disagreeing, setDisagreeing] = useState<ReadonlySet<string>>(new Set());
+  const onDraftCheck = useCallback(
+    (check: ClaimDraftCheck | null) => setDisagreeing(new Set(check?.notes.flatMap((n) => n.papers) ?? [])),
+    [],
+  );
 
   function onRead(next: DroppedStack, fresh: DroppedStack['read']) {
     setStack(next);
@@ -48,14 +55,16 @@ export function NewClaim({ claimantId }: { claimantId?: number | undefined }) {
       <div className="panel">
         <NewClaimStack
           stack={stack}
+          disagreeing={disagreeing}
           error={stackError}
           disabled={creating}
           onRead={onRead}
           onRemove={(token) => setStack((s) => ({ ...s, read: s.read.filter((r) => r.token !== token) }))}
         />
         <ClaimForm
-          key={prefill?.n ?? 0}
           prefill={prefill?.values}
+          papers={stack.read}
+          onDraftCheck={onDraftCheck}
           claimantId={claimantId}
           offerBringList
           submitLabel={

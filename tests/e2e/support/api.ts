@@ -1,4 +1,6 @@
 // Calls the test server's handlers directly (setting up data the way the app would), outside the page.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { TestServer } from '../transport/server';
 
 export async function apiCall<T>(server: TestServer, method: string, body: unknown): Promise<T> {
@@ -75,4 +77,26 @@ export async function seedShanghaiClaim(
     treatmentRegion: '上海市',
     crossRegion,
   });
+}
+
+/** Adds files as one paper of `kind` to a claim, as a drop on its checklist item does (chosen, then imported). */
+export async function importPaper(
+  server: TestServer,
+  claimId: number,
+  kind: string,
+  paths: string[],
+): Promise<{ id: number; pages: Array<{ id: number; sha256: string }> }> {
+  server.queueChosenFiles(paths);
+  const grants = await apiCall<Array<{ token: string }>>(server, 'pickFiles', { multiple: true });
+  return apiCall(server, 'importDocument', { claimId, kind, files: grants.map((g) => g.token) });
+}
+
+/** Puts claims straight into a status (made in September, so any day of the test's October may be given). */
+export function setClaimStatus(server: TestServer, ids: number[], status: string): void {
+  const db = new Database(join(server.dataDir, 'claimdesk.sqlite3'));
+  const set = db.prepare(
+    "UPDATE claims SET status = ?, created_at = '2026-09-12T02:00:00.000Z' WHERE id = ?",
+  );
+  for (const id of ids) set.run(status, id);
+  db.close();
 }

@@ -5,6 +5,7 @@ import { assertClaimEditable, claimOfDocument } from '../../claim-lock';
 import { setDocumentConfirmation } from '../../confirmations';
 import { pageCorrections, setPageField } from '../../field-corrections';
 import { getClaim, pageFile } from '../../repo';
+import { tallyChecklist } from '../../rules/tally';
 import type { ApiHandlers } from '../dispatch';
 import type { HandlerContext } from './context';
 
@@ -18,7 +19,11 @@ export function checklistHandlers({ state, db, today }: HandlerContext) {
         pack: _pack,
         ...report
       } = await evaluateStoredClaim(state.ws, req.id, { today: today() });
-      return { ...report, confirmable: claimConfirmables(state.ws, req.id) };
+      return {
+        ...report,
+        confirmable: claimConfirmables(state.ws, req.id),
+        tally: tallyChecklist(report),
+      };
     },
     async getBringList(req) {
       return claimBringList(state.ws, req, today());

@@ -9,6 +9,7 @@ import {
   requestedItems,
   setRequestedItemDone,
   statusHistory,
+  statusMoves,
   statusSince,
   transitionWithFacts,
   type StatusFacts,
@@ -23,6 +24,7 @@ import {
 import { claimConfirmations } from '../../confirmations';
 import { ClaimDeskError } from '../../errors';
 import { isPledgeSigned, setPledgeSigned } from '../../pledge';
+import { checkClaimDraft } from '../../rules/draft-check';
 import {
   createClaim,
   documentCounts,
@@ -86,8 +88,9 @@ export function claimHandlers(ctx: HandlerContext) {
         const pid = c.fields.claimantId;
         let claimant = claimants.get(pid);
         if (!claimant) claimants.set(pid, (claimant = getPerson(db(), pid)));
-        const v = verdicts.get(c.id);
-        const checklist: ClaimSummary['checklist'] = v ? { missing: v.unsatisfied, ready: v.ready } : null;
+        // The board's 缺 n 项 is the one tally the editor, the .xlsx list and the bundle's cover give, kept
+        // with the verdict (claim-verdict.ts).
+        const checklist: ClaimSummary['checklist'] = verdicts.get(c.id)?.tally ?? null;
         items.push({
           ...c,
           deadline: claimDeadline(state.ws, c, t, claimant.insuredRegion),
@@ -118,6 +121,10 @@ export function claimHandlers(ctx: HandlerContext) {
         pledgeSigned: isPledgeSigned(db(), req.id),
       };
     },
+    async checkClaimDraft(req) {
+      const person = req.claimantId === null ? null : getPerson(db(), req.claimantId);
+      return checkClaimDraft({ ...req, person }, req.papers);
+    },
     async createClaim(req) {
       return createClaim(db(), req);
     },
@@ -128,16 +135,19 @@ export function claimHandlers(ctx: HandlerContext) {
     async transitionClaim(req) {
       return moveClaim(req.id, req.to, req);
     },
+    async claimMoves(req) {
+      return { moves: statusMoves(db(), req.ids) };
+    },
     async transitionClaims(req) {
       const items = [];
       for (const id of req.ids) {
-        const reference = getClaim(db(), id).reference;
+        const { reference, claimantName: name } = getClaim(db(), id);
         try {
           await moveClaim(id, req.to, req);
-          items.push({ claimId: id, reference, moved: true, reason: null, reasonEn: null });
+          items.push({ claimId: id, reference, name, moved: true, reason: null, reasonEn: null });
         } catch (err) {
           if (!(err instanceof ClaimDeskError)) throw err;
-          items.push({ claimId: id, reference, moved: false, reason: err.zh, reasonEn: err.en });
+          items.push({ claimId: id, reference, name, moved: false, reason: err.zh, reasonEn: err.en });
         }
       }
       return { items };

@@ -1,19 +1,9 @@
 // Papers coming in and their pages: picking and dropping files (one document, or a mixed stack sorted by
 // what is printed on each page), replacing, moving and removing pages, and what the editor shows of a page.
 import { assertClaimEditable, claimOfDocument } from '../../claim-lock';
-import { sniffFile } from '../../files/sniff';
-import { importDroppedFiles } from '../../import-files';
+import { importDroppedFiles, replacePageWithFile } from '../../import-files';
 import { createClaimWithStack, importStack, readStack, reassignPage } from '../../import-stack';
-import { storeAndAnalyse } from '../../pages/pipeline';
-import {
-  locatePage,
-  getDocument,
-  movePage,
-  pageFile,
-  removeDocument,
-  removePage,
-  replacePage,
-} from '../../repo';
+import { locatePage, movePage, pageFile, removeDocument, removePage } from '../../repo';
 import { QualityReport } from '../../../../shared/quality';
 import type { ApiHandlers } from '../dispatch';
 import { makeThumbnail } from '../thumbnails';
@@ -88,15 +78,13 @@ export function documentHandlers(ctx: HandlerContext) {
       return { removed: true as const };
     },
     async replacePage(req, call) {
-      const page = locatePage(db(), req.pageId);
-      assertClaimEditable(db(), page.claimId);
-      const kind = getDocument(db(), page.documentId).kind;
       const file = grants.resolve(req.file);
       call.emitProgress({ task: 'replace', done: 0, total: 1, label: file.name });
-      const mime = await sniffFile(file.path);
-      const incoming = { path: file.path, mime, kind, originalName: file.name };
-      const newPage = await storeAndAnalyse(state.ws.dataDir, incoming, { analyse: ctx.analyser() });
-      const updated = replacePage(db(), req.pageId, newPage);
+      const updated = await replacePageWithFile(state.ws, {
+        pageId: req.pageId,
+        file,
+        analyse: ctx.analyser(),
+      });
       call.emitProgress({ task: 'replace', done: 1, total: 1, label: file.name });
       return updated;
     },

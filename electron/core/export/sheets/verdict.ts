@@ -2,6 +2,7 @@
 // bundle's sheets.
 import { kindLabel } from '../../../../shared/domain';
 import type { RequirementResult } from '../../../../shared/evaluation';
+import { requirementTitleOf, tallyChecklist } from '../../rules/tally';
 import type { BundleInput } from '../types';
 
 export interface BundleVerdict {
@@ -12,10 +13,8 @@ export interface BundleVerdict {
 
 export function summarizeVerdict(input: BundleInput): BundleVerdict {
   const { evaluation, documents } = input;
-  const missing = evaluation.requirements.filter((r) => r.status === 'missing');
-  const attention = evaluation.requirements.filter((r) => r.status === 'needs_attention');
-  // A failed photo shows up both as a quality report and as a document_quality problem: count it once.
-  const errors = evaluation.problems.filter((p) => p.severity === 'error' && p.code !== 'document_quality');
+  // What is missing and what needs attention: the one tally the board, the editor and the .xlsx list give.
+  const tally = tallyChecklist(evaluation);
   const warnings = evaluation.problems.filter(
     (p) => p.severity === 'warning' && p.code !== 'document_quality',
   );
@@ -28,10 +27,14 @@ export function summarizeVerdict(input: BundleInput): BundleVerdict {
     files.filter((f) => f.quality?.verdict === 'warn').length,
     evaluation.problems.filter((p) => p.severity === 'warning' && p.code === 'document_quality').length,
   );
-  const parts: string[] = [];
-  if (missing.length) parts.push(`缺少 ${missing.map(requirementTitle).join('、')}`);
-  if (attention.length) parts.push(`${attention.map(requirementTitle).join('、')} 需要处理`);
-  if (errors.length) parts.push(`${errors.length} 个问题必须先解决`);
+  if (tally.ready) {
+    const notes = warnings.length + warnPhotos;
+    return {
+      level: notes ? 'warn' : 'ok',
+      line: notes ? `材料齐全，检查通过；另有 ${notes} 条提示，见材料清单页` : '材料齐全，全部检查通过',
+    };
+  }
+  const parts = [tally.words.zh];
   if (failedPhotos) {
     // Name the documents whose photos must be retaken: "病历资料的照片未通过检查，需重拍".
     const kinds = [
@@ -45,17 +48,9 @@ export function summarizeVerdict(input: BundleInput): BundleVerdict {
       kinds.length ? `${kinds.join('、')}的照片未通过检查，需重拍` : `${failedPhotos} 张照片未通过检查`,
     );
   }
-  if (parts.length === 0 && evaluation.complete) {
-    const notes = warnings.length + warnPhotos;
-    return {
-      level: notes ? 'warn' : 'ok',
-      line: notes ? `材料齐全，检查通过；另有 ${notes} 条提示，见材料清单页` : '材料齐全，全部检查通过',
-    };
-  }
-  if (parts.length === 0) parts.push('材料尚不完整');
   return { level: 'fail', line: `尚不能提交：${parts.join('；')}` };
 }
 
 export function requirementTitle(r: RequirementResult): string {
-  return r.title ?? r.kinds.map((k) => kindLabel(k)).join('或');
+  return requirementTitleOf(r).zh;
 }
