@@ -10,6 +10,7 @@ import { evaluateClaimVerdict, heldVerdicts, summariseVerdict } from '../../elec
 import { purgeDeletedClaims } from '../../electron/core/claim-trash';
 import { store } from '../../electron/core/db/store';
 import { listDocuments, setPageFacts } from '../../electron/core/repo';
+import { tallyChecklist } from '../../electron/core/rules/tally';
 import { readWorkMeter, workSince } from '../../electron/core/work-meter';
 import type { PageFacts } from '../../shared/page-facts';
 
@@ -66,10 +67,9 @@ async function boardCell(id: number) {
   return { checklist: item.checklist, evaluations: workSince(before).evaluations };
 }
 
-/** What a fresh evaluation says, in the board's words. */
+/** What a fresh evaluation says, in the board's words: the one tally (rules/tally.ts). */
 function freshCell(id: number) {
-  const v = summariseVerdict(evaluateClaimVerdict(state.ws, id, day));
-  return { missing: v.missing + v.attention + v.pendingSignature, ready: v.ready };
+  return tallyChecklist(evaluateClaimVerdict(state.ws, id, day));
 }
 
 /** The claim's verdict is kept; `change` forgets it; the board then shows a fresh evaluation's and keeps it. */
