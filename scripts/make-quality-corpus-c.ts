@@ -11,8 +11,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FindingCode, QualityReport } from '../shared/quality';
-import { checkFile } from '../electron/core/quality/index';
-import { sealKindsFromRules } from '../electron/core/quality/seal-kinds';
+import { checkFile } from '../electron/core/pages/check';
+import { sealKindsFromRules } from '../electron/core/rules/seal-kinds';
 import { formatScores, scoreCorpus, summariseAlarms } from './make-quality-corpus';
 import { blurLabel } from './quality-corpus/cases';
 import {
