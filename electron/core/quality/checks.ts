@@ -4,7 +4,7 @@
 import { kindLabel } from '../../../shared/domain';
 import type { ImageMetrics } from '../../../shared/page-facts';
 import { type Finding, type Point, type Region } from '../../../shared/quality';
-import { findPage, erodedMask, onlyBlankPastFrame, onPage, type PageGeometry } from './outline';
+import { findPage, erodedMask, onPage, type PageGeometry } from './outline';
 import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
 import type { Raster } from './raster';
 import { estimateNoise, measureEdgeWidths, MIN_EDGE_CONTRAST, MIN_GRADIENT } from './sharpness';
@@ -114,12 +114,6 @@ export const GLARE_ERROR_FRACTION = 0.01;
 export const GLARE_WARNING_FRACTION = 0.003;
 /** Least rim width (px, 25-75 %) a white object's edge may show on the analysis raster (lighting.ts rimPx). */
 const WHITE_OBJECT_RIM_PX = 3;
-/**
- * A corner of the sheet out of the frame meets the frame along a short stretch: how far it pokes out over the
- * tangent of the page's turn. Set A's corners 3 % out at 8° meet it along 0.20-0.33 of the side; paper along
- * more of a side than this is a side of the sheet (or a white surface) running along the frame.
- */
-const CORNER_TOUCH_MAX = 0.4;
 /** The page runs into the frame edge over at least this share of that edge (a cut corner is a few %). */
 const TOUCH_MIN = 0.02;
 
@@ -163,8 +157,6 @@ export const MSG = {
     `文字一直延伸到画面${sides}，材料可能没有拍全，请退远一些，把纸张四个角都拍进画面后重拍`,
   overWarn: '照片偏亮，文字颜色变浅，建议降低亮度或避开强光重拍',
   incomplete: (sides: string) => `材料没有拍全（${sides}超出了画面），请把纸张四个角都拍进画面后重拍`,
-  incompleteCheck: (sides: string) =>
-    `纸张的${sides}贴着或超出了画面边缘，请确认上面的字和四个角都拍全了，缺了就退远一些重拍`,
   sealMissing: (label: string) => `没有找到红色公章，${label}需要加盖医院公章（鲜章），请盖章后重新拍照`,
   sealNotFound: (label: string) => `没找到红章，请确认${label}上有医院的收费专用章或公章（鲜章）`,
   unreadable: (detail: string) => `${detail}`,
@@ -483,42 +475,19 @@ export function analyse(
   );
   // A washed-out photo merges paper and table, so where the page ends cannot be told; skip it then.
   if (!page.fillsFrame && touched.length > 0 && !overexposed) {
-    // Severity follows evidence. A corner of the sheet out of the frame is measured by the outline itself
-    // (a short stretch of one or two adjacent sides); print cut by the frame is measured along the stretch
-    // where the page meets it; print within a margin's depth of the frame may go on past it. Only where a
-    // band of blank paper wider than any printed margin lies between the frame and the print on every side
-    // the paper runs out of (a pin-feed strip, an e-invoice printout's empty half of A4) and no print is
-    // cut, what the frame lost may be blank paper alone: the person is asked to look.
-    const cut = cutPrint(r, lighting, text.lineHeight, (side, t) => pageMeetsFrame(page, side, t));
-    // Where the page meets the frame, print running off it: lines of text (a share of the side), or a few
-    // separate crossings at least (a table's rules, the ends of lines).
-    const cutSides = touched.filter(
-      (s) =>
-        (cut.shares[s] >= CUT_TEXT_MIN && cut.shares[s] <= CUT_TEXT_MAX) ||
-        cut.crossings[s] >= CUT_PRINT_CROSSINGS,
-    );
-    const corner =
-      touched.every((s) => page.touches[s] <= CORNER_TOUCH_MAX) &&
-      (touched.length === 1 || (touched.length === 2 && adjacent(touched[0]!, touched[1]!)));
-    const sides = touched.map((s) => SIDE_ZH[s]).join('、');
-    if (corner || cutSides.length > 0 || !onlyBlankPastFrame(r, page, touched))
-      findings.push({
-        code: 'incomplete_page',
-        severity: 'error',
-        message: MSG.incomplete(sides),
-        region: edgeRegion(touched),
-      });
-    else
-      findings.push({
-        code: 'incomplete_page',
-        severity: 'warning',
-        message: MSG.incompleteCheck(sides),
-        region: edgeRegion(touched),
-      });
+    // A trusted outline running out of the frame is measured: the sheet's corners are not all in view (the
+    // rule's own words: 四个角要完整拍进照片). Where the "page" was a white surface past the frame
+    // (outline.ts surfacePastFrame) the outline is not trusted and this branch is not reached.
+    findings.push({
+      code: 'incomplete_page',
+      severity: 'error',
+      message: MSG.incomplete(touched.map((s) => SIDE_ZH[s]).join('、')),
+      region: edgeRegion(touched),
+    });
   } else if (page.fillsFrame && !overexposed) {
     // No table visible: a scan, or a close-up that may have cut the page. Text running into the frame
     // edge says the page goes on beyond it; clean margins all round (a scan) are fine.
-    const cut = sidesWithCutPrint(cutPrint(r, lighting, text.lineHeight).shares);
+    const cut = sidesWithCutPrint(cutPrint(r, lighting, text.lineHeight));
     if (cut.length > 0) {
       findings.push({
         code: 'incomplete_page',
@@ -648,13 +617,6 @@ const CUT_TEXT_MIN = 0.04;
 const CUT_TEXT_MAX = 0.85;
 /** Longest dark stretch along a frame side that counts as cut print, in line heights. */
 const CUT_TEXT_RUN_LINES = 3;
-/**
- * Where a trusted page meets the frame, this many separate dark crossings no wider than a line of text also
- * show print cut: a table's rules running off the frame cross it a few times in thin lines, far under
- * CUT_TEXT_MIN of its length (set A's itemized bill cut at its bottom: six column rules, 0.9 % of the side);
- * a speck or two of dust or a hair is fewer, and a cloth's pattern crosses in bands wider than a line.
- */
-const CUT_PRINT_CROSSINGS = 3;
 
 type Side = 'top' | 'right' | 'bottom' | 'left';
 
@@ -664,21 +626,20 @@ type Side = 'top' | 'right' | 'bottom' | 'left';
  * line of print crosses the edge over its own height, with paper between the lines — so only dark stretches
  * up to three line heights long count (`lineHeight`, analysis px; without it 5 % of the side): a page's
  * shadow, the dark edge of a book, a finger or the table beyond a sheet is dark along much more of the side
- * at a stretch. `along(side, t)` limits a side to where the page meets it.
+ * at a stretch.
  */
 function cutPrint(
   r: Raster,
   lighting: { paperLevel: number; printLevel: number },
   lineHeight: number | null,
-  along: (side: Side, t: number) => boolean = () => true,
-): { shares: Record<Side, number>; crossings: Record<Side, number> } {
+): Record<Side, number> {
   const { paperLevel, printLevel } = lighting;
   // Print at the frame is as dark as the page's own print: under 80 levels below the paper (black print on
   // white), or, where the print itself is paler (thin strokes at the analysis scale, grey print), 60 % of
   // the way from the paper to it and 40 levels clear of the paper's texture.
   const inkBelow = paperLevel - Math.min(80, Math.max(40, 0.6 * (paperLevel - printLevel)));
   const none = { top: 0, right: 0, bottom: 0, left: 0 };
-  if (inkBelow <= 0) return { shares: none, crossings: { ...none } };
+  if (inkBelow <= 0) return none;
   const depthX = Math.max(2, Math.round(r.width * 0.008));
   const depthY = Math.max(2, Math.round(r.height * 0.008));
   // Whether ink reaches the outermost strip at one place along a side.
@@ -695,7 +656,6 @@ function cutPrint(
       for (let x = x0; x < x1; x++) if (r.grey[y * r.width + x]! < inkBelow) return true;
     return false;
   };
-  const crossings = { ...none };
   const share = (side: Side): number => {
     const n = side === 'top' || side === 'bottom' ? r.width : r.height;
     const longest = lineHeight !== null ? CUT_TEXT_RUN_LINES * lineHeight : 0.05 * n;
@@ -704,18 +664,10 @@ function cutPrint(
     let run = 0;
     const close = (): void => {
       // Samples are 2 px apart.
-      if (run > 0 && 2 * run <= longest) {
-        hits += run;
-        // A crossing is a line of print's width: a character's stroke or a rule, up to one line height.
-        if (2 * run <= longest / CUT_TEXT_RUN_LINES) crossings[side]++;
-      }
+      if (run > 0 && 2 * run <= longest) hits += run;
       run = 0;
     };
     for (let t = 0; t < n; t += 2) {
-      if (!along(side, t)) {
-        close();
-        continue;
-      }
       total++;
       if (darkAt(side, t)) run++;
       else close();
@@ -724,7 +676,7 @@ function cutPrint(
     return total ? hits / total : 0;
   };
   const shares = { top: share('top'), right: share('right'), bottom: share('bottom'), left: share('left') };
-  return { shares, crossings };
+  return shares;
 }
 
 /** Sides along which print is cut by the frame (a share from CUT_TEXT_MIN, short of a continuous line). */
@@ -732,22 +684,6 @@ function sidesWithCutPrint(shares: Record<Side, number>): Side[] {
   return (Object.keys(shares) as Side[]).filter(
     (k) => shares[k] >= CUT_TEXT_MIN && shares[k] <= CUT_TEXT_MAX,
   );
-}
-
-function adjacent(a: Side, b: Side): boolean {
-  const opposite = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const;
-  return a !== b && opposite[a] !== b;
-}
-
-/** Whether the page's mask meets frame side `side` at position `t` (analysis px along the side). */
-function pageMeetsFrame(page: PageGeometry, side: Side, t: number): boolean {
-  const { maskWidth: w, maskHeight: h, block } = page;
-  if (side === 'top' || side === 'bottom') {
-    const bx = Math.min(w - 1, Math.floor(t / block));
-    return page.mask[(side === 'top' ? 0 : h - 1) * w + bx] === 1;
-  }
-  const by = Math.min(h - 1, Math.floor(t / block));
-  return page.mask[by * w + (side === 'left' ? 0 : w - 1)] === 1;
 }
 
 function edgeRegion(sides: readonly string[]): Region {

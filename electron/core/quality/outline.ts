@@ -349,7 +349,7 @@ function surfacePastFrame(
   );
 }
 
-export type FrameSide = 'top' | 'right' | 'bottom' | 'left';
+type FrameSide = 'top' | 'right' | 'bottom' | 'left';
 
 /**
  * How far in from frame side `side` the first print lies, where the page meets that side: the median over
@@ -386,19 +386,6 @@ function blankBand(r: Raster, mask: Uint8Array, w: number, h: number, side: Fram
   if (!dists.length) return 0;
   dists.sort((a, b) => a - b);
   return dists[dists.length >> 1]! / depth;
-}
-
-/**
- * Whether, along every frame side the page runs out of, a blank band of paper wider than any printed
- * margin (BLANK_BAND of the frame across) lies between the frame and the page's first print: then what
- * the frame cut off is blank paper (an e-invoice printout's empty half of A4, a pin-feed strip), not
- * the paper's content.
- */
-export function onlyBlankPastFrame(r: Raster, page: PageGeometry, sides: readonly FrameSide[]): boolean {
-  return (
-    sides.length > 0 &&
-    sides.every((s) => blankBand(r, page.mask, page.maskWidth, page.maskHeight, s) >= BLANK_BAND)
-  );
 }
 
 /**
