@@ -162,7 +162,7 @@ export function renderDoc(o: DocOptions, pxPerMm: number): PageC {
   };
 
   // Smallest body text, mm of type size; its hanzi ink height is measured on the face below.
-  let bodyMm = 3.2;
+  let bodyMm: number;
   if (isForm) {
     const ink = INK[o.rules ?? 'red'];
     const x0 = strip + 8;
