@@ -413,7 +413,7 @@ async function main(): Promise<void> {
         .join(',')
         .padEnd(
           34,
-        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} dark=${String(m.inkKeptDark)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} trusted=${String(m.pageTrusted)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')}`,
+        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} dark=${String(m.inkKeptDark)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} print=${String(m.printLevel)} glare=${String(m.glareFraction)}/${String(m.glareRimPx ?? '')}/w${String(m.whiteObjects ?? 0)} trusted=${String(m.pageTrusted)}/${String(m.pageOutlinePrint)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')}`,
     );
   }
   const { scores, misses } = scoreCorpus(entries, reports, sealKinds);

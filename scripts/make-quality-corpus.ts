@@ -228,7 +228,7 @@ async function main(): Promise<void> {
         .join(',')
         .padEnd(
           40,
-        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} dark=${String(m.inkKeptDark)} blur=${String(m.blurMm)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} clip=${String(m.clippedFraction)} glare=${String(m.glareFraction)} conf=${String(m.cornersConfidence)} trusted=${String(m.pageTrusted)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')} ${r.elapsedMs}ms`,
+        )} text=${String(m.textHeightPx)} blurR=${String(m.blurRatio)} dark=${String(m.inkKeptDark)} blur=${String(m.blurMm)} paper=${String(m.paperLevel)} ink=${String(m.inkLevel)} print=${String(m.printLevel)} clip=${String(m.clippedFraction)} glare=${String(m.glareFraction)}/${String(m.glareRimPx ?? '')}/w${String(m.whiteObjects ?? 0)} conf=${String(m.cornersConfidence)} trusted=${String(m.pageTrusted)}/${String(m.pageOutlinePrint)} seal=${String(m.sealRingCoverage ?? '')}/${String(m.sealOutlineError ?? '')} ${r.elapsedMs}ms`,
     );
   }
   const { scores, misses } = scoreCorpus(entries, reports);

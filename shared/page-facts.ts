@@ -24,6 +24,8 @@ export const ImageMetrics = z.object({
   pageFillsFrame: z.boolean(),
   /** False when the page outline could not be trusted and the whole frame was judged instead. */
   pageTrusted: z.boolean().optional(),
+  /** Share of the page outline with print just inside it (a sheet's edge keeps a blank margin). */
+  pageOutlinePrint: z.number().optional(),
   /** Height of the smallest body text in photo pixels, measured on the text (null: none found). */
   textHeightPx: z.number().nullable().optional(),
   textLineRuns: z.number().optional(),
@@ -42,11 +44,21 @@ export const ImageMetrics = z.object({
   noiseLevel: z.number().optional(),
   paperLevel: z.number(),
   inkLevel: z.number(),
+  /** How dark the print's strokes get (lower quartile of the darkest pixel of each cell with ink): overexposure's measure. */
+  printLevel: z.number().optional(),
   clippedFraction: z.number(),
   glareFraction: z.number(),
+  /** Width (px) over which the judged highlight fades into the paper: a reflection's rim, not a white box's. */
+  glareRimPx: z.number().optional(),
+  /** Bright patches set aside as white objects on the paper (masking boxes, blank cells): rims as sharp as print. */
+  whiteObjects: z.number().optional(),
   sealChecked: z.boolean().optional(),
   sealFound: z.boolean().optional(),
   sealRingCoverage: z.number().optional(),
+  /** Red rings found, the printed 财政部监制 oval of an invoice form included. */
+  sealRings: z.number().optional(),
+  /** Seal-sized red shapes not read as rings (share of the page): a seal may hide there, so "none" is not sure. */
+  sealUnresolvedRed: z.number().optional(),
   /** RMS distance of the best red ring's rim from a fitted ellipse, share of its radius. */
   sealOutlineError: z.number().nullable().optional(),
   sealRegion: Region.optional(),

@@ -85,6 +85,11 @@ const EDGE_CONTRAST_SHARE = 0.45;
 const SMEAR_LINE_SHARE = 0.5;
 /** Edge width over text height under which a blurred photo is still judged for its seal (see findSeal's call). */
 const SEAL_BLUR_RATIO_LIMIT = 0.4;
+/**
+ * Seal-sized red shapes not read as rings, as a share of the page's samples, under which "no seal" counts as
+ * measured (seal.ts unresolvedRed): 0.05 % is a few stray red marks, a stamp's impression is ~1 % of a page.
+ */
+const SEAL_UNRESOLVED_MAX = 0.0005;
 /** Gradient gate as a share of the ink contrast: 1.6 / 9 px, the widest edge the fixed gate admits at C ≈ 110. */
 const EDGE_GRADIENT_SHARE = 0.18;
 /** Paper (white) should come out well above mid-grey; below these levels the photo is underexposed. */
@@ -93,11 +98,22 @@ export const PAPER_LEVEL_DARK_WARNING = 120;
 /** Overexposure washes ink towards paper: ink-to-paper contrast below this many grey levels loses text. */
 export const INK_CONTRAST_OVEREXPOSED_ERROR = 90;
 export const INK_CONTRAST_OVEREXPOSED_WARNING = 120;
+/**
+ * …and only when the black print's own strokes are lifted: the darkest quarter of them (lighting.ts
+ * printLevel) stands under this many levels below the paper. Black print reflects a tenth or less of what
+ * paper does, which every sound capture keeps at ≤ ~100 of 255 under white paper (real flatbed scans of
+ * issue 21: 90-103; set A's and B's sound photos ≤ 70), while a veil of flare lifts it: set A's and B's
+ * washed-out photos read 117-207. The line sits in that gap (≥ 152 levels on the real scans, ≤ 138 on the
+ * washed photos).
+ */
+export const PRINT_CONTRAST_WASHED = 145;
 /** …when at least this share of the page is clipped white (a merely pale print is not overexposure). */
 export const OVEREXPOSED_MIN_CLIPPED = 0.35;
 /** Glare patch size as a share of the page: ~1 % covers a line or two of text. */
 export const GLARE_ERROR_FRACTION = 0.01;
 export const GLARE_WARNING_FRACTION = 0.003;
+/** Least rim width (px, 25-75 %) a white object's edge may show on the analysis raster (lighting.ts rimPx). */
+const WHITE_OBJECT_RIM_PX = 3;
 /** The page runs into the frame edge over at least this share of that edge (a cut corner is a few %). */
 const TOUCH_MIN = 0.02;
 
@@ -142,6 +158,7 @@ export const MSG = {
   overWarn: '照片偏亮，文字颜色变浅，建议降低亮度或避开强光重拍',
   incomplete: (sides: string) => `材料没有拍全（${sides}超出了画面），请把纸张四个角都拍进画面后重拍`,
   sealMissing: (label: string) => `没有找到红色公章，${label}需要加盖医院公章（鲜章），请盖章后重新拍照`,
+  sealNotFound: (label: string) => `没找到红章，请确认${label}上有医院的收费专用章或公章（鲜章）`,
   unreadable: (detail: string) => `${detail}`,
   duplicate: (other: string) =>
     `与 ${other} 是同一张照片（或同一角度重拍），请只保留清楚的一张，或换成应提交的其他材料`,
@@ -312,6 +329,12 @@ export function analyse(
   };
   const lighting = measureLighting(r, page);
   const inkContrast = lighting.paperLevel - lighting.inkLevel;
+  // Overexposure: the paper clipped, the print's own strokes lifted (lighting.ts printLevel: a flatbed scan or
+  // a 高拍仪 image clips its paper on purpose and keeps its black print dark), and then the darkest 2 % of the
+  // page grades how much of the text is washed out.
+  const printLifted = lighting.paperLevel - lighting.printLevel < PRINT_CONTRAST_WASHED;
+  const washedOut = (limit: number): boolean =>
+    lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED && printLifted && inkContrast < limit;
 
   // Legibility from the text itself: how many photo pixels the smallest body text gets.
   const depth: InkDepth = { faint: 0, dark: 0 };
@@ -379,8 +402,7 @@ export function analyse(
   // print (faded thermal paper) keeps sharp edges and is not blur. Exposure that lifts or sinks the ink as
   // a whole is judged as exposure, not as smeared ink.
   const exposureOk =
-    lighting.paperLevel >= PAPER_LEVEL_DARK_ERROR &&
-    !(lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED && inkContrast < INK_CONTRAST_OVEREXPOSED_ERROR);
+    lighting.paperLevel >= PAPER_LEVEL_DARK_ERROR && !washedOut(INK_CONTRAST_OVEREXPOSED_ERROR);
   const inkSmeared =
     exposureOk &&
     inkKeptDark !== null &&
@@ -430,12 +452,10 @@ export function analyse(
     findings.push({ code: 'too_dark', severity: 'error', message: MSG.darkError });
   else if (lighting.paperLevel < PAPER_LEVEL_DARK_WARNING)
     findings.push({ code: 'too_dark', severity: 'warning', message: MSG.darkWarn });
-  if (lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED) {
-    if (inkContrast < INK_CONTRAST_OVEREXPOSED_ERROR)
-      findings.push({ code: 'overexposed', severity: 'error', message: MSG.overError });
-    else if (inkContrast < INK_CONTRAST_OVEREXPOSED_WARNING)
-      findings.push({ code: 'overexposed', severity: 'warning', message: MSG.overWarn });
-  }
+  if (washedOut(INK_CONTRAST_OVEREXPOSED_ERROR))
+    findings.push({ code: 'overexposed', severity: 'error', message: MSG.overError });
+  else if (washedOut(INK_CONTRAST_OVEREXPOSED_WARNING))
+    findings.push({ code: 'overexposed', severity: 'warning', message: MSG.overWarn });
   // Exposure that hides the text leaves blur unjudged: say so instead of letting silence read as "sharp".
   if (!blurJudged && !findings.some((f) => f.code === 'blurry')) {
     const exposure = findings.find(
@@ -455,6 +475,9 @@ export function analyse(
   );
   // A washed-out photo merges paper and table, so where the page ends cannot be told; skip it then.
   if (!page.fillsFrame && touched.length > 0 && !overexposed) {
+    // A trusted outline running out of the frame is measured: the sheet's corners are not all in view (the
+    // rule's own words: 四个角要完整拍进照片). Where the "page" was a white surface past the frame
+    // (outline.ts surfacePastFrame) the outline is not trusted and this branch is not reached.
     findings.push({
       code: 'incomplete_page',
       severity: 'error',
@@ -464,7 +487,7 @@ export function analyse(
   } else if (page.fillsFrame && !overexposed) {
     // No table visible: a scan, or a close-up that may have cut the page. Text running into the frame
     // edge says the page goes on beyond it; clean margins all round (a scan) are fine.
-    const cut = sidesWithCutText(r, lighting.paperLevel, text.lineHeight);
+    const cut = sidesWithCutPrint(cutPrint(r, lighting, text.lineHeight));
     if (cut.length > 0) {
       findings.push({
         code: 'incomplete_page',
@@ -475,7 +498,11 @@ export function analyse(
     }
   }
 
-  const worstGlare = lighting.glare[0];
+  // A white object on the paper (a masking box, a blank cell, a scanner app's white fill) is in focus: its
+  // rim is no wider than the print's own edges (a blurred step's 25-75 % width is about half its 10-90 %
+  // one, so this allows twice that, and 3 px for the walk's steps). A reflection fades over many more.
+  const objectRim = Math.max(WHITE_OBJECT_RIM_PX, widest ?? SHARP_EDGE_MAX_PX);
+  const worstGlare = lighting.glare.find((g) => g.rimPx === null || g.rimPx > objectRim);
   if (worstGlare && !overexposed) {
     const { pageFraction, coversText, textAround, region } = worstGlare;
     if (coversText && pageFraction >= GLARE_ERROR_FRACTION)
@@ -509,11 +536,24 @@ export function analyse(
           onPage: (x, y) => onPage(page, x, y),
           paperLevel: lighting.paperLevel,
           textHeightPx: text.medianHeight,
+          corners: page.corners,
+          // Every 医疗收费票据 form and e-invoice prints the 财政部监制 oval over its title.
+          supervisionOval: options.kind === 'invoice',
         })
       : null;
   if (seal && !seal.found) {
     const label = options.kind ? kindLabel(options.kind, '该材料') : '该材料';
-    findings.push({ code: 'seal_missing', severity: 'error', message: MSG.sealMissing(label) });
+    // Severity follows evidence: "no seal" is measured only when the paper's print was found and measured
+    // (its text height: the search ran on a page that was read, over the whole frame when the outline was
+    // not trusted) and no red shape a seal could hide in is left unread. Otherwise it was only not found,
+    // and the person is asked to look.
+    const measured = text.lineHeight !== null && seal.unresolvedRed < SEAL_UNRESOLVED_MAX;
+    const severity = measured ? 'error' : 'warning';
+    findings.push({
+      code: 'seal_missing',
+      severity,
+      message: severity === 'error' ? MSG.sealMissing(label) : MSG.sealNotFound(label),
+    });
   }
 
   const [c0, c1, c2, c3] = page.corners.map((p) => ({ x: round(p.x, 4), y: round(p.y, 4) }));
@@ -525,6 +565,7 @@ export function analyse(
     pageAreaFraction: round(page.areaFraction),
     pageFillsFrame: page.fillsFrame,
     pageTrusted,
+    pageOutlinePrint: round(page.outlinePrint, 3),
     textHeightPx: textPxShown,
     textLineRuns: text.runs,
     ...(text.sideways ? { textSideways: true } : {}),
@@ -539,12 +580,21 @@ export function analyse(
     noiseLevel: round(noise),
     paperLevel: Math.round(lighting.paperLevel),
     inkLevel: lighting.inkLevel,
+    printLevel: lighting.printLevel,
     clippedFraction: round(lighting.clippedFraction, 4),
     glareFraction: round(worstGlare?.pageFraction ?? 0, 4),
   };
+  // The sharpest-rimmed bright patch set aside as a white object, and the rim of the highlight judged.
+  const whiteObjects = lighting.glare.filter(
+    (g) => g !== worstGlare && g.rimPx !== null && g.rimPx <= objectRim,
+  );
+  if (worstGlare?.rimPx != null) metrics.glareRimPx = worstGlare.rimPx;
+  if (whiteObjects.length) metrics.whiteObjects = whiteObjects.length;
   if (needSeal) metrics.sealChecked = seal !== null;
   if (seal) {
     metrics.sealFound = seal.found;
+    metrics.sealRings = seal.rings.length;
+    metrics.sealUnresolvedRed = round(seal.unresolvedRed, 4);
     metrics.sealRingCoverage = round(seal.ringCoverage);
     metrics.sealOutlineError = seal.outlineError === null ? null : round(seal.outlineError, 3);
     if (seal.region) metrics.sealRegion = seal.region;
@@ -568,24 +618,46 @@ const CUT_TEXT_MAX = 0.85;
 /** Longest dark stretch along a frame side that counts as cut print, in line heights. */
 const CUT_TEXT_RUN_LINES = 3;
 
+type Side = 'top' | 'right' | 'bottom' | 'left';
+
 /**
- * Frame sides along which dark ink reaches the outermost strip (0.8 % of the frame) intermittently, as text
- * cut by the frame does; a solid dark line along a whole side is a scanner shadow, not text. Text cut by the
- * frame is dark in short stretches — a line of print crosses the edge over its own height, with paper
- * between the lines — so only dark stretches up to three line heights long count (`lineHeight`, analysis
- * px; without it 5 % of the side): a page's shadow, the dark edge of a book, a finger or the table beyond a
- * sheet that fills the frame is dark along much more of the side at a stretch.
+ * Per frame side, the share of its length along which dark print reaches the outermost strip (0.8 % of the
+ * frame) intermittently, as text cut by the frame does. Text cut by the frame is dark in short stretches — a
+ * line of print crosses the edge over its own height, with paper between the lines — so only dark stretches
+ * up to three line heights long count (`lineHeight`, analysis px; without it 5 % of the side): a page's
+ * shadow, the dark edge of a book, a finger or the table beyond a sheet is dark along much more of the side
+ * at a stretch.
  */
-function sidesWithCutText(
+function cutPrint(
   r: Raster,
-  paperLevel: number,
+  lighting: { paperLevel: number; printLevel: number },
   lineHeight: number | null,
-): ('top' | 'right' | 'bottom' | 'left')[] {
-  const inkBelow = paperLevel - 80;
-  if (inkBelow <= 0) return [];
+): Record<Side, number> {
+  const { paperLevel, printLevel } = lighting;
+  // Print at the frame is as dark as the page's own print: under 80 levels below the paper (black print on
+  // white), or, where the print itself is paler (thin strokes at the analysis scale, grey print), 60 % of
+  // the way from the paper to it and 40 levels clear of the paper's texture.
+  const inkBelow = paperLevel - Math.min(80, Math.max(40, 0.6 * (paperLevel - printLevel)));
+  const none = { top: 0, right: 0, bottom: 0, left: 0 };
+  if (inkBelow <= 0) return none;
   const depthX = Math.max(2, Math.round(r.width * 0.008));
   const depthY = Math.max(2, Math.round(r.height * 0.008));
-  const along = (n: number, dark: (t: number) => boolean): number => {
+  // Whether ink reaches the outermost strip at one place along a side.
+  const darkAt = (side: Side, t: number): boolean => {
+    const [x0, x1, y0, y1] =
+      side === 'top'
+        ? [t, t + 1, 0, depthY]
+        : side === 'bottom'
+          ? [t, t + 1, r.height - depthY, r.height]
+          : side === 'left'
+            ? [0, depthX, t, t + 1]
+            : [r.width - depthX, r.width, t, t + 1];
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) if (r.grey[y * r.width + x]! < inkBelow) return true;
+    return false;
+  };
+  const share = (side: Side): number => {
+    const n = side === 'top' || side === 'bottom' ? r.width : r.height;
     const longest = lineHeight !== null ? CUT_TEXT_RUN_LINES * lineHeight : 0.05 * n;
     let hits = 0;
     let total = 0;
@@ -597,25 +669,20 @@ function sidesWithCutText(
     };
     for (let t = 0; t < n; t += 2) {
       total++;
-      if (dark(t)) run++;
+      if (darkAt(side, t)) run++;
       else close();
     }
     close();
     return total ? hits / total : 0;
   };
-  const darkIn = (x0: number, x1: number, y0: number, y1: number): boolean => {
-    for (let y = y0; y < y1; y++)
-      for (let x = x0; x < x1; x++) if (r.grey[y * r.width + x]! < inkBelow) return true;
-    return false;
-  };
-  const share = {
-    top: along(r.width, (x) => darkIn(x, x + 1, 0, depthY)),
-    bottom: along(r.width, (x) => darkIn(x, x + 1, r.height - depthY, r.height)),
-    left: along(r.height, (y) => darkIn(0, depthX, y, y + 1)),
-    right: along(r.height, (y) => darkIn(r.width - depthX, r.width, y, y + 1)),
-  };
-  return (Object.keys(share) as (keyof typeof share)[]).filter(
-    (k) => share[k] >= CUT_TEXT_MIN && share[k] <= CUT_TEXT_MAX,
+  const shares = { top: share('top'), right: share('right'), bottom: share('bottom'), left: share('left') };
+  return shares;
+}
+
+/** Sides along which print is cut by the frame (a share from CUT_TEXT_MIN, short of a continuous line). */
+function sidesWithCutPrint(shares: Record<Side, number>): Side[] {
+  return (Object.keys(shares) as Side[]).filter(
+    (k) => shares[k] >= CUT_TEXT_MIN && shares[k] <= CUT_TEXT_MAX,
   );
 }
 

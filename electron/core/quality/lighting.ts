@@ -63,12 +63,29 @@ const LIFTED_INK_SHARE = 1 / 3;
 const MIN_CORE_INK_CELLS = 6;
 /** Under this share of the core's ink cells lifted, the ink under the highlight keeps its darkness. */
 const MAX_LIFTED_SHARE = 0.1;
+/**
+ * The print's own darkness: the lower quartile, over the cells holding black or grey print, of each cell's
+ * darkest sample. Overexposure is ink washed out — flare and a blown exposure lift every stroke's core
+ * towards the paper — so this is what gates it. The darkest 2 % of the page (inkLevel) cannot tell a washed
+ * photo from a flatbed scan or a 高拍仪 image, whose paper is clipped white on purpose: there print may cover
+ * under 2 % of the page, or be mostly coloured (an e-invoice's salmon rules), and the quantile lands on the
+ * strokes' grey rims or on the coloured print (issue 21: real scans at paper 255 read ink 137-175 by it).
+ * Each cell with black print keeps its strokes' dark core however little print the page has; coloured print
+ * is light by its colour, not by the exposure, and is left out.
+ */
+const PRINT_CORE_QUANTILE = 0.25;
+/** A cell's darkest sample is black or grey print when its channels differ by no more than this. */
+const NEUTRAL_INK_CHROMA = 40;
+/** Fewer cells with ink than this (a nearly blank page) and the print's darkness falls back to inkLevel. */
+const MIN_PRINT_CELLS = 30;
 
 export interface Lighting {
   /** Median paper grey level on the page (0-255). */
   paperLevel: number;
   /** Grey level of the darkest 2 % of page pixels (the ink). */
   inkLevel: number;
+  /** How dark the print's strokes get (PRINT_CORE_QUANTILE): the level overexposure is judged by. */
+  printLevel: number;
   /** Share of page pixels that are clipped and colourless. */
   clippedFraction: number;
   /** Highlight patches brighter than the paper around them that the text is not seen through, largest first. */
@@ -84,6 +101,13 @@ export interface Lighting {
     inkAround: number;
     /** Share of the highlight's core cells where ink still shows, or null when the core is too small. */
     inkInCore: number | null;
+    /**
+     * Median width (px) over which the brightness falls from the clipped patch to the paper around it, 75 % to
+     * 25 % of the way (rimWidth), or null when too few edges were walked. A reflection is the lamp's image, out
+     * of the paper's plane and spread by its surface, and fades over many pixels; a white box on the paper (a
+     * masking rectangle, a blank cell, a scanner app's white fill) is in focus and ends as sharply as the print.
+     */
+    rimPx: number | null;
   }[];
 }
 
@@ -98,6 +122,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
   const cellMaxOf = new Uint8Array(cw * ch);
   const inPage = new Uint8Array(cw * ch);
   const inkHist = new Float64Array(256);
+  /** Darkest sample of each cell holding black or grey print (PRINT_CORE_QUANTILE). */
+  const printMins: number[] = [];
   let pagePixels = 0;
   let pageClipped = 0;
   const { width, grey, rgb } = r;
@@ -116,6 +142,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       let clip = 0;
       let cellMax = 0;
       let cellMin = 255;
+      let cellMinChroma = 0;
       // Every other pixel each way: 64 samples per cell are plenty for a level and a share. They are kept in
       // `samples`, so the second look (paper above the cell mean, ink below its brightest paper) reads 64
       // bytes instead of striding through the image again.
@@ -125,7 +152,6 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
           const v = grey[i]!;
           samples[n++] = v;
           if (v > cellMax) cellMax = v;
-          if (v < cellMin) cellMin = v;
           sum += v;
           inkHist[v]!++;
           const j = i * 3;
@@ -134,6 +160,10 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
           const B = rgb[j + 2]!;
           const min = R < G ? (R < B ? R : B) : G < B ? G : B;
           const max = R > G ? (R > B ? R : B) : G > B ? G : B;
+          if (v < cellMin) {
+            cellMin = v;
+            cellMinChroma = max - min;
+          }
           if (min >= CLIP_LEVEL && max - min <= CLIP_MAX_CHROMA) clip++;
         }
       }
@@ -155,6 +185,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       clipped[k] = clip / n;
       ink[k] = dark / n;
       cellMinOf[k] = cellMin;
+      if (cellMax - cellMin >= INK_PRESENT && cellMinChroma <= NEUTRAL_INK_CHROMA) printMins.push(cellMin);
       cellMaxOf[k] = cellMax;
       pagePixels += n;
       pageClipped += clip;
@@ -175,6 +206,11 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     }
   }
 
+  printMins.sort((a, b) => a - b);
+  const printLevel =
+    printMins.length >= MIN_PRINT_CELLS
+      ? printMins[Math.floor(PRINT_CORE_QUANTILE * printMins.length)]!
+      : inkLevel;
   // Core cells whose ink keeps less contrast than this were lifted by added light (LIFTED_INK_SHARE).
   const liftedBelow = Math.max(2 * INK_PRESENT, LIFTED_INK_SHARE * (paperLevel - inkLevel));
   // Highlights: connected clipped cells, each compared with the paper in a ring around it.
@@ -265,6 +301,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     const seenRing = new Set<number>(cells);
     let frontier = cells;
     let ringInk = 0;
+    let ringPaper = 0;
     let ringCells = 0;
     let ringAll = 0;
     let ringUnclipped = 0;
@@ -286,6 +323,7 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
               ringAll++;
               if (!inPage[nk]) continue;
               ringInk += ink[nk]!;
+              ringPaper += paper[nk]!;
               ringCells++;
               if (clipped[nk]! < GLARE_CELL_CLIPPED) ringUnclipped++;
             }
@@ -300,7 +338,18 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     const inkAround = ringCells ? ringInk / ringCells : 0;
     const textAround = inkAround >= RING_TEXT_MIN_INK;
     const coversText = textAround && coreInk < WIPED_INK_RATIO * inkAround;
+    const rimPx = rimWidth(
+      r,
+      cw,
+      new Set(cells),
+      x0,
+      y0,
+      x1,
+      y1,
+      ringCells ? ringPaper / ringCells : paperLevel,
+    );
     glare.push({
+      rimPx,
       region: {
         x: (x0 * CELL) / r.width,
         y: (y0 * CELL) / r.height,
@@ -316,5 +365,90 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     });
   }
   glare.sort((a, b) => b.pageFraction - a.pageFraction);
-  return { paperLevel, inkLevel, clippedFraction: pagePixels ? pageClipped / pagePixels : 0, glare };
+  return {
+    paperLevel,
+    inkLevel,
+    printLevel,
+    clippedFraction: pagePixels ? pageClipped / pagePixels : 0,
+    glare,
+  };
+}
+
+/** Longest walk out from a clipped patch's edge (px): a rim wider than this is plainly a reflection's. */
+const RIM_WALK = 48;
+/** The walk reads the brightest of this many pixels outward, so thin strokes of print do not end it. */
+const RIM_WINDOW = 6;
+
+/**
+ * Median width (px) of a clipped patch's rim: along rows and columns through the patch (every 4 px), from
+ * its outermost clipped pixel outward, the distance from where the brightness falls under 75 % of the way
+ * from the surrounding paper to white to where it falls under 25 %.
+ */
+function rimWidth(
+  r: Raster,
+  cw: number,
+  patch: ReadonlySet<number>,
+  cx0: number,
+  cy0: number,
+  cx1: number,
+  cy1: number,
+  paperAround: number,
+): number | null {
+  const { width, height, grey } = r;
+  const hi = paperAround + 0.75 * (255 - paperAround);
+  const lo = paperAround + 0.25 * (255 - paperAround);
+  const inPatch = (x: number, y: number): boolean =>
+    patch.has(Math.floor(y / CELL) * cw + Math.floor(x / CELL)) && grey[y * width + x]! >= CLIP_LEVEL;
+  const widths: number[] = [];
+  // One walk from (x, y) outward by (dx, dy).
+  const walk = (x: number, y: number, dx: number, dy: number): void => {
+    let t75 = -1;
+    for (let t = 1; t <= RIM_WALK; t++) {
+      let v = 0;
+      for (let j = 0; j < RIM_WINDOW; j++) {
+        const xx = x + dx * (t + j);
+        const yy = y + dy * (t + j);
+        if (xx < 0 || yy < 0 || xx >= width || yy >= height) return;
+        const g = grey[yy * width + xx]!;
+        if (g > v) v = g;
+      }
+      if (t75 < 0 && v < hi) t75 = t;
+      if (v < lo) {
+        widths.push(t - Math.max(0, t75));
+        return;
+      }
+    }
+    widths.push(RIM_WALK);
+  };
+  const X0 = cx0 * CELL;
+  const X1 = Math.min(width - 1, (cx1 + 1) * CELL - 1);
+  const Y0 = cy0 * CELL;
+  const Y1 = Math.min(height - 1, (cy1 + 1) * CELL - 1);
+  for (let y = Y0; y <= Y1; y += 4) {
+    let first = -1;
+    let last = -1;
+    for (let x = X0; x <= X1; x++)
+      if (inPatch(x, y)) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    if (first < 0) continue;
+    walk(first, y, -1, 0);
+    walk(last, y, 1, 0);
+  }
+  for (let x = X0; x <= X1; x += 4) {
+    let first = -1;
+    let last = -1;
+    for (let y = Y0; y <= Y1; y++)
+      if (inPatch(x, y)) {
+        if (first < 0) first = y;
+        last = y;
+      }
+    if (first < 0) continue;
+    walk(x, first, 0, -1);
+    walk(x, last, 0, 1);
+  }
+  if (widths.length < 8) return null;
+  widths.sort((a, b) => a - b);
+  return widths[widths.length >> 1]!;
 }

@@ -32,6 +32,18 @@ const MAX_OUTLINE_PRINT = 0.4;
  * "page" with two corners 1 % apart is a triangle of something else (a patch of pavement in a street photo).
  */
 const MIN_SIDE_SHARE = 0.05;
+/**
+ * A page that runs out of two opposite frame sides along this share of each is either a sheet bigger than the
+ * frame (then its print runs out of the frame too) or a white surface around the paper (a pale desk, a stack
+ * of receipts) taken for it.
+ */
+const OPPOSITE_TOUCH = 0.5;
+/**
+ * …with its first print this far in from both sides (share of the frame across): more than any page margin
+ * still in view (A4's 25 mm is 12 % of its width on a page filling the frame; a sheet running past the frame
+ * shows less of it), the blank desk around a receipt in set A and B's photos and issue 21's stack of receipts.
+ */
+const BLANK_BAND = 0.12;
 /** Ink must stand this many grey levels under its paper to count as print (sensor noise on a dark photo does not). */
 const MIN_PRINT_CONTRAST = 40;
 
@@ -54,6 +66,8 @@ export interface PageGeometry {
   trusted: boolean;
   /** Median brightness step (paperness levels) from the page to the table across the outline. */
   edgeStep: number;
+  /** Share of the outline with print right inside it (printAtOutline). */
+  outlinePrint: number;
   /** Block mask (1 = page) and its size, for the other checks to restrict themselves to the document. */
   mask: Uint8Array;
   maskWidth: number;
@@ -187,7 +201,8 @@ export function findPage(r: Raster): PageGeometry {
     (edgeStep < MIN_EDGE_STEP ||
       confidence < MIN_TRUSTED_CONFIDENCE ||
       outlinePrint >= MAX_OUTLINE_PRINT ||
-      shortestSideShare(corners, r.width, r.height) < MIN_SIDE_SHARE)
+      shortestSideShare(corners, r.width, r.height) < MIN_SIDE_SHARE ||
+      surfacePastFrame(r, mask, mw, mh, touches))
   ) {
     return {
       corners: [
@@ -202,6 +217,7 @@ export function findPage(r: Raster): PageGeometry {
       fillsFrame: true,
       trusted: false,
       edgeStep,
+      outlinePrint,
       mask: new Uint8Array(mw * mh).fill(1),
       maskWidth: mw,
       maskHeight: mh,
@@ -211,6 +227,7 @@ export function findPage(r: Raster): PageGeometry {
   return {
     trusted: true,
     edgeStep,
+    outlinePrint,
     corners,
     confidence,
     areaFraction,
@@ -303,6 +320,72 @@ function printAtOutline(r: Raster, score: Uint8Array, mask: Uint8Array, w: numbe
     if (hasPrint(inK % w, Math.floor(inK / w))) printed++;
   });
   return outline >= 8 ? printed / outline : 0;
+}
+
+/**
+ * The "page" is a white surface running past the frame, not a sheet cut off by it: it runs out of two
+ * opposite sides along OPPOSITE_TOUCH of each, and along both of them the first print lies far in from the
+ * frame (median over the rows or columns where the page meets it: BLANK_BAND of the frame across or more).
+ * A sheet bigger than the frame loses at most its margin there (print within a few per cent of the frame);
+ * a pale desk or the receipts under the one photographed leave a wide blank band before the paper's print.
+ */
+function surfacePastFrame(
+  r: Raster,
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  touches: { top: number; right: number; bottom: number; left: number },
+): boolean {
+  const blank = (side: FrameSide): number => blankBand(r, mask, w, h, side);
+  return (
+    (touches.left >= OPPOSITE_TOUCH &&
+      touches.right >= OPPOSITE_TOUCH &&
+      blank('left') >= BLANK_BAND &&
+      blank('right') >= BLANK_BAND) ||
+    (touches.top >= OPPOSITE_TOUCH &&
+      touches.bottom >= OPPOSITE_TOUCH &&
+      blank('top') >= BLANK_BAND &&
+      blank('bottom') >= BLANK_BAND)
+  );
+}
+
+type FrameSide = 'top' | 'right' | 'bottom' | 'left';
+
+/**
+ * How far in from frame side `side` the first print lies, where the page meets that side: the median over
+ * the rows or columns (every other block) whose page mask touches the side, as a share of the frame across.
+ * 0 when the page does not meet the side.
+ */
+function blankBand(r: Raster, mask: Uint8Array, w: number, h: number, side: FrameSide): number {
+  const printAt = (bx: number, by: number): boolean => {
+    let lo = 255;
+    let hi = 0;
+    for (let y = by * BLOCK; y < Math.min(r.height, (by + 1) * BLOCK); y++)
+      for (let x = bx * BLOCK; x < Math.min(r.width, (bx + 1) * BLOCK); x++) {
+        const v = r.grey[y * r.width + x]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    return lo < 0.6 * hi && hi - lo >= MIN_PRINT_CONTRAST;
+  };
+  const horizontal = side === 'left' || side === 'right';
+  const lines = horizontal ? h : w;
+  const depth = horizontal ? w : h;
+  const dists: number[] = [];
+  for (let i = 0; i < lines; i += 2) {
+    const edge = horizontal ? i * w + (side === 'left' ? 0 : w - 1) : (side === 'top' ? 0 : h - 1) * w + i;
+    if (!mask[edge]) continue;
+    let d = 0;
+    for (; d < depth >> 1; d++) {
+      const bx = horizontal ? (side === 'left' ? d : w - 1 - d) : i;
+      const by = horizontal ? i : side === 'top' ? d : h - 1 - d;
+      if (printAt(bx, by)) break;
+    }
+    dists.push(d);
+  }
+  if (!dists.length) return 0;
+  dists.sort((a, b) => a - b);
+  return dists[dists.length >> 1]! / depth;
 }
 
 /**
