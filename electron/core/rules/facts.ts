@@ -1,0 +1,123 @@
+// The facts a claim is judged on, whatever they were read from (a manifest or the database), and the
+// scenario the pack's conditions look at. Types only plus two pure readings of them.
+import type {
+  AgentRelation,
+  CareSetting,
+  DocumentKind,
+  FilingType,
+  InsuranceType,
+} from '../../../shared/domain';
+import type { EvaluationReport } from '../../../shared/evaluation';
+import type { Fields } from '../../../shared/fields';
+import type { QualityReport } from '../../../shared/quality';
+import type { ClaimFact, RulePack, Scenario } from '../../../shared/rules';
+import type { ParsedInvoice } from '../invoices/parse';
+
+/** The facts of a claim the rules look at, whatever it was read from (manifest or database). */
+export interface ClaimFacts {
+  claimant: {
+    name: string;
+    idNumber: string;
+    insuranceType: InsuranceType;
+    insuredRegion: string;
+    phone?: string | null | undefined;
+    bankAccount?: { bank: string; number: string; holder: string } | null | undefined;
+  };
+  applicant: { relation: 'self' } | { relation: AgentRelation; name: string; idNumber: string };
+  careSetting: CareSetting;
+  hospital: string;
+  treatmentRegion: string;
+  visitDate?: string | null | undefined;
+  admissionDate?: string | null | undefined;
+  dischargeDate?: string | null | undefined;
+  totalAmount?: number | null | undefined;
+  crossRegion?:
+    | {
+        filingType: FilingType;
+        filingDate?: string | null | undefined;
+        /** Filed at the 经办机构's window: the filled-in 异地就医登记备案表 belongs in the claim. */
+        offline?: boolean | undefined;
+      }
+    | null
+    | undefined;
+  specialDrugs?: boolean | undefined;
+  /** The applicant marked the printed 诚信承诺书 as signed. */
+  pledgeSigned?: boolean | undefined;
+}
+
+export interface EvaluatedPage {
+  /** Field path for messages, e.g. documents[2].files[0]. */
+  field: string;
+  /** File name shown to people. */
+  name: string;
+  /** The page's quality report, when it was checked. */
+  quality?: QualityReport | null | undefined;
+  /** Text of a born-digital PDF, when extracted (used for the 急诊 mark). */
+  text?: string | null | undefined;
+  /** What is printed on the page, read and corrected (mergeFields: the person's value wins). */
+  fields?: Fields | undefined;
+}
+
+export interface EvaluatedDocument {
+  /** Position in the claim (manifest order): what requirement.documents refers to. */
+  index: number;
+  kind: DocumentKind;
+  pages: EvaluatedPage[];
+  /** Things the person confirmed by looking at the paper, e.g. "emergency_mark". */
+  confirmed?: readonly string[] | undefined;
+}
+
+/** A claim elsewhere that already holds this invoice. */
+export interface InvoiceDuplicate {
+  claimReference: string;
+  claimId?: number | undefined;
+  claimantName?: string | undefined;
+  by: 'qr' | 'image';
+  /** The very same file bytes (only meaningful with by: 'image'). */
+  identicalFile?: boolean | undefined;
+}
+
+/** What was read from one invoice page (QR payload) and what it collides with. */
+export interface InvoiceEvidence {
+  documentIndex: number;
+  field: string;
+  name: string;
+  parsed: ParsedInvoice | null;
+  duplicates: InvoiceDuplicate[];
+  /** Another page of this same claim that is the same invoice (field path). */
+  repeatOf?: string | undefined;
+}
+
+export interface EvaluateOptions {
+  /** YYYY-MM-DD that deadlines are measured from. */
+  today: string;
+  pack: RulePack;
+  invoices?: readonly InvoiceEvidence[] | undefined;
+}
+
+/** Report plus the order the bundle lays documents out in (each document once, checklist order). */
+export type ClaimEvaluation = EvaluationReport & {
+  documentOrder: number[];
+  pack: { id: string; name: string; version: string };
+};
+
+export function scenarioOf(c: ClaimFacts): Scenario {
+  const relation = c.applicant.relation;
+  return {
+    careSetting: c.careSetting,
+    filing: c.crossRegion ? c.crossRegion.filingType : 'local',
+    applicant: relation === 'self' ? 'self' : relation === 'helper' ? 'helper' : 'relative',
+    relation,
+    specialDrugs: c.specialDrugs === true,
+    insuranceType: c.claimant.insuranceType,
+    offlineFiling: c.crossRegion?.offline === true,
+  };
+}
+
+/** Facts that stand in for a paper (satisfiedBy in the pack). */
+export function factsOf(c: ClaimFacts): Set<ClaimFact> {
+  const facts = new Set<ClaimFact>();
+  if ((c.claimant.bankAccount?.number ?? '').replace(/\s/g, '') !== '') facts.add('bank_account_number');
+  if (c.pledgeSigned === true) facts.add('pledge_signed');
+  return facts;
+}
