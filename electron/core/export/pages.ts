@@ -12,7 +12,8 @@ import {
   APPLICANT_RELATION_LABELS,
   type DocumentKind,
 } from '../../../shared/domain';
-import type { Problem, RequirementResult } from '../../../shared/evaluation';
+import { formatDateZh } from '../../../shared/dates';
+import type { Problem, ReminderResult, RequirementResult } from '../../../shared/evaluation';
 import { SOURCES_NOTE } from '../../../shared/rules';
 import { formatYuan as formatYuanShared } from '../../../shared/money';
 import { maskDigits, maskIdNumber } from '../../../shared/validators';
@@ -134,12 +135,7 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
   ]);
   rows.push(['就医日期', careDates(input)]);
   const cross = claim.crossRegion;
-  rows.push([
-    '异地就医备案',
-    cross
-      ? `${FILING_TYPE_LABELS[cross.filingType].zh}${cross.filingDate ? `（备案日期 ${cross.filingDate}）` : ''}`
-      : '参保地内就医，无需异地备案',
-  ]);
+  rows.push(['异地就医备案', cross ? filingText(cross) : '参保地内就医，无需异地备案']);
   if (claim.totalAmount !== undefined && claim.totalAmount !== null)
     rows.push(['医疗费用总额', formatYuan(claim.totalAmount)]);
   const bank = claimant.bankAccount;
@@ -151,17 +147,33 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
   const deadline = input.evaluation.deadline;
   if (deadline) {
     const left = deadline.daysLeft >= 0 ? `还有 ${deadline.daysLeft} 天` : `已超过 ${-deadline.daysLeft} 天`;
-    rows.push(['报销申请期限', `${deadline.date} 前（${left}）`]);
+    rows.push(['报销申请期限', `${formatDateZh(deadline.date)}前（${left}）`]);
   }
   rows.push(['材料', `${docCount} 份，本材料包共 ${pageCount} 页`]);
-  rows.push(['生成日期', input.today]);
+  rows.push(['生成日期', formatDateZh(input.today)]);
   return rows;
+}
+
+/** 异地转诊（线下备案，备案日期 2026年8月30日，备案就医地 上海市，有效期 2026年9月1日至2027年2月28日）. */
+function filingText(cross: NonNullable<BundleInput['claim']['crossRegion']>): string {
+  const facts = [
+    ...(cross.offline ? ['在参保地窗口办理'] : []),
+    ...(cross.filingDate ? [`备案日期 ${formatDateZh(cross.filingDate)}`] : []),
+    ...(cross.filedPlace ? [`备案就医地 ${cross.filedPlace}`] : []),
+    ...(cross.startDate || cross.endDate
+      ? [
+          `备案起止 ${cross.startDate ? formatDateZh(cross.startDate) : '未填'}至${cross.endDate ? formatDateZh(cross.endDate) : '未填'}`,
+        ]
+      : []),
+  ];
+  return `${FILING_TYPE_LABELS[cross.filingType].zh}${facts.length ? `（${facts.join('，')}）` : ''}`;
 }
 
 export function careDates(input: BundleInput): string {
   const c = input.claim;
-  if (c.admissionDate || c.dischargeDate) return `${c.admissionDate ?? '?'} 至 ${c.dischargeDate ?? '?'}`;
-  return c.visitDate ?? '未填写';
+  const day = (d: string | null | undefined) => (d ? formatDateZh(d) : '?');
+  if (c.admissionDate || c.dischargeDate) return `${day(c.admissionDate)}至${day(c.dischargeDate)}`;
+  return c.visitDate ? formatDateZh(c.visitDate) : '未填写';
 }
 
 export function drawCover(
@@ -280,7 +292,7 @@ export function drawCover(
   }
 
   const note =
-    '说明：本材料包由 ClaimDesk 报销材料助手离线生成。第 2 页起为材料清单（每项材料在本包中的页码）、诚信承诺书（请打印后手写签名）及全部材料，最后是政策依据附录。银行卡号、身份证号已部分隐藏。医保服务热线 12393。';
+    '说明：本材料包由 ClaimDesk 报销材料助手离线生成。第 2 页起为材料清单（每项材料在本包中的页码）、诚信承诺书页（网上申请时在页面上勾选即可；到窗口提交的，打印后签名）及全部材料，最后是政策依据附录。银行卡号、身份证号已部分隐藏。医保服务热线 12393。';
   drawParagraph(page, note, MARGIN_X, BOTTOM + 40, CONTENT_WIDTH, {
     font: fonts.regular,
     size: 9.5,
@@ -319,8 +331,6 @@ function locationText(r: RequirementResult, locations: ChecklistLocations): stri
         `材料 ${l.ordinal} ${kindLabel(l.kind)}，第 ${l.firstPage === l.lastPage ? l.firstPage : `${l.firstPage}–${l.lastPage}`} 页${l.photoFailed ? '（照片未通过检查，需重拍）' : ''}`,
     );
   if (parts.length) return parts.join('\n');
-  // The pledge is generated into the bundle itself, so its "document" is our own page.
-  if (r.kinds.includes('integrity_pledge')) return `诚信承诺书，第 ${locations.pledgePage} 页（打印后签名）`;
   return r.status === 'missing' ? '缺' : '—';
 }
 
@@ -381,7 +391,20 @@ export function checklistPageCount(
 type ChecklistItem =
   | { type: 'row'; row: ChecklistRow }
   | { type: 'problems-title' }
-  | { type: 'problem'; problem: Problem; height: number };
+  | { type: 'problem'; problem: Problem; height: number }
+  | { type: 'reminders-title' }
+  | { type: 'reminder'; text: string; height: number };
+
+/** The pledge reminder (rule pack `reminders`, id integrity-pledge) points at the bundle's own pledge page. */
+const PLEDGE_REMINDER = 'integrity-pledge';
+
+/** A reminder as one paragraph: title, what it says (or that it is done), its steps, the pledge's page. */
+export function reminderText(r: ReminderResult, locations: Pick<ChecklistLocations, 'pledgePage'>): string {
+  const page = r.id === PLEDGE_REMINDER ? `承诺书页在本材料包第 ${locations.pledgePage} 页。` : '';
+  const done = r.done && r.doneText ? `${r.doneText}。` : '';
+  const steps = (r.steps ?? []).map((st, i) => `\n${i + 1}. ${st.text}`).join('');
+  return `${r.title}：${done}${r.text}${page}${steps}`;
+}
 
 function paginateChecklist(
   fonts: BundleFonts,
@@ -397,10 +420,27 @@ function paginateChecklist(
     for (const problem of input.evaluation.problems)
       items.push({ type: 'problem', problem, height: problemHeight(fonts, problem) });
   }
+  const reminders = input.evaluation.reminders ?? [];
+  if (reminders.length) {
+    items.push({ type: 'reminders-title' });
+    for (const r of reminders) {
+      const text = reminderText(r, locations);
+      items.push({
+        type: 'reminder',
+        text,
+        height: paragraphHeight(text, CONTENT_WIDTH - 24, styles(fonts).body) + 6,
+      });
+    }
+  }
   const pages: ChecklistItem[][] = [[]];
   let room = TOP - BOTTOM - CHECKLIST_TITLE_H - TABLE_HEAD_H;
   for (const item of items) {
-    const h = item.type === 'row' ? item.row.height : item.type === 'problem' ? item.height : 34;
+    const h =
+      item.type === 'row'
+        ? item.row.height
+        : item.type === 'problem' || item.type === 'reminder'
+          ? item.height
+          : 34;
     if (h > room && pages[pages.length - 1]!.length) {
       pages.push([]);
       room = TOP - BOTTOM - 24 - (item.type === 'row' ? TABLE_HEAD_H : 0);
@@ -503,6 +543,19 @@ export function drawChecklist(
       } else if (item.type === 'problems-title') {
         page.drawText('需要注意的问题', { x: MARGIN_X, y: y - 26, size: 12, font: fonts.bold, color: INK });
         y -= 34;
+      } else if (item.type === 'reminders-title') {
+        page.drawText('提醒（不是要交的材料）', {
+          x: MARGIN_X,
+          y: y - 26,
+          size: 12,
+          font: fonts.bold,
+          color: INK,
+        });
+        y -= 34;
+      } else if (item.type === 'reminder') {
+        page.drawText('·', { x: MARGIN_X + 6, y: y - 9, size: 10, font: fonts.bold, color: MUTED });
+        drawParagraph(page, item.text, MARGIN_X + 20, y, CONTENT_WIDTH - 24, s.body);
+        y -= item.height;
       } else {
         const p = item.problem;
         if (p.severity === 'error') drawCrossMark(page, MARGIN_X + 7, y - 7, 10);
@@ -527,8 +580,12 @@ const APPENDIX_TITLE_H = 64;
 
 function appendixEntries(fonts: BundleFonts, input: BundleInput): AppendixEntry[] {
   const s = styles(fonts);
-  return input.evaluation.requirements.map((r) => {
-    const title = requirementTitle(r);
+  const items = [
+    ...input.evaluation.requirements.map((r) => ({ title: requirementTitle(r), source: r.source })),
+    ...(input.evaluation.reminders ?? []).map((r) => ({ title: `提醒：${r.title}`, source: r.source })),
+  ];
+  return items.map((r) => {
+    const title = r.title;
     return {
       title,
       source: r.source,
@@ -606,7 +663,7 @@ export function fillPledge(template: string, input: BundleInput): { title: strin
     applicantIdMasked: maskIdNumber(isSelf ? claimant.idNumber : applicant.idNumber),
     relationClause: isSelf
       ? '，系参保人本人'
-      : `，系参保人${claimant.name}的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，受其委托代为办理`,
+      : `，系参保人${claimant.name}的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，代为办理`,
     claimantName: claimant.name,
     careDates: careDates(input),
     hospital: claim.hospital,

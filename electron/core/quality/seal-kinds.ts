@@ -1,5 +1,6 @@
 // Which document kinds need an official seal comes from the rule data (resources/rules), not from here.
-import { loadRulePack, sealRequiredKinds } from '../rules/pack';
+import type { Severity } from '../../../shared/rules';
+import { loadRulePack, sealRequiredKinds, sealSeverities } from '../rules/pack';
 import { DEFAULT_SEAL_KINDS } from './checks';
 
 /**
@@ -12,5 +13,18 @@ export function sealKindsFromRules(pack?: string, onFallback?: (err: unknown) =>
   } catch (err) {
     onFallback?.(err);
     return DEFAULT_SEAL_KINDS;
+  }
+}
+
+/**
+ * How much a missing seal weighs per kind in the rule pack (`warning` for a paper invoice in the national
+ * pack, `error` for a diagnosis certificate). The checker's seal_missing severity should be the lesser of
+ * this and what the photo shows. A pack that cannot be loaded gives no cap (the checker's own severity).
+ */
+export function sealSeveritiesFromRules(pack?: string): Readonly<Partial<Record<string, Severity>>> {
+  try {
+    return sealSeverities(loadRulePack(pack));
+  } catch {
+    return {};
   }
 }

@@ -20,12 +20,8 @@ import {
 import { checkFiling } from './filing';
 import { checkIdentity } from './identity';
 import { checkInvoices, checkQuality, crossClaimOf, invoiceReadings } from './invoices';
-import {
-  documentOrderOf,
-  evaluateRequirement,
-  foldDocumentErrors,
-  idCardsHoldingApplicant,
-} from './requirements';
+import { remindersFor } from './reminders';
+import { documentOrderOf, evaluateRequirement, foldDocumentErrors, gradeSeals } from './requirements';
 import type { ProblemSink } from './sink';
 
 export type {
@@ -38,7 +34,7 @@ export type {
   InvoiceEvidence,
 } from './facts';
 export { factsOf } from './facts';
-export { HOLDS_BOTH_CARDS } from './requirements';
+export { gradeSeals, isPdfPage } from './requirements';
 
 /**
  * Evaluates one claim against a rule pack: which requirements are satisfied, missing or need attention (in
@@ -46,16 +42,17 @@ export { HOLDS_BOTH_CARDS } from './requirements';
  */
 export function evaluateClaim(
   claim: ClaimFacts,
-  documents: readonly EvaluatedDocument[],
+  given: readonly EvaluatedDocument[],
   options: EvaluateOptions,
 ): ClaimEvaluation {
   const { today, pack } = options;
   const scenario = scenarioOf(claim);
   const facts = factsOf(claim);
-  const bothCards = idCardsHoldingApplicant(claim, documents);
+  // A missing seal weighs what the pack says it weighs for the kind (a paper invoice: a warning at most).
+  const documents = gradeSeals(given, pack);
   const requirements = pack.requirements
     .filter((r) => conditionHolds(r.when, scenario))
-    .map((r) => evaluateRequirement(r, scenario, documents, facts, pack.seeds, bothCards));
+    .map((r) => evaluateRequirement(r, scenario, documents, facts, pack.seeds));
   const problems: Problem[] = [];
   const sink: ProblemSink = { out: problems, titles: pack.seeds };
   const { start, end } = checkDates(claim, today, sink);
@@ -74,13 +71,13 @@ export function evaluateClaim(
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const judged = foldDocumentErrors(requirements, problems);
   return {
-    // The pledge waiting for its signature is not a gap: the bundle carries the page to sign.
-    complete: judged.every((r) => r.status === 'satisfied' || r.pending === 'signature'),
+    complete: judged.every((r) => r.status === 'satisfied'),
     requirements: judged,
     problems,
     deadline,
     documentOrder: documentOrderOf(requirements, documents),
     pack: { id: pack.id, name: pack.name, version: pack.version },
+    reminders: remindersFor(pack, scenario, facts),
   };
 }
 

@@ -22,6 +22,7 @@ import type { Turn } from '../../../shared/turn';
 import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
 import {
   evaluateClaim,
+  gradeSeals,
   kindsNeedingText,
   type ClaimEvaluation,
   type ClaimFacts,
@@ -78,8 +79,11 @@ export function evaluate(
       // Words are looked at only where a rule reads them and the person has not confirmed it already.
       text: textKinds.has(d.kind) && !d.confirmed.includes('emergency_mark') ? (p.facts?.text ?? null) : null,
       // What is printed on the page (read, under what the person typed): the cross-document checks compare
-      // it with the claim, and an ID card's name/number tells whether it also shows the applicant's card.
+      // it with the claim.
       fields: p.fields,
+      // A PDF invoice is an e-invoice file: it needs the photo of its stamped printout, matched by QR code.
+      mime: p.facts?.mime ?? null,
+      invoiceKey: p.facts?.qr?.invoice?.key ?? null,
     })),
   }));
   const invoices: InvoiceEvidence[] = [];
@@ -98,6 +102,7 @@ export function evaluate(
         parsed,
         duplicates: p.duplicates,
         repeatOf,
+        ...(p.facts?.mime ? { pdf: p.facts.mime === 'application/pdf' } : {}),
       });
     }
   }
@@ -236,8 +241,21 @@ export async function evaluateManifest(
         };
       }),
     }));
-    // Without --check the facts carry no quality report; the bundle then has none either.
-    const quality = analysed.map((pages) => pages.map((f) => (options.checks ? f.quality : null)));
+    // Without --check the facts carry no quality report; the bundle then has none either. A missing seal
+    // weighs what the pack says for the kind (gradeSeals), in the bundle as in the report.
+    const graded = gradeSeals(
+      loaded.documents.map((doc, i) => ({
+        index: doc.index,
+        kind: doc.kind,
+        pages: analysed[i]!.map((f, j) => ({
+          field: `documents[${doc.index}].files[${j}]`,
+          name: doc.files[j]!.relative,
+          quality: options.checks ? f.quality : null,
+        })),
+      })),
+      pack,
+    );
+    const quality = graded.map((d) => d.pages.map((p) => p.quality ?? null));
     const upright = analysed.map((pages) => pages.map((f): Turn => f.upright ?? 0));
     return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality, upright };
   } finally {

@@ -7,7 +7,7 @@ import type {
   FilingType,
   InsuranceType,
 } from '../../../shared/domain';
-import type { EvaluationReport } from '../../../shared/evaluation';
+import type { EvaluationReport, ReminderResult } from '../../../shared/evaluation';
 import type { Fields } from '../../../shared/fields';
 import type { QualityReport } from '../../../shared/quality';
 import type { ClaimFact, RulePack, Scenario } from '../../../shared/rules';
@@ -35,13 +35,18 @@ export interface ClaimFacts {
     | {
         filingType: FilingType;
         filingDate?: string | null | undefined;
-        /** Filed at the 经办机构's window: the filled-in 异地就医登记备案表 belongs in the claim. */
+        /** Filed at the 经办机构's window (线下备案) rather than online. */
         offline?: boolean | undefined;
+        /** 备案的就医地 as the filing record names it. */
+        filedPlace?: string | null | undefined;
+        /** The filing's own start and end dates, when its record gives them. */
+        startDate?: string | null | undefined;
+        endDate?: string | null | undefined;
       }
     | null
     | undefined;
   specialDrugs?: boolean | undefined;
-  /** The applicant marked the printed 诚信承诺书 as signed. */
+  /** The applicant marked the bundle's printed 诚信承诺书 page as signed (settles the pledge reminder). */
   pledgeSigned?: boolean | undefined;
 }
 
@@ -56,6 +61,10 @@ export interface EvaluatedPage {
   text?: string | null | undefined;
   /** What is printed on the page, read and corrected (mergeFields: the person's value wins). */
   fields?: Fields | undefined;
+  /** The file's type sniffed from its bytes (application/pdf for an e-invoice file), when known. */
+  mime?: string | null | undefined;
+  /** An invoice page's identity from its QR code: a PDF e-invoice and the photo of its printout share it. */
+  invoiceKey?: string | null | undefined;
 }
 
 export interface EvaluatedDocument {
@@ -86,6 +95,8 @@ export interface InvoiceEvidence {
   duplicates: InvoiceDuplicate[];
   /** Another page of this same claim that is the same invoice (field path). */
   repeatOf?: string | undefined;
+  /** The page is a PDF file (an e-invoice as issued), not a photo; undefined when not known. */
+  pdf?: boolean | undefined;
 }
 
 export interface EvaluateOptions {
@@ -99,6 +110,7 @@ export interface EvaluateOptions {
 export type ClaimEvaluation = EvaluationReport & {
   documentOrder: number[];
   pack: { id: string; name: string; version: string };
+  reminders: ReminderResult[];
 };
 
 export function scenarioOf(c: ClaimFacts): Scenario {
@@ -106,7 +118,7 @@ export function scenarioOf(c: ClaimFacts): Scenario {
   return {
     careSetting: c.careSetting,
     filing: c.crossRegion ? c.crossRegion.filingType : 'local',
-    applicant: relation === 'self' ? 'self' : relation === 'helper' ? 'helper' : 'relative',
+    applicant: relation === 'self' ? 'self' : 'relative',
     relation,
     specialDrugs: c.specialDrugs === true,
     insuranceType: c.claimant.insuranceType,

@@ -78,7 +78,7 @@ export function checkIdentity(c: ClaimFacts, today: string, sink: ProblemSink): 
         message: card.zh,
         messageEn: card.en,
       });
-    } else if (!card.luhn) {
+    } else if (card.luhn === false) {
       push(sink, {
         code: 'bank_card_suspect',
         severity: 'warning',

@@ -68,6 +68,9 @@ export function checkInvoices(invoices: readonly InvoiceEvidence[], sink: Proble
     }
     if (inv.repeatOf) {
       const first = byField.get(inv.repeatOf);
+      // An e-invoice's PDF and the photo of its stamped printout share the QR code: that is the printout the
+      // guide asks for (电子发票需加盖医院鲜章), not the same invoice twice. It is still counted once in totals.
+      if (first && first.pdf !== undefined && inv.pdf !== undefined && first.pdf !== inv.pdf) continue;
       const other = first ? paperOf(first) : { zh: '本单的另一份发票', en: 'another invoice of this claim' };
       push(sink, {
         code: 'duplicate_invoice',
@@ -93,9 +96,7 @@ export function crossClaimOf(c: ClaimFacts) {
     hospital: c.hospital,
     totalAmount: c.totalAmount,
     relativeApplicant:
-      c.applicant.relation === 'self' || c.applicant.relation === 'helper'
-        ? null
-        : { name: c.applicant.name, idNumber: c.applicant.idNumber },
+      c.applicant.relation === 'self' ? null : { name: c.applicant.name, idNumber: c.applicant.idNumber },
   };
 }
 

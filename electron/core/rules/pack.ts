@@ -5,9 +5,11 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DocumentKind } from '../../../shared/domain';
 import {
   RegionalRulePack,
+  Reminder,
   RequirementRule,
   RulePack,
   TimeRules,
+  sealSeverities,
   type RegionalRulePack as RegionalPackT,
 } from '../../../shared/rules';
 import { ClaimDeskError } from '../errors';
@@ -108,6 +110,26 @@ function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): R
     if (at >= 0) requirements[at] = merged.data;
     else requirements.push(merged.data);
   });
+  const reminders = base.reminders.filter((r) => !regional.removeReminders.includes(r.id));
+  for (const id of regional.removeReminders) {
+    if (!base.reminders.some((r) => r.id === id))
+      throw packInvalid(
+        file,
+        'removeReminders',
+        `基础规则包里没有提醒 ${id}`,
+        `base pack has no reminder ${id}`,
+      );
+  }
+  regional.reminders.forEach((entry, i) => {
+    const at = reminders.findIndex((r) => r.id === entry.id);
+    const merged = Reminder.safeParse(at >= 0 ? { ...reminders[at], ...entry } : entry, ZH_ZOD_ERRORS);
+    if (!merged.success) {
+      const { field, message } = firstIssue(merged.error, `reminders[${i}]`);
+      throw packInvalid(file, field, message);
+    }
+    if (at >= 0) reminders[at] = merged.data;
+    else reminders.push(merged.data);
+  });
   const pack = RulePack.safeParse(
     {
       id: regional.id,
@@ -115,8 +137,11 @@ function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): R
       version: regional.version,
       regions: regional.regions,
       description: regional.description,
+      // The base's titles stay: a regional pack's sources are shown with titles as the national ones are.
+      seeds: { ...base.seeds, ...regional.seeds },
       time,
       requirements,
+      reminders,
     },
     ZH_ZOD_ERRORS,
   );
@@ -233,10 +258,7 @@ export function rulePackForRegion(insuredRegion: string): RulePack {
 }
 
 /** Document kinds that must carry a seal under some requirement of the pack (`check --kind` uses it). */
+export { sealSeverities };
 export function sealRequiredKinds(pack: RulePack): DocumentKind[] {
-  const kinds = new Set<DocumentKind>();
-  for (const r of pack.requirements) {
-    if (r.checks.some((c) => c.check === 'seal')) for (const k of r.kinds) kinds.add(k);
-  }
-  return [...kinds];
+  return Object.keys(sealSeverities(pack)) as DocumentKind[];
 }

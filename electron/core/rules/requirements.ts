@@ -2,7 +2,7 @@
 // reason and its sources; then the errors of a paper folded into its requirement, and the bundle's order.
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/domain';
 import { documentIndexOfField, type Problem, type RequirementResult } from '../../../shared/evaluation';
-import type { QualityReport } from '../../../shared/quality';
+import { verdictOf, type QualityReport } from '../../../shared/quality';
 import {
   conditionHolds,
   type CheckName,
@@ -10,10 +10,12 @@ import {
   type RequirementCheck,
   type RequirementRule,
   type RuleSource,
+  type RulePack,
   type Scenario,
   type SeedTitles,
+  sealSeverities,
 } from '../../../shared/rules';
-import type { ClaimFacts, EvaluatedDocument, EvaluatedPage } from './facts';
+import type { EvaluatedDocument, EvaluatedPage } from './facts';
 import { sourceFields } from './sink';
 
 const CHECK_FINDING: Partial<Record<CheckName, string>> = {
@@ -21,56 +23,145 @@ const CHECK_FINDING: Partial<Record<CheckName, string>> = {
   seal: 'seal_missing',
 };
 const EMERGENCY_WORDS = '急诊';
-/** A person's mark on an `id_card` document: its photos show the applicant's card beside the insured's. */
-export const HOLDS_BOTH_CARDS = 'holds_both_cards';
-const BOTH_CARDS_NOTE = '身份证照片里已有代办人的身份证';
-const BOTH_CARDS_NOTE_EN = 'the ID card photos already show the applicant’s card';
+const PDF = 'application/pdf';
+
+/** A page given as a PDF file (an e-invoice from the hospital's system), not a photo or scan of paper. */
+export function isPdfPage(p: EvaluatedPage): boolean {
+  if (p.mime) return p.mime === PDF;
+  const m = p.quality?.metrics?.mime;
+  if (typeof m === 'string') return m === PDF;
+  return /\.pdf$/i.test(p.name);
+}
 
 /**
- * `id_card` documents that also show a relative applicant's card (issue 12: "an `id_card` document holding
- * both cards satisfies both"): marked so by the person, or the applicant's ID number or name read/typed on
- * one of its pages (fields `idNumber` / `name`, or the page's words).
+ * The pack's weight for a missing seal on this kind (sealSeverities in pack.ts), applied to a stored
+ * finding: the lesser of what the photo check said and what the pack says. A finding made lighter takes the
+ * pack's own words (the checker's say "需要加盖公章", which no source says of a paper invoice), and the page's
+ * verdict follows its findings again.
  */
-export function idCardsHoldingApplicant(
-  c: ClaimFacts,
-  documents: readonly EvaluatedDocument[],
-): EvaluatedDocument[] {
-  const a = c.applicant;
-  if (a.relation === 'self' || a.relation === 'helper') return [];
-  const norm = (v: unknown) =>
-    String(v ?? '')
-      .replace(/\s/g, '')
-      .toUpperCase();
-  const id = norm(a.idNumber);
-  const name = norm(a.name);
-  const shows = (p: EvaluatedPage) => {
-    const readId = norm(p.fields?.idNumber?.value);
-    const readName = norm(p.fields?.name?.value);
-    const text = norm(p.text);
-    return (
-      (id.length === 18 && (readId === id || text.includes(id))) ||
-      (name.length > 0 && name !== norm(c.claimant.name) && readName === name)
-    );
-  };
-  return documents.filter(
-    (d) =>
-      d.kind === 'id_card' &&
-      d.pages.length > 0 &&
-      (d.confirmed?.includes(HOLDS_BOTH_CARDS) === true || d.pages.some(shows)),
+export function gradeSeals(documents: readonly EvaluatedDocument[], pack: RulePack): EvaluatedDocument[] {
+  const weights = sealSeverities(pack);
+  const hints = new Map<DocumentKind, string>();
+  for (const r of pack.requirements)
+    for (const c of r.checks)
+      if (c.check === 'seal' && c.severity === 'warning') for (const k of r.kinds) hints.set(k, c.hint);
+  return documents.map((d) => {
+    if (weights[d.kind] !== 'warning') return d;
+    return {
+      ...d,
+      pages: d.pages.map((p) => ({ ...p, quality: gradeReport(p.quality, hints.get(d.kind)) })),
+    };
+  });
+}
+
+function gradeReport(q: QualityReport | null | undefined, hint: string | undefined): QualityReport | null {
+  if (!q) return q ?? null;
+  if (!q.findings.some((f) => f.code === 'seal_missing' && f.severity === 'error')) return q;
+  const findings = q.findings.map((f) =>
+    f.code === 'seal_missing' && f.severity === 'error'
+      ? { ...f, severity: 'warning' as const, ...(hint ? { message: hint } : {}) }
+      : f,
   );
+  return { ...q, findings, verdict: verdictOf(findings) };
+}
+
+/** What evaluation knows of the claim's invoices beyond one document: every photo among the papers. */
+interface CheckContext {
+  photos: ReadonlyArray<{ doc: number; page: EvaluatedPage }>;
+}
+
+interface CheckOutcome {
+  ok: boolean | null;
+  /** zh/en: which page, for the reason (the e-invoice's file name). */
+  detail?: { zh: string; en: string }[];
+}
+
+function hasSealMissing(p: EvaluatedPage): boolean {
+  return p.quality?.findings.some((f) => f.code === 'seal_missing') === true;
+}
+
+function fieldText(p: EvaluatedPage, name: string): string | null {
+  const v = p.fields?.[name]?.value;
+  return v === undefined || v === null || v === '' ? null : String(v).replace(/\s/g, '');
+}
+
+/**
+ * Whether a photo shows the same invoice as an e-invoice PDF: by QR identity, else by invoice code and
+ * number, else by amount, as far as both were read; null when nothing was read to compare.
+ */
+function sameInvoice(pdf: EvaluatedPage, photo: EvaluatedPage): boolean | null {
+  if (pdf.invoiceKey && photo.invoiceKey) return pdf.invoiceKey === photo.invoiceKey;
+  const id = (p: EvaluatedPage) => {
+    const code = fieldText(p, 'invoiceCode');
+    const number = fieldText(p, 'invoiceNumber');
+    return number ? `${code ?? ''}/${number}` : null;
+  };
+  if (id(pdf) && id(photo)) return id(pdf) === id(photo);
+  const amount = (p: EvaluatedPage) => {
+    const n = Number(fieldText(p, 'totalAmount'));
+    return Number.isFinite(n) && fieldText(p, 'totalAmount') !== null ? Math.round(n * 100) : null;
+  };
+  if (amount(pdf) !== null && amount(photo) !== null) return amount(pdf) === amount(photo);
+  return null;
+}
+
+/**
+ * 电子发票需加盖医院鲜章 (003): an e-invoice given as a PDF counts once there is a photo of its printout — a
+ * photo of the same invoice anywhere among the papers, or one in the same document when nothing was read to
+ * tell — and that photo shows a stamp.
+ */
+function stampedPrintout(doc: EvaluatedDocument, ctx: CheckContext): CheckOutcome {
+  const pdfs = doc.pages.filter(isPdfPage);
+  if (pdfs.length === 0) return { ok: true };
+  const detail: { zh: string; en: string }[] = [];
+  let unchecked = false;
+  for (const pdf of pdfs) {
+    const printouts = ctx.photos
+      .filter(({ doc: d, page }) => {
+        const same = sameInvoice(pdf, page);
+        return same === true || (same === null && d === doc.index);
+      })
+      .map(({ page }) => page);
+    if (printouts.length === 0) {
+      detail.push({
+        zh: `${pdf.name} 还没有盖章打印件的照片`,
+        en: `${pdf.name} has no photo of a stamped printout yet`,
+      });
+    } else if (printouts.some(hasSealMissing)) {
+      const names = printouts.filter(hasSealMissing).map((p) => p.name);
+      detail.push({
+        zh: `打印件照片 ${names.join('、')} 上没有找到医院的红色鲜章`,
+        en: `no red hospital stamp found on the printout photo ${names.join(', ')}`,
+      });
+    } else if (printouts.some((p) => !p.quality)) unchecked = true;
+  }
+  if (detail.length > 0) return { ok: false, detail };
+  return { ok: unchecked ? null : true };
 }
 
 /** Whether one document passes one check; null when it could not be judged (no quality report yet). */
-function passesCheck(doc: EvaluatedDocument, check: CheckName): boolean | null {
+function passesCheck(doc: EvaluatedDocument, check: CheckName, ctx: CheckContext): CheckOutcome {
+  if (check === 'stamped_printout') return stampedPrintout(doc, ctx);
   if (check === 'emergency_mark') {
-    if (doc.confirmed?.includes('emergency_mark')) return true;
-    return doc.pages.some((p) => p.text?.includes(EMERGENCY_WORDS) === true);
+    if (doc.confirmed?.includes('emergency_mark')) return { ok: true };
+    return { ok: doc.pages.some((p) => p.text?.includes(EMERGENCY_WORDS) === true) };
   }
-  const reports = doc.pages.map((p) => p.quality).filter((q): q is QualityReport => !!q);
-  if (reports.length === 0) return null;
-  if (check === 'readable') return !reports.some((r) => r.verdict === 'fail');
+  // Photo checks judge photos: a born-digital PDF has no seal, corners or glare to look at.
+  const pages = check === 'readable' ? doc.pages : doc.pages.filter((p) => !isPdfPage(p));
+  if (pages.length === 0) return { ok: true };
+  const reports = pages.map((p) => p.quality).filter((q): q is QualityReport => !!q);
+  if (reports.length === 0) return { ok: null };
+  if (check === 'readable') return { ok: !reports.some((r) => r.verdict === 'fail') };
   const code = CHECK_FINDING[check];
-  return !reports.some((r) => r.findings.some((f) => f.code === code));
+  return { ok: !reports.some((r) => r.findings.some((f) => f.code === code && f.severity === 'error')) };
+}
+
+function contextOf(matching: readonly EvaluatedDocument[]): CheckContext {
+  return {
+    photos: matching.flatMap((d) =>
+      d.pages.filter((p) => !isPdfPage(p)).map((page) => ({ doc: d.index, page })),
+    ),
+  };
 }
 
 /** Error findings of failed pages, leaving out codes another check of the requirement already explains. */
@@ -96,11 +187,13 @@ function kindList(kinds: readonly DocumentKind[], lang: 'zh' | 'en' = 'zh'): str
  */
 function checksFor(rule: RequirementRule): RequirementCheck[] {
   if (rule.checks.some((c) => c.check === 'readable')) return rule.checks;
+  // The program's own check: no guide phrase says "clear photos" of this paper, so it cites none.
   const implicit: RequirementCheck = {
     check: 'readable',
+    severity: 'error',
     hint: `${rule.title}的照片没有通过检查，需要重拍`,
     hintEn: `The photo of the ${(rule.titleEn ?? rule.title).toLowerCase()} did not pass the check; please retake it`,
-    sources: rule.sources,
+    sources: [],
   };
   return [implicit, ...rule.checks];
 }
@@ -111,16 +204,10 @@ export function evaluateRequirement(
   documents: readonly EvaluatedDocument[],
   facts: ReadonlySet<ClaimFact>,
   titles: SeedTitles,
-  bothCards: readonly EvaluatedDocument[] = [],
 ): RequirementResult {
   const substitutes = rule.substitutes.filter((s) => conditionHolds(s.when, scenario));
   const accepted = new Set<DocumentKind>([...rule.kinds, ...substitutes.flatMap((s) => s.kinds)]);
-  const own = documents.filter((d) => accepted.has(d.kind) && d.pages.length > 0);
-  // The insured's ID card photos that also show the applicant's card count for the applicant's card, when
-  // no separate photo of it was added.
-  const borrowed =
-    own.length === 0 && accepted.has('applicant_id_card') && !accepted.has('id_card') ? bothCards : [];
-  const matching = [...own, ...borrowed];
+  const matching = documents.filter((d) => accepted.has(d.kind) && d.pages.length > 0);
   const sources = [...rule.sources, ...substitutes.flatMap((s) => s.sources)];
   // A substitute's sentence ("住院的可以用出院小结代替") is said only where the substitute applies.
   const reason = [rule.reason, ...substitutes.map((s) => s.note ?? '')].join('');
@@ -138,7 +225,7 @@ export function evaluateRequirement(
   };
 
   if (matching.length < rule.minCount) {
-    // No paper, but a fact of the claim that stands in for it (the account number filled in, the pledge signed).
+    // No paper, but a fact of the claim that stands in for it (the account number filled in).
     const fact = rule.satisfiedBy.find((f) => facts.has(f.fact));
     if (fact) {
       return {
@@ -147,16 +234,6 @@ export function evaluateRequirement(
         reason: `已提供 ✓（${fact.provided}）`,
         reasonEn: `Provided ✓ (${fact.providedEn})`,
         ...sourceFields([...fact.sources, ...sources], titles),
-      };
-    }
-    if (rule.providedByApp) {
-      return {
-        ...base,
-        status: 'needs_attention',
-        pending: 'signature',
-        reason: `打印后签名：${reason}`,
-        reasonEn: `Sign after printing: ${reasonEn}`,
-        ...sourceFields(sources, titles),
       };
     }
     const have = matching.length > 0 ? `目前只有 ${matching.length} 份，` : '';
@@ -183,23 +260,35 @@ export function evaluateRequirement(
   const cliHints: string[] = [];
   let unchecked = false;
   const checkSources: RuleSource[] = [];
-  const checks = checksFor(rule).filter((c) => conditionHolds(c.when, scenario));
+  // A warning-level check (the national pack's paper-invoice seal) never holds a paper back: its page is
+  // pointed out among the problems (document_quality, a warning) instead.
+  const checks = checksFor(rule).filter((c) => conditionHolds(c.when, scenario) && c.severity === 'error');
   const explainedCodes = new Set(checks.map((c) => CHECK_FINDING[c.check]).filter((c): c is string => !!c));
+  const ctx = contextOf(matching);
   for (const check of checks) {
     const failing: EvaluatedDocument[] = [];
+    const details: { zh: string; en: string }[] = [];
     for (const doc of matching) {
-      const ok = passesCheck(doc, check.check);
-      if (ok === null) unchecked = true;
-      else if (!ok) failing.push(doc);
+      const outcome = passesCheck(doc, check.check, ctx);
+      if (outcome.ok === null) unchecked = true;
+      else if (!outcome.ok) {
+        failing.push(doc);
+        details.push(...(outcome.detail ?? []));
+      }
     }
     if (failing.length > 0) {
       const ordinals = failing.map((d) => d.index + 1).join('、');
-      const which = matching.length > 1 ? `（第 ${ordinals} 份材料）` : '';
-      const whichEn = matching.length > 1 ? ` (paper ${ordinals.replace(/、/g, ', ')})` : '';
+      const which = matching.length > 1 && details.length === 0 ? `（第 ${ordinals} 份材料）` : '';
+      const whichEn =
+        matching.length > 1 && details.length === 0 ? ` (paper ${ordinals.replace(/、/g, ', ')})` : '';
       // For an unreadable photo, say what the checker saw (glare, blur…) after the rule's own words.
-      const seen = check.check === 'readable' ? failedFindings(failing, explainedCodes) : [];
+      const seen =
+        check.check === 'readable' ? failedFindings(failing, explainedCodes) : details.map((d) => d.zh);
       problems.push(`${check.hint}${which}${seen.length > 0 ? `：${seen.join('；')}` : ''}`);
-      problemsEn.push(`${check.hintEn ?? check.hint}${whichEn}`);
+      const seenEn = details.map((d) => d.en);
+      problemsEn.push(
+        `${check.hintEn ?? check.hint}${whichEn}${seenEn.length > 0 ? `: ${seenEn.join('; ')}` : ''}`,
+      );
       if (check.cliHint) cliHints.push(check.cliHint);
       checkSources.push(...check.sources);
     }
@@ -214,18 +303,8 @@ export function evaluateRequirement(
       ...(cliHints.length ? { cliHint: cliHints.join('；') } : {}),
     };
   }
-  const notes = [
-    ...(borrowed.length > 0 ? [BOTH_CARDS_NOTE] : []),
-    ...(matching.some((d) => d.kind === 'integrity_pledge') ? ['已附签名的承诺书'] : []),
-    ...(rule.bring ? [rule.bring] : []),
-    ...(unchecked ? ['照片质量尚未检查'] : []),
-  ];
-  const notesEn = [
-    ...(borrowed.length > 0 ? [BOTH_CARDS_NOTE_EN] : []),
-    ...(matching.some((d) => d.kind === 'integrity_pledge') ? ['the signed pledge is attached'] : []),
-    ...(rule.bringEn ? [rule.bringEn] : []),
-    ...(unchecked ? ['photos not checked yet'] : []),
-  ];
+  const notes = [...(rule.bring ? [rule.bring] : []), ...(unchecked ? ['照片质量尚未检查'] : [])];
+  const notesEn = [...(rule.bringEn ? [rule.bringEn] : []), ...(unchecked ? ['photos not checked yet'] : [])];
   return {
     ...base,
     status: 'satisfied',
