@@ -64,7 +64,14 @@ describe('households, people and claims', () => {
     expect(c.reference).toMatch(/^BX\d{8}-\d{5}$/);
     expect(c.claimantName).toBe('张三');
     expect(c.fields.totalAmount).toBe(12345.67);
-    expect(c.fields.crossRegion).toEqual({ filingType: 'referral', filingDate: '2026-08-30' });
+    expect(c.fields.crossRegion).toEqual({
+      filingType: 'referral',
+      filingDate: '2026-08-30',
+      offline: false,
+      filedPlace: null,
+      startDate: null,
+      endDate: null,
+    });
     expect(claimHistory(ws.db, id).map((h) => h.to)).toEqual(['draft']);
   });
 

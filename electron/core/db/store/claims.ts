@@ -29,6 +29,10 @@ interface ClaimRow {
   discharge_date: string | null;
   filing_type: string | null;
   filing_date: string | null;
+  filing_offline: number;
+  filing_place: string | null;
+  filing_start_date: string | null;
+  filing_end_date: string | null;
   special_drugs: number;
   total_amount_fen: number | null;
   notes: string;
@@ -60,6 +64,10 @@ function toClaim(r: ClaimRow): Claim {
       ? {
           filingType: r.filing_type as NonNullable<ClaimFields['crossRegion']>['filingType'],
           filingDate: r.filing_date,
+          offline: r.filing_offline === 1,
+          filedPlace: r.filing_place,
+          startDate: r.filing_start_date,
+          endDate: r.filing_end_date,
         }
       : null,
     specialDrugs: r.special_drugs === 1,
@@ -96,6 +104,10 @@ function claimColumns(c: ClaimFields): unknown[] {
     c.specialDrugs ? 1 : 0,
     c.totalAmount === null ? null : Math.round(c.totalAmount * 100),
     c.notes,
+    c.crossRegion?.offline ? 1 : 0,
+    c.crossRegion?.filedPlace ?? null,
+    c.crossRegion?.startDate ?? null,
+    c.crossRegion?.endDate ?? null,
   ];
 }
 
@@ -206,8 +218,9 @@ export const sqliteClaims: ClaimStore = {
         .prepare(
           `INSERT INTO claims (reference, claimant_id, applicant_relation, applicant_person_id, applicant_name, applicant_id_number,
              care_setting, hospital, treatment_region, visit_date, admission_date, discharge_date, filing_type, filing_date,
-             special_drugs, total_amount_fen, notes, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+             special_drugs, total_amount_fen, notes, filing_offline, filing_place, filing_start_date, filing_end_date,
+             status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
         )
         .run(`tmp-${at}-${Math.random()}`, ...claimColumns(fields), at, at);
       const newId = Number(info.lastInsertRowid);
@@ -226,7 +239,8 @@ export const sqliteClaims: ClaimStore = {
       db.prepare(
         `UPDATE claims SET claimant_id = ?, applicant_relation = ?, applicant_person_id = ?, applicant_name = ?, applicant_id_number = ?,
            care_setting = ?, hospital = ?, treatment_region = ?, visit_date = ?, admission_date = ?, discharge_date = ?,
-           filing_type = ?, filing_date = ?, special_drugs = ?, total_amount_fen = ?, notes = ?, updated_at = ? WHERE id = ?`,
+           filing_type = ?, filing_date = ?, special_drugs = ?, total_amount_fen = ?, notes = ?,
+           filing_offline = ?, filing_place = ?, filing_start_date = ?, filing_end_date = ?, updated_at = ? WHERE id = ?`,
       ).run(...claimColumns(fields), at, id);
       refreshSearchText(store, id);
     })();
