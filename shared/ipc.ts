@@ -149,6 +149,25 @@ export const ClaimDetail = z.object({
   confirmations: z.array(DocumentConfirmation),
   /** The printed 诚信承诺书 is marked signed. */
   pledgeSigned: z.boolean(),
+  /**
+   * In 已提交/审核中/打款中: the usual working days of the step (003), how many have passed, and whether it is
+   * late (then: call 12393). shared/processing.ts; null otherwise.
+   */
+  processing: z
+    .object({
+      stage: z.enum(['review', 'payout', 'overall']),
+      since: z.string(),
+      workingDays: z.number().int(),
+      min: z.number().int(),
+      max: z.number().int(),
+      overdue: z.boolean(),
+      helpLine: z.string(),
+      zh: z.string(),
+      en: z.string(),
+      source: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
 

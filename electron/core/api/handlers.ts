@@ -40,6 +40,7 @@ import { assertClaimEditable, claimOfDocument } from '../claim-lock';
 import { isReadyToSubmit } from '../../../shared/evaluation';
 import { claimConfirmations, setDocumentConfirmation } from '../confirmations';
 import { pageCorrections, setPageField } from '../field-corrections';
+import { claimProcessingNote } from '../claim-processing';
 import { isPledgeSigned, setPledgeSigned } from '../pledge';
 import { sniffFile } from '../files/sniff';
 import {
@@ -266,6 +267,7 @@ export function createHandlers(
           checks.map((check) => ({ documentId: Number(documentId), check })),
         ),
         pledgeSigned: isPledgeSigned(db(), req.id),
+        processing: claimProcessingNote(db(), req.id),
       };
     },
     async createClaim(req) {
