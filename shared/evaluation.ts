@@ -126,7 +126,13 @@ export const EvaluationReport = z.object({
   problems: z.array(Problem),
   /** Submission deadline (YYYY-MM-DD) and days left from `today`, when the care end date is known. */
   deadline: z
-    .object({ date: z.string(), daysLeft: z.number().int(), source: z.string() })
+    .object({
+      date: z.string(),
+      daysLeft: z.number().int(),
+      source: z.string(),
+      /** The source in English (the app's English mode: the deadline's tooltip). */
+      sourceEn: z.string().optional(),
+    })
     .nullable()
     .optional(),
   /**

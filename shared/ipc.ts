@@ -333,6 +333,19 @@ export const BringList = z.object({
   reference: z.string().nullable(),
   careSetting: CareSetting,
   items: z.array(BringItem),
+  /** What to do or know that is not a paper (binding a relative's 亲情账户, the pledge ticked online). */
+  reminders: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        titleEn: z.string(),
+        text: z.string(),
+        textEn: z.string(),
+        steps: z.array(z.object({ text: z.string(), textEn: z.string() })),
+      }),
+    )
+    .optional(),
   /** The submission deadline in words ("出院或门诊结束后 6 个月内") and, when the care end date is known, the date. */
   deadline: z.object({
     rule: z.string(),

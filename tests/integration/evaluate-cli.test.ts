@@ -97,7 +97,12 @@ describe('claimdesk evaluate', () => {
       );
     }
     expect(report.documentOrder).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(report.deadline).toEqual({ date: '2027-04-01', daysLeft: 151, source: expect.any(String) });
+    expect(report.deadline).toEqual({
+      date: '2027-04-01',
+      daysLeft: 151,
+      source: expect.any(String),
+      sourceEn: expect.stringContaining('“How to claim'),
+    });
     // Nothing was written to the data folder: evaluating never creates a database.
     expect(() => readFileSync(join(emptyData, 'claimdesk.sqlite3'))).toThrow();
   });
@@ -113,7 +118,12 @@ describe('claimdesk evaluate', () => {
     expect(r.status).toBe(0);
     const report = json(r.stdout);
     expect(report.problems).toEqual([]);
-    expect(report.deadline).toEqual({ date: '2027-04-01', daysLeft: 151, source: expect.any(String) });
+    expect(report.deadline).toEqual({
+      date: '2027-04-01',
+      daysLeft: 151,
+      source: expect.any(String),
+      sourceEn: expect.stringContaining('“How to claim'),
+    });
     // No date at all is still refused, naming the visit date.
     const none = await folderWith('outpatient-no-date', manifest({ claim }));
     const r2 = evaluate(none, '--json', '--today', '2026-11-01', '--no-check');

@@ -271,6 +271,8 @@ describe('submission deadline (6 months after discharge / outpatient care, warne
       date: '2026-09-30',
       daysLeft,
       source: expect.stringContaining('逾期视为放弃'),
+      // The app's English mode shows the tooltip in English (issue 25).
+      sourceEn: expect.stringMatching(/^“How to claim medical insurance reimbursement online” \(《如何申请网上报销医保》\)/),
     });
   });
 

@@ -267,7 +267,7 @@ export function createHandlers(
           checks.map((check) => ({ documentId: Number(documentId), check })),
         ),
         pledgeSigned: isPledgeSigned(db(), req.id),
-        processing: claimProcessingNote(db(), req.id),
+        processing: claimProcessingNote(db(), req.id, today()),
       };
     },
     async createClaim(req) {

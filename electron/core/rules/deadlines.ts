@@ -134,5 +134,5 @@ export function checkDeadline(
       rule.sources,
     );
   }
-  return { date: deadline, daysLeft, source };
+  return { date: deadline, daysLeft, source, sourceEn: formatSources(rule.sources, sink.titles, 'en') };
 }

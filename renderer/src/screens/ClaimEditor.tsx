@@ -13,8 +13,10 @@ import {
   documentIndexOfField,
   isReadyToSubmit,
   type Problem,
+  type ReminderResult,
   type RequirementResult,
 } from '../../../shared/evaluation';
+import { formatDate, formatDateTime } from '../../../shared/dates';
 import { SOURCES_NOTE } from '../../../shared/rules';
 import type {
   ClaimDetail,
@@ -47,15 +49,16 @@ import { BringListButton } from '../components/BringListSheet';
 import { FieldPanel, PageMarksContext, type PageMark } from '../components/FieldPanel';
 import { DropNotesView, DropProgress, useFileDrop, type DropNotes } from '../components/useFileDrop';
 import { formatYuan } from '../../../shared/money';
-import { formatDateTime } from '../format';
 
 const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string }> = {
   satisfied: { zh: '已齐', en: 'Done' },
   missing: { zh: '缺少', en: 'Missing' },
   needs_attention: { zh: '需处理', en: 'Needs attention' },
 };
-/** The app-made pledge waiting for a hand signature is neither done nor a fault. */
+/** Reports made before the pledge became a reminder may still say it waits for a signature. */
 const PENDING_TEXT = { signature: { zh: '打印后签名', en: 'Sign after printing' } } as const;
+/** The pledge reminder (rule pack id) carries the "signed on the printed page" mark. */
+const PLEDGE_REMINDER = 'integrity-pledge';
 
 export function ClaimEditor({
   claimId,
@@ -65,7 +68,8 @@ export function ClaimEditor({
   /** Where the papers dropped on 新建报销 went, listed with their selects (unrecognised ones: 请选择). */
   stack?: StackPlacement[] | undefined;
 }) {
-  const { tr, notifyError, notify, go, info, settings } = useApp();
+  const { tr, notifyError, notify, go, info, settings, lang: uiLang } = useApp();
+  const lang = uiLang === 'en' ? 'en' : 'zh';
   const [detail, setDetail] = useState<ClaimDetail | null>(null);
   const [report, setReport] = useState<ClaimEvaluationView | null>(null);
   const [rulesMissing, setRulesMissing] = useState(false);
@@ -233,7 +237,7 @@ export function ClaimEditor({
                     ? 'deadline-box due-soon'
                     : 'deadline-box'
               }
-              title={report.deadline.source}
+              title={tr(report.deadline.source, report.deadline.sourceEn ?? report.deadline.source)}
             >
               <div className="deadline-days">
                 {report.deadline.daysLeft < 0
@@ -241,7 +245,10 @@ export function ClaimEditor({
                   : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}
               </div>
               <div className="muted">
-                {tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}
+                {tr(
+                  `提交截止 ${formatDate(report.deadline.date, 'zh')}`,
+                  `Submit by ${formatDate(report.deadline.date, 'en')}`,
+                )}
               </div>
             </div>
           )}
@@ -295,9 +302,14 @@ export function ClaimEditor({
                   </dd>
                   <dt>{tr('就医', 'Care')}</dt>
                   <dd>
-                    {f.treatmentRegion} ·{' '}
-                    {f.careSetting === 'inpatient' ? `${f.admissionDate} → ${f.dischargeDate}` : f.visitDate}
+                    {f.treatmentRegion} · {careDays(f, lang)}
                   </dd>
+                  {f.crossRegion && (
+                    <>
+                      <dt>{tr('异地备案', 'Filing')}</dt>
+                      <dd data-testid="filing-facts">{filingFacts(f.crossRegion, tr, lang)}</dd>
+                    </>
+                  )}
                   {f.totalAmount !== null && (
                     <>
                       <dt>{tr('金额', 'Amount')}</dt>
@@ -400,9 +412,6 @@ export function ClaimEditor({
                       documents={documents.filter((d) => r.kinds.includes(d.kind))}
                       confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
                       confirmations={confirmations}
-                      pledge={
-                        r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null
-                      }
                       busy={importing === r.id}
                       locked={locked}
                       problems={docProblems(r)}
@@ -412,6 +421,13 @@ export function ClaimEditor({
                     />
                   ))}
               </ol>
+              {report?.reminders && report.reminders.length > 0 && (
+                <Reminders
+                  reminders={report.reminders}
+                  pledge={{ claimId, signed: detail.pledgeSigned, locked }}
+                  onChanged={reload}
+                />
+              )}
               {report && <p className="source sources-note">{tr(SOURCES_NOTE.zh, SOURCES_NOTE.en)}</p>}
               <OtherMaterials
                 documents={otherDocs}
@@ -466,6 +482,15 @@ export function ClaimEditor({
                   onCancel={() => setMoving(null)}
                 />
               )}
+              {detail.processing && (
+                <p
+                  className={detail.processing.overdue ? 'processing overdue' : 'processing'}
+                  data-testid="processing"
+                  title={detail.processing.source}
+                >
+                  {tr(detail.processing.zh, detail.processing.en)}
+                </p>
+              )}
               <ol className="timeline" aria-label={tr('状态记录', 'Status history')}>
                 {history
                   .slice()
@@ -475,10 +500,10 @@ export function ClaimEditor({
                       <span className={`status status-${h.to}`}>
                         {tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}
                       </span>
-                      <span>{h.happenedOn}</span>
+                      <span>{formatDate(h.happenedOn, lang)}</span>
                       <span className="muted" title={tr('记录时间', 'Recorded')}>
                         {tr('记录于 ', 'recorded ')}
-                        {formatDateTime(h.changedAt)}
+                        {formatDateTime(h.changedAt, lang)}
                       </span>
                       {h.note && <span className="note">{h.note}</span>}
                     </li>
@@ -602,8 +627,91 @@ function PledgeSigned({
         disabled={saving}
         onChange={(e) => void toggle(e.target.checked)}
       />
-      <span>{tr('申请人已在打印的承诺书上签名', 'The applicant has signed the printed pledge')}</span>
+      <span>
+        {tr(
+          '到窗口提交：申请人已在打印的承诺书页上签名',
+          'At a counter: the applicant has signed the printed pledge page',
+        )}
+      </span>
     </label>
+  );
+}
+
+/** 2026年9月1日 → 2026年9月10日, or the visit day. */
+function careDays(f: ClaimDetail['claim']['fields'], lang: 'zh' | 'en'): string {
+  const day = (d: string | null) => (d ? formatDate(d, lang) : '?');
+  return f.careSetting === 'inpatient'
+    ? `${day(f.admissionDate)} → ${day(f.dischargeDate)}`
+    : day(f.visitDate);
+}
+
+/** The filing as its record gives it: type, date, at the office window, filed place, start and end. */
+function filingFacts(
+  c: NonNullable<ClaimDetail['claim']['fields']['crossRegion']>,
+  tr: (zh: string, en: string) => string,
+  lang: 'zh' | 'en',
+): string {
+  const parts = [
+    tr(FILING_TYPE_LABELS[c.filingType].zh, FILING_TYPE_LABELS[c.filingType].en),
+    c.filingDate
+      ? tr(`备案日期 ${formatDate(c.filingDate, 'zh')}`, `filed ${formatDate(c.filingDate, 'en')}`)
+      : '',
+    c.offline ? tr('在参保地窗口办理', 'filed at the office window') : '',
+    c.filedPlace ? tr(`备案就医地 ${c.filedPlace}`, `for ${c.filedPlace}`) : '',
+    c.startDate || c.endDate
+      ? tr(
+          `有效 ${c.startDate ? formatDate(c.startDate, 'zh') : '?'}至${c.endDate ? formatDate(c.endDate, 'zh') : '?'}`,
+          `valid ${c.startDate ? formatDate(c.startDate, lang) : '?'} to ${c.endDate ? formatDate(c.endDate, lang) : '?'}`,
+        )
+      : '',
+  ];
+  return parts.filter(Boolean).join(tr('，', ', '));
+}
+
+/**
+ * What to do or know beside the checklist (rule pack reminders): the 诚信承诺书 ticked online, binding a
+ * relative's 亲情账户 first, how a filing is made. Never missing papers; the pledge keeps its "signed" mark for
+ * a counter submission.
+ */
+function Reminders({
+  reminders,
+  pledge,
+  onChanged,
+}: {
+  reminders: readonly ReminderResult[];
+  pledge: { claimId: number; signed: boolean; locked: boolean };
+  onChanged(): Promise<void>;
+}) {
+  const { tr } = useApp();
+  return (
+    <section className="reminders" aria-labelledby="reminders-title">
+      <h3 id="reminders-title">{tr('提醒（不是要交的材料）', 'Reminders (not papers to hand in)')}</h3>
+      <ul>
+        {reminders.map((r) => (
+          <li key={r.id} data-reminder={r.id}>
+            <strong>{tr(r.title, r.titleEn ?? r.title)}</strong>
+            {r.done && r.doneText && (
+              <span className="pill complete">{tr(r.doneText, r.doneTextEn ?? r.doneText)}</span>
+            )}
+            <p>{tr(r.text, r.textEn ?? r.text)}</p>
+            {r.steps && r.steps.length > 0 && (
+              <ol className="reminder-steps">
+                {r.steps.map((st, i) => (
+                  <li key={i}>{tr(st.text, st.textEn ?? st.text)}</li>
+                ))}
+              </ol>
+            )}
+            <p className="source">
+              {tr('依据：', 'Source: ')}
+              {tr(r.source, r.sourceEn ?? r.source)}
+            </p>
+            {r.id === PLEDGE_REMINDER && !pledge.locked && (
+              <PledgeSigned claimId={pledge.claimId} signed={pledge.signed} onChanged={onChanged} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -612,7 +720,6 @@ function Requirement({
   documents,
   confirmable,
   confirmations,
-  pledge,
   busy,
   locked,
   problems,
@@ -621,8 +728,6 @@ function Requirement({
   onChanged,
 }: {
   requirement: RequirementResult;
-  /** Only on the 诚信承诺书 item: the claim and whether it is marked signed. */
-  pledge: { claimId: number; signed: boolean } | null;
   documents: ClaimDocument[];
   confirmable: ConfirmableRequirement | null;
   confirmations: readonly DocumentConfirmation[];
@@ -690,7 +795,6 @@ function Requirement({
         {tr('依据：', 'Source: ')}
         {tr(r.source, r.sourceEn ?? r.source)}
       </p>
-      {pledge && <PledgeSigned claimId={pledge.claimId} signed={pledge.signed} onChanged={onChanged} />}
       {documents.map((d, i) => (
         <div key={d.id} className="req-document">
           {confirmable && (
