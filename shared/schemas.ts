@@ -1,6 +1,7 @@
 // zod schemas for the stored domain: households, people, claims, documents. Types are derived, never
 // repeated. Messages are Chinese first because the UI and CLI show them to users as they are.
 import { z } from 'zod';
+import { formatDateZh } from './dates';
 import { PageFacts } from './page-facts';
 import {
   CareSetting,
@@ -157,7 +158,7 @@ export const ClaimInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['dischargeDate'],
-        message: `出院日期 ${c.dischargeDate} 早于入院日期 ${c.admissionDate}`,
+        message: `出院日期${formatDateZh(c.dischargeDate)}早于入院日期${formatDateZh(c.admissionDate)}`,
       });
     }
   });

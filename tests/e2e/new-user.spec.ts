@@ -31,7 +31,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await form.getByLabel('身份证号').fill('110105194912310021');
     await expect(form.getByText(/校验位不对（最后一位应为 X）/)).toBeVisible();
     await form.getByLabel('身份证号').fill(PATIENT_ID);
-    await expect(form.getByText('校验通过 · 出生日期 1949-12-31')).toBeVisible();
+    await expect(form.getByText('校验通过 · 出生日期 1949年12月31日')).toBeVisible();
     await form.getByLabel('参保地').fill('北京市');
     await form.getByRole('button', { name: '添加成员' }).click();
     await expect(page.getByRole('cell', { name: '王秀英', exact: true })).toBeVisible();

@@ -69,7 +69,7 @@ function printHuman({ report, loaded }: ManifestEvaluation): void {
   println(
     `报销材料检查：${claimant.name} · ${CARE_SETTING_LABELS[claim.careSetting].zh} · ${claim.hospital}${filing}`,
   );
-  if (report.pack) println(`规则：${report.pack.name}（${report.pack.version}）`);
+  if (report.pack) println(`规则：${report.pack.name}（版本 ${formatDateZh(report.pack.version)}）`);
   if (report.deadline) {
     const left =
       report.deadline.daysLeft >= 0

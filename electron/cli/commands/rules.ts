@@ -16,6 +16,7 @@ import {
   type RulePack,
   type RuleSource,
 } from '../../../shared/rules';
+import { formatDateZh } from '../../../shared/dates';
 import { describePeriod } from '../../core/rules/dates';
 import { listRulePacks, loadRulePack } from '../../core/rules/pack';
 import { printJson, println } from '../context';
@@ -66,7 +67,7 @@ function printPack(pack: RulePack): void {
       sources.filter((x, i) => sources.findIndex((y) => y.seed === x.seed && y.phrase === x.phrase) === i),
       pack.seeds,
     );
-  println(`${pack.name}（${pack.version}）：规则包有效`);
+  println(`${pack.name}（版本 ${formatDateZh(pack.version)}）：规则包有效`);
   if (pack.description) println(pack.description);
   println('');
   println('期限：');
