@@ -271,6 +271,30 @@ describe('a broken pack is refused naming the bad field', () => {
     expect(packErrorOf(() => loadRulePack(added)).field).toMatch(/^requirements\[0\]\./);
   });
 
+  it('a regional pack may drop or reword a reminder, and is refused for one the base lacks', () => {
+    const drop = writePack({
+      id: 'r',
+      name: 'r',
+      version: '1',
+      extends: 'national',
+      removeReminders: ['how-to-file'],
+      reminders: [{ id: 'integrity-pledge', text: '本地窗口提交时请签署承诺书。' }],
+    });
+    const pack = loadRulePack(drop);
+    expect(pack.reminders.map((r) => r.id)).not.toContain('how-to-file');
+    expect(pack.reminders.find((r) => r.id === 'integrity-pledge')!.text).toBe(
+      '本地窗口提交时请签署承诺书。',
+    );
+    const missing = writePack({
+      id: 'r',
+      name: 'r',
+      version: '1',
+      extends: 'national',
+      removeReminders: ['nope'],
+    });
+    expect(packErrorOf(() => loadRulePack(missing)).field).toBe('removeReminders');
+  });
+
   it('a pack that extends itself is refused instead of looping', () => {
     const file = writePack({ id: 'loop', name: 'l', version: '1', extends: 'loop' }, 'loop.json');
     expect(packErrorOf(() => loadRulePack(file)).field).toBe('extends');

@@ -1,6 +1,7 @@
 // Loads rule packs from resources/rules/ (or a file the user names), merges a regional pack over the pack it
 // extends, and validates the result. A broken pack is refused with the JSON path of the first bad field.
 import { readFileSync, readdirSync } from 'node:fs';
+import type { z } from 'zod';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DocumentKind } from '../../../shared/domain';
 import {
@@ -76,6 +77,45 @@ function deepMerge(base: unknown, override: unknown): unknown {
   return out;
 }
 
+/**
+ * A regional list over the base's, by id: `remove` drops ids (each must exist), each entry replaces the fields
+ * it gives on the item with its id or adds a whole new item; every result is validated with `schema`.
+ */
+function mergeById<T extends { id: string }>(
+  file: string,
+  key: 'requirements' | 'reminders',
+  base: readonly T[],
+  schema: z.ZodType<T, unknown>,
+  regional: {
+    entries: ReadonlyArray<{ id: string }>;
+    remove: readonly string[];
+    what: { zh: string; en: string };
+  },
+): T[] {
+  const removeKey = key === 'requirements' ? 'removeRequirements' : 'removeReminders';
+  for (const id of regional.remove) {
+    if (!base.some((r) => r.id === id))
+      throw packInvalid(
+        file,
+        removeKey,
+        `基础规则包里没有${regional.what.zh} ${id}`,
+        `base pack has no ${regional.what.en} ${id}`,
+      );
+  }
+  const out = base.filter((r) => !regional.remove.includes(r.id));
+  regional.entries.forEach((entry, i) => {
+    const at = out.findIndex((r) => r.id === entry.id);
+    const merged = schema.safeParse(at >= 0 ? { ...out[at], ...entry } : entry, ZH_ZOD_ERRORS);
+    if (!merged.success) {
+      const { field, message } = firstIssue(merged.error, `${key}[${i}]`);
+      throw packInvalid(file, field, message);
+    }
+    if (at >= 0) out[at] = merged.data;
+    else out.push(merged.data);
+  });
+  return out;
+}
+
 function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): RulePack {
   let time = base.time;
   if (regional.time) {
@@ -86,49 +126,15 @@ function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): R
     }
     time = merged.data;
   }
-  const requirements = base.requirements.filter((r) => !regional.removeRequirements.includes(r.id));
-  for (const id of regional.removeRequirements) {
-    if (!base.requirements.some((r) => r.id === id)) {
-      throw packInvalid(
-        file,
-        'removeRequirements',
-        `基础规则包里没有要求 ${id}`,
-        `base pack has no requirement ${id}`,
-      );
-    }
-  }
-  regional.requirements.forEach((entry, i) => {
-    const at = requirements.findIndex((r) => r.id === entry.id);
-    const merged = RequirementRule.safeParse(
-      at >= 0 ? { ...requirements[at], ...entry } : entry,
-      ZH_ZOD_ERRORS,
-    );
-    if (!merged.success) {
-      const { field, message } = firstIssue(merged.error, `requirements[${i}]`);
-      throw packInvalid(file, field, message);
-    }
-    if (at >= 0) requirements[at] = merged.data;
-    else requirements.push(merged.data);
+  const requirements = mergeById(file, 'requirements', base.requirements, RequirementRule, {
+    entries: regional.requirements,
+    remove: regional.removeRequirements,
+    what: { zh: '要求', en: 'requirement' },
   });
-  const reminders = base.reminders.filter((r) => !regional.removeReminders.includes(r.id));
-  for (const id of regional.removeReminders) {
-    if (!base.reminders.some((r) => r.id === id))
-      throw packInvalid(
-        file,
-        'removeReminders',
-        `基础规则包里没有提醒 ${id}`,
-        `base pack has no reminder ${id}`,
-      );
-  }
-  regional.reminders.forEach((entry, i) => {
-    const at = reminders.findIndex((r) => r.id === entry.id);
-    const merged = Reminder.safeParse(at >= 0 ? { ...reminders[at], ...entry } : entry, ZH_ZOD_ERRORS);
-    if (!merged.success) {
-      const { field, message } = firstIssue(merged.error, `reminders[${i}]`);
-      throw packInvalid(file, field, message);
-    }
-    if (at >= 0) reminders[at] = merged.data;
-    else reminders.push(merged.data);
+  const reminders = mergeById(file, 'reminders', base.reminders, Reminder, {
+    entries: regional.reminders,
+    remove: regional.removeReminders,
+    what: { zh: '提醒', en: 'reminder' },
   });
   const pack = RulePack.safeParse(
     {
