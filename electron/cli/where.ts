@@ -28,8 +28,8 @@ const CLAIM_FIELDS: Readonly<Record<string, string>> = {
   'applicant.name': '代办人姓名',
 };
 
-/** The field in words, or null when there is nothing to add to the message. */
-export function fieldInWords(field: string | undefined, loaded: LoadedManifest): string | null {
+/** The field in words, or null when there is nothing to add to the message (it already names the paper). */
+export function fieldInWords(field: string | undefined, loaded: LoadedManifest, message = ''): string | null {
   if (!field) return null;
   const claim = CLAIM_FIELDS[field];
   if (claim) return `清单里的${claim}`;
@@ -39,5 +39,6 @@ export function fieldInWords(field: string | undefined, loaded: LoadedManifest):
   if (!doc) return null;
   const file = m[2] !== undefined ? doc.files[Number(m[2])]?.relative : undefined;
   const paper = `第 ${doc.index + 1} 份材料（${kindLabel(doc.kind)}${file ? ` ${file}` : ''}）`;
-  return m[3] ? `${paper}的${FIELD_LABELS[m[3]] ?? '一项内容'}` : paper;
+  if (m[3]) return `${paper}的${FIELD_LABELS[m[3]] ?? '一项内容'}`;
+  return file && message.includes(file) ? null : paper;
 }

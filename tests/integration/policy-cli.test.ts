@@ -134,8 +134,8 @@ describe('claimdesk evaluate', () => {
     });
     expect(r.stdout).not.toMatch(PATH);
     expect(r.stdout).not.toMatch(ISO);
-    expect(r.stdout).toContain('（第 1 份材料（发票 invoice.jpg）的开票日期）');
-    expect(r.stdout).toContain('（清单里的联系电话）');
+    expect(r.stdout).toContain('涉及：第 1 份材料（发票 invoice.jpg）的开票日期');
+    expect(r.stdout).toContain('涉及：清单里的联系电话');
     expect(r.stdout).toContain('没有写省份');
     expect(r.stdout).not.toContain('已超出有效期');
     expect(r.stdout).toContain('备案后就医地不能更改');

@@ -95,8 +95,9 @@ function printHuman({ report, loaded }: ManifestEvaluation): void {
     println('问题：');
     for (const p of report.problems) {
       // Where it points, in words (清单里的出院日期); the field path is for `--json`.
-      const where = fieldInWords(p.field, loaded);
-      println(`  [${p.severity === 'error' ? '错误' : '注意'}] ${p.message}${where ? `（${where}）` : ''}`);
+      const where = fieldInWords(p.field, loaded, p.message);
+      println(`  [${p.severity === 'error' ? '错误' : '注意'}] ${p.message}`);
+      if (where) println(`      涉及：${where}`);
       if (p.source) println(`      依据：${p.source}`);
     }
   }
