@@ -158,8 +158,10 @@ describe('the bundle and the demo', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(ISO);
     expect(r.stdout).toContain('报销期限：2027年3月10日前');
-    // The sample's e-invoice is a PDF with no printout photo: said, never called complete.
-    expect(r.stdout).toContain('电子发票要打印出来');
+    // The sample's e-invoice comes with the photo of its stamped printout: the invoice is 已齐; only the
+    // glare-struck 病历资料 keeps the demo from complete.
+    expect(r.stdout).not.toContain('电子发票要打印出来');
+    expect(r.stdout).toContain('需处理：病历资料、检查报告');
     const pdf = join(out, '报销材料包-样本.pdf');
     expect(existsSync(pdf)).toBe(true);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
