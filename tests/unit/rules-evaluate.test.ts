@@ -272,7 +272,9 @@ describe('submission deadline (6 months after discharge / outpatient care, warne
       daysLeft,
       source: expect.stringContaining('逾期视为放弃'),
       // The app's English mode shows the tooltip in English (issue 25).
-      sourceEn: expect.stringMatching(/^“How to claim medical insurance reimbursement online” \(《如何申请网上报销医保》\)/),
+      sourceEn: expect.stringMatching(
+        /^“How to claim medical insurance reimbursement online” \(《如何申请网上报销医保》\)/,
+      ),
     });
   });
 

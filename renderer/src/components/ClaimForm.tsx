@@ -450,7 +450,7 @@ export function ClaimForm({
         <p className="field-note">
           {tr(
             '社区工作人员等帮忙整理材料的，请选“患者本人”：申请人是参保人本人或近亲属。',
-            'A community worker who helps with the papers is not the applicant: choose “The patient”.',
+            'A community worker who helps with the papers is not the applicant: choose "The patient".',
           )}
         </p>
         {who === 'relative' && (
