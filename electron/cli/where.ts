@@ -3,7 +3,7 @@
 // stays in `--json`.
 import { kindLabel } from '../../shared/domain';
 import { FIELD_LABELS } from '../../shared/fields';
-import type { LoadedManifest } from '../core/manifest';
+import type { LoadedManifest } from '../core/manifest/load';
 
 const CLAIM_FIELDS: Readonly<Record<string, string>> = {
   'claim.visitDate': '就诊日期',

@@ -1,4 +1,4 @@
-// Migration 0090 (issue 25): a claim keeps its filing as the record gives it (offline, filed place, start and
+// Migration 0120 (issue 25): a claim keeps its filing as the record gives it (offline, filed place, start and
 // end dates), on a real SQLite file; and a claim stored with the old `helper` applicant becomes the insured
 // person's own, the helper's name and ID number kept in its notes.
 import Database from 'better-sqlite3';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { databasePath } from '../../electron/core/db/open';
 import { createClaim, createHousehold, createPerson, getClaim, updateClaim } from '../../electron/core/repo';
-import { evaluateStoredClaim } from '../../electron/core/rules/evaluate';
+import { evaluateStoredClaim } from '../../electron/core/claim-evaluation';
 import { openWorkspace } from '../../electron/core/workspace';
 import { makeTempDir } from '../helpers/tmp';
 
@@ -21,24 +21,24 @@ function tempDir(): string {
 
 const T = '2026-10-01T00:00:00.000Z';
 
-describe('migration 0090 filing-record', () => {
+describe('migration 0120 filing-record', () => {
   it('turns a stored helper applicant into the insured person’s own claim, keeping the helper’s name', async () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
-    // The store as the previous release left it (schema 80), with one claim "applied for" by a helper.
-    const db80 = new Database(databasePath(dir));
-    for (const m of MIGRATIONS.filter((x) => x.version <= 80)) db80.exec(m.sql);
-    db80.pragma('user_version = 80');
-    db80
+    // The store as the previous release left it (schema 90), with one claim "applied for" by a helper.
+    const db90 = new Database(databasePath(dir));
+    for (const m of MIGRATIONS.filter((x) => x.version <= 90)) db90.exec(m.sql);
+    db90.pragma('user_version = 90');
+    db90
       .prepare('INSERT INTO households (id, name, created_at, updated_at) VALUES (1, ?, ?, ?)')
       .run('王家', T, T);
-    db80
+    db90
       .prepare(
         `INSERT INTO people (id, household_id, name, id_number, relation, insurance_type, insured_region, created_at, updated_at)
          VALUES (1, 1, '王秀英', '11010519491231002X', 'self', 'resident', '北京市', ?, ?)`,
       )
       .run(T, T);
-    db80
+    db90
       .prepare(
         `INSERT INTO claims (id, reference, claimant_id, applicant_relation, applicant_name, applicant_id_number,
            care_setting, hospital, treatment_region, visit_date, filing_type, filing_date, notes, status, created_at, updated_at)
@@ -46,7 +46,7 @@ describe('migration 0090 filing-record', () => {
            '2026-10-01', 'referral', '2026-09-20', '复诊', 'draft', ?, ?)`,
       )
       .run(T, T);
-    db80.close();
+    db90.close();
 
     const ws = await openWorkspace(dir);
     try {
@@ -63,7 +63,7 @@ describe('migration 0090 filing-record', () => {
         endDate: null,
       });
       // And it evaluates: a self claim asks for nothing of a helper.
-      const report = evaluateStoredClaim(ws, 1, { today: '2026-11-01' });
+      const report = await evaluateStoredClaim(ws, 1, { today: '2026-11-01' });
       expect(report.requirements.map((r) => r.id)).not.toContain('authorization');
     } finally {
       ws.close();
@@ -99,7 +99,7 @@ describe('migration 0090 filing-record', () => {
       };
       const claim = createClaim(ws.db, fields);
       expect(getClaim(ws.db, claim.id).fields.crossRegion).toEqual(fields.crossRegion);
-      const report = evaluateStoredClaim(ws, claim.id, { today: '2026-11-01' });
+      const report = await evaluateStoredClaim(ws, claim.id, { today: '2026-11-01' });
       const codes = report.problems.map((x) => x.code);
       expect(codes).toContain('filing_place_mismatch');
       expect(codes).toContain('filing_expired');

@@ -14,7 +14,7 @@ import {
   sealRequiredKinds,
   sealSeverities,
 } from '../../electron/core/rules/pack';
-import { sealSeveritiesFromRules } from '../../electron/core/quality/seal-kinds';
+import { sealSeveritiesFromRules } from '../../electron/core/rules/seal-kinds';
 
 const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'rules', 'seeds');
 const national = JSON.parse(readFileSync(join(rulesDir(), 'national.json'), 'utf8')) as Record<
@@ -133,7 +133,7 @@ describe('bundled rule packs', () => {
     expect(sealRequiredKinds(loadRulePack())).toEqual(['invoice', 'diagnosis_certificate']);
     // 003 需包含医师签名和公章 asks a seal of the certificate; no source asks one of a paper invoice.
     expect(sealSeverities(loadRulePack())).toEqual({ invoice: 'warning', diagnosis_certificate: 'error' });
-    // The photo checker reads the same figures through quality/seal-kinds.ts.
+    // The photo checker reads the same figures through rules/seal-kinds.ts.
     expect(sealSeveritiesFromRules()).toEqual({ invoice: 'warning', diagnosis_certificate: 'error' });
   });
 

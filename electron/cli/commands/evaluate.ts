@@ -6,7 +6,7 @@ import { formatDateZh } from '../../../shared/dates';
 import { isReadyToSubmit, type ReminderResult } from '../../../shared/evaluation';
 import { isRealDate } from '../../../shared/validators';
 import { InvalidInputError } from '../../core/errors';
-import type { ManifestEvaluation } from '../../core/rules/evaluate';
+import type { ManifestEvaluation } from '../../core/manifest/evaluate';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
 import { fieldInWords } from '../where';
 
@@ -46,7 +46,7 @@ export function register(program: Command): void {
       ) => {
         const today = parseToday(opts.today);
         // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
-        const { evaluateManifest } = await import('../../core/rules/evaluate');
+        const { evaluateManifest } = await import('../../core/manifest/evaluate');
         const result = await evaluateManifest(manifest, {
           today,
           rules: opts.rules,

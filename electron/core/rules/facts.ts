@@ -12,6 +12,7 @@ import type { Fields } from '../../../shared/fields';
 import type { QualityReport } from '../../../shared/quality';
 import type { ClaimFact, RulePack, Scenario } from '../../../shared/rules';
 import type { ParsedInvoice } from '../invoices/parse';
+import type { InvoiceDuplicate } from '../invoices/store';
 
 /** The facts of a claim the rules look at, whatever it was read from (manifest or database). */
 export interface ClaimFacts {
@@ -76,15 +77,8 @@ export interface EvaluatedDocument {
   confirmed?: readonly string[] | undefined;
 }
 
-/** A claim elsewhere that already holds this invoice. */
-export interface InvoiceDuplicate {
-  claimReference: string;
-  claimId?: number | undefined;
-  claimantName?: string | undefined;
-  by: 'qr' | 'image';
-  /** The very same file bytes (only meaningful with by: 'image'). */
-  identicalFile?: boolean | undefined;
-}
+/** A claim elsewhere that already holds this invoice (found in the invoice index, invoices/store.ts). */
+export type { InvoiceDuplicate };
 
 /** What was read from one invoice page (QR payload) and what it collides with. */
 export interface InvoiceEvidence {

@@ -1,15 +1,8 @@
 // Dates and amounts as people write them in messages: 2026年9月1日, ¥12,345.67 元. ISO dates stay in the JSON
 // fields for programs; every sentence a person reads goes through these.
-import { formatYuan as formatYuanShared } from '../../../shared/money';
 import type { Duration } from '../../../shared/rules';
 
 export { formatDateEn, formatDateZh } from '../../../shared/dates';
-
-/** 12345.67 → ¥12,345.67 元 (grouped, always two decimals). */
-export function formatYuan(amount: number, lang: 'zh' | 'en' = 'zh'): string {
-  const text = formatYuanShared(amount);
-  return lang === 'zh' ? `${text} 元` : text;
-}
 
 /** "6 months" / "3 days". */
 export function describePeriodEn(period: Duration): string {
