@@ -166,6 +166,17 @@ describe('诚信承诺书: ticked online, a reminder beside the checklist (issue
     expect(evaluate(facts(), docs(all, PASS)).complete).toBe(true);
     expect(evaluate(facts(), docs([...all, 'integrity_pledge'], PASS)).complete).toBe(true);
   });
+  it('004 签署并提交承诺书 is a step of filing in the app, told with how to file, never a claim paper', () => {
+    const r = evaluate(facts(away('not_filed', null)));
+    const how = r.reminders.find((x) => x.id === 'how-to-file')!;
+    const step = how.steps!.find((x) => x.text.includes('承诺书'))!;
+    expect(step.text).toContain('这是办备案时签的承诺书');
+    expect(step.textEn).toMatch(/belongs to the filing/);
+    expect(how.source).toContain(
+      cite(S.s004, '确认无误后签署姓名,点击【保存并提交】,并再次点击【提交备案】'),
+    );
+    expect(r.requirements.some((x) => x.title?.includes('承诺书'))).toBe(false);
+  });
 });
 
 describe('bank: 银行卡或银行账号信息 — either one', () => {
