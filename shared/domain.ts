@@ -90,7 +90,7 @@ export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
  * Who may apply for the insured person: a 近亲属 (002: 为他人备案 through the 亲情账户 of a family member). A
  * community helper who prepares the papers is not an applicant: the insured person (or a relative) is, and
  * the helper just helps. Claims stored with the old `helper` relation were made the insured person's own by
- * migration 0090 (the helper's name kept in the notes).
+ * migration 0120 (the helper's name kept in the notes).
  */
 export const AGENT_RELATIONS = RELATIVE_RELATIONS;
 export const AgentRelation = z.enum(AGENT_RELATIONS, {

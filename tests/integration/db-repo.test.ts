@@ -105,7 +105,7 @@ describe('households, people and claims', () => {
         admissionDate: '2026-09-10',
         dischargeDate: '2026-09-01',
       }),
-    ).toThrow(/出院日期 2026-09-01 早于入院日期/);
+    ).toThrow(/出院日期2026年9月1日早于入院日期2026年9月10日/);
     expect(listClaims(ws.db).items.map((c) => c.id)).toEqual([ok.id]);
   });
 
