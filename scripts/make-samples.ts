@@ -310,6 +310,38 @@ const docs: Record<string, string> = {
   ),
 };
 
+/**
+ * The e-invoice printed on A4 and stamped at the hospital's window with its fresh red 财务专用章 (003 电子发票需
+ * 加盖医院鲜章): what a person photographs after printing e-invoice.pdf. Same QR code, code and number as the PDF,
+ * so evaluation knows it for that invoice's printout.
+ */
+docs['e-invoice-printout'] = page(
+  text(W / 2, 130, '上海市医疗门诊收费票据（电子）', 38, { anchor: 'middle', weight: 700, fill: '#b01e1e' }) +
+    qr(90, 70, 200, E_INVOICE_QR) +
+    fields(330, [
+      ['票据代码', '031002600112'],
+      ['票据号码', '20260911'],
+      ['交款人', P.name],
+      ['开票日期', '2026-09-10'],
+      ['就诊科室', '心血管内科（出院带药）'],
+      ['医保类型', '职工基本医疗保险（异地）'],
+    ]) +
+    table(
+      100,
+      520,
+      [520, 200, 320],
+      [
+        ['项目名称', '数量', '金额（元）'],
+        ['西药费（出院带药）', '1', '500.00'],
+      ],
+    ) +
+    text(100, 700, '合计（大写）：伍佰元整', 26, { weight: 700 }) +
+    text(100, 750, `合计（小写）：¥${P.eInvoice.toFixed(2)}`, 26, { weight: 700 }) +
+    text(100, 850, `收款单位（章）：${P.hospital}\u3000\u3000收款人：李敏\u3000\u3000复核人：赵强`, 22) +
+    text(100, 1500, '（本页为电子票据打印件，已在医院收费处加盖鲜章）', 22, { fill: '#555' }) +
+    seal(860, 880, 120, P.hospital, '财务专用章'),
+);
+
 /** Wallet-size cards (ID, insurance, bank) at 85.6×54 mm, drawn at 600 px/inch-ish for a close-up photo. */
 const CW = 1400;
 const CH = 883;
@@ -540,6 +572,11 @@ const SHOTS: Array<{ file: string; svg: string; shot: Shot }> = [
     shot: { ...PORTRAIT, quad: q(0.1, 0.08, 0.9, 0.1, 0.93, 0.92, 0.07, 0.9), seed: 1 },
   },
   {
+    file: 'e-invoice-printout.jpg',
+    svg: docs['e-invoice-printout']!,
+    shot: { ...PORTRAIT, quad: q(0.09, 0.09, 0.91, 0.07, 0.9, 0.93, 0.1, 0.91), seed: 10 },
+  },
+  {
     file: 'itemized-bill.jpg',
     svg: docs['itemized-bill']!,
     shot: { ...PORTRAIT, quad: q(0.12, 0.06, 0.88, 0.08, 0.9, 0.93, 0.1, 0.94), seed: 2 },
@@ -709,7 +746,8 @@ const MANIFEST = {
     specialDrugs: false,
   },
   documents: [
-    { kind: 'invoice', files: ['invoice.jpg', 'e-invoice.pdf'] },
+    // The e-invoice as issued (PDF) and the photo of its stamped printout (电子发票需加盖医院鲜章).
+    { kind: 'invoice', files: ['invoice.jpg', 'e-invoice.pdf', 'e-invoice-printout.jpg'] },
     { kind: 'itemized_bill', files: ['itemized-bill.jpg'] },
     { kind: 'diagnosis_certificate', files: ['diagnosis.jpg'] },
     { kind: 'discharge_summary', files: ['discharge-summary.jpg'] },

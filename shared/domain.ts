@@ -87,22 +87,21 @@ export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
 };
 
 /**
- * Who else may hand in a claim. 002's 近亲属 list defines 个人账户共济 (family account sharing), not who may
- * bring the papers: a 社区工作人员 or neighbour helping is not refused — they bring a 委托书 and their ID, and
- * the local office decides.
+ * Who may apply for the insured person: a 近亲属 (002: 为他人备案 through the 亲情账户 of a family member). A
+ * community helper who prepares the papers is not an applicant: the insured person (or a relative) is, and
+ * the helper just helps. Claims stored with the old `helper` relation were made the insured person's own by
+ * migration 0120 (the helper's name kept in the notes).
  */
-export const AGENT_RELATIONS = [...RELATIVE_RELATIONS, 'helper'] as const;
+export const AGENT_RELATIONS = RELATIVE_RELATIONS;
 export const AgentRelation = z.enum(AGENT_RELATIONS, {
   error: () =>
-    '代办人关系必须是近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）或 helper（其他代办人，如社区工作人员）',
+    '代办人必须是参保人的近亲属（配偶、父母、子女、兄弟姐妹、祖父母/外祖父母、孙子女/外孙子女）。社区工作人员等帮忙整理材料的人不是申请人：申请人请填参保人本人（relation 写 self）',
 });
 export type AgentRelation = z.infer<typeof AgentRelation>;
 export const ApplicantRelation = z.enum(['self', ...AGENT_RELATIONS]);
 export type ApplicantRelation = z.infer<typeof ApplicantRelation>;
-export const APPLICANT_RELATION_LABELS: Record<ApplicantRelation, { zh: string; en: string }> = {
-  ...RELATION_LABELS,
-  helper: { zh: '其他代办人（如社区工作人员）', en: 'Other helper (e.g. community worker)' },
-};
+export const APPLICANT_RELATION_LABELS: Record<ApplicantRelation, { zh: string; en: string }> =
+  RELATION_LABELS;
 
 export const INSURANCE_TYPES = ['employee', 'resident'] as const;
 export const InsuranceType = z.enum(INSURANCE_TYPES, {

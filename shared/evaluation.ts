@@ -12,7 +12,7 @@ export const RequirementResult = z.object({
   status: RequirementStatus,
   /** zh-CN: what to bring and why. */
   reason: z.string(),
-  /** "<seed file>: <Chinese phrase the rule rests on>" (several joined with "；" when seeds agree/disagree). */
+  /** 《guide title》：“the Chinese phrase the rule rests on” (several joined with "；" when seeds agree/disagree). */
   source: z.string(),
   /** Short zh-CN title for checklists (e.g. "转诊转院证明"). */
   title: z.string().optional(),
@@ -28,10 +28,7 @@ export const RequirementResult = z.object({
   sources: z
     .array(z.object({ seed: z.string(), title: z.string().optional(), phrase: z.string() }))
     .optional(),
-  /**
-   * `signature`: the app made this paper (诚信承诺书) and it waits for a hand signature on the printout. Not a
-   * gap in the claim (the bundle carries the page), but not "已齐" either: shown as "打印后签名".
-   */
+  /** No longer produced (the 诚信承诺书 is a reminder now, `reminders`); kept so older reports still parse. */
   pending: z.enum(['signature']).optional(),
   /** How to settle a failing check in a manifest (CLI output only; the app and the PDF never show it). */
   cliHint: z.string().optional(),
@@ -57,6 +54,10 @@ export const PROBLEM_CODES = [
   'cross_region_unstated',
   'filing_validity_unconfirmed',
   'filing_in_insured_region',
+  // The place of care differs from the filed place (001 备案后就医地不可更改).
+  'filing_place_mismatch',
+  // 跨省 cannot be told from the place names (no province in one of them): the person is asked.
+  'province_unknown',
   // Cross-document checks over what is printed on the papers (electron/core/rules/cross-document.ts).
   'name_mismatch',
   'id_mismatch',
@@ -96,13 +97,42 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
+/**
+ * Something to do or know beside the checklist, never a missing paper: the 诚信承诺书 ticked online, binding a
+ * relative's 亲情账户, how a filing is made. From the rule pack's `reminders`, for this claim's scenario.
+ */
+export const ReminderResult = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEn: z.string().optional(),
+  text: z.string(),
+  textEn: z.string().optional(),
+  steps: z.array(z.object({ text: z.string(), textEn: z.string().optional() })).optional(),
+  /** Settled by a fact of the claim (the printed pledge marked signed): `doneText` says so. */
+  done: z.boolean().optional(),
+  doneText: z.string().optional(),
+  doneTextEn: z.string().optional(),
+  source: z.string(),
+  sourceEn: z.string().optional(),
+  sources: z
+    .array(z.object({ seed: z.string(), title: z.string().optional(), phrase: z.string() }))
+    .optional(),
+});
+export type ReminderResult = z.infer<typeof ReminderResult>;
+
 export const EvaluationReport = z.object({
   complete: z.boolean(),
   requirements: z.array(RequirementResult),
   problems: z.array(Problem),
   /** Submission deadline (YYYY-MM-DD) and days left from `today`, when the care end date is known. */
   deadline: z
-    .object({ date: z.string(), daysLeft: z.number().int(), source: z.string() })
+    .object({
+      date: z.string(),
+      daysLeft: z.number().int(),
+      source: z.string(),
+      /** The source in English (the app's English mode: the deadline's tooltip). */
+      sourceEn: z.string().optional(),
+    })
     .nullable()
     .optional(),
   /**
@@ -112,6 +142,8 @@ export const EvaluationReport = z.object({
   documentOrder: z.array(z.number().int()).optional(),
   /** The rule pack the claim was measured against. */
   pack: z.object({ id: z.string(), name: z.string(), version: z.string() }).optional(),
+  /** Reminders for this claim (never missing papers; they do not change `complete`). */
+  reminders: z.array(ReminderResult).optional(),
 });
 export type EvaluationReport = z.infer<typeof EvaluationReport>;
 

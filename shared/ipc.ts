@@ -151,6 +151,25 @@ export const ClaimDetail = z.object({
   confirmations: z.array(DocumentConfirmation),
   /** The printed 诚信承诺书 is marked signed. */
   pledgeSigned: z.boolean(),
+  /**
+   * In 已提交/审核中/打款中: the usual working days of the step (003), how many have passed, and whether it is
+   * late (then: call 12393). shared/processing.ts; null otherwise.
+   */
+  processing: z
+    .object({
+      stage: z.enum(['review', 'payout', 'overall']),
+      since: z.string(),
+      workingDays: z.number().int(),
+      min: z.number().int(),
+      max: z.number().int(),
+      overdue: z.boolean(),
+      helpLine: z.string(),
+      zh: z.string(),
+      en: z.string(),
+      source: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
 
@@ -339,6 +358,19 @@ export const BringList = z.object({
   reference: z.string().nullable(),
   careSetting: CareSetting,
   items: z.array(BringItem),
+  /** What to do or know that is not a paper (binding a relative's 亲情账户, the pledge ticked online). */
+  reminders: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        titleEn: z.string(),
+        text: z.string(),
+        textEn: z.string(),
+        steps: z.array(z.object({ text: z.string(), textEn: z.string() })),
+      }),
+    )
+    .optional(),
   /** The submission deadline in words ("出院或门诊结束后 6 个月内") and, when the care end date is known, the date. */
   deadline: z.object({
     rule: z.string(),

@@ -42,13 +42,22 @@ export const ManifestClaim = z
       .object({
         filingType: FilingType,
         filingDate: IsoDate.optional(),
-        /** Filed at the 经办机构's window (线下备案): the filled-in 异地就医登记备案表 belongs in the claim. */
+        /** Filed at the 经办机构's window (线下备案) rather than online. */
         offline: z.boolean().optional(),
+        /** 备案的就医地 as the filing record names it: compared with treatmentRegion. */
+        filedPlace: Text.optional(),
+        /** The filing's own start and end dates, when its record gives them. */
+        startDate: IsoDate.optional(),
+        endDate: IsoDate.optional(),
+      })
+      .refine((c) => !c.startDate || !c.endDate || c.startDate <= c.endDate, {
+        message: '备案结束日期早于开始日期',
+        path: ['endDate'],
       })
       .nullable()
       .optional(),
     specialDrugs: z.boolean().optional(),
-    /** The applicant has signed the printed 诚信承诺书 (or a signed scan is attached as integrity_pledge). */
+    /** The applicant has signed the bundle's printed 诚信承诺书 page (a reminder's note; never a missing paper). */
     pledgeSigned: z.boolean().optional(),
     notes: z.string().max(5000).optional(),
   })
@@ -68,8 +77,8 @@ export const ManifestDocument = z
     /** Things a person confirmed by looking at the paper (e.g. "emergency_mark"), for checks a photo can't prove. */
     confirmed: z.array(z.string().max(100)).max(20).optional(),
     /**
-     * On an `id_card` document: its photos show the relative applicant's card beside the insured person's,
-     * so it stands for the 代办人身份证 too (same as confirmed: ["holds_both_cards"]).
+     * Accepted from older manifests and ignored: a relative's claim asks for no 代办人身份证 any more (issue 25),
+     * so there is nothing for "the applicant's card is on this photo" to settle.
      */
     holdsBothCards: z.boolean().optional(),
     /**

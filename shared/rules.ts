@@ -56,7 +56,7 @@ export const Condition = z
     careSettings: z.array(CareSetting).min(1).optional(),
     filingTypes: z.array(FilingScenario).min(1).optional(),
     exceptFilingTypes: z.array(FilingScenario).min(1).optional(),
-    applicant: z.enum(['self', 'relative', 'helper']).optional(),
+    applicant: z.enum(['self', 'relative']).optional(),
     /** The applicant's relation to the insured person (spouse, child…), for relation-specific proofs. */
     relations: z.array(ApplicantRelation).min(1).optional(),
     specialDrugs: z.boolean().optional(),
@@ -70,25 +70,60 @@ export type Condition = z.infer<typeof Condition>;
 /**
  * What a document must pass besides being present. `readable`: no page failed its quality check;
  * `four_corners`: no incomplete_page finding; `seal`: no seal_missing finding; `emergency_mark`: the words
- * 急诊 are on it (confirmed by the person, or found in a born-digital PDF's text).
+ * 急诊 are on it (confirmed by the person, or found in a born-digital PDF's text); `stamped_printout`: an
+ * e-invoice given as a PDF also has a photo of its printout, and that photo shows the hospital's stamp
+ * (003 电子发票需加盖医院鲜章).
  */
-export const CHECK_NAMES = ['readable', 'four_corners', 'seal', 'emergency_mark'] as const;
+export const CHECK_NAMES = [
+  'readable',
+  'four_corners',
+  'seal',
+  'emergency_mark',
+  'stamped_printout',
+] as const;
 export const CheckName = z.enum(CHECK_NAMES);
 export type CheckName = z.infer<typeof CheckName>;
+/** What people read for each check (`claimdesk rules`, the pack in the app): never the code name. */
+export const CHECK_LABELS: Record<CheckName, { zh: string; en: string }> = {
+  readable: { zh: '照片清楚、能看清', en: 'the photo is clear enough to read' },
+  four_corners: { zh: '四个角都拍进照片', en: 'all four corners are in the photo' },
+  seal: { zh: '有红色印章', en: 'a red seal is on it' },
+  emergency_mark: { zh: '写有“急诊”字样', en: 'it says 急诊 (emergency)' },
+  stamped_printout: {
+    zh: '电子发票已打印并加盖医院鲜章',
+    en: 'an e-invoice is printed and stamped by the hospital',
+  },
+};
+
+export const Severity = z.enum(['error', 'warning']);
+export type Severity = z.infer<typeof Severity>;
 
 export const RequirementCheck = z
   .object({
     check: CheckName,
     when: Condition.optional(),
+    /**
+     * `error`: a failing paper is not 已齐 (the requirement needs attention). `warning`: the paper counts and
+     * the failing page is pointed out (the national pack's paper-invoice seal: no source asks for it).
+     */
+    severity: Severity.default('error'),
     /** zh-CN: what to do when the check fails. */
     hint: z.string().min(1),
     hintEn: z.string().min(1).optional(),
     /** Extra words only the CLI prints (how to say it in a manifest); never shown in the app or the PDF. */
     cliHint: z.string().min(1).optional(),
-    sources: z.array(RuleSource).min(1),
+    /**
+     * The phrase that says this check. A `readable` check may have none: a photo nobody can read is the
+     * program's own check, and no guide asks for clear photos of most papers (003 says it of invoices only).
+     */
+    sources: z.array(RuleSource).default([]),
   })
-  .strict();
-export type RequirementCheck = z.infer<typeof RequirementCheck>;
+  .strict()
+  .refine((c) => c.check === 'readable' || c.sources.length > 0, {
+    message: '除了照片清晰检查（readable），每项检查都要写出处（sources）',
+    path: ['sources'],
+  });
+export type RequirementCheck = z.output<typeof RequirementCheck>;
 
 /** Another kind that may stand in for the required one in some scenario (出院小结 for 诊断证明). */
 export const Substitute = z
@@ -130,10 +165,7 @@ export const RequirementRule = z
     checks: z.array(RequirementCheck).default([]),
     substitutes: z.array(Substitute).default([]),
     satisfiedBy: z.array(SatisfiedByFact).default([]),
-    /**
-     * The app produces this document itself (the 诚信承诺书 page of the bundle); it still needs a signature,
-     * so it shows "打印后签名" until the person marks it signed (pledge_signed) or attaches the signed scan.
-     */
+    /** The app produces this document itself (a page of the bundle): nothing to drop. */
     providedByApp: z.boolean().default(false),
     /** zh-CN, plain words: what to bring and why. */
     reason: z.string().min(1),
@@ -157,10 +189,40 @@ export const RequirementRule = z
   });
 export type RequirementRule = z.output<typeof RequirementRule>;
 
+/** One step of a reminder (亲情账户 binding, how to file), with the phrase it rests on. */
+export const ReminderStep = z
+  .object({
+    text: z.string().min(1),
+    textEn: z.string().min(1),
+    when: Condition.optional(),
+    sources: z.array(RuleSource).min(1),
+  })
+  .strict();
+
+/**
+ * Something to do or know that is not a paper of the claim: the 诚信承诺书 ticked online, binding a relative's
+ * 亲情账户 first, how a filing is made. Shown beside the checklist, never counted as missing.
+ */
+export const Reminder = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id 只能用小写字母、数字和连字符'),
+    title: z.string().min(1),
+    titleEn: z.string().min(1),
+    text: z.string().min(1),
+    textEn: z.string().min(1),
+    when: Condition.default({}),
+    steps: z.array(ReminderStep).default([]),
+    /** A fact of the claim that settles it (the printed pledge marked signed): then `done` is said instead. */
+    doneBy: z.enum(['pledge_signed']).optional(),
+    done: z.string().min(1).optional(),
+    doneEn: z.string().min(1).optional(),
+    sources: z.array(RuleSource).min(1),
+  })
+  .strict();
+export type Reminder = z.output<typeof Reminder>;
+
 /** A value some seed states differently from the one the pack uses: kept so users see both. */
 export const Disagreement = z.object({ says: z.string().min(1), source: RuleSource }).strict();
-
-const Severity = z.enum(['error', 'warning']);
 
 export const FilingValidity = z
   .object({
@@ -177,6 +239,28 @@ export const FilingValidity = z
     disagreements: z.array(Disagreement).default([]),
   })
   .strict();
+
+const WorkingDays = z
+  .object({
+    min: z.number().int().nonnegative().max(365),
+    max: z.number().int().positive().max(365),
+    sources: z.array(RuleSource).min(1),
+  })
+  .strict()
+  .refine((w) => w.min <= w.max, { message: '最少天数不能大于最多天数', path: ['min'] });
+
+export const ProcessingTimes = z
+  .object({
+    /** 审核中 (under_review), counted from the day the claim entered that status. */
+    review: WorkingDays,
+    /** 打款中 (paying), likewise. */
+    payout: WorkingDays,
+    /** From handing in to the money, all steps. */
+    overall: WorkingDays,
+    helpLine: z.object({ number: z.string().min(3), sources: z.array(RuleSource).min(1) }).strict(),
+  })
+  .strict();
+export type ProcessingTimes = z.output<typeof ProcessingTimes>;
 
 export const TimeRules = z
   .object({
@@ -200,6 +284,18 @@ export const TimeRules = z
       .strict(),
     /** Filing should be done before care starts (other than emergency). */
     filingBeforeCare: z.object({ severity: Severity, sources: z.array(RuleSource).min(1) }).strict(),
+    /** The place of care is the filed one (备案后就医地不可更改): compared when the claim gives the filed place. */
+    filingPlace: z
+      .object({ severity: Severity, sources: z.array(RuleSource).min(1) })
+      .strict()
+      .optional(),
+    /** A filing's own start and end dates, when the claim gives them: care outside them is pointed out. */
+    filingPeriod: z
+      .object({ severity: Severity, sources: z.array(RuleSource).min(1) })
+      .strict()
+      .optional(),
+    /** How long the office usually takes, shown on status tracking (working days), and whom to call past it. */
+    processing: ProcessingTimes.optional(),
     /** Unfiled cross-region care: still claimable, usually at a lower ratio. */
     notFiled: z.object({ severity: Severity, sources: z.array(RuleSource).min(1) }).strict(),
     filingValidity: z
@@ -226,15 +322,18 @@ export const RulePack = z
     seeds: z.record(z.string(), SeedTitle).default({}),
     time: TimeRules,
     requirements: z.array(RequirementRule).min(1),
+    reminders: z.array(Reminder).default([]),
   })
   .strict()
   .superRefine((pack, ctx) => {
-    const seen = new Set<string>();
-    pack.requirements.forEach((r, i) => {
-      if (seen.has(r.id))
-        ctx.addIssue({ code: 'custom', path: ['requirements', i, 'id'], message: `重复的要求 id：${r.id}` });
-      seen.add(r.id);
-    });
+    for (const list of ['requirements', 'reminders'] as const) {
+      const seen = new Set<string>();
+      pack[list].forEach((r, i) => {
+        if (seen.has(r.id))
+          ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `重复的 id：${r.id}` });
+        seen.add(r.id);
+      });
+    }
   });
 export type RulePack = z.output<typeof RulePack>;
 
@@ -251,18 +350,41 @@ export const RegionalRulePack = z
     extends: z.string().regex(/^[a-z][a-z0-9-]*$/),
     regions: z.array(z.string().min(1)).default([]),
     description: z.string().default(''),
+    /** Titles of this pack's own sources, added to the base pack's (people see titles, not file names). */
+    seeds: z.record(z.string(), SeedTitle).default({}),
     time: z.record(z.string(), z.unknown()).optional(),
     requirements: z.array(z.object({ id: z.string().min(1) }).catchall(z.unknown())).default([]),
     removeRequirements: z.array(z.string()).default([]),
+    reminders: z.array(z.object({ id: z.string().min(1) }).catchall(z.unknown())).default([]),
+    removeReminders: z.array(z.string()).default([]),
   })
   .strict();
 export type RegionalRulePack = z.output<typeof RegionalRulePack>;
+
+/**
+ * How much a missing seal weighs for each kind that is checked for one, as the pack says it: `error` where a
+ * source asks for the seal (诊断证明 需包含医师签名和公章), `warning` where none does (a paper invoice; the national
+ * pack's seal check on invoices is a warning). The photo checker takes the lesser of this and its own evidence
+ * (electron/core/quality/seal-kinds.ts); evaluation grades stored findings the same way
+ * (electron/core/rules/requirements.ts gradeSeals).
+ */
+export function sealSeverities(pack: RulePack): Partial<Record<DocumentKind, Severity>> {
+  const out: Partial<Record<DocumentKind, Severity>> = {};
+  for (const r of pack.requirements) {
+    for (const c of r.checks) {
+      if (c.check !== 'seal') continue;
+      // Two requirements on one kind: the stricter one counts (either asks for the seal).
+      for (const k of r.kinds) if (out[k] !== 'error') out[k] = c.severity;
+    }
+  }
+  return out;
+}
 
 /** The facts of a claim that rule conditions look at. */
 export interface Scenario {
   careSetting: CareSetting;
   filing: FilingScenario;
-  applicant: 'self' | 'relative' | 'helper';
+  applicant: 'self' | 'relative';
   relation: ApplicantRelation;
   specialDrugs: boolean;
   insuranceType: InsuranceType;

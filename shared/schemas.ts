@@ -1,6 +1,7 @@
 // zod schemas for the stored domain: households, people, claims, documents. Types are derived, never
 // repeated. Messages are Chinese first because the UI and CLI show them to users as they are.
 import { z } from 'zod';
+import { formatDateZh } from './dates';
 import { PageFacts } from './page-facts';
 import {
   CareSetting,
@@ -92,7 +93,7 @@ export const Household = z.object({
 });
 export type Household = z.infer<typeof Household>;
 
-/** Who hands the claim in: the insured person, a 近亲属 acting for them, or another helper (委托书). */
+/** Who applies: the insured person, or a 近亲属 acting for them (a helper who prepares papers is not one). */
 export const Applicant = z.discriminatedUnion('relation', [
   z.object({ relation: z.literal('self') }),
   z.object({
@@ -104,10 +105,22 @@ export const Applicant = z.discriminatedUnion('relation', [
 ]);
 export type Applicant = z.output<typeof Applicant>;
 
-export const CrossRegion = z.object({
-  filingType: FilingType,
-  filingDate: IsoDate.nullable().default(null),
-});
+export const CrossRegion = z
+  .object({
+    filingType: FilingType,
+    filingDate: IsoDate.nullable().default(null),
+    /** Filed at the 经办机构's window (线下备案) rather than online. */
+    offline: z.boolean().default(false),
+    /** 备案的就医地 as the filing record names it (a filing is for one place: 001 备案后就医地不可更改). */
+    filedPlace: z.string().trim().max(100).nullable().default(null),
+    /** The filing's own start and end dates when its record gives them (000 备案开始日期、结束日期). */
+    startDate: IsoDate.nullable().default(null),
+    endDate: IsoDate.nullable().default(null),
+  })
+  .superRefine((c, ctx) => {
+    if (c.startDate && c.endDate && c.endDate < c.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: '备案结束日期早于开始日期' });
+  });
 export type CrossRegion = z.output<typeof CrossRegion>;
 
 export const ClaimInput = z
@@ -145,7 +158,7 @@ export const ClaimInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['dischargeDate'],
-        message: `出院日期 ${c.dischargeDate} 早于入院日期 ${c.admissionDate}`,
+        message: `出院日期${formatDateZh(c.dischargeDate)}早于入院日期${formatDateZh(c.admissionDate)}`,
       });
     }
   });

@@ -75,15 +75,24 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export type BankCardCheck = { ok: true; luhn: boolean } | { ok: false; zh: string; en: string };
+/**
+ * `luhn`: for a number of a card's length (16-19 digits) whether it passes the check digit (a failure is only
+ * a warning: a few card ranges fail it); null for an account number of another length, which 002 accepts
+ * (本人银行卡或银行账号信息) and which has no check digit to test.
+ */
+export type BankCardCheck = { ok: true; luhn: boolean | null } | { ok: false; zh: string; en: string };
 
-/** Format is an error (16-19 digits); a Luhn failure is only a warning, since a few card ranges fail it. */
+/** Only a number that is not digits is refused; its length never is (a 银行账号 may be longer or shorter). */
 export function checkBankCard(raw: string): BankCardCheck {
   const digits = raw.replace(/[\s-]/g, '');
-  if (!/^\d{16,19}$/.test(digits)) {
-    return { ok: false, zh: '银行卡号应为16到19位数字', en: 'bank card number must be 16-19 digits' };
+  if (!/^\d+$/.test(digits)) {
+    return {
+      ok: false,
+      zh: '银行卡号或账号只能是数字',
+      en: 'a bank card or account number is digits only',
+    };
   }
-  return { ok: true, luhn: passesLuhn(digits) };
+  return { ok: true, luhn: /^\d{16,19}$/.test(digits) ? passesLuhn(digits) : null };
 }
 
 /** 11 digits starting with 1, as people write them: spaces, dashes, dots, brackets, a +86 / 0086 prefix. */

@@ -11,6 +11,7 @@ import * as data from './commands/data';
 import * as demo from './commands/demo';
 import * as evaluate from './commands/evaluate';
 import * as read from './commands/read';
+import * as rules from './commands/rules';
 
 export function buildProgram(): Command {
   const program = new Command('claimdesk')
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', '数据文件夹（默认随系统；也可用环境变量 CLAIMDESK_HOME）')
     .showHelpAfterError('(用 --help 查看用法 / see --help)')
     .exitOverride();
-  for (const mod of [check, read, evaluate, bundle, demo, data, backup]) mod.register(program);
+  for (const mod of [check, read, evaluate, rules, bundle, demo, data, backup]) mod.register(program);
   // Sub-commands inherit exitOverride so usage errors anywhere become exit status 2.
   program.commands.forEach(function override(c: Command): void {
     c.exitOverride();

@@ -2,6 +2,7 @@
 // wanted more papers (补充材料), each a checklist item on the claim until ticked done. The move itself is the
 // life cycle's (repo.transitionClaim, which refuses moves not in CLAIM_TRANSITIONS); this adds its facts in
 // the same transaction, so a refused date or a missing reason leaves the claim as it was.
+import { formatDateZh } from '../../shared/dates';
 import type { ClaimStatus } from '../../shared/lifecycle';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, CLAIM_TRANSITIONS } from '../../shared/lifecycle';
 import { ClaimDeskError } from './errors';
@@ -57,13 +58,13 @@ export function checkStatusFacts(claim: Claim, to: ClaimStatus, facts: StatusFac
   if (!DATE.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
     refuse(`日期“${date}”不是有效日期，请写成 2026-10-01 这样`, `"${date}" is not a valid date`, 'date');
   if (date > today)
-    refuse(`日期不能晚于今天（${today}）`, `the date cannot be after today (${today})`, 'date');
+    refuse(`日期不能晚于今天（${formatDateZh(today)}）`, `the date cannot be after today (${today})`, 'date');
   // Creation time is the wall clock's; `today` may be fixed (tests, --today). Where they disagree, today wins.
   const createdDay = localToday(new Date(claim.createdAt));
   const created = createdDay < today ? createdDay : today;
   if (date < created)
     refuse(
-      `日期不能早于这张报销单的建立日期（${created}）`,
+      `日期不能早于这张报销单的建立日期（${formatDateZh(created)}）`,
       `the date cannot be before the claim was created (${created})`,
       'date',
     );

@@ -129,12 +129,45 @@ export function zodToInvalidInput(
   const split = /^(.*) \(([^()]*)\)$/.exec(msg);
   const zh = split ? split[1]! : msg;
   const en = split ? split[2]! : msg;
+  // People read the field in words (出院日期), never its path (dischargeDate); the path stays in `field` and
+  // in the English line for programs. Nothing is added when the message already names the field.
+  const words = FIELD_WORDS[String(issue?.path.at(-1) ?? prefix)];
   return new InvalidInputError(
-    field ? `字段 ${field}：${zh}` : zh,
+    words && !zh.includes(words) ? `${words}：${zh}` : zh,
     field ? `invalid field ${field}: ${en}` : `invalid input: ${en}`,
     field || undefined,
   );
 }
+
+/** The fields people type (a person, a claim, a status move, a paper's kind), as the forms name them. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  name: '姓名',
+  idNumber: '身份证号',
+  phone: '联系电话',
+  insuranceType: '参保类型',
+  insuredRegion: '参保地',
+  relation: '关系',
+  householdId: '所在的户',
+  claimantId: '参保人',
+  careSetting: '就医类型',
+  hospital: '医院',
+  treatmentRegion: '就医地',
+  visitDate: '就诊日期',
+  admissionDate: '入院日期',
+  dischargeDate: '出院日期',
+  filingType: '备案类型',
+  filingDate: '备案日期',
+  filedPlace: '备案的就医地',
+  startDate: '备案开始日期',
+  endDate: '备案结束日期',
+  totalAmount: '医疗费用总额',
+  notes: '备注',
+  bank: '开户银行',
+  number: '银行账号',
+  holder: '户名',
+  status: '状态',
+  kind: '材料类型',
+};
 
 /**
  * Maps SQLite's storage failures (full disk, file-size limit, read-only folder, I/O error) to a ClaimDeskError

@@ -1,4 +1,5 @@
 // Small display helpers shared by the screens.
+import { formatDateTime as formatDateTimeShared } from '../../shared/dates';
 import type { Deadline } from '../../shared/ipc';
 
 export function deadlineText(d: Deadline, tr: (zh: string, en: string) => string): string {
@@ -19,10 +20,9 @@ export function formatBytes(n: number): string {
   return `${(n / 1048576).toFixed(1)} MB`;
 }
 
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+/** A moment as people read it: 2026年11月20日 14:05 (or 20 Nov 2026 14:05 in English), local time. */
+export function formatDateTime(iso: string, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return formatDateTimeShared(iso, lang === 'en' ? 'en' : 'zh');
 }
 
 /** Whole days from `since` to `today` (both YYYY-MM-DD), never negative. */

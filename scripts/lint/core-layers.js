@@ -27,6 +27,7 @@ export const CORE_LAYERS = [
       'claim-evaluation',
       'claim-verdict',
       'claim-lock',
+      'claim-processing',
       'claim-selection',
       'claim-status',
       'claim-trash',

@@ -31,7 +31,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await form.getByLabel('身份证号').fill('110105194912310021');
     await expect(form.getByText(/校验位不对（最后一位应为 X）/)).toBeVisible();
     await form.getByLabel('身份证号').fill(PATIENT_ID);
-    await expect(form.getByText('校验通过 · 出生日期 1949-12-31')).toBeVisible();
+    await expect(form.getByText('校验通过 · 出生日期 1949年12月31日')).toBeVisible();
     await form.getByLabel('参保地').fill('北京市');
     await form.getByRole('button', { name: '添加成员' }).click();
     await expect(page.getByRole('cell', { name: '王秀英', exact: true })).toBeVisible();
@@ -65,7 +65,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await page.getByLabel('是，异地就医').check();
     await page.getByLabel('3. 办了哪种异地备案？').selectOption('referral');
     await page.getByLabel('备案日期').fill('2026-08-30');
-    await page.getByLabel('亲属或他人代办').check();
+    await page.getByLabel('近亲属代办').check();
     await page.getByLabel('代办人', { exact: true }).selectOption({ label: '张伟' });
     await page.getByLabel('代办人是患者的').selectOption('child');
     await page.getByRole('button', { name: '创建并查看材料清单' }).click();
@@ -77,7 +77,9 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     // The guide's title and the quoted phrase, never a seed file name.
     await expect(referral.locator('.source')).toContainText('《');
     await expect(referral.locator('.source')).not.toContainText('.txt');
-    await expect(page.locator('li[data-requirement^="relationship-proof"]')).toBeVisible();
+    // A relative asks for no extra paper (issue 25): the 亲情账户 binding steps are shown instead.
+    await expect(page.locator('li[data-requirement^="relationship-proof"]')).toHaveCount(0);
+    await expect(page.locator('li[data-reminder="relative-account"]')).toContainText('我的家庭成员');
     await expect(page.getByTestId('checklist-state')).not.toHaveText('可以提交');
 
     const zoneOf = (requirement: string) => page.locator(`li[data-requirement="${requirement}"] > .dropzone`);
@@ -129,8 +131,6 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
       ['id-card', 'id_card'],
       ['insurance-card', 'insurance_card'],
       ['bank-account', 'bank_account'],
-      ['applicant-id-card', 'applicant_id_card'],
-      ['relationship-proof-parent-child', 'relationship_proof'],
     ];
     for (const [requirement, kind] of rest) {
       await dropFiles(page, zoneOf(requirement), [photos.clean[kind]]);
@@ -149,8 +149,8 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     expect(existsSync(pdfPath)).toBe(true);
     const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-    // Eleven papers, one page each, after the cover, checklist and pledge.
-    expect(pages).toBeGreaterThanOrEqual(11 + 3);
+    // Nine papers, one page each, after the cover, checklist and pledge.
+    expect(pages).toBeGreaterThanOrEqual(9 + 3);
     await expect(result).toContainText(`${pages} 页`);
     const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
     expect(text).toContain('王秀英');
@@ -161,7 +161,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     expect(
       paperPages,
       `papers found in the PDF's page headers:\n${pageTexts.map((t, i) => `${i + 1}: ${t.slice(0, 60).replace(/\s+/g, ' ')}`).join('\n')}`,
-    ).toBe(11);
+    ).toBe(9);
     expect(statSync(pdfPath).size).toBeLessThan(8 * 1024 * 1024);
 
     await result.getByRole('button', { name: '打开 PDF' }).click();
@@ -179,7 +179,7 @@ test('a new user prepares and exports a cross-region inpatient claim for a paren
     await page.getByRole('button', { name: '确定改为“已提交”' }).click();
     await expect(page.locator('.timeline li').first()).toContainText('已提交');
     await expect(page.locator('.timeline li').first()).toContainText('医保窗口收件');
-    await expect(page.locator('.timeline li').first()).toContainText('2026-10-01');
+    await expect(page.locator('.timeline li').first()).toContainText('2026年10月1日');
 
     // --- the board finds it by the patient's name and shows the deadline
     await page.getByRole('button', { name: '报销单', exact: true }).click();

@@ -88,7 +88,7 @@ test('the claim form shows the applicant ID masked until 显示', async ({ app: 
   await page.reload();
   await page.getByRole('button', { name: '新建报销' }).first().click();
   await page.getByLabel('患者（参保人）').selectOption({ label: '王秀英 · 王秀英家' });
-  await page.getByLabel('亲属或他人代办').check();
+  await page.getByLabel('近亲属代办').check();
   await page.getByLabel('代办人', { exact: true }).selectOption({ label: '张伟' });
   const idField = page.getByRole('textbox', { name: '代办人身份证号' });
   await expect(idField).toHaveValue(`${SON.slice(0, 6)}********${SON.slice(-4)}`);

@@ -57,7 +57,9 @@ test('the claim editor prints the list of papers for its scenario, and only the 
   const referral = sheet.locator('li[data-requirement="referral-certificate"]');
   await expect(referral.locator('.bring-item-from')).toContainText('参保地的医院');
   await expect(sheet.locator('li[data-requirement="itemized-bill"] .bring-item-from')).toHaveCount(0);
-  await expect(sheet.locator('li[data-requirement="integrity-pledge"]')).toContainText('打印后签名即可');
+  // The pledge is ticked online (issue 25): a reminder on the sheet, not a paper to tick off.
+  await expect(sheet.locator('li[data-requirement="integrity-pledge"]')).toHaveCount(0);
+  await expect(sheet.locator('li[data-reminder="integrity-pledge"]')).toContainText('勾选《诚信承诺书》');
   // The deadline: six months after discharge on 2026-09-10.
   await expect(sheet.locator('.bring-deadline')).toContainText('出院后 6个月内交齐，最晚 2027年3月10日');
   await expect(sheet).toContainText(claim.reference);

@@ -160,7 +160,7 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
     await page.getByRole('button', { name: '新建报销' }).first().click();
     await page.getByLabel('住院', { exact: true }).check();
     await page.getByLabel('是，异地就医').check();
-    await page.getByLabel('亲属或他人代办').check();
+    await page.getByLabel('近亲属代办').check();
     await shot('new-claim');
 
     // The same screen with the papers of a visit dropped on it: the form filled in from the invoice, the
@@ -191,16 +191,16 @@ test('screenshots of every main screen', async ({ app: page, server }) => {
     // Tiles draw their picture and fault once near view: scroll to the glare-struck 病历资料 first.
     await page.locator('li[data-requirement="medical-record"]').scrollIntoViewIfNeeded();
     await expect(page.locator('.fault-region').first()).toBeVisible();
-    // The glare-struck 病历资料 is not 已齐, and the app-made pledge waits for its signature.
+    // The glare-struck 病历资料 is not 已齐; the pledge is a reminder (ticked online), not a paper.
     await expect(page.locator('li[data-requirement="medical-record"]')).toHaveAttribute(
       'data-status',
       'needs_attention',
     );
     await shot('claim-editor');
-    const pledge = page.locator('li[data-requirement="integrity-pledge"]');
+    const pledge = page.locator('li[data-reminder="integrity-pledge"]');
     await pledge.scrollIntoViewIfNeeded();
-    await expect(pledge.locator('.req-status')).toHaveText('打印后签名');
-    await expect(pledge.locator('.source')).toContainText('《异地就医app备案手续》');
+    await expect(pledge).toContainText('勾选《诚信承诺书》');
+    await expect(pledge.locator('.source')).toContainText('《如何申请网上报销医保》');
     await shot('claim-checklist-pledge');
 
     // The claim is still incomplete: the app asks before exporting; say yes.

@@ -35,7 +35,7 @@ test('补充材料 asks what was asked for; each line is a checklist item ticked
   await expect(requested.nth(0)).toContainText('待补');
   const latest = page.locator('.timeline li').first();
   await expect(latest).toContainText('补充材料');
-  await expect(latest).toContainText('2026-09-28');
+  await expect(latest).toContainText('2026年9月28日');
 
   // The box is the stored state: it turns once main has kept the tick.
   await requested.nth(0).getByRole('checkbox').click();
@@ -91,6 +91,6 @@ test('the chosen claims change status together; a claim that may not move is nam
 
   await rows.filter({ hasText: a.reference }).getByRole('button').first().click();
   const latest = page.locator('.timeline li').first();
-  await expect(latest).toContainText('2026-09-30');
+  await expect(latest).toContainText('2026年9月30日');
   await expect(latest).toContainText('医保中心已受理');
 });

@@ -16,7 +16,7 @@ test('the person form keeps full-width IDs and asks for the bank of a typed card
   // 11010519491231002X typed with a full-width IME, with a full-width space in the middle.
   await form.getByLabel('身份证号').fill('１１０１０５１９４９\u3000１２３１００２Ｘ');
   await expect(form.getByLabel('身份证号')).toHaveValue('11010519491231002X');
-  await expect(form.getByText('校验通过 · 出生日期 1949-12-31')).toBeVisible();
+  await expect(form.getByText('校验通过 · 出生日期 1949年12月31日')).toBeVisible();
   await form.getByLabel('参保地').fill('江苏省南京市');
   await form.getByLabel('银行卡号（可选）').fill('6217 0000 0000 0000 000');
   const submit = form.getByRole('button', { name: '添加成员' });

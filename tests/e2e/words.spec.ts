@@ -49,8 +49,9 @@ test('amounts read ¥12,345.67; 其他材料 is named once; the pledge has no dr
   });
   await openFirstClaim(page);
   await expect(page.locator('dl.facts')).toContainText('¥12,345.67');
-  await expect(page.locator('li[data-requirement="integrity-pledge"]')).toBeVisible();
-  await expect(page.locator('li[data-requirement="integrity-pledge"] .dropzone')).toHaveCount(0);
+  // The pledge is a reminder beside the checklist (ticked online, issue 25): no drop zone.
+  await expect(page.locator('li[data-reminder="integrity-pledge"]')).toBeVisible();
+  await expect(page.locator('li[data-reminder="integrity-pledge"] .dropzone')).toHaveCount(0);
 
   // A glare photo under 其他材料: the section names itself once, the photo's advice is shown.
   const other = page.locator('.other-materials');

@@ -107,7 +107,9 @@ describe('bundle exit statuses', () => {
     expect(r.stdout).not.toContain('仍已合并'); // no "could not render" warning
     const files = readdirSync(images);
     expect(files).toContain('04-发票-1.jpg'); // the paper invoice photo
-    expect(files).toHaveLength(9);
+    // Nine photos and the e-invoice's two pages: 04-发票-1 the paper invoice, -2/-3 the PDF, -4 its printout.
+    expect(files).toHaveLength(10);
+    expect(files).toContain('04-发票-4.jpg');
     // The e-invoice's two pages, compared with poppler's rendering of the same pages (an independent reader).
     const eInvoice = join(SAMPLES, 'e-invoice.pdf');
     for (const [name, pageNo] of [
@@ -157,7 +159,8 @@ describe('bundle exit statuses', () => {
     const r = bundle(completeManifest, out, '--max-mb', '0.6', '--json');
     expect(r.status, r.stderr).toBe(0);
     expect(statSync(out).size).toBeLessThanOrEqual(0.6 * 1024 * 1024);
-    expect(JSON.parse(r.stdout).bundle.pages).toBe(13); // cover, checklist, pledge, 9 document pages, sources appendix
+    // cover, checklist, pledge, 10 document pages (the e-invoice's printout among them), sources appendix
+    expect(JSON.parse(r.stdout).bundle.pages).toBe(14);
   });
 });
 

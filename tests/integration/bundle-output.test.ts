@@ -68,10 +68,11 @@ describe('bundle of the sample claim', () => {
 
   it('has the expected page count, A4 pages, title and producer', () => {
     const info = tool('pdfinfo', [out]).stdout;
-    // cover + checklist (1-2 pages) + pledge, then 9 photos + the 2-page e-invoice, then the sources appendix.
+    // cover + checklist (1-2 pages) + pledge, then 10 photos (one the e-invoice's stamped printout) + the
+    // 2-page e-invoice, then the sources appendix.
     expect(pledgePage).toBeGreaterThanOrEqual(3);
     expect(pledgePage).toBeLessThanOrEqual(4);
-    expect(pageCount).toBe(pledgePage + 11 + 1);
+    expect(pageCount).toBe(pledgePage + 12 + 1);
     expect(report.bundle?.pages).toBe(pageCount);
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     expect(info).toMatch(/Title:\s+医保报销材料 · 王秀英 · 上海市第一人民医院/);
@@ -94,7 +95,10 @@ describe('bundle of the sample claim', () => {
     expect(text).toContain('医保手工报销申请材料');
     expect(text).toContain('王秀英');
     expect(text).toContain('上海市第一人民医院');
-    expect(text).toContain('异地转诊（备案日期 2026-08-30）');
+    expect(text).toContain('异地转诊（备案日期 2026年8月30日）');
+    // Our own sheets (cover, checklist, pledge, sources appendix) write dates in words; the papers keep theirs.
+    for (const p of [...Array.from({ length: pledgePage }, (_, i) => i + 1), pageCount])
+      expect(pageText(p), `page ${p}`).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
     expect(text).toContain('¥12,345.67 元');
     expect(text).toContain('*0122'); // bank card masked to its last four digits
     expect(text).not.toContain('6217001234567890122');
@@ -137,11 +141,12 @@ describe('bundle of the sample claim', () => {
     const invoice = checklist.match(/材料 (\d+) 发票，第\s*(\d+)–(\d+)\s*页/);
     expect(invoice, checklist).not.toBeNull();
     const [, ordinal, first, last] = invoice!.map(Number) as [number, number, number, number];
-    expect(last - first).toBe(2); // paper invoice + 2 e-invoice pages
+    expect(last - first).toBe(3); // paper invoice + 2 e-invoice pages + the photo of its stamped printout
     expect(pageText(first)).toContain(`材料 ${ordinal}/9 · 发票 · 第1页`);
     expect(pageText(first + 1)).toContain('上海市医疗门诊收费票据（电子）');
-    expect(pageText(last)).toContain(`材料 ${ordinal}/9 · 发票 · 第3页`);
-    expect(checklist).toMatch(new RegExp(`诚信承诺书，第\\s*${pledgePage}\\s*页`));
+    expect(pageText(last)).toContain(`材料 ${ordinal}/9 · 发票 · 第4页`);
+    // The pledge is a reminder (ticked online); the checklist points at its printable page.
+    expect(checklist).toMatch(new RegExp(`承诺书页在本材料包第\\s*${pledgePage}\\s*页`));
     // The glare photo is flagged where the reviewer looks for it.
     expect(checklist).toMatch(/材料 9 病历资料，第\s*\d+\s*页（照片未通过检查，需重拍）/);
   });
@@ -152,7 +157,7 @@ describe('bundle of the sample claim', () => {
     expect(titles.slice(0, 4)).toEqual(['封面', '材料清单', '诚信承诺书', '申报材料（9 份）']);
     expect(titles).toHaveLength(14);
     expect(titles[titles.length - 1]).toBe('附录：政策依据');
-    expect(titles).toContain('材料 4 · 发票（3 页）');
+    expect(titles).toContain('材料 4 · 发票（4 页）');
     expect(outline).toMatch(new RegExp(`"材料 9 · 病历资料"\\s+#page=${pageCount - 1}\\b`));
     expect(outline).toMatch(new RegExp(`"诚信承诺书"\\s+#page=${pledgePage}\\b`));
   });
@@ -165,8 +170,8 @@ describe('bundle of the sample claim', () => {
   it('places photos cropped to the paper: the image edges are paper, not the wooden desk', async () => {
     const dir = join(tmp.dir, 'extracted');
     tool('mkdir', ['-p', dir]);
-    // The itemized bill comes right after the 3 invoice pages (checklist order); extract its photo as JPEG.
-    const billPage = String(pledgePage + 7);
+    // The itemized bill comes right after the 4 invoice pages (checklist order); extract its photo as JPEG.
+    const billPage = String(pledgePage + 8);
     expect(pageText(Number(billPage))).toContain('费用清单 · 第1页');
     expect(tool('pdfimages', ['-j', '-f', billPage, '-l', billPage, out, join(dir, 'p')]).status).toBe(0);
     const [jpg] = readdirSync(dir).filter((f) => f.endsWith('.jpg'));
@@ -195,7 +200,7 @@ describe('bundle of the sample claim', () => {
     const files = readdirSync(imagesDir).sort();
     expect(files).toContain('04-发票-1.jpg');
     expect(files).toContain('04-发票-3.jpg'); // the e-invoice's second page, rasterized
-    expect(files).toHaveLength(11);
+    expect(files).toHaveLength(12);
     for (const f of files) {
       expect(f).toMatch(/^\d{2}-[^-]+(-[^-]+)?-\d+\.jpg$/);
       const file = join(imagesDir, f);

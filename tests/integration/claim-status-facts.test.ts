@@ -46,7 +46,7 @@ describe('a status change carries a day and a note', () => {
     const before = await ok('getClaim', { id });
     for (const [date, words] of [
       ['2026-10-02', '不能晚于今天'],
-      ['2026-09-14', '不能早于这张报销单的建立日期（2026-09-15）'],
+      ['2026-09-14', '不能早于这张报销单的建立日期（2026年9月15日）'],
       ['2026-02-30', '不是有效日期'],
     ] as const) {
       const r = await call('transitionClaim', { id, to: 'under_review', date });

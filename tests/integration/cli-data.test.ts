@@ -76,7 +76,7 @@ describe('claimdesk CLI', () => {
         'x',
       ],
       2,
-      /idNumber.*校验位/,
+      /错误：身份证号校验位不对/,
     ],
     [
       [
@@ -96,7 +96,7 @@ describe('claimdesk CLI', () => {
         'x',
       ],
       2,
-      /relation.*近亲属/,
+      /错误：关系必须是本人或近亲属/,
     ],
     [
       [
@@ -116,7 +116,7 @@ describe('claimdesk CLI', () => {
         '2026-09-01',
       ],
       2,
-      /dischargeDate.*早于入院日期/,
+      /错误：出院日期2026年9月1日早于入院日期2026年9月10日/,
     ],
     [
       ['claim', 'create', '--claimant', 'abc', '--care', 'inpatient', '--hospital', 'H', '--region', 'R'],

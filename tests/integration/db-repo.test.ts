@@ -64,7 +64,14 @@ describe('households, people and claims', () => {
     expect(c.reference).toMatch(/^BX\d{8}-\d{5}$/);
     expect(c.claimantName).toBe('张三');
     expect(c.fields.totalAmount).toBe(12345.67);
-    expect(c.fields.crossRegion).toEqual({ filingType: 'referral', filingDate: '2026-08-30' });
+    expect(c.fields.crossRegion).toEqual({
+      filingType: 'referral',
+      filingDate: '2026-08-30',
+      offline: false,
+      filedPlace: null,
+      startDate: null,
+      endDate: null,
+    });
     expect(claimHistory(ws.db, id).map((h) => h.to)).toEqual(['draft']);
   });
 
@@ -98,7 +105,7 @@ describe('households, people and claims', () => {
         admissionDate: '2026-09-10',
         dischargeDate: '2026-09-01',
       }),
-    ).toThrow(/出院日期 2026-09-01 早于入院日期/);
+    ).toThrow(/出院日期2026年9月1日早于入院日期2026年9月10日/);
     expect(listClaims(ws.db).items.map((c) => c.id)).toEqual([ok.id]);
   });
 

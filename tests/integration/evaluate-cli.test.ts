@@ -78,15 +78,14 @@ describe('claimdesk evaluate', () => {
     expect(report.complete).toBe(true);
     expect(report.problems).toEqual([]);
     expect(report.requirements.map((x) => x.id)).toEqual([
-      ...'id-card insurance-card bank-account invoice itemized-bill diagnosis-certificate integrity-pledge'.split(
-        ' ',
-      ),
+      ...'id-card insurance-card bank-account invoice itemized-bill diagnosis-certificate'.split(' '),
     ]);
+    // The 诚信承诺书 is ticked online (003): a reminder beside the checklist, not a requirement.
+    expect(report.reminders?.map((x) => x.id)).toEqual(['integrity-pledge']);
     for (const req of report.requirements) {
-      // The app-made pledge waits for its hand signature; it does not make the claim incomplete.
       expect(req).toEqual(
         expect.objectContaining({
-          status: req.id === 'integrity-pledge' ? 'needs_attention' : 'satisfied',
+          status: 'satisfied',
           kinds: expect.any(Array),
           reason: expect.any(String),
           // People read the guide's title; programs still get the seed file in `sources`.
@@ -98,7 +97,12 @@ describe('claimdesk evaluate', () => {
       );
     }
     expect(report.documentOrder).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(report.deadline).toEqual({ date: '2027-04-01', daysLeft: 151, source: expect.any(String) });
+    expect(report.deadline).toEqual({
+      date: '2027-04-01',
+      daysLeft: 151,
+      source: expect.any(String),
+      sourceEn: expect.stringContaining('“How to claim'),
+    });
     // Nothing was written to the data folder: evaluating never creates a database.
     expect(() => readFileSync(join(emptyData, 'claimdesk.sqlite3'))).toThrow();
   });
@@ -114,7 +118,12 @@ describe('claimdesk evaluate', () => {
     expect(r.status).toBe(0);
     const report = json(r.stdout);
     expect(report.problems).toEqual([]);
-    expect(report.deadline).toEqual({ date: '2027-04-01', daysLeft: 151, source: expect.any(String) });
+    expect(report.deadline).toEqual({
+      date: '2027-04-01',
+      daysLeft: 151,
+      source: expect.any(String),
+      sourceEn: expect.stringContaining('“How to claim'),
+    });
     // No date at all is still refused, naming the visit date.
     const none = await folderWith('outpatient-no-date', manifest({ claim }));
     const r2 = evaluate(none, '--json', '--today', '2026-11-01', '--no-check');

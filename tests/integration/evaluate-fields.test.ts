@@ -202,6 +202,8 @@ describe('the papers read from the command line', () => {
       [
         'error:第 1 张发票（invoice.jpg）',
         'error:第 2 张发票（e-invoice.pdf）',
+        // The photo of the e-invoice's stamped printout is a paper printed for 王秀英 too.
+        'error:第 3 张发票（e-invoice-printout.jpg）',
         'error:诊断证明（diagnosis.jpg）',
         'error:出院小结（discharge-summary.jpg）',
         'error:转诊转院证明（referral.jpg）',

@@ -121,6 +121,49 @@ describe.each<EngineKind>(['sqlite', 'postgres'])('storage contract on %s', (kin
     },
   );
 
+  it.skipIf(skip)(
+    'a claim keeps its filing as the record gives it: offline, filed place, start and end (issue 25)',
+    async () => {
+      const claimant = await person('备案');
+      const filed = {
+        filingType: 'other_temporary' as const,
+        filingDate: '2026-09-01',
+        offline: true,
+        filedPlace: '浙江省杭州市',
+        startDate: '2026-09-01',
+        endDate: '2026-09-30',
+      };
+      const id = await e.claims.insert(claimFields(claimant, { crossRegion: filed }), AT);
+      expect((await e.claims.claim(id))?.fields.crossRegion).toEqual(filed);
+      // The board's list reads the same columns.
+      const listed = (await e.claims.list({ search: '备案' })).items.find((c) => c.id === id);
+      expect(listed?.fields.crossRegion).toEqual(filed);
+      // An edit that drops them clears them: the columns follow the form.
+      await e.claims.update(
+        id,
+        claimFields(claimant, {
+          crossRegion: {
+            filingType: 'referral',
+            filingDate: '2026-08-30',
+            offline: false,
+            filedPlace: null,
+            startDate: null,
+            endDate: null,
+          },
+        }),
+        later(1),
+      );
+      expect((await e.claims.claim(id))?.fields.crossRegion).toEqual({
+        filingType: 'referral',
+        filingDate: '2026-08-30',
+        offline: false,
+        filedPlace: null,
+        startDate: null,
+        endDate: null,
+      });
+    },
+  );
+
   it.skipIf(skip)('board search: the FTS5 semantics, case for case', async () => {
     // The cases of tests/integration/db-repo.test.ts, plus the edges of both halves of the search.
     const h = await e.people.insertHousehold({ name: '搜索户', notes: '' }, AT);

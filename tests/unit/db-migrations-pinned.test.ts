@@ -20,6 +20,7 @@ const PINNED: Record<number, [name: string, sha256: string]> = {
   90: ['row-versions-and-desks', '41bafaa5f48f1acb06b95f14aed68582f6efd6dd2ba75876b7c35b1407c47621'],
   100: ['board-indexes', '5ce8a6a6080914643664940dab654a6f9b367c4745b90a3802f03c86c4033764'],
   110: ['claim-verdicts', '90bab518f33013bd5c1ab9a49fcbf501231a5574a62b30c5d62ab8689004b2d5'],
+  120: ['filing-record', 'cec7be511ef8f2843c0ba9eda7601f22782693447ae00d42f63acdb52259c0d1'],
 };
 
 describe('shipped migrations', () => {

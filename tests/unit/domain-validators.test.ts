@@ -35,11 +35,15 @@ describe('other field checks', () => {
     expect(isRealDate('2026-02-29')).toBe(false);
     expect(isRealDate('2026-13-01')).toBe(false);
   });
-  it('Luhn and bank card format', () => {
+  it('Luhn and bank card format: a card (16-19 digits) is Luhn-checked, an account of another length is not', () => {
     expect(passesLuhn('4111111111111111')).toBe(true);
     expect(passesLuhn('4111111111111112')).toBe(false);
     expect(checkBankCard('6217 0000 0000 0000 000')).toEqual({ ok: true, luhn: false });
-    expect(checkBankCard('12345').ok).toBe(false);
+    // 002 accepts 银行账号信息: an account number of any length is a number, not an error.
+    expect(checkBankCard('12345')).toEqual({ ok: true, luhn: null });
+    expect(checkBankCard('4405-0166-0000-0000-0123-45')).toEqual({ ok: true, luhn: null });
+    expect(checkBankCard('6217A').ok).toBe(false);
+    expect(checkBankCard('').ok).toBe(false);
   });
   it('mobile numbers and masking', () => {
     expect(isMobilePhone('138-0013-8000')).toBe(true);

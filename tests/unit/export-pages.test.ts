@@ -99,7 +99,18 @@ describe('integrity pledge', () => {
     expect(body).toContain('上海市第一人民医院');
     expect(body).toContain('尾号0122');
     expect(body).not.toContain('6217001234567890122');
-    expect(body).toContain('2026-09-01 至 2026-09-10');
+    expect(body).toContain('2026年9月1日至2026年9月10日');
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('says only what the guides say: materials true, no false declaration, the bank account right', () => {
+    const body = fillPledge(loadPledgeTemplate(), input()).paragraphs.join('\n');
+    // 003: 上传材料后,勾选《诚信承诺书》避免虚假申报; 核对银行账户信息.
+    expect(body).toContain('没有虚假申报');
+    expect(body).toContain('收款银行账户');
+    // Clauses no guide has (issue 25).
+    for (const never of ['商业保险', '核实', '核查', '条例', '《医疗保障', '退还', '委托'])
+      expect(body, never).not.toContain(never);
   });
 
   it('names the relative who applies for the insured person', () => {
@@ -107,7 +118,8 @@ describe('integrity pledge', () => {
     base.claim.applicant = { relation: 'child', name: '张小明', idNumber: '110105198001010016' };
     const body = fillPledge(loadPledgeTemplate(), base).paragraphs.join('\n');
     expect(body).toContain('本人张小明');
-    expect(body).toContain('系参保人张三的子女');
+    expect(body).toContain('系参保人张三的子女，代为办理');
+    expect(body).not.toContain('委托');
   });
 });
 

@@ -130,7 +130,7 @@ describe('the 急诊 confirmation', () => {
 });
 
 describe('the 诚信承诺书 signed mark', () => {
-  it('shows 打印后签名 until marked signed, stored in SQLite, and back when unmarked', async () => {
+  it('the pledge is a reminder; marked signed (stored in SQLite) it says so, and unmarked again', async () => {
     const h = await ok('createHousehold', { name: '王家' });
     const p = await ok('createPerson', {
       householdId: h.id,
@@ -147,11 +147,13 @@ describe('the 诚信承诺书 signed mark', () => {
       treatmentRegion: '北京市海淀区',
       visitDate: '2026-10-01',
     });
-    const pledge = async () =>
-      (await ok('evaluateClaim', { id: claim.id })).requirements.find((r) => r.id === 'integrity-pledge')!;
-    expect(await pledge()).toEqual(
-      expect.objectContaining({ status: 'needs_attention', pending: 'signature' }),
-    );
+    const pledge = async () => {
+      const report = await ok('evaluateClaim', { id: claim.id });
+      // Ticked online (003): never a requirement, never 需处理.
+      expect(report.requirements.map((r) => r.id)).not.toContain('integrity-pledge');
+      return report.reminders!.find((r) => r.id === 'integrity-pledge')!;
+    };
+    expect(await pledge()).toEqual(expect.objectContaining({ done: false }));
     expect((await ok('getClaim', { id: claim.id })).pledgeSigned).toBe(false);
     // Two districts of one city: not 异地, so no question about a missing filing type.
     const report = await ok('evaluateClaim', { id: claim.id });
@@ -161,7 +163,7 @@ describe('the 诚信承诺书 signed mark', () => {
       id: claim.id,
       signed: true,
     });
-    expect((await pledge()).status).toBe('satisfied');
+    expect(await pledge()).toEqual(expect.objectContaining({ done: true, doneText: '承诺书页已签名' }));
     const row = sqliteOf(state.ws.db)
       .prepare('SELECT signed_at FROM claim_pledge_signatures WHERE claim_id = ?')
       .get(claim.id);
@@ -169,7 +171,7 @@ describe('the 诚信承诺书 signed mark', () => {
     expect((await ok('getClaim', { id: claim.id })).pledgeSigned).toBe(true);
 
     await ok('markPledgeSigned', { id: claim.id, signed: false });
-    expect((await pledge()).pending).toBe('signature');
+    expect((await pledge()).done).toBe(false);
     const missing = await call('markPledgeSigned', { id: 999_999, signed: true });
     expect(missing.ok).toBe(false);
   });

@@ -85,4 +85,18 @@ describe('bringListOf', () => {
     const without = bringListOf(PACK, factsOfDraft(draft, person), '2026-10-01', null);
     expect(without.items.find((i) => i.id === 'bank-account')!.settled).toBeNull();
   });
+
+  it('a relative’s list carries the 亲情账户 binding steps, and no relative papers (issue 25)', () => {
+    const list = bringListOf(
+      PACK,
+      factsOfDraft({ ...draft, applicantRelation: 'child' }, person),
+      '2026-10-01',
+      null,
+    );
+    expect(list.items.map((i) => i.id).join()).not.toMatch(/relationship|applicant-id|authorization/);
+    const binding = list.reminders!.find((r) => r.id === 'relative-account')!;
+    expect(binding.steps.map((st) => st.text).join()).toContain('我的家庭成员');
+    expect(binding.steps.at(-1)!.text).toContain('为他人备案');
+    expect(list.reminders!.map((r) => r.id)).toContain('integrity-pledge');
+  });
 });

@@ -9,7 +9,6 @@ import { personFields } from '../../shared/field-corrections';
 import {
   crossDocumentProblems,
   hospitalCore,
-  ISSUE_GRACE_DAYS,
   sameHospital,
   type CrossClaim,
   type CrossDocument,
@@ -114,15 +113,21 @@ const CASES: Case[] = [
     expect: ['date_outside_care:error'],
   },
   { name: 'invoice on discharge day', docs: () => [doc('invoice', { issueDate: '2026-09-10' })], expect: [] },
+  // After discharge the guides give no window (issue 25): a warning to check, with no day count.
   {
-    name: `invoice ${ISSUE_GRACE_DAYS} days after discharge`,
-    docs: () => [doc('invoice', { issueDate: '2026-09-17' })],
-    expect: [],
+    name: 'invoice the day after discharge',
+    docs: () => [doc('invoice', { issueDate: '2026-09-11' })],
+    expect: ['date_outside_care:warning'],
   },
   {
-    name: 'invoice 8 days after discharge',
-    docs: () => [doc('invoice', { issueDate: '2026-09-18' })],
-    expect: ['date_outside_care:error'],
+    name: 'invoice a month after discharge',
+    docs: () => [doc('invoice', { issueDate: '2026-10-10' })],
+    expect: ['date_outside_care:warning'],
+  },
+  {
+    name: 'certificate fetched after discharge',
+    docs: () => [doc('diagnosis_certificate', { visitDate: '2026-09-15' })],
+    expect: ['date_outside_care:warning'],
   },
   {
     name: 'certificate before the stay',

@@ -77,11 +77,12 @@ describe('which requirements a scenario asks for', () => {
       missing: [...BASE, 'discharge-summary'],
       kinds: [...BASE_KINDS, 'discharge_summary'],
     },
+    // No guide mentions 门诊慢特病: the national pack asks nothing more (a regional pack may).
     {
       name: '门诊慢特病',
       claim: facts({ careSetting: 'chronic_outpatient' }),
-      missing: [...BASE, 'chronic-disease-approval'],
-      kinds: [...BASE_KINDS, 'chronic_disease_approval'],
+      missing: BASE,
+      kinds: BASE_KINDS,
     },
     {
       name: '特殊药品',
@@ -121,19 +122,12 @@ describe('which requirements a scenario asks for', () => {
     },
     { name: '其他临时外出', claim: facts(cross('other_temporary')), missing: BASE, kinds: BASE_KINDS },
     { name: '异地未备案', claim: facts(cross('not_filed', null)), missing: BASE, kinds: BASE_KINDS },
+    // The guides ask no extra claim paper of a relative (002 describes binding a 亲情账户 instead).
     {
       name: '亲属代办',
       claim: facts({ applicant: { relation: 'child', name: '张小三', idNumber: idFor('1980-05-05') } }),
-      missing: [
-        'id-card',
-        'insurance-card',
-        'applicant-id-card',
-        'relationship-proof-parent-child',
-        'invoice',
-        'itemized-bill',
-        'diagnosis-certificate',
-      ],
-      kinds: [...BASE_KINDS, 'applicant_id_card', 'relationship_proof'],
+      missing: BASE,
+      kinds: BASE_KINDS,
     },
   ];
 
@@ -144,7 +138,7 @@ describe('which requirements a scenario asks for', () => {
       const report = evaluateClaim(claim, docs(kinds), { today: TODAY, pack: NATIONAL });
       // Emergency claims still need the 急诊 mark confirmed; everything else is simply satisfied.
       const notSatisfied = report.requirements
-        .filter((r) => r.status !== 'satisfied' && r.pending !== 'signature')
+        .filter((r) => r.status !== 'satisfied')
         .map((r) => `${r.id}:${r.status}`);
       expect(notSatisfied).toEqual(
         claim.crossRegion?.filingType === 'emergency' ? ['diagnosis-certificate:needs_attention'] : [],
@@ -152,13 +146,12 @@ describe('which requirements a scenario asks for', () => {
     },
   );
 
-  it('the integrity pledge is always listed, made by the app, and waits for its signature', () => {
-    const pledge = evaluateClaim(facts(), [], { today: TODAY, pack: NATIONAL }).requirements.find(
-      (r) => r.id === 'integrity-pledge',
-    );
-    expect(pledge?.status).toBe('needs_attention');
-    expect(pledge?.pending).toBe('signature');
-    expect(pledge?.source).toContain('《诚信承诺书》');
+  it('the integrity pledge is a reminder (ticked online), never a requirement', () => {
+    const report = evaluateClaim(facts(), [], { today: TODAY, pack: NATIONAL });
+    expect(report.requirements.map((r) => r.id)).not.toContain('integrity-pledge');
+    const pledge = report.reminders.find((r) => r.id === 'integrity-pledge');
+    expect(pledge?.text).toContain('勾选《诚信承诺书》');
+    expect(pledge?.source).toContain('上传材料后,勾选《诚信承诺书》');
   });
 
   it('an inpatient discharge summary stands in for the diagnosis certificate', () => {
@@ -224,16 +217,10 @@ describe('relatives acting for the insured person', () => {
   const relative = (relation: 'parent' | 'child', birth: string) =>
     facts({ applicant: { relation, name: '李四', idNumber: idFor(birth) } });
 
-  it('with relationship proof and ID: complete; without: both missing', () => {
+  it('the papers every claim needs are complete for a relative too: no 委托书, 结婚证 or helper ID', () => {
     const claim = relative('child', '1980-05-05');
-    expect(missingIds(claim, docs([...BASE_KINDS, 'applicant_id_card', 'relationship_proof']))).toEqual([]);
-    expect(missingIds(claim, docs([...BASE_KINDS, 'applicant_id_card']))).toEqual([
-      'relationship-proof-parent-child',
-    ]);
-    expect(missingIds(claim, docs(BASE_KINDS))).toEqual([
-      'applicant-id-card',
-      'relationship-proof-parent-child',
-    ]);
+    expect(missingIds(claim, docs(BASE_KINDS))).toEqual([]);
+    expect(evaluateClaim(claim, docs(BASE_KINDS), { today: TODAY, pack: NATIONAL }).complete).toBe(true);
   });
 
   it('a bad applicant ID is an error on applicant.idNumber', () => {
@@ -284,6 +271,10 @@ describe('submission deadline (6 months after discharge / outpatient care, warne
       date: '2026-09-30',
       daysLeft,
       source: expect.stringContaining('逾期视为放弃'),
+      // The app's English mode shows the tooltip in English (issue 25).
+      sourceEn: expect.stringMatching(
+        /^“How to claim medical insurance reimbursement online” \(《如何申请网上报销医保》\)/,
+      ),
     });
   });
 
@@ -414,11 +405,19 @@ describe('field validity', () => {
     expect(problemsOf({ idNumber: id }).includes('id_invalid:error:claimant.idNumber')).toBe(!ok);
   });
 
-  it('bank card: a Luhn failure warns, a wrong length errs, another holder warns', () => {
+  it('bank: a card number failing Luhn warns, an account number of another length is fine, letters err', () => {
     expect(
       problemsOf({ bankAccount: { bank: '中国银行', number: '6217000000000000000', holder: '张三' } }),
     ).toEqual(['bank_card_suspect:warning:claimant.bankAccount.number']);
-    expect(problemsOf({ bankAccount: { bank: '中国银行', number: '621700000', holder: '张三' } })).toEqual([
+    expect(problemsOf({ bankAccount: { bank: '中国银行', number: '621700000', holder: '张三' } })).toEqual(
+      [],
+    );
+    expect(
+      problemsOf({
+        bankAccount: { bank: '中国银行', number: '4405 0166 0000 0000 0123 45', holder: '张三' },
+      }),
+    ).toEqual([]);
+    expect(problemsOf({ bankAccount: { bank: '中国银行', number: '62170A', holder: '张三' } })).toEqual([
       'bank_card_suspect:error:claimant.bankAccount.number',
     ]);
     expect(problemsOf({ bankAccount: { bank: '中国银行', number: luhnCard(), holder: '王五' } })).toEqual([

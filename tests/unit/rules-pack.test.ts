@@ -12,7 +12,9 @@ import {
   rulePackForRegion,
   rulesDir,
   sealRequiredKinds,
+  sealSeverities,
 } from '../../electron/core/rules/pack';
+import { sealSeveritiesFromRules } from '../../electron/core/rules/seal-kinds';
 
 const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'rules', 'seeds');
 const national = JSON.parse(readFileSync(join(rulesDir(), 'national.json'), 'utf8')) as Record<
@@ -28,6 +30,16 @@ function packErrorOf(fn: () => unknown): ClaimDeskError {
     return err as ClaimDeskError;
   }
   throw new Error('expected the pack to be refused');
+}
+
+/**
+ * A seed's own article: the text before the page's appended "相关推荐" (related articles, unrelated pages) or
+ * "大家都在搜" block, with markdown emphasis (**) removed as a reader sees it.
+ */
+function articleOf(seed: string): string {
+  const text = readFileSync(join(SEEDS, seed), 'utf8').replaceAll('**', '');
+  const ends = ['相关推荐', '大家都在搜'].map((m) => text.indexOf(m)).filter((i) => i >= 0);
+  return ends.length ? text.slice(0, Math.min(...ends)) : text;
 }
 
 function writePack(content: unknown, name = 'pack.json'): string {
@@ -52,20 +64,29 @@ function allSources(
 }
 
 describe('bundled rule packs', () => {
-  it('national pack loads and covers every scenario kind of POLICY.md section 2', () => {
+  it('national pack loads and asks for the claim materials of POLICY.md section 2, and no others', () => {
     const pack = loadRulePack();
     expect(pack.id).toBe('national');
     const kinds = new Set(pack.requirements.flatMap((r) => r.kinds));
-    for (const k of DOCUMENT_KINDS.filter((k) => !['other', 'filing_form'].includes(k)))
-      expect(kinds, k).toContain(k);
+    // Not claim materials (issue 25): filing form, pledge (ticked online), relatives' papers, 慢特病 form.
+    const notAsked = [
+      'other',
+      'filing_form',
+      'integrity_pledge',
+      'relationship_proof',
+      'applicant_id_card',
+      'authorization',
+      'chronic_disease_approval',
+    ];
+    for (const k of DOCUMENT_KINDS.filter((k) => !notAsked.includes(k))) expect(kinds, k).toContain(k);
+    for (const k of notAsked) expect(kinds, k).not.toContain(k);
   });
 
-  it('every source phrase appears word for word in the seed file it names', () => {
+  it('every source phrase appears word for word in its seed’s own article, never in 相关推荐', () => {
     const sources = allSources(national);
     expect(sources.length).toBeGreaterThan(30);
     for (const { seed, phrase } of sources) {
-      const text = readFileSync(join(SEEDS, seed), 'utf8');
-      expect(text.includes(phrase), `${seed}: ${phrase}`).toBe(true);
+      expect(articleOf(seed).includes(phrase), `${seed}: ${phrase}`).toBe(true);
     }
   });
 
@@ -95,7 +116,11 @@ describe('bundled rule packs', () => {
     expect(region.requirements.map((r) => r.id)).toEqual([
       ...base.requirements.map((r) => r.id),
       'outpatient-medical-record',
+      'chronic-disease-approval',
     ]);
+    // Its own source is shown by title, never as a file name.
+    expect(region.seeds['example-region.json']?.zh).toContain('示例');
+    expect(region.seeds['003_81365e18cde1052f.txt']?.zh).toBe('如何申请网上报销医保');
   });
 
   it('picks the pack by the insured region, national when none matches', () => {
@@ -104,8 +129,12 @@ describe('bundled rule packs', () => {
     expect(listRulePacks().map((p) => p.id)).toEqual(expect.arrayContaining(['national', 'example-region']));
   });
 
-  it('sealRequiredKinds lists the kinds with a seal check', () => {
+  it('sealRequiredKinds lists the kinds with a seal check; sealSeverities says how much each weighs', () => {
     expect(sealRequiredKinds(loadRulePack())).toEqual(['invoice', 'diagnosis_certificate']);
+    // 003 需包含医师签名和公章 asks a seal of the certificate; no source asks one of a paper invoice.
+    expect(sealSeverities(loadRulePack())).toEqual({ invoice: 'warning', diagnosis_certificate: 'error' });
+    // The photo checker reads the same figures through rules/seal-kinds.ts.
+    expect(sealSeveritiesFromRules()).toEqual({ invoice: 'warning', diagnosis_certificate: 'error' });
   });
 
   it('byType accepts every filing type', () => {
@@ -149,8 +178,8 @@ describe('a broken pack is refused naming the bad field', () => {
     },
     {
       name: 'unknown check',
-      mutate: (p) => (p.requirements[9].checks[1].check = 'stamp'),
-      field: 'requirements[9].checks[1].check',
+      mutate: (p) => (p.requirements[3].checks[1].check = 'stamp'),
+      field: 'requirements[3].checks[1].check',
     },
     {
       name: 'duplicate id',
@@ -159,14 +188,24 @@ describe('a broken pack is refused naming the bad field', () => {
     },
     { name: 'no sources', mutate: (p) => (p.requirements[4].sources = []), field: 'requirements[4].sources' },
     {
+      name: 'a seal check without a source',
+      mutate: (p) => (p.requirements[3].checks[2].sources = []),
+      field: 'requirements[3].checks[2].sources',
+    },
+    {
+      name: 'a reminder without a source',
+      mutate: (p) => (p.reminders[0].sources = []),
+      field: 'reminders[0].sources',
+    },
+    {
       name: 'bad severity',
       mutate: (p) => (p.time.emergencyFiling.severity = 'fatal'),
       field: 'time.emergencyFiling.severity',
     },
     {
       name: 'bad filing type in condition',
-      mutate: (p) => (p.requirements[18].when.filingTypes = ['abroad']),
-      field: 'requirements[18].when.filingTypes[0]',
+      mutate: (p) => (p.requirements[11].when.filingTypes = ['abroad']),
+      field: 'requirements[11].when.filingTypes[0]',
     },
   ];
   it.each(cases)('$name → $field', ({ mutate, field }) => {
@@ -230,6 +269,30 @@ describe('a broken pack is refused naming the bad field', () => {
       requirements: [{ id: 'new-one', title: 'x' }],
     });
     expect(packErrorOf(() => loadRulePack(added)).field).toMatch(/^requirements\[0\]\./);
+  });
+
+  it('a regional pack may drop or reword a reminder, and is refused for one the base lacks', () => {
+    const drop = writePack({
+      id: 'r',
+      name: 'r',
+      version: '1',
+      extends: 'national',
+      removeReminders: ['how-to-file'],
+      reminders: [{ id: 'integrity-pledge', text: '本地窗口提交时请签署承诺书。' }],
+    });
+    const pack = loadRulePack(drop);
+    expect(pack.reminders.map((r) => r.id)).not.toContain('how-to-file');
+    expect(pack.reminders.find((r) => r.id === 'integrity-pledge')!.text).toBe(
+      '本地窗口提交时请签署承诺书。',
+    );
+    const missing = writePack({
+      id: 'r',
+      name: 'r',
+      version: '1',
+      extends: 'national',
+      removeReminders: ['nope'],
+    });
+    expect(packErrorOf(() => loadRulePack(missing)).field).toBe('removeReminders');
   });
 
   it('a pack that extends itself is refused instead of looping', () => {

@@ -49,6 +49,10 @@ const inpatient = (over: Partial<ClaimFacts> = {}): ClaimFacts =>
     dischargeDate: '2026-10-10',
     ...over,
   });
+const awayFrom = (filingType: FilingType) => ({
+  crossRegion: { filingType, filingDate: '2026-09-20' },
+  treatmentRegion: '上海市',
+});
 const away = (
   filingType: FilingType,
   filingDate: string | null = '2026-09-20',
@@ -124,11 +128,6 @@ describe('every paper that is a photo must pass its photo check', () => {
     },
     { id: 'employment-proof', kind: 'employment_proof', claim: facts(away('posted_worker', '2026-01-01')) },
     { id: 'special-drug-approval', kind: 'special_drug_approval', claim: facts({ specialDrugs: true }) },
-    {
-      id: 'chronic-disease-approval',
-      kind: 'chronic_disease_approval',
-      claim: facts({ careSetting: 'chronic_outpatient' }),
-    },
     { id: 'invoice', kind: 'invoice', claim: facts() },
   ];
   it.each(cases)(
@@ -142,38 +141,21 @@ describe('every paper that is a photo must pass its photo check', () => {
   );
 });
 
-describe('诚信承诺书: 打印后签名 until signed', () => {
-  const phrase = cite(S.s004, '签署并提交承诺书');
+describe('诚信承诺书: ticked online, a reminder beside the checklist (issue 25)', () => {
+  const phrase = cite(S.s003, '上传材料后,勾选**《诚信承诺书》**避免虚假申报').replaceAll('**', '');
   it.each([
-    {
-      name: 'nothing yet',
-      claim: facts(),
-      d: [] as DocumentKind[],
-      status: 'needs_attention',
-      pending: 'signature',
-    },
-    {
-      name: 'marked signed',
-      claim: facts({ pledgeSigned: true }),
-      d: [],
-      status: 'satisfied',
-      pending: undefined,
-    },
-    {
-      name: 'signed scan attached',
-      claim: facts(),
-      d: ['integrity_pledge'] as DocumentKind[],
-      status: 'satisfied',
-      pending: undefined,
-    },
-  ])('$name → $status', ({ claim, d, status, pending }) => {
-    const r = req(claim, 'integrity-pledge', docs(d, PASS))!;
-    expect(r.status).toBe(status);
-    expect(r.pending).toBe(pending);
-    expect(r.source).toContain(phrase);
-    if (pending) expect(r.reason.startsWith('打印后签名')).toBe(true);
+    { name: 'nothing yet', claim: facts(), done: false },
+    { name: 'marked signed', claim: facts({ pledgeSigned: true }), done: true },
+  ])('$name → a reminder (done: $done), never a requirement', ({ claim, done }) => {
+    const r = evaluate(claim);
+    expect(r.requirements.some((x) => x.kinds.includes('integrity_pledge'))).toBe(false);
+    const pledge = r.reminders.find((x) => x.id === 'integrity-pledge')!;
+    expect(pledge.done).toBe(done);
+    expect(pledge.text).toContain('勾选《诚信承诺书》');
+    expect(pledge.source).toContain(phrase);
+    if (done) expect(pledge.doneText).toBe('承诺书页已签名');
   });
-  it('waiting for the signature does not make the claim incomplete (the bundle carries the page)', () => {
+  it('the claim is complete without any pledge paper, and a signed scan is just another paper', () => {
     const all: DocumentKind[] = [
       'id_card',
       'insurance_card',
@@ -182,6 +164,18 @@ describe('诚信承诺书: 打印后签名 until signed', () => {
       'diagnosis_certificate',
     ];
     expect(evaluate(facts(), docs(all, PASS)).complete).toBe(true);
+    expect(evaluate(facts(), docs([...all, 'integrity_pledge'], PASS)).complete).toBe(true);
+  });
+  it('004 签署并提交承诺书 is a step of filing in the app, told with how to file, never a claim paper', () => {
+    const r = evaluate(facts(away('not_filed', null)));
+    const how = r.reminders.find((x) => x.id === 'how-to-file')!;
+    const step = how.steps!.find((x) => x.text.includes('承诺书'))!;
+    expect(step.text).toContain('这是办备案时签的承诺书');
+    expect(step.textEn).toMatch(/belongs to the filing/);
+    expect(how.source).toContain(
+      cite(S.s004, '确认无误后签署姓名,点击【保存并提交】,并再次点击【提交备案】'),
+    );
+    expect(r.requirements.some((x) => x.title?.includes('承诺书'))).toBe(false);
   });
 });
 
@@ -209,155 +203,103 @@ describe('bank: 银行卡或银行账号信息 — either one', () => {
   });
 });
 
-describe('relatives and other helpers', () => {
+describe('acting for a relative: no extra claim paper, the 亲情账户 binding steps instead (issue 25)', () => {
   const relative = (relation: 'spouse' | 'child' | 'parent' | 'sibling', birth: string) =>
     facts({ applicant: { relation, name: '李四', idNumber: idFor(birth) } });
-  const phrase = cite(S.s002, '上传相关材料(如个人承诺书、户口本等)');
+  const all: DocumentKind[] = [
+    'id_card',
+    'insurance_card',
+    'invoice',
+    'itemized_bill',
+    'diagnosis_certificate',
+  ];
   it.each([
-    { relation: 'spouse' as const, birth: '1950-01-01', id: 'relationship-proof-spouse', says: '结婚证' },
-    {
-      relation: 'child' as const,
-      birth: '1975-01-01',
-      id: 'relationship-proof-parent-child',
-      says: '出生证明或户口本',
+    { relation: 'spouse' as const, birth: '1950-01-01' },
+    { relation: 'child' as const, birth: '1975-01-01' },
+    { relation: 'parent' as const, birth: '1920-01-01' },
+    { relation: 'sibling' as const, birth: '1952-01-01' },
+  ])(
+    '$relation: complete with the papers every claim needs; 委托书/结婚证/出生证明 never asked',
+    ({ relation, birth }) => {
+      const r = evaluate(relative(relation, birth), docs(all, PASS));
+      expect(r.complete).toBe(true);
+      const words = JSON.stringify(r.requirements);
+      for (const never of ['委托书', '结婚证', '出生证明', '代办人身份证', '亲属关系证明'])
+        expect(words, never).not.toContain(never);
+      expect(r.requirements.map((x) => x.kinds).flat()).not.toEqual(
+        expect.arrayContaining(['relationship_proof']),
+      );
     },
-    {
-      relation: 'parent' as const,
-      birth: '1920-01-01',
-      id: 'relationship-proof-parent-child',
-      says: '出生证明或户口本',
-    },
-    { relation: 'sibling' as const, birth: '1952-01-01', id: 'relationship-proof', says: '户口本' },
-  ])('$relation → $id naming $says, and 个人承诺书 beside 户口本', ({ relation, birth, id, says }) => {
-    const r = evaluate(relative(relation, birth)).requirements;
-    const proof = r.find((x) => x.id === id)!;
-    expect(proof.status).toBe('missing');
-    expect(proof.reason).toContain(says);
-    expect(proof.reason).toContain('个人承诺书');
-    expect(proof.source).toContain(phrase);
-    expect(r.filter((x) => x.id.startsWith('relationship-proof'))).toHaveLength(1);
+  );
+
+  it('the binding steps are shown for a relative’s claim, each resting on 002', () => {
+    const steps = [
+      cite(S.s002, '在“我的家庭成员”版块点击图标“+”添加亲情账户'),
+      cite(S.s002, '仔细阅读告知书文字'),
+      cite(S.s002, '上传相关材料(如个人承诺书、户口本等)'),
+      cite(S.s002, '如果被绑定人大于16周岁,需要本人扫脸认证后,方可完成绑定'),
+    ];
+    const r = evaluate(relative('child', '1975-01-01')).reminders.find((x) => x.id === 'relative-account')!;
+    expect(r.text).toContain('窗口可能要求证明关系，可带上户口本');
+    expect(r.text).toContain('不用另交委托书、结婚证或出生证明');
+    const said = r.steps!.map((x) => x.text).join('\n');
+    for (const w of ['“我的家庭成员”', '告知书', '个人承诺书、户口本', '16周岁', '扫脸'])
+      expect(said).toContain(w);
+    for (const phrase of steps) expect(r.source).toContain(phrase);
+    // 为他人备案 only where there is a filing to make for someone else.
+    expect(said).not.toContain('为他人备案');
+    const away = evaluate({ ...relative('child', '1975-01-01'), ...awayFrom('referral') }).reminders;
+    expect(away.find((x) => x.id === 'relative-account')!.steps!.at(-1)!.text).toContain('为他人备案');
+    expect(evaluate(facts()).reminders.some((x) => x.id === 'relative-account')).toBe(false);
   });
 
-  it('the applicant’s ID no longer rests on the 江苏医保云 binding step', () => {
-    const r = req(relative('child', '1975-01-01'), 'applicant-id-card')!;
-    expect(r.source).not.toContain('签署承诺书完成绑定');
-  });
-
-  describe('an id_card document holding both cards satisfies both (relative applicant)', () => {
-    const both = cite(S.s002, '本人身份证原件及复印件');
+  it('the relative’s own card on the insured person’s ID photo is not a stranger’s (no id_mismatch)', () => {
     const applicantId = idFor('1975-01-01');
     const claim = facts({ applicant: { relation: 'child', name: '李四', idNumber: applicantId } });
-    const card = (
-      fields: EvaluatedDocument['pages'][number]['fields'],
-      confirmed: string[] = [],
-      quality: QualityReport = PASS,
-    ): EvaluatedDocument[] => [
+    const d: EvaluatedDocument[] = [
       {
         index: 0,
         kind: 'id_card',
-        confirmed,
         pages: [
-          { field: 'documents[0].files[0]', name: 'cards.jpg', quality, ...(fields ? { fields } : {}) },
+          {
+            field: 'documents[0].files[0]',
+            name: 'cards.jpg',
+            quality: PASS,
+            fields: { idNumber: { value: applicantId, confidence: 0.95, source: 'ocr' } },
+          },
         ],
       },
     ];
-    const read = (value: string, name: 'idNumber' | 'name' = 'idNumber') => ({
-      [name]: { value, confidence: 0.95, source: 'ocr' as const },
-    });
-    it.each([
-      { how: 'the applicant’s ID number read on a page', d: card(read(applicantId)), ok: true },
-      {
-        how: 'the number read with a lower-case x / spaces',
-        d: card(read(` ${applicantId.toLowerCase()} `)),
-        ok: true,
-      },
-      { how: 'the applicant’s name read on a page', d: card(read('李四', 'name')), ok: true },
-      { how: 'the person’s mark holds_both_cards', d: card(undefined, ['holds_both_cards']), ok: true },
-      { how: 'only the insured’s own number read', d: card(read('11010519491231002X')), ok: false },
-      { how: 'only the insured’s own name read', d: card(read('王秀英', 'name')), ok: false },
-      { how: 'nothing read, no mark', d: card(undefined), ok: false },
-    ])('$how → 代办人身份证 satisfied: $ok', ({ d, ok }) => {
-      const r = evaluate(claim, d).requirements;
-      const applicant = r.find((x) => x.id === 'applicant-id-card')!;
-      expect(applicant.status).toBe(ok ? 'satisfied' : 'missing');
-      expect(applicant.source).toContain(both);
-      if (ok) {
-        expect(applicant.reason).toContain('身份证照片里已有代办人的身份证');
-        expect(applicant.reasonEn).toContain('applicant’s card');
-        expect(applicant.documents).toEqual([0]);
-      }
-      // The relative's card on the insured's photo is not a stranger's card (cross-document check).
-      expect(evaluate(claim, d).problems.map((p) => p.code)).not.toContain('id_mismatch');
-      expect(evaluate(claim, d).problems.map((p) => p.code)).not.toContain('name_mismatch');
-      // The insured person's own card is satisfied by the same document either way.
-      expect(r.find((x) => x.kinds.includes('id_card'))!.status).toBe('satisfied');
-    });
-
-    it('a stranger’s number or name on the ID card photo is still called out', () => {
-      const p1 = evaluate(claim, card(read(idFor('1980-02-02', '005')))).problems.map((p) => p.code);
-      expect(p1).toContain('id_mismatch');
-      const p2 = evaluate(claim, card(read('张三', 'name'))).problems.map((p) => p.code);
-      expect(p2).toContain('name_mismatch');
-      expect(req(claim, 'applicant-id-card', card(read('张三', 'name')))!.status).toBe('missing');
-    });
-
-    it('a glare-struck both-cards photo needs retaking for the applicant’s card too', () => {
-      const r = req(claim, 'applicant-id-card', card(read(applicantId), [], GLARE))!;
-      expect(r.status).toBe('needs_attention');
-    });
-
-    it('a helper (not a relative) still brings their own ID card, even with the number on the photo', () => {
-      const helper = facts({ applicant: { relation: 'helper', name: '刘敏', idNumber: applicantId } });
-      expect(req(helper, 'helper-id-card', card(read(applicantId)))!.status).toBe('missing');
-    });
-
-    it('the manifest flag holdsBothCards is accepted on a document', () => {
-      const m = Manifest.safeParse({
-        claimant: {
-          name: '王秀英',
-          idNumber: '11010519491231002X',
-          insuranceType: 'resident',
-          insuredRegion: '北京市',
-        },
-        applicant: { relation: 'child', name: '李四', idNumber: applicantId },
-        claim: {
-          careSetting: 'outpatient',
-          hospital: '北京市朝阳医院',
-          treatmentRegion: '北京市',
-          visitDate: '2026-10-01',
-        },
-        documents: [{ kind: 'id_card', files: ['cards.jpg'], holdsBothCards: true }],
-      });
-      expect(m.success).toBe(true);
-    });
+    expect(evaluate(claim, d).problems.map((p) => p.code)).not.toContain('id_mismatch');
   });
 
-  it('a helper who is not 近亲属 is asked for a 委托书 and their ID, and told the local office decides', () => {
-    const m = Manifest.safeParse({
+  it('a community helper is not an applicant: the manifest says who is, and the holdsBothCards flag is harmless', () => {
+    const base = {
       claimant: {
         name: '王秀英',
         idNumber: '11010519491231002X',
         insuranceType: 'resident',
         insuredRegion: '北京市',
       },
-      applicant: { relation: 'helper', name: '社区 刘敏', idNumber: idFor('1985-03-03') },
       claim: {
         careSetting: 'outpatient',
         hospital: '北京市朝阳医院',
         treatmentRegion: '北京市',
         visitDate: '2026-10-01',
       },
+    };
+    const helper = Manifest.safeParse({
+      ...base,
+      applicant: { relation: 'helper', name: '社区 刘敏', idNumber: idFor('1985-03-03') },
       documents: [],
     });
-    expect(m.success).toBe(true);
-    const r = evaluate(
-      facts({ applicant: { relation: 'helper', name: '刘敏', idNumber: idFor('1985-03-03') } }),
-    );
-    const ids = r.requirements.map((x) => x.id);
-    expect(ids).toEqual(expect.arrayContaining(['authorization', 'helper-id-card']));
-    expect(ids.some((x) => x.startsWith('relationship-proof'))).toBe(false);
-    expect(r.requirements.find((x) => x.id === 'authorization')!.reason).toContain('参保地医保经办机构决定');
-    expect(r.problems.map((p) => p.code)).not.toContain('relation_invalid');
+    expect(helper.success).toBe(false);
+    const old = Manifest.safeParse({
+      ...base,
+      applicant: { relation: 'child', name: '李四', idNumber: idFor('1975-01-01') },
+      documents: [{ kind: 'id_card', files: ['cards.jpg'], holdsBothCards: true }],
+    });
+    expect(old.success).toBe(true);
   });
 });
 
@@ -374,12 +316,16 @@ describe('filing validity and deadlines read as the sources say', () => {
     expect(p.source).toContain(cite(S.s000, '长期备案(如退休人员)长期有效'));
   });
 
-  it('000 需在7日内办理 is a deadline to file, not a validity', () => {
+  it('000 临时备案“需在7日内办理” says from no day: never a filing_late rule nor a validity', () => {
     const phrase = cite(S.s000, '(需在7日内办理)');
-    expect(
-      PACK.time.filingValidity.temporary.disagreements.some((d) => d.source.phrase.includes(phrase)),
-    ).toBe(false);
-    expect(PACK.time.filingBeforeCare.sources.some((s) => s.phrase.includes(phrase))).toBe(true);
+    const cited = JSON.stringify(PACK);
+    expect(cited).not.toContain(phrase);
+    // Filed 3 days after care began: the only rule about it is 002 请务必在异地就医前完成备案登记.
+    const p = evaluate(facts({ visitDate: '2026-10-01', ...away('other_temporary', '2026-10-04') })).problems;
+    const late = p.find((x) => x.code === 'filing_late')!;
+    expect(late.source).toContain(cite(S.s002, '请务必在异地就医前完成备案登记'));
+    expect(late.source).not.toContain('7日');
+    expect(late.message).not.toMatch(/7\s*日|7\s*天|未备案处理/);
   });
 
   it('not filed: 降低或无法报销', () => {
@@ -497,16 +443,21 @@ describe('跨省 vs 省内, and places in one city', () => {
 });
 
 describe('offline filing and the discharge summary’s source', () => {
-  it('线下备案 asks for the 异地就医备案表 (rule + manifest field)', () => {
-    const phrase = cite(S.s002, '并填写《异地就医备案表》');
+  it('线下备案 is recorded (manifest field) and shown as filing guidance, never a missing 备案表', () => {
     const offline = facts({
       crossRegion: { filingType: 'referral', filingDate: '2026-09-20', offline: true },
       treatmentRegion: '上海市',
     });
-    const r = req(offline, 'filing-form')!;
-    expect(r.status).toBe('missing');
-    expect(r.source).toContain(phrase);
-    expect(req(facts(away('referral')), 'filing-form')).toBeUndefined();
+    const r = evaluate(offline);
+    expect(r.requirements.some((x) => x.kinds.includes('filing_form'))).toBe(false);
+    expect(JSON.stringify(r.requirements)).not.toContain('备案表');
+    const guide = r.reminders.find((x) => x.id === 'offline-filing-record')!;
+    expect(guide.text).toContain('地方平台');
+    expect(guide.source).toContain(cite(S.s004, '“地方平台”备案记录'));
+    // How to file offline (the 备案表 filled in at the counter) is told when there was no filing.
+    const how = evaluate(facts(away('not_filed', null))).reminders.find((x) => x.id === 'how-to-file')!;
+    expect(how.steps!.map((x) => x.text).join()).toContain('填写《异地就医备案表》');
+    expect(how.source).toContain(cite(S.s002, '并填写《异地就医备案表》'));
     const m = Manifest.parse({
       claimant: {
         name: '王秀英',

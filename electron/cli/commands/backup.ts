@@ -1,6 +1,7 @@
 // backup / restore of the database (online backup: safe while the app is open), and the rolling schedule
 // the desktop app follows: `backup --auto` runs one round of it, `backup schedule` changes it.
 import type { Command } from 'commander';
+import { formatDateTime } from '../../../shared/dates';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { backupDatabase, inspectBackup, restoreDatabase, verifyDataFolder } from '../../core/backup';
@@ -25,10 +26,9 @@ const KIND_LABELS: Record<BackupEntry['kind'], string> = {
 };
 
 /** 2026-11-23 04:44, in the computer's own time zone (JSON output keeps ISO UTC). */
+/** 2026年11月20日 14:05, in the PC's local time. */
 function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return formatDateTime(iso);
 }
 
 function describeSchedule(s: BackupSchedule): string {

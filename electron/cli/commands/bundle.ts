@@ -106,6 +106,8 @@ export function printBundleSummary(run: BundleRun): void {
   for (const r of missing) println(`  ✗ 缺少：${r.title ?? r.id}（${r.reason}）`);
   for (const r of attention) println(`  ! 需处理：${r.title ?? r.id}（${r.reason}）`);
   for (const p of report.problems) println(`  ${p.severity === 'error' ? '✗' : '!'} ${p.message}`);
+  for (const r of report.reminders ?? [])
+    println(`  · 提醒：${r.title}${r.done && r.doneText ? `（${r.doneText}）` : ''}`);
   if (!run.result) {
     println('');
     println(

@@ -7,7 +7,10 @@ import {
   RELATION_LABELS,
 } from '../../../shared/domain';
 import { CLAIM_STATUS_LABELS } from '../../../shared/lifecycle';
+import { formatDateZh } from '../../../shared/dates';
 import { maskDigits } from '../../../shared/validators';
+import { claimProcessingNote } from '../../core/claim-processing';
+import { statusHistory } from '../../core/claim-status';
 import { InvalidInputError } from '../../core/errors';
 import {
   claimHistory,
@@ -143,6 +146,10 @@ export function register(program: Command): void {
     .option('--discharge <date>', '出院日期 YYYY-MM-DD')
     .option('--filing-type <type>', `异地备案类型：${Object.keys(FILING_TYPE_LABELS).join('|')}`)
     .option('--filing-date <date>', '备案日期 YYYY-MM-DD')
+    .option('--filing-offline', '备案是在参保地医保经办机构窗口办的（线下备案）')
+    .option('--filed-place <place>', '备案记录上的就医地')
+    .option('--filing-start <date>', '备案记录上的开始日期 YYYY-MM-DD')
+    .option('--filing-end <date>', '备案记录上的结束日期 YYYY-MM-DD')
     .option('--special-drugs', '使用了特殊药品')
     .option('--amount <yuan>', '总金额（元）')
     .option('--applicant-relation <relation>', '代办人与参保人关系（默认本人 self）', 'self')
@@ -176,7 +183,14 @@ export function register(program: Command): void {
           admissionDate: opts.admission ?? null,
           dischargeDate: opts.discharge ?? null,
           crossRegion: opts.filingType
-            ? { filingType: opts.filingType, filingDate: opts.filingDate ?? null }
+            ? {
+                filingType: opts.filingType,
+                filingDate: opts.filingDate ?? null,
+                offline: opts.filingOffline === true,
+                filedPlace: opts.filedPlace ?? null,
+                startDate: opts.filingStart ?? null,
+                endDate: opts.filingEnd ?? null,
+              }
             : null,
           specialDrugs: opts.specialDrugs === true,
           totalAmount: parseAmount(opts.amount as string | undefined),
@@ -239,25 +253,35 @@ export function register(program: Command): void {
         println(
           `参保人：${c.claimantName}    ${CARE_SETTING_LABELS[f.careSetting].zh}  ${f.hospital}（${f.treatmentRegion}）`,
         );
+        const day = (d: string | null) => (d ? formatDateZh(d) : '未填');
         println(
           f.careSetting === 'inpatient'
-            ? `住院：${f.admissionDate} 至 ${f.dischargeDate}`
-            : `就诊日期：${f.visitDate}`,
+            ? `住院：${day(f.admissionDate)}至${day(f.dischargeDate)}`
+            : `就诊日期：${day(f.visitDate)}`,
         );
-        if (f.crossRegion)
+        const cross = f.crossRegion;
+        if (cross) {
+          const facts = [
+            cross.filingDate ? `备案日期 ${formatDateZh(cross.filingDate)}` : '',
+            cross.offline ? '在窗口办理' : '',
+            cross.filedPlace ? `备案就医地 ${cross.filedPlace}` : '',
+            cross.startDate || cross.endDate ? `备案起止 ${day(cross.startDate)}至${day(cross.endDate)}` : '',
+          ].filter(Boolean);
           println(
-            `异地就医：${FILING_TYPE_LABELS[f.crossRegion.filingType].zh} ${f.crossRegion.filingDate ?? ''}`,
+            `异地就医：${FILING_TYPE_LABELS[cross.filingType].zh}${facts.length ? `（${facts.join('，')}）` : ''}`,
           );
+        }
         println(`材料（${documents.length}）：`);
         for (const d of documents)
           println(
             `  ${d.position}. ${DOCUMENT_KIND_LABELS[d.kind].zh}  ${d.pages.map((p) => p.originalName).join(', ')}`,
           );
         println('进度：');
-        for (const h of history)
-          println(
-            `  ${h.changedAt.slice(0, 16).replace('T', ' ')}  ${CLAIM_STATUS_LABELS[h.to].zh}  ${h.note}`,
-          );
+        for (const h of statusHistory(ws.db, c.id))
+          println(`  ${formatDateZh(h.happenedOn)}  ${CLAIM_STATUS_LABELS[h.to].zh}  ${h.note}`);
+        // 审核中 1-3 / 打款中 2-7 / 3-10 working days in all (003); past them, 12393.
+        const note = claimProcessingNote(ws.db, c.id);
+        if (note) println(`  ${note.overdue ? '!' : '·'} ${note.zh}`);
       });
     });
   claim

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { formatDateZh } from '../../../shared/dates';
 import { describeFsError } from '../../core/errors';
 import { resourcesDir } from '../../core/paths';
 import { CliExit, EXIT_FAILED, EXIT_OK, println } from '../context';
@@ -59,11 +60,13 @@ export function register(program: Command): void {
       const satisfied = report.requirements.filter((r) => r.status === 'satisfied').length;
       println(`材料清单：${report.requirements.length} 项要求，已满足 ${satisfied} 项`);
       if (report.deadline)
-        println(`报销期限：${report.deadline.date} 前（按 ${today} 计还有 ${report.deadline.daysLeft} 天）`);
+        println(
+          `报销期限：${formatDateZh(report.deadline.date)}前（按 ${formatDateZh(today)} 计还有 ${report.deadline.daysLeft} 天）`,
+        );
       printBundleSummary(run);
       println('');
       println(
-        '用 PDF 阅读器打开材料包看看：封面写明结论，材料清单标出每项材料在第几页，承诺书打印后签名即可。',
+        '用 PDF 阅读器打开材料包看看：封面写明结论，材料清单标出每项材料在第几页。网上申请时在页面上勾选诚信承诺书；到窗口交纸质材料的，承诺书页打印后签名。',
       );
       throw new CliExit(run.result ? EXIT_OK : EXIT_FAILED);
     });

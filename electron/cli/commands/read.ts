@@ -2,6 +2,7 @@
 // Reads the text of each paper offline (PP-OCR, or a PDF's own text) and gives its kind and fields.
 // Exit 0 when every file was read, 1 when one could not be, 2 on a usage error.
 import type { Command } from 'commander';
+import { formatDateZh } from '../../../shared/dates';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain';
 import { fieldLabel, type Fields, type TextLine } from '../../../shared/fields';
 import { ClaimDeskError } from '../../core/errors';
@@ -75,7 +76,8 @@ function show(value: string | number | boolean, name: string): string {
   if (name === 'careSetting')
     return value === 'inpatient' ? '住院' : value === 'outpatient' ? '门诊' : String(value);
   if (typeof value === 'number') return value.toFixed(2);
-  return value;
+  // A date read off the paper as people write it (2026年9月10日); `--json` keeps YYYY-MM-DD.
+  return formatDateZh(value);
 }
 
 function printHuman(results: readonly ReadResult[]): void {

@@ -109,6 +109,10 @@ export interface ClaimRow extends Partial<StampRow> {
   discharge_date: string | null;
   filing_type: string | null;
   filing_date: string | null;
+  filing_offline: number;
+  filing_place: string | null;
+  filing_start_date: string | null;
+  filing_end_date: string | null;
   special_drugs: number;
   total_amount_fen: number | null;
   notes: string;
@@ -140,6 +144,10 @@ export function toClaim(r: ClaimRow): Claim {
       ? {
           filingType: r.filing_type as NonNullable<ClaimFields['crossRegion']>['filingType'],
           filingDate: r.filing_date,
+          offline: r.filing_offline === 1,
+          filedPlace: r.filing_place,
+          startDate: r.filing_start_date,
+          endDate: r.filing_end_date,
         }
       : null,
     specialDrugs: r.special_drugs === 1,
@@ -160,7 +168,8 @@ export function toClaim(r: ClaimRow): Claim {
 /**
  * claimant_id, applicant_relation, applicant_person_id, applicant_name, applicant_id_number, care_setting,
  * hospital, treatment_region, visit_date, admission_date, discharge_date, filing_type, filing_date,
- * special_drugs, total_amount_fen, notes.
+ * special_drugs, total_amount_fen, notes, then the filing's record: filing_offline, filing_place,
+ * filing_start_date, filing_end_date (SQLite 0120, PostgreSQL 0040).
  */
 export function claimColumns(c: ClaimFields): unknown[] {
   const applicant = c.applicant;
@@ -181,6 +190,10 @@ export function claimColumns(c: ClaimFields): unknown[] {
     c.specialDrugs ? 1 : 0,
     c.totalAmount === null ? null : Math.round(c.totalAmount * 100),
     c.notes,
+    c.crossRegion?.offline ? 1 : 0,
+    c.crossRegion?.filedPlace ?? null,
+    c.crossRegion?.startDate ?? null,
+    c.crossRegion?.endDate ?? null,
   ];
 }
 

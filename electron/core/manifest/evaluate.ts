@@ -22,6 +22,7 @@ import {
   type ClaimFacts,
   type DocumentToEvaluate,
 } from '../rules/evaluate';
+import { gradeSeals } from '../rules/engine';
 import { loadRulePack, rulePackForRegion, sealRequiredKinds } from '../rules/pack';
 import { openWorkspace, type Workspace } from '../workspace';
 import { loadManifest, type LoadedManifest } from './load';
@@ -142,8 +143,21 @@ export async function evaluateManifest(
         };
       }),
     }));
-    // Without --check the facts carry no quality report; the bundle then has none either.
-    const quality = analysed.map((pages) => pages.map((f) => (options.checks ? f.quality : null)));
+    // Without --check the facts carry no quality report; the bundle then has none either. A missing seal
+    // weighs what the pack says for the kind (gradeSeals), in the bundle as in the report.
+    const graded = gradeSeals(
+      loaded.documents.map((doc, i) => ({
+        index: doc.index,
+        kind: doc.kind,
+        pages: analysed[i]!.map((f, j) => ({
+          field: `documents[${doc.index}].files[${j}]`,
+          name: doc.files[j]!.relative,
+          quality: options.checks ? f.quality : null,
+        })),
+      })),
+      pack,
+    );
+    const quality = graded.map((d) => d.pages.map((p) => p.quality ?? null));
     const upright = analysed.map((pages) => pages.map((f): Turn => f.upright ?? 0));
     const mime = analysed.map((pages) => pages.map((f) => (isSupportedMime(f.mime) ? f.mime : null)));
     return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality, upright, mime };

@@ -81,6 +81,15 @@ function checkRelation(raw: unknown): void {
   const applicant = (raw as { applicant?: { relation?: unknown } } | null)?.applicant;
   if (applicant === undefined || applicant === null || typeof applicant !== 'object') return;
   const relation = applicant.relation;
+  // The applicant is the insured person or a 近亲属 (002 为他人备案 through a family account). Someone who helps
+  // prepare the papers (a community worker) is not an applicant: the claim is then the insured person's own.
+  if (relation === 'helper') {
+    throw manifestInvalid(
+      'applicant.relation',
+      '申请人只能是参保人本人或近亲属。社区工作人员等帮忙整理材料的人不是申请人：请把 applicant 写成 {"relation": "self"}（参保人本人申请），帮忙的人不用写进清单',
+      'the applicant is the insured person or a close relative; a helper who prepares the papers is not an applicant: write "applicant": {"relation": "self"}',
+    );
+  }
   if (!(RELATIONS as readonly unknown[]).includes(relation)) {
     throw manifestInvalid(
       'applicant.relation',
@@ -164,8 +173,7 @@ export function loadManifest(manifestPath: string): LoadedManifest {
   const documents = manifest.documents.map((doc, index) => ({
     index,
     kind: doc.kind,
-    // "holdsBothCards" is the person's mark that this id_card's photos show the applicant's card too.
-    confirmed: [...(doc.confirmed ?? []), ...(doc.holdsBothCards === true ? ['holds_both_cards'] : [])],
+    confirmed: doc.confirmed ?? [],
     // "fields" is the first page's shorthand; the schema refused it overlapping pageFields[0].
     pageFields: doc.files.map((_, j) =>
       personFields({ ...(j === 0 ? doc.fields : undefined), ...(doc.pageFields?.[j] ?? undefined) }),

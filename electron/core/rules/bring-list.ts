@@ -70,6 +70,14 @@ export function bringListOf(
       date,
       daysLeft: date ? daysBetween(today, date) : null,
     },
+    reminders: report.reminders.map((r) => ({
+      id: r.id,
+      title: r.title,
+      titleEn: r.titleEn ?? r.title,
+      text: r.text,
+      textEn: r.textEn ?? r.text,
+      steps: (r.steps ?? []).map((st) => ({ text: st.text, textEn: st.textEn ?? st.text })),
+    })),
     pack: pack.name,
   };
 }

@@ -8,7 +8,6 @@ import type { Problem, ProblemMark } from '../../../shared/evaluation';
 import { CONFIDENT_READING, type FieldReading, type Fields } from '../../../shared/fields';
 import { parseAmountInWords } from '../../../shared/amount-words';
 import { isRealDate } from '../../../shared/validators';
-import { addDays } from './dates';
 import { formatYuanInText } from '../../../shared/money';
 import { formatDateZh } from './words';
 
@@ -47,15 +46,6 @@ export interface CrossDocument {
   pages: readonly CrossPage[];
 }
 
-/**
- * Days after the end of care (discharge, or the outpatient visit) that an invoice or a certificate may
- * still be dated. Hospitals settle an inpatient stay on the day of discharge, but the settlement office
- * may issue the 票据 a few days later (discharge on a Friday evening, before a holiday, 电子票据 pushed
- * after the payment clears), and a diagnosis certificate is often fetched on a later day. A week covers a
- * weekend plus a long holiday (国庆 is 7 days); later than that the paper most likely belongs to another
- * visit. Before the first day of care there is no grace: a stay is not settled before it starts.
- */
-export const ISSUE_GRACE_DAYS = 7;
 /** Rounding of a printed amount, per paper. */
 const AMOUNT_TOLERANCE_FEN = 1;
 
@@ -67,7 +57,11 @@ const NAME_FIELDS: Partial<Record<DocumentKind, string>> = {
   referral_certificate: 'patientName',
   id_card: 'name',
 };
-/** Dates the paper was issued on: within [first day of care, last day + ISSUE_GRACE_DAYS]. */
+/**
+ * Dates the paper was issued on. Before the first day of care the paper belongs to another visit; after the
+ * last day it may still be this one's (票据 issued days after discharge, a certificate fetched later): the
+ * guides give no window, so a later date is a warning to check, with no day count (issue 25).
+ */
 const ISSUE_DATE_FIELDS: Partial<Record<DocumentKind, readonly string[]>> = {
   invoice: ['issueDate'],
   diagnosis_certificate: ['visitDate'],
@@ -304,18 +298,18 @@ function checkDates(
 ): void {
   const window = careWindow(claim);
   if (!window) return; // date_missing / date_order already say what is wrong with the claim's own dates.
-  const lastIssue = addDays(window.end, ISSUE_GRACE_DAYS);
   for (const f of issued) {
     const date = asDate(f.reading);
-    if (!date || (date >= window.start && date <= lastIssue)) continue;
-    const when =
-      date < window.start ? `早于${window.words}` : `晚于${window.words}${ISSUE_GRACE_DAYS} 天以上`;
+    if (!date || (date >= window.start && date <= window.end)) continue;
+    const early = date < window.start;
     out.push({
       code: 'date_outside_care',
-      severity: severityOf([f.reading]),
+      severity: early ? severityOf([f.reading]) : 'warning',
       field: fieldPath(f),
       marks: [markOf(f)],
-      message: `${f.label}上的${FIELD_LABELS[f.name] ?? f.name}是 ${formatDateZh(date)}，${when}。票据和证明应在就诊或出院结算时开具，请核对是不是另一次就诊的材料，或就诊日期填错了${unsureNote([f.reading])}`,
+      message: early
+        ? `${f.label}上的${FIELD_LABELS[f.name] ?? f.name}是 ${formatDateZh(date)}，早于${window.words}。请核对是不是另一次就诊的材料，或就诊日期填错了${unsureNote([f.reading])}`
+        : `${f.label}上的${FIELD_LABELS[f.name] ?? f.name}是 ${formatDateZh(date)}，晚于${window.words}。请核对是不是这次就诊的材料，或就诊日期填错了${unsureNote([f.reading])}`,
     });
   }
   for (const f of care) {

@@ -6,7 +6,7 @@
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/domain';
 import type { Fields } from '../../../shared/fields';
 import { CONFIDENT_READING } from '../../../shared/fields';
-import { ISSUE_GRACE_DAYS, normaliseName } from './cross-document';
+import { normaliseName } from './cross-document';
 import { regionOfPlaceName, sameRegion } from './regions';
 import { formatDateEn, formatDateZh } from './words';
 
@@ -48,13 +48,19 @@ const text = (f: Fields, n: string): string | null => {
   return typeof v === 'string' && v.trim() !== '' ? v : null;
 };
 
+/**
+ * How many days before a single printed date the care it follows may lie, for the draft's question only
+ * ("可能是别次看病的，请核对"). The guides give no window (the claim's own date check names none, issue 25), so
+ * this is no rule told to anyone: no day count is shown, and a paper outside it is only asked about.
+ */
+const SAME_VISIT_DAYS = 7;
+
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /**
  * The days of care a paper stands for: a printed stay (住院时间, 入院/出院日期) is the stay itself; a single
  * date (an invoice's 开票日期, a certificate's 就诊日期) is the care it follows, on that day or up to
- * ISSUE_GRACE_DAYS before (the settlement office issues the 票据 on the day or a few days later, the same
- * grace the checklist's date check gives). A referral is dated before the care: it is not compared.
+ * SAME_VISIT_DAYS before (the settlement office issues the 票据 on the day or a few days later). A referral is dated before the care: it is not compared.
  */
 function careDays(p: DraftPaper): { from: number; to: number; zh: string; en: string } | null {
   const start = text(p.fields, 'careStart');
@@ -74,7 +80,7 @@ function careDays(p: DraftPaper): { from: number; to: number; zh: string; en: st
         : null;
   if (!day) return null;
   const d = dayNumber(day);
-  return { from: d - ISSUE_GRACE_DAYS, to: d, zh: formatDateZh(day), en: formatDateEn(day) };
+  return { from: d - SAME_VISIT_DAYS, to: d, zh: formatDateZh(day), en: formatDateEn(day) };
 }
 
 /** Which papers' dates cannot belong to the same visit or stay as the others'. */

@@ -66,8 +66,11 @@ export function evaluate(
       // Words are looked at only where a rule reads them and the person has not confirmed it already.
       text: textKinds.has(d.kind) && !d.confirmed.includes('emergency_mark') ? (p.facts?.text ?? null) : null,
       // What is printed on the page (read, under what the person typed): the cross-document checks compare
-      // it with the claim, and an ID card's name/number tells whether it also shows the applicant's card.
+      // it with the claim.
       fields: p.fields,
+      // A PDF invoice is an e-invoice file: it needs the photo of its stamped printout, matched by QR code.
+      mime: p.facts?.mime ?? null,
+      invoiceKey: p.facts?.qr?.invoice?.key ?? null,
     })),
   }));
   const invoices: InvoiceEvidence[] = [];
@@ -86,6 +89,7 @@ export function evaluate(
         parsed,
         duplicates: p.duplicates,
         repeatOf,
+        ...(p.facts?.mime ? { pdf: p.facts.mime === 'application/pdf' } : {}),
       });
     }
   }

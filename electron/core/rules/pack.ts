@@ -1,13 +1,16 @@
 // Loads rule packs from resources/rules/ (or a file the user names), merges a regional pack over the pack it
 // extends, and validates the result. A broken pack is refused with the JSON path of the first bad field.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import type { z } from 'zod';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DocumentKind } from '../../../shared/domain';
 import {
   RegionalRulePack,
+  Reminder,
   RequirementRule,
   RulePack,
   TimeRules,
+  sealSeverities,
   type RegionalRulePack as RegionalPackT,
 } from '../../../shared/rules';
 import { ClaimDeskError } from '../errors';
@@ -74,6 +77,45 @@ function deepMerge(base: unknown, override: unknown): unknown {
   return out;
 }
 
+/**
+ * A regional list over the base's, by id: `remove` drops ids (each must exist), each entry replaces the fields
+ * it gives on the item with its id or adds a whole new item; every result is validated with `schema`.
+ */
+function mergeById<T extends { id: string }>(
+  file: string,
+  key: 'requirements' | 'reminders',
+  base: readonly T[],
+  schema: z.ZodType<T, unknown>,
+  regional: {
+    entries: ReadonlyArray<{ id: string }>;
+    remove: readonly string[];
+    what: { zh: string; en: string };
+  },
+): T[] {
+  const removeKey = key === 'requirements' ? 'removeRequirements' : 'removeReminders';
+  for (const id of regional.remove) {
+    if (!base.some((r) => r.id === id))
+      throw packInvalid(
+        file,
+        removeKey,
+        `基础规则包里没有${regional.what.zh} ${id}`,
+        `base pack has no ${regional.what.en} ${id}`,
+      );
+  }
+  const out = base.filter((r) => !regional.remove.includes(r.id));
+  regional.entries.forEach((entry, i) => {
+    const at = out.findIndex((r) => r.id === entry.id);
+    const merged = schema.safeParse(at >= 0 ? { ...out[at], ...entry } : entry, ZH_ZOD_ERRORS);
+    if (!merged.success) {
+      const { field, message } = firstIssue(merged.error, `${key}[${i}]`);
+      throw packInvalid(file, field, message);
+    }
+    if (at >= 0) out[at] = merged.data;
+    else out.push(merged.data);
+  });
+  return out;
+}
+
 function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): RulePack {
   let time = base.time;
   if (regional.time) {
@@ -84,29 +126,15 @@ function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): R
     }
     time = merged.data;
   }
-  const requirements = base.requirements.filter((r) => !regional.removeRequirements.includes(r.id));
-  for (const id of regional.removeRequirements) {
-    if (!base.requirements.some((r) => r.id === id)) {
-      throw packInvalid(
-        file,
-        'removeRequirements',
-        `基础规则包里没有要求 ${id}`,
-        `base pack has no requirement ${id}`,
-      );
-    }
-  }
-  regional.requirements.forEach((entry, i) => {
-    const at = requirements.findIndex((r) => r.id === entry.id);
-    const merged = RequirementRule.safeParse(
-      at >= 0 ? { ...requirements[at], ...entry } : entry,
-      ZH_ZOD_ERRORS,
-    );
-    if (!merged.success) {
-      const { field, message } = firstIssue(merged.error, `requirements[${i}]`);
-      throw packInvalid(file, field, message);
-    }
-    if (at >= 0) requirements[at] = merged.data;
-    else requirements.push(merged.data);
+  const requirements = mergeById(file, 'requirements', base.requirements, RequirementRule, {
+    entries: regional.requirements,
+    remove: regional.removeRequirements,
+    what: { zh: '要求', en: 'requirement' },
+  });
+  const reminders = mergeById(file, 'reminders', base.reminders, Reminder, {
+    entries: regional.reminders,
+    remove: regional.removeReminders,
+    what: { zh: '提醒', en: 'reminder' },
   });
   const pack = RulePack.safeParse(
     {
@@ -115,8 +143,11 @@ function mergeRegional(file: string, base: RulePack, regional: RegionalPackT): R
       version: regional.version,
       regions: regional.regions,
       description: regional.description,
+      // The base's titles stay: a regional pack's sources are shown with titles as the national ones are.
+      seeds: { ...base.seeds, ...regional.seeds },
       time,
       requirements,
+      reminders,
     },
     ZH_ZOD_ERRORS,
   );
@@ -280,10 +311,7 @@ export function rulePackForRegion(insuredRegion: string): RulePack {
 }
 
 /** Document kinds that must carry a seal under some requirement of the pack (`check --kind` uses it). */
+export { sealSeverities };
 export function sealRequiredKinds(pack: RulePack): DocumentKind[] {
-  const kinds = new Set<DocumentKind>();
-  for (const r of pack.requirements) {
-    if (r.checks.some((c) => c.check === 'seal')) for (const k of r.kinds) kinds.add(k);
-  }
-  return [...kinds];
+  return Object.keys(sealSeverities(pack)) as DocumentKind[];
 }

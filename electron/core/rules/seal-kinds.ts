@@ -1,7 +1,8 @@
 // Which document kinds need an official seal comes from the rule data (resources/rules); the photo checks
 // (quality/checks.ts) are handed the list and fall back to their own default.
 import { DEFAULT_SEAL_KINDS } from '../quality/checks';
-import { loadRulePack, sealRequiredKinds } from './pack';
+import type { Severity } from '../../../shared/rules';
+import { loadRulePack, sealRequiredKinds, sealSeverities } from './pack';
 
 /**
  * Seal-requiring kinds of the given rule pack (national by default). If the pack cannot be loaded the
@@ -13,5 +14,18 @@ export function sealKindsFromRules(pack?: string, onFallback?: (err: unknown) =>
   } catch (err) {
     onFallback?.(err);
     return DEFAULT_SEAL_KINDS;
+  }
+}
+
+/**
+ * How much a missing seal weighs per kind in the rule pack (`warning` for a paper invoice in the national
+ * pack, `error` for a diagnosis certificate). The checker's seal_missing severity should be the lesser of
+ * this and what the photo shows. A pack that cannot be loaded gives no cap (the checker's own severity).
+ */
+export function sealSeveritiesFromRules(pack?: string): Readonly<Partial<Record<string, Severity>>> {
+  try {
+    return sealSeverities(loadRulePack(pack));
+  } catch {
+    return {};
   }
 }

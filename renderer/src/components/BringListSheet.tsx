@@ -6,17 +6,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { CARE_SETTING_LABELS } from '../../../shared/domain';
 import type { BringList, BringListDraft } from '../../../shared/ipc';
+import { formatDateEn, formatDateZh } from '../../../shared/dates';
 import { SOURCES_NOTE } from '../../../shared/rules';
 import { call } from '../api';
 import { useApp } from '../app-context';
 
 export type BringListSource = { claimId: number } | { draft: BringListDraft };
 
-/** 2027-03-10 → 2027年3月10日 (the form printed papers use). */
-export function dateZh(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+/** 2027-03-10 → 2027年3月10日 (the form printed papers use): the one shared formatter. */
+export const dateZh = formatDateZh;
 
 export function BringListSheet({ source, onClose }: { source: BringListSource; onClose(): void }) {
   const { tr, notifyError, lang } = useApp();
@@ -97,7 +95,8 @@ export function BringListSheet({ source, onClose }: { source: BringListSource; o
               <strong>{tr('交材料期限', 'Deadline')}</strong>
               {en ? ': ' : '：'}
               {tr(list.deadline.rule, list.deadline.ruleEn)}
-              {list.deadline.date && tr(`，最晚 ${dateZh(list.deadline.date)}`, `, by ${list.deadline.date}`)}
+              {list.deadline.date &&
+                tr(`，最晚 ${dateZh(list.deadline.date)}`, `, by ${formatDateEn(list.deadline.date)}`)}
             </p>
             <p className="bring-how">
               {tr(
@@ -144,6 +143,27 @@ export function BringListSheet({ source, onClose }: { source: BringListSource; o
                 </li>
               ))}
             </ol>
+            {list.reminders && list.reminders.length > 0 && (
+              <section className="bring-reminders" aria-labelledby="bring-reminders-title">
+                <h3 id="bring-reminders-title">{tr('提醒（不是要交的材料）', 'Reminders (not papers)')}</h3>
+                <ul>
+                  {list.reminders.map((r) => (
+                    <li key={r.id} data-reminder={r.id}>
+                      <strong>{tr(r.title, r.titleEn)}</strong>
+                      {en ? ': ' : '：'}
+                      {tr(r.text, r.textEn)}
+                      {r.steps.length > 0 && (
+                        <ol>
+                          {r.steps.map((st, i) => (
+                            <li key={i}>{tr(st.text, st.textEn)}</li>
+                          ))}
+                        </ol>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             <p className="bring-note">
               {tr(
                 `按“${list.pack}”列出。${SOURCES_NOTE.zh}不清楚的可以打 12393 医保服务热线问。`,

@@ -71,6 +71,11 @@ export function ClaimForm({
   const [draft, setDraft] = useState<ClaimDraftCheck | null>(null);
   const [filingType, setFilingType] = useState<FilingType>(initial?.crossRegion?.filingType ?? 'referral');
   const [filingDate, setFilingDate] = useState(initial?.crossRegion?.filingDate ?? '');
+  // What the filing record says, when the person has it (备案记录): where it was made, for which place, from when to when.
+  const [filingOffline, setFilingOffline] = useState(initial?.crossRegion?.offline ?? false);
+  const [filedPlace, setFiledPlace] = useState(initial?.crossRegion?.filedPlace ?? '');
+  const [filingStart, setFilingStart] = useState(initial?.crossRegion?.startDate ?? '');
+  const [filingEnd, setFilingEnd] = useState(initial?.crossRegion?.endDate ?? '');
   const [who, setWho] = useState<'self' | 'relative'>(
     initial && initial.applicant.relation !== 'self' ? 'relative' : 'self',
   );
@@ -178,6 +183,11 @@ export function ClaimForm({
     admission && discharge && discharge < admission
       ? tr('出院日期早于入院日期', 'Discharge is before admission')
       : null;
+  const filingSpanError =
+    filingStart && filingEnd && filingEnd < filingStart
+      ? tr('备案结束日期早于开始日期', 'The filing ends before it starts')
+      : null;
+  const filed = crossRegion === 'yes' && filingType !== 'not_filed';
   // What main said about a field on the last save, shown under that field.
   const savedError = (field: string) => (saveError?.field === field ? saveError.message : null);
   const datesMissing = care === 'inpatient' ? !admission || !discharge : !visitDate;
@@ -194,6 +204,8 @@ export function ClaimForm({
     !!dateOrderError && tr('改正出院日期（早于入院日期）', 'correct the discharge date'),
     (!!futureError(visitDate) || !!futureError(admission) || !!futureError(discharge)) &&
       tr('改正今天之后的日期', 'correct the date after today'),
+    filed && !!filingSpanError && tr('改正备案的有效期', 'correct the filing dates'),
+    filed && !!futureError(filingDate) && tr('改正备案日期（晚于今天）', 'correct the filing date'),
     who === 'relative' && !applicantName.trim() && tr('填写代办人姓名', "enter the applicant's name"),
     who === 'relative' &&
       !(applicantIdCheck?.ok ?? false) &&
@@ -215,7 +227,7 @@ export function ClaimForm({
       : {
           claimantId: patient,
           careSetting: care,
-          crossRegion: crossRegion === 'yes' ? { filingType } : null,
+          crossRegion: crossRegion === 'yes' ? { filingType, offline: filed && filingOffline } : null,
           applicantRelation: who === 'self' ? 'self' : relation,
           specialDrugs: specialDrugs === 'yes',
           careEndDate: /^\d{4}-\d{2}-\d{2}$/.test(careEnd) && !futureError(careEnd) ? careEnd : null,
@@ -235,7 +247,19 @@ export function ClaimForm({
         visitDate: care === 'inpatient' ? null : visitDate || null,
         admissionDate: care === 'inpatient' ? admission || null : null,
         dischargeDate: care === 'inpatient' ? discharge || null : null,
-        crossRegion: crossRegion === 'yes' ? { filingType, filingDate: filingDate || null } : null,
+        crossRegion:
+          crossRegion === 'yes'
+            ? filingType === 'not_filed'
+              ? { filingType }
+              : {
+                  filingType,
+                  filingDate: filingDate || null,
+                  offline: filingOffline,
+                  filedPlace: filedPlace.trim() || null,
+                  startDate: filingStart || null,
+                  endDate: filingEnd || null,
+                }
+            : null,
         applicant:
           who === 'self'
             ? { relation: 'self' }
@@ -425,19 +449,79 @@ export function ClaimForm({
               )}
             </Field>
             {filingType !== 'not_filed' && (
-              <Field
-                label={tr('备案日期', 'Filing date')}
-                error={futureError(filingDate) ?? savedError('filingDate')}
-              >
-                {(p) => (
+              <>
+                <Field
+                  label={tr('备案日期', 'Filing date')}
+                  error={futureError(filingDate) ?? savedError('filingDate')}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      value={filingDate}
+                      onChange={(e) => setFilingDate(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <label className="check filing-offline">
                   <input
-                    {...p}
-                    type="date"
-                    value={filingDate}
-                    onChange={(e) => setFilingDate(e.target.value)}
+                    type="checkbox"
+                    name="filingOffline"
+                    checked={filingOffline}
+                    onChange={(e) => setFilingOffline(e.target.checked)}
                   />
-                )}
-              </Field>
+                  {tr(
+                    '备案是在参保地医保经办机构窗口办的（线下备案）',
+                    'Filed at the insured place’s office window (not online)',
+                  )}
+                </label>
+                <Field
+                  label={tr('备案的就医地（可选）', 'Filed place of care (optional)')}
+                  hint={tr(
+                    '按备案记录填写。备案后就医地不能更改',
+                    'As the filing record says; the filed place cannot change',
+                  )}
+                  error={savedError('filedPlace')}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      name="filedPlace"
+                      value={filedPlace}
+                      onChange={(e) => setFiledPlace(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  label={tr('备案开始日期（可选）', 'Filing starts (optional)')}
+                  hint={tr('备案记录上有起止日期时填写', 'When the filing record gives its dates')}
+                  error={savedError('startDate')}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      name="filingStart"
+                      value={filingStart}
+                      onChange={(e) => setFilingStart(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  label={tr('备案结束日期（可选）', 'Filing ends (optional)')}
+                  error={filingSpanError ?? savedError('endDate')}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="date"
+                      name="filingEnd"
+                      value={filingEnd}
+                      onChange={(e) => setFilingEnd(e.target.value)}
+                    />
+                  )}
+                </Field>
+              </>
             )}
           </>
         )}
@@ -448,9 +532,15 @@ export function ClaimForm({
           onChange={setWho}
           options={[
             { value: 'self', label: tr('患者本人', 'The patient') },
-            { value: 'relative', label: tr('亲属或他人代办', 'A relative or another helper') },
+            { value: 'relative', label: tr('近亲属代办', 'A close relative') },
           ]}
         />
+        <p className="field-note">
+          {tr(
+            '社区工作人员等帮忙整理材料的，请选“患者本人”：申请人是参保人本人或近亲属。',
+            'A community worker who helps with the papers is not the applicant: choose "The patient".',
+          )}
+        </p>
         {who === 'relative' && (
           <>
             <Field label={tr('代办人', 'Applicant')}>
@@ -476,6 +566,7 @@ export function ClaimForm({
                   options={AGENT_RELATIONS}
                   labels={APPLICANT_RELATION_LABELS}
                   value={relation}
+                  // 近亲属 only (002): the guides ask no extra claim paper of them.
                   onChange={(v) => v && setRelation(v)}
                 />
               )}

@@ -1,6 +1,7 @@
 // The facts of a status change, asked before it is made (one claim in the editor, many on the board): the day
 // it happened (today unless the letter came earlier; never in the future), a note, and for 补充材料 what the
 // office asked for (each line becomes a checklist item), for 未通过 why. Main checks the same rules again.
+import { formatDateEn, formatDateZh } from '../../../shared/dates';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../../../shared/lifecycle';
 import { useApp } from '../app-context';
@@ -45,9 +46,14 @@ export function StatusChangeForm({
       .filter(Boolean);
     if (!date) return setError(tr('请填写日期', 'Enter the date'));
     if (today && date > today)
-      return setError(tr(`日期不能晚于今天（${today}）`, 'The date cannot be in the future'));
+      return setError(tr(`日期不能晚于今天（${formatDateZh(today)}）`, 'The date cannot be in the future'));
     if (earliest && date < earliest)
-      return setError(tr(`日期不能早于建立日期（${earliest}）`, `The date cannot be before ${earliest}`));
+      return setError(
+        tr(
+          `日期不能早于建立日期（${formatDateZh(earliest)}）`,
+          `The date cannot be before ${formatDateEn(earliest)}`,
+        ),
+      );
     if (asks && lines.length === 0)
       return setError(tr('请写下要求补充什么（每行一项）', 'Say what was asked for (one per line)'));
     if (why && !note.trim()) return setError(tr('请写下未通过的原因', 'Say why it was rejected'));

@@ -30,7 +30,7 @@ function idTailText(tail: string): string {
 }
 
 export function Board() {
-  const { tr, go, notifyError, info } = useApp();
+  const { tr, go, notifyError, info, lang } = useApp();
   const [search, setSearch] = useState(kept.search);
   const [query, setQuery] = useState(kept.search);
   const [status, setStatus] = useState<StatusFilter>(kept.status);
@@ -312,7 +312,7 @@ export function Board() {
                   )}
                 </td>
                 <td className="col-docs">{c.documentCount}</td>
-                <td className="muted col-changed">{formatDateTime(c.updatedAt)}</td>
+                <td className="muted col-changed">{formatDateTime(c.updatedAt, lang)}</td>
               </tr>
             ))}
             {data && data.items.length === 0 && (

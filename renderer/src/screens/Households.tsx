@@ -19,6 +19,7 @@ import {
   toHalfWidth,
 } from '../../../shared/validators';
 import { call } from '../api';
+import { formatDateEn, formatDateZh } from '../../../shared/dates';
 import { useApp } from '../app-context';
 import { EnumSelect } from '../components/EnumSelect';
 import { Field } from '../components/Field';
@@ -334,7 +335,10 @@ function PersonForm({
         : idCheck.zh
       : null;
   const idOk = idCheck?.ok
-    ? tr(`校验通过 · 出生日期 ${idCheck.birthDate}`, `Valid · born ${idCheck.birthDate}`)
+    ? tr(
+        `校验通过 · 出生日期 ${formatDateZh(idCheck.birthDate)}`,
+        `Valid · born ${formatDateEn(idCheck.birthDate)}`,
+      )
     : null;
   const phoneError =
     phone.trim() && !isMobilePhone(phone)

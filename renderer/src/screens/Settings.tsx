@@ -7,7 +7,7 @@ import { Choice } from '../components/Field';
 import { formatBytes, formatDateTime } from '../format';
 
 export function Settings() {
-  const { tr, settings, saveSettings, info, notify, notifyError } = useApp();
+  const { tr, settings, saveSettings, info, notify, notifyError, lang } = useApp();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState(false);
   const [schedule, setSchedule] = useState<BackupScheduleSettings | null>(null);
@@ -235,7 +235,7 @@ export function Settings() {
                       ? tr('手动', 'Manual')
                       : tr('恢复前自动保存', 'Before a restore')}
                 </td>
-                <td>{formatDateTime(b.createdAt)}</td>
+                <td>{formatDateTime(b.createdAt, lang)}</td>
                 <td>{formatBytes(b.bytes)}</td>
                 <td>
                   <button type="button" onClick={() => void restore({ name: b.name })} disabled={busy}>

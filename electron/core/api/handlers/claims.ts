@@ -21,6 +21,7 @@ import {
   undeleteClaims,
   UNDO_WINDOW_MS,
 } from '../../claim-trash';
+import { claimProcessingNote } from '../../claim-processing';
 import { claimConfirmations } from '../../confirmations';
 import { ClaimDeskError } from '../../errors';
 import { isPledgeSigned, setPledgeSigned } from '../../pledge';
@@ -119,6 +120,7 @@ export function claimHandlers(ctx: HandlerContext) {
           checks.map((check) => ({ documentId: Number(documentId), check })),
         ),
         pledgeSigned: isPledgeSigned(db(), req.id),
+        processing: claimProcessingNote(db(), req.id, today()),
       };
     },
     async checkClaimDraft(req) {

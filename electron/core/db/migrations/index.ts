@@ -11,6 +11,7 @@ import m0080 from './0080-status-facts-and-trash';
 import m0090 from './0090-row-versions-and-desks';
 import m0100 from './0100-board-indexes';
 import m0110 from './0110-claim-verdicts';
+import m0120 from './0120-filing-record';
 
 export interface Migration {
   readonly version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'row-versions-and-desks', sql: m0090 },
   { version: 100, name: 'board-indexes', sql: m0100 },
   { version: 110, name: 'claim-verdicts', sql: m0110 },
+  { version: 120, name: 'filing-record', sql: m0120 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,7 +10,8 @@ import { assertPgVersion, stampValues } from './versions';
 /** Every column but the search words (kept for the board's filter, never read back). */
 const CLAIM_COLUMNS = `c.id, c.reference, c.claimant_id, c.applicant_relation, c.applicant_person_id, c.applicant_name,
   c.applicant_id_number, c.care_setting, c.hospital, c.treatment_region, c.visit_date, c.admission_date,
-  c.discharge_date, c.filing_type, c.filing_date, c.special_drugs, c.total_amount_fen, c.notes, c.status,
+  c.discharge_date, c.filing_type, c.filing_date, c.filing_offline, c.filing_place, c.filing_start_date,
+  c.filing_end_date, c.special_drugs, c.total_amount_fen, c.notes, c.status,
   c.created_at, c.updated_at, c.archived_at, c.deleted_at, c.version, c.updated_by_desk, c.updated_by_person`;
 const CLAIM_SELECT = `SELECT ${CLAIM_COLUMNS}, p.name AS claimant_name FROM claims c JOIN people p ON p.id = c.claimant_id`;
 
@@ -82,7 +83,8 @@ async function list(cx: PgCx, query: Parameters<ClaimOps['list']>[0]): Promise<C
 const CLAIM_SET = `claimant_id = $1, applicant_relation = $2, applicant_person_id = $3, applicant_name = $4,
   applicant_id_number = $5, care_setting = $6, hospital = $7, treatment_region = $8, visit_date = $9,
   admission_date = $10, discharge_date = $11, filing_type = $12, filing_date = $13, special_drugs = $14,
-  total_amount_fen = $15, notes = $16`;
+  total_amount_fen = $15, notes = $16, filing_offline = $17, filing_place = $18, filing_start_date = $19,
+  filing_end_date = $20`;
 
 export const pgClaims: PgOps<ClaimOps> = {
   insert(cx, fields, at) {
@@ -94,9 +96,9 @@ export const pgClaims: PgOps<ClaimOps> = {
       await tx.run(
         `INSERT INTO claims (id, reference, claimant_id, applicant_relation, applicant_person_id, applicant_name,
            applicant_id_number, care_setting, hospital, treatment_region, visit_date, admission_date, discharge_date,
-           filing_type, filing_date, special_drugs, total_amount_fen, notes, status, created_at, updated_at,
-           updated_by_desk, updated_by_person)
-         VALUES ($1, $2, ${params(16, 3)}, 'draft', $19, $19, $20, $21)`,
+           filing_type, filing_date, special_drugs, total_amount_fen, notes, filing_offline, filing_place,
+           filing_start_date, filing_end_date, status, created_at, updated_at, updated_by_desk, updated_by_person)
+         VALUES ($1, $2, ${params(20, 3)}, 'draft', $23, $23, $24, $25)`,
         [id, makeReference(id, at), ...claimColumns(fields), at, ...stampValues(tx)],
       );
       await tx.run(
@@ -113,8 +115,8 @@ export const pgClaims: PgOps<ClaimOps> = {
     return cx.atomic(async (tx) => {
       const expected = edit?.expectedVersion ?? null;
       const changed = await tx.run(
-        `UPDATE claims SET ${CLAIM_SET}, updated_at = $17, version = version + 1, updated_by_desk = $18,
-           updated_by_person = $19 WHERE id = $20 AND ($21::int IS NULL OR version = $21)`,
+        `UPDATE claims SET ${CLAIM_SET}, updated_at = $21, version = version + 1, updated_by_desk = $22,
+           updated_by_person = $23 WHERE id = $24 AND ($25::int IS NULL OR version = $25)`,
         [...claimColumns(fields), at, ...stampValues(tx), id, expected],
       );
       if (changed === 0) return assertPgVersion(tx, 'claim', id, expected);

@@ -224,8 +224,9 @@ export const sqliteClaims: SyncClaimStore = {
         .prepare(
           `INSERT INTO claims (reference, claimant_id, applicant_relation, applicant_person_id, applicant_name, applicant_id_number,
              care_setting, hospital, treatment_region, visit_date, admission_date, discharge_date, filing_type, filing_date,
-             special_drugs, total_amount_fen, notes, status, created_at, updated_at, updated_by_desk, updated_by_person)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
+             special_drugs, total_amount_fen, notes, filing_offline, filing_place, filing_start_date, filing_end_date,
+             status, created_at, updated_at, updated_by_desk, updated_by_person)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
         )
         .run(`tmp-${at}-${Math.random()}`, ...claimColumns(fields), at, at, ...stampColumns(store));
       const newId = Number(info.lastInsertRowid);
@@ -246,7 +247,8 @@ export const sqliteClaims: SyncClaimStore = {
         .prepare(
           `UPDATE claims SET claimant_id = ?, applicant_relation = ?, applicant_person_id = ?, applicant_name = ?, applicant_id_number = ?,
              care_setting = ?, hospital = ?, treatment_region = ?, visit_date = ?, admission_date = ?, discharge_date = ?,
-             filing_type = ?, filing_date = ?, special_drugs = ?, total_amount_fen = ?, notes = ?, updated_at = ?,
+             filing_type = ?, filing_date = ?, special_drugs = ?, total_amount_fen = ?, notes = ?,
+             filing_offline = ?, filing_place = ?, filing_start_date = ?, filing_end_date = ?, updated_at = ?,
              version = version + 1, updated_by_desk = ?, updated_by_person = ?
            WHERE id = ? AND (? IS NULL OR version = ?)`,
         )

@@ -2,7 +2,7 @@
 // bundle, then the problems to look at. Laid out before drawing, so the bundle's page numbers are known in advance.
 import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { kindLabel, type DocumentKind } from '../../../../shared/domain';
-import type { Problem, RequirementResult } from '../../../../shared/evaluation';
+import type { Problem, ReminderResult, RequirementResult } from '../../../../shared/evaluation';
 import type { BundleFonts } from '../font';
 import {
   A4,
@@ -53,8 +53,6 @@ function locationText(r: RequirementResult, locations: ChecklistLocations): stri
         `材料 ${l.ordinal} ${kindLabel(l.kind)}，第 ${l.firstPage === l.lastPage ? l.firstPage : `${l.firstPage}–${l.lastPage}`} 页${l.photoFailed ? '（照片未通过检查，需重拍）' : ''}`,
     );
   if (parts.length) return parts.join('\n');
-  // The pledge is generated into the bundle itself, so its "document" is our own sheet.
-  if (r.kinds.includes('integrity_pledge')) return `诚信承诺书，第 ${locations.pledgePage} 页（打印后签名）`;
   return r.status === 'missing' ? '缺' : '—';
 }
 
@@ -106,7 +104,20 @@ export function checklistSheetCount(
 type ChecklistItem =
   | { type: 'row'; row: ChecklistRow }
   | { type: 'problems-title' }
-  | { type: 'problem'; problem: Problem; height: number };
+  | { type: 'problem'; problem: Problem; height: number }
+  | { type: 'reminders-title' }
+  | { type: 'reminder'; text: string; height: number };
+
+/** The pledge reminder (rule pack `reminders`, id integrity-pledge) points at the bundle's own pledge sheet. */
+const PLEDGE_REMINDER = 'integrity-pledge';
+
+/** A reminder as one paragraph: title, what it says (or that it is done), its steps, the pledge's page. */
+export function reminderText(r: ReminderResult, locations: Pick<ChecklistLocations, 'pledgePage'>): string {
+  const page = r.id === PLEDGE_REMINDER ? `承诺书页在本材料包第 ${locations.pledgePage} 页。` : '';
+  const done = r.done && r.doneText ? `${r.doneText}。` : '';
+  const steps = (r.steps ?? []).map((st, i) => `\n${i + 1}. ${st.text}`).join('');
+  return `${r.title}：${done}${r.text}${page}${steps}`;
+}
 
 function paginateChecklist(
   fonts: BundleFonts,
@@ -122,10 +133,27 @@ function paginateChecklist(
     for (const problem of input.evaluation.problems)
       items.push({ type: 'problem', problem, height: problemHeight(fonts, problem) });
   }
+  const reminders = input.evaluation.reminders ?? [];
+  if (reminders.length) {
+    items.push({ type: 'reminders-title' });
+    for (const r of reminders) {
+      const text = reminderText(r, locations);
+      items.push({
+        type: 'reminder',
+        text,
+        height: paragraphHeight(text, CONTENT_WIDTH - 24, tableStyles(fonts).body) + 6,
+      });
+    }
+  }
   const sheets: ChecklistItem[][] = [[]];
   let room = TEXT_TOP - TEXT_BOTTOM - CHECKLIST_TITLE_H - TABLE_HEAD_H;
   for (const item of items) {
-    const h = item.type === 'row' ? item.row.height : item.type === 'problem' ? item.height : 34;
+    const h =
+      item.type === 'row'
+        ? item.row.height
+        : item.type === 'problem' || item.type === 'reminder'
+          ? item.height
+          : 34;
     if (h > room && sheets[sheets.length - 1]!.length) {
       sheets.push([]);
       room = TEXT_TOP - TEXT_BOTTOM - 24 - (item.type === 'row' ? TABLE_HEAD_H : 0);
@@ -234,6 +262,19 @@ export function drawChecklist(
       } else if (item.type === 'problems-title') {
         sheet.drawText('需要注意的问题', { x: MARGIN_X, y: y - 26, size: 12, font: fonts.bold, color: INK });
         y -= 34;
+      } else if (item.type === 'reminders-title') {
+        sheet.drawText('提醒（不是要交的材料）', {
+          x: MARGIN_X,
+          y: y - 26,
+          size: 12,
+          font: fonts.bold,
+          color: INK,
+        });
+        y -= 34;
+      } else if (item.type === 'reminder') {
+        sheet.drawText('·', { x: MARGIN_X + 6, y: y - 9, size: 10, font: fonts.bold, color: MUTED });
+        drawParagraph(sheet, item.text, MARGIN_X + 20, y, CONTENT_WIDTH - 24, s.body);
+        y -= item.height;
       } else {
         const p = item.problem;
         if (p.severity === 'error') drawCrossMark(sheet, MARGIN_X + 7, y - 7, 10);

@@ -8,6 +8,7 @@ import {
   INSURANCE_TYPE_LABELS,
   kindLabel,
 } from '../../../../shared/domain';
+import { formatDateZh } from '../../../../shared/dates';
 import { formatYuanInText } from '../../../../shared/money';
 import { maskDigits, maskIdNumber } from '../../../../shared/validators';
 import type { BundleFonts } from '../font';
@@ -58,12 +59,7 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
   ]);
   rows.push(['就医日期', careDates(input)]);
   const cross = claim.crossRegion;
-  rows.push([
-    '异地就医备案',
-    cross
-      ? `${FILING_TYPE_LABELS[cross.filingType].zh}${cross.filingDate ? `（备案日期 ${cross.filingDate}）` : ''}`
-      : '参保地内就医，无需异地备案',
-  ]);
+  rows.push(['异地就医备案', cross ? filingText(cross) : '参保地内就医，无需异地备案']);
   if (claim.totalAmount !== undefined && claim.totalAmount !== null)
     rows.push(['医疗费用总额', formatYuanInText(claim.totalAmount)]);
   const bank = claimant.bankAccount;
@@ -75,17 +71,33 @@ function fieldRows(input: BundleInput, docCount: number, pageCount: number): Arr
   const deadline = input.evaluation.deadline;
   if (deadline) {
     const left = deadline.daysLeft >= 0 ? `还有 ${deadline.daysLeft} 天` : `已超过 ${-deadline.daysLeft} 天`;
-    rows.push(['报销申请期限', `${deadline.date} 前（${left}）`]);
+    rows.push(['报销申请期限', `${formatDateZh(deadline.date)}前（${left}）`]);
   }
   rows.push(['材料', `${docCount} 份，本材料包共 ${pageCount} 页`]);
-  rows.push(['生成日期', input.today]);
+  rows.push(['生成日期', formatDateZh(input.today)]);
   return rows;
+}
+
+/** 异地转诊（在参保地窗口办理，备案日期 2026年8月30日，备案就医地 上海市，备案起止 2026年9月1日至2027年2月28日）. */
+function filingText(cross: NonNullable<BundleInput['claim']['crossRegion']>): string {
+  const facts = [
+    ...(cross.offline ? ['在参保地窗口办理'] : []),
+    ...(cross.filingDate ? [`备案日期 ${formatDateZh(cross.filingDate)}`] : []),
+    ...(cross.filedPlace ? [`备案就医地 ${cross.filedPlace}`] : []),
+    ...(cross.startDate || cross.endDate
+      ? [
+          `备案起止 ${cross.startDate ? formatDateZh(cross.startDate) : '未填'}至${cross.endDate ? formatDateZh(cross.endDate) : '未填'}`,
+        ]
+      : []),
+  ];
+  return `${FILING_TYPE_LABELS[cross.filingType].zh}${facts.length ? `（${facts.join('，')}）` : ''}`;
 }
 
 export function careDates(input: BundleInput): string {
   const c = input.claim;
-  if (c.admissionDate || c.dischargeDate) return `${c.admissionDate ?? '?'} 至 ${c.dischargeDate ?? '?'}`;
-  return c.visitDate ?? '未填写';
+  const day = (d: string | null | undefined) => (d ? formatDateZh(d) : '?');
+  if (c.admissionDate || c.dischargeDate) return `${day(c.admissionDate)}至${day(c.dischargeDate)}`;
+  return c.visitDate ? formatDateZh(c.visitDate) : '未填写';
 }
 
 export function drawCover(
@@ -204,7 +216,7 @@ export function drawCover(
   }
 
   const note =
-    '说明：本材料包由 ClaimDesk 报销材料助手离线生成。第 2 页起为材料清单（每项材料在本包中的页码）、诚信承诺书（请打印后手写签名）及全部材料，最后是政策依据附录。银行卡号、身份证号已部分隐藏。医保服务热线 12393。';
+    '说明：本材料包由 ClaimDesk 报销材料助手离线生成。第 2 页起为材料清单（每项材料在本包中的页码）、诚信承诺书页（网上申请时在页面上勾选即可；到窗口提交的，打印后签名）及全部材料，最后是政策依据附录。银行卡号、身份证号已部分隐藏。医保服务热线 12393。';
   drawParagraph(sheet, note, MARGIN_X, TEXT_BOTTOM + 40, CONTENT_WIDTH, {
     font: fonts.regular,
     size: 9.5,

@@ -35,7 +35,7 @@ export function fillPledge(template: string, input: BundleInput): { title: strin
     applicantIdMasked: maskIdNumber(isSelf ? claimant.idNumber : applicant.idNumber),
     relationClause: isSelf
       ? '，系参保人本人'
-      : `，系参保人${claimant.name}的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，受其委托代为办理`,
+      : `，系参保人${claimant.name}的${APPLICANT_RELATION_LABELS[applicant.relation].zh}，代为办理`,
     claimantName: claimant.name,
     careDates: careDates(input),
     hospital: claim.hospital,

@@ -28,8 +28,12 @@ const APPENDIX_TITLE_H = 64;
 
 function appendixEntries(fonts: BundleFonts, input: BundleInput): AppendixEntry[] {
   const s = tableStyles(fonts);
-  return input.evaluation.requirements.map((r) => {
-    const title = requirementTitle(r);
+  const items = [
+    ...input.evaluation.requirements.map((r) => ({ title: requirementTitle(r), source: r.source })),
+    ...(input.evaluation.reminders ?? []).map((r) => ({ title: `提醒：${r.title}`, source: r.source })),
+  ];
+  return items.map((r) => {
+    const title = r.title;
     return {
       title,
       source: r.source,

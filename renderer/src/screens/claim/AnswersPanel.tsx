@@ -1,7 +1,8 @@
 // 基本情况: the claim's answers as facts (patient, applicant, care, amount), and the same form as a new claim
 // to change them. The form opens where the person is looking: scrolled into view, focus on its first question.
 import { useEffect, useRef, useState } from 'react';
-import { APPLICANT_RELATION_LABELS } from '../../../../shared/domain';
+import { formatDate } from '../../../../shared/dates';
+import { APPLICANT_RELATION_LABELS, FILING_TYPE_LABELS } from '../../../../shared/domain';
 import { formatYuan } from '../../../../shared/money';
 import type { ClaimDetail } from '../../../../shared/ipc';
 import { maskIdNumber } from '../../../../shared/validators';
@@ -18,7 +19,8 @@ export function AnswersPanel({
   locked: boolean;
   onChanged(): Promise<void>;
 }) {
-  const { tr, notify, settings } = useApp();
+  const { tr, notify, settings, lang: uiLang } = useApp();
+  const lang = uiLang === 'en' ? 'en' : 'zh';
   const { claim, claimant } = detail;
   const f = claim.fields;
   const [editing, setEditing] = useState(false);
@@ -77,9 +79,14 @@ export function AnswersPanel({
           </dd>
           <dt>{tr('就医', 'Care')}</dt>
           <dd>
-            {f.treatmentRegion} ·{' '}
-            {f.careSetting === 'inpatient' ? `${f.admissionDate} → ${f.dischargeDate}` : f.visitDate}
+            {f.treatmentRegion} · {careDays(f, lang)}
           </dd>
+          {f.crossRegion && (
+            <>
+              <dt>{tr('异地备案', 'Filing')}</dt>
+              <dd data-testid="filing-facts">{filingFacts(f.crossRegion, tr, lang)}</dd>
+            </>
+          )}
           {f.totalAmount !== null && (
             <>
               <dt>{tr('金额', 'Amount')}</dt>
@@ -90,4 +97,35 @@ export function AnswersPanel({
       )}
     </section>
   );
+}
+
+/** 2026年9月1日 → 2026年9月10日, or the visit day. */
+function careDays(f: ClaimDetail['claim']['fields'], lang: 'zh' | 'en'): string {
+  const day = (d: string | null) => (d ? formatDate(d, lang) : '?');
+  return f.careSetting === 'inpatient'
+    ? `${day(f.admissionDate)} → ${day(f.dischargeDate)}`
+    : day(f.visitDate);
+}
+
+/** The filing as its record gives it: type, date, at the office window, filed place, start and end. */
+function filingFacts(
+  c: NonNullable<ClaimDetail['claim']['fields']['crossRegion']>,
+  tr: (zh: string, en: string) => string,
+  lang: 'zh' | 'en',
+): string {
+  const parts = [
+    tr(FILING_TYPE_LABELS[c.filingType].zh, FILING_TYPE_LABELS[c.filingType].en),
+    c.filingDate
+      ? tr(`备案日期 ${formatDate(c.filingDate, 'zh')}`, `filed ${formatDate(c.filingDate, 'en')}`)
+      : '',
+    c.offline ? tr('在参保地窗口办理', 'filed at the office window') : '',
+    c.filedPlace ? tr(`备案就医地 ${c.filedPlace}`, `for ${c.filedPlace}`) : '',
+    c.startDate || c.endDate
+      ? tr(
+          `有效 ${c.startDate ? formatDate(c.startDate, 'zh') : '?'}至${c.endDate ? formatDate(c.endDate, 'zh') : '?'}`,
+          `valid ${c.startDate ? formatDate(c.startDate, lang) : '?'} to ${c.endDate ? formatDate(c.endDate, lang) : '?'}`,
+        )
+      : '',
+  ];
+  return parts.filter(Boolean).join(tr('，', ', '));
 }

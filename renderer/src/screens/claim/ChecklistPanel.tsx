@@ -7,6 +7,7 @@ import { documentIndexOfField, type Problem, type RequirementResult } from '../.
 import type { ClaimDetail, ClaimEvaluationView, FileGrant, ImportRejection } from '../../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../../../shared/lifecycle';
 import { SOURCES_NOTE } from '../../../../shared/rules';
+import { Reminders } from './Reminders';
 import { call } from '../../api';
 import { useApp } from '../../app-context';
 import { BringListButton } from '../../components/BringListSheet';
@@ -191,7 +192,6 @@ export function ChecklistPanel({
               documents={documents.filter((d) => r.kinds.includes(d.kind))}
               confirmable={report.confirmable.find((c) => c.requirementId === r.id) ?? null}
               confirmations={confirmations}
-              pledge={r.kinds.includes('integrity_pledge') ? { claimId, signed: detail.pledgeSigned } : null}
               busy={importing === r.id}
               locked={locked}
               problems={docProblems(r)}
@@ -202,6 +202,13 @@ export function ChecklistPanel({
             />
           ))}
       </ol>
+      {report?.reminders && report.reminders.length > 0 && (
+        <Reminders
+          reminders={report.reminders}
+          pledge={{ claimId, signed: detail.pledgeSigned, locked }}
+          onChanged={onChanged}
+        />
+      )}
       {report && <p className="source sources-note">{tr(SOURCES_NOTE.zh, SOURCES_NOTE.en)}</p>}
       <OtherMaterials
         documents={otherDocs}

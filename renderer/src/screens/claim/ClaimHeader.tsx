@@ -1,5 +1,6 @@
 // The editor's title block: whose claim at which hospital, its reference, care, cross-region filing and
 // status, and beside it the days left to hand it in (while it has not been handed in).
+import { formatDate } from '../../../../shared/dates';
 import { CARE_SETTING_LABELS, FILING_TYPE_LABELS } from '../../../../shared/domain';
 import type { ClaimEvaluationView } from '../../../../shared/ipc';
 import { CLAIM_STATUS_LABELS, PRE_SUBMISSION_STATUSES } from '../../../../shared/lifecycle';
@@ -39,7 +40,7 @@ export function ClaimHeader({ claim, report }: { claim: Claim; report: ClaimEval
                 ? 'deadline-box due-soon'
                 : 'deadline-box'
           }
-          title={report.deadline.source}
+          title={tr(report.deadline.source, report.deadline.sourceEn ?? report.deadline.source)}
         >
           <div className="deadline-days">
             {report.deadline.daysLeft < 0
@@ -47,7 +48,10 @@ export function ClaimHeader({ claim, report }: { claim: Claim; report: ClaimEval
               : tr(`还剩 ${report.deadline.daysLeft} 天`, `${report.deadline.daysLeft} days left`)}
           </div>
           <div className="muted">
-            {tr(`提交截止 ${report.deadline.date}`, `Submit by ${report.deadline.date}`)}
+            {tr(
+              `提交截止 ${formatDate(report.deadline.date, 'zh')}`,
+              `Submit by ${formatDate(report.deadline.date, 'en')}`,
+            )}
           </div>
         </div>
       )}

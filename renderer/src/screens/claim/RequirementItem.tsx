@@ -1,5 +1,5 @@
 // One item of the checklist: its status (已齐 / 缺少 / 需处理 / 打印后签名), what to bring and why with its
-// source, the problems about its papers, the person's own checks (急诊 words, the pledge signed), its papers'
+// source, the problems about its papers, the person's own checks (急诊 words), its papers'
 // pages, and the zone to drop more of them on.
 import { useState } from 'react';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/domain';
@@ -19,7 +19,7 @@ const STATUS_TEXT: Record<RequirementResult['status'], { zh: string; en: string 
   missing: { zh: '缺少', en: 'Missing' },
   needs_attention: { zh: '需处理', en: 'Needs attention' },
 };
-/** The app-made pledge waiting for a hand signature is neither done nor a fault. */
+/** Reports made before the pledge became a reminder may still say it waits for a signature. */
 const PENDING_TEXT = { signature: { zh: '打印后签名', en: 'Sign after printing' } } as const;
 
 export function RequirementItem({
@@ -27,7 +27,6 @@ export function RequirementItem({
   documents,
   confirmable,
   confirmations,
-  pledge,
   busy,
   locked,
   problems,
@@ -37,8 +36,6 @@ export function RequirementItem({
   onChanged,
 }: {
   requirement: RequirementResult;
-  /** Only on the 诚信承诺书 item: the claim and whether it is marked signed. */
-  pledge: { claimId: number; signed: boolean } | null;
   documents: ClaimDocument[];
   confirmable: ConfirmableRequirement | null;
   confirmations: readonly DocumentConfirmation[];
@@ -107,7 +104,6 @@ export function RequirementItem({
         {tr('依据：', 'Source: ')}
         {tr(r.source, r.sourceEn ?? r.source)}
       </p>
-      {pledge && <PledgeSigned claimId={pledge.claimId} signed={pledge.signed} onChanged={onChanged} />}
       {documents.map((d, i) => (
         <div key={d.id} className="req-document">
           {confirmable && (
@@ -213,7 +209,7 @@ function ConfirmOnDocument({
 }
 
 /** The pledge is signed by hand on the printout: the person says so here (or attaches the signed scan). */
-function PledgeSigned({
+export function PledgeSigned({
   claimId,
   signed,
   onChanged,
@@ -232,7 +228,12 @@ function PledgeSigned({
         disabled={tick.saving}
         onChange={(e) => void tick.toggle(e.target.checked)}
       />
-      <span>{tr('申请人已在打印的承诺书上签名', 'The applicant has signed the printed pledge')}</span>
+      <span>
+        {tr(
+          '到窗口提交：申请人已在打印的承诺书页上签名',
+          'At a counter: the applicant has signed the printed pledge page',
+        )}
+      </span>
     </label>
   );
 }

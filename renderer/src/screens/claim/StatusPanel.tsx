@@ -11,7 +11,7 @@ import {
 import { call } from '../../api';
 import { useApp } from '../../app-context';
 import { StatusChangeForm, type StatusFacts } from '../../components/StatusChangeForm';
-import { formatDateTime } from '../../format';
+import { formatDate, formatDateTime } from '../../../../shared/dates';
 
 export function StatusPanel({
   detail,
@@ -23,7 +23,8 @@ export function StatusPanel({
   ready: boolean;
   onChanged(): Promise<void>;
 }) {
-  const { tr, notify, notifyError, info } = useApp();
+  const { tr, notify, notifyError, info, lang: uiLang } = useApp();
+  const lang = uiLang === 'en' ? 'en' : 'zh';
   const { claim, history } = detail;
   const locked = isReadOnlyStatus(claim.status);
   // The status change being asked about (its day, note, what was asked for), before it is made.
@@ -84,6 +85,15 @@ export function StatusPanel({
           onCancel={() => setMoving(null)}
         />
       )}
+      {detail.processing && (
+        <p
+          className={detail.processing.overdue ? 'processing overdue' : 'processing'}
+          data-testid="processing"
+          title={detail.processing.source}
+        >
+          {tr(detail.processing.zh, detail.processing.en)}
+        </p>
+      )}
       <ol className="timeline" aria-label={tr('状态记录', 'Status history')}>
         {history
           .slice()
@@ -93,10 +103,10 @@ export function StatusPanel({
               <span className={`status status-${h.to}`}>
                 {tr(CLAIM_STATUS_LABELS[h.to].zh, CLAIM_STATUS_LABELS[h.to].en)}
               </span>
-              <span>{h.happenedOn}</span>
+              <span>{formatDate(h.happenedOn, lang)}</span>
               <span className="muted" title={tr('记录时间', 'Recorded')}>
                 {tr('记录于 ', 'recorded ')}
-                {formatDateTime(h.changedAt)}
+                {formatDateTime(h.changedAt, lang)}
               </span>
               {h.note && <span className="note">{h.note}</span>}
             </li>

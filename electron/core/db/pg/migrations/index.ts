@@ -4,6 +4,7 @@
 import m0010 from './0010-create-schema';
 import m0020 from './0020-board-indexes';
 import m0030 from './0030-claim-verdicts';
+import m0040 from './0040-filing-record';
 
 export interface PgMigration {
   readonly version: number;
@@ -17,6 +18,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 10, name: 'create-schema', sql: m0010, mirrorsSqlite: 90 },
   { version: 20, name: 'board-indexes', sql: m0020, mirrorsSqlite: 100 },
   { version: 30, name: 'claim-verdicts', sql: m0030, mirrorsSqlite: 110 },
+  { version: 40, name: 'filing-record', sql: m0040, mirrorsSqlite: 120 },
 ];
 
 export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
