@@ -18,13 +18,14 @@ import { pgDocuments } from './documents';
 import { pgFileStore } from './files';
 import { pgInvoices } from './invoices';
 import { assertTrigramsSeeChinese, migratePg, pgSchemaVersion } from './migrate';
+import { passwordFor } from './password';
 import { pgPeople } from './people';
 import { refreshSearch } from './search';
 import { pgSettings } from './settings';
 import { pgStamp } from './versions';
 
 /** The advisory lock `immediate` transactions take ('CDIMMEDI' would not fit: any agreed constant serves). */
-const IMMEDIATE_LOCK = 0x43444957;
+export const IMMEDIATE_LOCK = 0x43444957;
 const CHANNEL = 'claimdesk_changes';
 
 interface PgTx extends TxConnection {
@@ -59,6 +60,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   // kind badly.
   const config = {
     connectionString: options.url,
+    password: passwordFor(options.url),
     application_name: 'claimdesk',
     connectionTimeoutMillis: 5000,
     options: `-c plan_cache_mode=force_custom_plan -c claimdesk.desk=${actor.desk.replace(/[\\\s]/g, (c) => `\\${c}`)}`,
