@@ -15,7 +15,7 @@ import type { Actor, StorageEngine } from '../contract';
 import { openSnapshot, SNAPSHOT_TABLES, type SnapshotTable } from '../snapshot';
 import { describePgError, makeCx, params, type PgCx } from './cx';
 import { IMMEDIATE_LOCK } from './engine';
-import { passwordFor } from './password';
+import { connectionOptions } from './connection';
 import { makeReference } from '../rows';
 import { refreshSearch } from './search';
 
@@ -95,7 +95,7 @@ export async function moveInto(
     if (!stored.existed) filesAdded += 1;
   }
 
-  const client = new pg.Client({ connectionString: url, password: passwordFor(url) });
+  const client = new pg.Client(connectionOptions(url));
   try {
     await client.connect();
   } catch (err) {
