@@ -143,7 +143,7 @@ describe.skipIf(!server)('the CLI on a shared database', () => {
     expect(noPassword.status).toBe(1);
     expect(noPassword.stderr).toContain('共享数据库拒绝登录');
     for (const r of [listed, viaFlag, late, refused]) expect(JSON.stringify(r)).not.toContain(password);
-  }, 120_000);
+  }, 300_000);
 
   // Each `claim create` is a whole CLI process (~0.5 s quiet, several seconds on a loaded machine), so CI runs
   // 4 × 6 at once; CLAIMDESK_CLI_DESK_CLAIMS=25 runs the issue's 4 × 25 (the engine-level 4 × 25 runs in CI in
@@ -269,5 +269,5 @@ describe.skipIf(!server)('the CLI on a shared database', () => {
     expect(ok(second)).toContain('这次没有任何改动');
     expect(await counts()).toBe(moved);
     expect(JSON.stringify([first, second])).not.toContain(password);
-  }, 120_000);
+  }, 300_000);
 });
