@@ -151,9 +151,22 @@ describe.skipIf(!server)('the CLI on a shared database', () => {
   const perDesk = Number(process.env.CLAIMDESK_CLI_DESK_CLAIMS ?? 6);
   it(`4 processes × ${perDesk} \`claim create\` at once: every claim stored, every number distinct`, async () => {
     const setup = at('setup', 'setup');
-    ok(runCli(['household', 'add', '--name', '并发户'], setup));
-    const people = JSON.parse(ok(runCli(['person', 'list', '--json'], setup))) as Array<{ id: number }>;
-    const claimant = String(people[0]!.id);
+    const household = JSON.parse(ok(runCli(['household', 'add', '--name', '并发户', '--json'], setup))) as {
+      id: number;
+    };
+    const person = JSON.parse(
+      ok(
+        runCli(
+          [
+            ...['person', 'add', '--household', String(household.id), '--name', '赵六'],
+            ...['--id-number', '11010519491231002X', '--relation', 'self', '--insurance', 'resident'],
+            ...['--region', '上海市', '--json'],
+          ],
+          setup,
+        ),
+      ),
+    ) as { id: number };
+    const claimant = String(person.id);
     const before = (JSON.parse(ok(runCli(['claim', 'list', '--json'], setup))) as { total: number }).total;
     const desk = async (n: number) => {
       const refs: string[] = [];
