@@ -26,6 +26,7 @@ export const CORE_LAYERS = [
       'repo',
       'repo-async',
       'claim-evaluation',
+      'claim-verdict',
       'claim-lock',
       'claim-selection',
       'claim-status',
