@@ -2,6 +2,9 @@
 import type { Command } from 'commander';
 import { DOCUMENT_KINDS, DocumentKind } from '../../shared/domain';
 import { ClaimDeskError, InvalidInputError } from '../core/errors';
+import type { Actor, StorageEngine } from '../core/db/contract';
+import { isDatabaseUrl, openStorage } from '../core/db/engines';
+import { defaultActor } from '../core/db/sqlite-engine';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace, type Workspace } from '../core/workspace';
 
@@ -22,7 +25,53 @@ export function dataDirOf(cmd: Command): string {
   return opts.dataDir ? defaultDataDir({ ...process.env, CLAIMDESK_HOME: opts.dataDir }) : defaultDataDir();
 }
 
+/**
+ * The shared database the command works on, if any: `--database URL`, else CLAIMDESK_DATABASE_URL. The
+ * password comes from the URL, PGPASSWORD or the password file (PGPASSFILE, ~/.pgpass); it is never printed.
+ */
+export function databaseUrlOf(cmd: Command): string | null {
+  const opts = cmd.optsWithGlobals<{ database?: string }>();
+  const url = opts.database ?? process.env.CLAIMDESK_DATABASE_URL;
+  if (url === undefined || url === '') return null;
+  if (!isDatabaseUrl(url))
+    throw new InvalidInputError(
+      '共享数据库地址应以 postgres:// 开头，例如 postgres://claimdesk@服务器/claimdesk',
+      'the shared database address must start with postgres://, e.g. postgres://claimdesk@server/claimdesk',
+      'database',
+    );
+  return url;
+}
+
+/** Who writes: this machine, or CLAIMDESK_DESK / CLAIMDESK_PERSON (the desk and the person at a shared PC). */
+export function deskActor(): Actor {
+  return {
+    desk: process.env.CLAIMDESK_DESK || defaultActor().desk,
+    person: process.env.CLAIMDESK_PERSON || null,
+  };
+}
+
+/**
+ * Runs `fn` on the store the command names: the shared database when a URL is given, else the data folder's
+ * SQLite store, both through the asynchronous storage contract. Writes record this machine as the desk.
+ */
+export async function withStorage<T>(cmd: Command, fn: (engine: StorageEngine) => Promise<T>): Promise<T> {
+  const url = databaseUrlOf(cmd);
+  const engine = await openStorage(url ? { url } : { dataDir: dataDirOf(cmd) }, deskActor());
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+/** Commands that still work on the data folder alone (import, bundle, backups) refuse a shared database. */
 export async function withWorkspace<T>(cmd: Command, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
+  if (databaseUrlOf(cmd) !== null)
+    throw new InvalidInputError(
+      `“${cmd.name()}”暂时只能用于本机的数据文件夹，还不能用于共享数据库。请去掉 --database（或清空 CLAIMDESK_DATABASE_URL）后再试`,
+      `"${cmd.name()}" works on a data folder only for now, not on a shared database; drop --database (or unset CLAIMDESK_DATABASE_URL)`,
+      'database',
+    );
   const ws = await openWorkspace(dataDirOf(cmd));
   try {
     return await fn(ws);

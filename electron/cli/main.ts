@@ -10,6 +10,7 @@ import * as check from './commands/check';
 import * as data from './commands/data';
 import * as demo from './commands/demo';
 import * as evaluate from './commands/evaluate';
+import * as migrate from './commands/migrate';
 import * as read from './commands/read';
 import * as rules from './commands/rules';
 
@@ -18,9 +19,14 @@ export function buildProgram(): Command {
     .description('ClaimDesk 报销材料助手：医保手工报销材料的检查、清单与打包（离线）')
     .version(pkg.version, '-V, --version')
     .option('--data-dir <dir>', '数据文件夹（默认随系统；也可用环境变量 CLAIMDESK_HOME）')
+    .option(
+      '--database <url>',
+      '共享数据库 postgres://用户@服务器/库名（也可用环境变量 CLAIMDESK_DATABASE_URL；密码放在 PGPASSFILE）',
+    )
     .showHelpAfterError('(用 --help 查看用法 / see --help)')
     .exitOverride();
-  for (const mod of [check, read, evaluate, rules, bundle, demo, data, backup]) mod.register(program);
+  for (const mod of [check, read, evaluate, rules, bundle, demo, data, backup, migrate])
+    mod.register(program);
   // Sub-commands inherit exitOverride so usage errors anywhere become exit status 2.
   program.commands.forEach(function override(c: Command): void {
     c.exitOverride();

@@ -14,6 +14,7 @@ import {
   type DocumentPage,
   type Household,
   type Person,
+  type PersonFields,
   type StatusChange,
 } from '../../shared/schemas';
 import type { PageFacts } from '../../shared/page-facts';
@@ -35,27 +36,98 @@ export function refreshSearchText(db: Db, claimId: number): void {
 
 // ---------- households and people ----------
 
-export function createHousehold(db: Db, input: unknown): Household {
+// What a caller of either store (this file, or repo-async.ts over the asynchronous contract) checks and says.
+
+export function parseHousehold(input: unknown): { name: string; notes: string } {
   const parsed = HouseholdInput.safeParse(input);
   if (!parsed.success) throw zodToInvalidInput(parsed.error);
-  return getHousehold(db, store.people.insertHousehold(db, parsed.data, now()));
+  return parsed.data;
+}
+
+export function parsePerson(input: unknown): PersonFields {
+  const parsed = PersonInput.safeParse(input);
+  if (!parsed.success) throw zodToInvalidInput(parsed.error);
+  return parsed.data;
+}
+
+export function parseClaim(input: unknown): ClaimFields {
+  const parsed = ClaimInput.safeParse(input);
+  if (!parsed.success) throw zodToInvalidInput(parsed.error);
+  return parsed.data;
+}
+
+export function parseStatus(to: unknown): ClaimStatus {
+  const target = ClaimStatus.safeParse(to);
+  if (!target.success) throw zodToInvalidInput(target.error, 'status');
+  return target.data;
+}
+
+export function householdNotFound(id: number): ClaimDeskError {
+  return new ClaimDeskError('not_found', `找不到户 ${id}`, `household ${id} not found`, {
+    field: 'householdId',
+  });
+}
+
+export function personNotFound(id: number): ClaimDeskError {
+  return new ClaimDeskError('not_found', `找不到人员 ${id}`, `person ${id} not found`, { field: 'personId' });
+}
+
+export function claimNotFound(id: number): ClaimDeskError {
+  return new ClaimDeskError('not_found', `找不到报销单 ${id}`, `claim ${id} not found`, { field: 'claimId' });
+}
+
+export function documentNotFound(id: number): ClaimDeskError {
+  return new ClaimDeskError('not_found', `找不到材料 ${id}`, `document ${id} not found`, {
+    field: 'documentId',
+  });
+}
+
+/** The full number is in the field the person just typed; the notice shows it masked (shared screens). */
+export function duplicateIdNumber(idNumber: string): InvalidInputError {
+  return new InvalidInputError(
+    `这户已经有身份证号为 ${maskIdNumber(idNumber)} 的成员`,
+    `this household already has a person with ID ${maskIdNumber(idNumber)}`,
+    'idNumber',
+  );
+}
+
+/** Refuses a move the life cycle does not allow (CLAIM_TRANSITIONS); null when it is allowed. */
+export function refusedTransition(claim: Claim, to: ClaimStatus): ClaimDeskError | null {
+  if (canTransition(claim.status, to)) return null;
+  const label = (s: ClaimStatus) => CLAIM_STATUS_LABELS[s];
+  // The steps before, so the person knows what to do first (draft → 材料齐全 → 已提交 → 审核中).
+  const before = (stepsTo(claim.status, to) ?? []).slice(0, -1);
+  return new ClaimDeskError(
+    'transition_refused',
+    `这张报销单当前是“${label(claim.status).zh}”，不能直接改为“${label(to).zh}”${
+      before.length > 0 ? `：要先改为${before.map((s) => `“${label(s).zh}”`).join('，再改为')}` : ''
+    }`,
+    `this claim is ${label(claim.status).en.toLowerCase()} and cannot move to ${label(to).en.toLowerCase()}${
+      before.length > 0 ? `: first ${before.map((s) => label(s).en.toLowerCase()).join(', then ')}` : ''
+    }`,
+    { field: 'status' },
+  );
+}
+
+/** The board's status filter, checked. */
+export function checkListQuery(query: ClaimListQuery): void {
+  if (query.status) parseStatus(query.status);
+}
+
+export function createHousehold(db: Db, input: unknown): Household {
+  return getHousehold(db, store.people.insertHousehold(db, parseHousehold(input), now()));
 }
 
 /** A household's new name (the same rules as a new one: not empty, at most 100 characters). */
 export function renameHousehold(db: Db, id: number, name: string): Household {
   const before = getHousehold(db, id);
-  const parsed = HouseholdInput.safeParse({ name, notes: before.notes });
-  if (!parsed.success) throw zodToInvalidInput(parsed.error);
-  store.people.renameHousehold(db, id, parsed.data.name, now());
+  store.people.renameHousehold(db, id, parseHousehold({ name, notes: before.notes }).name, now());
   return getHousehold(db, id);
 }
 
 export function getHousehold(db: Db, id: number): Household {
   const h = store.people.household(db, id);
-  if (!h)
-    throw new ClaimDeskError('not_found', `找不到户 ${id}`, `household ${id} not found`, {
-      field: 'householdId',
-    });
+  if (!h) throw householdNotFound(id);
   return h;
 }
 
@@ -64,26 +136,17 @@ export function listHouseholds(db: Db): Array<Household & { memberCount: number 
 }
 
 export function createPerson(db: Db, input: unknown): Person {
-  const parsed = PersonInput.safeParse(input);
-  if (!parsed.success) throw zodToInvalidInput(parsed.error);
-  const p = parsed.data;
+  const p = parsePerson(input);
   getHousehold(db, p.householdId);
-  if (store.people.personIdByIdNumber(db, p.householdId, p.idNumber) !== null) {
-    // The full number is in the field the person just typed; the notice shows it masked (shared screens).
-    throw new InvalidInputError(
-      `这户已经有身份证号为 ${maskIdNumber(p.idNumber)} 的成员`,
-      `this household already has a person with ID ${maskIdNumber(p.idNumber)}`,
-      'idNumber',
-    );
-  }
+  if (store.people.personIdByIdNumber(db, p.householdId, p.idNumber) !== null)
+    throw duplicateIdNumber(p.idNumber);
   return getPerson(db, store.people.insertPerson(db, p, now()));
 }
 
 export function updatePerson(db: Db, id: number, input: unknown): Person {
-  const parsed = PersonInput.safeParse(input);
-  if (!parsed.success) throw zodToInvalidInput(parsed.error);
+  const p = parsePerson(input);
   getPerson(db, id);
-  store.people.updatePerson(db, id, parsed.data, now());
+  store.people.updatePerson(db, id, p, now());
   return getPerson(db, id);
 }
 
@@ -105,10 +168,7 @@ export function deletePerson(db: Db, id: number): void {
 
 export function getPerson(db: Db, id: number): Person {
   const p = store.people.person(db, id);
-  if (!p)
-    throw new ClaimDeskError('not_found', `找不到人员 ${id}`, `person ${id} not found`, {
-      field: 'personId',
-    });
+  if (!p) throw personNotFound(id);
   return p;
 }
 
@@ -117,12 +177,6 @@ export function listPeople(db: Db, householdId?: number): Person[] {
 }
 
 // ---------- claims ----------
-
-function parseClaim(input: unknown): ClaimFields {
-  const parsed = ClaimInput.safeParse(input);
-  if (!parsed.success) throw zodToInvalidInput(parsed.error);
-  return parsed.data;
-}
 
 /** The answers of a new claim checked (fields, the people it names) without writing anything. */
 export function checkNewClaim(db: Db, input: unknown): ClaimFields {
@@ -153,10 +207,7 @@ export function updateClaim(db: Db, id: number, input: unknown): Claim {
 
 export function getClaim(db: Db, id: number): Claim {
   const claim = store.claims.claim(db, id);
-  if (!claim)
-    throw new ClaimDeskError('not_found', `找不到报销单 ${id}`, `claim ${id} not found`, {
-      field: 'claimId',
-    });
+  if (!claim) throw claimNotFound(id);
   return claim;
 }
 
@@ -166,10 +217,7 @@ export function findClaimByReference(db: Db, reference: string): Claim | null {
 
 /** One page of the claims board, newest first by default. Search is a case-insensitive substring match. */
 export function listClaims(db: Db, query: ClaimListQuery = {}): ClaimListPage {
-  if (query.status) {
-    const s = ClaimStatus.safeParse(query.status);
-    if (!s.success) throw zodToInvalidInput(s.error, 'status');
-  }
+  checkListQuery(query);
   return store.claims.list(db, query);
 }
 
@@ -177,28 +225,14 @@ export function listClaims(db: Db, query: ClaimListQuery = {}): ClaimListPage {
 
 /** Moves a claim along its life cycle; anything not in CLAIM_TRANSITIONS is refused and nothing changes. */
 export function transitionClaim(db: Db, claimId: number, to: unknown, note = ''): Claim {
-  const target = ClaimStatus.safeParse(to);
-  if (!target.success) throw zodToInvalidInput(target.error, 'status');
+  const target = parseStatus(to);
   store.engine.transaction(
     db,
     () => {
       const claim = getClaim(db, claimId);
-      if (!canTransition(claim.status, target.data)) {
-        const label = (s: ClaimStatus) => CLAIM_STATUS_LABELS[s];
-        // The steps before, so the person knows what to do first (draft → 材料齐全 → 已提交 → 审核中).
-        const before = (stepsTo(claim.status, target.data) ?? []).slice(0, -1);
-        throw new ClaimDeskError(
-          'transition_refused',
-          `这张报销单当前是“${label(claim.status).zh}”，不能直接改为“${label(target.data).zh}”${
-            before.length > 0 ? `：要先改为${before.map((s) => `“${label(s).zh}”`).join('，再改为')}` : ''
-          }`,
-          `this claim is ${label(claim.status).en.toLowerCase()} and cannot move to ${label(target.data).en.toLowerCase()}${
-            before.length > 0 ? `: first ${before.map((s) => label(s).en.toLowerCase()).join(', then ')}` : ''
-          }`,
-          { field: 'status' },
-        );
-      }
-      store.claims.recordTransition(db, claimId, claim.status, target.data, note, now());
+      const refused = refusedTransition(claim, target);
+      if (refused) throw refused;
+      store.claims.recordTransition(db, claimId, claim.status, target, note, now());
     },
     { immediate: true },
   );
@@ -237,10 +271,7 @@ export function addDocument(
 
 export function getDocument(db: Db, id: number): ClaimDocument {
   const doc = store.documents.document(db, id);
-  if (!doc)
-    throw new ClaimDeskError('not_found', `找不到材料 ${id}`, `document ${id} not found`, {
-      field: 'documentId',
-    });
+  if (!doc) throw documentNotFound(id);
   return doc;
 }
 

@@ -24,6 +24,7 @@ export const CORE_LAYERS = [
     members: [
       'workspace',
       'repo',
+      'repo-async',
       'claim-evaluation',
       'claim-verdict',
       'claim-lock',

@@ -172,6 +172,21 @@ describe('electron-builder.yml ships everything the app loads', () => {
     }
   });
 
+  it('ships every package core imports (the shared database driver pg and pgpass too), none excluded', () => {
+    const production = new Set(productionPackages());
+    const imported = new Set<string>();
+    for (const f of sourceFiles('electron/core')) {
+      for (const m of read(f).matchAll(/^import [^;]*? from '((?:@[\w.-]+\/)?[\w][\w.-]*)(?:\/[^']*)?';/gm))
+        if (!m[1]!.startsWith('node:') && m[1] !== 'electron') imported.add(m[1]!);
+    }
+    expect(imported).toContain('pg');
+    expect(imported).toContain('pgpass');
+    for (const name of [...imported, 'pg-pool', 'pg-protocol', 'pg-types']) {
+      expect(production.has(name), `${name} must be a production dependency`).toBe(true);
+      expect(nodeModuleShipped(`node_modules/${name}/package.json`), `${name} is excluded`).toBe(true);
+    }
+  });
+
   it('unpacks every native module of the production dependencies, and the data files native code opens', () => {
     const native = productionPackages().filter(
       (name) => filesOf(name, /^binding\.gyp$|\.node$|\.so(\.\d+)*$|\.dylib$|\.dll$/).length > 0,

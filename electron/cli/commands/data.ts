@@ -9,9 +9,11 @@ import {
 import { CLAIM_STATUS_LABELS } from '../../../shared/lifecycle';
 import { formatDateZh } from '../../../shared/dates';
 import { maskDigits } from '../../../shared/validators';
-import { claimProcessingNote } from '../../core/claim-processing';
-import { statusHistory } from '../../core/claim-status';
+import { processingNoteFor } from '../../core/claim-processing';
+import { localToday } from '../../core/rules/dates';
 import { InvalidInputError } from '../../core/errors';
+import { CLAIM_SORTS, type ClaimSort, type Session } from '../../core/db/contract';
+import { findClaimByReference as findClaimInFolder } from '../../core/repo';
 import {
   claimHistory,
   createClaim,
@@ -19,21 +21,34 @@ import {
   createPerson,
   findClaimByReference,
   getClaim,
+  getPerson,
   listClaims,
   listDocuments,
   listHouseholds,
   listPeople,
   transitionClaim,
-  CLAIM_SORTS,
-  type ClaimSort,
-} from '../../core/repo';
+  updateClaim,
+} from '../../core/repo-async';
 import type { Workspace } from '../../core/workspace';
-import { parseId, printJson, println, withWorkspace } from '../context';
+import { parseId, printJson, println, withStorage, withWorkspace } from '../context';
 
-function resolveClaimId(ws: Workspace, idOrRef: string): number {
+function noSuchClaim(idOrRef: string): InvalidInputError {
+  return new InvalidInputError(`找不到报销单“${idOrRef}”`, `no claim "${idOrRef}"`, 'claim');
+}
+
+/** A claim named by its number (id) or its reference (BX…). */
+async function resolveClaimId(s: Session, idOrRef: string): Promise<number> {
   if (/^\d+$/.test(idOrRef)) return Number(idOrRef);
-  const c = findClaimByReference(ws.db, idOrRef);
-  if (!c) throw new InvalidInputError(`找不到报销单“${idOrRef}”`, `no claim "${idOrRef}"`, 'claim');
+  const c = await findClaimByReference(s, idOrRef);
+  if (!c) throw noSuchClaim(idOrRef);
+  return c.id;
+}
+
+/** The same, for the commands that still work on the data folder's synchronous store (import). */
+function resolveClaimIdInFolder(ws: Workspace, idOrRef: string): number {
+  if (/^\d+$/.test(idOrRef)) return Number(idOrRef);
+  const c = findClaimInFolder(ws.db, idOrRef);
+  if (!c) throw noSuchClaim(idOrRef);
   return c.id;
 }
 
@@ -58,8 +73,8 @@ export function register(program: Command): void {
     .option('--notes <text>', '备注', '')
     .option('--json', 'JSON output')
     .action(async (opts: { name: string; notes: string; json?: boolean }, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
-        const h = createHousehold(ws.db, { name: opts.name, notes: opts.notes });
+      await withStorage(cmd, async (db) => {
+        const h = await createHousehold(db, { name: opts.name, notes: opts.notes });
         if (opts.json) printJson(h);
         else println(`已创建户 #${h.id} ${h.name}`);
       });
@@ -69,8 +84,8 @@ export function register(program: Command): void {
     .description('列出所有户 list households')
     .option('--json', 'JSON output')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
-        const rows = listHouseholds(ws.db);
+      await withStorage(cmd, async (db) => {
+        const rows = await listHouseholds(db);
         if (opts.json) return printJson(rows);
         for (const h of rows) println(`#${h.id}\t${h.name}\t${h.memberCount} 人`);
       });
@@ -92,12 +107,12 @@ export function register(program: Command): void {
     .option('--bank-holder <name>', '持卡人')
     .option('--json', 'JSON output')
     .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
+      await withStorage(cmd, async (db) => {
         const bank =
           opts.bank || opts.bankNumber
             ? { bank: opts.bank ?? '', number: opts.bankNumber ?? '', holder: opts.bankHolder ?? opts.name }
             : null;
-        const p = createPerson(ws.db, {
+        const p = await createPerson(db, {
           householdId: parseId(String(opts.household), '--household'),
           name: opts.name,
           idNumber: opts.idNumber,
@@ -117,9 +132,9 @@ export function register(program: Command): void {
     .option('--household <id>', '只列这一户')
     .option('--json', 'JSON output')
     .action(async (opts: { household?: string; json?: boolean }, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
-        const rows = listPeople(
-          ws.db,
+      await withStorage(cmd, async (db) => {
+        const rows = await listPeople(
+          db,
           opts.household === undefined ? undefined : parseId(opts.household, '--household'),
         );
         if (opts.json) return printJson(rows);
@@ -159,13 +174,13 @@ export function register(program: Command): void {
     .option('--notes <text>', '备注', '')
     .option('--json', 'JSON output')
     .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
+      await withStorage(cmd, async (db) => {
         let applicant: Record<string, unknown> = { relation: 'self' };
         if (opts.applicantRelation !== 'self') {
           const personId = opts.applicantPerson
             ? parseId(String(opts.applicantPerson), '--applicant-person')
             : null;
-          const p = personId ? listPeople(ws.db).find((x) => x.id === personId) : undefined;
+          const p = personId ? (await listPeople(db)).find((x) => x.id === personId) : undefined;
           applicant = {
             relation: opts.applicantRelation,
             personId,
@@ -173,7 +188,7 @@ export function register(program: Command): void {
             idNumber: opts.applicantIdNumber ?? p?.idNumber,
           };
         }
-        const c = createClaim(ws.db, {
+        const c = await createClaim(db, {
           claimantId: parseId(String(opts.claimant), '--claimant'),
           applicant,
           careSetting: opts.care,
@@ -213,7 +228,7 @@ export function register(program: Command): void {
     .option('--page-size <n>', '每页条数', '50')
     .option('--json', 'JSON output')
     .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
+      await withStorage(cmd, async (db) => {
         if (!CLAIM_SORTS.includes(opts.sort as ClaimSort)) {
           throw new InvalidInputError(
             `排序方式必须是 ${CLAIM_SORTS.join('、')}`,
@@ -221,7 +236,7 @@ export function register(program: Command): void {
             'sort',
           );
         }
-        const page = listClaims(ws.db, {
+        const page = await listClaims(db, {
           search: opts.search as string | undefined,
           status: opts.status as never,
           sort: opts.sort as ClaimSort,
@@ -243,13 +258,13 @@ export function register(program: Command): void {
     .argument('<claim>', '报销单编号或单号')
     .option('--json', 'JSON output')
     .action(async (idOrRef: string, opts: { json?: boolean }, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
-        const c = getClaim(ws.db, resolveClaimId(ws, idOrRef));
-        const documents = listDocuments(ws.db, c.id);
-        const history = claimHistory(ws.db, c.id);
+      await withStorage(cmd, async (db) => {
+        const c = await getClaim(db, await resolveClaimId(db, idOrRef));
+        const documents = await listDocuments(db, c.id);
+        const history = await claimHistory(db, c.id);
         if (opts.json) return printJson({ ...c, documents, history });
         const f = c.fields;
-        println(`${c.reference}  ${CLAIM_STATUS_LABELS[c.status].zh}`);
+        println(`${c.reference}  ${CLAIM_STATUS_LABELS[c.status].zh}  第 ${c.stamp.version} 版`);
         println(
           `参保人：${c.claimantName}    ${CARE_SETTING_LABELS[f.careSetting].zh}  ${f.hospital}（${f.treatmentRegion}）`,
         );
@@ -277,11 +292,61 @@ export function register(program: Command): void {
             `  ${d.position}. ${DOCUMENT_KIND_LABELS[d.kind].zh}  ${d.pages.map((p) => p.originalName).join(', ')}`,
           );
         println('进度：');
-        for (const h of statusHistory(ws.db, c.id))
-          println(`  ${formatDateZh(h.happenedOn)}  ${CLAIM_STATUS_LABELS[h.to].zh}  ${h.note}`);
+        const steps = await db.claimFacts.historyWithFacts(c.id);
+        for (const h of steps)
+          println(
+            `  ${formatDateZh(h.happenedOn ?? localToday(new Date(h.changedAt)))}  ${CLAIM_STATUS_LABELS[h.to].zh}  ${h.note}`,
+          );
         // 审核中 1-3 / 打款中 2-7 / 3-10 working days in all (003); past them, 12393.
-        const note = claimProcessingNote(ws.db, c.id);
+        const person = await getPerson(db, f.claimantId);
+        const note = processingNoteFor(c.status, steps, person.insuredRegion);
         if (note) println(`  ${note.overdue ? '!' : '·'} ${note.zh}`);
+      });
+    });
+  claim
+    .command('edit')
+    .description('修改报销单 edit a claim’s details (a claim that was ready goes back to draft)')
+    .argument('<claim>', '报销单编号或单号')
+    .option('--hospital <name>', '医院')
+    .option('--region <region>', '就医地')
+    .option('--visit-date <date>', '门诊就诊日期 YYYY-MM-DD')
+    .option('--admission <date>', '入院日期 YYYY-MM-DD')
+    .option('--discharge <date>', '出院日期 YYYY-MM-DD')
+    .option('--amount <yuan>', '总金额（元）')
+    .option('--notes <text>', '备注')
+    .option(
+      '--expect-version <n>',
+      '只在报销单仍是这个版本时保存（claim show --json 的 stamp.version）；别处改过则拒绝并说明是谁、何时改的',
+    )
+    .option('--json', 'JSON output')
+    .action(async (idOrRef: string, opts: Record<string, string | boolean | undefined>, cmd: Command) => {
+      await withStorage(cmd, async (db) => {
+        const before = await getClaim(db, await resolveClaimId(db, idOrRef));
+        const f = before.fields;
+        const pick = (v: string | boolean | undefined, old: string | null) =>
+          v === undefined ? old : String(v);
+        const c = await updateClaim(
+          db,
+          before.id,
+          {
+            ...f,
+            hospital: pick(opts.hospital, f.hospital),
+            treatmentRegion: pick(opts.region, f.treatmentRegion),
+            visitDate: pick(opts.visitDate, f.visitDate),
+            admissionDate: pick(opts.admission, f.admissionDate),
+            dischargeDate: pick(opts.discharge, f.dischargeDate),
+            totalAmount: opts.amount === undefined ? f.totalAmount : parseAmount(String(opts.amount)),
+            notes: pick(opts.notes, f.notes),
+          },
+          {
+            expectedVersion:
+              opts.expectVersion === undefined
+                ? undefined
+                : parseId(String(opts.expectVersion), '--expect-version'),
+          },
+        );
+        if (opts.json) printJson(c);
+        else println(`${c.reference} 已保存（第 ${c.stamp.version} 版）`);
       });
     });
   claim
@@ -292,8 +357,8 @@ export function register(program: Command): void {
     .option('--note <text>', '备注', '')
     .option('--json', 'JSON output')
     .action(async (idOrRef: string, status: string, opts: { note: string; json?: boolean }, cmd: Command) => {
-      await withWorkspace(cmd, (ws) => {
-        const c = transitionClaim(ws.db, resolveClaimId(ws, idOrRef), status, opts.note);
+      await withStorage(cmd, async (db) => {
+        const c = await transitionClaim(db, await resolveClaimId(db, idOrRef), status, opts.note);
         if (opts.json) printJson(c);
         else println(`${c.reference} 已改为“${CLAIM_STATUS_LABELS[c.status].zh}”`);
       });
@@ -318,7 +383,7 @@ export function register(program: Command): void {
           // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
           const { importDocument, indexClaimInvoices } = await import('../../core/import');
           const doc = await importDocument(ws, {
-            claimId: resolveClaimId(ws, idOrRef),
+            claimId: resolveClaimIdInFolder(ws, idOrRef),
             kind: opts.kind,
             paths: files,
             checks: opts.check,

@@ -44,9 +44,28 @@ export function isConnectionLoss(err: unknown): boolean {
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
 }
 
-/** Gives a lost connection its plain meaning; other errors pass as they are. */
+/** A server that answered but would not let this desk in: no password, a wrong one, or no such database. */
+function loginRefused(err: unknown): ClaimDeskError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = (err as Error | null)?.message ?? '';
+  const noPassword = /client password must be/i.test(message);
+  if (!noPassword && code !== '28P01' && code !== '28000' && code !== '3D000') return null;
+  return new ClaimDeskError(
+    'database_unreachable',
+    code === '3D000'
+      ? '共享数据库服务器上没有这个数据库，请核对地址最后的库名，或请管理员先建好它。没有保存任何内容'
+      : '共享数据库拒绝登录：没有提供密码或密码不对。请把密码写进 PostgreSQL 的密码文件（PGPASSFILE 或 ~/.pgpass），或在“设置”里重新填写。没有保存任何内容',
+    `the shared database refused this desk (${noPassword ? 'no password given' : message}); nothing was saved`,
+    { cause: err },
+  );
+}
+
+/** Gives a lost connection or a refused login its plain meaning; other errors pass as they are. */
 export function describePgError(err: unknown): unknown {
-  if (err instanceof ClaimDeskError || !isConnectionLoss(err)) return err;
+  if (err instanceof ClaimDeskError) return err;
+  const refused = loginRefused(err);
+  if (refused) return refused;
+  if (!isConnectionLoss(err)) return err;
   return new ClaimDeskError(
     'database_unreachable',
     '连不上共享数据库服务器（网络断开或服务器已停止）。刚才的操作没有保存，您填写的内容仍在；连接恢复后会自动重新连接，请稍后再试',

@@ -18,6 +18,7 @@ import { pgDocuments } from './documents';
 import { pgFileStore } from './files';
 import { pgInvoices } from './invoices';
 import { assertTrigramsSeeChinese, migratePg, pgSchemaVersion } from './migrate';
+import { connectionOptions } from './connection';
 import { pgPeople } from './people';
 import { refreshSearch } from './search';
 import { pgSettings } from './settings';
@@ -25,7 +26,7 @@ import { pgVerdicts } from './verdicts';
 import { pgStamp } from './versions';
 
 /** The advisory lock `immediate` transactions take ('CDIMMEDI' would not fit: any agreed constant serves). */
-const IMMEDIATE_LOCK = 0x43444957;
+export const IMMEDIATE_LOCK = 0x43444957;
 const CHANNEL = 'claimdesk_changes';
 
 interface PgTx extends TxConnection {
@@ -59,7 +60,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   // index, a narrow one starts from the search index): a plan cached for one search term would serve the other
   // kind badly.
   const config = {
-    connectionString: options.url,
+    ...connectionOptions(options.url),
     application_name: 'claimdesk',
     connectionTimeoutMillis: 5000,
     options: `-c plan_cache_mode=force_custom_plan -c claimdesk.desk=${actor.desk.replace(/[\\\s]/g, (c) => `\\${c}`)}`,
