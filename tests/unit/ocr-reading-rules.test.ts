@@ -548,3 +548,44 @@ describe('names as forms print them', () => {
     expect(fieldsOf('invoice', [box('交款人：西 药费', 100, 100, 250)]).patientName).toBeUndefined();
   });
 });
+
+describe('found on corpus C seed 14000 (scored first, then looked at)', () => {
+  it('fills 大写 words misread on dot-matrix print from the figure they spell, and doubts one they do not', () => {
+    const page = (figure: string) =>
+      readFields(
+        pageOf([
+          box('合计（大写）', 196, 1030, 105),
+          box('叠仟贰佰撕拾叁元玖角肆分', 370, 1033, 322),
+          box(figure, 1244, 1031, 109),
+        ]),
+        'invoice',
+      ).fields;
+    expect(page('1283.94').totalAmountInWords?.value).toBe('壹仟贰佰捌拾叁元玖角肆分');
+    expect(page('1283.94').totalAmount!.confidence).toBeGreaterThan(0.9);
+    // 零 in 建佰零玖元… says the tens are 0: 489.43 is not what the words spell.
+    const wrong = readFields(
+      pageOf([
+        box('合计（大写）', 284, 949, 94),
+        box('建佰零玖元球角盘分', 439, 944, 222),
+        box('489.43', 1240, 931, 86),
+      ]),
+      'invoice',
+    ).fields;
+    expect(wrong.totalAmount?.value).toBe(489.43);
+    expect(wrong.totalAmount!.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('reads an ICD code whose I was read 1, and a value box that starts with the label’s colon', () => {
+    expect(
+      fieldsOf('discharge_summary', [box('出院诊断：(110.x00)原发性高血压', 100, 300, 600)]).diagnosis,
+    ).toBe('原发性高血压');
+    expect(
+      fieldsOf('diagnosis_certificate', [
+        box('诊', 207, 645, 26, 20),
+        box('断', 245, 645, 58, 28),
+        box('：2型糖尿病', 288, 643, 139, 32),
+        box('左乳癌', 451, 642, 72, 33),
+      ]).diagnosis,
+    ).toBe('2型糖尿病');
+  });
+});

@@ -286,7 +286,7 @@ export function hospitalFit(name: string): number {
 }
 
 /** An ICD-10 code as hospital systems print it before a diagnosis: (C50.801), （E11.900）. */
-const ICD = '\\(\\s*[A-Z]\\d{2}(?:\\.[0-9A-Za-z]{1,6})?\\s*\\)';
+const ICD = '\\(\\s*[A-Z1]\\d{2}(?:\\.[0-9A-Za-z]{1,6})?\\s*\\)';
 
 /**
  * The first diagnosis after its label: up to a space or punctuation, and up to the next list number (1.肺炎
@@ -427,14 +427,21 @@ function candidates(page: Page, label: RegExp, alongOnly = false): Candidate[] {
     // start under the label's box, which then ends in a stray copy of the value's first character).
     const labelEnd = seg.u0 + (seg.u1 - seg.u0) * charEdge(seg, end);
     const row = (page.rows[seg.row] ?? []).filter((s) => !isSpeck(s, seg));
-    const right = row.find((s) => s !== seg && s.u0 > seg.u0 && s.u0 >= labelEnd - seg.h * 0.5);
+    // A box starting with the label's own colon (诊 | 断 | ：2型糖尿病) may start under the label's box.
+    const right = row.find(
+      (s) =>
+        s !== seg &&
+        s.u0 > seg.u0 &&
+        (s.u0 >= labelEnd - seg.h * 0.5 || (/^\s*[:：]/.test(s.text) && s.u1 > labelEnd + seg.h)),
+    );
     const rightValue = right && right.u0 - seg.u1 < seg.h * 6 && !isLabelBox(right.text);
     if (right && rightValue) {
       const far = right.u0 - seg.u1 > seg.h * 3;
+      const lead = /^[\s:]*/.exec(norm(right.text))![0].length;
       out.push({
         seg: right,
-        offset: 0,
-        text: norm(right.text),
+        offset: lead,
+        text: norm(right.text).slice(lead),
         belongs: far ? BELONGS.rightFar : BELONGS.right,
       });
     }
@@ -941,7 +948,7 @@ function findTotals(page: Page): Totals {
     ...figuresBesideWords(page),
   ];
   const said = words ? wordsToAmount(String(words.value)) : null;
-  if (!words || said === null) return { total: figures[0] ?? null, words };
+  if (!words || said === null) return wordsWithSlips(page, figures[0] ?? null, words);
   const same = figures.find((f) => figureAgainstWords(f.value as number, said) === 'same');
   if (same) {
     const c = agreed(same.confidence, words.confidence);
@@ -959,6 +966,49 @@ function findTotals(page: Page): Totals {
   if (figures.length)
     return { total: { ...figures[0]!, confidence: round3(figures[0]!.confidence * 0.5) }, words };
   return { total: { ...words, value: said, confidence: round3(words.confidence * 0.9) }, words };
+}
+
+const DIGIT_WORDS = '零壹贰叁肆伍陆柒捌玖';
+
+/**
+ * A 大写 amount read with up to three characters that are no amount word (叠仟贰佰撕拾叁元玖角肆分: 叁 and 捌
+ * misread on dot-matrix print), checked against the figure: each such character may be any digit word (the
+ * units 仟 佰 拾 元 角 分 around them were read). The figure that one of those readings spells is confirmed
+ * and the words are filled in from it (as sure as the figure, shown as 请核对 when below CONFIDENT_READING);
+ * a figure none of them spells is doubted (a check using it warns: 489.43 beside 建佰零玖元球角盘分, whose
+ * 零 says the tens are 0).
+ */
+function wordsWithSlips(page: Page, total: FieldReading | null, words: FieldReading | null): Totals {
+  if (words || typeof total?.value !== 'number') return { total, words };
+  const c = candidates(page, /大写/).find((x) => /[元圆角分]/.test(x.text));
+  if (!c) return { total, words };
+  const m = new RegExp(`[${HAN}]+`).exec(c.text.replace(/参/g, '叁'));
+  if (!m) return { total, words };
+  // From the first amount word (or a misread one just before it) to the last unit.
+  const t = m[0];
+  let a = 0;
+  while (a < t.length - 1 && !WORD_CHAR_RE.test(t[a]!) && !WORD_CHAR_RE.test(t[a + 1]!)) a++;
+  const z = Math.max(...[...'元圆角分整正'].map((u) => t.lastIndexOf(u))) + 1;
+  if (z <= a) return { total, words };
+  const run = t.slice(a, z);
+  const chars = [...run];
+  const slips = chars.flatMap((ch, i) => (WORD_CHAR_RE.test(ch) ? [] : [i]));
+  if (slips.length === 0 || slips.length > 3 || chars.length - slips.length < 3) return { total, words };
+  const want = fenDigits(total.value);
+  for (let n = 0; n < 10 ** slips.length; n++) {
+    const trial = [...chars];
+    slips.forEach((at, k) => (trial[at] = DIGIT_WORDS[Math.floor(n / 10 ** k) % 10]!));
+    const fen = parseAmountInWords(trial.join(''));
+    if (fen !== null && String(fen) === want) {
+      const start = c.offset + m.index + a;
+      const filled = reading(page, c.seg, start, start + chars.length, trial.join(''), c.belongs);
+      return {
+        total,
+        words: { ...filled, confidence: round3(Math.min(total.confidence, filled.confidence)) },
+      };
+    }
+  }
+  return { total: { ...total, confidence: Math.min(total.confidence, DOUBTED) }, words };
 }
 
 /**
