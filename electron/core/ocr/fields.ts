@@ -782,7 +782,8 @@ function unlabelledIssueDate(page: Page): FieldReading | null {
       const a = at[base + found.start]!;
       const z = at[base + found.end - 1]!;
       const factor = BELONGS.rightFar * (found.collapsed ? COLLAPSED : 1);
-      return spanReading(page, line, a, z, found.value as string, factor);
+      const r = spanReading(page, line, a, z, found.value as string, factor);
+      return found.collapsed ? collapsedDate(r) : r;
     }
   }
   return null;
@@ -842,6 +843,9 @@ export const parseCollapsedDate: Parser = (raw) => {
 
 /** How much less sure a date read from its digits alone is than one whose separators were read. */
 const COLLAPSED = 0.9;
+/** A date read from its digits alone is never sure (shown 请核对): the digits' grouping was a guess. */
+const collapsedDate = (r: FieldReading | null): FieldReading | null =>
+  r && { ...r, confidence: Math.min(r.confidence, round3(CONFIDENT_READING - 0.01)) };
 
 /** A value read across boxes of a line: the region covers them, the confidence is the weakest box's. */
 function spanReading(
@@ -1080,7 +1084,7 @@ const ISSUE_DATE_LABELS = [
 function invoiceDate(page: Page): FieldReading | null {
   const r =
     byLabel(page, ISSUE_DATE_LABELS, parseDate) ??
-    byLabel(page, ISSUE_DATE_LABELS, parseCollapsedDate, { fit: () => COLLAPSED }) ??
+    collapsedDate(byLabel(page, ISSUE_DATE_LABELS, parseCollapsedDate, { fit: () => COLLAPSED })) ??
     unlabelledIssueDate(page) ??
     soleDate(page);
   if (!r) return null;
