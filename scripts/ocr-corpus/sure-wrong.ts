@@ -2,11 +2,11 @@
 // block on (≥ CONFIDENT_READING), and how many wrong values are read below it (shown 请核对, a check warns):
 //   npx tsx scripts/ocr-corpus/sure-wrong.ts DIR [--cache CACHE_DIR]
 // A value read where the paper's cell is blank counts as wrong.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIDENT_READING, type FieldValue } from '../../shared/fields';
+import { CONFIDENT_READING } from '../../shared/fields';
 import { readPaper } from '../../electron/core/pages/reader';
 import { readCached } from './ocr-cache';
+import { corpusPhotos } from './score';
 
 const args = process.argv.slice(2);
 const dir = args[0]!;
@@ -14,13 +14,8 @@ const at = args.indexOf('--cache');
 const cache = at >= 0 ? args[at + 1]! : null;
 let sure = 0;
 let unsure = 0;
-for (const f of readdirSync(dir)
-  .filter((x) => x.endsWith('.jpg'))
-  .sort()) {
-  const t = JSON.parse(readFileSync(join(dir, f.replace(/\.jpg$/, '.json')), 'utf8')) as {
-    kind: string;
-    truth: Record<string, FieldValue | null>;
-  };
+for (const t of corpusPhotos(dir)) {
+  const f = t.file;
   const path = join(dir, f);
   const r = cache
     ? await readCached(path, cache, t.kind as never)
