@@ -26,6 +26,22 @@ export interface ScoreOptions {
   cache?: string | null;
 }
 
+/** A corpus folder's photos, sorted, each with its truth (<name>.json beside <name>.jpg). */
+export function corpusPhotos(
+  dir: string,
+): Array<{ file: string; kind: string; truth: Record<string, FieldValue | null> }> {
+  return readdirSync(dir)
+    .filter((x) => x.endsWith('.jpg'))
+    .sort()
+    .map((file) => {
+      const t = JSON.parse(readFileSync(join(dir, file.replace(/\.jpg$/, '.json')), 'utf8')) as {
+        kind: string;
+        truth: Record<string, FieldValue | null>;
+      };
+      return { file, kind: t.kind, truth: t.truth };
+    });
+}
+
 export async function scoreCorpus(
   dir: string,
   log?: (s: string) => void,
@@ -39,13 +55,8 @@ export async function scoreCorpus(
   let papers = 0;
   const times: number[] = [];
   const misses: string[] = [];
-  for (const f of readdirSync(dir)
-    .filter((x) => x.endsWith('.jpg'))
-    .sort()) {
-    const t = JSON.parse(readFileSync(join(dir, f.replace(/\.jpg$/, '.json')), 'utf8')) as {
-      kind: string;
-      truth: Record<string, FieldValue | null>;
-    };
+  for (const t of corpusPhotos(dir)) {
+    const f = t.file;
     const r = await read(join(dir, f));
     times.push(r.elapsedMs);
     papers++;

@@ -76,4 +76,18 @@ describe('severity follows evidence', () => {
     expect(found.find((p) => p.code === 'amount_mismatch')).toMatchObject({ severity: 'error' });
     expect(found.find((p) => p.code === 'amount_words_mismatch')).toBeUndefined();
   });
+
+  it('only warns on a date the paper itself contradicts (an issue date after its 打印时间), showing it', () => {
+    const receipt = (printedAt: string) =>
+      problems('invoice', [
+        box('收款人（签章）：', 700, 800, 220),
+        box('2026-09-28', 1000, 800, 200),
+        box(`打印时间：${printedAt} 18:41`, 400, 850, 330),
+      ]);
+    // The stay ended on 09-10: a receipt dated 09-28 is outside it either way.
+    expect(receipt('2026-09-29').find((p) => p.code === 'date_outside_care')?.severity).toBe('error');
+    const doubted = receipt('2026-09-12').find((p) => p.code === 'date_outside_care');
+    expect(doubted?.severity).toBe('warning');
+    expect(doubted!.message).toContain('2026年9月28日');
+  });
 });

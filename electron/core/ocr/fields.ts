@@ -9,7 +9,7 @@
 // right after it 1; the next box on its row 0.97; the cell right below it 0.95; anything else printed between
 // them and it is not the label's value at all) × how well it has the field's type (a person's name is 2–4
 // Han characters and no fee item, label or unit; an invoice total agrees with its 大写 when both are printed).
-import type { FieldKind, FieldReading, Fields } from '../../../shared/fields';
+import { CONFIDENT_READING, type FieldKind, type FieldReading, type Fields } from '../../../shared/fields';
 import { quadRegion, subQuad, type Page, type Seg } from './layout';
 import { parseAmountInWords } from '../../../shared/amount-words';
 import { ALT_MIN, correctByLexicon, shippedLexicon } from './lexicon';
@@ -48,8 +48,11 @@ function validDate(y: number, m: number, d: number): string | null {
 
 // The day ends at 日, at a non-digit, or where a clock time follows with its space lost (2021.04.2415:26).
 // 2020-08-311 is no date: a third digit after the day belongs to something else printed against it.
+// Between digits the recogniser's usual slips of the date words are taken as them (年 read 午, 月 read 目 or
+// 用, 日 read 曰), and a comma for the point (2021,04,24): nothing else is printed between a year's digits
+// and a month's.
 const DATE_SEP =
-  /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日|(?!\d)|(?=\d{1,2}\s*[:时点]\s*\d))/y;
+  /((?:19|20)\d{2})\s*[-/.,年午]\s*(\d{1,2})\s*[-/.,月目用]\s*(\d{1,2})(?:\s*[日曰]|(?!\d)|(?=\d{1,2}\s*[:时点]\s*\d))/y;
 // The same for a date printed without separators (20210719), the time run into it when the space is lost.
 const DATE_COMPACT = /((?:19|20)\d{2})(\d{2})(\d{2})(?:(?!\d)|(?=\d{1,2}\s*[:时点]\s*\d))/y;
 
@@ -66,7 +69,26 @@ function dateAt(text: string, at: number): Parsed | null {
   return null;
 }
 
-export const parseDate: Parser = (text) => {
+/**
+ * Letters the recogniser reads for digits inside a run of digits (2O21-O3-O5, 2021-l2-01): O o D for 0, l I
+ * for 1, only where a digit is beside them. One for one, so offsets hold.
+ */
+function dateDigits(text: string): string {
+  const c = [...text];
+  const digitAt = (i: number): boolean => /\d/.test(c[i] ?? '');
+  return c
+    .map((ch, i) =>
+      /[OoD]/.test(ch) && (digitAt(i - 1) || digitAt(i + 1))
+        ? '0'
+        : /[lI]/.test(ch) && (digitAt(i - 1) || digitAt(i + 1))
+          ? '1'
+          : ch,
+    )
+    .join('');
+}
+
+export const parseDate: Parser = (raw) => {
+  const text = dateDigits(raw);
   for (let i = 0; i < text.length; i++) {
     if (!/[12]/.test(text[i]!) || (i > 0 && /\d/.test(text[i - 1]!))) continue;
     const d = dateAt(text, i);
@@ -106,7 +128,8 @@ export const parseAmount: Parser = (text) => {
 export const parseMoney: Parser = (text) => {
   const lead = /^[\s:¥Y羊]*/.exec(text)![0].length;
   const rest = text.slice(lead);
-  const m = /^(\d{1,3}(?:[.,]\d{3})+|\d{1,9})(?:(?:[.,]|-|\.\s)(\d{1,2}))?\.?(?![\d.,-])/.exec(rest);
+  // A point followed by a letter (165.a3) is a misread figure, not an amount in whole yuan.
+  const m = /^(\d{1,3}(?:[.,]\d{3})+|\d{1,9})(?:(?:[.,]|-|\.\s)(\d{1,2}))?\.?(?![\d.,\-A-Za-z])/.exec(rest);
   if (m) {
     const whole = Number(m[1]!.replace(/[.,]/g, ''));
     const dec = m[2] ?? '';
@@ -169,7 +192,13 @@ function isLabelBox(text: string): boolean {
 const NAME_RE = new RegExp(
   `^[${HAN}·]{2,6}?(?=性\\s*别|性$|年\\s*龄|科\\s*[别室]|住院号|门诊号|$|[^${HAN}·])`,
 );
+// A two-character name spaced to the width of three (张, a full-width space, 三), as forms align names: the
+// spaces are no part of it.
+const SPACED_NAME_RE = new RegExp(`^([${HAN}])\\s{1,2}([${HAN}])(?![${HAN}·])`);
 export const parseName: Parser = (text) => {
+  const spaced = SPACED_NAME_RE.exec(text);
+  if (spaced && !isFormLabel(spaced[1]! + spaced[2]!))
+    return { value: spaced[1]! + spaced[2]!, start: 0, end: spaced[0].length };
   const m = NAME_RE.exec(text);
   // Followed by a colon it is a label (突款人：, 患者姓名：), not a name.
   if (!m || isFormLabel(m[0]) || /^\s*:/.test(text.slice(m[0].length))) return null;
@@ -256,15 +285,21 @@ export function hospitalFit(name: string): number {
   return core.length < 2 || generic.test(core) ? 0 : 1;
 }
 
+/** An ICD-10 code as hospital systems print it before a diagnosis: (C50.801), （E11.900）. */
+const ICD = '\\(\\s*[A-Z1]\\d{2}(?:\\.[0-9A-Za-z]{1,6})?\\s*\\)';
+
 /**
  * The first diagnosis after its label: up to a space or punctuation, and up to the next list number (1.肺炎
  * 2.高血压 is often read without the space between them). A digit inside a diagnosis (2型糖尿病, 高血压病3级)
  * is kept: a list number is one or two digits followed by 、 or . and then a Han character. An ICD-10 code
  * printed before it in brackets ((C50.801)乳腺恶性肿瘤, as hospital systems print them) is not the diagnosis.
  */
-export const parseDiagnosis: Parser = (text) => {
+export const parseDiagnosis: Parser = (raw) => {
+  // The M of a TNM stage is 0 or 1: an O there is the recogniser's 0 (T2N2MO).
+  const text = raw.replace(/(T[0-4X][a-d]?N[0-3X][a-c]?M)[Oo]/g, '$10');
+  // It ends at a colon too (a ； read as ：) and where the next one's ICD code begins ((D25.900)子宫平滑肌瘤).
   const m = new RegExp(
-    `^\\s*(?:\\d{1,2}\\s*[.、]\\s*)?(?:\\(\\s*[A-Z]\\d{2}(?:\\.[0-9A-Za-z]{1,6})?\\s*\\)\\s*)?((?:(?!\\d{1,2}\\s*[.、]\\s*[${HAN}])[^\\s,;；。、]){2,30})`,
+    `^\\s*(?:\\d{1,2}\\s*[.、]\\s*)?(?:${ICD}\\s*)?((?:(?!\\d{1,2}\\s*[.、]\\s*[${HAN}]|${ICD})[^\\s,;；:。、]){2,30})`,
   ).exec(text);
   return m ? { value: m[1]!, start: m[0].length - m[1]!.length, end: m[0].length } : null;
 };
@@ -381,7 +416,7 @@ function findLabel(page: Page, label: RegExp): LabelHit[] {
  * when the next box or the cell below holds another label (性别, 项目名称, 医保类型：), the label's own cell
  * is blank and the field is absent. Returns the candidates in that order and whether any was found.
  */
-function candidates(page: Page, label: RegExp): Candidate[] {
+function candidates(page: Page, label: RegExp, alongOnly = false): Candidate[] {
   const out: Candidate[] = [];
   for (const { first, seg, end } of labelHits(page, label)) {
     const t = norm(seg.text);
@@ -392,14 +427,21 @@ function candidates(page: Page, label: RegExp): Candidate[] {
     // start under the label's box, which then ends in a stray copy of the value's first character).
     const labelEnd = seg.u0 + (seg.u1 - seg.u0) * charEdge(seg, end);
     const row = (page.rows[seg.row] ?? []).filter((s) => !isSpeck(s, seg));
-    const right = row.find((s) => s !== seg && s.u0 > seg.u0 && s.u0 >= labelEnd - seg.h * 0.5);
+    // A box starting with the label's own colon (诊 | 断 | ：2型糖尿病) may start under the label's box.
+    const right = row.find(
+      (s) =>
+        s !== seg &&
+        s.u0 > seg.u0 &&
+        (s.u0 >= labelEnd - seg.h * 0.5 || (/^\s*[:：]/.test(s.text) && s.u1 > labelEnd + seg.h)),
+    );
     const rightValue = right && right.u0 - seg.u1 < seg.h * 6 && !isLabelBox(right.text);
     if (right && rightValue) {
       const far = right.u0 - seg.u1 > seg.h * 3;
+      const lead = /^[\s:]*/.exec(norm(right.text))![0].length;
       out.push({
         seg: right,
-        offset: 0,
-        text: norm(right.text),
+        offset: lead,
+        text: norm(right.text).slice(lead),
         belongs: far ? BELONGS.rightFar : BELONGS.right,
       });
     }
@@ -415,6 +457,7 @@ function candidates(page: Page, label: RegExp): Candidate[] {
     }
     // The cell below: the first box under the label, starting under it or centred under it (a grid's value
     // cell is often wider than its label and centred, so it starts further left).
+    if (alongOnly) continue;
     const u0 = first.u0;
     const u1 = seg.u1;
     const centre = (u0 + u1) / 2;
@@ -511,9 +554,39 @@ function settledText(seg: Seg, offset: number, text: string, settle: Settle): st
   return fixed.changed.length ? fixed.chars.slice(offset).join('') : text;
 }
 
+/**
+ * Where a space the recogniser did not write lies inside `from`..`to` of a box: the first character whose
+ * centre is at least WIDE_GAP character pitches after the previous one's (two diagnoses printed 2型糖尿病
+ * and 左乳癌 with spaces between them are read as one run of characters, but the gap stays in the
+ * characters' positions: 70 px between them against 23 px between the others). `to` when there is none.
+ */
+function lostSpace(seg: Seg, from: number, to: number): number {
+  const width = seg.u1 - seg.u0;
+  const chars = [...norm(seg.text)];
+  if (seg.charPos.length !== chars.length) return to;
+  // Steps between two Han characters only: Latin letters and digits are narrower (T2N2M0 would make every
+  // step between Han characters look wide).
+  const steps: Array<{ at: number; d: number }> = [];
+  for (let i = from + 1; i < to; i++)
+    if (HAN_RE.test(chars[i]!) && HAN_RE.test(chars[i - 1]!))
+      steps.push({ at: i, d: (seg.charPos[i]! - seg.charPos[i - 1]!) * width });
+  if (steps.length < 3) return to;
+  const median = steps.map((s) => s.d).sort((a, b) => a - b)[steps.length >> 1]!;
+  return steps.find((s) => s.d >= WIDE_GAP * median)?.at ?? to;
+}
+/**
+ * A step between two Han characters' centres this many times the median step is a space: Han characters
+ * are all one em wide, and a printed space adds at least most of one.
+ */
+const WIDE_GAP = 1.8;
+
 interface ByLabel {
   /** How doubtful characters may be settled (hospital names, diagnoses, amounts in words). */
   settle?: Settle;
+  /** Only after the label on its own line, never the cell below it. */
+  alongOnly?: boolean;
+  /** A text value ends where a wide gap between its characters shows a space the recogniser lost (diagnoses). */
+  cutAtGap?: boolean;
   /** The value's type fit, 0..1 (0: not this field's value; the next place is tried), given the text read. */
   fit?: (value: FieldReading['value'], printed: string) => number;
 }
@@ -522,10 +595,15 @@ interface ByLabel {
 function allByLabel(page: Page, labels: RegExp[], parse: Parser, opts: ByLabel = {}): FieldReading[] {
   const out: FieldReading[] = [];
   for (const label of labels) {
-    for (const c of candidates(page, label)) {
+    for (const c of candidates(page, label, opts.alongOnly)) {
       const text = settledText(c.seg, c.offset, c.text, opts.settle ?? 'none');
-      const p = parse(text);
+      let p = parse(text);
       if (!p) continue;
+      if (opts.cutAtGap && typeof p.value === 'string') {
+        const end = lostSpace(c.seg, c.offset + p.start, c.offset + p.end) - c.offset;
+        if (end < p.end) p = parse(text.slice(0, end));
+        if (!p) continue;
+      }
       const fit = opts.fit ? opts.fit(p.value, text.slice(p.start, p.end)) : 1;
       if (fit <= 0) continue;
       out.push(reading(page, c.seg, c.offset + p.start, c.offset + p.end, p.value, c.belongs * fit));
@@ -590,6 +668,13 @@ function anywhere(
   return null;
 }
 
+/**
+ * An insurance type (职工基本医疗保险, 城乡居民, 自费, 省内异地 …) names no amount, payment, number or date: a
+ * table heading under a blank 医保类型 cell (个人支付金额 on a pin-feed receipt) is not one.
+ */
+const fitInsurance = (v: FieldReading['value']): number =>
+  typeof v === 'string' && !/金额|支付|合计|费用|号码|编号|日期|时间|项目|数量|单价|规格/.test(v) ? 1 : 0;
+
 /** A number the hospital gives (门诊号, 业务流水号) has digits: CT of a fee item under a blank 住院号 is none. */
 const hasDigit = (v: FieldReading['value']): number => (typeof v === 'string' && /\d/.test(v) ? 1 : 0);
 const fitHospital = (v: FieldReading['value']): number => (typeof v === 'string' ? hospitalFit(v) : 0);
@@ -604,8 +689,8 @@ function letterheadHospital(page: Page): FieldReading | null {
 // 交款人 is not the start of 交款人统一社会信用代码 (the payer's credit code, printed just above it), even
 // with a character of that label misread; its 交 may be read 突 (a known slip of the recogniser).
 const NAME_LABELS = [
-  /[交突付]款人(?![统一社会信用代码]{2})/,
-  /患者姓名|病人姓名/,
+  /[交突付缴]款人(?![统一社会信用代码]{2})/,
+  /患者姓名|病人姓名|就诊人(?:姓名)?/,
   /姓\s*名/,
   /(?:患者|病人)\s*:/,
 ];
@@ -696,24 +781,71 @@ function unlabelledIssueDate(page: Page): FieldReading | null {
       if (!found) continue;
       const a = at[base + found.start]!;
       const z = at[base + found.end - 1]!;
-      return spanReading(page, line, a, z, found.value as string, BELONGS.rightFar);
+      const factor = BELONGS.rightFar * (found.collapsed ? COLLAPSED : 1);
+      const r = spanReading(page, line, a, z, found.value as string, factor);
+      return found.collapsed ? collapsedDate(r) : r;
     }
   }
   return null;
 }
 
 /** The first date in a line's text not labelled as another date: printed with separators, or in 年 月 日 cells. */
-function dateIn(t: string): Parsed | null {
+function dateIn(raw: string): (Parsed & { collapsed: boolean }) | null {
+  const t = dateDigits(raw);
   const other = (at: number): boolean => OTHER_DATE.test(t.slice(Math.max(0, at - 8), at));
   for (let i = 0; i < t.length; i++) {
     if (!/[12]/.test(t[i]!) || (i > 0 && /\d/.test(t[i - 1]!))) continue;
     const d = dateAt(t, i);
-    if (d && !other(d.start)) return d;
+    if (d && !other(d.start)) return { ...d, collapsed: false };
   }
   const m = SPACED_DATE.exec(t);
   const iso = m ? validDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-  return m && iso && !other(m.index) ? { value: iso, start: m.index, end: m.index + m[0].length } : null;
+  if (m && iso && !other(m.index))
+    return { value: iso, start: m.index, end: m.index + m[0].length, collapsed: false };
+  const c = parseCollapsedDate(t);
+  return c && !other(c.start) ? { ...c, collapsed: true } : null;
 }
+
+/** A clock time's digits after a date whose separators are lost: h mm, hh mm, hh ? mm (its colon read as a digit), hh mm ss. */
+function clockDigits(d: string): boolean {
+  const hm = (h: string, m: string): boolean => Number(h) < 24 && Number(m) < 60;
+  if (d === '') return true;
+  if (d.length === 3) return hm(d.slice(0, 1), d.slice(1));
+  if (d.length === 4) return hm(d.slice(0, 2), d.slice(2));
+  if (d.length === 5) return hm(d.slice(0, 2), d.slice(3));
+  if (d.length === 6) return hm(d.slice(0, 2), d.slice(2, 4)) && Number(d.slice(4)) < 60;
+  return false;
+}
+
+/**
+ * A date printed by a dot-matrix printer into a form's 年 月 日 cells, out of register with them: the cells'
+ * words land anywhere among the digits (202201年22), the gaps between the numbers are lost or read as a colon
+ * (202002:0708:30) and the clock printed after it loses its colon (2021 07 22 14:55 read 202107年2214155).
+ * Its digits alone are read: a year, then month and day of two digits each (as printers pad them), then
+ * nothing or a clock. Less sure than a date whose separators were read: the caller lowers its confidence.
+ */
+export const parseCollapsedDate: Parser = (raw) => {
+  const text = dateDigits(raw);
+  const run = /(?:19|20)\d{2}(?:[\s年月日:|.-]*\d)+/y;
+  for (let i = 0; i < text.length; i++) {
+    if (!/[12]/.test(text[i]!) || (i > 0 && /\d/.test(text[i - 1]!))) continue;
+    run.lastIndex = i;
+    const m = run.exec(text);
+    if (!m) continue;
+    const at = [...m[0]].flatMap((ch, k) => (/\d/.test(ch) ? [k] : []));
+    if (at.length < 8) continue;
+    const d = at.map((k) => m[0][k]).join('');
+    const iso = validDate(Number(d.slice(0, 4)), Number(d.slice(4, 6)), Number(d.slice(6, 8)));
+    if (iso && clockDigits(d.slice(8))) return { value: iso, start: i, end: i + at[7]! + 1 };
+  }
+  return null;
+};
+
+/** How much less sure a date read from its digits alone is than one whose separators were read. */
+const COLLAPSED = 0.9;
+/** A date read from its digits alone is never sure (shown 请核对): the digits' grouping was a guess. */
+const collapsedDate = (r: FieldReading | null): FieldReading | null =>
+  r && { ...r, confidence: Math.min(r.confidence, round3(CONFIDENT_READING - 0.01)) };
 
 /** A value read across boxes of a line: the region covers them, the confidence is the weakest box's. */
 function spanReading(
@@ -820,7 +952,7 @@ function findTotals(page: Page): Totals {
     ...figuresBesideWords(page),
   ];
   const said = words ? wordsToAmount(String(words.value)) : null;
-  if (!words || said === null) return { total: figures[0] ?? null, words };
+  if (!words || said === null) return wordsWithSlips(page, figures[0] ?? null, words);
   const same = figures.find((f) => figureAgainstWords(f.value as number, said) === 'same');
   if (same) {
     const c = agreed(same.confidence, words.confidence);
@@ -840,6 +972,49 @@ function findTotals(page: Page): Totals {
   return { total: { ...words, value: said, confidence: round3(words.confidence * 0.9) }, words };
 }
 
+const DIGIT_WORDS = '零壹贰叁肆伍陆柒捌玖';
+
+/**
+ * A 大写 amount read with up to three characters that are no amount word (叠仟贰佰撕拾叁元玖角肆分: 叁 and 捌
+ * misread on dot-matrix print), checked against the figure: each such character may be any digit word (the
+ * units 仟 佰 拾 元 角 分 around them were read). The figure that one of those readings spells is confirmed
+ * and the words are filled in from it (as sure as the figure, shown as 请核对 when below CONFIDENT_READING);
+ * a figure none of them spells is doubted (a check using it warns: 489.43 beside 建佰零玖元球角盘分, whose
+ * 零 says the tens are 0).
+ */
+function wordsWithSlips(page: Page, total: FieldReading | null, words: FieldReading | null): Totals {
+  if (words || typeof total?.value !== 'number') return { total, words };
+  const c = candidates(page, /大写/).find((x) => /[元圆角分]/.test(x.text));
+  if (!c) return { total, words };
+  const m = new RegExp(`[${HAN}]+`).exec(c.text.replace(/参/g, '叁'));
+  if (!m) return { total, words };
+  // From the first amount word (or a misread one just before it) to the last unit.
+  const t = m[0];
+  let a = 0;
+  while (a < t.length - 1 && !WORD_CHAR_RE.test(t[a]!) && !WORD_CHAR_RE.test(t[a + 1]!)) a++;
+  const z = Math.max(...[...'元圆角分整正'].map((u) => t.lastIndexOf(u))) + 1;
+  if (z <= a) return { total, words };
+  const run = t.slice(a, z);
+  const chars = [...run];
+  const slips = chars.flatMap((ch, i) => (WORD_CHAR_RE.test(ch) ? [] : [i]));
+  if (slips.length === 0 || slips.length > 3 || chars.length - slips.length < 3) return { total, words };
+  const want = fenDigits(total.value);
+  for (let n = 0; n < 10 ** slips.length; n++) {
+    const trial = [...chars];
+    slips.forEach((at, k) => (trial[at] = DIGIT_WORDS[Math.floor(n / 10 ** k) % 10]!));
+    const fen = parseAmountInWords(trial.join(''));
+    if (fen !== null && String(fen) === want) {
+      const start = c.offset + m.index + a;
+      const filled = reading(page, c.seg, start, start + chars.length, trial.join(''), c.belongs);
+      return {
+        total,
+        words: { ...filled, confidence: round3(Math.min(total.confidence, filled.confidence)) },
+      };
+    }
+  }
+  return { total: { ...total, confidence: Math.min(total.confidence, DOUBTED) }, words };
+}
+
 /**
  * Amounts after their label: the whole cell (parseMoney), else a money figure in it. A figure of ten yuan or
  * more read without its point (35000) is less sure: a point the recogniser lost (120094.49 read 12009449)
@@ -857,6 +1032,104 @@ function amountByLabel(page: Page, labels: RegExp[]): FieldReading | null {
 
 type Extractor = (page: Page) => FieldReading | null;
 
+const PAYEE_LABELS = [/收款单位\s*(?:\([^)]{1,3}\))?/, /开票单位|医疗机构名称|收费单位/];
+
+/**
+ * A 收款单位 name a seal cut in two boxes (收款单位（章）：河南省 | 中医院: the ring's stroke across the line
+ * ends one box and starts the next): the value after the label, joined with the next box on the row when it
+ * starts within a character's height of it (or overlaps it; rowText drops the repeated characters). The
+ * weaker box's characters set the confidence.
+ */
+function hospitalAcrossBoxes(page: Page): FieldReading | null {
+  for (const label of PAYEE_LABELS) {
+    for (const hit of labelHits(page, label)) {
+      const row = (page.rows[hit.seg.row] ?? []).filter((s) => !isSpeck(s, hit.seg) || s === hit.seg);
+      const i = row.indexOf(hit.seg);
+      const next = row[i + 1];
+      if (i < 0 || !next || next.u0 - hit.seg.u1 > hit.seg.h || isLabelBox(next.text)) continue;
+      const { text, at } = rowText([hit.seg, next]);
+      const from = at.findIndex((a) => a.seg === hit.seg && a.i >= hit.end);
+      if (from < 0) continue;
+      const p = parseHospitalCell(text.slice(from).replace(' ', ''));
+      if (!p || hospitalFit(p.value as string) <= 0) continue;
+      // The join's space is dropped above: positions after it move by one.
+      const gap = text.indexOf(' ', from);
+      const pos = (k: number): number => (gap >= 0 && from + k >= gap ? from + k + 1 : from + k);
+      return spanReading(
+        page,
+        [hit.seg, next],
+        at[pos(p.start)]!,
+        at[pos(p.end - 1)]!,
+        p.value as string,
+        BELONGS.right,
+      );
+    }
+  }
+  return null;
+}
+
+// A plain 日期 (日 期) last: not the 日期 of 住院日期, 就诊日期, 出生日期 or 打印日期.
+const ISSUE_DATE_LABELS = [
+  /开票日期|开具日期|填开日期|开票时间/,
+  /(?:收费|结算|收款|缴费|交费)(?:日期|时间)/,
+  /(?<![院诊生印费])日\s*期/,
+];
+
+/**
+ * An invoice's date: after its label (its digits alone when the separators were lost, less sure), else
+ * beside 收款人, else the one date the paper prints that no label calls another date. A receipt is printed
+ * when it is issued or later: a date after the 打印时间 printed on the same paper is a misread digit
+ * (2019-02-26 read 2019-02-28 beside 打印时间 2019-02-27), kept but not trusted (a check using it warns).
+ */
+function invoiceDate(page: Page): FieldReading | null {
+  const r =
+    byLabel(page, ISSUE_DATE_LABELS, parseDate) ??
+    collapsedDate(byLabel(page, ISSUE_DATE_LABELS, parseCollapsedDate, { fit: () => COLLAPSED })) ??
+    unlabelledIssueDate(page) ??
+    soleDate(page);
+  if (!r) return null;
+  const printedAt = byLabel(page, [/打印(?:时间|日期)/], parseDate);
+  if (printedAt && String(r.value) > String(printedAt.value))
+    return { ...r, confidence: Math.min(r.confidence, DOUBTED) };
+  return r;
+}
+
+/** The confidence a reading keeps when the paper itself contradicts it: shown, never trusted. */
+const DOUBTED = 0.5;
+
+/**
+ * The date of an invoice that prints no date label and nothing beside 收款人: the one date on the paper (with
+ * its separators read) that no label calls another date (住院, 入院, 出院, 就诊, 打印 …). Two different such
+ * dates and it is not known which is the issue date: none is taken.
+ */
+function soleDate(page: Page): FieldReading | null {
+  let found: FieldReading | null = null;
+  for (const row of page.rows) {
+    const { text, at } = rowText(row);
+    const t = dateDigits(text);
+    for (let i = 0; i < t.length; i++) {
+      if (!/[12]/.test(t[i]!) || (i > 0 && /\d/.test(t[i - 1]!))) continue;
+      const d = dateAt(t, i);
+      if (!d) continue;
+      i = d.end - 1;
+      // Another date's label before it on its row, or a stay (…至…) it is part of.
+      if (OTHER_DATE.test(t.slice(0, d.start)) || /(?:至|到|-|—|–|~|～|\|)\s*$/.test(t.slice(0, d.start)))
+        continue;
+      if (/^\s*起?\s*(?:至|到|-|—|–|~|～|\|)/.test(t.slice(d.end))) continue;
+      if (found && found.value !== d.value) return null;
+      found ??= spanReading(
+        page,
+        row,
+        at[d.start]!,
+        at[d.end - 1]!,
+        d.value as string,
+        BELONGS.rightFar * 0.9,
+      );
+    }
+  }
+  return found;
+}
+
 // 金 is often read 全 on thermal and dot-matrix print (基全, 现全): both accepted in payment labels.
 const FUND_LABELS = [/(?:医保)?统筹(?:基[金全])?(?:支付|记账)(?!累计)/];
 const PERSONAL_LABELS = [/个人现[金全]支付|(?<!个人账户)现[金全]支付/, /(?<!基)[金全]支付/];
@@ -865,14 +1138,10 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
   invoice: {
     patientName: names,
     hospital: (p) =>
-      byLabel(p, [/收款单位\s*(?:\([^)]{1,3}\))?/, /开票单位|医疗机构名称|收费单位/], parseHospitalCell, {
-        settle: 'words',
-        fit: fitHospital,
-      }) ?? letterheadHospital(p),
-    // A plain 日期 (日 期) last: not the 日期 of 住院日期, 就诊日期, 出生日期 or 打印日期.
-    issueDate: (p) =>
-      byLabel(p, [/开票日期/, /收费日期|结算日期|收款日期/, /(?<![院诊生印费])日\s*期/], parseDate) ??
-      unlabelledIssueDate(p),
+      byLabel(p, PAYEE_LABELS, parseHospitalCell, { settle: 'words', fit: fitHospital }) ??
+      hospitalAcrossBoxes(p) ??
+      letterheadHospital(p),
+    issueDate: invoiceDate,
     totalAmount: (p) => invoiceTotals(p).total,
     totalAmountInWords: (p) => invoiceTotals(p).words,
     invoiceCode: (p) => byLabel(p, [/票据代码|发票代码/], digitsParser(6, 12)),
@@ -891,7 +1160,7 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
     serialNumber: (p) => byLabel(p, [/业务流水号/], codeParser(2, 32), { fit: hasDigit }),
     visitNumber: (p) => byLabel(p, [/门诊号|住院号/], codeParser(2, 20), { fit: hasDigit }),
     visitDate: (p) => byLabel(p, [/就诊日期/], parseDate),
-    insuranceType: (p) => byLabel(p, [/医保类[型别]|参保类型/], parseTextValue),
+    insuranceType: (p) => byLabel(p, [/医保类[型别]|参保类型/], parseTextValue, { fit: fitInsurance }),
     accountPaid: (p) => amountByLabel(p, [/个人账户(?:支付)?|个人帐户(?:支付)?/]),
     coPay: (p) => amountByLabel(p, [/个人自付/]),
     selfPay: (p) => amountByLabel(p, [/个人自费/]),
@@ -908,7 +1177,10 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
     hospital: letterheadHospital,
     visitDate: (p) => byLabel(p, [/就诊日期|门诊日期|就诊时间/], parseDate),
     diagnosis: (p) =>
-      byLabel(p, [/(?:临床|疾病)?诊\s*断(?:意见|结果)?(?!\s*证\s*明)/], parseDiagnosis, { settle: 'words' }),
+      byLabel(p, [/(?:临床|疾病)?诊\s*断(?:意见|结果)?(?!\s*证\s*明)/], parseDiagnosis, {
+        settle: 'words',
+        cutAtGap: true,
+      }),
     emergency,
   },
   discharge_summary: {
@@ -916,7 +1188,7 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
     hospital: letterheadHospital,
     careStart: (p) => byLabel(p, [/入院日期|入院时间/], parseDate),
     careEnd: (p) => byLabel(p, [/出院日期|出院时间/], parseDate),
-    diagnosis: (p) => byLabel(p, [/出院诊断/], parseDiagnosis, { settle: 'words' }),
+    diagnosis: (p) => byLabel(p, [/出院诊断/], parseDiagnosis, { settle: 'words', cutAtGap: true }),
   },
   referral_certificate: {
     patientName: names,
@@ -1000,5 +1272,92 @@ function findFields(page: Page, kind: string): FoundFields {
     }
     out[name] = r;
   }
+  if (kind === 'invoice') {
+    settleTotal(page, out);
+    settleFund(page, out);
+  }
   return { fields: out, blank };
+}
+
+/**
+ * A total whose figure and 大写 disagree (171382.90 printed beside 壹拾柒万壹仟叁佰捌拾贰元叁角整, one of them
+ * misread) is settled by the payments when they are sure and add up to one of the two: 统筹 + 个人现金 (+ 个人账户
+ * + 其他, each when read) = 合计. Still shown as 请核对 (the sum is the reader's too), unless both agree.
+ */
+function settleTotal(page: Page, out: Fields): void {
+  const total = out.totalAmount;
+  const words = out.totalAmountInWords;
+  if (typeof total?.value !== 'number' || typeof words?.value !== 'string') return;
+  const said = wordsToAmount(words.value);
+  if (said === null || Math.round(said * 100) === Math.round(total.value * 100)) return;
+  const parts = [out.fundPaid, out.personalPaid ?? amountByLabel(page, [/个人支付金额\s*:/])];
+  if (out.personalPaid && out.accountPaid) parts.push(out.accountPaid);
+  if (parts.some((r) => typeof r?.value !== 'number' || r.confidence < CONFIDENT_READING)) return;
+  const sum = parts.reduce((a, r) => a + Math.round((r!.value as number) * 100), 0);
+  const sure = Math.min(...parts.map((r) => r!.confidence));
+  if (sum === Math.round(said * 100))
+    out.totalAmount = { ...total, value: said, confidence: round3(Math.min(sure, words.confidence) * 0.95) };
+}
+
+const OTHER_PAY_LABELS = [/其他(?:医保)?支付|其它(?:医保)?支付/];
+const FUND_LABEL_HIT = /(?:医保)?统筹(?:基[金全])?(?:支付|记账)(?!累计)/;
+
+/**
+ * The payments of an invoice add up to its total (医保统筹 + 个人账户 + 其他 + 个人现金 = 合计). When the total
+ * and the cash payment are sure, the fund's share is what is left, and it checks the fund's own reading,
+ * which on dot-matrix print often loses its point or a digit (165.a3 read 165, 118261.02 read 418261.0):
+ * - the fund's cell read nothing and the cash payment is the whole total: the fund paid 0 (no payment is
+ *   negative, so every other share is 0 too);
+ * - a fund figure that is the rest but for its decimals or one digit of its yuan: the rest is taken, shown
+ *   as 请核对 (two sure readings and the paper's sum against one reading: the person confirms);
+ * - a fund figure far from the rest, every other share printed read: kept, but not trusted (a check using
+ *   it warns). A
+ * receipt that prints 个人支付金额 (all the person paid) instead of 个人现金支付 has the account inside it.
+ */
+function settleFund(page: Page, out: Fields): void {
+  const total = out.totalAmount;
+  // A receipt without a 个人现金支付 line prints what the person paid in all (个人支付金额: cash and account).
+  const whole = out.personalPaid ? null : amountByLabel(page, [/个人支付金额\s*:/]);
+  const cash = out.personalPaid ?? whole;
+  if (typeof total?.value !== 'number' || typeof cash?.value !== 'number') return;
+  if (total.confidence < CONFIDENT_READING || cash.confidence < CONFIDENT_READING) return;
+  const fen = (v: number): number => Math.round(v * 100);
+  let rest = fen(total.value) - fen(cash.value);
+  if (rest < 0) return;
+  const fund = out.fundPaid;
+  const hit = labelHits(page, FUND_LABEL_HIT)[0];
+  const from = Math.min(total.confidence, cash.confidence) * 0.95;
+  if (!fund) {
+    if (rest === 0 && hit)
+      out.fundPaid = reading(page, hit.seg, 0, hit.end, 0, from / ocrConfidence(hit.seg, 0, hit.end));
+    return;
+  }
+  if (typeof fund.value !== 'number') return;
+  const account = out.accountPaid;
+  // Along its line only: under a blank 其他医保支付： of a pin-feed receipt lies the next line (收款人's number).
+  const other = allByLabel(page, OTHER_PAY_LABELS, parseMoney, { alongOnly: true })[0] ?? null;
+  const shares = [
+    ...(whole ? [] : [[account, [/个人账户|个人帐户/]] as const]),
+    [other, OTHER_PAY_LABELS] as const,
+  ];
+  // A share printed with nothing read in its cell is most likely blank (0); whether it could also be a value
+  // the reader missed decides only whether a fund figure that is far from the rest is doubted.
+  let known = true;
+  for (const [r, labels] of shares) {
+    if (r && typeof r.value === 'number') rest -= fen(r.value);
+    else if (printed(page, [...labels])) known = false;
+  }
+  if (rest < 0) return;
+  const f = fen(fund.value);
+  if (f === rest) return;
+  const yuanOf = (x: number): string => String(Math.floor(x / 100));
+  const oneDigit = (a: string, b: string): boolean =>
+    a.length === b.length && [...a].filter((c, i) => c !== b[i]).length <= 1;
+  if (Math.abs(f - rest) < 100 || oneDigit(yuanOf(f), yuanOf(rest)))
+    out.fundPaid = {
+      ...fund,
+      value: rest / 100,
+      confidence: round3(Math.min(from, CONFIDENT_READING - 0.01)),
+    };
+  else if (known) out.fundPaid = { ...fund, confidence: Math.min(fund.confidence, DOUBTED) };
 }
