@@ -1,0 +1,108 @@
+// Taking papers with a document camera (issue 24): the one instruction the capture view shows for a preview
+// frame, in plain words, and when to take the picture by itself. The instruction is chosen in main from the
+// photo checks run on the frame (electron/core/quality/live.ts); the renderer only shows it and runs the
+// auto-capture clock below. Pure: no DOM, no Node.
+import { z } from 'zod';
+
+/** The instructions the capture view shows, one at a time (electron/core/quality/live.ts picks it). */
+export const LIVE_INSTRUCTIONS = [
+  'no_paper',
+  'hold_still',
+  'whole_page',
+  'flatten',
+  'closer',
+  'glare',
+  'too_dark',
+  'too_bright',
+  'ready',
+] as const;
+export const LiveInstruction = z.enum(LIVE_INSTRUCTIONS);
+export type LiveInstruction = z.infer<typeof LiveInstruction>;
+
+/** What the person reads under the preview: short, plain, one thing to do. */
+export const LIVE_INSTRUCTION_WORDS: Record<LiveInstruction, { zh: string; en: string }> = {
+  no_paper: { zh: '把纸放到镜头下面', en: 'Put a paper under the camera' },
+  hold_still: { zh: '拿稳', en: 'Hold still' },
+  whole_page: { zh: '把整张纸放进画面', en: 'Get the whole page in view' },
+  flatten: { zh: '放平纸张', en: 'Lay the paper flat' },
+  closer: { zh: '再近一点', en: 'Move closer' },
+  glare: { zh: '有反光，挪一下灯', en: 'Glare: move the lamp' },
+  too_dark: { zh: '太暗了，开一下灯', en: 'Too dark: turn on a light' },
+  too_bright: { zh: '太亮了，把灯挪开一点', en: 'Too bright: move the lamp away' },
+  ready: { zh: '很好，别动', en: 'Good, keep it there' },
+};
+
+/** The live verdict on one preview frame, as main answers it (shared/ipc.ts analyseLiveFrame). */
+export const LiveVerdict = z.object({
+  instruction: LiveInstruction,
+  /** A paper is in view (an outline was found, or print fills the frame). */
+  paper: z.boolean(),
+  /** The checks a photo of this frame would face found no error (the paper would not be marked 重拍). */
+  passing: z.boolean(),
+  /** The picture barely changed since the previous frame. */
+  still: z.boolean(),
+  /** The paper's outline, [top-left, top-right, bottom-right, bottom-left] in 0..1, when found. */
+  outline: z
+    .array(z.object({ x: z.number(), y: z.number() }))
+    .length(4)
+    .nullable(),
+  /** Mean change per cell of a coarse grey grid since the previous frame (grey levels); null for the first. */
+  motion: z.number().nullable(),
+  /** Whether the paper in view is the one last taken (null when nothing was taken or no paper). */
+  sameAsTaken: z.boolean().nullable(),
+  /** The coarse grid of this frame, to send back with the next one (motion is measured against it). */
+  grid: z.string(),
+  /** The paper's own signature (base64), kept by the renderer for the paper it takes; null without paper. */
+  signature: z.string().nullable(),
+  /** How long the analysis took in main's worker (ms). */
+  elapsedMs: z.number(),
+});
+export type LiveVerdict = z.infer<typeof LiveVerdict>;
+
+/** Still and passing for this long, the paper is taken by itself: about a second, as document scanners do. */
+export const AUTO_CAPTURE_STILL_MS = 1000;
+/** A paper gone from view for this long has left: the next paper placed will be taken. */
+export const PAPER_GONE_MS = 400;
+
+export interface AutoCaptureState {
+  /** armed: waiting for a still, passing paper; spent: this paper was taken, waiting for another. */
+  phase: 'armed' | 'spent';
+  /** Since when the paper has been still and passing (ms), while armed. */
+  steadySince: number | null;
+  /** Since when no paper has been in view (ms), while spent. */
+  goneSince: number | null;
+}
+
+export const INITIAL_AUTO_CAPTURE: AutoCaptureState = { phase: 'armed', steadySince: null, goneSince: null };
+
+/**
+ * One step of the auto-capture clock for a frame's verdict at time `now` (ms). `fire` is true exactly once
+ * per paper: after a capture (automatic or the shutter, see `taken`) it re-arms only when the paper leaves
+ * the view or a different paper lies still in it. Progress 0..1 is how far the steady second has run.
+ */
+export function autoCaptureStep(
+  state: AutoCaptureState,
+  v: Pick<LiveVerdict, 'paper' | 'passing' | 'still' | 'sameAsTaken'>,
+  now: number,
+): { state: AutoCaptureState; fire: boolean; progress: number } {
+  let s = state;
+  if (s.phase === 'spent') {
+    const gone = !v.paper;
+    const goneSince = gone ? (s.goneSince ?? now) : null;
+    // A different paper, lying still (a paper still on its way in is not judged yet), or the old one gone.
+    const other = v.paper && v.still && v.sameAsTaken === false;
+    if (other || (goneSince !== null && now - goneSince >= PAPER_GONE_MS))
+      s = { phase: 'armed', steadySince: null, goneSince: null };
+    else return { state: { ...s, goneSince }, fire: false, progress: 0 };
+  }
+  const steady = v.paper && v.passing && v.still;
+  const steadySince = steady ? (s.steadySince ?? now) : null;
+  const held = steadySince === null ? 0 : now - steadySince;
+  if (held >= AUTO_CAPTURE_STILL_MS) return { state: taken(), fire: true, progress: 1 };
+  return { state: { ...s, steadySince }, fire: false, progress: held / AUTO_CAPTURE_STILL_MS };
+}
+
+/** The state after any capture (the shutter too): this paper is not taken again by itself. */
+export function taken(): AutoCaptureState {
+  return { phase: 'spent', steadySince: null, goneSince: null };
+}
