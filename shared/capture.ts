@@ -4,6 +4,12 @@
 // auto-capture clock below. Pure: no DOM, no Node.
 import { z } from 'zod';
 
+/**
+ * Long side of the preview frame the capture view sends for the live checks: ~10 ms of checks a frame in
+ * main's worker (bench/camera.ts), while the photo itself is taken at the camera's full size.
+ */
+export const LIVE_MAX_SIDE = 640;
+
 /** The instructions the capture view shows, one at a time (electron/core/quality/live.ts picks it). */
 export const LIVE_INSTRUCTIONS = [
   'no_paper',
@@ -58,6 +64,27 @@ export const LiveVerdict = z.object({
   elapsedMs: z.number(),
 });
 export type LiveVerdict = z.infer<typeof LiveVerdict>;
+
+/** A preview frame sent for the live checks (shared/ipc.ts analyseLiveFrame). */
+export const LiveFrameRequest = z.object({
+  width: z.number().int().min(16).max(LIVE_MAX_SIDE),
+  height: z.number().int().min(16).max(LIVE_MAX_SIDE),
+  /** Interleaved RGB, 3 bytes a pixel, base64 (the size is checked against width × height in main). */
+  rgb: z.string().max(Math.ceil((LIVE_MAX_SIDE * LIVE_MAX_SIDE * 3) / 3) * 4),
+  /** The size of the photo the shutter takes: the checks judge text heights in its pixels. */
+  captureWidth: z.number().int().min(16).max(20_000),
+  captureHeight: z.number().int().min(16).max(20_000),
+  /** The previous verdict's grid (motion is measured against it); absent for the first frame. */
+  previousGrid: z.string().max(4096).nullable().optional(),
+  /** The signature of the paper last taken, so main can say whether this is the same paper. */
+  takenSignature: z.string().max(1024).nullable().optional(),
+});
+export type LiveFrameRequest = z.infer<typeof LiveFrameRequest>;
+
+/** The photo formats a camera hands over (ImageCapture.takePhoto gives JPEG or PNG; a canvas grab JPEG). */
+export const CAPTURE_TYPES = ['image/jpeg', 'image/png'] as const;
+/** A camera photo as bytes: 16 MP as PNG is ~40 MB; base64 adds a third. */
+export const MAX_CAPTURE_BYTES = 64 * 1024 * 1024;
 
 /** Still and passing for this long, the paper is taken by itself: about a second, as document scanners do. */
 export const AUTO_CAPTURE_STILL_MS = 1000;

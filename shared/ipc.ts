@@ -2,6 +2,7 @@
 // Channel names, payload types and the window.claimdesk API type are all derived from this one map, so the
 // preload, the main-side handlers, the test transport and the renderer can never disagree.
 import { z } from 'zod';
+import { CAPTURE_TYPES, LiveFrameRequest, LiveVerdict, MAX_CAPTURE_BYTES } from './capture';
 import { ApplicantRelation, CareSetting, DocumentKind, FilingType } from './domain';
 import { EvaluationReport } from './evaluation';
 import { TypedFields } from './field-corrections';
@@ -513,6 +514,28 @@ export const IPC = {
     Thumbnail,
   ),
   getPageQuality: channel('pages:quality', z.object({ pageId: Id }), QualityReport.nullable()),
+
+  /**
+   * The photo checks on one camera preview frame (in main's live worker): the one instruction to show, the
+   * paper's outline, whether it is still and whether it is the paper last taken (shared/capture.ts).
+   */
+  analyseLiveFrame: channel('camera:frame', LiveFrameRequest, LiveVerdict),
+  /**
+   * Keeps a photo the camera took in the data folder (captures/) and grants it like a dropped file: it then
+   * takes the normal path (importStack on a claim, readStack on 新建报销). Kept until its bytes are stored.
+   */
+  saveCapture: channel(
+    'camera:capture',
+    z.object({
+      type: z.enum(CAPTURE_TYPES),
+      /** base64 of the photo's bytes as the camera gave them. */
+      photo: z
+        .string()
+        .min(1)
+        .max(Math.ceil(MAX_CAPTURE_BYTES / 3) * 4),
+    }),
+    FileGrant,
+  ),
 
   exportBundle: channel(
     'bundle:export',

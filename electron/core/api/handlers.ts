@@ -85,6 +85,10 @@ import {
 import { readSettings, writeSettings } from './settings';
 import { makeThumbnail } from './thumbnails';
 import { isBackupFileName, isProducedPath } from './trust';
+import { cameraHandlers } from './camera';
+import { pruneCaptures } from './captures';
+import type { LiveAnalyser } from './live-in-worker';
+import { analyseLiveFrame } from '../quality/live';
 
 /** What the shell around the handlers provides: Electron's dialogs and shell, or the test's stand-ins. */
 export interface Platform {
@@ -135,6 +139,7 @@ export function createHandlers(
   grants = new FileGrants(),
   runExport: ExportRunner = exportStoredClaim,
   checkerOf: CheckerFactory = checkerFor,
+  analyseLive: LiveAnalyser = async (frame) => analyseLiveFrame(frame),
 ): ApiHandlers {
   const produced = new Set<string>();
   // What the new-claim screen's stack drop read, kept by file hash until the claim is created with it.
@@ -147,6 +152,11 @@ export function createHandlers(
     purgeDeletedClaims(db(), state.ws.dataDir, new Date(Date.now() - UNDO_WINDOW_MS));
   void purgeExpired().catch((err: unknown) =>
     console.error('[claimdesk] purge of deleted claims failed', err),
+  );
+
+  // Camera photos whose bytes are now stored with their paper are removed at start (api/captures.ts).
+  void pruneCaptures(state.ws.dataDir).catch((err: unknown) =>
+    console.error('[claimdesk] clean-up of camera photos failed', err),
   );
 
   async function listBackupFiles(): Promise<BackupInfo[]> {
@@ -181,6 +191,7 @@ export function createHandlers(
   }
 
   return {
+    ...cameraHandlers(() => state.ws.dataDir, grants, analyseLive),
     async getAppInfo() {
       return {
         version: platform.version,

@@ -9,8 +9,7 @@ import type { LiveInstruction } from '../../../shared/capture';
 import { analyse, MIN_TEXT_PX_ERROR } from './checks';
 import type { Raster } from './raster';
 
-/** Long side of the preview raster the renderer sends: ~10 ms of checks a frame (bench/camera.ts). */
-export const LIVE_MAX_SIDE = 640;
+export { LIVE_MAX_SIDE } from '../../../shared/capture';
 
 /** The coarse grey grid frames are compared on: cells of ~13×13 preview pixels, so sensor noise averages out. */
 export const MOTION_GRID_W = 48;
