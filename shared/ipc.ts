@@ -260,6 +260,8 @@ export const StackReading = z.object({
   /** null when the print does not say clearly (the page will wait under 其他材料 for the person). */
   kind: DocumentKind.nullable(),
   fields: Fields,
+  /** Why the photo should be taken again (the checks' errors, zh-CN); empty when it passed. */
+  retake: z.array(z.string()).optional(),
 });
 export type StackReading = z.infer<typeof StackReading>;
 

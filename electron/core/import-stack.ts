@@ -111,6 +111,8 @@ export interface StackReading {
   kind: DocumentKind | null;
   /** What the reader found on it (the form is pre-filled from the invoices'). */
   fields: Fields;
+  /** Why the photo should be taken again: the checks' error messages (the camera marks it 重拍). */
+  retake: string[];
 }
 
 /**
@@ -180,6 +182,9 @@ export async function readStack(
         name: file.name,
         kind: placedKind(looked.facts),
         fields: looked.facts.fields ?? {},
+        retake: (looked.facts.quality?.findings ?? [])
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.message),
       });
     } else rejected.push(looked.rejection);
     req.onProgress?.(index + 1, req.files.length);

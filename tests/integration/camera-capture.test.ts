@@ -178,6 +178,24 @@ describe('a photo taken', () => {
     expect(await readdir(capturesDir(state.ws.dataDir))).toEqual([other.name]);
   }, 180_000);
 
+  it('on 新建报销 is read without being stored, and a blurred one says why to take it again', async () => {
+    const diagnosis = await samplePaper('diagnosis');
+    const photo = async (defocusSigma: number) =>
+      ok('saveCapture', {
+        type: 'image/jpeg',
+        photo: (
+          await jpegOf(await shoot(W, H, { paper: diagnosis, at: CENTRED, defocusSigma }), W, H, 90)
+        ).toString('base64'),
+      });
+    const good = await photo(0);
+    const blurred = await photo(5);
+    const r = await ok('readStack', { files: [good.token, blurred.token] });
+    expect(r.read.map((x) => x.name)).toEqual([good.name, blurred.name]);
+    expect(r.read[0]!.kind).toBe('diagnosis_certificate');
+    expect(r.read[0]!.retake).toEqual([]);
+    expect(r.read[1]!.retake!.join()).toContain('模糊');
+  }, 180_000);
+
   it('refuses bytes that are not the photo the camera said, writing nothing', async () => {
     const before = await readdir(capturesDir(state.ws.dataDir));
     const r = await call('saveCapture', {

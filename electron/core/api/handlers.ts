@@ -356,7 +356,13 @@ export function createHandlers(
           call.emitProgress({ task: 'import', done, total: all, label: labelOf(files, done) }),
       });
       return {
-        read: read.map((r) => ({ token: req.files[r.index]!, name: r.name, kind: r.kind, fields: r.fields })),
+        read: read.map((r) => ({
+          token: req.files[r.index]!,
+          name: r.name,
+          kind: r.kind,
+          fields: r.fields,
+          retake: r.retake,
+        })),
         rejected,
       };
     },
