@@ -8,7 +8,7 @@ import { EvaluationReport } from './evaluation';
 import { TypedFields } from './field-corrections';
 import { Fields } from './fields';
 import { ClaimStatus } from './lifecycle';
-import { QualityReport } from './quality';
+import { Finding, QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, IsoDate, Person, StatusChange } from './schemas';
 import { StackPlacement } from './stack';
 
@@ -260,8 +260,8 @@ export const StackReading = z.object({
   /** null when the print does not say clearly (the page will wait under 其他材料 for the person). */
   kind: DocumentKind.nullable(),
   fields: Fields,
-  /** Why the photo should be taken again (the checks' errors, zh-CN); empty when it passed. */
-  retake: z.array(z.string()).optional(),
+  /** Why the photo should be taken again: the checks' errors (the camera marks it 重拍); empty when it passed. */
+  retake: z.array(Finding).optional(),
 });
 export type StackReading = z.infer<typeof StackReading>;
 

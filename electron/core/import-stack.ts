@@ -6,6 +6,7 @@
 import { DocumentKind } from '../../shared/domain';
 import type { ImportRejection } from '../../shared/ipc';
 import type { PageFacts } from '../../shared/page-facts';
+import type { Finding } from '../../shared/quality';
 import type { Fields } from '../../shared/fields';
 import type { Claim, ClaimDocument } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
@@ -111,8 +112,8 @@ export interface StackReading {
   kind: DocumentKind | null;
   /** What the reader found on it (the form is pre-filled from the invoices'). */
   fields: Fields;
-  /** Why the photo should be taken again: the checks' error messages (the camera marks it 重拍). */
-  retake: string[];
+  /** Why the photo should be taken again: the checks' errors (the camera marks it 重拍). */
+  retake: Finding[];
 }
 
 /**
@@ -182,9 +183,7 @@ export async function readStack(
         name: file.name,
         kind: placedKind(looked.facts),
         fields: looked.facts.fields ?? {},
-        retake: (looked.facts.quality?.findings ?? [])
-          .filter((f) => f.severity === 'error')
-          .map((f) => f.message),
+        retake: (looked.facts.quality?.findings ?? []).filter((f) => f.severity === 'error'),
       });
     } else rejected.push(looked.rejection);
     req.onProgress?.(index + 1, req.files.length);
