@@ -41,6 +41,7 @@ import { DropZone } from '../components/DropZone';
 import { ExportPanel } from '../components/ExportPanel';
 import { PageTile } from '../components/PageTile';
 import { StackDrop } from '../components/StackDrop';
+import { ClaimCamera } from '../components/camera';
 import { StatusChangeForm, type StatusFacts } from '../components/StatusChangeForm';
 import { usePageViewer } from '../components/PageViewer';
 import { BringListButton } from '../components/BringListSheet';
@@ -257,6 +258,7 @@ export function ClaimEditor({
                 initialPlaced={stack}
               />
             )}
+            {!locked && <ClaimCamera claimId={claimId} disabled={importing !== null} onChanged={reload} />}
             <section className="panel" aria-labelledby="answers-title" ref={answersRef}>
               <div className="row">
                 <h2 id="answers-title">{tr('基本情况', 'The answers')}</h2>
