@@ -144,3 +144,20 @@ export async function vgaWebcam(): Promise<CameraVideo> {
     { label: 'invoice', frames: 60, at: () => ({ paper: invoice, at: CENTRED }) },
   ]);
 }
+
+/**
+ * For the screenshots and 新建报销: a diagnosis certificate lying still, then a discharge summary lying out of
+ * focus (a paper to be retaken), over and over.
+ */
+export async function stillThenBlurred(): Promise<CameraVideo> {
+  const diagnosis = await samplePaper('diagnosis');
+  const discharge = await samplePaper('discharge-summary');
+  return writeCameraVideo('still-blurred', 1600, 1200, [
+    { label: 'diagnosis-still', frames: 150, at: () => ({ paper: diagnosis, at: CENTRED }) },
+    {
+      label: 'discharge-blurred',
+      frames: 300,
+      at: () => ({ paper: discharge, at: CENTRED, defocusSigma: 4 }),
+    },
+  ]);
+}

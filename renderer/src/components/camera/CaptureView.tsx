@@ -68,6 +68,7 @@ async function samePaperStill(
 export function CaptureView({ session, onClose }: { session: Session; onClose(): void }) {
   const { tr, lang } = useApp();
   const dialog = useRef<HTMLDialogElement>(null);
+  const main = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const { state: cam, choose, retry, takePhoto } = useCamera();
   const [auto, setAuto] = useState(true);
@@ -119,6 +120,8 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // Focus on the picture, not the camera list: Space there is the shutter (on the list it would open it).
+    main.current?.focus();
   }, []);
 
   // The camera's picture into the <video> (and out of it when the camera goes).
@@ -207,7 +210,7 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
         </p>
       )}
 
-      <div className="capture-main">
+      <div className="capture-main" ref={main} tabIndex={-1}>
         {cam.status === 'fault' && cam.fault ? (
           <div className="capture-fault" role="alert" data-fault={cam.fault}>
             <p>{tr(FAULT_WORDS[cam.fault].zh, FAULT_WORDS[cam.fault].en)}</p>

@@ -78,7 +78,11 @@ const START: CameraState = {
 
 export function useCamera() {
   const [state, setState] = useState<CameraState>(START);
-  const [chosen, setChosen] = useState<string | null>(() => rememberedCamera()?.deviceId ?? null);
+  // The camera asked for: picked in the list (exactly that one) or remembered (that one when it is there).
+  const [chosen, setChosen] = useState<{ deviceId: string; exact: boolean } | null>(() => {
+    const r = rememberedCamera();
+    return r ? { deviceId: r.deviceId, exact: false } : null;
+  });
   const [attempt, setAttempt] = useState(0);
   const live = useRef<{
     track: MediaStreamTrack;
@@ -94,16 +98,27 @@ export function useCamera() {
     };
     void (async () => {
       if (!navigator.mediaDevices?.getUserMedia) return fail('unsupported');
-      try {
-        // Ask for more than any document camera has: the browser picks the largest mode it offers.
-        stream = await navigator.mediaDevices.getUserMedia({
+      // Ask for more than any document camera has: the browser picks the largest mode it offers.
+      const open = (deviceId?: string) =>
+        navigator.mediaDevices.getUserMedia({
           audio: false,
           video: {
-            ...(chosen ? { deviceId: { ideal: chosen } } : {}),
+            ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
             width: { ideal: 4096 },
             height: { ideal: 3072 },
           },
         });
+      try {
+        // The camera asked for, exactly (Chromium does not weigh an "ideal" device). One remembered but gone
+        // (unplugged, or back under a new id) gives way to any camera, then its name is looked for below.
+        try {
+          stream = await open(chosen?.deviceId);
+        } catch (err) {
+          const gone =
+            err instanceof DOMException && ['OverconstrainedError', 'NotFoundError'].includes(err.name);
+          if (!chosen || chosen.exact || !gone) throw err;
+          stream = await open();
+        }
       } catch (err) {
         const devices = await listCameras().catch(() => []);
         return fail(devices.length === 0 ? 'no_camera' : faultOf(err), devices);
@@ -152,7 +167,7 @@ export function useCamera() {
         const same = devices.find((d) => d.label === wanted.label);
         if (same && same.deviceId !== deviceId) {
           stream.getTracks().forEach((t) => t.stop());
-          if (!stopped) setChosen(same.deviceId);
+          if (!stopped) setChosen({ deviceId: same.deviceId, exact: true });
           return;
         }
       }
@@ -181,7 +196,7 @@ export function useCamera() {
 
   const choose = useCallback((deviceId: string) => {
     setState((s) => ({ ...s, status: 'starting', fault: null }));
-    setChosen(deviceId);
+    setChosen({ deviceId, exact: true });
     setAttempt((a) => a + 1);
   }, []);
   const retry = useCallback(() => {
