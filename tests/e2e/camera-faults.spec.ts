@@ -1,6 +1,7 @@
 // The camera's faults, each said in plain words with nothing taken lost (issue 24): no camera, the camera
 // refused, a camera unplugged mid-session, a camera that only offers 640×480; and the camera chosen by its
 // name, remembered on this PC. Each case launches its own Chromium (the fake camera is per launch).
+import type { Page } from '@playwright/test';
 import { expect, test, openFirstClaim } from './fixtures';
 import { seedPerson, seedShanghaiClaim } from './support/api';
 import { openWithCamera } from './support/camera-browser';
@@ -8,7 +9,7 @@ import { vgaWebcam } from './support/camera-video';
 
 test.use({ trace: 'off' });
 
-async function openCamera(page: import('@playwright/test').Page) {
+async function openCamera(page: Page) {
   await openFirstClaim(page);
   await page.locator('section.camera-panel').getByRole('button', { name: '打开摄像头' }).click();
   return page.getByRole('dialog', { name: '拍照' });
