@@ -3,8 +3,19 @@
 // (bundle vs img2pdf), pdf (page rendering vs pdftoppm), ocr (read vs the same PP-OCR models in
 // @gutenye/ocr-node and tesseract), ocr-stages (where the time of one read goes, per stage), startup (CLI
 // start-up vs `node -e 0`), import (window responsiveness while 20 photos are imported,
-// tests/e2e/import-responsiveness.spec.ts). Each lives in its own file and exports run().
-const SECTIONS = ['db', 'quality', 'export', 'pdf', 'ocr', 'ocr-stages', 'startup', 'import'] as const;
+// tests/e2e/import-responsiveness.spec.ts), camera (the live checks per preview frame, the preview's frame
+// rate while analysing, capture-to-sorted). Each lives in its own file and exports run().
+const SECTIONS = [
+  'db',
+  'quality',
+  'export',
+  'pdf',
+  'ocr',
+  'ocr-stages',
+  'startup',
+  'import',
+  'camera',
+] as const;
 const wanted = process.argv.slice(2).filter((a) => (SECTIONS as readonly string[]).includes(a));
 
 for (const name of wanted.length ? wanted : SECTIONS) {

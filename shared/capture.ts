@@ -54,7 +54,7 @@ export const LiveVerdict = z.object({
     .nullable(),
   /** Mean change per cell of a coarse grey grid since the previous frame (grey levels); null for the first. */
   motion: z.number().nullable(),
-  /** Whether the paper in view is the one last taken (null when nothing was taken or no paper). */
+  /** Whether the paper in view is one already taken this session (null when none was or no paper). */
   sameAsTaken: z.boolean().nullable(),
   /** The coarse grid of this frame, to send back with the next one (motion is measured against it). */
   grid: z.string(),
@@ -76,8 +76,8 @@ export const LiveFrameRequest = z.object({
   captureHeight: z.number().int().min(16).max(20_000),
   /** The previous verdict's grid (motion is measured against it); absent for the first frame. */
   previousGrid: z.string().max(4096).nullable().optional(),
-  /** The signature of the paper last taken, so main can say whether this is the same paper. */
-  takenSignature: z.string().max(1024).nullable().optional(),
+  /** The signatures of the papers taken this session, so main can say whether this one was taken. */
+  takenSignatures: z.array(z.string().max(1024)).max(500).optional(),
 });
 export type LiveFrameRequest = z.infer<typeof LiveFrameRequest>;
 
@@ -103,9 +103,11 @@ export interface AutoCaptureState {
 export const INITIAL_AUTO_CAPTURE: AutoCaptureState = { phase: 'armed', steadySince: null, goneSince: null };
 
 /**
- * One step of the auto-capture clock for a frame's verdict at time `now` (ms). `fire` is true exactly once
- * per paper: after a capture (automatic or the shutter, see `taken`) it re-arms only when the paper leaves
- * the view or a different paper lies still in it. Progress 0..1 is how far the steady second has run.
+ * One step of the auto-capture clock for a frame's verdict at time `now` (ms). `fire` is true once per
+ * paper: after a capture (automatic or the shutter, see `taken`) it re-arms only when the paper leaves the
+ * view or a different paper lies still in it, and a paper already taken this session (`sameAsTaken`, from
+ * the signatures the view sends) is not taken by itself again when it comes back. Progress 0..1 is how far
+ * the steady second has run.
  */
 export function autoCaptureStep(
   state: AutoCaptureState,
@@ -122,7 +124,7 @@ export function autoCaptureStep(
       s = { phase: 'armed', steadySince: null, goneSince: null };
     else return { state: { ...s, goneSince }, fire: false, progress: 0 };
   }
-  const steady = v.paper && v.passing && v.still;
+  const steady = v.paper && v.passing && v.still && v.sameAsTaken !== true;
   const steadySince = steady ? (s.steadySince ?? now) : null;
   const held = steadySince === null ? 0 : now - steadySince;
   if (held >= AUTO_CAPTURE_STILL_MS) return { state: taken(), fire: true, progress: 1 };

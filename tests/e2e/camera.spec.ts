@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 import { openFirstClaim } from './fixtures';
 import { apiCall, seedPerson, seedShanghaiClaim } from './support/api';
 import { openWithCamera } from './support/camera-browser';
-import { claimInOnePass } from './support/camera-video';
+import { claimInOnePass, stillThenBlurred } from './support/camera-video';
 
 test.use({ trace: 'off' });
 
@@ -98,6 +98,51 @@ test('auto-capture takes each still good paper once, never a moving, blurred or 
     for (const req of ['invoice', 'diagnosis-certificate'])
       expect(report.requirements.find((r) => r.id === req)?.status, req).not.toBe('missing');
     expect(report.requirements.find((r) => r.id === 'discharge-summary')?.status).toBe('missing');
+    expect(cam.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  } finally {
+    await cam.close();
+  }
+});
+
+test('on 新建报销 the photos join the list the claim is made with; 重拍 marked there; undo takes the last back', async ({
+  server,
+}) => {
+  test.setTimeout(600_000);
+  const video = await stillThenBlurred();
+  await seedPerson(server, '王秀英');
+  const cam = await openWithCamera(server, { video: video.path, grant: true });
+  const page = cam.page;
+  try {
+    await page.getByRole('navigation').getByRole('button', { name: '新建报销' }).click();
+    const stack = page.locator('.new-claim-stack');
+    await stack.getByRole('button', { name: '用摄像头拍' }).click();
+    const view = page.getByRole('dialog', { name: '拍照' });
+    const strip = view.locator('.capture-strip li');
+    // The certificate lying still is taken by itself and read: it goes under 诊断证明.
+    await expect(strip).toHaveCount(1, { timeout: 240_000 });
+    await expect(strip.first()).toHaveAttribute('data-status', 'placed', { timeout: 120_000 });
+    await expect(strip.first()).toContainText('放在“诊断证明”');
+    // The summary out of focus is never taken by itself; taken with Space, it is marked 重拍 at once.
+    await expect(view.locator('[data-instruction="hold_still"][data-still="true"]')).toBeVisible({
+      timeout: 120_000,
+    });
+    await expect(view.locator('.capture-outline polygon.failing')).toBeVisible();
+    await page.keyboard.press(' ');
+    await expect(strip).toHaveCount(2);
+    await expect(strip.nth(1)).toHaveAttribute('data-status', 'retake', { timeout: 120_000 });
+    await expect(strip.nth(1)).toContainText('模糊');
+    await view.getByRole('button', { name: '完成' }).click();
+    // Both are in the list, nothing stored yet (the claim does not exist).
+    await expect(stack.locator('.stack-pages li')).toHaveCount(2);
+    await expect(stack.locator('.stack-pages li').first()).toContainText('放在“诊断证明”');
+    // Undo takes the blurred one back off the list.
+    await stack.getByRole('button', { name: '用摄像头拍' }).click();
+    await expect(strip).toHaveCount(2);
+    await view.getByRole('button', { name: '撤销上一张' }).click();
+    await expect(strip).toHaveCount(1);
+    await view.getByRole('button', { name: '完成' }).click();
+    await expect(stack.locator('.stack-pages li')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: '创建并放入 1 份材料' })).toBeVisible();
     expect(cam.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   } finally {
     await cam.close();

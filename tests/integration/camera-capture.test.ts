@@ -115,7 +115,7 @@ describe('a preview frame through analyseLiveFrame', () => {
       captureWidth: W,
       captureHeight: H,
       previousGrid: v.grid,
-      takenSignature: v.signature,
+      takenSignatures: [v.signature],
     });
     expect(again.sameAsTaken).toBe(true);
   }, 60_000);

@@ -35,11 +35,11 @@ function run(frames: Array<[V, number]>, start: AutoCaptureState = INITIAL_AUTO_
 
 describe('autoCaptureStep', () => {
   it('takes a paper after a second still and passing, once', () => {
-    // 3 s of the same good paper: one capture, at 1 s.
+    // 3 s of the same good paper: one capture, at 1 s; from then on it is among the papers taken.
     expect(
       run([
-        [GOOD, 1],
-        [SAME, 59],
+        [GOOD, 21],
+        [SAME, 40],
       ]),
     ).toEqual([AUTO_CAPTURE_STILL_MS]);
   });
@@ -99,6 +99,15 @@ describe('autoCaptureStep', () => {
         [SAME, 60],
       ]),
     ).toHaveLength(1);
+  });
+
+  it('a paper taken earlier this session and put back later is not taken by itself again', () => {
+    const fired = run([
+      [GOOD, 21], // A taken
+      [EMPTY, 10], // gone: armed again
+      [SAME, 60], // A back (its signature is among the taken ones)
+    ]);
+    expect(fired).toHaveLength(1);
   });
 
   it('after the shutter the paper is spent too', () => {

@@ -29,7 +29,7 @@ async function preview(shot: Shot, w = W, h = H) {
 /** The verdict on a frame held still (its previous frame is itself), as the view sees a paper at rest. */
 async function still(
   shot: Shot,
-  extra: { takenSignature?: Int8Array | null } = {},
+  extra: { takenSignatures?: Int8Array[] } = {},
   w = W,
   h = H,
 ): Promise<LiveResult> {
@@ -219,13 +219,13 @@ describe('the paper taken and the next one', () => {
   it('the verdict says whether the paper in view is the one taken', async () => {
     const taken = (await still({ paper: papers.invoice, at: CENTRED })).signature!;
     expect(
-      (await still({ paper: papers.invoice, at: { ...CENTRED, cx: 0.47 } }, { takenSignature: taken }))
+      (await still({ paper: papers.invoice, at: { ...CENTRED, cx: 0.47 } }, { takenSignatures: [taken] }))
         .sameAsTaken,
     ).toBe(true);
     expect(
-      (await still({ paper: papers.diagnosis, at: CENTRED }, { takenSignature: taken })).sameAsTaken,
+      (await still({ paper: papers.diagnosis, at: CENTRED }, { takenSignatures: [taken] })).sameAsTaken,
     ).toBe(false);
-    expect((await still({}, { takenSignature: taken })).sameAsTaken).toBeNull();
+    expect((await still({}, { takenSignatures: [taken] })).sameAsTaken).toBeNull();
   });
 });
 

@@ -30,7 +30,10 @@ export function cameraHandlers(dataDir: () => string, grants: FileGrants, analys
         );
       // A grid or signature of another size (an older view) is ignored, not refused: the next frame has it.
       const grid = req.previousGrid ? bytesOf(req.previousGrid) : null;
-      const sig = req.takenSignature ? bytesOf(req.takenSignature) : null;
+      const taken = (req.takenSignatures ?? [])
+        .map(bytesOf)
+        .filter((t) => t.length === SIGNATURE_W * SIGNATURE_H)
+        .map((t) => new Int8Array(t.buffer, t.byteOffset, t.length));
       const r = await analyseLive({
         width: req.width,
         height: req.height,
@@ -38,10 +41,7 @@ export function cameraHandlers(dataDir: () => string, grants: FileGrants, analys
         captureWidth: req.captureWidth,
         captureHeight: req.captureHeight,
         previousGrid: grid?.length === MOTION_GRID_W * MOTION_GRID_H ? grid : null,
-        takenSignature:
-          sig?.length === SIGNATURE_W * SIGNATURE_H
-            ? new Int8Array(sig.buffer, sig.byteOffset, sig.length)
-            : null,
+        takenSignatures: taken,
       });
       return {
         instruction: r.instruction,

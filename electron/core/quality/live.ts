@@ -78,8 +78,8 @@ export interface LiveFrame {
   captureHeight: number;
   /** The previous frame's grid (for motion), when there was one. */
   previousGrid?: Uint8Array | null | undefined;
-  /** The signature of the paper last taken, when one was. */
-  takenSignature?: Int8Array | null | undefined;
+  /** The signatures of the papers taken this session. */
+  takenSignatures?: readonly Int8Array[] | undefined;
 }
 
 export interface LiveResult {
@@ -303,8 +303,8 @@ export function analyseLiveFrame(f: LiveFrame): LiveResult {
 
   const signature = paper ? paperSignature(r, outline ?? WHOLE_FRAME) : null;
   const sameAsTaken =
-    signature && f.takenSignature
-      ? signatureCorrelation(signature, f.takenSignature) >= SAME_PAPER_MIN_CORRELATION
+    signature && f.takenSignatures?.length
+      ? f.takenSignatures.some((t) => signatureCorrelation(signature, t) >= SAME_PAPER_MIN_CORRELATION)
       : null;
   return {
     instruction,

@@ -156,7 +156,7 @@ export async function stillThenBlurred(): Promise<CameraVideo> {
     { label: 'diagnosis-still', frames: 150, at: () => ({ paper: diagnosis, at: CENTRED }) },
     {
       label: 'discharge-blurred',
-      frames: 300,
+      frames: 450,
       at: () => ({ paper: discharge, at: CENTRED, defocusSigma: 4 }),
     },
   ]);

@@ -60,7 +60,7 @@ async function samePaperStill(
     captureWidth: size.width,
     captureHeight: size.height,
     previousGrid: judged.grid,
-    takenSignature: judged.signature,
+    takenSignatures: judged.signature ? [judged.signature] : [],
   });
   return v.passing && v.still && v.sameAsTaken === true;
 }
@@ -84,6 +84,7 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
     active: live,
     photo: cam.photo,
     auto,
+    takenSignatures: session.takenSignatures,
     onAuto: (judged) => void capture.current('auto', judged),
   });
   const { latest, markTaken, rearm } = checks;
@@ -102,11 +103,11 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
           setSaid(tr('纸动了，等放稳再拍', 'The paper moved; waiting for it to settle'));
           return;
         }
-        markTaken((judged ?? latest())?.signature ?? null);
+        markTaken();
         playCue();
         setFlash((n) => n + 1);
         setSaid(how === 'auto' ? tr('已自动拍下', 'Taken') : tr('已拍下', 'Taken'));
-        await add(photo, how);
+        await add(photo, how, (judged ?? latest())?.signature ?? null);
       } catch {
         // the camera went away between the frame and the photo: its fault shows; nothing was taken
         if (how === 'auto') rearm();
@@ -244,6 +245,7 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
               className={`capture-instruction${v?.instruction === 'ready' ? ' ready' : ''}`}
               role="status"
               data-instruction={checks.stalled ? 'stalled' : (v?.instruction ?? 'starting')}
+              data-still={v ? String(v.still) : undefined}
             >
               {instruction}
             </p>

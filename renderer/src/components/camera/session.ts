@@ -34,6 +34,8 @@ export interface Shot {
   name: string | null;
   /** Taken by itself (auto) or with the shutter. */
   how: 'auto' | 'shutter';
+  /** The paper's signature from the live checks, so it is not taken by itself again this session. */
+  signature: string | null;
 }
 
 interface Pending {
@@ -48,6 +50,9 @@ export function useCaptureSession(target: CaptureTarget) {
   const [shots, setShots] = useState<Shot[]>([]);
   const [busy, setBusy] = useState(0);
   const photos = useRef(new Map<number, Pending>());
+  // The papers taken this session (their live signatures), read by the live checks on every frame.
+  const signatures = useRef(new Map<number, string>());
+  const takenSignatures = useCallback(() => [...signatures.current.values()], []);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const targetRef = useRef(target);
   useEffect(() => {
@@ -90,13 +95,14 @@ export function useCaptureSession(target: CaptureTarget) {
   );
 
   const add = useCallback(
-    async (photo: Blob, how: Shot['how']) => {
+    async (photo: Blob, how: Shot['how'], signature: string | null) => {
       const id = ++seq;
       photos.current.set(id, { photo, grant: null });
+      if (signature) signatures.current.set(id, signature);
       const thumb = await thumbnailOf(photo).catch(() => '');
       setShots((all) => [
         ...all,
-        { id, thumb, status: 'checking', placed: null, error: null, name: null, how },
+        { id, thumb, status: 'checking', placed: null, error: null, name: null, how, signature },
       ]);
       send(id);
     },
@@ -111,8 +117,10 @@ export function useCaptureSession(target: CaptureTarget) {
     if (!last || last.status === 'checking') return;
     if (last.placed) await targetRef.current.undo(last.placed);
     photos.current.delete(last.id);
+    // Taken back, the paper may be taken again (by itself too).
+    signatures.current.delete(last.id);
     setShots((all) => all.filter((s) => s.id !== last.id));
   }, [shots]);
 
-  return { shots, busy: busy > 0, add, retry, undoLast };
+  return { shots, busy: busy > 0, add, retry, undoLast, takenSignatures };
 }

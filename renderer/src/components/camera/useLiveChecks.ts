@@ -21,8 +21,8 @@ export interface LiveChecks {
   stalled: boolean;
   /** The verdict on the latest frame (for the shutter: the paper it takes). */
   latest(): LiveVerdict | null;
-  /** Marks this paper as taken (after any capture): it will not be taken again by itself. */
-  markTaken(signature: string | null): void;
+  /** After any capture: the paper in view is not taken again by itself (its signature joins the session's). */
+  markTaken(): void;
   /** An automatic capture that did not go through (the photo was not the paper judged): wait again. */
   rearm(): void;
 }
@@ -36,6 +36,8 @@ export function useLiveChecks(
     active: boolean;
     photo: { width: number; height: number } | null;
     auto: boolean;
+    /** The signatures of the papers taken this session (a paper among them is not taken by itself again). */
+    takenSignatures(): string[];
     /** The paper in `judged` has been still and passing for a second: take it. */
     onAuto(judged: LiveVerdict): void;
   },
@@ -44,13 +46,14 @@ export function useLiveChecks(
   const [progress, setProgress] = useState(0);
   const [stalled, setStalled] = useState(false);
   const clock = useRef<AutoCaptureState>(INITIAL_AUTO_CAPTURE);
-  const takenSignature = useRef<string | null>(null);
   const last = useRef<LiveVerdict | null>(null);
   const onAuto = useRef(opts.onAuto);
   const auto = useRef(opts.auto);
+  const takenSignatures = useRef(opts.takenSignatures);
   useEffect(() => {
     onAuto.current = opts.onAuto;
     auto.current = opts.auto;
+    takenSignatures.current = opts.takenSignatures;
   });
   const pw = opts.photo?.width ?? 0;
   const ph = opts.photo?.height ?? 0;
@@ -77,7 +80,7 @@ export function useLiveChecks(
             captureWidth: pw,
             captureHeight: ph,
             previousGrid: grid,
-            takenSignature: takenSignature.current,
+            takenSignatures: takenSignatures.current(),
           });
           if (stopped) return;
           failures = 0;
@@ -105,8 +108,7 @@ export function useLiveChecks(
   }, [opts.active, pw, ph, video]);
 
   const latest = useCallback(() => last.current, []);
-  const markTaken = useCallback((signature: string | null) => {
-    takenSignature.current = signature;
+  const markTaken = useCallback(() => {
     clock.current = taken();
     setProgress(0);
   }, []);
