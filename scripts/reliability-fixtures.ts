@@ -12,17 +12,9 @@ import { seedSampleClaim } from '../tests/helpers/sample-claim';
 
 export const GENERATED_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'generated');
 
-/** mulberry32: small, fast, and the same sequence on every machine, so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
+
+export { seededRandom };
 
 /**
  * `count` different invoice-like JPEGs (text, lines, a red seal) of about 40–60 KB each, made once and

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEB_PACKAGES=(chromium poppler-utils qpdf mupdf-tools img2pdf python3-opencv fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai strace)
+# fonts-arphic-gbsn00lp, -gkai00mp and fonts-lxgw-wenkai: the faces of OCR corpus C (scripts/ocr-corpus-c).
+DEB_PACKAGES=(chromium poppler-utils qpdf mupdf-tools img2pdf python3-opencv fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-lxgw-wenkai strace)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

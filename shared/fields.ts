@@ -21,6 +21,16 @@ export const FIELD_NAMES = {
     'careEnd',
     'fundPaid',
     'personalPaid',
+    // The rest of the national 医疗收费票据 field set (财政部 template; issue 21): absent on papers that do not
+    // print them, and never compared across papers yet — read so the person sees them and can correct them.
+    'payerCreditCode',
+    'serialNumber',
+    'visitNumber',
+    'visitDate',
+    'insuranceType',
+    'accountPaid',
+    'coPay',
+    'selfPay',
   ],
   itemized_bill: ['patientName', 'hospital', 'totalAmount', 'careStart', 'careEnd'],
   diagnosis_certificate: ['patientName', 'hospital', 'visitDate', 'diagnosis', 'emergency'],
@@ -33,7 +43,14 @@ export type FieldName = (typeof FIELD_NAMES)[FieldKind][number];
 
 /** Which fields hold which kind of value (for parsing corrections and for the editor's input type). */
 export const DATE_FIELDS = ['issueDate', 'careStart', 'careEnd', 'visitDate'] as const;
-export const AMOUNT_FIELDS = ['totalAmount', 'fundPaid', 'personalPaid'] as const;
+export const AMOUNT_FIELDS = [
+  'totalAmount',
+  'fundPaid',
+  'personalPaid',
+  'accountPaid',
+  'coPay',
+  'selfPay',
+] as const;
 export const BOOLEAN_FIELDS = ['emergency'] as const;
 
 export const FieldValue = z.union([z.string(), z.number(), z.boolean()]);
@@ -79,6 +96,13 @@ export const FIELD_LABELS: Record<string, string> = {
   careEnd: '出院日期',
   fundPaid: '医保统筹支付（元）',
   personalPaid: '个人现金支付（元）',
+  payerCreditCode: '交款人统一社会信用代码',
+  serialNumber: '业务流水号',
+  visitNumber: '门诊号/住院号',
+  insuranceType: '医保类型',
+  accountPaid: '个人账户支付（元）',
+  coPay: '个人自付（元）',
+  selfPay: '个人自费（元）',
   visitDate: '就诊日期',
   diagnosis: '诊断',
   emergency: '急诊',

@@ -134,6 +134,12 @@ export const PageFacts = z.object({
   /** Fields read off the paper (shared/fields.ts vocabulary), from a PageReader. */
   fields: Fields.optional(),
   /**
+   * Fields whose label is printed on the paper but whose cell is blank or masked (a 交款人 left empty): the
+   * field is absent, and the reader says why rather than taking the next cell's text. Added in issue 21;
+   * absent on facts stored before, which parse as they are.
+   */
+  blankFields: z.array(z.string()).optional(),
+  /**
    * The kind of paper found from what is printed on it, when the page came in without a kind (a dropped
    * stack): the requirement it is placed under. Absent when the kind was given.
    */

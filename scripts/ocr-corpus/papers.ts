@@ -248,6 +248,8 @@ function invoicePaper(rand: () => number, font: string): Svg {
   const dateStyle = Math.floor(rand() * 3);
   const province = pick(rand, ['江苏省', '浙江省', '上海市', '湖北省', '四川省', '河南省']);
   const payer = pick(rand, ['交款人', '姓名', '患者姓名']);
+  // Assigned where it is printed, so the random sequence (and every photo) stays as it was.
+  let insurance: string;
   const body = [
     text(
       105,
@@ -261,7 +263,7 @@ function invoicePaper(rand: () => number, font: string): Svg {
     text(150, 25, 3.3, `开票日期：${printDate(date, dateStyle)}`),
     text(12, 32, 3.3, `${payer}：${name}`),
     text(70, 32, 3.3, `性别：${rand() < 0.5 ? '男' : '女'}`),
-    text(105, 32, 3.3, `医保类型：${pick(rand, ['职工基本医疗保险', '城乡居民基本医疗保险'])}`),
+    text(105, 32, 3.3, `医保类型：${(insurance = pick(rand, ['职工基本医疗保险', '城乡居民基本医疗保险']))}`),
     `<rect x="${mm(10)}" y="${mm(38)}" width="${mm(190)}" height="${mm(66)}" fill="none" stroke="rgb(150,60,60)" stroke-width="${mm(0.35)}"/>`,
     text(14, 44, 3.4, '项目名称', 'font-weight="bold"'),
     text(70, 44, 3.4, '明细', 'font-weight="bold"'),
@@ -296,6 +298,7 @@ function invoicePaper(rand: () => number, font: string): Svg {
       careSetting: 'outpatient',
       fundPaid: fund,
       personalPaid: personal,
+      insuranceType: insurance,
     },
   };
 }
@@ -325,6 +328,8 @@ async function invoiceElectronic(rand: () => number, font: string): Promise<Svg>
   const modules = Number(/<!--(\d+)-->/.exec(qrInner)?.[1] ?? 25);
   const qrSize = 24;
   const setting = inpatient ? '住院' : '门诊';
+  // Assigned where it is printed, so the random sequence (and every photo) stays as it was.
+  let insurance: string;
   const cell = (x: number, y: number, w: number, label: string, value: string): string =>
     `<rect x="${mm(x)}" y="${mm(y)}" width="${mm(w)}" height="${mm(14)}" fill="none" stroke="rgb(120,120,120)" stroke-width="${mm(0.25)}"/>` +
     text(x + 2, y + 5, 3, label, 'fill="rgb(90,90,90)"') +
@@ -350,7 +355,7 @@ async function invoiceElectronic(rand: () => number, font: string): Promise<Svg>
       inpatient ? '住院时间' : '就诊日期',
       inpatient ? `${isoDate(start)}至${isoDate(end)}` : isoDate(start),
     ),
-    cell(134, 50, 64, '医保类型', pick(rand, ['职工基本医疗保险', '城乡居民医保'])),
+    cell(134, 50, 64, '医保类型', (insurance = pick(rand, ['职工基本医疗保险', '城乡居民医保']))),
     `<rect x="${mm(12)}" y="${mm(66)}" width="${mm(186)}" height="${mm(8 + rows.length * 6)}" fill="none" stroke="rgb(120,120,120)" stroke-width="${mm(0.25)}"/>`,
     text(15, 71, 3.2, '项目名称', 'font-weight="bold"'),
     text(110, 71, 3.2, '数量', 'font-weight="bold"'),
@@ -391,11 +396,12 @@ async function invoiceElectronic(rand: () => number, font: string): Promise<Svg>
     careSetting: inpatient ? 'inpatient' : 'outpatient',
     fundPaid: fund,
     personalPaid: personal,
+    insuranceType: insurance,
   };
   if (inpatient) {
     truth.careStart = isoDate(start);
     truth.careEnd = isoDate(end);
-  }
+  } else truth.visitDate = isoDate(start);
   return {
     svg: frame(210, hMm, font, body.join('\n'), 'rgb(255,255,255)'),
     wMm: 210,

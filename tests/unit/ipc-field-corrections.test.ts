@@ -80,9 +80,10 @@ describe('stored field corrections', () => {
       expect(badDate.error.code).toBe('invalid_input');
       expect(badDate.error.message).toContain('YYYY-MM-DD');
     }
-    const badName = await call('setDocumentField', { pageId, field: 'visitDate', value: '2026-10-01' });
+    // An invoice has no diagnosis (it has a visitDate since issue 21: 就诊日期 on outpatient e-invoices).
+    const badName = await call('setDocumentField', { pageId, field: 'diagnosis', value: '肺炎' });
     expect(badName.ok).toBe(false);
-    if (!badName.ok) expect(badName.error.message).toContain('没有“visitDate”这一项');
+    if (!badName.ok) expect(badName.error.message).toContain('没有“diagnosis”这一项');
     const badShape = await call('setDocumentField', { pageId, field: 'totalAmount', value: { yuan: 1 } });
     expect(badShape.ok).toBe(false);
     const noPage = await call('setDocumentField', { pageId: 99999, field: 'patientName', value: '张三' });

@@ -7,27 +7,7 @@ import type { OcrSegment } from '../../electron/core/ocr/engine';
 import { classifyPage } from '../../electron/core/ocr/classify';
 import { extractFields, isFormLabel, parseAmount, parseDiagnosis } from '../../electron/core/ocr/fields';
 import { layoutPage } from '../../electron/core/ocr/layout';
-
-/** A text box as the detector gives it: x, y of its top-left, width, height (px), characters evenly spaced. */
-function box(text: string, x: number, y: number, w: number, h = 30): OcrSegment {
-  const n = [...text].length;
-  return {
-    text,
-    confidence: 0.98,
-    quad: [
-      [x, y],
-      [x + w, y],
-      [x + w, y + h],
-      [x, y + h],
-    ],
-    charPos: Array.from({ length: n }, (_, i) => (i + 0.5) / n),
-    charConf: Array.from({ length: n }, () => 0.98),
-  };
-}
-const fieldsOf = (kind: string, boxes: OcrSegment[]): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(extractFields(layoutPage(boxes, 2400, 1800), kind)).map(([k, v]) => [k, v.value]),
-  );
+import { box, fieldsOf } from '../helpers/ocr-boxes';
 
 describe('labels', () => {
   it('finds a label whose characters are spaced and followed by a full-width colon', () => {

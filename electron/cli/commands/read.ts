@@ -11,6 +11,8 @@ interface ReadResult {
   file: string;
   kind: DocumentKind | null;
   fields: Fields;
+  /** Fields whose label is printed but whose cell is blank: not read, and not guessed. */
+  blank?: string[];
   lines: TextLine[];
   elapsedMs: number;
   /** The clockwise turn that made a sideways or upside-down photo read upright; absent when read as taken. */
@@ -51,6 +53,7 @@ export function register(program: Command): void {
             file,
             kind: r.kind,
             fields: r.fields,
+            ...(r.blank.length ? { blank: r.blank } : {}),
             lines: r.lines,
             elapsedMs: r.elapsedMs,
             ...(r.upright ? { upright: r.upright } : {}),
@@ -101,6 +104,8 @@ function printHuman(results: readonly ReadResult[]): void {
       const unsure = f.confidence < 0.85 ? '（不太确定，请核对）' : '';
       println(`  ${FIELD_LABELS[name] ?? name}：${show(f.value, name)}${SOURCE_ZH[f.source]}${unsure}`);
     }
+    for (const name of r.blank ?? [])
+      println(`  ${FIELD_LABELS[name] ?? name}：票面这一栏是空白的，没有读取`);
   }
   const failed = results.filter((r) => r.error !== undefined).length;
   println(

@@ -20,8 +20,11 @@ const RULES: Rule[] = [
   },
   {
     kind: 'invoice',
-    title: /收费(?:电子)?票据|电子票据|(?:专用|普通|电子)?发票|票据\(电子\)|票据（电子）/,
-    body: /票据代码|票据号码|发票代码|校验码|交款人|收款单位/,
+    // 医疗住院费票据, 医疗门诊收费票据: a provincial receipt's title also when the seal over it hid 收.
+    title:
+      /收费(?:电子)?票据|电子票据|(?:专用|普通|电子)?发票|票据\(电子\)|票据（电子）|医疗.{0,6}费.?票据|(?:住院|门诊)(?:收)?费票据/,
+    // The national template's labels: a real invoice prints many of them even when its title is unreadable.
+    body: /票据代码|票据号码|发票代码|校验码|交款人|收款单位|收款人|开票日期|金额合计|大写|小写|业务流水号|医保统筹|统筹基金|个人现金支付|个人账户支付|个人自付|个人自费/,
   },
   { kind: 'diagnosis_certificate', title: /诊\s*断\s*证\s*明|病情证明|疾病证明/, body: /诊断|医师签名/ },
   { kind: 'discharge_summary', title: /出院(?:记录|小结)/, body: /入院日期|出院日期|出院诊断|诊疗经过/ },
@@ -43,11 +46,13 @@ export function classifyPage(page: Page): Classification {
   const scores = new Map<DocumentKind, number>();
   for (const seg of page.segs) {
     const t = seg.text.replace(/\s/g, '');
-    // A title: one of the first rows, or print clearly larger than the body's.
-    const titleWeight = seg.row < 3 || seg.h > typical * 1.4 ? 3 : 1;
+    // A title: one of the first rows, or print clearly larger than the body's. Title words elsewhere count
+    // as a body word: an invoice's payment line names 银行卡, its 其他信息 a 社会保障卡号, and two real
+    // e-invoices were called bank_account and insurance_card when those counted like a title.
+    const inTitle = seg.row < 3 || seg.h > typical * 1.4;
     for (const rule of RULES) {
       let add = 0;
-      if (rule.title.test(t)) add += titleWeight * 2;
+      if (rule.title.test(t)) add += inTitle ? 6 : 0.5;
       if (rule.body?.test(t)) add += 0.5;
       if (add) scores.set(rule.kind, (scores.get(rule.kind) ?? 0) + add);
     }

@@ -48,7 +48,10 @@ export function layoutPage(segments: OcrSegment[], width: number, height: number
     const v1 = Math.max(...vs);
     return { ...s, u0: Math.min(...us), u1: Math.max(...us), v: (v0 + v1) / 2, h: v1 - v0, row: -1 };
   });
-  // Rows: boxes whose vertical centres lie within half a line height of the row's.
+  // Rows: boxes whose vertical centres lie within half a line height of the row's. A row of specks (a
+  // stroke of a seal read as one character, under half the box's height) takes no box of real text: it
+  // would split that text's line in two (seen on a real receipt: a 6 px speck between 合计金额（大写） and
+  // the amount in words on its line).
   const byV = [...segs].sort((a, b) => a.v - b.v);
   const rows: Seg[][] = [];
   const rowV: number[] = [];
@@ -58,7 +61,7 @@ export function layoutPage(segments: OcrSegment[], width: number, height: number
     let bestD = Infinity;
     for (let r = Math.max(0, rows.length - 4); r < rows.length; r++) {
       const d = Math.abs(s.v - rowV[r]!);
-      if (d < 0.5 * Math.min(s.h, rowH[r]!) && d < bestD) {
+      if (d < 0.5 * Math.min(s.h, rowH[r]!) && rowH[r]! >= 0.5 * s.h && d < bestD) {
         best = r;
         bestD = d;
       }

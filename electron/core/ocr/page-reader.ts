@@ -16,6 +16,7 @@ function factsOf(r: PageReading, classified: boolean): Facts {
     text: plainText(r.lines) || null,
     lines: r.lines,
     fields: r.fields,
+    ...(r.blank.length ? { blankFields: r.blank } : {}),
     ...(r.upright ? { upright: r.upright } : {}),
     ...(classified ? { kind: r.kind, kindConfidence: r.kindConfidence } : {}),
   };
@@ -74,6 +75,7 @@ export async function readPaper(path: string, options: ReadPaperOptions = {}): P
     kindConfidence: options.kind ? 1 : (facts.readKind?.confidence ?? 0),
     lines: facts.lines ?? [],
     fields: facts.fields ?? {},
+    blank: facts.blankFields ?? [],
     elapsedMs: Math.round(performance.now() - started),
     upright: facts.upright ?? 0,
   };

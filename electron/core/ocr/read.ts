@@ -11,10 +11,10 @@ import { loadSharp } from '../lazy';
 import { renderPdfPage, type RenderedPdfPage } from '../pdf/render';
 import type { ParsedInvoice } from '../invoices/parse';
 import type { OcrImage, OcrSegment } from './engine';
-import { ocrUpright } from './orientation';
+import { ocrUpright, type UprightReading } from './orientation';
 import { regionOnPhoto, type Turn } from '../../../shared/turn';
 import { classifyPage } from './classify';
-import { extractFields } from './fields';
+import { readFields } from './fields';
 import { layoutPage, quadRegion, unionRegion, type Page } from './layout';
 import type { Quad } from './geometry';
 
@@ -27,6 +27,8 @@ export interface PageReading {
   kindConfidence: number;
   lines: TextLine[];
   fields: Fields;
+  /** Fields whose label is printed but whose cell is blank (ocr/fields.ts readFields). */
+  blank: string[];
   elapsedMs: number;
   /** The clockwise turn that made the page's text upright (0: read as taken). */
   upright: Turn;
@@ -59,11 +61,13 @@ function linesOf(page: Page): TextLine[] {
 
 function finish(page: Page, options: ReadOptions, started: number): PageReading {
   const cls = options.kind ? { kind: options.kind, confidence: 1 } : classifyPage(page);
+  const found = readFields(page, cls.kind);
   return {
     kind: cls.kind,
     kindConfidence: cls.confidence,
     lines: linesOf(page),
-    fields: extractFields(page, cls.kind),
+    fields: found.fields,
+    blank: found.blank,
     elapsedMs: Math.round(performance.now() - started),
     upright: 0,
   };
@@ -75,7 +79,19 @@ function finish(page: Page, options: ReadOptions, started: number): PageReading 
  */
 export async function readPage(image: OcrImage, options: ReadOptions = {}): Promise<PageReading> {
   const started = performance.now();
-  const upright = await ocrUpright(image);
+  return readUpright(await ocrUpright(image), options, started);
+}
+
+/**
+ * What follows the OCR: rows, kind, fields, and the regions mapped back onto the photo as taken. Split from
+ * readPage so a measuring script can keep the OCR of a photo and find its fields again after a change to
+ * the field rules (scripts/ocr-corpus/ocr-cache.ts).
+ */
+export function readUpright(
+  upright: UprightReading,
+  options: ReadOptions = {},
+  started = performance.now(),
+): PageReading {
   const reading = finish(layoutPage(upright.segments, upright.width, upright.height), options, started);
   if (upright.rotation === 0) return reading;
   reading.upright = upright.rotation;

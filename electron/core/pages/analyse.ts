@@ -53,6 +53,8 @@ export interface PageReading {
   text?: string | null;
   lines?: TextLine[];
   fields?: Fields;
+  /** Fields whose label is printed but whose cell is blank (a masked name): absent, and said so. */
+  blankFields?: string[];
   /** The kind of paper found from its print, when the page came without a kind. */
   kind?: DocumentKind;
   kindConfidence?: number;
@@ -155,6 +157,7 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
       ...(reading?.text !== undefined ? { text: reading.text } : {}),
       ...(reading?.lines ? { lines: reading.lines } : {}),
       ...(reading?.fields ? { fields: withQr(reading.fields) } : {}),
+      ...(reading?.blankFields?.length ? { blankFields: reading.blankFields } : {}),
       ...(reading?.upright ? { upright: reading.upright } : {}),
       ...(reading?.kind && !input.kind
         ? { readKind: { kind: reading.kind, confidence: reading.kindConfidence ?? 0 } }
