@@ -6,13 +6,16 @@
 //   built-in) and nothing from electron/ or renderer/ (DOM types are kept out by tsconfig.shared.json,
 //   which `npm run lint` also checks);
 // - renderer/ talks only to window.claimdesk: no Node module and nothing from electron/;
-// - no import cycles anywhere in our own code.
+// - no import cycles anywhere in our own code;
+// - inside electron/core, a module imports only its own layer and the layers below it (base → storage →
+//   papers → rules → records → pages → intake → export → api; scripts/lint/core-layers.js holds the table).
 // Paths are resolved (import-x), so `../../cli/x` and `../cli/x` are caught alike.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
+import coreLayers from './scripts/lint/core-layers.js';
 
 const sourceFiles = ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'];
 
@@ -84,8 +87,14 @@ export default tseslint.config(
     },
   },
   {
+    // The layers inside core, lowest first (docs/architecture.md): no import up the order.
+    files: ['electron/core/**/*.ts'],
+    plugins: { claimdesk: coreLayers },
+    rules: { 'claimdesk/core-layers': 'error' },
+  },
+  {
     // core/ and cli/ must run under plain Node so the CLI and tests exercise the real code. Storage is reached
-    // through its contract (electron/core/db/contract.ts): only electron/core/db/ may load the SQLite driver
+    // through its contract (electron/core/db/contract.ts): only electron/core/db/ may load a driver (SQLite, pg)
     // or unwrap the store handle (tests/unit/storage-boundary.test.ts also refuses SQL text elsewhere).
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     ignores: ['electron/core/db/**'],
@@ -99,6 +108,11 @@ export default tseslint.config(
               name: 'better-sqlite3',
               message:
                 'SQLite is the storage engine: go through the storage contract (electron/core/db/contract.ts).',
+            },
+            {
+              name: 'pg',
+              message:
+                'PostgreSQL is a storage engine: go through the storage contract (electron/core/db/contract.ts).',
             },
           ],
           patterns: [
@@ -122,6 +136,7 @@ export default tseslint.config(
               name: 'better-sqlite3',
               message: 'Go through the storage contract (electron/core/db/contract.ts).',
             },
+            { name: 'pg', message: 'Go through the storage contract (electron/core/db/contract.ts).' },
           ],
         },
       ],

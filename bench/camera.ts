@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cameraHandlers } from '../electron/core/api/camera';
+import { cameraHandlers } from '../electron/core/api/handlers/camera';
 import { FileGrants } from '../electron/core/api/grants';
 import { LiveFrameWorker } from '../electron/core/api/live-in-worker';
 import { analyse } from '../electron/core/quality/checks';
@@ -64,7 +64,11 @@ async function liveChecks(): Promise<void> {
     argv: [resolve(REPO, 'electron/core/api/live-worker.ts')],
   });
   try {
-    const handlers = cameraHandlers(() => tmp.dir, new FileGrants(), worker.analyse);
+    const handlers = cameraHandlers({
+      state: { ws: { dataDir: tmp.dir } },
+      grants: new FileGrants(),
+      analyseLive: worker.analyse,
+    });
     const frames = [];
     for (const shot of await scenes()) {
       const rgb = await shoot(W, H, shot);
@@ -122,13 +126,13 @@ async function captureVsDrop(): Promise<void> {
   try {
     const claimId = seedSampleClaim(ws.db).claimId;
     const grants = new FileGrants();
-    const handlers = cameraHandlers(
-      () => ws.dataDir,
+    const handlers = cameraHandlers({
+      state: { ws },
       grants,
-      async () => {
+      analyseLive: async () => {
         throw new Error('not used');
       },
-    );
+    });
     const papers = ['invoice', 'diagnosis', 'itemized-bill'];
     const capture: number[] = [];
     const drop: number[] = [];

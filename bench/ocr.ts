@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FieldValue } from '../shared/fields';
-import { readPaper } from '../electron/core/ocr/page-reader';
+import { readPaper } from '../electron/core/pages/reader';
 import { shoot } from '../scripts/ocr-corpus/shots';
 
 const PHOTOS = Number(process.env.BENCH_OCR_PHOTOS ?? 4);

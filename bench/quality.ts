@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp, { type Sharp } from 'sharp';
-import { checkFile } from '../electron/core/quality/index';
+import { checkFile } from '../electron/core/pages/check';
 import { makeCorpus } from '../scripts/make-quality-corpus';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

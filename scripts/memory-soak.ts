@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFile } from '../electron/core/quality/index';
+import { checkFile } from '../electron/core/pages/check';
 import { generateFuzzInputs } from './fuzz-inputs';
 
 const rounds = Number(process.argv[2] ?? 6);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { loadModels, setSealLines, setStageMeter } from '../electron/core/ocr/engine';
 import { setLexiconCheck } from '../electron/core/ocr/fields';
-import { readPaper } from '../electron/core/ocr/page-reader';
+import { readPaper } from '../electron/core/pages/reader';
 import { shoot } from './ocr-corpus/shots';
 
 if (process.argv[2] === '--load-only') {

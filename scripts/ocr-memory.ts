@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { readPaper } from '../electron/core/ocr/page-reader';
+import { readPaper } from '../electron/core/pages/reader';
 import { rng } from './quality-corpus/documents';
 import { shoot } from './ocr-corpus/shots';
 

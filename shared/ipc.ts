@@ -29,6 +29,9 @@ export const CORE_ERROR_CODES = [
   'export_failed',
   'manifest_invalid',
   'rule_pack_invalid',
+  // Shared database (#23): another desk changed the row first; the database server cannot be reached.
+  'stale_write',
+  'database_unreachable',
 ] as const;
 
 /** Every error code an answer may carry: the core's ClaimDeskError codes plus the IPC layer's own. */

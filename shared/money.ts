@@ -12,3 +12,11 @@ export function formatYuan(amount: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * An amount inside a sentence or on a printed paper: the same digits with the unit Chinese text carries,
+ * ¥12,345.67 元 (English text has no unit word: ¥12,345.67).
+ */
+export function formatYuanInText(amount: number, lang: 'zh' | 'en' = 'zh'): string {
+  return lang === 'zh' ? `${formatYuan(amount)} 元` : formatYuan(amount);
+}

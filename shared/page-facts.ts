@@ -100,9 +100,11 @@ export const InvoiceQr = z.object({
 });
 export type InvoiceQr = z.infer<typeof InvoiceQr>;
 
+/** The version analysePage writes. Raising it needs an upgrade step (shared/page-facts-upgrade.ts). */
 export const PAGE_FACTS_VERSION = 1;
 
-export const PageFacts = z.object({
+// Loose: a field a newer build added is carried along by this one, not dropped (page-facts-upgrade.ts).
+export const PageFacts = z.looseObject({
   version: z.literal(PAGE_FACTS_VERSION),
   /** The file's type sniffed from its bytes; null when the file could not be read at all. */
   mime: z.string().nullable(),
@@ -151,9 +153,3 @@ export const PageFacts = z.object({
   upright: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional(),
 });
 export type PageFacts = z.infer<typeof PageFacts>;
-
-/** Facts read back from storage: a row from an older or damaged store that does not parse counts as none. */
-export function pageFactsOf(stored: unknown): PageFacts | null {
-  const parsed = PageFacts.safeParse(stored);
-  return parsed.success ? parsed.data : null;
-}

@@ -1,5 +1,6 @@
 // The photo/scan quality report: the `claimdesk check --json` object of docs/contracts.md. Produced by
-// electron/core/quality, stored per page (document_pages.quality_json), drawn by the UI, used by export.
+// electron/core/quality, stored per page in its facts (PageFacts.quality, document_pages.facts_json), drawn
+// by the UI, used by export.
 import { z } from 'zod';
 
 export const FINDING_CODES = [

@@ -180,8 +180,13 @@ export const DocumentPage = z.object({
   size: z.number().int(),
   /** Quality report from the checker (the `check` object, = facts.quality), null until checked. */
   quality: z.unknown().nullable(),
-  /** Everything analysePage found on the page (shared/page-facts.ts); null for rows never analysed. */
+  /**
+   * Everything analysePage found on the page (shared/page-facts.ts), upgraded to the current version; null
+   * for rows never analysed, or whose stored facts could not be read (then `factsUnread` says why).
+   */
   facts: PageFacts.nullable(),
+  /** Stored facts this version cannot read (kept stored as they were, not replaced): the version and why. */
+  factsUnread: z.object({ version: z.number().int().nullable(), reason: z.string() }).nullable().optional(),
 });
 export type DocumentPage = z.infer<typeof DocumentPage>;
 

@@ -1,6 +1,7 @@
 // Shared plumbing for CLI commands: the data folder, opening the workspace, printing, and exit codes.
 import type { Command } from 'commander';
-import { ClaimDeskError } from '../core/errors';
+import { DOCUMENT_KINDS, DocumentKind } from '../../shared/domain';
+import { ClaimDeskError, InvalidInputError } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace, type Workspace } from '../core/workspace';
 
@@ -55,6 +56,20 @@ export function parseId(value: string, name: string): number {
 }
 
 /** Exit status for an error: input the user can fix → 2, everything else → 1. */
+/** The `--kind` option of `check` and `read`: a known document kind, or absent; anything else is refused. */
+export function kindOption(value: string | undefined): DocumentKind | undefined {
+  if (value === undefined) return undefined;
+  const parsed = DocumentKind.safeParse(value);
+  if (!parsed.success) {
+    throw new InvalidInputError(
+      `--kind 不是已知的材料类型：“${value}”。可选：${DOCUMENT_KINDS.join('、')}`,
+      `--kind is not a known document kind: "${value}"; one of ${DOCUMENT_KINDS.join(', ')}`,
+      'kind',
+    );
+  }
+  return parsed.data;
+}
+
 export function exitCodeFor(err: ClaimDeskError): number {
   return err.code === 'invalid_input' || err.code === 'manifest_invalid' || err.code === 'rule_pack_invalid'
     ? EXIT_USAGE

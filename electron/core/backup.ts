@@ -7,7 +7,14 @@ import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './d
 import { store } from './db/store';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { ClaimDeskError, DatabaseFromFutureError, describeFsError } from './errors';
-import { commitTemp, discardTemp, fsyncFile, removeDeadTemps, tempNameFor } from './files/atomic';
+import {
+  commitTemp,
+  copyFileAtomic,
+  discardTemp,
+  fsyncFile,
+  removeDeadTemps,
+  tempNameFor,
+} from './files/atomic';
 import { storeRoot, storedFilePath, verifyStoredFile } from './files/store';
 import { backupsDir, openWorkspace, type Workspace } from './workspace';
 
@@ -145,8 +152,8 @@ async function saveCurrentDatabase(
   const path = join(backupsDir(dataDir), `damaged-${stamp}.sqlite3`);
   try {
     await mkdir(backupsDir(dataDir), { recursive: true });
-    await copyFile(target, path);
-    await copyFile(`${target}-wal`, `${path}-wal`).catch((err: NodeJS.ErrnoException) => {
+    await copyFileAtomic(target, path);
+    await copyFileAtomic(`${target}-wal`, `${path}-wal`).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;
     });
   } catch (err) {

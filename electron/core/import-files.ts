@@ -8,7 +8,7 @@ import type { ClaimDocument } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
 import { store } from './db/store';
 import { ClaimDeskError, zodToInvalidInput } from './errors';
-import { sha256OfFile, storeFile } from './files/store';
+import { sha256OfFile, stageFile, type StagedFile } from './files/store';
 import { sniffFile, type SupportedMime } from './files/sniff';
 import { analyseInThread } from './pages/pipeline';
 import type { PageAnalyser } from './pages/analyse';
@@ -63,14 +63,34 @@ export interface PreparedDrop {
   rejected: ImportRejection[];
 }
 
-/** One dropped file looked at but not stored: its facts, or why it is left out. */
+/**
+ * One dropped file looked at: its facts, or why it is left out. When it was to be stored, `staged` is its
+ * copy waiting in files/tmp/ (the caller commits it); a file left out leaves nothing behind.
+ */
 export type ExaminedFile =
-  | { ok: true; sha256: string; mime: SupportedMime; facts: PageFacts }
+  | { ok: true; sha256: string; mime: SupportedMime; facts: PageFacts; staged: StagedFile | null }
   | { ok: false; rejection: ImportRejection };
 
+function notAPhotoOrPdf(name: string, err: ClaimDeskError): ImportRejection {
+  // Named by the person's file name, never by its path.
+  return err.code === 'file_missing'
+    ? {
+        name,
+        reason: `“${name}”找不到了（可能已被移走或删除），没有添加。请重新拖入这个文件`,
+        reasonEn: `"${name}" can no longer be found (moved or deleted?); not added`,
+      }
+    : {
+        name,
+        reason: `“${name}”不是照片或 PDF，没有添加（可以添加 JPG、PNG、HEIC 照片或 PDF）`,
+        reasonEn: `"${name}" is not a photo or PDF; not added`,
+      };
+}
+
 /**
- * The per-file look of every drop, writing nothing: sniff, refuse a file this drop (`seen`) or the claim
- * already holds, analyse (the one analysePage, in the worker in the app), refuse what cannot be opened.
+ * The per-file look of every drop: sniff, refuse a file this drop (`seen`) or the claim already holds,
+ * analyse (the one analysePage, in the worker in the app), refuse what cannot be opened. With `store`, the
+ * file is copied into files/tmp/ and hashed in that one pass, and the copy is what is analysed (the same
+ * bytes); without, it is hashed where it lies and nothing is written (the new-claim screen's first look).
  * `claimId` null: a claim not created yet (the new-claim screen), which holds nothing.
  */
 export async function examineDroppedFile(
@@ -80,6 +100,7 @@ export async function examineDroppedFile(
     kind: DocumentKind | undefined;
     file: { path: string; name: string };
     seen: ReadonlySet<string>;
+    store: boolean;
     analyse?: PageAnalyser | undefined;
   },
 ): Promise<ExaminedFile> {
@@ -89,48 +110,45 @@ export async function examineDroppedFile(
     mime = await sniffFile(path);
   } catch (err) {
     if (!(err instanceof ClaimDeskError)) throw err;
-    // Named by the person's file name, never by its path.
-    const rejection =
-      err.code === 'file_missing'
-        ? {
-            name,
-            reason: `“${name}”找不到了（可能已被移走或删除），没有添加。请重新拖入这个文件`,
-            reasonEn: `"${name}" can no longer be found (moved or deleted?); not added`,
-          }
-        : {
-            name,
-            reason: `“${name}”不是照片或 PDF，没有添加（可以添加 JPG、PNG、HEIC 照片或 PDF）`,
-            reasonEn: `"${name}" is not a photo or PDF; not added`,
-          };
-    return { ok: false, rejection };
+    return { ok: false, rejection: notAPhotoOrPdf(name, err) };
   }
-  const sha256 = await sha256OfFile(path);
-  const already = req.seen.has(sha256)
-    ? '这次添加的文件'
-    : req.claimId === null
-      ? null
-      : placeOfSameFile(ws, req.claimId, sha256);
-  if (already)
-    return {
-      ok: false,
-      rejection: {
+  const staged = req.store ? await stageFile(ws.dataDir, path) : null;
+  const leftOut = async (rejection: ImportRejection): Promise<ExaminedFile> => {
+    await staged?.discard();
+    return { ok: false, rejection };
+  };
+  try {
+    const sha256 = staged?.sha256 ?? (await sha256OfFile(path));
+    const already = req.seen.has(sha256)
+      ? '这次添加的文件'
+      : req.claimId === null
+        ? null
+        : placeOfSameFile(ws, req.claimId, sha256);
+    if (already)
+      return leftOut({
         name,
         reason: `“${name}”和“${already}”里的一个文件完全相同，没有再添加。一张照片只能用作一份材料`,
         reasonEn: `"${name}" is the same file as one already under "${already}"; not added again`,
-      },
-    };
-  // Analysed before storing (the person's own copy, same bytes), so a file that cannot be opened never
-  // enters the store as a page.
-  const analyse = req.analyse ?? analyseInThread;
-  const facts = await analyse({ path, sha256, mime, kind: req.kind, displayName: name }, { checks: true });
-  const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
-  if (refusal) return { ok: false, rejection: refusal };
-  return { ok: true, sha256, mime, facts };
+      });
+    // Analysed before it enters the store, so a file that cannot be opened never becomes a page.
+    const analyse = req.analyse ?? analyseInThread;
+    const facts = await analyse(
+      { path: staged?.path ?? path, sha256, mime, kind: req.kind, displayName: name },
+      { checks: true },
+    );
+    const refusal = facts.quality ? rejectUnreadable(name, facts.quality) : null;
+    if (refusal) return leftOut(refusal);
+    return { ok: true, sha256, mime, facts, staged };
+  } catch (err) {
+    await staged?.discard();
+    throw err;
+  }
 }
 
 /**
- * The per-file part of every drop: examineDroppedFile, then the good files stored. `kind` undefined means
- * the reader finds each page's kind from its print (a dropped stack). Writes no claim rows.
+ * The per-file part of every drop that is kept: examineDroppedFile, then the good files committed into the
+ * store. `kind` undefined means the reader finds each page's kind from its print (a dropped stack). Writes
+ * no claim rows.
  */
 export async function prepareDroppedFiles(
   ws: Workspace,
@@ -146,9 +164,9 @@ export async function prepareDroppedFiles(
   const pages: NewPage[] = [];
   const seen = new Set<string>();
   for (const [i, file] of req.files.entries()) {
-    const looked = await examineDroppedFile(ws, { ...req, file, seen });
+    const looked = await examineDroppedFile(ws, { ...req, file, seen, store: true });
     if (looked.ok) {
-      const stored = await storeFile(ws.dataDir, file.path);
+      const stored = await looked.staged!.commit();
       seen.add(looked.sha256);
       pages.push({
         sha256: stored.sha256,

@@ -4,7 +4,8 @@
 // that kind's requirement. A page whose kind is unclear goes under 其他材料 and the person chooses; a page
 // the person moves (reassignPage) is analysed again for its new kind through the same pipeline.
 import { DocumentKind } from '../../shared/domain';
-import type { ImportRejection } from '../../shared/ipc';
+import type { ImportRejection, StackImportResult } from '../../shared/ipc';
+import type { StackPlacement } from '../../shared/stack';
 import type { PageFacts } from '../../shared/page-facts';
 import type { Finding } from '../../shared/quality';
 import type { Fields } from '../../shared/fields';
@@ -21,7 +22,7 @@ import {
   addDocument,
   checkNewClaim,
   createClaim,
-  findPage,
+  locatePage,
   pageFile,
   reassignPage as reassignStoredPage,
   type NewPage,
@@ -39,20 +40,6 @@ export function placedKind(facts: PageFacts | null): DocumentKind | null {
   const read = facts?.readKind;
   if (!read || read.kind === 'other' || read.confidence < STACK_MIN_CONFIDENCE) return null;
   return read.kind;
-}
-
-export interface StackPlacement {
-  pageId: number;
-  documentId: number;
-  /** The person's own file name. */
-  name: string;
-  /** The kind found from the print; null when unclear (the page waits under 其他材料 for the person). */
-  kind: DocumentKind | null;
-}
-
-export interface StackResult {
-  placed: StackPlacement[];
-  rejected: ImportRejection[];
 }
 
 /** Places prepared stack pages under their kinds in one transaction; the placements in drop order. */
@@ -96,15 +83,15 @@ export async function importStack(
     analyse?: PageAnalyser | undefined;
     onProgress?: ((done: number, total: number) => void) | undefined;
   },
-): Promise<StackResult> {
+): Promise<StackImportResult> {
   assertClaimEditable(ws.db, req.claimId);
   const { pages, rejected } = await prepareDroppedFiles(ws, { ...req, kind: undefined });
   if (pages.length === 0) throw nothingAdded(rejected);
   return { placed: placeStack(ws, req.claimId, pages), rejected };
 }
 
-/** One file of a stack dropped on the new-claim screen, read but not stored. */
-export interface StackReading {
+/** One file of a stack dropped on the new-claim screen, read but not stored, by its place in the drop. */
+export interface StackFileReading {
   /** Where the file was in the drop. */
   index: number;
   name: string;
@@ -168,14 +155,21 @@ export async function readStack(
     analyse?: PageAnalyser | undefined;
     onProgress?: ((done: number, total: number) => void) | undefined;
   },
-): Promise<{ read: StackReading[]; rejected: ImportRejection[] }> {
-  const read: StackReading[] = [];
+): Promise<{ read: StackFileReading[]; rejected: ImportRejection[] }> {
+  const read: StackFileReading[] = [];
   const rejected: ImportRejection[] = [];
   const seen = new Set<string>();
   const inner = req.analyse ?? analyseInThread;
   const analyse = req.readings ? req.readings.analyser(inner) : inner;
   for (const [index, file] of req.files.entries()) {
-    const looked = await examineDroppedFile(ws, { claimId: null, kind: undefined, file, seen, analyse });
+    const looked = await examineDroppedFile(ws, {
+      claimId: null,
+      kind: undefined,
+      file,
+      seen,
+      store: false,
+      analyse,
+    });
     if (looked.ok) {
       seen.add(looked.sha256);
       read.push({
@@ -248,7 +242,7 @@ export async function reassignPage(
   const parsed = DocumentKind.safeParse(req.kind);
   if (!parsed.success) throw zodToInvalidInput(parsed.error, 'kind');
   const kind = parsed.data;
-  const before = findPage(ws.db, req.pageId);
+  const before = locatePage(ws.db, req.pageId);
   assertClaimEditable(ws.db, before.claimId);
   const file = pageFile(ws.db, req.pageId);
   // Slow work (decode, OCR) before the transaction, as every page edit does.

@@ -259,7 +259,8 @@ export function documentCounts(db: Db, claimIds: readonly number[]): Map<number,
   return store.documents.counts(db, claimIds);
 }
 
-export function findPage(db: Db, pageId: number): PageRef {
+/** Where a stored page sits (its document and claim); not_found for an unknown id. */
+export function locatePage(db: Db, pageId: number): PageRef {
   const page = store.documents.page(db, pageId);
   if (!page)
     throw new ClaimDeskError('not_found', `找不到第 ${pageId} 号页面`, `page ${pageId} not found`, {
@@ -273,7 +274,7 @@ export function findPage(db: Db, pageId: number): PageRef {
  * Its invoice index row goes with it and the search words are rebuilt, in one transaction.
  */
 export function removePage(db: Db, pageId: number): void {
-  store.engine.transaction(db, () => store.documents.removePage(db, findPage(db, pageId), now()), {
+  store.engine.transaction(db, () => store.documents.removePage(db, locatePage(db, pageId), now()), {
     immediate: true,
   });
 }
@@ -287,7 +288,7 @@ export function replacePage(db: Db, pageId: number, file: NewPage): DocumentPage
   const docId = store.engine.transaction(
     db,
     () => {
-      const page = findPage(db, pageId);
+      const page = locatePage(db, pageId);
       store.documents.replacePage(db, page, file, now());
       return page.documentId;
     },
@@ -303,7 +304,7 @@ export function movePage(db: Db, pageId: number, direction: 'up' | 'down'): Clai
   const docId = store.engine.transaction(
     db,
     () => {
-      const page = findPage(db, pageId);
+      const page = locatePage(db, pageId);
       store.documents.movePage(db, page, direction, now());
       return page.documentId;
     },
@@ -319,7 +320,7 @@ export function movePage(db: Db, pageId: number, direction: 'up' | 'down'): Clai
 export function reassignPage(db: Db, pageId: number, kind: DocumentKind, facts: PageFacts): ClaimDocument {
   const docId = store.engine.transaction(
     db,
-    () => store.documents.reassignPage(db, findPage(db, pageId), kind, facts, now()),
+    () => store.documents.reassignPage(db, locatePage(db, pageId), kind, facts, now()),
     { immediate: true },
   );
   return getDocument(db, docId);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldValue } from '../../shared/fields';
 import type { DocumentKind } from '../../shared/domain';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { readCached } from './ocr-cache';
 
 export interface CorpusScore {

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentKind } from '../../shared/domain';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { realPapersDir } from '../../tests/helpers/real-papers';
 import { readCached } from '../ocr-corpus/ocr-cache';
 import { formatRealScore, loadLabels, newScore, tallyPaper } from './labels';

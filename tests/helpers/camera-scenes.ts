@@ -4,7 +4,7 @@
 // (written into an MJPEG file for Chromium's fake camera) and the camera bench all film these scenes.
 import { resolve } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
-import { findPage } from '../../electron/core/quality/page';
+import { findPage } from '../../electron/core/quality/outline';
 import {
   applyHomography,
   homographyFromPoints,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  copyFileAtomic,
   isProcessAlive,
   parseTempName,
   removeDeadTemps,
@@ -141,5 +142,21 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, 'new')).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
     expect(readdirSync(dir)).toEqual(['out']);
     expect(readFileSync(join(target, 'keep'), 'utf8')).toBe('earlier');
+  });
+});
+
+describe('copyFileAtomic', () => {
+  it('copies whole under the name, and a failed copy leaves neither the name nor a temporary file', async () => {
+    const dir = tempDir();
+    const source = join(dir, 'claimdesk.sqlite3');
+    const bytes = randomBytes(256 * 1024);
+    writeFileSync(source, bytes);
+    await copyFileAtomic(source, join(dir, 'damaged-1.sqlite3'));
+    expect(readFileSync(join(dir, 'damaged-1.sqlite3')).equals(bytes)).toBe(true);
+    // A source that is gone (a WAL that was never there): the error comes back, nothing is left behind.
+    await expect(
+      copyFileAtomic(join(dir, 'missing-wal'), join(dir, 'damaged-1.sqlite3-wal')),
+    ).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(readdirSync(dir).sort()).toEqual(['claimdesk.sqlite3', 'damaged-1.sqlite3']);
   });
 });

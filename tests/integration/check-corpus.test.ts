@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QualityReport } from '../../shared/quality';
-import { checkFile } from '../../electron/core/quality/index';
+import { checkFile } from '../../electron/core/pages/check';
 import { makeCorpus, type CorpusEntry } from '../../scripts/make-quality-corpus';
 import { casesFor } from '../../scripts/quality-corpus/cases';
 import { DOC_TYPES, renderDocument } from '../../scripts/quality-corpus/documents';

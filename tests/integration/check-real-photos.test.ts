@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '../../electron/core/quality/index';
+import { checkFile } from '../../electron/core/pages/check';
 
 const REAL = fileURLToPath(new URL('../fixtures/real/', import.meta.url));
 

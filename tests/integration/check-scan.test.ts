@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkFile } from '../../electron/core/quality/index';
+import { checkFile } from '../../electron/core/pages/check';
 import { renderDocument } from '../../scripts/quality-corpus/documents';
 import { makeTempDir } from '../helpers/tmp';
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QualityReport } from '../../shared/quality';
-import { checkFile } from '../../electron/core/quality/index';
-import { sealKindsFromRules } from '../../electron/core/quality/seal-kinds';
+import { checkFile } from '../../electron/core/pages/check';
+import { sealKindsFromRules } from '../../electron/core/rules/seal-kinds';
 import { makeCorpusB, type EntryB } from '../../scripts/make-quality-corpus-b';
 import { makeTempDir } from '../helpers/tmp';
 

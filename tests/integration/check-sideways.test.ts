@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QualityReport } from '../../shared/quality';
-import { checkFile } from '../../electron/core/quality/index';
+import { checkFile } from '../../electron/core/pages/check';
 import { corpusBPlan } from '../../scripts/make-ocr-corpus-b';
 import { makePaperB } from '../../scripts/ocr-corpus-b/papers';
 import { shootB } from '../../scripts/ocr-corpus-b/shots';

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../shared/evaluation';
 import { importDocument } from '../../electron/core/import';
-import { indexClaimInvoices } from '../../electron/core/invoices/store';
+import { indexClaimInvoices } from '../../electron/core/import';
 import { createClaim, createHousehold, createPerson } from '../../electron/core/repo';
 import { rulesDir } from '../../electron/core/rules/pack';
 import { openWorkspace } from '../../electron/core/workspace';

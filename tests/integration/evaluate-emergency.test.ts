@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedCjkFonts } from '../../electron/core/export/font';
 import { importDocument } from '../../electron/core/import';
 import { removeDocument } from '../../electron/core/repo';
-import { evaluateManifest, evaluateStoredClaim } from '../../electron/core/rules/evaluate';
+import { evaluateStoredClaim } from '../../electron/core/claim-evaluation';
+import { setDocumentConfirmation } from '../../electron/core/confirmations';
+import { evaluateManifest } from '../../electron/core/manifest/evaluate';
 import { readChineseText } from '../../electron/core/rules/ocr';
 import { readPdfText } from '../../electron/core/rules/pdf-text';
 import { openWorkspace } from '../../electron/core/workspace';
@@ -172,11 +174,11 @@ describe('the 急诊 mark', () => {
       });
       // A photo whose words (read once, at import) don't include 急诊 needs attention until the person confirms it.
       expect(await status()).toBe('needs_attention');
-      const confirmed = await evaluateStoredClaim(ws, c.id, {
-        today: '2026-11-01',
-        confirmed: { [photo.id]: ['emergency_mark'] },
-      });
-      expect(confirmed.requirements.find((r) => r.id === 'diagnosis-certificate')!.status).toBe('satisfied');
+      // Once the person confirms the mark on that paper (stored, as the editor's checkbox stores it), it is settled.
+      setDocumentConfirmation(ws.db, photo.id, 'emergency_mark', true);
+      expect(await status()).toBe('satisfied');
+      setDocumentConfirmation(ws.db, photo.id, 'emergency_mark', false);
+      expect(await status()).toBe('needs_attention');
       removeDocument(ws.db, photo.id);
       await importDocument(ws, {
         claimId: c.id,

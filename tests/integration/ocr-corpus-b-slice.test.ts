@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { corpusBPlan } from '../../scripts/make-ocr-corpus-b';
 import { makePaperB, type PaperB } from '../../scripts/ocr-corpus-b/papers';
 import { shootB } from '../../scripts/ocr-corpus-b/shots';

@@ -10,7 +10,7 @@
 // (床位费) read as the patient's name, two of the three totals missed or wrong, the grid receipt called other.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { writePhotoC } from '../../scripts/make-ocr-corpus-c';
 import { corpusCPlan } from '../../scripts/ocr-corpus-c/papers';
 import { makeTempDir } from '../helpers/tmp';

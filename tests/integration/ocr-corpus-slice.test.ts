@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { PAPER_KINDS } from '../../scripts/ocr-corpus/papers';
 import { shoot, type Shot } from '../../scripts/ocr-corpus/shots';
 import { makeTempDir } from '../helpers/tmp';

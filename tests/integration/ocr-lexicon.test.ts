@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setSealLines } from '../../electron/core/ocr/engine';
 import { setLexiconCheck } from '../../electron/core/ocr/fields';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { corpusBPlan } from '../../scripts/make-ocr-corpus-b';
 import { shoot } from '../../scripts/ocr-corpus/shots';
 import { makePaperB } from '../../scripts/ocr-corpus-b/papers';

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { shoot, type Shot } from '../../scripts/ocr-corpus/shots';
 import { makeTempDir } from '../helpers/tmp';
 

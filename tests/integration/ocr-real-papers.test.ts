@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { DocumentKind } from '../../shared/domain';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { loadLabels, newScore, tallyPaper } from '../../scripts/real-papers/labels';
 import { realPapersDir } from '../helpers/real-papers';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ocrImage, setSealDropout } from '../../electron/core/ocr/engine';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { corpusBPlan } from '../../scripts/make-ocr-corpus-b';
 import { makePaperB, type PaperB } from '../../scripts/ocr-corpus-b/papers';
 import { shootB } from '../../scripts/ocr-corpus-b/shots';

@@ -1,21 +1,26 @@
-// The page pipeline (electron/core/pages): one sniff, one hash and one decode per imported page, typed
-// facts stored with the page, and rows written before migration 0040 carried over into facts. Real files
-// through real sharp into a real SQLite file.
+// The page pipeline (electron/core/pages): one sniff, one hash and one decode per imported page, on the
+// CLI's path and on the app's (IPC import, stack drop, replace, export), typed facts stored with the page,
+// and rows written before migration 0040 carried over into facts. Real files through real sharp into a real
+// SQLite file.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { FileGrants } from '../../electron/core/api/grants';
+import { createHandlers } from '../../electron/core/api/handlers';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { databasePath } from '../../electron/core/db/open';
 import { importDocument } from '../../electron/core/import';
-import { checkFile } from '../../electron/core/quality/index';
+import { checkFile } from '../../electron/core/pages/check';
 import { removePage, replacePage } from '../../electron/core/repo';
 import { listClaimInvoices } from '../../electron/core/invoices/store';
 import { storeAndAnalyse } from '../../electron/core/pages/pipeline';
 import { createClaim, getClaim, listClaims, listDocuments } from '../../electron/core/repo';
-import { evaluateStoredClaim } from '../../electron/core/rules/evaluate';
+import { evaluateStoredClaim } from '../../electron/core/claim-evaluation';
 import { readWorkMeter, workSince } from '../../electron/core/work-meter';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
+import type { IpcMethod, IpcResponse } from '../../shared/ipc';
 import { PageFacts } from '../../shared/page-facts';
 import { SAMPLE_OUTPATIENT_CLAIM, seedSampleClaim } from '../helpers/sample-claim';
 import { makeTempDir } from '../helpers/tmp';
@@ -81,6 +86,68 @@ describe('one analysis per page', () => {
     expect(stored!.pages[0]!.quality).toEqual(photo!.quality);
     expect(doc.pages.map((p) => p.facts)).toEqual(stored!.pages.map((p) => p.facts));
   }, 120_000);
+});
+
+describe("one analysis per page on the app's path", () => {
+  it('an IPC import, a stack drop, a replace and an export each look at a file once', async () => {
+    const out = join(tmp.dir, 'app-bundle.pdf');
+    const grants = new FileGrants();
+    // The app's handlers with the in-thread analyser (the app's check worker runs the same analysePage in
+    // another thread, where this thread's counters cannot see it).
+    const handlers = createHandlers(
+      { ws },
+      {
+        shell: 'test',
+        version: 'test',
+        chooseFiles: async () => [],
+        chooseSavePath: async () => out,
+        openPath: async () => undefined,
+        showInFolder: async () => undefined,
+        printPdf: async () => false,
+        today: () => '2026-10-20',
+      },
+      grants,
+    );
+    const call = async <M extends IpcMethod>(method: M, payload: unknown): Promise<IpcResponse<M>> => {
+      const r = await dispatch(handlers, method, payload, { emitProgress: () => undefined });
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value as IpcResponse<M>;
+    };
+    const tokens = async (...names: string[]) =>
+      (await grants.grant(names.map((n) => join(SAMPLES, n)))).map((g) => g.token);
+    const app = newClaim();
+
+    // A drop of two photos and a PDF as one document: each file sniffed, hashed (while it is copied into
+    // the store) and decoded once; the PDF has no pixel decode.
+    const dropped = await tokens('invoice.jpg', 'itemized-bill.jpg', 'e-invoice.pdf');
+    let before = readWorkMeter();
+    const doc = await call('importDocument', { claimId: app, kind: 'invoice', files: dropped });
+    expect(doc.pages).toHaveLength(3);
+    expect(workSince(before)).toEqual({ sniffs: 3, hashes: 3, decodes: 2 });
+
+    // A stack dropped on the claim (kinds read from the print): the same one look per file.
+    const stack = await tokens('diagnosis.jpg', 'referral.jpg');
+    before = readWorkMeter();
+    const placed = await call('importStack', { claimId: app, files: stack });
+    expect(placed.placed).toHaveLength(2);
+    expect(workSince(before)).toEqual({ sniffs: 2, hashes: 2, decodes: 2 });
+
+    // Replacing a page: the new file sniffed, hashed and decoded once.
+    const [replacement] = await tokens('medical-record.jpg');
+    before = readWorkMeter();
+    await call('replacePage', { pageId: doc.pages[1]!.id, file: replacement });
+    expect(workSince(before)).toEqual({ sniffs: 1, hashes: 1, decodes: 1 });
+
+    // The export takes each page's stored type and facts: no sniff, no hash, one decode per photo to draw it.
+    const photos = listDocuments(ws.db, app)
+      .flatMap((d) => d.pages)
+      .filter((p) => p.mime !== 'application/pdf').length;
+    expect(photos).toBe(4);
+    before = readWorkMeter();
+    const exported = await call('exportBundle', { claimId: app, allowIncomplete: true, withImages: false });
+    expect(exported?.path).toBe(out);
+    expect(workSince(before)).toEqual({ sniffs: 0, hashes: 0, decodes: photos });
+  }, 240_000);
 });
 
 describe('replace and remove keep the invoice index with the page', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { store } from '../../electron/core/db/store';
 import { importDroppedFiles } from '../../electron/core/import-files';
 import { importStack, reassignPage } from '../../electron/core/import-stack';
-import { readPaper } from '../../electron/core/ocr/page-reader';
+import { readPaper } from '../../electron/core/pages/reader';
 import { createClaim, listDocuments } from '../../electron/core/repo';
 import { readWorkMeter, workSince } from '../../electron/core/work-meter';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';

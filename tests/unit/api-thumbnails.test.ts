@@ -99,3 +99,26 @@ describe('makeThumbnail of a photo taken sideways', () => {
     expect([turned.x > 0.7, turned.y > 0.7]).toEqual([true, true]);
   });
 });
+
+describe('makeThumbnail through the one decoder', () => {
+  it('draws an iPhone HEIC photo, as the checks and the bundle open it', async () => {
+    const heic = readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'quality', 'receipt-iphone.heic'));
+    const t = await makeThumbnail(dataDir, store(heic), 'image/heic', 120);
+    expect([t.width, t.height]).toEqual([120, 90]);
+    const { data } = await sharp(Buffer.from(t.dataUrl!.split(',')[1]!, 'base64'))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // Real pixels came through: the receipt is not one flat colour.
+    expect(new Set(data).size).toBeGreaterThan(10);
+  });
+
+  it('keeps the placeholder for a stored photo the decoder refuses', async () => {
+    const notAPhoto = Buffer.from('这不是照片，是文字');
+    expect(await makeThumbnail(dataDir, store(notAPhoto), 'image/jpeg', 120)).toEqual({
+      dataUrl: null,
+      width: 0,
+      height: 0,
+    });
+  });
+});

@@ -17,6 +17,7 @@ const PINNED: Record<number, [name: string, sha256: string]> = {
   60: ['fiscal-invoices', '299bc52ee379f9a5ea62ede42fb6f64f986202af44cc50406ca958831f5db742'],
   70: ['pledge-signatures', '8d3f50330676d1b5c14c4fea62f7c8e1febb394fe7132ab5b9fd6018495fea63'],
   80: ['status-facts-and-trash', '8047f28d3495196c940ad170159bedf56f152379d283c10558a53aee595631e2'],
+  90: ['row-versions-and-desks', '41bafaa5f48f1acb06b95f14aed68582f6efd6dd2ba75876b7c35b1407c47621'],
 };
 
 describe('shipped migrations', () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../electron/core/export/atomic';
+import { writeOutputFile } from '../../electron/core/export/output';
 import { isProcessAlive } from '../../electron/core/files/atomic';
 import { makeTempDir } from '../helpers/tmp';
 
@@ -30,7 +30,7 @@ describe('atomic export writes', () => {
     const live = join(t.dir, `.材料包.pdf.${process.pid}-deadbeef.part`);
     const other = join(t.dir, `.other.pdf.${dead}-0a1b2c3d.part`);
     for (const f of [stale, live, other]) writeFileSync(f, 'partial');
-    await writeFileAtomic(target, new TextEncoder().encode('%PDF-1.7 whole'));
+    await writeOutputFile(target, new TextEncoder().encode('%PDF-1.7 whole'));
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 whole');
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(live)).toBe(true);

@@ -5,13 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../shared/evaluation';
 import { embedCjkFonts, type BundleFonts } from '../../electron/core/export/font';
 import { wrapText } from '../../electron/core/export/layout';
-import {
-  fillPledge,
-  fitWidth,
-  loadPledgeTemplate,
-  maskIdNumber,
-  summarizeVerdict,
-} from '../../electron/core/export/pages';
+import { fillPledge, loadPledgeTemplate } from '../../electron/core/export/sheets/pledge';
+import { fitWidth } from '../../electron/core/export/sheets/running-header';
+import { summarizeVerdict } from '../../electron/core/export/sheets/verdict';
+import { maskIdNumber } from '../../shared/validators';
 import type { BundleInput } from '../../electron/core/export/types';
 
 let fonts: BundleFonts;

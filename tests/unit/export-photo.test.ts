@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitTempFiles, writeFileAtomic, writeTempBeside } from '../../electron/core/export/atomic';
+import { commitOutputs, writeOutputFile, stageOutput } from '../../electron/core/export/output';
 import {
   fitJpeg,
   openOrientedSource,
@@ -155,7 +155,7 @@ describe('fitJpeg', () => {
 describe('atomic output', () => {
   it('writes the whole file and leaves no temp file', async () => {
     const target = join(dir, 'out.pdf');
-    await writeFileAtomic(target, Buffer.from('%PDF-1.7 whole'));
+    await writeOutputFile(target, Buffer.from('%PDF-1.7 whole'));
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 whole');
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
@@ -165,9 +165,9 @@ describe('atomic output', () => {
     mkdirSync(sub);
     const target = join(sub, 'bundle.pdf');
     writeFileSync(target, 'earlier bundle');
-    const temp = await writeTempBeside(target, Buffer.from('new'));
+    const temp = await stageOutput(target, Buffer.from('new'));
     // Renaming onto a path inside a missing folder fails after the first pair was already prepared.
-    await expect(commitTempFiles([{ temp, target: join(sub, 'missing-folder', 'x.pdf') }])).rejects.toThrow();
+    await expect(commitOutputs([{ temp, target: join(sub, 'missing-folder', 'x.pdf') }])).rejects.toThrow();
     expect(existsSync(temp)).toBe(false);
     expect(readFileSync(target, 'utf8')).toBe('earlier bundle');
   });

@@ -13,7 +13,7 @@ import { FileGrants, GRANT_LIFETIME_MS } from '../../electron/core/api/grants';
 import { createHandlers, type Platform } from '../../electron/core/api/handlers';
 import { openWorkspace } from '../../electron/core/workspace';
 import { readDataLocation, writeDataLocation } from '../../electron/main/data-location';
-import type { IpcMethod } from '../../shared/ipc';
+import { IPC_METHODS, type IpcMethod } from '../../shared/ipc';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
 const shell: Array<[string, string]> = [];
@@ -267,6 +267,8 @@ describe('changing the data folder', () => {
       switchDataFolder: async (d) => void switched.push(d),
     };
     const h = createHandlers(state, platform);
+    // One handler per channel of the catalogue, each answered by exactly one concern module.
+    expect(Object.keys(h).sort()).toEqual([...IPC_METHODS].sort());
     const run = (m: IpcMethod) =>
       dispatch(h, m, {}, { emitProgress: () => undefined }, { validateResponses: true });
     expect(await run('changeDataDir')).toEqual({ ok: true, value: { dataDir: choice, restarting: true } });

@@ -62,6 +62,12 @@ describe('lint boundaries', () => {
     expect(await ruleIdsFor('electron/cli/lint-probe.ts', driver)).toContain('no-restricted-imports');
     expect(await ruleIdsFor('electron/main/lint-probe.ts', driver)).toContain('no-restricted-imports');
     expect(await ruleIdsFor('electron/core/db/store/lint-probe.ts', driver)).toEqual([]);
+    // The PostgreSQL driver likewise (issue 23).
+    const pgDriver = "import pg from 'pg';\nexport const probe = pg;\n";
+    expect(await ruleIdsFor('electron/core/api/lint-probe.ts', pgDriver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/cli/lint-probe.ts', pgDriver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/main/lint-probe.ts', pgDriver)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('electron/core/db/pg/lint-probe.ts', pgDriver)).toEqual([]);
     expect(
       await ruleIdsFor(
         'electron/core/db/store/lint-probe.ts',
@@ -90,9 +96,79 @@ describe('lint boundaries', () => {
     ).toContain('import-x/no-restricted-paths');
   });
 
+  describe('layers inside core', () => {
+    const LAYERS = 'claimdesk/core-layers';
+    /** [the probe's place, what it imports]: the import goes up the order base → storage → papers → rules →
+     * records → pages → intake → export → api. The first eight are the wrong-way pairs issue 22 found. */
+    const upward: Array<[string, string]> = [
+      ['electron/core/export/bulk.ts', '../api/handlers'],
+      ['electron/core/export/claim-list.ts', '../api/dispatch'],
+      ['electron/core/quality/index.ts', '../pages/analyse'],
+      ['electron/core/quality/seal-kinds.ts', '../rules/pack'],
+      ['electron/core/invoices/store.ts', '../pages/pipeline'],
+      ['electron/core/rules/evaluate.ts', '../pages/analyse'],
+      ['electron/core/rules/evaluate.ts', '../pages/reader'],
+      ['electron/core/pdf/render.ts', '../export/font'],
+      // One step up from each layer.
+      ['electron/core/errors.ts', './files/store'],
+      ['electron/core/db/open.ts', '../quality/decode'],
+      ['electron/core/ocr/read.ts', '../rules/engine'],
+      ['electron/core/rules/evaluate.ts', '../repo'],
+      ['electron/core/repo.ts', './pages/pipeline'],
+      ['electron/core/pages/pipeline.ts', '../import'],
+      ['electron/core/import.ts', './export/bundle'],
+      ['electron/core/export/bundle.ts', '../api/dispatch'],
+    ];
+
+    it('refuses an import up the layers, for values, types and dynamic imports alike', async () => {
+      for (const [probe, target] of upward) {
+        // The imported module must exist, or the probe would prove nothing about a real path.
+        expect(existsSync(join(REPO_ROOT, probe, '..', `${target}.ts`)), target).toBe(true);
+        const value = `import * as m from '${target}';\nexport const probe = m;\n`;
+        expect(await ruleIdsFor(probe, value), `${probe} → ${target}`).toContain(LAYERS);
+      }
+      const [probe, target] = upward[0]!;
+      const typeOnly = `import type { ApiState } from '${target}';\nexport type Probe = ApiState;\n`;
+      expect(await ruleIdsFor(probe, typeOnly)).toContain(LAYERS);
+      const dynamic = `export const probe = () => import('${target}');\n`;
+      expect(await ruleIdsFor(probe, dynamic)).toContain(LAYERS);
+      const reexport = `export { createHandlers } from '${target}';\n`;
+      expect(await ruleIdsFor(probe, reexport)).toContain(LAYERS);
+    });
+
+    it('accepts imports down the layers and within one', async () => {
+      const down: Array<[string, string]> = [
+        ['electron/core/api/handlers.ts', '../export/stored-claim'],
+        ['electron/core/export/stored-claim.ts', '../claim-evaluation'],
+        ['electron/core/import.ts', './pages/pipeline'],
+        ['electron/core/pages/pipeline.ts', '../repo'],
+        ['electron/core/claim-evaluation.ts', './rules/evaluate'],
+        ['electron/core/rules/evaluate.ts', '../invoices/store'],
+        ['electron/core/ocr/read.ts', '../invoices/parse'],
+        ['electron/core/quality/decode.ts', '../files/sniff'],
+        ['electron/core/files/store.ts', '../work-meter'],
+        ['electron/core/rules/seal-kinds.ts', './pack'],
+      ];
+      for (const [probe, target] of down) {
+        expect(existsSync(join(REPO_ROOT, probe, '..', `${target}.ts`)), target).toBe(true);
+        const code = `import * as m from '${target}';\nexport const probe = m;\n`;
+        expect(await ruleIdsFor(probe, code), `${probe} → ${target}`).not.toContain(LAYERS);
+      }
+    });
+
+    it('refuses a module of core that is in no layer', async () => {
+      const code = "import { ClaimDeskError } from './errors';\nexport const probe = ClaimDeskError;\n";
+      expect(await ruleIdsFor('electron/core/lint-probe.ts', code)).toContain(LAYERS);
+      expect(await ruleIdsFor('electron/core/unplaced/lint-probe.ts', code.replace('./', '../'))).toContain(
+        LAYERS,
+      );
+    });
+  });
+
   describe('import cycles', () => {
-    // Cycles are found through the files on disk, so these probes are real files (one folder, removed after).
-    const dir = join(REPO_ROOT, 'electron', 'core', `lint-probe-${process.pid}`);
+    // Cycles are found through the files on disk, so these probes are real files (one folder, removed after),
+    // inside a layer (api/) so the layer rule has nothing to say about them.
+    const dir = join(REPO_ROOT, 'electron', 'core', 'api', `lint-probe-${process.pid}`);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('refuses two modules that import each other', async () => {

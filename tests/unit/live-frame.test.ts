@@ -15,7 +15,7 @@ import {
   STILL_MAX_MOTION,
   type LiveResult,
 } from '../../electron/core/quality/live';
-import { findPage } from '../../electron/core/quality/page';
+import { findPage } from '../../electron/core/quality/outline';
 import { analyse } from '../../electron/core/quality/checks';
 import { CENTRED, previewOf, samplePaper, shoot, type Paper, type Shot } from '../helpers/camera-scenes';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatYuan as bundleYuan } from '../../electron/core/export/pages';
-import { formatYuan as ruleYuan } from '../../electron/core/rules/words';
-import { formatYuan } from '../../shared/money';
+import { formatYuan, formatYuanInText } from '../../shared/money';
 
 describe('formatYuan: one way to write an amount', () => {
   it.each([
@@ -14,9 +12,8 @@ describe('formatYuan: one way to write an amount', () => {
   ])('%s → %s', (n, text) => {
     expect(formatYuan(n)).toBe(text);
   });
-  it('the bundle and the rule messages print the same digits with the unit 元', () => {
-    expect(bundleYuan(12345.67)).toBe('¥12,345.67 元');
-    expect(ruleYuan(12345.67)).toBe('¥12,345.67 元');
-    expect(ruleYuan(12345.67, 'en')).toBe('¥12,345.67');
+  it('in a sentence or on the bundle: the same digits, with the unit 元 in Chinese text', () => {
+    expect(formatYuanInText(12345.67)).toBe('¥12,345.67 元');
+    expect(formatYuanInText(12345.67, 'en')).toBe('¥12,345.67');
   });
 });

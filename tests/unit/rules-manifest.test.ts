@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClaimDeskError } from '../../electron/core/errors';
-import { loadManifest } from '../../electron/core/manifest';
+import { loadManifest } from '../../electron/core/manifest/load';
 import { sampleManifest } from '../helpers/sample-claim';
 
 // Manifests in these tests are edited freely to make them wrong.

@@ -18,7 +18,8 @@ import {
 } from '../../electron/core/rules/engine';
 import { loadRulePack } from '../../electron/core/rules/pack';
 import { crossesProvince, sameRegion } from '../../electron/core/rules/regions';
-import { formatDateZh, formatYuan } from '../../electron/core/rules/words';
+import { formatYuanInText } from '../../shared/money';
+import { formatDateZh } from '../../electron/core/rules/words';
 
 const PACK = loadRulePack();
 const TODAY = '2026-11-22';
@@ -557,7 +558,7 @@ describe('words people read', () => {
     [12345.67, '¥12,345.67 元'],
     [0.5, '¥0.50 元'],
     [1234567, '¥1,234,567.00 元'],
-  ])('amount %s → %s', (n, s) => expect(formatYuan(n)).toBe(s));
+  ])('amount %s → %s', (n, s) => expect(formatYuanInText(n)).toBe(s));
 
   // Claims that raise many messages at once: each message is scanned for code-ish text.
   const noisy: Array<{

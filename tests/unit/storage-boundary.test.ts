@@ -1,4 +1,5 @@
-// Storage behind one contract (issue #10): SQL and better-sqlite3 live under electron/core/db/ only; the rest
+// Storage behind one contract (issues #10, #23): SQL and the drivers (better-sqlite3, pg) live under
+// electron/core/db/ only; the rest
 // of the code reaches storage through the contract (db/contract.ts, an opaque handle and plain data), so a
 // second engine (PostgreSQL) can implement the same functions later. This scans the real source tree: a file
 // outside the storage folder that prepares a statement, runs a pragma, opens a transaction on a handle,
@@ -19,6 +20,8 @@ const SQL_USE = [
   /\.transaction\(\s*\(/,
   /from\s+['"]better-sqlite3['"]/,
   /require\(\s*['"]better-sqlite3['"]\s*\)/,
+  /from\s+['"]pg(?:\/[^'"]*)?['"]/,
+  /require\(\s*['"]pg['"]\s*\)/,
   /\bsqliteOf\(/,
   /from\s+['"][./]*(?:core\/)?db\/sqlite['"]/,
 ];
@@ -50,6 +53,9 @@ describe('storage boundary', () => {
     const text = readFileSync(join(REPO_ROOT, STORAGE_DIR, 'store', 'documents.ts'), 'utf8');
     expect(SQL_USE.some((re) => re.test(text))).toBe(true);
     expect(SQL_USE.some((re) => re.test("import Database from 'better-sqlite3';"))).toBe(true);
+    expect(SQL_USE.some((re) => re.test("import pg from 'pg';"))).toBe(true);
+    expect(SQL_USE.some((re) => re.test("import type { Pool } from 'pg';"))).toBe(true);
+    expect(SQL_USE.some((re) => re.test("import { x } from './pg/engine';"))).toBe(false);
     expect(SQL_USE.some((re) => re.test("db().exec('VACUUM')"))).toBe(true);
     expect(SQL_USE.some((re) => re.test('/x/.exec(text)'))).toBe(false);
     expect(SQL_USE.some((re) => re.test('sqliteOf(ws.db).prepare'))).toBe(true);
@@ -57,7 +63,7 @@ describe('storage boundary', () => {
     expect(SQL_USE.some((re) => re.test('store.engine.transaction(db, () => 1)'))).toBe(false);
   });
 
-  it('no SQL, SQLite handle or better-sqlite3 outside electron/core/db/, with no exceptions', () => {
+  it('no SQL, SQLite handle, better-sqlite3 or pg outside electron/core/db/, with no exceptions', () => {
     expect(filesUsingSql()).toEqual([]);
   });
 
@@ -67,6 +73,10 @@ describe('storage boundary', () => {
     expect(imports.filter((i) => !i.startsWith('../../../shared/'))).toEqual([]);
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     expect(code).toMatch(/transaction<T>/); // the stripping left the code
-    expect(code).not.toMatch(/sqlite|Database\b|Statement\b|RunResult/i);
+    // The engine's name may be said ('sqlite' | 'postgres'); no driver type may.
+    expect(code.replace(/'sqlite'/g, '')).not.toMatch(
+      /sqlite|Database\b|Statement\b|RunResult|Pool\b|PoolClient|QueryResult/i,
+    );
+    expect(code).toMatch(/Promise<ClaimListPage>/); // every operation answers a promise
   });
 });

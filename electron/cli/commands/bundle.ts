@@ -6,11 +6,11 @@ import type { Command } from 'commander';
 import { basename, dirname, resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { InvalidInputError } from '../../core/errors';
-import { assertWritableFolder } from '../../core/export/atomic';
+import { assertWritableFolder } from '../../core/export/output';
 import type { BundleInput, BundleResult } from '../../core/export/index';
 import { localToday } from '../../core/rules/dates';
 import { isReadyToSubmit } from '../../../shared/evaluation';
-import type { ManifestEvaluation } from '../../core/rules/evaluate';
+import type { ManifestEvaluation } from '../../core/manifest/evaluate';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
 import { parseToday } from './evaluate';
 
@@ -54,7 +54,7 @@ export async function evaluateAndBundle(
   // A wrong output folder is found before minutes of photo checks, not after.
   await assertWritableFolder(dirname(resolve(opts.out)));
   // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
-  const { evaluateManifest } = await import('../../core/rules/evaluate');
+  const { evaluateManifest } = await import('../../core/manifest/evaluate');
   const evaluation = await evaluateManifest(manifestPath, {
     today: opts.today,
     rules: opts.rules,
@@ -64,7 +64,7 @@ export async function evaluateAndBundle(
   });
   const ready = isReadyToSubmit(evaluation.report);
   if (!ready && !opts.allowIncomplete) return { evaluation, ready, result: null };
-  const { claim, loaded, quality, report, upright } = evaluation;
+  const { claim, loaded, quality, report, upright, mime } = evaluation;
   const input: BundleInput = {
     claim,
     documents: loaded.documents.map((d) => ({
@@ -73,7 +73,13 @@ export async function evaluateAndBundle(
         const q = quality[d.index]?.[j];
         // A photo read turned (taken sideways or upside down) is printed upright.
         const turn = upright[d.index]?.[j] ?? 0;
-        return { path: f.path, ...(q ? { quality: q } : {}), ...(turn ? { upright: turn } : {}) };
+        const type = mime[d.index]?.[j];
+        return {
+          path: f.path,
+          ...(type ? { mime: type } : {}),
+          ...(q ? { quality: q } : {}),
+          ...(turn ? { upright: turn } : {}),
+        };
       }),
     })),
     evaluation: report,

@@ -1,10 +1,9 @@
 // `claimdesk check [--json] [--kind KIND] FILE...`: see docs/contracts.md for its contract.
 // Exit 0 when no file failed, 1 when any did (including unreadable files), 2 on a usage error.
 import type { Command } from 'commander';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DocumentKind } from '../../../shared/domain';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain';
 import type { QualityReport } from '../../../shared/quality';
-import { InvalidInputError } from '../../core/errors';
-import { CliExit, EXIT_FAILED, EXIT_OK, printJson, println } from '../context';
+import { CliExit, EXIT_FAILED, EXIT_OK, kindOption, printJson, println } from '../context';
 
 const VERDICT_ZH = { pass: '通过', warn: '注意', fail: '不合格' } as const;
 
@@ -17,21 +16,10 @@ export function register(program: Command): void {
     .option('--kind <kind>', `材料类型：${DOCUMENT_KINDS.join(', ')}`)
     .option('--rules <pack>', '规则包（决定哪些材料需要盖章），默认全国通用')
     .action(async (files: string[], opts: { json?: boolean; kind?: string; rules?: string }) => {
-      let kind: DocumentKind | undefined;
-      if (opts.kind !== undefined) {
-        const parsed = DocumentKind.safeParse(opts.kind);
-        if (!parsed.success) {
-          throw new InvalidInputError(
-            `--kind 不是已知的材料类型：“${opts.kind}”。可选：${DOCUMENT_KINDS.join('、')}`,
-            `--kind is not a known document kind: "${opts.kind}"; one of ${DOCUMENT_KINDS.join(', ')}`,
-            'kind',
-          );
-        }
-        kind = parsed.data;
-      }
+      const kind = kindOption(opts.kind);
       // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
       const { analysePages } = await import('../../core/pages/analyse');
-      const { sealKindsFromRules } = await import('../../core/quality/seal-kinds');
+      const { sealKindsFromRules } = await import('../../core/rules/seal-kinds');
       const sealKinds = sealKindsFromRules(opts.rules, (err) => {
         process.stderr.write(
           `注意：规则包无法读取，按默认规则判断哪些材料需要盖章（${(err as Error).message}）\n`,

@@ -292,8 +292,7 @@ export function register(program: Command): void {
       ) => {
         await withWorkspace(cmd, async (ws) => {
           // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
-          const { importDocument } = await import('../../core/import');
-          const { indexClaimInvoices } = await import('../../core/invoices/store');
+          const { importDocument, indexClaimInvoices } = await import('../../core/import');
           const doc = await importDocument(ws, {
             claimId: resolveClaimId(ws, idOrRef),
             kind: opts.kind,

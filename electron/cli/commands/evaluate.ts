@@ -12,7 +12,7 @@ import { formatSources, type Condition, type RulePack } from '../../../shared/ru
 import { isRealDate } from '../../../shared/validators';
 import { InvalidInputError } from '../../core/errors';
 import { isReadyToSubmit } from '../../../shared/evaluation';
-import type { ManifestEvaluation } from '../../core/rules/evaluate';
+import type { ManifestEvaluation } from '../../core/manifest/evaluate';
 import { describePeriod } from '../../core/rules/dates';
 import { listRulePacks, loadRulePack } from '../../core/rules/pack';
 import { CliExit, EXIT_FAILED, EXIT_OK, dataDirOf, printJson, println } from '../context';
@@ -53,7 +53,7 @@ export function register(program: Command): void {
       ) => {
         const today = parseToday(opts.today);
         // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
-        const { evaluateManifest } = await import('../../core/rules/evaluate');
+        const { evaluateManifest } = await import('../../core/manifest/evaluate');
         const result = await evaluateManifest(manifest, {
           today,
           rules: opts.rules,

@@ -2,10 +2,10 @@
 // Reads the text of each paper offline (PP-OCR, or a PDF's own text) and gives its kind and fields.
 // Exit 0 when every file was read, 1 when one could not be, 2 on a usage error.
 import type { Command } from 'commander';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DocumentKind } from '../../../shared/domain';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain';
 import { FIELD_LABELS, type Fields, type TextLine } from '../../../shared/fields';
-import { ClaimDeskError, InvalidInputError } from '../../core/errors';
-import { CliExit, EXIT_FAILED, EXIT_OK, printJson, println } from '../context';
+import { ClaimDeskError } from '../../core/errors';
+import { CliExit, EXIT_FAILED, EXIT_OK, kindOption, printJson, println } from '../context';
 
 interface ReadResult {
   file: string;
@@ -31,23 +31,12 @@ export function register(program: Command): void {
     .option('--json', '输出 JSON（一个数组，每个文件一个对象）')
     .option('--kind <kind>', `材料类型（不填则自动判断）：${DOCUMENT_KINDS.join(', ')}`)
     .action(async (files: string[], opts: { json?: boolean; kind?: string }) => {
-      let kind: DocumentKind | undefined;
-      if (opts.kind !== undefined) {
-        const parsed = DocumentKind.safeParse(opts.kind);
-        if (!parsed.success) {
-          throw new InvalidInputError(
-            `--kind 不是已知的材料类型：“${opts.kind}”。可选：${DOCUMENT_KINDS.join('、')}`,
-            `--kind is not a known document kind: "${opts.kind}"; one of ${DOCUMENT_KINDS.join(', ')}`,
-            'kind',
-          );
-        }
-        kind = parsed.data;
-      }
+      const kind = kindOption(opts.kind);
       const results: ReadResult[] = [];
       for (const file of files) {
         const started = performance.now();
         try {
-          const { readPaper } = await import('../../core/ocr/page-reader');
+          const { readPaper } = await import('../../core/pages/reader');
           const r = await readPaper(file, kind ? { kind } : {});
           results.push({
             file,

@@ -3,7 +3,7 @@
 // 0.2–0.5 s per photo; in the desktop app that would stall the main process that answers the window. One
 // long-lived worker takes every job (an import sends its files one after another), so sharp and the rule
 // packs load once. It runs the same analysePage as the CLI (pages/pipeline.ts analyseInThread), with the same
-// page reader (ocr/page-reader.ts): the OCR models load once in this thread.
+// page reader (pages/reader.ts): the OCR models load once in this thread.
 import { parentPort } from 'node:worker_threads';
 import type { AnalyseOptions, PageInput } from '../pages/analyse';
 import { analyseInThread } from '../pages/pipeline';

@@ -1,7 +1,7 @@
 // Runs an export in a worker thread and relays its progress; errors come back as the same ClaimDeskError.
 import { Worker } from 'node:worker_threads';
 import { ClaimDeskError, type ErrorCode } from '../errors';
-import type { BundleOptions } from './integrations';
+import type { StoredExportOptions, StoredExportResult } from '../export/stored-claim';
 import type { ExportJob, ExportMessage } from './export-worker';
 
 export interface WorkerSpec {
@@ -14,8 +14,8 @@ export interface WorkerSpec {
 export function exportInWorker(
   spec: WorkerSpec,
   dataDir: string,
-  opts: BundleOptions,
-): Promise<{ pages: number | null; images: string[] }> {
+  opts: StoredExportOptions,
+): Promise<StoredExportResult> {
   const { onProgress, ...rest } = opts;
   const job: ExportJob = { ...rest, dataDir };
   return new Promise((resolve, reject) => {

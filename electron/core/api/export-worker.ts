@@ -6,9 +6,9 @@ import { openDatabaseFile, databasePath } from '../db/open';
 import { store } from '../db/store';
 import { ClaimDeskError } from '../errors';
 import type { Workspace } from '../workspace';
-import { exportStoredClaim, type BundleOptions } from './integrations';
+import { exportStoredClaim, type StoredExportOptions } from '../export/stored-claim';
 
-export type ExportJob = Omit<BundleOptions, 'onProgress'> & { dataDir: string };
+export type ExportJob = Omit<StoredExportOptions, 'onProgress'> & { dataDir: string };
 
 export type ExportMessage =
   | { type: 'progress'; done: number; total: number; label: string }

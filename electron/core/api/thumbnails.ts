@@ -1,10 +1,11 @@
 // Thumbnails for the claim editor: a small JPEG made by sharp in main, returned as a data: URL (the CSP
 // allows data: images and nothing else). Cached by content hash, so scrolling a claim costs nothing twice.
 // A PDF shows its first page, or the page asked for (the viewer steps through them), rendered in-process by PDF.js.
-import { readFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import type { Thumbnail } from '../../../shared/ipc';
+import { isSupportedMime } from '../files/sniff';
 import { storedFilePath } from '../files/store';
+import { decodeImage, isUnreadableFileError } from '../quality/decode';
 import { ClaimDeskError } from '../errors';
 import { openPdfForRendering } from '../pdf/render';
 import type { Turn } from '../../../shared/turn';
@@ -52,15 +53,19 @@ async function renderPdfThumbnailPage(
   }
 }
 
-async function decodeHeic(path: string): Promise<Sharp> {
-  // sharp's prebuilt libvips has no HEVC decoder; heic-decode (pure JS + wasm) gives raw RGBA.
-  const { default: decode } = (await import('heic-decode')) as unknown as {
-    default: (opts: {
-      buffer: Buffer;
-    }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
-  };
-  const img = await decode({ buffer: await readFile(path) });
-  return sharp(Buffer.from(img.data.buffer), { raw: { width: img.width, height: img.height, channels: 4 } });
+/**
+ * A stored photo through the one decoder every step uses (quality/decode.ts): the same HEIC support, pixel
+ * limit and EXIF orientation as the checks and the bundle. Null when it cannot be decoded: the editor keeps
+ * the grey placeholder and the page's own check says why.
+ */
+async function openPhoto(path: string, mime: string): Promise<Sharp | null> {
+  try {
+    const decoded = await decodeImage(path, { verify: false, ...(isSupportedMime(mime) ? { mime } : {}) });
+    return decoded.pipeline();
+  } catch (err) {
+    if (isUnreadableFileError(err)) return null;
+    throw err;
+  }
 }
 
 export async function makeThumbnail(
@@ -82,18 +87,15 @@ export async function makeThumbnail(
   if (isPdf) {
     ({ input, pages: pdfPages } = await renderPdfThumbnailPage(path, pdfPage, maxSize));
   } else {
-    input =
-      mime === 'image/heic' || mime === 'image/heif'
-        ? await decodeHeic(path)
-        : sharp(path, { limitInputPixels: 268_402_689 });
+    input = await openPhoto(path, mime);
   }
   if (!input) {
     thumb = { dataUrl: null, width: 0, height: 0, ...(pdfPages ? { pdfPages } : {}) };
   } else {
-    // EXIF orientation first, then the quarter turn that makes a photo taken sideways read upright (sharp
-    // applies rotate(angle) after autoOrient whatever the call order); the boxes drawn over it turn alike.
+    // EXIF orientation first (the decoder's pipeline applies it), then the quarter turn that makes a photo
+    // taken sideways read upright (sharp applies rotate(angle) after autoOrient whatever the call order); the
+    // boxes drawn over it turn alike.
     const { data, info } = await input
-      .autoOrient()
       .rotate(turn)
       .resize(maxSize, maxSize, { fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })

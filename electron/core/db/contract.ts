@@ -1,11 +1,18 @@
-// The storage contract (issue #10 item 4): everything ClaimDesk keeps goes through these functions, split by
-// concern. Their types are plain data from shared/ and an opaque handle, never a SQLite type, so a second
-// engine (a shared PostgreSQL for multi-desk offices) can implement the same contract; the SQLite engine is
-// db/store/ (assembled in db/store/index.ts, which the compiler checks against this file). No code outside
-// electron/core/db/ writes SQL (tests/unit/storage-boundary.test.ts fails the build when one does).
+// The storage contract (issues #10 and #23): everything ClaimDesk keeps goes through these functions, split by
+// concern. Every operation answers a promise, so an engine across the network fits behind it; its types are
+// plain data from shared/, never a driver type, and it names no file path (a backup is a snapshot the engine
+// writes and reads, not a file it is told to open). Two engines implement it:
+//   - SQLite (embedded, one PC): db/sqlite-engine.ts, over the same modules (db/store/) that serve the
+//     synchronous `store` today's callers use (sync-contract.ts, transitional until they are converted);
+//   - PostgreSQL (shared by the desks of an office): db/pg/.
+// tests/integration/storage-contract.test.ts runs one suite against both. No code outside electron/core/db/
+// writes SQL or loads a driver (tests/unit/storage-boundary.test.ts and lint fail the build when one does).
 //
-// Not abstracted yet, said plainly: the contract is synchronous (better-sqlite3 is); a networked engine
-// would need it to return promises, a change every caller would see.
+// Transactions: `engine.transaction(async (tx) => …)` runs the callback with a session `tx` whose operations
+// all belong to that one transaction (all its writes or none). A call made while a transaction is open in the
+// same asynchronous context (through `tx`, or through the engine itself from code the callback awaits) joins
+// it as a savepoint: an inner failure that the outer callback catches undoes only the inner writes. Keep slow
+// work (hashing, decoding) outside transactions: a SQLite transaction holds the write lock until it ends.
 import type { DocumentKind, DocumentOrigin } from '../../../shared/domain';
 import type { FieldValue } from '../../../shared/fields';
 import type { ConfirmableCheck } from '../../../shared/ipc';
@@ -22,59 +29,7 @@ import type {
   StatusChange,
 } from '../../../shared/schemas';
 
-declare const storeHandle: unique symbol;
-
-/**
- * An open store. Opaque outside the engine: callers hold it and pass it back; only the engine behind it
- * knows what it is (for SQLite, a better-sqlite3 connection).
- */
-export interface Db {
-  readonly [storeHandle]: 'claimdesk-store';
-}
-
-/** Opening, closing, transactions and the whole-store operations backups need. */
-export interface EngineStore {
-  /**
-   * Runs `fn` as one transaction: all its writes or none. `immediate` takes the write lock at the start (for
-   * read-then-write sequences two processes could interleave). Nested calls join the outer transaction.
-   */
-  transaction<T>(db: Db, fn: () => T, options?: { immediate?: boolean }): T;
-  close(db: Db): void;
-  /** The schema version the store is at. */
-  schemaVersion(db: Db): number;
-  /** A consistent copy of the open store written to `file` as one self-contained file. */
-  copyTo(db: Db, file: string): Promise<void>;
-  /** What a store file (e.g. a backup) holds, opened read-only; throws the open's error when unusable. */
-  inspectFile(file: string): { schemaVersion: number; hasClaims: boolean; claims: number };
-  /**
-   * Opens the store file that a restore is about to replace, as it is (no migration, no check) and only if
-   * no other process has it open (a ClaimDeskError naming the file otherwise). Close it with `close`.
-   */
-  openExclusive(file: string): Db;
-  /** The engine's own consistency check ('ok' when healthy) and how many references point nowhere. */
-  integrity(db: Db): { integrity: string; foreignKeyProblems: number };
-  /** A cheap fingerprint of the data: equal fingerprints mean nothing was added, changed or removed. */
-  dataChangeMarker(db: Db): string;
-  /** Whether `err` thrown by this engine means the store file is damaged (not busy, full or unwritable). */
-  isDamage(err: unknown): boolean;
-}
-
-export interface PeopleStore {
-  insertHousehold(db: Db, h: { name: string; notes: string }, at: string): number;
-  household(db: Db, id: number): Household | null;
-  listHouseholds(db: Db): Array<Household & { memberCount: number }>;
-  insertPerson(db: Db, p: PersonFields, at: string): number;
-  updatePerson(db: Db, id: number, p: PersonFields, at: string): void;
-  person(db: Db, id: number): Person | null;
-  /** The person of the household with this ID number, if any. */
-  personIdByIdNumber(db: Db, householdId: number, idNumber: string): number | null;
-  listPeople(db: Db, householdId?: number): Person[];
-  renameHousehold(db: Db, id: number, name: string, at: string): void;
-  /** Claims naming the person, as the patient or as the one acting for them. */
-  claimCountOfPerson(db: Db, id: number): number;
-  /** Removes a person; callers make sure no claim names them. */
-  deletePerson(db: Db, id: number): void;
-}
+// ---------- plain data, shared by both contracts ----------
 
 export const CLAIM_SORTS = ['updated', 'created', 'care_end'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -101,32 +56,6 @@ export interface ClaimListPage {
 /** Counting every hit of a very broad search costs a full pass; past this many the board shows "10000+". */
 export const SEARCH_COUNT_CAP = 10_000;
 
-export interface ClaimStore {
-  /** A new draft claim with its reference and first history entry; answers its id. */
-  insert(db: Db, fields: ClaimFields, at: string): number;
-  update(db: Db, id: number, fields: ClaimFields, at: string): void;
-  claim(db: Db, id: number): Claim | null;
-  byReference(db: Db, reference: string): Claim | null;
-  /** Ids of the claims whose claimant is `personId`. */
-  idsOfClaimant(db: Db, personId: number): number[];
-  /** One page of the claims board; the status is already validated. */
-  list(db: Db, query: ClaimListQuery): ClaimListPage;
-  /** Sets the status and records the change in the claim's history. */
-  recordTransition(
-    db: Db,
-    claimId: number,
-    from: ClaimStatus,
-    to: ClaimStatus,
-    note: string,
-    at: string,
-  ): void;
-  history(db: Db, claimId: number): StatusChange[];
-  /** Marks the claim changed now and rebuilds its search words. */
-  touch(db: Db, claimId: number, at: string): void;
-  setPledgeSigned(db: Db, claimId: number, signed: boolean, at: string): void;
-  isPledgeSigned(db: Db, claimId: number): boolean;
-}
-
 export interface NewPage {
   sha256: string;
   size: number;
@@ -151,59 +80,6 @@ export interface PageUsingFile {
   originalName: string;
 }
 
-export interface DocumentStore {
-  /** A document with its pages (files already stored), their invoice rows and search words; answers its id. */
-  insert(
-    db: Db,
-    claimId: number,
-    kind: DocumentKind,
-    origin: DocumentOrigin,
-    pages: readonly NewPage[],
-    at: string,
-  ): number;
-  document(db: Db, id: number): ClaimDocument | null;
-  idsOfClaim(db: Db, claimId: number): number[];
-  /** Removes the document, its pages and every row derived from them; rebuilds the claim's search words. */
-  remove(db: Db, documentId: number, at: string): void;
-  claimOfDocument(db: Db, documentId: number): number | null;
-  /** How many documents each claim holds (claims without any are absent). */
-  counts(db: Db, claimIds: readonly number[]): Map<number, number>;
-  /** The kind of the claim's document that already holds these bytes, or null. */
-  kindHoldingFile(db: Db, claimId: number, sha256: string): string | null;
-  page(db: Db, pageId: number): PageRef | null;
-  /** The kind of the document a page belongs to, or null when the page does not exist. */
-  pageKind(db: Db, pageId: number): string | null;
-  setPageFacts(db: Db, pageId: number, facts: PageFacts): void;
-  /** Removes a page (and its document when it was the last one), with its derived rows. */
-  removePage(db: Db, page: PageRef, at: string): void;
-  /** Points the page at a new stored file; its facts, invoice row and the search words follow. */
-  replacePage(db: Db, page: PageRef, file: NewPage, at: string): void;
-  /**
-   * Moves the page to the claim's last document of `kind` (a new one when there is none), leaving its old
-   * document (removed when it was its last page); its facts, invoice row and the search words follow.
-   * Answers the document the page is now in.
-   */
-  reassignPage(db: Db, page: PageRef, kind: DocumentKind, facts: PageFacts, at: string): number;
-  /** Swaps the page with its neighbour; false at either end. */
-  movePage(db: Db, page: PageRef, direction: 'up' | 'down', at: string): boolean;
-  pageFile(
-    db: Db,
-    pageId: number,
-  ): { sha256: string; mime: string; quality: unknown; originalName: string; upright: Turn } | null;
-  /** Every stored original some page refers to. */
-  referencedFiles(db: Db): string[];
-  pagesUsingFile(db: Db, sha256: string): PageUsingFile[];
-  setConfirmation(db: Db, documentId: number, check: ConfirmableCheck, confirmed: boolean, at: string): void;
-  confirmations(db: Db, documentId: number): string[];
-  /** Every confirmation on a claim's documents: document id → check names. */
-  claimConfirmations(db: Db, claimId: number): Map<number, string[]>;
-  /** Sets (value JSON) or clears (null) what the person typed for one field of one page. */
-  setFieldCorrection(db: Db, pageId: number, field: string, value: FieldValue | null, at: string): void;
-  fieldCorrections(db: Db, pageId: number): Record<string, FieldValue>;
-  /** Every page's corrections on a claim: page id → field → value. */
-  claimFieldCorrections(db: Db, claimId: number): Map<number, Record<string, FieldValue>>;
-}
-
 export interface StoredInvoice {
   claimId: number;
   claimReference: string;
@@ -217,41 +93,6 @@ export interface StoredInvoice {
   phash: string | null;
 }
 
-export interface InvoiceStore {
-  /** Makes the page's invoice row match its facts (call inside the transaction that wrote the page). */
-  indexPage(
-    db: Db,
-    page: { claimId: number; pageId: number; sha256: string; isInvoice: boolean; facts: PageFacts | null },
-    at: string,
-  ): void;
-  ofClaim(db: Db, claimId: number): StoredInvoice[];
-  /** Invoices of other claims than `excludeClaimId` with this QR identity. */
-  byKey(db: Db, key: string, excludeClaimId: number): StoredInvoice[];
-  /** Invoices of other claims whose photo has exactly these bytes. */
-  byFile(db: Db, sha256: string, excludeClaimId: number): StoredInvoice[];
-  /** Photo fingerprints of other claims' invoices (only those without a QR when `withoutKeyOnly`). */
-  fingerprints(
-    db: Db,
-    excludeClaimId: number,
-    withoutKeyOnly: boolean,
-  ): Array<{ rowId: number; phash: string }>;
-  byRowId(db: Db, rowId: number): StoredInvoice | null;
-}
-
-/** Extra searchable words for one claim (e.g. its invoice numbers), read from the store. */
-export type SearchContributor = (db: Db, claimId: number) => string[];
-
-export interface SearchStore {
-  /** Rebuilds a claim's search words from its fields and what `contributors` add. */
-  refresh(db: Db, claimId: number, contributors?: readonly SearchContributor[]): void;
-}
-
-export interface SettingsStore {
-  /** The stored JSON text under `key`, or null. */
-  read(db: Db, key: string): string | null;
-  write(db: Db, key: string, valueJson: string): void;
-}
-
 /** One status change as stored, with the day it happened when one was given (null for older rows). */
 export interface StatusChangeRow {
   from: ClaimStatus | null;
@@ -259,6 +100,9 @@ export interface StatusChangeRow {
   note: string;
   changedAt: string;
   happenedOn: string | null;
+  /** The desk (machine name) and the person signed in that recorded it; null for rows from before #23. */
+  desk: string | null;
+  person: string | null;
 }
 
 /** One thing the office asked for (补充材料), a checklist item on its claim until ticked done. */
@@ -270,45 +114,308 @@ export interface RequestedItem {
   doneAt: string | null;
 }
 
+// ---------- who writes, and row versions ----------
+
+/** Who is writing: the desk (its machine name) and the person signed in at it (null when nobody is). */
+export interface Actor {
+  desk: string;
+  person: string | null;
+}
+
+/** A row's version and its last change: who and when (desk and person null for rows from before #23). */
+export interface EditStamp {
+  version: number;
+  at: string;
+  desk: string | null;
+  person: string | null;
+}
+
+/** The rows a person edits in a form, each carrying a version that every change of it raises by one. */
+export const VERSIONED_ROWS = ['household', 'person', 'claim', 'page', 'requested_item'] as const;
+export type VersionedRow = (typeof VERSIONED_ROWS)[number];
+
+/**
+ * How an edit meets other desks' edits. With `expectedVersion`, the write happens only while the row is still
+ * at that version; otherwise nothing is written and a StaleWriteError (db/stale.ts) names who changed it and
+ * when, so the person keeps what they typed and can reload and reapply. Without it the write is unconditional
+ * (still raising the version): today's callers, until phase 2 gives every form its version.
+ */
+export interface Edit {
+  expectedVersion?: number | undefined;
+}
+
+// ---------- the asynchronous contract ----------
+
+export interface PeopleOps {
+  insertHousehold(h: { name: string; notes: string }, at: string): Promise<number>;
+  household(id: number): Promise<(Household & { stamp: EditStamp }) | null>;
+  listHouseholds(): Promise<Array<Household & { memberCount: number }>>;
+  insertPerson(p: PersonFields, at: string): Promise<number>;
+  /** Also rebuilds the search words of the person's claims (their name and ID number are searchable). */
+  updatePerson(id: number, p: PersonFields, at: string, edit?: Edit): Promise<void>;
+  person(id: number): Promise<(Person & { stamp: EditStamp }) | null>;
+  /** The person of the household with this ID number, if any. */
+  personIdByIdNumber(householdId: number, idNumber: string): Promise<number | null>;
+  listPeople(householdId?: number): Promise<Person[]>;
+  renameHousehold(id: number, name: string, at: string, edit?: Edit): Promise<void>;
+  /** Claims naming the person, as the patient or as the one acting for them. */
+  claimCountOfPerson(id: number): Promise<number>;
+  /** Removes a person; callers make sure no claim names them. */
+  deletePerson(id: number): Promise<void>;
+}
+
+export interface ClaimOps {
+  /** A new draft claim with its reference (BX…, unique across desks) and first history entry; answers its id. */
+  insert(fields: ClaimFields, at: string): Promise<number>;
+  update(id: number, fields: ClaimFields, at: string, edit?: Edit): Promise<void>;
+  /** The claim with its version and last change (read in one statement, so they belong together). */
+  claim(id: number): Promise<(Claim & { stamp: EditStamp }) | null>;
+  byReference(reference: string): Promise<Claim | null>;
+  /** Ids of the claims whose claimant is `personId`. */
+  idsOfClaimant(personId: number): Promise<number[]>;
+  /** One page of the claims board; the status is already validated. */
+  list(query: ClaimListQuery): Promise<ClaimListPage>;
+  /** Sets the status and records the change (with the desk and person) in the claim's history. */
+  recordTransition(
+    claimId: number,
+    from: ClaimStatus,
+    to: ClaimStatus,
+    note: string,
+    at: string,
+    edit?: Edit,
+  ): Promise<void>;
+  history(claimId: number): Promise<StatusChange[]>;
+  /** Marks the claim changed now and rebuilds its search words (not a new version: its fields stay). */
+  touch(claimId: number, at: string): Promise<void>;
+  setPledgeSigned(claimId: number, signed: boolean, at: string): Promise<void>;
+  isPledgeSigned(claimId: number): Promise<boolean>;
+}
+
 /** The facts beside a claim's status, and its place off the board (archived; deleted awaiting purge). */
-export interface ClaimFactsStore {
+export interface ClaimFactsOps {
   /** Gives the claim's latest status change its day and the items asked for with it. */
   recordChangeFacts(
-    db: Db,
     claimId: number,
     happenedOn: string,
     requested: readonly string[],
     at: string,
-  ): void;
-  historyWithFacts(db: Db, claimId: number): StatusChangeRow[];
+  ): Promise<void>;
+  historyWithFacts(claimId: number): Promise<StatusChangeRow[]>;
   /** The latest status change of each of the claims. */
   latestChanges(
-    db: Db,
     claimIds: readonly number[],
-  ): Array<{ claimId: number; happenedOn: string | null; changedAt: string }>;
-  requestedItems(db: Db, claimId: number): RequestedItem[];
-  requestedItem(db: Db, itemId: number): RequestedItem | null;
-  setRequestedItemDone(db: Db, itemId: number, doneAt: string | null): void;
-  exists(db: Db, claimId: number): boolean;
+  ): Promise<Array<{ claimId: number; happenedOn: string | null; changedAt: string }>>;
+  requestedItems(claimId: number): Promise<RequestedItem[]>;
+  requestedItem(itemId: number): Promise<RequestedItem | null>;
+  setRequestedItemDone(itemId: number, doneAt: string | null, edit?: Edit): Promise<void>;
+  exists(claimId: number): Promise<boolean>;
   /** Archives (a time) or restores (null) the claims not already so; answers how many changed. */
-  setArchived(db: Db, ids: readonly number[], archivedAt: string | null): number;
+  setArchived(ids: readonly number[], archivedAt: string | null): Promise<number>;
   /** Marks deleted (a time) or brings back (null) the claims not already so; answers how many changed. */
-  setDeleted(db: Db, ids: readonly number[], deletedAt: string | null): number;
+  setDeleted(ids: readonly number[], deletedAt: string | null): Promise<number>;
   /**
    * Removes the claims deleted at or before `deletedBefore` with their rows, and the file records no other
-   * page uses; answers the hashes of those files (the caller removes the files after the commit).
+   * page uses; answers the hashes of those files (the caller removes the originals after the commit).
    */
-  purgeDeleted(db: Db, deletedBefore: string): { claims: number; unusedFiles: string[] };
+  purgeDeleted(deletedBefore: string): Promise<{ claims: number; unusedFiles: string[] }>;
 }
 
-/** The whole contract: one engine implements every concern. */
-export interface Storage {
-  engine: EngineStore;
-  people: PeopleStore;
-  claims: ClaimStore;
-  claimFacts: ClaimFactsStore;
-  documents: DocumentStore;
-  invoices: InvoiceStore;
-  search: SearchStore;
-  settings: SettingsStore;
+export interface DocumentOps {
+  /** A document with its pages (originals already stored), their invoice rows and search words; answers its id. */
+  insert(
+    claimId: number,
+    kind: DocumentKind,
+    origin: DocumentOrigin,
+    pages: readonly NewPage[],
+    at: string,
+  ): Promise<number>;
+  document(id: number): Promise<ClaimDocument | null>;
+  idsOfClaim(claimId: number): Promise<number[]>;
+  /** Removes the document, its pages and every row derived from them; rebuilds the claim's search words. */
+  remove(documentId: number, at: string): Promise<void>;
+  claimOfDocument(documentId: number): Promise<number | null>;
+  /** How many documents each claim holds (claims without any are absent). */
+  counts(claimIds: readonly number[]): Promise<Map<number, number>>;
+  /** The kind of the claim's document that already holds these bytes, or null. */
+  kindHoldingFile(claimId: number, sha256: string): Promise<string | null>;
+  page(pageId: number): Promise<PageRef | null>;
+  /** The kind of the document a page belongs to, or null when the page does not exist. */
+  pageKind(pageId: number): Promise<string | null>;
+  setPageFacts(pageId: number, facts: PageFacts): Promise<void>;
+  /** Removes a page (and its document when it was the last one), with its derived rows. */
+  removePage(page: PageRef, at: string): Promise<void>;
+  /** Points the page at a new stored original; its facts, invoice row and the search words follow. */
+  replacePage(page: PageRef, file: NewPage, at: string): Promise<void>;
+  /**
+   * Moves the page to the claim's last document of `kind` (a new one when there is none), leaving its old
+   * document (removed when it was its last page); its facts, invoice row and the search words follow.
+   * Answers the document the page is now in.
+   */
+  reassignPage(page: PageRef, kind: DocumentKind, facts: PageFacts, at: string): Promise<number>;
+  /** Swaps the page with its neighbour; false at either end. */
+  movePage(page: PageRef, direction: 'up' | 'down', at: string): Promise<boolean>;
+  pageFile(
+    pageId: number,
+  ): Promise<{ sha256: string; mime: string; quality: unknown; originalName: string; upright: Turn } | null>;
+  /** Every stored original some page refers to. */
+  referencedFiles(): Promise<string[]>;
+  pagesUsingFile(sha256: string): Promise<PageUsingFile[]>;
+  setConfirmation(documentId: number, check: ConfirmableCheck, confirmed: boolean, at: string): Promise<void>;
+  confirmations(documentId: number): Promise<string[]>;
+  /** Every confirmation on a claim's documents: document id → check names. */
+  claimConfirmations(claimId: number): Promise<Map<number, string[]>>;
+  /** Sets (a value) or clears (null) what the person typed for one field of one page (a new page version). */
+  setFieldCorrection(
+    pageId: number,
+    field: string,
+    value: FieldValue | null,
+    at: string,
+    edit?: Edit,
+  ): Promise<void>;
+  fieldCorrections(pageId: number): Promise<Record<string, FieldValue>>;
+  /** Every page's corrections on a claim: page id → field → value. */
+  claimFieldCorrections(claimId: number): Promise<Map<number, Record<string, FieldValue>>>;
 }
+
+export interface InvoiceOps {
+  /** Makes the page's invoice row match its facts (call inside the transaction that wrote the page). */
+  indexPage(
+    page: { claimId: number; pageId: number; sha256: string; isInvoice: boolean; facts: PageFacts | null },
+    at: string,
+  ): Promise<void>;
+  ofClaim(claimId: number): Promise<StoredInvoice[]>;
+  /** Invoices of other claims than `excludeClaimId` with this QR identity. */
+  byKey(key: string, excludeClaimId: number): Promise<StoredInvoice[]>;
+  /** Invoices of other claims whose photo has exactly these bytes. */
+  byFile(sha256: string, excludeClaimId: number): Promise<StoredInvoice[]>;
+  /** Photo fingerprints of other claims' invoices (only those without a QR when `withoutKeyOnly`). */
+  fingerprints(
+    excludeClaimId: number,
+    withoutKeyOnly: boolean,
+  ): Promise<Array<{ rowId: number; phash: string }>>;
+  byRowId(rowId: number): Promise<StoredInvoice | null>;
+}
+
+export interface SearchOps {
+  /** Rebuilds a claim's search words: its fields and its invoice numbers (the engine's fixed contributors). */
+  refresh(claimId: number): Promise<void>;
+}
+
+export interface SettingsOps {
+  /** The stored JSON text under `key`, or null. */
+  read(key: string): Promise<string | null>;
+  write(key: string, valueJson: string): Promise<void>;
+}
+
+export interface VersionOps {
+  /** A versioned row's version and last change, or null when the row does not exist. */
+  stamp(row: VersionedRow, id: number): Promise<EditStamp | null>;
+}
+
+/** What every session offers: the engine itself, or a transaction `tx`. */
+export interface Session {
+  readonly people: PeopleOps;
+  readonly claims: ClaimOps;
+  readonly claimFacts: ClaimFactsOps;
+  readonly documents: DocumentOps;
+  readonly invoices: InvoiceOps;
+  readonly search: SearchOps;
+  readonly settings: SettingsOps;
+  readonly versions: VersionOps;
+  /**
+   * Runs `fn` as one transaction (all its writes or none) and answers its value. `immediate` serialises
+   * read-then-write sequences with every other immediate transaction of the store, across processes and desks
+   * (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock). Inside an open transaction of
+   * the same asynchronous context, a call joins it as a savepoint.
+   */
+  transaction<T>(fn: (tx: Session) => Promise<T>, options?: { immediate?: boolean }): Promise<T>;
+}
+
+/** A change another desk (or this one) committed, as the board needs it: which claim or person, no more. */
+export interface StoreChange {
+  table: 'claims' | 'people' | 'households';
+  /** The row's id; null when the engine only knows that something in the table changed (reload it). */
+  id: number | null;
+  op: 'insert' | 'update' | 'delete';
+  /** The writer's desk when the engine knows it. */
+  desk: string | null;
+}
+
+/** A stored original (content-addressed by sha256). */
+export interface StoredOriginal {
+  sha256: string;
+  size: number;
+  /** True when these bytes were already stored (by this desk or another). */
+  existed: boolean;
+}
+
+/**
+ * Where originals live, by sha256: the data folder's files/ for SQLite, the database itself for PostgreSQL
+ * (docs/storage.md says why, with figures). A half-written original is never visible to another reader, and
+ * the same bytes put twice (at one desk or two) are stored once.
+ */
+export interface FileStore {
+  /** Copies a file of this desk into the store, hashing it on the way. */
+  put(sourcePath: string): Promise<StoredOriginal>;
+  putBytes(bytes: Uint8Array): Promise<StoredOriginal>;
+  /** The original's bytes; a ClaimDeskError `file_missing` when it is not stored. */
+  read(sha256: string): Promise<Buffer>;
+  has(sha256: string): Promise<boolean>;
+  /** Re-hashes the stored bytes. */
+  verify(sha256: string): Promise<'ok' | 'missing' | 'mismatch'>;
+  /** Removes an original no page refers to any more (after a purge committed). */
+  remove(sha256: string): Promise<void>;
+}
+
+/** What a snapshot (a backup) holds. */
+export interface SnapshotInfo {
+  schemaVersion: number;
+  hasClaims: boolean;
+  claims: number;
+}
+
+/** An open store: a session plus the operations on the whole store. */
+export interface StorageEngine extends Session {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Who writes through this engine now; recorded on status history and on every edited row. */
+  readonly actor: Actor;
+  /** The person signed in changed (a shift change at a shared PC). */
+  setActor(actor: Actor): void;
+  readonly files: FileStore;
+  close(): Promise<void>;
+  /** The schema version the store is at (each engine numbers its own migrations). */
+  schemaVersion(): Promise<number>;
+  /**
+   * A consistent copy of every row, taken while others keep writing, as one portable snapshot: the bytes of a
+   * self-contained ClaimDesk SQLite store at the latest SQLite schema, whichever engine took it, so a backup
+   * opens anywhere (db/snapshot.ts reads one: inspectSnapshot).
+   */
+  snapshot(): Promise<Uint8Array>;
+  /** The engine's own consistency check ('ok' when healthy) and how many references point nowhere. */
+  integrity(): Promise<{ integrity: string; foreignKeyProblems: number }>;
+  /** A cheap fingerprint of the data: equal fingerprints mean nothing was added, changed or removed. */
+  dataChangeMarker(): Promise<string>;
+  /** Whether `err` thrown by this engine means the store is damaged (not busy, full, offline or unwritable). */
+  isDamage(err: unknown): boolean;
+  /**
+   * Calls `listener` for every change committed to claims, people and households, by any desk, within about a
+   * second (PostgreSQL: LISTEN/NOTIFY; SQLite: this process's commits at once, other processes' through the
+   * database's change counter). Answers the function that stops listening.
+   */
+  onChange(listener: (change: StoreChange) => void): Promise<() => Promise<void>>;
+}
+
+// ---------- transitional: the synchronous contract's handle (sync-contract.ts) ----------
+
+declare const storeHandle: unique symbol;
+
+/**
+ * An open synchronous store (transitional, until phase 2 of #23 converts the callers). Opaque outside the
+ * engine: callers hold it and pass it back to `store` (db/store/index.ts).
+ */
+export interface Db {
+  readonly [storeHandle]: 'claimdesk-store';
+}
+
+/** Extra searchable words for one claim (e.g. its invoice numbers), read from the synchronous store. */
+export type SearchContributor = (db: Db, claimId: number) => string[];

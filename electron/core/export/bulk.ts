@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { isReadyToSubmit } from '../../../shared/evaluation';
+import type { BulkExportItem } from '../../../shared/ipc';
 import { ClaimDeskError } from '../errors';
 import { getClaim } from '../repo';
 import type { Workspace } from '../workspace';
-import type { BundleOptions } from '../api/integrations';
-import { evaluateStoredClaim } from '../api/integrations';
-import { assertWritableFolder, writeFileAtomic } from './atomic';
+import { evaluateStoredClaim } from '../claim-evaluation';
+import type { StoredExportOptions, StoredExportResult } from './stored-claim';
+import { assertWritableFolder, writeOutputFile } from './output';
 
 /** Characters Windows, macOS or Linux refuse (or treat specially) in a file name. */
 const UNSAFE_NAME_CHARS = /[\\/:*?"<>|\p{Cc}]/gu;
@@ -38,25 +39,12 @@ export function freeFileName(folder: string, name: string, taken: ReadonlySet<st
   }
 }
 
-export interface BulkExportItem {
-  claimId: number;
-  reference: string;
-  name: string;
-  /** done: exported (incomplete ones carry the 尚不能提交 mark); failed: nothing written for it. */
-  outcome: 'done' | 'failed';
-  /** The claim was not ready: its bundle is marked 尚不能提交 on the cover. */
-  incomplete: boolean;
-  path: string | null;
-  reason: string | null;
-  reasonEn: string | null;
-}
-
 export interface BulkExportOptions {
   claimIds: readonly number[];
   folder: string;
   today: string;
   /** The same export as one claim's (a worker thread in the app). */
-  runExport: (ws: Workspace, opts: BundleOptions) => Promise<{ pages: number | null; images: string[] }>;
+  runExport: (ws: Workspace, opts: StoredExportOptions) => Promise<StoredExportResult>;
   /** x of N claims, with the reference and name of the claim being exported. */
   onProgress: (done: number, total: number, label: string) => void;
 }
@@ -80,7 +68,7 @@ export async function exportClaimBundles(ws: Workspace, opts: BulkExportOptions)
       reference = claim.reference;
       name = claim.claimantName;
       opts.onProgress(i, total, `${reference} ${name}`);
-      const incomplete = !isReadyToSubmit(await evaluateStoredClaim(ws, claimId, opts.today));
+      const incomplete = !isReadyToSubmit(await evaluateStoredClaim(ws, claimId, { today: opts.today }));
       const fileName = freeFileName(opts.folder, bundleFileName(reference, name), taken);
       taken.add(fileName);
       const outFile = join(opts.folder, fileName);
@@ -133,6 +121,6 @@ export async function mergeBundlesForPrint(paths: readonly string[], outFile: st
     const pages = await merged.copyPages(src, src.getPageIndices());
     for (const page of pages) merged.addPage(page);
   }
-  await writeFileAtomic(outFile, await merged.save());
+  await writeOutputFile(outFile, await merged.save());
   return merged.getPageCount();
 }

@@ -6,10 +6,10 @@ import { formatYuan } from '../../../shared/money';
 import ExcelJS from 'exceljs';
 import { CLAIM_STATUS_LABELS, isReadOnlyStatus } from '../../../shared/lifecycle';
 import { maskDigits } from '../../../shared/validators';
-import { deadlineOf, evaluateStoredClaim } from '../api/integrations';
+import { claimDeadline, evaluateStoredClaim } from '../claim-evaluation';
 import { getClaim, getPerson } from '../repo';
 import type { Workspace } from '../workspace';
-import { writeFileAtomic } from './atomic';
+import { writeOutputFile } from './output';
 
 export const CLAIM_LIST_FORMATS = ['xlsx', 'csv'] as const;
 export type ClaimListFormat = (typeof CLAIM_LIST_FORMATS)[number];
@@ -56,7 +56,8 @@ export async function claimListRows(
     const finished = isReadOnlyStatus(claim.status);
     const missing = finished
       ? null
-      : (await evaluateStoredClaim(ws, id, today)).requirements.filter((r) => r.status === 'missing').length;
+      : (await evaluateStoredClaim(ws, id, { today })).requirements.filter((r) => r.status === 'missing')
+          .length;
     rows.push({
       reference: claim.reference,
       name: claim.claimantName,
@@ -65,7 +66,7 @@ export async function claimListRows(
       careDate: (f.careSetting === 'inpatient' ? f.dischargeDate : f.visitDate) ?? '',
       amount: f.totalAmount,
       status: CLAIM_STATUS_LABELS[claim.status].zh,
-      deadline: deadlineOf(ws, claim, today, person.insuredRegion)?.date ?? '',
+      deadline: claimDeadline(ws, claim, today, person.insuredRegion)?.date ?? '',
       missing,
     });
   }
@@ -125,6 +126,6 @@ export async function writeClaimList(
 ): Promise<{ rows: number; bytes: number }> {
   const rows = await claimListRows(ws, claimIds, today);
   const bytes = await claimListBytes(rows, format);
-  await writeFileAtomic(outFile, bytes);
+  await writeOutputFile(outFile, bytes);
   return { rows: rows.length, bytes: bytes.byteLength };
 }

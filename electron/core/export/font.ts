@@ -4,42 +4,13 @@
 // Subset API changed from encodeStream() to encode(), so an adapter bridges the two.
 import type * as Fontkit from 'fontkit';
 import type { FontkitFont, FontkitSubset } from 'fontkit';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { ClaimDeskError } from '../errors';
-import { resourcesDir } from '../paths';
-
-export type FontWeight = 'regular' | 'bold';
-
-const FONT_FILES: Record<FontWeight, { resource: string; module: string }> = {
-  regular: {
-    resource: 'NotoSansSC-Regular.ttf',
-    module: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  },
-  bold: {
-    resource: 'NotoSansSC-Bold.ttf',
-    module: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-  },
-};
+import { cjkFontPath, type FontWeight } from '../paths';
 
 const fontBytesCache = new Map<FontWeight, Uint8Array>();
-
-/**
- * Where the TTF lives: resources/fonts/ when a build copied it there, else the npm package (a runtime
- * dependency, so it ships inside the packaged app too). We don't commit the 10 MB file to git twice.
- */
-export function cjkFontPath(weight: FontWeight): string {
-  const file = FONT_FILES[weight];
-  try {
-    const local = join(resourcesDir(), 'fonts', file.resource);
-    if (existsSync(local)) return local;
-  } catch {
-    // No resources/ folder (e.g. a test running from a temp dir): fall through to the npm package.
-  }
-  return createRequire(import.meta.url).resolve(file.module);
-}
 
 export function loadCjkFontBytes(weight: FontWeight): Uint8Array {
   const cached = fontBytesCache.get(weight);

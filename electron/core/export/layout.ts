@@ -1,6 +1,8 @@
-// Page geometry and the small drawing helpers every bundle page shares: A4 in PDF points, wrapped
+// Sheet geometry and the small drawing helpers every sheet of the bundle shares: A4 in PDF points, wrapped
 // Chinese text, and vector check/cross marks (Noto Sans SC has ✓ but no ✗, so both are drawn as lines).
+// "Sheet" is a page of the PDF being made; a "page" is a page of a person's paper.
 import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type { BundleFonts } from './font';
 
 /** A4 in PDF points (1/72 inch). */
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -15,6 +17,12 @@ export const CONTENT_BOX = {
   width: A4.width - 2 * MARGIN_X,
   height: A4.height - HEADER_BAND - FOOTER_BAND - 12,
 } as const;
+
+/** Where text goes on the bundle's own sheets (cover, checklist, pledge, sources): inside the margins,
+ * between the running header and footer. */
+export const CONTENT_WIDTH = A4.width - 2 * MARGIN_X;
+export const TEXT_TOP = A4.height - HEADER_BAND - 14;
+export const TEXT_BOTTOM = FOOTER_BAND + 16;
 
 export const INK = rgb(0.1, 0.1, 0.12);
 export const MUTED = rgb(0.42, 0.42, 0.46);
@@ -180,4 +188,14 @@ export function drawAttentionMark(
     color,
   });
   page.drawCircle({ x: cx, y: cy - size * 0.22, size: size * 0.07, color });
+}
+
+/** The text styles of the tables on the bundle's own sheets (checklist, sources). */
+export function tableStyles(fonts: BundleFonts) {
+  return {
+    title: { font: fonts.bold, size: 10, color: INK } satisfies TextStyle,
+    body: { font: fonts.regular, size: 9, color: INK } satisfies TextStyle,
+    small: { font: fonts.regular, size: 7.5, color: MUTED } satisfies TextStyle,
+    head: { font: fonts.bold, size: 9, color: MUTED } satisfies TextStyle,
+  };
 }

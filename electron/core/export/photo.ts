@@ -4,6 +4,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { QualityReport } from '../../../shared/quality';
 import { ClaimDeskError } from '../errors';
+import type { SupportedMime } from '../files/sniff';
 import { decodeImage, describeSharpError } from '../quality/decode';
 import { isConvexQuad, rectifiedSize, warpPerspective, type Pt, type RawImage } from './warp';
 
@@ -24,10 +25,11 @@ export interface OrientedSource {
 /**
  * Opens a photo for export through the quality module's decoder: the same format sniffing, HEIC support
  * (heic-decode), EXIF orientation and decompression-bomb refusal as the checks. The body is not
- * pre-verified here because rendering decodes it anyway, with truncation treated as an error.
+ * pre-verified here because rendering decodes it anyway, with truncation treated as an error. `mime`: the
+ * type sniffed when the file came in, so it is not sniffed twice.
  */
-export async function openOrientedSource(path: string): Promise<OrientedSource> {
-  const decoded = await decodeImage(path, { verify: false });
+export async function openOrientedSource(path: string, mime?: SupportedMime): Promise<OrientedSource> {
+  const decoded = await decodeImage(path, { verify: false, ...(mime ? { mime } : {}) });
   return { open: decoded.pipeline, width: decoded.width, height: decoded.height };
 }
 

@@ -2,6 +2,7 @@
 // already analysed every file and evaluated the claim; export only lays them out. The claim comes in the
 // same shape evaluation reads (ClaimFacts): the app passes its stored claim, the CLI what its manifest says.
 import type { DocumentKind } from '../../../shared/domain';
+import type { SupportedMime } from '../files/sniff';
 import type { EvaluationReport } from '../../../shared/evaluation';
 import type { ClaimFacts } from '../rules/engine';
 import type { QualityReport } from '../../../shared/quality';
@@ -10,6 +11,8 @@ import type { UprightTurn } from './photo';
 export interface BundleFile {
   /** Absolute path of the photo or PDF. */
   path: string;
+  /** Its type as sniffed when it came in (stored with the page); sniffed again only when absent. */
+  mime?: SupportedMime;
   /** The quality report of this file (its corners drive cropping and straightening). */
   quality?: QualityReport;
   /** The clockwise turn that makes a sideways or upside-down photo upright (from its reading). */

@@ -7,7 +7,8 @@
 // Clean-up of interrupted writes removes a temporary file only when its owner process is gone: a CLI that
 // opens the app's data folder must not delete the app's in-flight writes (nor the other way round).
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export const TEMP_SUFFIX = '.part';
@@ -121,6 +122,20 @@ export async function writeTempBeside(target: string, bytes: Uint8Array | string
 export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
   await removeDeadTemps(dirname(target), { label: basename(target) });
   await commitTemp(await writeTempBeside(target, bytes), target);
+}
+
+/** Copies `source` to `target` atomically, as writeFileAtomic writes: a half copy never sits under the name. */
+export async function copyFileAtomic(source: string, target: string): Promise<void> {
+  await removeDeadTemps(dirname(target), { label: basename(target) });
+  const temp = tempPathBeside(target);
+  try {
+    await copyFile(source, temp, constants.COPYFILE_EXCL);
+    await fsyncFile(temp);
+  } catch (err) {
+    await discardTemp(temp);
+    throw err;
+  }
+  await commitTemp(temp, target);
 }
 
 /**

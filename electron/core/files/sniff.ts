@@ -1,4 +1,5 @@
 // What kind of file is this, by its bytes rather than its name: people rename HEIC photos to .jpg.
+import { stat } from 'node:fs/promises';
 import { loadFileType } from '../lazy';
 import { describeFsError, ClaimDeskError } from '../errors';
 import { workMeter } from '../work-meter';
@@ -13,6 +14,11 @@ export const SUPPORTED_MIME = [
   'application/pdf',
 ] as const;
 export type SupportedMime = (typeof SUPPORTED_MIME)[number];
+
+/** A type read back from storage (files.mime, page facts) that is one ClaimDesk handles. */
+export function isSupportedMime(mime: string | null | undefined): mime is SupportedMime {
+  return (SUPPORTED_MIME as readonly (string | null | undefined)[]).includes(mime);
+}
 
 export async function sniffFile(path: string): Promise<SupportedMime> {
   workMeter.sniffs++;
@@ -37,4 +43,22 @@ export async function sniffFile(path: string): Promise<SupportedMime> {
     );
   }
   return mime as SupportedMime;
+}
+
+/** True for an empty file: the sniffer cannot say anything about one. */
+export async function isEmptyFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).size === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** True for a folder (file-type reads a folder as an unknown file instead of failing). */
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -79,10 +79,23 @@ async function statSource(srcPath: string): Promise<number> {
 }
 
 /**
- * Copies `srcPath` into the store while hashing it in one pass, then renames it into place.
- * The caller records the file in the database only after this resolves.
+ * A copy of an incoming file in files/tmp/, hashed while it was copied, not yet in the store: the caller
+ * looks at it (is it a repeat? can it be opened?) and then commits it into the store or discards it, so a
+ * file is read and hashed once whichever way it goes.
  */
-export async function storeFile(dataDir: string, srcPath: string): Promise<StoredFile> {
+export interface StagedFile {
+  sha256: string;
+  size: number;
+  /** The temporary copy: the same bytes as the original, readable until commit or discard. */
+  path: string;
+  /** Renames the copy into the store (or drops it when the store already holds these bytes). */
+  commit(): Promise<StoredFile>;
+  /** Removes the copy; the store is untouched. */
+  discard(): Promise<void>;
+}
+
+/** Copies `srcPath` into files/tmp/ while hashing it in one pass (fsynced): see StagedFile. */
+export async function stageFile(dataDir: string, srcPath: string): Promise<StagedFile> {
   await statSource(srcPath);
   const tmp = tempDir(dataDir);
   try {
@@ -122,23 +135,40 @@ export async function storeFile(dataDir: string, srcPath: string): Promise<Store
   }
   await out.close();
   const sha256 = hash.digest('hex');
-  const finalPath = storedFilePath(dataDir, sha256);
-  const existed = await stat(finalPath).then(
-    (s) => s.size === size,
-    () => false,
-  );
-  if (existed) {
-    await rm(tmpPath, { force: true });
-    return { sha256, size, path: finalPath, existed: true };
-  }
-  try {
-    await mkdir(join(storeRoot(dataDir), sha256.slice(0, 2)), { recursive: true });
-    await commitTemp(tmpPath, finalPath);
-  } catch (err) {
-    await rm(tmpPath, { force: true });
-    throw describeFsError(err, finalPath, { zh: '写入数据文件夹', en: 'write the data folder' });
-  }
-  return { sha256, size, path: finalPath, existed: false };
+  const discard = () => rm(tmpPath, { force: true });
+  return {
+    sha256,
+    size,
+    path: tmpPath,
+    discard,
+    async commit() {
+      const finalPath = storedFilePath(dataDir, sha256);
+      const existed = await stat(finalPath).then(
+        (s) => s.size === size,
+        () => false,
+      );
+      if (existed) {
+        await discard();
+        return { sha256, size, path: finalPath, existed: true };
+      }
+      try {
+        await mkdir(join(storeRoot(dataDir), sha256.slice(0, 2)), { recursive: true });
+        await commitTemp(tmpPath, finalPath);
+      } catch (err) {
+        await discard();
+        throw describeFsError(err, finalPath, { zh: '写入数据文件夹', en: 'write the data folder' });
+      }
+      return { sha256, size, path: finalPath, existed: false };
+    },
+  };
+}
+
+/**
+ * Copies `srcPath` into the store while hashing it in one pass, then renames it into place.
+ * The caller records the file in the database only after this resolves.
+ */
+export async function storeFile(dataDir: string, srcPath: string): Promise<StoredFile> {
+  return (await stageFile(dataDir, srcPath)).commit();
 }
 
 /** Files in files/tmp/ from releases before temp names carried a process id: no import lasts a day. */

@@ -1,18 +1,21 @@
 // Invoices of stored claims (migration 0020): recorded per invoice page, looked up to catch the same invoice
 // handed in twice, and contributed to the claims board's search words so a claim is found by invoice number
 // (db/store/search.ts lists that contributor).
-import type { Db } from '../db/contract';
+import type { Db, StoredInvoice } from '../db/contract';
 import { store } from '../db/store';
-import type { PageFacts } from '../../../shared/page-facts';
-import { analyseInThread } from '../pages/pipeline';
-import { listDocuments, refreshSearchText, getClaim, setPageFacts } from '../repo';
-import { storedFilePath } from '../files/store';
 import { hammingDistance } from '../quality/phash';
-import type { Workspace } from '../workspace';
-import type { InvoiceDuplicate } from '../rules/engine';
-import type { StoredInvoice } from '../db/contract';
 
 export type { StoredInvoice } from '../db/contract';
+
+/** A claim elsewhere that already holds this invoice. */
+export interface InvoiceDuplicate {
+  claimReference: string;
+  claimId?: number | undefined;
+  claimantName?: string | undefined;
+  by: 'qr' | 'image';
+  /** The very same file bytes (only meaningful with by: 'image'). */
+  identicalFile?: boolean | undefined;
+}
 
 /**
  * Two invoice photos this close (of 64 bits) are the same photo re-saved or re-scaled. Stricter than the
@@ -68,52 +71,4 @@ export function findInvoiceDuplicates(
     }
   }
   return [...out.values()];
-}
-
-/**
- * Brings a stored claim's invoice index up to date and returns it. Pages imported since migration 0040 were
- * indexed in the transaction that stored them; this only reads the QR of invoice pages stored before
- * (facts without a QR reading), once: the reading is kept in their facts, so it never happens again.
- * Called at import time (CLI `import`), never by evaluation.
- */
-export async function indexClaimInvoices(ws: Workspace, claimId: number): Promise<StoredInvoice[]> {
-  getClaim(ws.db, claimId);
-  const pending: Array<{ pageId: number; sha256: string; facts: PageFacts }> = [];
-  for (const doc of listDocuments(ws.db, claimId).filter((d) => d.kind === 'invoice')) {
-    for (const page of doc.pages) {
-      if (page.facts?.qr) continue;
-      const read = await analyseInThread(
-        { path: storedFilePath(ws.dataDir, page.sha256), sha256: page.sha256, kind: doc.kind },
-        // Only the QR when the page was already checked: its stored report stays as it was.
-        {
-          readQr: true,
-          checks: page.facts?.quality === undefined || page.facts?.quality === null,
-          reader: undefined,
-        },
-      );
-      const facts: PageFacts = page.facts
-        ? {
-            ...page.facts,
-            qr: read.qr,
-            fingerprint: { ...page.facts.fingerprint, phash: read.fingerprint.phash },
-          }
-        : read;
-      pending.push({ pageId: page.id, sha256: page.sha256, facts });
-    }
-  }
-  if (pending.length > 0) {
-    store.engine.transaction(ws.db, () => {
-      const at = new Date().toISOString();
-      for (const p of pending) {
-        setPageFacts(ws.db, p.pageId, p.facts);
-        store.invoices.indexPage(
-          ws.db,
-          { claimId, pageId: p.pageId, sha256: p.sha256, isInvoice: true, facts: p.facts },
-          at,
-        );
-      }
-      refreshSearchText(ws.db, claimId);
-    });
-  }
-  return listClaimInvoices(ws.db, claimId);
 }

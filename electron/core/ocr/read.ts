@@ -1,7 +1,7 @@
 // Reading one paper: OCR (or the PDF's own text), rows, the kind of paper, its fields. `readPage` takes
 // decoded pixels (the page pipeline's `analysePage` hands its analysis raster here, so a photo is decoded
 // once); `readPdf` reads a PDF's first page. The QR code is read and merged by analysePage (`mergeQr`), and
-// `claimdesk read` goes through analysePage too (ocr/page-reader.ts `readPaper`): one path for every page.
+// `claimdesk read` goes through analysePage too (pages/reader.ts `readPaper`): one path for every page.
 import { readFile as readBytes } from 'node:fs/promises';
 import type { DocumentKind } from '../../../shared/domain';
 import type { Fields, TextLine } from '../../../shared/fields';

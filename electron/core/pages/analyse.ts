@@ -18,7 +18,7 @@ import {
 } from '../../../shared/page-facts';
 import { type Finding, verdictOf } from '../../../shared/quality';
 import { ClaimDeskError } from '../errors';
-import { sniffFile, type SupportedMime } from '../files/sniff';
+import { isDirectory, isEmptyFile, sniffFile, type SupportedMime } from '../files/sniff';
 import { sha256OfFile } from '../files/store';
 import { parseInvoicePayload } from '../invoices/parse';
 import { decodeQrInPdf } from '../invoices/pdf-qr';
@@ -32,7 +32,7 @@ import {
   type Fingerprint,
 } from '../quality/checks';
 import { decodeImage, isUnreadableFileError } from '../quality/decode';
-import { inspectPdf, isDirectory, isEmptyFile } from '../quality/pdf';
+import { inspectPdf } from '../quality/pdf';
 import { loadRaster, type Raster } from '../quality/raster';
 import { mergeQr } from '../ocr/read';
 
@@ -48,8 +48,8 @@ export interface PageInput {
   displayName?: string | undefined;
 }
 
-/** What a reader (OCR, PDF text) found on a page; every part optional. */
-export interface PageReading {
+/** What a reader (OCR, PDF text) found on a page, to keep in its facts; every part optional. */
+export interface ReadFacts {
   text?: string | null;
   lines?: TextLine[];
   fields?: Fields;
@@ -71,7 +71,7 @@ export type PageReader = (page: {
   mime: SupportedMime;
   kind: string | undefined;
   raster: Raster | null;
-}) => Promise<PageReading | null>;
+}) => Promise<ReadFacts | null>;
 
 export interface AnalyseOptions {
   /** Run the photo checks (default true); `claimdesk import --no-check` switches them off. */
@@ -136,7 +136,7 @@ export async function analysePage(input: PageInput, options: AnalyseOptions = {}
   let phash: string | null = null;
   let detail: Int8Array | null = null;
   let qr: PageFacts['qr'] = null;
-  let reading: PageReading | null = null;
+  let reading: ReadFacts | null = null;
   let unreadable: ClaimDeskError | null = null;
 
   const quality = (findings: Finding[], metrics: PageMetrics): PageQuality => ({

@@ -1,13 +1,15 @@
-// The page pipeline's first steps for a page that is kept: the file goes into the store (hashed once while
-// it is copied), then analysePage looks at the stored copy once, and the facts go with the page into the
-// database (repo.addDocument at import, pages/store.ts replacePageFile at replace). Import, replace, the CLI
-// and the app's check worker all come through here.
+// The page pipeline's steps for a page that is kept: the file goes into the store (hashed once while it is
+// copied), analysePage looks at the stored copy once, and the facts go with the page into the database
+// (repo.addDocument at import, repo.replacePage at replace): storeAndAnalyse, for the CLI's import and a
+// replaced page. A drop in the app takes the same steps in another order (import-files.ts): the file is
+// staged (copied and hashed), analysed, and only then committed, so a file that cannot be opened never
+// enters the store. Every way in analyses with analyseInThread, or the app's check worker that runs it.
 import type { PageFacts } from '../../../shared/page-facts';
 import type { SupportedMime } from '../files/sniff';
 import { storeFile } from '../files/store';
-import { sealKindsFromRules } from '../quality/seal-kinds';
+import { sealKindsFromRules } from '../rules/seal-kinds';
 import type { NewPage } from '../repo';
-import { ocrPageReader } from '../ocr/page-reader';
+import { ocrPageReader } from './reader';
 import { plainText, readPdf } from '../ocr/read';
 import { readChineseTextOfRaster } from '../rules/ocr';
 import { readPdfText } from '../rules/pdf-text';

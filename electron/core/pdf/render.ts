@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ClaimDeskError, describeFsError } from '../errors';
-import { cjkFontPath } from '../export/font';
+import { cjkFontPath } from '../paths';
 
 type PdfJs = typeof PdfJsModule;
 type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;

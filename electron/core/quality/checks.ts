@@ -4,7 +4,7 @@
 import { kindLabel } from '../../../shared/domain';
 import type { ImageMetrics } from '../../../shared/page-facts';
 import { type Finding, type Point, type Region } from '../../../shared/quality';
-import { findPage, erodedMask, onPage, type PageGeometry } from './page';
+import { findPage, erodedMask, onPage, type PageGeometry } from './outline';
 import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE } from './phash';
 import type { Raster } from './raster';
 import { estimateNoise, measureEdgeWidths, MIN_EDGE_CONTRAST, MIN_GRADIENT } from './sharpness';

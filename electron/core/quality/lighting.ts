@@ -6,7 +6,7 @@
 // light than the ink's contrast leaves the text visible across its core, and a highlight on blank paper
 // with no text around it hides nothing: neither is reported.
 import type { Region } from '../../../shared/quality';
-import type { PageGeometry } from './page';
+import type { PageGeometry } from './outline';
 import type { Raster } from './raster';
 
 /** Cell edge in analysis pixels for the lighting map. */

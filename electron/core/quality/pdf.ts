@@ -1,6 +1,6 @@
 // Born-digital PDFs (电子票据 e-invoices): there is no photo to judge, so we prove the file opens, count its
 // pages and say which checks do not apply. A truncated or corrupt PDF is an unreadable file.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { PDFDocument } from 'pdf-lib';
 import { loadPdfDocument } from '../lazy';
 import { ClaimDeskError, describeFsError } from '../errors';
@@ -63,22 +63,4 @@ export async function inspectPdf(path: string): Promise<PdfFacts> {
     pageHeightMm: Math.round(size.height * mm),
     encrypted: doc.isEncrypted,
   };
-}
-
-/** True when the file is non-empty; the sniffer cannot say anything about an empty file. */
-export async function isEmptyFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).size === 0;
-  } catch {
-    return false;
-  }
-}
-
-/** True for a folder (file-type reads a folder as an unknown file instead of failing). */
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -7,20 +7,14 @@ import type { RulePack } from '../../../shared/rules';
 import type { Person } from '../../../shared/schemas';
 import { addPeriod, daysBetween, describePeriod } from './dates';
 import { evaluateClaim, factsOf, type ClaimFacts } from './engine';
+import { claimantFacts } from './evaluate';
 import { describePeriodEn } from './words';
 
 /** The facts the engine needs from the new-claim form's answers; fields not asked yet stay empty. */
 export function factsOfDraft(draft: BringListDraft, claimant: Person): ClaimFacts {
   const inpatient = draft.careSetting === 'inpatient';
   return {
-    claimant: {
-      name: claimant.name,
-      idNumber: claimant.idNumber,
-      insuranceType: claimant.insuranceType,
-      insuredRegion: claimant.insuredRegion,
-      phone: claimant.phone,
-      bankAccount: claimant.bankAccount,
-    },
+    claimant: claimantFacts(claimant),
     applicant:
       draft.applicantRelation === 'self'
         ? { relation: 'self' }

@@ -9,7 +9,8 @@ import { CONFIDENT_READING, type FieldReading, type Fields } from '../../../shar
 import { parseAmountInWords } from '../../../shared/amount-words';
 import { isRealDate } from '../../../shared/validators';
 import { addDays } from './dates';
-import { formatDateZh, formatYuan } from './words';
+import { formatYuanInText } from '../../../shared/money';
+import { formatDateZh } from './words';
 
 /** The claim as typed by the person: what every paper is compared with. */
 export interface CrossClaim {
@@ -347,8 +348,8 @@ function checkAmountWords(invoices: readonly Found[], words: readonly Found[], o
       marks: [markOf(w), markOf(figure)],
       message:
         said === null
-          ? `${w.label}上的大写金额“${text}”不是完整的大写金额写法，无法和小写金额 ${formatYuan(fen / 100)} 核对，请对照原件核对${unsureNote(readings)}`
-          : `${w.label}上的大写金额“${text}”是 ${formatYuan(said / 100)}，小写金额是 ${formatYuan(fen / 100)}，两者不一致。大小写不符的票据会被退回，请找医院核对${unsureNote(readings)}`,
+          ? `${w.label}上的大写金额“${text}”不是完整的大写金额写法，无法和小写金额 ${formatYuanInText(fen / 100)} 核对，请对照原件核对${unsureNote(readings)}`
+          : `${w.label}上的大写金额“${text}”是 ${formatYuanInText(said / 100)}，小写金额是 ${formatYuanInText(fen / 100)}，两者不一致。大小写不符的票据会被退回，请找医院核对${unsureNote(readings)}`,
     });
   }
 }
@@ -386,7 +387,7 @@ function checkClaimTotal(
       code: 'amount_unverified',
       severity: 'warning',
       field: 'claim.totalAmount',
-      message: `无法核对填写的总金额 ${formatYuan(total)}：${unread.map((i) => i.label).join('、')}的金额没有读出来，请对照发票核对总金额，或补填这张发票上的金额`,
+      message: `无法核对填写的总金额 ${formatYuanInText(total)}：${unread.map((i) => i.label).join('、')}的金额没有读出来，请对照发票核对总金额，或补填这张发票上的金额`,
     });
     return;
   }
@@ -395,14 +396,14 @@ function checkClaimTotal(
   if (Math.abs(sumFen - totalFen) <= AMOUNT_TOLERANCE_FEN * read.length) return;
   const readings = read.map((i) => i.found.reading);
   const each =
-    read.length > 1 ? `（${read.map((i) => `${i.label} ${formatYuan(i.fen / 100)}`).join('，')}）` : '';
+    read.length > 1 ? `（${read.map((i) => `${i.label} ${formatYuanInText(i.fen / 100)}`).join('，')}）` : '';
   const what = read.length > 1 ? `${read.length} 张发票的金额合计` : `${read[0]!.label}的金额`;
   out.push({
     code: 'amount_mismatch',
     severity: severityOf(readings),
     field: 'claim.totalAmount',
     marks: read.map((i) => markOf(i.found)),
-    message: `填写的总金额 ${formatYuan(total)}，和${what} ${formatYuan(sumFen / 100)}不一致${each}，请核对${unsureNote(readings)}`,
+    message: `填写的总金额 ${formatYuanInText(total)}，和${what} ${formatYuanInText(sumFen / 100)}不一致${each}，请核对${unsureNote(readings)}`,
   });
 }
 
@@ -439,7 +440,7 @@ function checkBillTotals(
   // to look, naming those invoices — a warning, not an error.
   if (leftBills.length === 0) {
     const readings = leftInvoices.map((i) => i.found.reading);
-    const named = leftInvoices.map((i) => `${i.label}，金额 ${formatYuan(i.fen / 100)}`).join('；');
+    const named = leftInvoices.map((i) => `${i.label}，金额 ${formatYuanInText(i.fen / 100)}`).join('；');
     out.push({
       code: 'bill_total_mismatch',
       severity: 'warning',
@@ -454,12 +455,12 @@ function checkBillTotals(
   const readings = [...bs.map((b) => b.found.reading), ...is.map((i) => i.found.reading)];
   const billWords =
     bs.length === 1
-      ? `${bs[0]!.found.label}的合计是 ${formatYuan(bs[0]!.fen / 100)}`
-      : `费用清单合计 ${formatYuan(bs.reduce((s, b) => s + b.fen, 0) / 100)}（${bs.map((b) => b.found.label).join('、')}）`;
+      ? `${bs[0]!.found.label}的合计是 ${formatYuanInText(bs[0]!.fen / 100)}`
+      : `费用清单合计 ${formatYuanInText(bs.reduce((s, b) => s + b.fen, 0) / 100)}（${bs.map((b) => b.found.label).join('、')}）`;
   const invWords =
     is.length === 1
-      ? `${is[0]!.label}的金额是 ${formatYuan(is[0]!.fen / 100)}`
-      : `发票合计 ${formatYuan(is.reduce((s, i) => s + i.fen, 0) / 100)}（${is.map((i) => i.label).join('、')}）`;
+      ? `${is[0]!.label}的金额是 ${formatYuanInText(is[0]!.fen / 100)}`
+      : `发票合计 ${formatYuanInText(is.reduce((s, i) => s + i.fen, 0) / 100)}（${is.map((i) => i.label).join('、')}）`;
   out.push({
     code: 'bill_total_mismatch',
     severity: severityOf(readings),

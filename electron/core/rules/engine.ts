@@ -1,5 +1,5 @@
 // The completeness and validity engine: one pure function from a claim's facts, its documents and a rule
-// pack to the EvaluationReport. Adapters (manifest.ts beside this, stored-claim.ts) gather the facts; the
+// pack to the EvaluationReport. Adapters (evaluate.ts beside this) gather the facts; the
 // engine never reads files or the database, so the CLI, the desktop app and the tests share it exactly.
 import {
   DOCUMENT_KIND_LABELS,
@@ -31,11 +31,15 @@ import {
 import type { CareSetting, FilingType, InsuranceType } from '../../../shared/domain';
 import { checkBankCard, checkIdNumber, isMobilePhone, isRealDate } from '../../../shared/validators';
 import { invoiceLabel, type ParsedInvoice } from '../invoices/parse';
+import type { InvoiceDuplicate } from '../invoices/store';
 import type { Fields } from '../../../shared/fields';
 import { crossDocumentProblems, type CrossDocument, type CrossPage } from './cross-document';
 import { addDays, addPeriod, daysBetween, describePeriod } from './dates';
 import { crossesProvince, sameRegion } from './regions';
 import { describePeriodEn, formatDateEn, formatDateZh } from './words';
+
+/** A claim elsewhere that already holds this invoice (found in the invoice index, invoices/store.ts). */
+export type { InvoiceDuplicate };
 
 /** The facts of a claim the rules look at, whatever it was read from (manifest or database). */
 export interface ClaimFacts {
@@ -89,16 +93,6 @@ export interface EvaluatedDocument {
   pages: EvaluatedPage[];
   /** Things the person confirmed by looking at the paper, e.g. "emergency_mark". */
   confirmed?: readonly string[] | undefined;
-}
-
-/** A claim elsewhere that already holds this invoice. */
-export interface InvoiceDuplicate {
-  claimReference: string;
-  claimId?: number | undefined;
-  claimantName?: string | undefined;
-  by: 'qr' | 'image';
-  /** The very same file bytes (only meaningful with by: 'image'). */
-  identicalFile?: boolean | undefined;
 }
 
 /** What was read from one invoice page (QR payload) and what it collides with. */

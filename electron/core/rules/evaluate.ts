@@ -1,25 +1,15 @@
 // Evaluation is a pure function of stored facts: `evaluate(claim, documents, pack, today)` reads the
 // claim's fields and each page's facts (shared/page-facts.ts, made once by analysePage) and writes nothing.
-// Two ways in: a claim stored in the database (`evaluateStoredClaim`: the app's live checklist) only reads
-// rows; a claim manifest on disk (`evaluateManifest`: `claimdesk evaluate`, `bundle`) first builds facts by
-// calling analysePage on the manifest's files, the same step import takes. See docs/architecture.md.
-import { existsSync } from 'node:fs';
+// Two ways in gather those facts: a claim stored in the database (`evaluateStoredClaim`, claim-evaluation.ts:
+// the app's live checklist, the board, 材料齐全 and the bundle) only reads rows; a claim manifest on disk
+// (`evaluateManifest`, manifest/evaluate.ts: `claimdesk evaluate`, `bundle`) first builds facts by calling
+// analysePage on the manifest's files, the same step import takes. See docs/architecture.md.
 import type { DocumentKind } from '../../../shared/domain';
 import type { PageFacts } from '../../../shared/page-facts';
-import type { QualityReport } from '../../../shared/quality';
 import type { RulePack } from '../../../shared/rules';
 import type { Claim, Person } from '../../../shared/schemas';
-import { getClaim, getPerson, listDocuments } from '../repo';
-import { isPledgeSigned } from '../pledge';
-import { loadManifest, type LoadedManifest } from '../manifest';
-import { openWorkspace, type Workspace } from '../workspace';
-import { databasePath } from '../db/open';
+import type { Db } from '../db/contract';
 import { findInvoiceDuplicates } from '../invoices/store';
-import { analysePages } from '../pages/analyse';
-import { readRuleText } from '../pages/pipeline';
-import { ocrPageReader } from '../ocr/page-reader';
-import type { Turn } from '../../../shared/turn';
-import { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
 import {
   evaluateClaim,
   kindsNeedingText,
@@ -29,9 +19,7 @@ import {
   type InvoiceDuplicate,
   type InvoiceEvidence,
 } from './engine';
-import { localToday } from './dates';
-import { mergeFields, type Fields } from '../../../shared/fields';
-import { claimFieldCorrections } from '../field-corrections';
+import type { Fields } from '../../../shared/fields';
 
 export * from './engine';
 export { loadRulePack, rulePackForRegion, sealRequiredKinds } from './pack';
@@ -104,16 +92,19 @@ export function evaluate(
   return evaluateClaim(claim, evaluated, { today, pack, invoices });
 }
 
-/** Stored invoices of other claims that are this page's invoice (a read of the invoice index). */
-function duplicatesOf(
-  ws: Workspace | null,
+/**
+ * Stored invoices of other claims that are this page's invoice (a read of the invoice index); none without a
+ * database, for a page that is no invoice, or without facts.
+ */
+export function invoiceDuplicatesOf(
+  db: Db | null,
   kind: DocumentKind,
   facts: PageFacts | null,
   excludeClaimId?: number,
 ): InvoiceDuplicate[] {
-  if (!ws || kind !== 'invoice' || !facts) return [];
+  if (!db || kind !== 'invoice' || !facts) return [];
   return findInvoiceDuplicates(
-    ws.db,
+    db,
     {
       key: facts.qr?.invoice?.key ?? null,
       sha256: facts.fingerprint.sha256,
@@ -123,139 +114,23 @@ function duplicatesOf(
   );
 }
 
-export interface ManifestEvaluationOptions {
-  /** YYYY-MM-DD; default: today's local date. */
-  today?: string | undefined;
-  /** Rule pack id or .json path; default: the pack for the claimant's insured region (else national). */
-  rules?: string | undefined;
-  /** Data folder whose stored claims are searched for the same invoices. Not created when absent. */
-  dataDir?: string | undefined;
-  /** An already open workspace (the app), instead of dataDir. */
-  workspace?: Workspace | undefined;
-  /** Run the photo checks (default false: `claimdesk evaluate --no-check`); without them quality checks are skipped. */
-  checks?: boolean | undefined;
-  /** Read invoice QR codes (default true). */
-  scanInvoices?: boolean | undefined;
-  /**
-   * Read every paper's words for its fields (default true: OCR of photos and scanned PDFs, a PDF's own text),
-   * as import does, so the cross-document checks compare what is printed; false reads only the words a rule
-   * looks for (`--no-read`: faster, name/date/amount checks then use typed fields and QR codes only).
-   */
-  read?: boolean | undefined;
-}
-
-export interface ManifestEvaluation {
-  report: ClaimEvaluation;
-  /** The claim as the manifest states it, in the shape evaluation and export read. */
-  claim: ClaimFacts;
-  loaded: LoadedManifest;
-  pack: RulePack;
-  /** Quality report per document per file (null when not checked); the bundle reuses them. */
-  quality: Array<Array<QualityReport | null>>;
-  /** The turn that made each file's text upright when read (0: as taken, or not read); the bundle prints it so. */
-  upright: Array<Array<Turn>>;
-}
-
-function factsFromManifest(loaded: LoadedManifest): ClaimFacts {
-  const { claimant, applicant, claim } = loaded.manifest;
+/** The claimant as the rules see them: who is insured where, and what the papers must show of them. */
+export function claimantFacts(claimant: Person): ClaimFacts['claimant'] {
   return {
-    claimant,
-    applicant,
-    careSetting: claim.careSetting,
-    hospital: claim.hospital,
-    treatmentRegion: claim.treatmentRegion,
-    visitDate: claim.visitDate,
-    admissionDate: claim.admissionDate,
-    dischargeDate: claim.dischargeDate,
-    totalAmount: claim.totalAmount,
-    crossRegion: claim.crossRegion,
-    specialDrugs: claim.specialDrugs,
-    pledgeSigned: claim.pledgeSigned,
+    name: claimant.name,
+    idNumber: claimant.idNumber,
+    insuranceType: claimant.insuranceType,
+    insuredRegion: claimant.insuredRegion,
+    phone: claimant.phone,
+    bankAccount: claimant.bankAccount,
   };
 }
 
-/**
- * Evaluates the claim a manifest describes: loads and checks the manifest (manifest_invalid on a bad
- * field), picks the rule pack, builds each file's facts with analysePage (photo checks, QR, words: the same
- * analysis an imported page gets), compares invoices with stored claims when a data folder is given, and
- * returns the pure evaluation with everything the bundle needs.
- */
-export async function evaluateManifest(
-  manifestPath: string,
-  options: ManifestEvaluationOptions = {},
-): Promise<ManifestEvaluation> {
-  const loaded = loadManifest(manifestPath);
-  const pack = options.rules
-    ? loadRulePack(options.rules)
-    : rulePackForRegion(loaded.manifest.claimant.insuredRegion);
-  const today = options.today ?? localToday();
-  const sealKinds = sealRequiredKinds(pack);
-  const claim = factsFromManifest(loaded);
-  const textKinds = kindsNeedingText(pack, claim);
-
-  const analysed: Array<Array<PageFacts>> = [];
-  for (const doc of loaded.documents) {
-    // Words only where this claim's rules read them and the person has not confirmed them already.
-    const wantText = textKinds.has(doc.kind) && !doc.confirmed.includes('emergency_mark');
-    // Every paper is read as import reads it (its fields, its kind's words); a confirmed mark is then
-    // simply not looked for (factsOf above).
-    const reader = options.read !== false ? ocrPageReader : wantText ? readRuleText : undefined;
-    const pages = await analysePages(
-      doc.files.map((f) => ({ path: f.path, kind: doc.kind, displayName: f.relative })),
-      {
-        checks: options.checks ?? false,
-        sealKinds,
-        readQr: doc.kind === 'invoice' && options.scanInvoices !== false,
-        ...(reader ? { reader } : {}),
-      },
-    );
-    analysed.push(pages.map((p) => p.facts));
-  }
-
-  let ws: Workspace | null = options.workspace ?? null;
-  let opened = false;
-  // Only look at a data folder that already holds a database: evaluating must not create one.
-  if (!ws && options.dataDir && existsSync(databasePath(options.dataDir))) {
-    ws = await openWorkspace(options.dataDir);
-    opened = true;
-  }
-  try {
-    const documents: DocumentToEvaluate[] = loaded.documents.map((doc, i) => ({
-      index: doc.index,
-      kind: doc.kind,
-      confirmed: doc.confirmed,
-      pages: doc.files.map((f, j) => {
-        const facts = analysed[i]![j]!;
-        return {
-          field: `documents[${doc.index}].files[${j}]`,
-          name: f.relative,
-          facts,
-          duplicates: options.scanInvoices === false ? [] : duplicatesOf(ws, doc.kind, facts),
-          // Read fields come with the reader; the manifest's typed corrections win over them.
-          fields: mergeFields(facts.fields, doc.pageFields[j]),
-        };
-      }),
-    }));
-    // Without --check the facts carry no quality report; the bundle then has none either.
-    const quality = analysed.map((pages) => pages.map((f) => (options.checks ? f.quality : null)));
-    const upright = analysed.map((pages) => pages.map((f): Turn => f.upright ?? 0));
-    return { report: evaluate(claim, documents, pack, today), claim, loaded, pack, quality, upright };
-  } finally {
-    if (opened) ws?.close();
-  }
-}
-
+/** A stored claim and its claimant, in the shape evaluation and export read. */
 export function factsOfStoredClaim(claim: Claim, claimant: Person): ClaimFacts {
   const f = claim.fields;
   return {
-    claimant: {
-      name: claimant.name,
-      idNumber: claimant.idNumber,
-      insuranceType: claimant.insuranceType,
-      insuredRegion: claimant.insuredRegion,
-      phone: claimant.phone,
-      bankAccount: claimant.bankAccount,
-    },
+    claimant: claimantFacts(claimant),
     applicant:
       f.applicant.relation === 'self'
         ? { relation: 'self' }
@@ -270,44 +145,4 @@ export function factsOfStoredClaim(claim: Claim, claimant: Person): ClaimFacts {
     crossRegion: f.crossRegion,
     specialDrugs: f.specialDrugs,
   };
-}
-
-export interface StoredClaimEvaluationOptions {
-  today?: string | undefined;
-  rules?: string | undefined;
-  /**
-   * What the person confirmed by looking at each document (document id → e.g. ["emergency_mark"]), for
-   * checks a photo can't prove (the app reads them from document_confirmations).
-   */
-  confirmed?: Readonly<Record<number, readonly string[]>> | undefined;
-}
-
-/**
- * Evaluates a claim stored in the workspace: reads its fields, its pages' facts and the invoice index of
- * every other claim, then calls the pure evaluate. Writes nothing. Document indexes follow listDocuments order.
- */
-export function evaluateStoredClaim(
-  ws: Workspace,
-  claimId: number,
-  options: StoredClaimEvaluationOptions = {},
-): ClaimEvaluation {
-  const claim = getClaim(ws.db, claimId);
-  const claimant = getPerson(ws.db, claim.fields.claimantId);
-  const pack = options.rules ? loadRulePack(options.rules) : rulePackForRegion(claimant.insuredRegion);
-  const corrections = claimFieldCorrections(ws.db, claimId);
-  const documents: DocumentToEvaluate[] = listDocuments(ws.db, claimId).map((d, index) => ({
-    index,
-    kind: d.kind,
-    confirmed: options.confirmed?.[d.id] ?? [],
-    pages: d.pages.map((p, j) => ({
-      field: `documents[${index}].files[${j}]`,
-      name: p.originalName,
-      facts: p.facts,
-      duplicates: duplicatesOf(ws, d.kind, p.facts, claimId),
-      // Fields read off the page (page facts, from the reader) under what the person typed (documents:setField).
-      fields: mergeFields(p.facts?.fields, corrections.get(p.id)),
-    })),
-  }));
-  const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claimId) };
-  return evaluate(facts, documents, pack, options.today ?? localToday());
 }

@@ -5,36 +5,24 @@ import { decodeImage } from '../quality/decode';
 import { loadRaster, type Raster } from '../quality/raster';
 import { ocrUpright } from '../ocr/orientation';
 import { plainText } from '../ocr/read';
+import { withinTime } from '../time-limit';
 
 /** A stuck recognition must not hold up an evaluation. */
 export const OCR_TIMEOUT_MS = 60_000;
 
+/** The words of an analysis raster, boxes in reading order with all whitespace removed. */
+async function wordsOf(raster: Raster): Promise<string> {
+  const data = Buffer.from(raster.rgb.buffer, raster.rgb.byteOffset, raster.rgb.byteLength);
+  const { segments } = await ocrUpright({ data, width: raster.width, height: raster.height, channels: 3 });
+  return plainText(segments);
+}
+
 /**
- * The text read in a photo, boxes in reading order with all whitespace removed, or null when the image
- * can't be decoded or recognition fails or times out.
+ * The text read in a photo, or null when the image can't be decoded or recognition fails or times out.
  */
 export async function readChineseText(path: string): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const work = (async () => {
-      const raster = await loadRaster(await decodeImage(path, { verify: false }));
-      const { segments } = await ocrUpright({
-        data: raster.rgb,
-        width: raster.width,
-        height: raster.height,
-        channels: 3,
-      });
-      return plainText(segments);
-    })();
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), OCR_TIMEOUT_MS);
-    });
-    return await Promise.race([work, timeout]);
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+  const work = async () => wordsOf(await loadRaster(await decodeImage(path, { verify: false })));
+  return withinTime(work(), OCR_TIMEOUT_MS);
 }
 
 /**
@@ -42,25 +30,5 @@ export async function readChineseText(path: string): Promise<string | null> {
  * from memory, so reading the words adds no decode of the file.
  */
 export async function readChineseTextOfRaster(raster: Raster): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const work = (async () => {
-      const data = Buffer.from(raster.rgb.buffer, raster.rgb.byteOffset, raster.rgb.byteLength);
-      const { segments } = await ocrUpright({
-        data,
-        width: raster.width,
-        height: raster.height,
-        channels: 3,
-      });
-      return plainText(segments);
-    })();
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), OCR_TIMEOUT_MS);
-    });
-    return await Promise.race([work, timeout]);
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+  return withinTime(wordsOf(raster), OCR_TIMEOUT_MS);
 }

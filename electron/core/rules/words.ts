@@ -1,6 +1,5 @@
 // Dates and amounts as people write them in messages: 2026年9月1日, ¥12,345.67 元. ISO dates stay in the JSON
 // fields for programs; every sentence a person reads goes through these.
-import { formatYuan as formatYuanShared } from '../../../shared/money';
 import type { Duration } from '../../../shared/rules';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -20,12 +19,6 @@ export function formatDateZh(iso: string): string {
 export function formatDateEn(iso: string): string {
   const p = parts(iso);
   return p ? `${p[2]} ${MONTHS_EN[p[1] - 1] ?? ''} ${p[0]}` : iso;
-}
-
-/** 12345.67 → ¥12,345.67 元 (grouped, always two decimals). */
-export function formatYuan(amount: number, lang: 'zh' | 'en' = 'zh'): string {
-  const text = formatYuanShared(amount);
-  return lang === 'zh' ? `${text} 元` : text;
 }
 
 /** "6 months" / "3 days". */

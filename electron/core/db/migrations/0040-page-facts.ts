@@ -4,8 +4,8 @@
 // transaction while the database opens, and decoding every stored photo again would hold the app's start for
 // minutes on a large store. Everything evaluation reads was already stored: the quality report (its metrics
 // carry the perceptual hash) and, for invoice pages already read, the QR identity in claim_invoices.
-// Invoice pages that were never read keep `qr: null` ("not looked for"); the pipeline's backfill reads
-// those once (electron/core/pages/store.ts).
+// Invoice pages that were never read keep `qr: null` ("not looked for"); the CLI import's backfill reads
+// those once (indexClaimInvoices, electron/core/import.ts).
 export default /* sql */ `
 ALTER TABLE document_pages ADD COLUMN facts_json TEXT;
 UPDATE document_pages SET facts_json = json_object(

@@ -8,6 +8,7 @@ import m0050 from './0050-page-field-corrections';
 import m0060 from './0060-fiscal-invoices';
 import m0070 from './0070-pledge-signatures';
 import m0080 from './0080-status-facts-and-trash';
+import m0090 from './0090-row-versions-and-desks';
 
 export interface Migration {
   readonly version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'fiscal-invoices', sql: m0060 },
   { version: 70, name: 'pledge-signatures', sql: m0070 },
   { version: 80, name: 'status-facts-and-trash', sql: m0080 },
+  { version: 90, name: 'row-versions-and-desks', sql: m0090 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,21 +2,17 @@
 // for (补充材料) as checklist items, and the claim's place off the board (archived, deleted awaiting purge).
 // Rows in, plain data out; the rules on dates, reasons and the undo window are core's (claim-status.ts,
 // claim-trash.ts).
-import type { ClaimFactsStore, Db, RequestedItem, StatusChangeRow } from '../contract';
+import type { Db, Edit, StatusChangeRow } from '../contract';
+import { toItem, toStatusChangeRow, type ItemRow } from '../rows';
 import { sqliteOf } from '../sqlite';
-
-type ItemRow = { id: number; claim_id: number; text: string; created_at: string; done_at: string | null };
-const toItem = (r: ItemRow): RequestedItem => ({
-  id: r.id,
-  claimId: r.claim_id,
-  text: r.text,
-  createdAt: r.created_at,
-  doneAt: r.done_at,
-});
+import type { SyncClaimFactsStore } from '../sync-contract';
+import { assertVersion, stampColumns } from './versions';
 const ITEM_COLUMNS = 'id, claim_id, text, created_at, done_at';
+/** Archiving or deleting a claim is a change of it: a new version, by this desk. */
+const BUMP = 'version = version + 1, updated_by_desk = ?, updated_by_person = ?';
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
-export const sqliteClaimFacts: ClaimFactsStore = {
+export const sqliteClaimFacts: SyncClaimFactsStore = {
   recordChangeFacts(db: Db, claimId: number, happenedOn: string, requested: readonly string[], at: string) {
     const s = sqliteOf(db);
     const { id } = s
@@ -24,31 +20,20 @@ export const sqliteClaimFacts: ClaimFactsStore = {
       .get(claimId) as { id: number };
     s.prepare('UPDATE claim_status_history SET happened_on = ? WHERE id = ?').run(happenedOn, id);
     const insert = s.prepare(
-      'INSERT INTO claim_requested_items (claim_id, history_id, text, created_at) VALUES (?, ?, ?, ?)',
+      `INSERT INTO claim_requested_items (claim_id, history_id, text, created_at, updated_at, updated_by_desk, updated_by_person)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const text of requested) insert.run(claimId, id, text, at);
+    for (const text of requested) insert.run(claimId, id, text, at, at, ...stampColumns(db));
   },
 
   historyWithFacts(db: Db, claimId: number): StatusChangeRow[] {
     const rows = sqliteOf(db)
       .prepare(
-        `SELECT from_status, to_status, note, changed_at, happened_on FROM claim_status_history
+        `SELECT from_status, to_status, note, changed_at, happened_on, desk, person FROM claim_status_history
          WHERE claim_id = ? ORDER BY id`,
       )
-      .all(claimId) as Array<{
-      from_status: StatusChangeRow['from'];
-      to_status: StatusChangeRow['to'];
-      note: string;
-      changed_at: string;
-      happened_on: string | null;
-    }>;
-    return rows.map((r) => ({
-      from: r.from_status,
-      to: r.to_status,
-      note: r.note,
-      changedAt: r.changed_at,
-      happenedOn: r.happened_on,
-    }));
+      .all(claimId) as Array<Parameters<typeof toStatusChangeRow>[0]>;
+    return rows.map(toStatusChangeRow);
   },
 
   latestChanges(db: Db, claimIds: readonly number[]) {
@@ -78,8 +63,15 @@ export const sqliteClaimFacts: ClaimFactsStore = {
     return row ? toItem(row) : null;
   },
 
-  setRequestedItemDone(db: Db, itemId: number, doneAt: string | null) {
-    sqliteOf(db).prepare('UPDATE claim_requested_items SET done_at = ? WHERE id = ?').run(doneAt, itemId);
+  setRequestedItemDone(db: Db, itemId: number, doneAt: string | null, edit?: Edit) {
+    const expected = edit?.expectedVersion ?? null;
+    const changed = sqliteOf(db)
+      .prepare(
+        `UPDATE claim_requested_items SET done_at = ?, updated_at = ?, version = version + 1, updated_by_desk = ?,
+           updated_by_person = ? WHERE id = ? AND (? IS NULL OR version = ?)`,
+      )
+      .run(doneAt, new Date().toISOString(), ...stampColumns(db), itemId, expected, expected).changes;
+    if (changed === 0) assertVersion(db, 'requested_item', itemId, expected);
   },
 
   exists(db: Db, claimId: number) {
@@ -88,23 +80,18 @@ export const sqliteClaimFacts: ClaimFactsStore = {
 
   setArchived(db: Db, ids: readonly number[], archivedAt: string | null) {
     const set = sqliteOf(db).prepare(
-      archivedAt !== null
-        ? 'UPDATE claims SET archived_at = ? WHERE id = ? AND archived_at IS NULL'
-        : 'UPDATE claims SET archived_at = NULL WHERE id = ? AND archived_at IS NOT NULL',
+      `UPDATE claims SET archived_at = ?, ${BUMP} WHERE id = ? AND archived_at IS ${archivedAt !== null ? 'NULL' : 'NOT NULL'}`,
     );
-    return ids.reduce(
-      (n, id) => n + (archivedAt !== null ? set.run(archivedAt, id) : set.run(id)).changes,
-      0,
-    );
+    const [desk, person] = stampColumns(db);
+    return ids.reduce((n, id) => n + set.run(archivedAt, desk, person, id).changes, 0);
   },
 
   setDeleted(db: Db, ids: readonly number[], deletedAt: string | null) {
     const set = sqliteOf(db).prepare(
-      deletedAt !== null
-        ? 'UPDATE claims SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'
-        : 'UPDATE claims SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL',
+      `UPDATE claims SET deleted_at = ?, ${BUMP} WHERE id = ? AND deleted_at IS ${deletedAt !== null ? 'NULL' : 'NOT NULL'}`,
     );
-    return ids.reduce((n, id) => n + (deletedAt !== null ? set.run(deletedAt, id) : set.run(id)).changes, 0);
+    const [desk, person] = stampColumns(db);
+    return ids.reduce((n, id) => n + set.run(deletedAt, desk, person, id).changes, 0);
   },
 
   purgeDeleted(db: Db, deletedBefore: string) {

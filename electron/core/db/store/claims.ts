@@ -1,108 +1,21 @@
 // Storage (SQLite): claims, their status history, the claims board's list query, and the pledge mark.
 // Inputs are already validated and the life-cycle rules already applied (repo.ts); rows in, plain data out.
 import type { ClaimStatus } from '../../../../shared/lifecycle';
-import type { Claim, ClaimFields, StatusChange } from '../../../../shared/schemas';
+import type { Claim, StatusChange } from '../../../../shared/schemas';
 import {
   SEARCH_COUNT_CAP,
   type ClaimListPage,
   type ClaimListQuery,
   type ClaimSort,
-  type ClaimStore,
   type Db,
+  type Edit,
+  type EditStamp,
 } from '../contract';
+import { claimColumns, makeReference, toClaim, toStamp, type ClaimRow, type StampRow } from '../rows';
 import { sqliteOf } from '../sqlite';
+import type { SyncClaimStore } from '../sync-contract';
+import { assertVersion, stampColumns } from './versions';
 import { charTokens, ftsPhrase, refreshSearchText } from './search';
-
-interface ClaimRow {
-  id: number;
-  reference: string;
-  claimant_id: number;
-  applicant_relation: string;
-  applicant_person_id: number | null;
-  applicant_name: string | null;
-  applicant_id_number: string | null;
-  care_setting: string;
-  hospital: string;
-  treatment_region: string;
-  visit_date: string | null;
-  admission_date: string | null;
-  discharge_date: string | null;
-  filing_type: string | null;
-  filing_date: string | null;
-  special_drugs: number;
-  total_amount_fen: number | null;
-  notes: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  claimant_name: string;
-}
-
-function toClaim(r: ClaimRow): Claim {
-  const fields: ClaimFields = {
-    claimantId: r.claimant_id,
-    applicant:
-      r.applicant_relation === 'self'
-        ? { relation: 'self' }
-        : {
-            relation: r.applicant_relation as Exclude<ClaimFields['applicant']['relation'], 'self'>,
-            personId: r.applicant_person_id,
-            name: r.applicant_name ?? '',
-            idNumber: r.applicant_id_number ?? '',
-          },
-    careSetting: r.care_setting as ClaimFields['careSetting'],
-    hospital: r.hospital,
-    treatmentRegion: r.treatment_region,
-    visitDate: r.visit_date,
-    admissionDate: r.admission_date,
-    dischargeDate: r.discharge_date,
-    crossRegion: r.filing_type
-      ? {
-          filingType: r.filing_type as NonNullable<ClaimFields['crossRegion']>['filingType'],
-          filingDate: r.filing_date,
-        }
-      : null,
-    specialDrugs: r.special_drugs === 1,
-    totalAmount: r.total_amount_fen === null ? null : r.total_amount_fen / 100,
-    notes: r.notes,
-  };
-  return {
-    id: r.id,
-    reference: r.reference,
-    status: r.status as ClaimStatus,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    claimantName: r.claimant_name,
-    fields,
-  };
-}
-
-function claimColumns(c: ClaimFields): unknown[] {
-  const applicant = c.applicant;
-  return [
-    c.claimantId,
-    applicant.relation,
-    applicant.relation === 'self' ? null : applicant.personId,
-    applicant.relation === 'self' ? null : applicant.name,
-    applicant.relation === 'self' ? null : applicant.idNumber,
-    c.careSetting,
-    c.hospital,
-    c.treatmentRegion,
-    c.careSetting === 'inpatient' ? null : c.visitDate,
-    c.careSetting === 'inpatient' ? c.admissionDate : null,
-    c.careSetting === 'inpatient' ? c.dischargeDate : null,
-    c.crossRegion?.filingType ?? null,
-    c.crossRegion?.filingDate ?? null,
-    c.specialDrugs ? 1 : 0,
-    c.totalAmount === null ? null : Math.round(c.totalAmount * 100),
-    c.notes,
-  ];
-}
-
-/** Claim references are short, unique and readable over the phone: BX + date + sequence. */
-function makeReference(id: number, createdAt: string): string {
-  return `BX${createdAt.slice(0, 10).replaceAll('-', '')}-${String(id).padStart(5, '0')}`;
-}
 
 const CLAIM_SELECT = `SELECT c.*, p.name AS claimant_name FROM claims c JOIN people p ON p.id = c.claimant_id`;
 
@@ -198,7 +111,14 @@ export function touchClaim(db: Db, claimId: number, at: string): void {
   refreshSearchText(db, claimId);
 }
 
-export const sqliteClaims: ClaimStore = {
+/** The claim and its version, from one statement (the asynchronous contract's `claims.claim`). */
+export function claimWithStamp(db: Db, id: number): (Claim & { stamp: EditStamp }) | null {
+  const row = sqliteOf(db).prepare(`${CLAIM_SELECT} WHERE c.id = ?`).get(id) as
+    (ClaimRow & StampRow) | undefined;
+  return row ? { ...toClaim(row), stamp: toStamp(row) } : null;
+}
+
+export const sqliteClaims: SyncClaimStore = {
   insert(store, fields, at) {
     const db = sqliteOf(store);
     return db.transaction(() => {
@@ -206,28 +126,34 @@ export const sqliteClaims: ClaimStore = {
         .prepare(
           `INSERT INTO claims (reference, claimant_id, applicant_relation, applicant_person_id, applicant_name, applicant_id_number,
              care_setting, hospital, treatment_region, visit_date, admission_date, discharge_date, filing_type, filing_date,
-             special_drugs, total_amount_fen, notes, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+             special_drugs, total_amount_fen, notes, status, created_at, updated_at, updated_by_desk, updated_by_person)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
         )
-        .run(`tmp-${at}-${Math.random()}`, ...claimColumns(fields), at, at);
+        .run(`tmp-${at}-${Math.random()}`, ...claimColumns(fields), at, at, ...stampColumns(store));
       const newId = Number(info.lastInsertRowid);
       db.prepare('UPDATE claims SET reference = ? WHERE id = ?').run(makeReference(newId, at), newId);
       db.prepare(
-        'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, NULL, ?, ?, ?)',
-      ).run(newId, 'draft', '新建', at);
+        'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at, desk, person) VALUES (?, NULL, ?, ?, ?, ?, ?)',
+      ).run(newId, 'draft', '新建', at, ...stampColumns(store));
       refreshSearchText(store, newId);
       return newId;
     })();
   },
 
-  update(store, id, fields, at) {
+  update(store, id, fields, at, edit?: Edit) {
     const db = sqliteOf(store);
     db.transaction(() => {
-      db.prepare(
-        `UPDATE claims SET claimant_id = ?, applicant_relation = ?, applicant_person_id = ?, applicant_name = ?, applicant_id_number = ?,
-           care_setting = ?, hospital = ?, treatment_region = ?, visit_date = ?, admission_date = ?, discharge_date = ?,
-           filing_type = ?, filing_date = ?, special_drugs = ?, total_amount_fen = ?, notes = ?, updated_at = ? WHERE id = ?`,
-      ).run(...claimColumns(fields), at, id);
+      const expected = edit?.expectedVersion ?? null;
+      const changed = db
+        .prepare(
+          `UPDATE claims SET claimant_id = ?, applicant_relation = ?, applicant_person_id = ?, applicant_name = ?, applicant_id_number = ?,
+             care_setting = ?, hospital = ?, treatment_region = ?, visit_date = ?, admission_date = ?, discharge_date = ?,
+             filing_type = ?, filing_date = ?, special_drugs = ?, total_amount_fen = ?, notes = ?, updated_at = ?,
+             version = version + 1, updated_by_desk = ?, updated_by_person = ?
+           WHERE id = ? AND (? IS NULL OR version = ?)`,
+        )
+        .run(...claimColumns(fields), at, ...stampColumns(store), id, expected, expected).changes;
+      if (changed === 0) return assertVersion(store, 'claim', id, expected);
       refreshSearchText(store, id);
     })();
   },
@@ -252,12 +178,21 @@ export const sqliteClaims: ClaimStore = {
 
   list: listClaims,
 
-  recordTransition(store, claimId, from, to, note, at) {
+  recordTransition(store, claimId, from, to, note, at, edit?: Edit) {
     const db = sqliteOf(store);
-    db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?').run(to, at, claimId);
-    db.prepare(
-      'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(claimId, from, to, note, at);
+    db.transaction(() => {
+      const expected = edit?.expectedVersion ?? null;
+      const changed = db
+        .prepare(
+          `UPDATE claims SET status = ?, updated_at = ?, version = version + 1, updated_by_desk = ?, updated_by_person = ?
+           WHERE id = ? AND (? IS NULL OR version = ?)`,
+        )
+        .run(to, at, ...stampColumns(store), claimId, expected, expected).changes;
+      if (changed === 0) return assertVersion(store, 'claim', claimId, expected);
+      db.prepare(
+        'INSERT INTO claim_status_history (claim_id, from_status, to_status, note, changed_at, desk, person) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(claimId, from, to, note, at, ...stampColumns(store));
+    })();
   },
 
   history(db, claimId): StatusChange[] {

@@ -3,26 +3,33 @@
 // rewrites the rows derived from it (invoice index, search words) in the same transaction.
 import type { DocumentKind, DocumentOrigin } from '../../../../shared/domain';
 import type { FieldValue } from '../../../../shared/fields';
-import { pageFactsOf, type PageFacts } from '../../../../shared/page-facts';
+import type { PageFacts } from '../../../../shared/page-facts';
 import type { ClaimDocument } from '../../../../shared/schemas';
-import type { Db, DocumentStore, NewPage, PageRef, PageUsingFile } from '../contract';
+import type { Db, Edit, NewPage, PageRef, PageUsingFile } from '../contract';
+import { toPage, type PageRow } from '../rows';
 import { sqliteOf } from '../sqlite';
+import type { SyncDocumentStore } from '../sync-contract';
 import { touchClaim } from './claims';
 import { indexInvoicePage } from './invoices';
+import { assertVersion, stampColumns } from './versions';
 
 function factsJson(facts: PageFacts | null): string | null {
   return facts === null ? null : JSON.stringify(facts);
 }
 
-interface PageRow {
-  id: number;
-  document_id: number;
-  position: number;
-  file_sha256: string;
-  original_name: string;
-  facts_json: string | null;
-  mime: string;
-  size: number;
+/**
+ * After a page left a document (removed, or moved to another kind): the pages left are numbered 1…n again,
+ * and a document with no page left goes, so no empty document remains.
+ */
+function closeGap(store: Db, documentId: number): void {
+  const db = sqliteOf(store);
+  const left = db
+    .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
+    .pluck()
+    .all(documentId) as number[];
+  if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+  else
+    left.forEach((id, i) => db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, id));
 }
 
 function getDocument(store: Db, id: number): ClaimDocument | null {
@@ -44,20 +51,7 @@ function getDocument(store: Db, id: number): ClaimDocument | null {
     position: doc.position,
     origin: doc.origin as DocumentOrigin,
     createdAt: doc.created_at,
-    pages: pages.map((p) => {
-      const stored = p.facts_json === null ? null : (JSON.parse(p.facts_json) as { quality?: unknown });
-      return {
-        id: p.id,
-        position: p.position,
-        sha256: p.file_sha256,
-        originalName: p.original_name,
-        mime: p.mime,
-        size: p.size,
-        // The report as stored, even from an older analyser whose facts no longer parse: it is still shown.
-        quality: stored?.quality ?? null,
-        facts: pageFactsOf(stored),
-      };
-    }),
+    pages: pages.map(toPage),
   };
 }
 
@@ -84,12 +78,15 @@ function insertDocument(
       'INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
     );
     const insPage = db.prepare(
-      'INSERT INTO document_pages (document_id, position, file_sha256, original_name, facts_json) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO document_pages (document_id, position, file_sha256, original_name, facts_json, updated_at,
+         updated_by_desk, updated_by_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const [desk, person] = stampColumns(store);
     pages.forEach((p, i) => {
       insFile.run(p.sha256, p.size, p.mime, at);
       const pageId = Number(
-        insPage.run(docId, i + 1, p.sha256, p.originalName, factsJson(p.facts)).lastInsertRowid,
+        insPage.run(docId, i + 1, p.sha256, p.originalName, factsJson(p.facts), at, desk, person)
+          .lastInsertRowid,
       );
       // The claims board's invoice index is written with the page, from the QR its analysis read.
       const row = { claimId, pageId, sha256: p.sha256, facts: p.facts };
@@ -100,7 +97,17 @@ function insertDocument(
   })();
 }
 
-export const sqliteDocuments: DocumentStore = {
+/** A page's change (new facts, file, kind or typed field) is a new version of it, by this desk. */
+const BUMP_PAGE = 'version = version + 1, updated_at = ?, updated_by_desk = ?, updated_by_person = ?';
+
+function bumpPage(store: Db, pageId: number, at: string, expected: number | null = null): void {
+  const changed = sqliteOf(store)
+    .prepare(`UPDATE document_pages SET ${BUMP_PAGE} WHERE id = ? AND (? IS NULL OR version = ?)`)
+    .run(at, ...stampColumns(store), pageId, expected, expected).changes;
+  if (changed === 0) assertVersion(store, 'page', pageId, expected);
+}
+
+export const sqliteDocuments: SyncDocumentStore = {
   insert: insertDocument,
 
   document: getDocument,
@@ -175,8 +182,8 @@ export const sqliteDocuments: DocumentStore = {
 
   setPageFacts(db, pageId, facts) {
     sqliteOf(db)
-      .prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?')
-      .run(factsJson(facts), pageId);
+      .prepare(`UPDATE document_pages SET facts_json = ?, ${BUMP_PAGE} WHERE id = ?`)
+      .run(factsJson(facts), new Date().toISOString(), ...stampColumns(db), pageId);
   },
 
   /** Removing a document's last page removes the document, so no empty document remains. */
@@ -184,15 +191,7 @@ export const sqliteDocuments: DocumentStore = {
     const db = sqliteOf(store);
     db.transaction(() => {
       db.prepare('DELETE FROM document_pages WHERE id = ?').run(page.id);
-      const left = db
-        .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
-        .pluck()
-        .all(page.documentId) as number[];
-      if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(page.documentId);
-      else
-        left.forEach((id, i) =>
-          db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, id),
-        );
+      closeGap(store, page.documentId);
       touchClaim(store, page.claimId, at);
     })();
   },
@@ -204,8 +203,8 @@ export const sqliteDocuments: DocumentStore = {
         'INSERT INTO files (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
       ).run(file.sha256, file.size, file.mime, at);
       db.prepare(
-        'UPDATE document_pages SET file_sha256 = ?, original_name = ?, facts_json = ? WHERE id = ?',
-      ).run(file.sha256, file.originalName, factsJson(file.facts), page.id);
+        `UPDATE document_pages SET file_sha256 = ?, original_name = ?, facts_json = ?, ${BUMP_PAGE} WHERE id = ?`,
+      ).run(file.sha256, file.originalName, factsJson(file.facts), at, ...stampColumns(store), page.id);
       const kind = db.prepare('SELECT kind FROM documents WHERE id = ?').pluck().get(page.documentId);
       indexInvoicePage(
         store,
@@ -253,17 +252,14 @@ export const sqliteDocuments: DocumentStore = {
           end,
           page.id,
         );
-        const left = db
-          .prepare('SELECT id FROM document_pages WHERE document_id = ? ORDER BY position, id')
-          .pluck()
-          .all(page.documentId) as number[];
-        if (left.length === 0) db.prepare('DELETE FROM documents WHERE id = ?').run(page.documentId);
-        else
-          left.forEach((id, i) =>
-            db.prepare('UPDATE document_pages SET position = ? WHERE id = ?').run(i + 1, id),
-          );
+        closeGap(store, page.documentId);
       }
-      db.prepare('UPDATE document_pages SET facts_json = ? WHERE id = ?').run(factsJson(facts), page.id);
+      db.prepare(`UPDATE document_pages SET facts_json = ?, ${BUMP_PAGE} WHERE id = ?`).run(
+        factsJson(facts),
+        at,
+        ...stampColumns(store),
+        page.id,
+      );
       const sha256 = db
         .prepare('SELECT file_sha256 FROM document_pages WHERE id = ?')
         .pluck()
@@ -370,15 +366,19 @@ export const sqliteDocuments: DocumentStore = {
     return out;
   },
 
-  setFieldCorrection(store, pageId, field, value, at) {
+  /** A typed field is a change of its page: a new page version (refused on a stale `edit`). */
+  setFieldCorrection(store, pageId, field, value, at, edit?: Edit) {
     const db = sqliteOf(store);
-    if (value === null)
-      db.prepare('DELETE FROM page_field_corrections WHERE page_id = ? AND field = ?').run(pageId, field);
-    else
-      db.prepare(
-        `INSERT INTO page_field_corrections (page_id, field, value_json, corrected_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(page_id, field) DO UPDATE SET value_json = excluded.value_json, corrected_at = excluded.corrected_at`,
-      ).run(pageId, field, JSON.stringify(value), at);
+    db.transaction(() => {
+      bumpPage(store, pageId, at, edit?.expectedVersion ?? null);
+      if (value === null)
+        db.prepare('DELETE FROM page_field_corrections WHERE page_id = ? AND field = ?').run(pageId, field);
+      else
+        db.prepare(
+          `INSERT INTO page_field_corrections (page_id, field, value_json, corrected_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT(page_id, field) DO UPDATE SET value_json = excluded.value_json, corrected_at = excluded.corrected_at`,
+        ).run(pageId, field, JSON.stringify(value), at);
+    })();
   },
 
   fieldCorrections(db, pageId) {

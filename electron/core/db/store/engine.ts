@@ -3,7 +3,7 @@
 // or replacement, and the consistency checks backups and `claimdesk verify` report.
 import Database from 'better-sqlite3';
 import { ClaimDeskError, DatabaseCorruptError } from '../../errors';
-import type { EngineStore } from '../contract';
+import type { SyncEngineStore } from '../sync-contract';
 import { openDatabaseFile, schemaVersion } from '../open';
 import { asStore, sqliteOf } from '../sqlite';
 
@@ -17,7 +17,7 @@ function asErrno(err: unknown): unknown {
   return err;
 }
 
-export const sqliteEngine: EngineStore = {
+export const sqliteEngine: SyncEngineStore = {
   transaction(db, fn, options = {}) {
     const tx = sqliteOf(db).transaction(fn);
     return options.immediate ? tx.immediate() : tx();

@@ -1,6 +1,6 @@
 // The SQLite engine of the storage contract (db/contract.ts), assembled: the compiler checks every concern
 // against the contract. Code outside electron/core/db/ reaches storage only through `store`.
-import type { Storage } from '../contract';
+import type { SyncStorage } from '../sync-contract';
 import { sqliteClaimFacts } from './claim-facts';
 import { sqliteClaims } from './claims';
 import { sqliteDocuments } from './documents';
@@ -10,7 +10,7 @@ import { sqlitePeople } from './people';
 import { sqliteSearch } from './search';
 import { sqliteSettings } from './settings';
 
-export const store: Storage = {
+export const store: SyncStorage = {
   engine: sqliteEngine,
   people: sqlitePeople,
   claims: sqliteClaims,

@@ -1,40 +1,14 @@
 // Storage (SQLite): the invoice index (claim_invoices, migration 0020), written from page facts inside the
 // transaction that adds or changes the page, read by duplicate detection and the claims board's search.
 import type { PageFacts } from '../../../../shared/page-facts';
-import type { Db, InvoiceStore, StoredInvoice } from '../contract';
+import type { Db } from '../contract';
+import { invoiceRowValues, toStoredInvoice as toStored, type InvoiceRow } from '../rows';
 import { sqliteOf } from '../sqlite';
-
-interface InvoiceRow {
-  claim_id: number;
-  reference: string;
-  claimant_name: string;
-  page_id: number;
-  file_sha256: string;
-  format: StoredInvoice['format'];
-  invoice_key: string | null;
-  invoice_number: string | null;
-  amount_fen: number | null;
-  phash: string | null;
-}
+import type { SyncInvoiceStore } from '../sync-contract';
 
 const SELECT_INVOICES = `SELECT i.claim_id, c.reference, p.name AS claimant_name, i.page_id, i.file_sha256, i.format, i.invoice_key,
     i.invoice_number, i.amount_fen, i.phash
   FROM claim_invoices i JOIN claims c ON c.id = i.claim_id JOIN people p ON p.id = c.claimant_id`;
-
-function toStored(r: InvoiceRow): StoredInvoice {
-  return {
-    claimId: r.claim_id,
-    claimReference: r.reference,
-    claimantName: r.claimant_name,
-    pageId: r.page_id,
-    sha256: r.file_sha256,
-    format: r.format,
-    key: r.invoice_key,
-    number: r.invoice_number,
-    amount: r.amount_fen === null ? null : r.amount_fen / 100,
-    phash: r.phash,
-  };
-}
 
 /**
  * Makes the index row of one page match its facts: the old row (if any) goes, and for an invoice page whose
@@ -48,29 +22,15 @@ export function indexInvoicePage(
   const sql = sqliteOf(db);
   sql.prepare('DELETE FROM claim_invoices WHERE page_id = ?').run(page.pageId);
   // Not an invoice, or a page stored before QR codes were read at import (the backfill reads it).
-  if (!page.isInvoice || !page.facts || page.facts.qr === null) return;
-  const qr = page.facts.qr;
-  const inv = qr.invoice;
+  const values = invoiceRowValues(page, at);
+  if (!values) return;
   sql
     .prepare(
       `INSERT INTO claim_invoices (claim_id, page_id, file_sha256, format, invoice_key, payload, invoice_code, invoice_number,
          amount_fen, issue_date, phash, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      page.claimId,
-      page.pageId,
-      page.sha256,
-      inv?.format ?? (qr.payload === null ? 'none' : 'raw'),
-      inv?.key ?? null,
-      qr.payload,
-      inv?.code ?? null,
-      inv?.number ?? null,
-      inv?.amount === null || inv?.amount === undefined ? null : Math.round(inv.amount * 100),
-      inv?.issueDate ?? null,
-      page.facts.fingerprint.phash,
-      at,
-    );
+    .run(...values);
 }
 
 /** The claim's invoice codes and numbers read from QR codes, as search words (a search contributor). */
@@ -85,7 +45,7 @@ export function invoiceNumberSearchWords(db: Db, claimId: number): string[] {
   return text ? [text] : [];
 }
 
-export const sqliteInvoices: InvoiceStore = {
+export const sqliteInvoices: SyncInvoiceStore = {
   indexPage: indexInvoicePage,
 
   ofClaim(db, claimId) {

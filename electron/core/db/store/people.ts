@@ -1,76 +1,39 @@
 // Storage (SQLite): households and people. Inputs are already validated (repo.ts); rows in, plain data out.
 import type { Household, Person, PersonFields } from '../../../../shared/schemas';
-import type { Db, PeopleStore } from '../contract';
+import type { Db, Edit, EditStamp } from '../contract';
+import {
+  personColumns,
+  toHousehold,
+  toPerson,
+  toStamp,
+  type HouseholdRow,
+  type PersonRow,
+  type StampRow,
+} from '../rows';
 import { sqliteOf } from '../sqlite';
+import type { SyncPeopleStore } from '../sync-contract';
 import { refreshSearchText } from './search';
+import { assertVersion, stampColumns } from './versions';
 
-interface HouseholdRow {
-  id: number;
-  name: string;
-  notes: string;
-  created_at: string;
-  updated_at: string;
+export function householdWithStamp(db: Db, id: number): (Household & { stamp: EditStamp }) | null {
+  const row = sqliteOf(db).prepare('SELECT * FROM households WHERE id = ?').get(id) as
+    (HouseholdRow & StampRow) | undefined;
+  return row ? { ...toHousehold(row), stamp: toStamp(row) } : null;
 }
 
-function toHousehold(r: HouseholdRow): Household {
-  return { id: r.id, name: r.name, notes: r.notes, createdAt: r.created_at, updatedAt: r.updated_at };
+export function personWithStamp(db: Db, id: number): (Person & { stamp: EditStamp }) | null {
+  const row = sqliteOf(db).prepare('SELECT * FROM people WHERE id = ?').get(id) as
+    (PersonRow & StampRow) | undefined;
+  return row ? { ...toPerson(row), stamp: toStamp(row) } : null;
 }
 
-interface PersonRow {
-  id: number;
-  household_id: number;
-  name: string;
-  id_number: string;
-  relation: string;
-  insurance_type: string;
-  insured_region: string;
-  phone: string | null;
-  bank_name: string | null;
-  bank_number: string | null;
-  bank_holder: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-function toPerson(r: PersonRow): Person {
-  return {
-    id: r.id,
-    householdId: r.household_id,
-    name: r.name,
-    idNumber: r.id_number,
-    relation: r.relation as Person['relation'],
-    insuranceType: r.insurance_type as Person['insuranceType'],
-    insuredRegion: r.insured_region,
-    phone: r.phone,
-    bankAccount:
-      r.bank_name && r.bank_number && r.bank_holder
-        ? { bank: r.bank_name, number: r.bank_number, holder: r.bank_holder }
-        : null,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function personColumns(p: PersonFields): unknown[] {
-  return [
-    p.householdId,
-    p.name,
-    p.idNumber,
-    p.relation,
-    p.insuranceType,
-    p.insuredRegion,
-    p.phone,
-    p.bankAccount?.bank ?? null,
-    p.bankAccount?.number ?? null,
-    p.bankAccount?.holder ?? null,
-  ];
-}
-
-export const sqlitePeople: PeopleStore = {
+export const sqlitePeople: SyncPeopleStore = {
   insertHousehold(db: Db, h: { name: string; notes: string }, at: string): number {
     const info = sqliteOf(db)
-      .prepare('INSERT INTO households (name, notes, created_at, updated_at) VALUES (?, ?, ?, ?)')
-      .run(h.name, h.notes, at, at);
+      .prepare(
+        'INSERT INTO households (name, notes, created_at, updated_at, updated_by_desk, updated_by_person) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(h.name, h.notes, at, at, ...stampColumns(db));
     return Number(info.lastInsertRowid);
   },
 
@@ -94,23 +57,27 @@ export const sqlitePeople: PeopleStore = {
     const info = sqliteOf(db)
       .prepare(
         `INSERT INTO people (household_id, name, id_number, relation, insurance_type, insured_region, phone,
-           bank_name, bank_number, bank_holder, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           bank_name, bank_number, bank_holder, created_at, updated_at, updated_by_desk, updated_by_person)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(...personColumns(p), at, at);
+      .run(...personColumns(p), at, at, ...stampColumns(db));
     return Number(info.lastInsertRowid);
   },
 
   /** Also rebuilds the search words of the person's claims (their name and ID number are searchable). */
-  updatePerson(db: Db, id: number, p: PersonFields, at: string): void {
+  updatePerson(db: Db, id: number, p: PersonFields, at: string, edit?: Edit): void {
     const sql = sqliteOf(db);
     sql.transaction(() => {
-      sql
+      const expected = edit?.expectedVersion ?? null;
+      const changed = sql
         .prepare(
           `UPDATE people SET household_id = ?, name = ?, id_number = ?, relation = ?, insurance_type = ?, insured_region = ?,
-             phone = ?, bank_name = ?, bank_number = ?, bank_holder = ?, updated_at = ? WHERE id = ?`,
+             phone = ?, bank_name = ?, bank_number = ?, bank_holder = ?, updated_at = ?,
+             version = version + 1, updated_by_desk = ?, updated_by_person = ?
+           WHERE id = ? AND (? IS NULL OR version = ?)`,
         )
-        .run(...personColumns(p), at, id);
+        .run(...personColumns(p), at, ...stampColumns(db), id, expected, expected).changes;
+      if (changed === 0) return assertVersion(db, 'person', id, expected);
       const claims = sql.prepare('SELECT id FROM claims WHERE claimant_id = ?').pluck().all(id) as number[];
       for (const claimId of claims) refreshSearchText(db, claimId);
     })();
@@ -129,8 +96,15 @@ export const sqlitePeople: PeopleStore = {
     return id ?? null;
   },
 
-  renameHousehold(db: Db, id: number, name: string, at: string): void {
-    sqliteOf(db).prepare('UPDATE households SET name = ?, updated_at = ? WHERE id = ?').run(name, at, id);
+  renameHousehold(db: Db, id: number, name: string, at: string, edit?: Edit): void {
+    const expected = edit?.expectedVersion ?? null;
+    const changed = sqliteOf(db)
+      .prepare(
+        `UPDATE households SET name = ?, updated_at = ?, version = version + 1, updated_by_desk = ?, updated_by_person = ?
+         WHERE id = ? AND (? IS NULL OR version = ?)`,
+      )
+      .run(name, at, ...stampColumns(db), id, expected, expected).changes;
+    if (changed === 0) assertVersion(db, 'household', id, expected);
   },
 
   claimCountOfPerson(db: Db, id: number): number {

@@ -2,8 +2,10 @@
 // claims_search_chr). A claim's words are its own fields plus what the contributors passed in add (invoice
 // numbers read from QR codes). The default list is fixed here, not filled by importing a module, so every
 // caller that rebuilds a claim's words gets the same words; a caller may pass its own list.
-import type { Db, SearchContributor, SearchStore } from '../contract';
+import type { Db, SearchContributor } from '../contract';
+import { charTokens, searchText } from '../rows';
 import { sqliteOf } from '../sqlite';
+import type { SyncSearchStore } from '../sync-contract';
 import { invoiceNumberSearchWords } from './invoices';
 
 export type { SearchContributor } from '../contract';
@@ -11,12 +13,7 @@ export type { SearchContributor } from '../contract';
 /** The contributors every claim's search words are built with unless a caller passes others. */
 export const CLAIM_SEARCH_CONTRIBUTORS: readonly SearchContributor[] = [invoiceNumberSearchWords];
 
-/** Splits text into one token per letter/digit, so a phrase query over them is a substring search. */
-export function charTokens(text: string): string {
-  return Array.from(text.toLowerCase())
-    .filter((ch) => /[\p{L}\p{N}]/u.test(ch))
-    .join(' ');
-}
+export { charTokens } from '../rows';
 
 /** An FTS5 phrase: the user's text quoted, with quotes doubled, so no query syntax leaks through. */
 export function ftsPhrase(text: string): string {
@@ -38,13 +35,13 @@ export function refreshSearchText(
     .raw()
     .get(claimId) as Array<string | null> | undefined;
   if (!base) return;
-  const words = base.filter((w): w is string => !!w);
-  for (const contribute of contributors) words.push(...contribute(db, claimId).filter((w) => w !== ''));
-  const text = words.join(' ').toLowerCase();
+  const words = [...base];
+  for (const contribute of contributors) words.push(...contribute(db, claimId));
+  const text = searchText(words);
   sql.prepare('DELETE FROM claims_search_tri WHERE rowid = ?').run(claimId);
   sql.prepare('DELETE FROM claims_search_chr WHERE rowid = ?').run(claimId);
   sql.prepare('INSERT INTO claims_search_tri (rowid, text) VALUES (?, ?)').run(claimId, text);
   sql.prepare('INSERT INTO claims_search_chr (rowid, text) VALUES (?, ?)').run(claimId, charTokens(text));
 }
 
-export const sqliteSearch: SearchStore = { refresh: refreshSearchText };
+export const sqliteSearch: SyncSearchStore = { refresh: refreshSearchText };

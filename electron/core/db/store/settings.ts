@@ -1,9 +1,9 @@
 // Storage (SQLite): the settings table (one JSON value per key: UI preferences, backup schedule, last backup
 // marker).
-import type { SettingsStore } from '../contract';
+import type { SyncSettingsStore } from '../sync-contract';
 import { sqliteOf } from '../sqlite';
 
-export const sqliteSettings: SettingsStore = {
+export const sqliteSettings: SyncSettingsStore = {
   read(db, key) {
     const row = sqliteOf(db).prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as
       { value_json: string } | undefined;

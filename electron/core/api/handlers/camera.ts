@@ -1,11 +1,10 @@
 // The capture view's two calls (issue 24): the live checks on a preview frame, and keeping a photo taken so it
 // can take the normal path (granted like a dropped file, then importStack / readStack as any paper).
-import type { IpcParsedRequest, IpcResponse } from '../../../shared/ipc';
-import { ClaimDeskError } from '../errors';
-import { MOTION_GRID_H, MOTION_GRID_W, SIGNATURE_H, SIGNATURE_W } from '../quality/live';
-import { saveCapture } from './captures';
-import type { FileGrants } from './grants';
-import type { LiveAnalyser } from './live-in-worker';
+import type { IpcParsedRequest, IpcResponse } from '../../../../shared/ipc';
+import { ClaimDeskError } from '../../errors';
+import { MOTION_GRID_H, MOTION_GRID_W, SIGNATURE_H, SIGNATURE_W } from '../../quality/live';
+import { pruneCaptures, saveCapture } from '../captures';
+import type { HandlerContext } from './context';
 
 const bytesOf = (b64: string) => {
   const buf = Buffer.from(b64, 'base64');
@@ -14,7 +13,14 @@ const bytesOf = (b64: string) => {
 const base64Of = (a: Uint8Array | Int8Array) =>
   Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
-export function cameraHandlers(dataDir: () => string, grants: FileGrants, analyseLive: LiveAnalyser) {
+/** Takes only what it uses of the context (the camera bench builds it without a full one). */
+type CameraContext = Pick<HandlerContext, 'grants' | 'analyseLive'> & { state: { ws: { dataDir: string } } };
+
+export function cameraHandlers({ state, grants, analyseLive }: CameraContext) {
+  // Camera photos whose bytes are now stored with their paper are removed at start (api/captures.ts).
+  void pruneCaptures(state.ws.dataDir).catch((err: unknown) =>
+    console.error('[claimdesk] clean-up of camera photos failed', err),
+  );
   return {
     async analyseLiveFrame(
       req: IpcParsedRequest<'analyseLiveFrame'>,
@@ -57,7 +63,7 @@ export function cameraHandlers(dataDir: () => string, grants: FileGrants, analys
       };
     },
     async saveCapture(req: IpcParsedRequest<'saveCapture'>): Promise<IpcResponse<'saveCapture'>> {
-      const saved = await saveCapture(dataDir(), req.type, bytesOf(req.photo));
+      const saved = await saveCapture(state.ws.dataDir, req.type, bytesOf(req.photo));
       return (await grants.grant([saved.path], [saved.name]))[0]!;
     },
   };

@@ -1,7 +1,8 @@
-// Output files appear whole or not at all, through the one atomic-write helper (../files/atomic.ts): a
-// temporary name carrying this process's id in the target folder, fsynced, renamed, folder fsynced. On any
-// failure the temporary files are removed and the target paths are left as they were. This module adds the
-// export's own wording of errors and the several-files-at-once commit.
+// Where an export writes (bundles, upload images, the claim list, merged print copies): the output folder is
+// checked before any slow work, and every file appears whole or not at all through the one atomic-write
+// helper (../files/atomic.ts: a temporary name carrying this process's id beside the target, fsynced,
+// renamed, folder fsynced). On any failure the temporary files are removed and the targets are left as they
+// were. This module adds the export's own wording of errors and committing several files at once.
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
@@ -9,7 +10,7 @@ import { ClaimDeskError, describeFsError } from '../errors';
 import * as atomic from '../files/atomic';
 
 /** Removes temp files that an export killed before its rename left beside `target`; live ones stay. */
-export async function removeStaleTemps(target: string): Promise<number> {
+async function removeDeadOutputTemps(target: string): Promise<number> {
   return atomic.removeDeadTemps(dirname(target), { label: basename(target) });
 }
 
@@ -45,8 +46,8 @@ export async function assertWritableFolder(folder: string): Promise<void> {
 }
 
 /** Writes bytes to a temp file beside `target` and fsyncs it; returns the temp path (not yet renamed). */
-export async function writeTempBeside(target: string, bytes: Uint8Array): Promise<string> {
-  await removeStaleTemps(target);
+export async function stageOutput(target: string, bytes: Uint8Array): Promise<string> {
+  await removeDeadOutputTemps(target);
   try {
     return await atomic.writeTempBeside(target, bytes);
   } catch (err) {
@@ -55,7 +56,7 @@ export async function writeTempBeside(target: string, bytes: Uint8Array): Promis
 }
 
 /** Renames finished temp files onto their targets; a failed rename removes every temp file left. */
-export async function commitTempFiles(pairs: ReadonlyArray<{ temp: string; target: string }>): Promise<void> {
+export async function commitOutputs(pairs: ReadonlyArray<{ temp: string; target: string }>): Promise<void> {
   try {
     for (const { temp, target } of pairs) {
       try {
@@ -65,15 +66,16 @@ export async function commitTempFiles(pairs: ReadonlyArray<{ temp: string; targe
       }
     }
   } finally {
-    await discardTempFiles(pairs.map((p) => p.temp));
+    await discardOutputs(pairs.map((p) => p.temp));
   }
 }
 
-export async function discardTempFiles(temps: readonly string[]): Promise<void> {
+export async function discardOutputs(temps: readonly string[]): Promise<void> {
   await Promise.all(temps.map((t) => atomic.discardTemp(t)));
 }
 
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = await writeTempBeside(target, bytes);
-  await commitTempFiles([{ temp, target }]);
+/** One output file, whole or not at all. */
+export async function writeOutputFile(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = await stageOutput(target, bytes);
+  await commitOutputs([{ temp, target }]);
 }

@@ -1,4 +1,4 @@
-// The one reader of a page's words, as analysePage's PageReader hook (electron/core/pages/analyse.ts): a photo
+// The one reader of a page's words, as analysePage's PageReader hook (./analyse.ts): a photo
 // is read from the analysis raster analysePage already decoded (no second decode); a PDF from its own text,
 // or rendered and OCR'd when scanned. What it finds (text, lines, fields, and the kind of paper when the page
 // came without one) becomes page facts; analysePage adds the QR code's values. Import, replace, the app's
@@ -6,12 +6,12 @@
 import { stat } from 'node:fs/promises';
 import { DocumentKind } from '../../../shared/domain';
 import { fieldNamesOf } from '../../../shared/field-corrections';
-import { analysePage, type PageReader, type PageReading as Facts } from '../pages/analyse';
+import { plainText, readPage, readPdf, type PageReading } from '../ocr/read';
 import { readPdfText } from '../rules/pdf-text';
 import { ruleTextKinds } from '../rules/text-kinds';
-import { plainText, readPage, readPdf, type PageReading } from './read';
+import { analysePage, type PageReader, type ReadFacts } from './analyse';
 
-function factsOf(r: PageReading, classified: boolean): Facts {
+function factsOf(r: PageReading, classified: boolean): ReadFacts {
   return {
     text: plainText(r.lines) || null,
     lines: r.lines,
@@ -30,7 +30,7 @@ function makeReader(always: boolean): PageReader {
     const wanted = !known || fieldNamesOf(known).length > 0 || ruleTextKinds().has(known);
     if (!always && !wanted) return null;
     const options = known && known !== 'other' ? { kind: known } : {};
-    const work = async (): Promise<Facts | null> => {
+    const work = async (): Promise<ReadFacts | null> => {
       if (raster) {
         const image = { data: raster.rgb, width: raster.width, height: raster.height, channels: 3 as const };
         return factsOf(await readPage(image, options), !options.kind);

@@ -2,12 +2,12 @@
 // bad field, and file paths that must stay inside the manifest's folder, so no file outside it is ever read.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep, win32 } from 'node:path';
-import { RELATIONS, RELATIVE_RELATIONS, type DocumentKind } from '../../shared/domain';
-import { Manifest } from '../../shared/manifest';
-import type { Fields } from '../../shared/fields';
-import { personFields } from '../../shared/field-corrections';
-import { ClaimDeskError } from './errors';
-import { firstIssue, ZH_ZOD_ERRORS } from './rules/json-path';
+import { RELATIONS, RELATIVE_RELATIONS, type DocumentKind } from '../../../shared/domain';
+import { Manifest } from '../../../shared/manifest';
+import type { Fields } from '../../../shared/fields';
+import { personFields } from '../../../shared/field-corrections';
+import { ClaimDeskError } from '../errors';
+import { firstIssue, ZH_ZOD_ERRORS } from '../rules/json-path';
 
 export interface ManifestFile {
   /** As written in the manifest. */

@@ -1,6 +1,7 @@
-// Which document kinds need an official seal comes from the rule data (resources/rules), not from here.
-import { loadRulePack, sealRequiredKinds } from '../rules/pack';
-import { DEFAULT_SEAL_KINDS } from './checks';
+// Which document kinds need an official seal comes from the rule data (resources/rules); the photo checks
+// (quality/checks.ts) are handed the list and fall back to their own default.
+import { DEFAULT_SEAL_KINDS } from '../quality/checks';
+import { loadRulePack, sealRequiredKinds } from './pack';
 
 /**
  * Seal-requiring kinds of the given rule pack (national by default). If the pack cannot be loaded the

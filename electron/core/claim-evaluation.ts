@@ -1,0 +1,109 @@
+// A stored claim's verdict, and what the board and the editor show beside it. `evaluateStoredClaim` is the
+// one verdict every screen, 材料齐全 and the bundle take: it reads the claim, its pages' facts, what the
+// person typed over them and confirmed on them, the invoice index of every other claim and what the office
+// asked for, then calls the pure evaluate (rules/evaluate.ts). Reads only; writes nothing.
+import type { BringList, BringListDraft, ConfirmableRequirement, Deadline } from '../../shared/ipc';
+import { mergeFields } from '../../shared/fields';
+import type { Claim } from '../../shared/schemas';
+import type { RulePack } from '../../shared/rules';
+import { requestedItems } from './claim-status';
+import { claimConfirmations } from './confirmations';
+import { claimFieldCorrections } from './field-corrections';
+import { isPledgeSigned } from './pledge';
+import { getClaim, getPerson, listDocuments } from './repo';
+import { boardDeadline } from './rules/board-deadline';
+import { bringListOf, factsOfDraft } from './rules/bring-list';
+import { confirmableRequirements } from './rules/confirmable';
+import { localToday } from './rules/dates';
+import {
+  evaluate,
+  factsOfStoredClaim,
+  invoiceDuplicatesOf,
+  type ClaimEvaluation,
+  type DocumentToEvaluate,
+} from './rules/evaluate';
+import { rulePackForRegion } from './rules/pack';
+import { withRequestedItems } from './rules/requested-items';
+import type { Workspace } from './workspace';
+
+const packCache = new Map<string, RulePack>();
+
+/** The rule pack for an insured region, loaded once per process (the board asks for it on every row). */
+function packFor(region: string): RulePack {
+  let pack = packCache.get(region);
+  if (!pack) {
+    pack = rulePackForRegion(region);
+    packCache.set(region, pack);
+  }
+  return pack;
+}
+
+export interface StoredClaimEvaluationOptions {
+  /** YYYY-MM-DD that deadlines are measured from; default: today's local date. */
+  today?: string | undefined;
+}
+
+/**
+ * Evaluates a stored claim against its claimant's rule pack. Document indexes follow listDocuments order;
+ * each open requested item (补充材料) counts as a missing requirement.
+ */
+export async function evaluateStoredClaim(
+  ws: Workspace,
+  claimId: number,
+  options: StoredClaimEvaluationOptions = {},
+): Promise<ClaimEvaluation> {
+  const claim = getClaim(ws.db, claimId);
+  const claimant = getPerson(ws.db, claim.fields.claimantId);
+  const corrections = claimFieldCorrections(ws.db, claimId);
+  const confirmed = claimConfirmations(ws.db, claimId);
+  const documents: DocumentToEvaluate[] = listDocuments(ws.db, claimId).map((d, index) => ({
+    index,
+    kind: d.kind,
+    confirmed: confirmed[d.id] ?? [],
+    pages: d.pages.map((p, j) => ({
+      field: `documents[${index}].files[${j}]`,
+      name: p.originalName,
+      facts: p.facts,
+      duplicates: invoiceDuplicatesOf(ws.db, d.kind, p.facts, claimId),
+      // Fields read off the page (page facts, from the reader) under what the person typed (documents:setField).
+      fields: mergeFields(p.facts?.fields, corrections.get(p.id)),
+    })),
+  }));
+  const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claimId) };
+  const report = evaluate(facts, documents, packFor(claimant.insuredRegion), options.today ?? localToday());
+  return withRequestedItems(report, requestedItems(ws.db, claimId));
+}
+
+/** The checks of this claim a person may settle by looking at the paper (the editor's checkboxes). */
+export function claimConfirmables(ws: Workspace, claimId: number): ConfirmableRequirement[] {
+  const claim = getClaim(ws.db, claimId);
+  const claimant = getPerson(ws.db, claim.fields.claimantId);
+  return confirmableRequirements(packFor(claimant.insuredRegion), factsOfStoredClaim(claim, claimant));
+}
+
+/** The board's submission deadline of a claim (the claimant's region is looked up unless given). */
+export function claimDeadline(
+  ws: Workspace,
+  claim: Claim,
+  today: string,
+  insuredRegion?: string,
+): Deadline | null {
+  const region = insuredRegion ?? getPerson(ws.db, claim.fields.claimantId).insuredRegion;
+  return boardDeadline(packFor(region), claim, today);
+}
+
+/** The printable "what to bring" list of a stored claim, or of the new-claim form's answers. */
+export function claimBringList(
+  ws: Workspace,
+  req: { claimId: number } | { draft: BringListDraft },
+  today: string,
+): BringList {
+  if ('claimId' in req) {
+    const claim = getClaim(ws.db, req.claimId);
+    const claimant = getPerson(ws.db, claim.fields.claimantId);
+    const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claim.id) };
+    return bringListOf(packFor(claimant.insuredRegion), facts, today, claim.reference);
+  }
+  const claimant = getPerson(ws.db, req.draft.claimantId);
+  return bringListOf(packFor(claimant.insuredRegion), factsOfDraft(req.draft, claimant), today, null);
+}
