@@ -104,7 +104,9 @@ export async function writeCameraVideo(
 }
 
 /**
- * The claim in one pass: a hand brings an invoice and leaves it still; swaps it for a discharge summary
+ * The claim in one pass: a hand brings an invoice and leaves it still for 5 s (as long as the still paper of
+ * stillThenBlurred: at a load of 12 jobs a core a verdict takes up to a second, and the steady second must
+ * fit with the photo after it); swaps it for a discharge summary
  * that lies out of focus, then under a lamp's hotspot; swaps that for a diagnosis certificate left still;
  * takes it away. Then 10 s of bare desk, so a test can stop before the video starts again.
  */
@@ -116,7 +118,7 @@ export async function claimInOnePass(): Promise<CameraVideo> {
   return writeCameraVideo('claim-pass', 1600, 1200, [
     { label: 'desk', frames: 20, at: desk },
     { label: 'invoice-in', frames: 30, hold: 2, at: (t) => slide(invoice, 1.3, 0.5, t) },
-    { label: 'invoice-still', frames: 90, at: () => ({ paper: invoice, at: CENTRED }) },
+    { label: 'invoice-still', frames: 150, at: () => ({ paper: invoice, at: CENTRED }) },
     { label: 'invoice-out', frames: 24, hold: 2, at: (t) => slide(invoice, 0.5, -0.4, t) },
     { label: 'discharge-in', frames: 24, hold: 2, at: (t) => slide(discharge, 1.3, 0.5, t) },
     {
@@ -131,7 +133,7 @@ export async function claimInOnePass(): Promise<CameraVideo> {
     },
     { label: 'discharge-out', frames: 24, hold: 2, at: (t) => slide(discharge, 0.5, -0.4, t) },
     { label: 'diagnosis-in', frames: 24, hold: 2, at: (t) => slide(diagnosis, 1.3, 0.5, t) },
-    { label: 'diagnosis-still', frames: 90, at: () => ({ paper: diagnosis, at: CENTRED }) },
+    { label: 'diagnosis-still', frames: 150, at: () => ({ paper: diagnosis, at: CENTRED }) },
     { label: 'diagnosis-out', frames: 24, hold: 2, at: (t) => slide(diagnosis, 0.5, -0.4, t) },
     { label: 'desk-end', frames: 300, at: desk },
   ]);
