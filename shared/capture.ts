@@ -38,6 +38,19 @@ export const LIVE_INSTRUCTION_WORDS: Record<LiveInstruction, { zh: string; en: s
   ready: { zh: '很好，别动', en: 'Good, keep it there' },
 };
 
+/** Said instead of 很好，别动 over a paper already taken this session: it will not be taken by itself again. */
+export const TAKEN_WORDS = { zh: '这张拍好了，换下一张', en: 'This one is taken: put the next paper' };
+
+/**
+ * The words under the preview for a verdict: its instruction, except over a paper ready but already taken
+ * (a person told to keep it there would wait for a photo that is not coming).
+ */
+export function liveWords(v: Pick<LiveVerdict, 'instruction' | 'sameAsTaken'>): { zh: string; en: string } {
+  return v.instruction === 'ready' && v.sameAsTaken === true
+    ? TAKEN_WORDS
+    : LIVE_INSTRUCTION_WORDS[v.instruction];
+}
+
 /** The live verdict on one preview frame, as main answers it (shared/ipc.ts analyseLiveFrame). */
 export const LiveVerdict = z.object({
   instruction: LiveInstruction,

@@ -5,6 +5,8 @@ import {
   AUTO_CAPTURE_STILL_MS,
   autoCaptureStep,
   INITIAL_AUTO_CAPTURE,
+  LIVE_INSTRUCTION_WORDS,
+  liveWords,
   PAPER_GONE_MS,
   taken,
   type AutoCaptureState,
@@ -118,5 +120,15 @@ describe('autoCaptureStep', () => {
     let s = INITIAL_AUTO_CAPTURE;
     s = autoCaptureStep(s, GOOD, 0).state;
     expect(autoCaptureStep(s, GOOD, 500).progress).toBeCloseTo(0.5);
+  });
+});
+
+describe('liveWords', () => {
+  it('over a paper ready and already taken: taken, put the next one (not "keep it there")', () => {
+    expect(liveWords({ instruction: 'ready', sameAsTaken: true }).zh).toBe('这张拍好了，换下一张');
+    expect(liveWords({ instruction: 'ready', sameAsTaken: false }).zh).toBe('很好，别动');
+    expect(liveWords({ instruction: 'ready', sameAsTaken: null }).zh).toBe('很好，别动');
+    // Anything still to fix on the taken paper is said as it is.
+    expect(liveWords({ instruction: 'glare', sameAsTaken: true })).toBe(LIVE_INSTRUCTION_WORDS.glare);
   });
 });

@@ -4,7 +4,7 @@
 // gets a flash and a tone, joins the strip below and goes down the normal path while the camera stays open;
 // one that fails its checks is marked 重拍 right there. A modal <dialog>: Esc closes it.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { LIVE_INSTRUCTION_WORDS, type LiveVerdict } from '../../../../shared/capture';
+import { liveWords, type LiveVerdict } from '../../../../shared/capture';
 import { DOCUMENT_KIND_LABELS } from '../../../../shared/domain';
 import { findingText } from '../../../../shared/quality';
 import { useApp } from '../../app-context';
@@ -148,7 +148,7 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
     : checks.stalled
       ? tr('实时提示暂时用不了，可以按“拍照”手动拍', 'Live hints are unavailable; press “Take photo”')
       : v
-        ? tr(LIVE_INSTRUCTION_WORDS[v.instruction].zh, LIVE_INSTRUCTION_WORDS[v.instruction].en)
+        ? tr(liveWords(v).zh, liveWords(v).en)
         : tr('正在看画面…', 'Looking…');
   const lowRes =
     cam.photo && Math.max(cam.photo.width, cam.photo.height) <= LOW_RES_MAX_SIDE ? cam.photo : null;
@@ -246,6 +246,7 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
               role="status"
               data-instruction={checks.stalled ? 'stalled' : (v?.instruction ?? 'starting')}
               data-still={v ? String(v.still) : undefined}
+              data-taken={v?.sameAsTaken ? 'true' : undefined}
             >
               {instruction}
             </p>
