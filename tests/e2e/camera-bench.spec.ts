@@ -143,12 +143,14 @@ test('camera bench', async ({ server }) => {
   } finally {
     await cam.close();
   }
+  console.log('camera bench, preview:', JSON.stringify(figures));
 
   // 2. Capture-to-sorted, on the claim filmed in one pass (a document camera's 1600×1200).
   const pass = await claimInOnePass();
   cam = await openWithCamera(server, { video: pass.path, grant: true });
   try {
     const page = cam.page;
+    await openFirstClaim(page); // it reloads the page: the observer goes in after it
     await page.evaluate(() => {
       const g = globalThis as unknown as {
         __added: number[];
@@ -169,7 +171,6 @@ test('camera bench', async ({ server }) => {
         });
       }).observe(g.document.body, { subtree: true, childList: true, attributes: true });
     });
-    await openFirstClaim(page);
     await page.locator('section.camera-panel').getByRole('button', { name: '打开摄像头' }).click();
     const strip = page.getByRole('dialog', { name: '拍照' }).locator('.capture-strip li');
     await expect(strip).toHaveCount(2, { timeout: 300_000 });
