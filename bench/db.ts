@@ -36,15 +36,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function time(fn: () => void, runs = 15): number {
+/** Median wall-clock and CPU time (this process) of `fn`: on a shared machine the CPU time stretches less. */
+function time(fn: () => void, runs = 15): { ms: number; cpu: number } {
   fn(); // warm the page cache and statement cache
   const xs: number[] = [];
+  const cs: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     fn();
     xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const used = process.cpuUsage(c);
+    cs.push((used.user + used.system) / 1000);
   }
-  return median(xs);
+  return { ms: median(xs), cpu: median(cs) };
 }
 
 export async function run(): Promise<void> {
@@ -55,47 +60,57 @@ export async function run(): Promise<void> {
   try {
     const t0 = Date.now();
     const people: number[] = [];
-    store.engine.transaction(ws.db, () => {
-      for (let h = 0; h < 2000; h++) {
-        const household = createHousehold(ws.db, { name: `${SURNAMES[h % SURNAMES.length]}家${h}` });
-        for (let m = 0; m < 3; m++) {
-          const n = h * 3 + m;
-          const first17 = `110105${1940 + (n % 60)}${String((n % 12) + 1).padStart(2, '0')}${String((n % 28) + 1).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
-          people.push(
-            createPerson(ws.db, {
-              householdId: household.id,
-              name:
-                SURNAMES[(h * 7 + m) % SURNAMES.length]! +
-                GIVEN[(n * 13) % GIVEN.length]! +
-                GIVEN[(n * 5) % GIVEN.length]!,
-              idNumber: first17 + idCheckChar(first17),
-              relation: m === 0 ? 'self' : m === 1 ? 'spouse' : 'child',
-              insuranceType: 'employee',
-              insuredRegion: '江苏省南京市',
-            }).id,
-          );
+    // A kept database (BENCH_DB_DIR) that already holds the claims is measured again as it is.
+    const existing = listClaims(ws.db, { pageSize: 1 }).total;
+    if (existing >= CLAIMS) console.log(`reusing ${existing.toLocaleString()} claims in ${dir}`);
+    else
+      store.engine.transaction(ws.db, () => {
+        for (let h = 0; h < 2000; h++) {
+          const household = createHousehold(ws.db, { name: `${SURNAMES[h % SURNAMES.length]}家${h}` });
+          for (let m = 0; m < 3; m++) {
+            const n = h * 3 + m;
+            const first17 = `110105${1940 + (n % 60)}${String((n % 12) + 1).padStart(2, '0')}${String((n % 28) + 1).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+            people.push(
+              createPerson(ws.db, {
+                householdId: household.id,
+                name:
+                  SURNAMES[(h * 7 + m) % SURNAMES.length]! +
+                  GIVEN[(n * 13) % GIVEN.length]! +
+                  GIVEN[(n * 5) % GIVEN.length]!,
+                idNumber: first17 + idCheckChar(first17),
+                relation: m === 0 ? 'self' : m === 1 ? 'spouse' : 'child',
+                insuranceType: 'employee',
+                insuredRegion: '江苏省南京市',
+              }).id,
+            );
+          }
         }
-      }
-      for (let i = 0; i < CLAIMS; i++) {
-        const day = 1 + (i % 28);
-        const month = 1 + (i % 12);
-        createClaim(ws.db, {
-          claimantId: people[i % people.length]!,
-          careSetting: i % 3 === 0 ? 'outpatient' : 'inpatient',
-          hospital: HOSPITALS[i % HOSPITALS.length]!,
-          treatmentRegion: '上海市',
-          visitDate: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-          admissionDate: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-          dischargeDate: `2026-${String(month).padStart(2, '0')}-${String(Math.min(day + 3, 28)).padStart(2, '0')}`,
-          totalAmount: 100 + (i % 5000),
-        });
-      }
-    });
-    console.log(
-      `created ${CLAIMS.toLocaleString()} claims for ${people.length.toLocaleString()} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-    );
+        for (let i = 0; i < CLAIMS; i++) {
+          const day = 1 + (i % 28);
+          const month = 1 + (i % 12);
+          createClaim(ws.db, {
+            claimantId: people[i % people.length]!,
+            careSetting: i % 3 === 0 ? 'outpatient' : 'inpatient',
+            hospital: HOSPITALS[i % HOSPITALS.length]!,
+            treatmentRegion: '上海市',
+            visitDate: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+            admissionDate: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+            dischargeDate: `2026-${String(month).padStart(2, '0')}-${String(Math.min(day + 3, 28)).padStart(2, '0')}`,
+            totalAmount: 100 + (i % 5000),
+          });
+        }
+      });
+    if (existing < CLAIMS)
+      console.log(
+        `created ${CLAIMS.toLocaleString()} claims for ${people.length.toLocaleString()} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
 
-    const floor = time(() => sqliteOf(ws.db).prepare('SELECT * FROM claims LIMIT 50').all());
+    // Two floors no page can beat: SQLite reading 50 rows, and stepping through one index entry per claim
+    // (what counting every claim of a filter costs; the page's total needs it).
+    const floor = time(() => sqliteOf(ws.db).prepare('SELECT * FROM claims LIMIT 50').all()).ms;
+    const countFloor = time(() =>
+      sqliteOf(ws.db).prepare('SELECT count(*) FROM claims WHERE claimant_id >= 0').get(),
+    ).ms;
     const sample = listClaims(ws.db, { pageSize: 1, page: 777 }).items[0]!;
     const cases: Array<[string, ClaimListQuery]> = [
       ['first page, newest first', {}],
@@ -111,17 +126,22 @@ export async function run(): Promise<void> {
       ['search with no match', { search: '不存在的名字' }],
     ];
     console.log(`raw SQLite read of 50 rows (floor): ${floor.toFixed(2)} ms`);
-    console.log('query (page of 50, incl. total count)            median ms   × floor   target');
+    console.log(
+      `raw SQLite count of ${CLAIMS.toLocaleString()} index entries (count floor): ${countFloor.toFixed(2)} ms`,
+    );
+    console.log(
+      'query (page of 50, incl. total count)                  median ms   CPU ms   × floor  × count floor  target',
+    );
     let worst = 0;
     for (const [label, q] of cases) {
       let total = '';
-      const ms = time(() => {
+      const { ms, cpu } = time(() => {
         const r = listClaims(ws.db, { pageSize: 50, ...q });
         total = r.total.toLocaleString() + (r.totalCapped ? '+' : '');
       });
       worst = Math.max(worst, ms);
       console.log(
-        `${(label + ` [${total} hits]`).padEnd(56)} ${ms.toFixed(2).padStart(9)} ${(ms / floor).toFixed(1).padStart(9)}   ${ms <= TARGET_MS ? 'ok' : 'OVER'} ≤${TARGET_MS}`,
+        `${(label + ` [${total} hits]`).padEnd(56)} ${ms.toFixed(2).padStart(9)} ${cpu.toFixed(2).padStart(8)} ${(ms / floor).toFixed(1).padStart(9)} ${(ms / countFloor).toFixed(2).padStart(14)}   ${ms <= TARGET_MS ? 'ok' : 'OVER'} ≤${TARGET_MS}`,
       );
     }
     console.log(

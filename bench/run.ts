@@ -1,17 +1,21 @@
 // `npm run bench [section…]`: prints speed and memory figures beside a peer or the raw library cost.
-// Sections: db (claims board at 100k claims), quality (photo checks vs sharp decode and OpenCV), export
+// Sections: db (claims board at 100k claims), board (the board's list request with kept verdicts at 200
+// claims vs evaluating each claim), quality (photo checks vs sharp decode and OpenCV), export
 // (bundle vs img2pdf), pdf (page rendering vs pdftoppm), ocr (read vs the same PP-OCR models in
-// @gutenye/ocr-node and tesseract), ocr-stages (where the time of one read goes, per stage), startup (CLI
+// @gutenye/ocr-node and tesseract), ocr-stages (where the time of one read goes, per stage), stack (11 papers
+// sorted and read vs the same-model OCR alone), startup (CLI
 // start-up vs `node -e 0`), import (window responsiveness while 20 photos are imported,
 // tests/e2e/import-responsiveness.spec.ts), camera (the live checks per preview frame, the preview's frame
 // rate while analysing, capture-to-sorted). Each lives in its own file and exports run().
 const SECTIONS = [
   'db',
+  'board',
   'quality',
   'export',
   'pdf',
   'ocr',
   'ocr-stages',
+  'stack',
   'startup',
   'import',
   'camera',

@@ -35,7 +35,14 @@ await build({
   format: 'esm',
 });
 
+// OCR's second lane runs in a worker thread of its own file (electron/core/ocr/lane-worker.ts), found beside
+// the bundle that starts it: dist/ for the CLI's chunks, dist/app/ for the app and its check worker. It
+// imports no package (onnxruntime-node is loaded from the path it is given).
+const laneWorker = { ...common, entryPoints: ['electron/core/ocr/lane-worker.ts'], format: 'esm' };
+await build({ ...laneWorker, outfile: 'dist/ocr-lane-worker.mjs' });
+
 if (!nodeOnly) {
+  await build({ ...laneWorker, outfile: 'dist/app/ocr-lane-worker.mjs' });
   if (existsSync(`${root}/electron/main/index.ts`)) {
     await build({
       ...common,

@@ -4,7 +4,7 @@
 // fixed (wrong → right), broken (right → wrong), other (wrong → another wrong), and both scores.
 //   npx tsx scripts/ocr-lexicon-effect.ts DIR [DIR…]
 import type { Fields, FieldValue } from '../shared/fields';
-import { setSealLines, type SealLines } from '../electron/core/ocr/engine';
+import { setSealLines, type SealLines } from '../electron/core/ocr/toggles';
 import { setLexiconCompare } from '../electron/core/ocr/fields';
 import { lexiconStats } from '../electron/core/ocr/lexicon';
 import { scoreCorpus } from './ocr-corpus/score';

@@ -25,17 +25,14 @@ import {
 import { rulePackForRegion } from './rules/pack';
 import { withRequestedItems } from './rules/requested-items';
 import type { Workspace } from './workspace';
+import { workMeter } from './work-meter';
 
-const packCache = new Map<string, RulePack>();
-
-/** The rule pack for an insured region, loaded once per process (the board asks for it on every row). */
+/**
+ * The rule pack for an insured region. rules/pack.ts keeps each parsed pack while the rules folder is
+ * unchanged (a pack edited while the app runs is read again), so the board's rows share one.
+ */
 function packFor(region: string): RulePack {
-  let pack = packCache.get(region);
-  if (!pack) {
-    pack = rulePackForRegion(region);
-    packCache.set(region, pack);
-  }
-  return pack;
+  return rulePackForRegion(region);
 }
 
 export interface StoredClaimEvaluationOptions {
@@ -52,6 +49,19 @@ export async function evaluateStoredClaim(
   claimId: number,
   options: StoredClaimEvaluationOptions = {},
 ): Promise<ClaimEvaluation> {
+  return evaluateStoredClaimNow(ws, claimId, options);
+}
+
+/**
+ * evaluateStoredClaim in one synchronous step: what keeps a verdict (claim-verdict.ts) reads the facts and
+ * stores the verdict in one transaction, with no turn of the event loop for a write to slip in between.
+ */
+export function evaluateStoredClaimNow(
+  ws: Workspace,
+  claimId: number,
+  options: StoredClaimEvaluationOptions = {},
+): ClaimEvaluation {
+  workMeter.evaluations++;
   const claim = getClaim(ws.db, claimId);
   const claimant = getPerson(ws.db, claim.fields.claimantId);
   const corrections = claimFieldCorrections(ws.db, claimId);

@@ -1,8 +1,8 @@
-// Counts of the expensive steps a page goes through: file decodes (bytes → pixels), whole-file hashes and
-// format sniffs. The page pipeline promises one decode and one hash per imported page
-// (docs/architecture.md); tests read these counters to hold it to that. Plain integers, so counting costs
-// nothing in the app.
-export const workMeter = { decodes: 0, hashes: 0, sniffs: 0 };
+// Counts of the expensive steps: file decodes (bytes → pixels), whole-file hashes and format sniffs a page
+// goes through, and claim evaluations made for a verdict. The page pipeline promises one decode and one hash
+// per imported page (docs/architecture.md), the board no evaluation for a claim whose kept verdict holds
+// (claim-verdict.ts); tests read these counters to hold them to that. Plain integers: counting costs nothing.
+export const workMeter = { decodes: 0, hashes: 0, sniffs: 0, evaluations: 0 };
 
 export type WorkCount = typeof workMeter;
 
@@ -17,5 +17,6 @@ export function workSince(before: WorkCount): WorkCount {
     decodes: workMeter.decodes - before.decodes,
     hashes: workMeter.hashes - before.hashes,
     sniffs: workMeter.sniffs - before.sniffs,
+    evaluations: workMeter.evaluations - before.evaluations,
   };
 }

@@ -43,6 +43,7 @@ export function electronPlatform(version: string, parent: () => BrowserWindow | 
   return {
     shell: 'electron',
     version,
+    warmVerdicts: true,
     async chooseFiles({ multiple, purpose }) {
       const win = parent();
       const options: Electron.OpenDialogOptions = {

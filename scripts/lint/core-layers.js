@@ -25,6 +25,7 @@ export const CORE_LAYERS = [
       'workspace',
       'repo',
       'claim-evaluation',
+      'claim-verdict',
       'claim-lock',
       'claim-selection',
       'claim-status',

@@ -1,6 +1,6 @@
 // The checker on photographed documents from the calibration corpus (a modest subset, 3000-px frames):
 // each defect at a strength a reviewer rejects is an error; borderline photos a reviewer accepts do not fail.
-// The full corpus and its per-code table: `npx tsx scripts/make-quality-corpus.ts` (see README, section check).
+// The full corpus and its per-code table: `npx tsx scripts/make-quality-corpus.ts` (see docs/reference/check.md).
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,10 +1,13 @@
-// Recognition in two lanes (the calling thread and a worker thread with its own session, issue 11) must
-// read exactly what one lane reads: same text, same confidences, same character positions, on a real
-// generated invoice photo through the real models. And the second lane must really be used, not silently
-// fall back to the calling thread.
+// Two lanes (the calling thread and a worker thread with its own sessions, issue 11; ocr/lane.ts) must read
+// exactly what one lane reads: same text, same confidences, same character positions, on a real generated
+// invoice photo through the real models. And the second lane must really be used, not silently fall back
+// to the calling thread (for its share of the crops here; for the detector's second look through a seal in
+// ocr-seal-dropout.test.ts).
 import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { ocrImage, resetRecWorker, setRecLanes, setStageMeter } from '../../electron/core/ocr/engine';
+import { ocrImage } from '../../electron/core/ocr/engine';
+import { resetLane } from '../../electron/core/ocr/models';
+import { setRecLanes, setStageMeter } from '../../electron/core/ocr/toggles';
 import { shoot } from '../../scripts/ocr-corpus/shots';
 
 afterAll(() => {
@@ -38,6 +41,9 @@ describe('recognition lanes', () => {
     expect(local).toBeGreaterThan(0);
     expect(local).toBeLessThan(localOnly);
     expect(calls.get('rec.wait')).toBe(1);
+    // No seal on this paper: one detector look, here (the seal's look in the lane: ocr-seal-dropout.test.ts).
+    expect(calls.get('det.run')).toBe(1);
+    expect(calls.get('det.wait')).toBeUndefined();
     expect(one.segments.map((s) => s.text).join('')).toContain(String(shot.paper.truth.patientName));
   }, 180_000);
 });
@@ -51,7 +57,7 @@ describe('a second lane that cannot start', () => {
     const one = await ocrImage(image);
     setRecLanes(2);
     // The worker's require() of onnxruntime fails: the worker dies, and its crops run here.
-    await resetRecWorker('/nonexistent/onnxruntime-node/index.js');
+    await resetLane('/nonexistent/onnxruntime-node/index.js');
     try {
       const broken = await ocrImage(image);
       expect(broken.segments).toEqual(one.segments);
@@ -62,9 +68,10 @@ describe('a second lane that cannot start', () => {
       setStageMeter(null);
       expect(again.segments).toEqual(one.segments);
       expect(calls.get('rec.wait')).toBeUndefined();
+      expect(calls.get('det.wait')).toBeUndefined();
       expect(calls.get('rec.run')).toBe(again.timings.boxes + again.timings.secondLooks);
     } finally {
-      await resetRecWorker();
+      await resetLane();
     }
   }, 180_000);
 });

@@ -5,11 +5,11 @@
 // - corpus B's confirmation set (seed 9500), photo 008: the 收款单位 line under the 财务专用章 was read
 //   复日大学附属中山医院 (日 at 0.84); the seal-crossed line's second look (red ink lightened) reads 旦, and the
 //   lexicon picks 复旦大学 over 复日. Taking the surer character instead would also turn 天津 into 关津 on
-//   photo 006 of the same set (measured; see README section read).
+//   photo 006 of the same set (measured; see docs/reference/read.md).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { setSealLines } from '../../electron/core/ocr/engine';
+import { setSealLines } from '../../electron/core/ocr/toggles';
 import { setLexiconCheck } from '../../electron/core/ocr/fields';
 import { readPaper } from '../../electron/core/pages/reader';
 import { corpusBPlan } from '../../scripts/make-ocr-corpus-b';

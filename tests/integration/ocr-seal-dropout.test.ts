@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ocrImage, setSealDropout } from '../../electron/core/ocr/engine';
+import { ocrImage } from '../../electron/core/ocr/engine';
+import { setRecLanes, setSealDropout, setStageMeter } from '../../electron/core/ocr/toggles';
 import { readPaper } from '../../electron/core/pages/reader';
 import { corpusBPlan } from '../../scripts/make-ocr-corpus-b';
 import { makePaperB, type PaperB } from '../../scripts/ocr-corpus-b/papers';
@@ -50,6 +51,34 @@ it('reads the hospital under the 财务专用章 whole, and did not without the 
     expect(without.fields.hospital?.value).not.toBe(want);
   } finally {
     setSealDropout(true);
+  }
+}, 300_000);
+
+it('looks through the seal in the second lane while this thread looks at the page, and reads the same as one lane', async () => {
+  const { data, info } = await sharp(photo.file)
+    .rotate()
+    .resize(2000, 2000, { fit: 'inside' })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const image = { data, width: info.width, height: info.height, channels: 3 as const };
+  const calls = new Map<string, number>();
+  setStageMeter({ add: (name) => calls.set(name, (calls.get(name) ?? 0) + 1) });
+  try {
+    setRecLanes(1);
+    const one = await ocrImage(image);
+    // Both detector looks here.
+    expect(calls.get('det.run')).toBe(2);
+    calls.clear();
+    setRecLanes(2);
+    const two = await ocrImage(image);
+    // The look through the seal ran in the lane's thread: this thread ran one and waited for the other.
+    expect(calls.get('det.run')).toBe(1);
+    expect(calls.get('det.wait')).toBe(1);
+    expect(two.segments).toEqual(one.segments);
+  } finally {
+    setStageMeter(null);
+    setRecLanes(2);
   }
 }, 300_000);
 

@@ -65,7 +65,7 @@ describe('one analysis per page', () => {
     });
     const work = workSince(before);
     // Three pages: three sniffs and three hashes; two photos decoded once each (a PDF has no pixel decode).
-    expect(work).toEqual({ sniffs: 3, hashes: 3, decodes: 2 });
+    expect(work).toEqual({ sniffs: 3, hashes: 3, decodes: 2, evaluations: 0 });
 
     // Read back from the database, not the import's echo.
     const [stored] = listDocuments(ws.db, claimId);

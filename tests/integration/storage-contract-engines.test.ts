@@ -337,6 +337,90 @@ describe.each<EngineKind>(['sqlite', 'postgres'])('storage contract on %s', (kin
     expect(await e.claimFacts.exists(id)).toBe(false);
   });
 
+  it.skipIf(skip)(
+    'kept verdicts: stored, and forgotten when a row they were made from changes, by any write',
+    async () => {
+      const claimant = await person('判定');
+      const bystander = await person('旁人');
+      const a = await e.claims.insert(claimFields(claimant), AT);
+      const b = await e.claims.insert(claimFields(bystander), AT);
+      const keep = async (...ids: number[]) => {
+        for (const id of ids)
+          await e.verdicts.put(
+            { claimId: id, evaluatedOn: '2026-10-01', basis: 'v1', summaryJson: `{"claim":${id}}` },
+            AT,
+          );
+      };
+      const held = async () => [...(await e.verdicts.of([a, b, 999_999])).keys()].sort((x, y) => x - y);
+      await keep(a, b);
+      expect(await e.verdicts.of([a])).toEqual(
+        new Map([[a, { claimId: a, evaluatedOn: '2026-10-01', basis: 'v1', summaryJson: `{"claim":${a}}` }]]),
+      );
+      await keep(a); // replaced, not doubled
+      expect(await held()).toEqual([a, b]);
+      // Each write below touches only claim a's rows: a's verdict goes, b's stays.
+      const onlyA = async (write: () => Promise<unknown>) => {
+        await keep(a);
+        await write();
+        expect(await held()).toEqual([b]);
+      };
+      await onlyA(() => e.claims.update(a, claimFields(claimant, { hospital: '华山医院' }), later(1)));
+      const p = (await e.people.person(claimant))!;
+      await onlyA(() => e.people.updatePerson(claimant, { ...p, name: '判定二' }, later(2)));
+      let docId = 0;
+      await onlyA(async () => {
+        docId = await e.documents.insert(
+          a,
+          'invoice',
+          'imported',
+          [
+            {
+              sha256: sha(71),
+              size: 10,
+              mime: 'image/jpeg',
+              originalName: 'a.jpg',
+              facts: invoiceFacts(sha(71), '0000717'),
+            },
+          ],
+          later(3),
+        );
+      });
+      const pageId = (await e.documents.document(docId))!.pages[0]!.id;
+      await onlyA(() => e.documents.setPageFacts(pageId, invoiceFacts(sha(71), '0000718')));
+      await onlyA(() => e.documents.setFieldCorrection(pageId, 'totalAmount', 12.5, later(4)));
+      await onlyA(() => e.documents.setConfirmation(docId, 'emergency_mark', true, later(5)));
+      await onlyA(() => e.claims.setPledgeSigned(a, true, later(6)));
+      await onlyA(() => e.claimFacts.recordChangeFacts(a, '2026-09-30', ['住院病历'], later(7)));
+      // Another claim taking the same invoice (same file, same number) forgets both.
+      await keep(a, b);
+      await e.documents.insert(
+        b,
+        'invoice',
+        'imported',
+        [
+          {
+            sha256: sha(71),
+            size: 10,
+            mime: 'image/jpeg',
+            originalName: 'b.jpg',
+            facts: invoiceFacts(sha(71), '0000718'),
+          },
+        ],
+        later(8),
+      );
+      expect(await held()).toEqual([]);
+      // a's paper removed: its invoice row goes, so b (which held the same invoice) is forgotten too.
+      await keep(a, b);
+      await e.documents.remove(docId, later(9));
+      expect(await held()).toEqual([]);
+      await keep(b);
+      // Marked deleted (an update of the claim row): forgotten.
+      await keep(a);
+      await e.claimFacts.setDeleted([a], later(10));
+      expect(await held()).toEqual([b]);
+    },
+  );
+
   it.skipIf(skip)('settings', async () => {
     expect(await e.settings.read('ui')).toBeNull();
     await e.settings.write('ui', '{"a":1}');

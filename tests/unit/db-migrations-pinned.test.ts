@@ -18,6 +18,8 @@ const PINNED: Record<number, [name: string, sha256: string]> = {
   70: ['pledge-signatures', '8d3f50330676d1b5c14c4fea62f7c8e1febb394fe7132ab5b9fd6018495fea63'],
   80: ['status-facts-and-trash', '8047f28d3495196c940ad170159bedf56f152379d283c10558a53aee595631e2'],
   90: ['row-versions-and-desks', '41bafaa5f48f1acb06b95f14aed68582f6efd6dd2ba75876b7c35b1407c47621'],
+  100: ['board-indexes', '5ce8a6a6080914643664940dab654a6f9b367c4745b90a3802f03c86c4033764'],
+  110: ['claim-verdicts', '90bab518f33013bd5c1ab9a49fcbf501231a5574a62b30c5d62ab8689004b2d5'],
 };
 
 describe('shipped migrations', () => {

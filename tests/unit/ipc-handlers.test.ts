@@ -167,7 +167,7 @@ describe('handlers on a real data folder', () => {
     const out = join(session.dir, 'out', '报销-worker.pdf');
     const progress: string[] = [];
     const worker = {
-      url: new URL('./support-ts-worker.mjs', import.meta.url),
+      url: new URL('../helpers/ts-worker.mjs', import.meta.url),
       argv: [resolve(import.meta.dirname, '../../electron/core/api/export-worker.ts')],
     };
     const r = await exportInWorker(worker, state.ws.dataDir, {

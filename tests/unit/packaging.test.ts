@@ -10,7 +10,8 @@ import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/tmp';
-import { unpackedPath } from '../../electron/core/ocr/engine';
+import { unpackedPath } from '../../electron/core/ocr/models';
+import { LANE_WORKER_FILE } from '../../electron/core/ocr/lane';
 
 interface BuilderConfig {
   files: string[];
@@ -208,10 +209,25 @@ describe('electron-builder.yml ships everything the app loads', () => {
   });
 });
 
-describe('the second recognition lane in the packaged app', () => {
-  // The lane is a worker thread of plain source that require()s onnxruntime-node by path. It is given the
-  // path in the unpacked copy, so it loads real files whether or not a worker thread can read the archive;
-  // that copy must then hold onnxruntime-node and everything it requires.
+describe('the second OCR lane in the packaged app', () => {
+  // The lane is a worker thread running a file of its own (electron/core/ocr/lane-worker.ts), found beside
+  // the bundle that starts it (lane.ts): the check worker and main process in dist/app/, the CLI's
+  // chunks one folder below dist/. It require()s onnxruntime-node by path, given the path in the unpacked
+  // copy, so it loads real files whether or not a worker thread can read the archive; that copy must then
+  // hold onnxruntime-node and everything it requires.
+  it('is built beside each bundle that starts it, and ships with the app', () => {
+    expect(builtFiles).toContain(`${appDir}/${LANE_WORKER_FILE}`);
+    expect(builtFiles).toContain(`dist/${LANE_WORKER_FILE}`);
+    expect(shipped(`${appDir}/${LANE_WORKER_FILE}`)).toBe(true);
+    // The OCR engine runs in the check worker, built into the same folder.
+    expect(builtFiles).toContain(`${appDir}/check-worker.mjs`);
+    // No package imported by the thread's file: it must run from wherever it is (the archive, dist/).
+    const entry = read('electron/core/ocr/lane-worker.ts');
+    const imports = [...entry.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => m[1]!);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const i of imports) expect(i.startsWith('node:') || i.startsWith('./'), i).toBe(true);
+  });
+
   it('maps the archive path to the unpacked copy, on Windows and POSIX paths', () => {
     expect(
       unpackedPath('/opt/ClaimDesk/resources/app.asar/node_modules/onnxruntime-node/dist/index.js'),

@@ -10,6 +10,8 @@ import { REPO_ROOT } from '../helpers/tmp';
 
 const PINNED: Record<number, [name: string, sha256: string]> = {
   10: ['create-schema', 'ba28d143d22cac2103f4525fbde16a9d5767f7b9db8d3435d751f89e5dd8e86f'],
+  20: ['board-indexes', 'f933ca47713a7f53d7caed460e43fc2076f776413ccd5d10b5d5d72faa2cb74a'],
+  30: ['claim-verdicts', '4ad3802687a5e1d78eff37d7f90c64eb1a5e90e2724a02466245f16948fc74a7'],
 };
 
 describe('shipped PostgreSQL migrations', () => {

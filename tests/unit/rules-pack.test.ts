@@ -238,12 +238,15 @@ describe('a broken pack is refused naming the bad field', () => {
   });
 });
 
-describe('the README example', () => {
-  it('the regional pack shown in the README loads and does what it says', () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(
-      readme.indexOf('<!-- section:evaluate -->'),
-      readme.indexOf('<!-- /section:evaluate -->'),
+describe('the documented example', () => {
+  it('the regional pack shown in docs/reference/evaluate.md loads and does what it says', () => {
+    const doc = readFileSync(
+      join(import.meta.dirname, '..', '..', 'docs', 'reference', 'evaluate.md'),
+      'utf8',
+    );
+    const section = doc.slice(
+      doc.indexOf('<!-- section:evaluate -->'),
+      doc.indexOf('<!-- /section:evaluate -->'),
     );
     const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
     expect(example).toBeDefined();

@@ -5,6 +5,7 @@
 // One module per concern under ./handlers/, registered from the table below. A new channel goes into the
 // concern it belongs to (or a new module and a row here): the compiler refuses a channel without a handler,
 // and createHandlers refuses a channel two concerns both answer.
+import { verdictWarmer } from '../claim-verdict';
 import { exportStoredClaim } from '../export/stored-claim';
 import { StackReadings } from '../import-stack';
 import { analyseInThread } from '../pages/pipeline';
@@ -65,6 +66,11 @@ export function createHandlers(
     produced: new Set<string>(),
     stackReadings: new StackReadings(),
   };
+  // The board's verdicts for today, made in idle turns from the start (a new day leaves every kept one stale).
+  if (platform.warmVerdicts) {
+    state.verdictWarmer = verdictWarmer(() => state.ws, ctx.today);
+    state.verdictWarmer.kick();
+  }
   const merged: Record<string, unknown> = {};
   for (const concern of CONCERNS) {
     for (const [method, handler] of Object.entries(concern(ctx))) {

@@ -307,6 +307,30 @@ export interface SettingsOps {
   write(key: string, valueJson: string): Promise<void>;
 }
 
+/**
+ * A claim's checklist verdict as the board shows it, kept with the claim (SQLite migration 0110, PostgreSQL
+ * 0030). What it says and when it still holds is decided above the contract (claim-verdict.ts); the engine
+ * stores it and forgets it whenever a row it was made from changes (the claim, its claimant, documents,
+ * pages, corrections, confirmations, pledge mark, requested items, its own invoice rows and other claims'
+ * rows of the same invoice), whatever code wrote that row.
+ */
+export interface StoredVerdict {
+  claimId: number;
+  /** The day (YYYY-MM-DD) it was made for. */
+  evaluatedOn: string;
+  /** What it was made with (rule packs, app version), as the maker words it. */
+  basis: string;
+  /** The verdict itself, as the maker serialised it. */
+  summaryJson: string;
+}
+
+export interface VerdictOps {
+  /** The stored verdicts of these claims; a claim without one (never made, or forgotten) is absent. */
+  of(claimIds: readonly number[]): Promise<Map<number, StoredVerdict>>;
+  /** Stores (or replaces) one claim's verdict. */
+  put(verdict: StoredVerdict, at: string): Promise<void>;
+}
+
 export interface VersionOps {
   /** A versioned row's version and last change, or null when the row does not exist. */
   stamp(row: VersionedRow, id: number): Promise<EditStamp | null>;
@@ -322,6 +346,7 @@ export interface Session {
   readonly search: SearchOps;
   readonly settings: SettingsOps;
   readonly versions: VersionOps;
+  readonly verdicts: VerdictOps;
   /**
    * Runs `fn` as one transaction (all its writes or none) and answers its value. `immediate` serialises
    * read-then-write sequences with every other immediate transaction of the store, across processes and desks

@@ -24,6 +24,7 @@ import { sqliteInvoices } from './store/invoices';
 import { householdWithStamp, personWithStamp, sqlitePeople } from './store/people';
 import { refreshSearchText } from './store/search';
 import { sqliteSettings } from './store/settings';
+import { sqliteVerdicts } from './store/verdicts';
 import { stampOf } from './store/versions';
 
 type Run = <R>(fn: (db: Db) => R, writes?: boolean) => Promise<R>;
@@ -73,6 +74,8 @@ const READS = new Set([
   'byRowId',
   'read',
   'stamp',
+  // verdicts
+  'of',
 ]);
 
 /** The synchronous module functions `(db, …args) => R` as the contract's `(…args) => Promise<R>`. */
@@ -105,6 +108,7 @@ function session(run: Run, transaction: Session['transaction']): Session {
     search: { refresh: (claimId) => run((db) => refreshSearchText(db, claimId), true) },
     settings: lift(sqliteSettings, run),
     versions: { stamp: (row, id) => run((db) => stampOf(db, row, id)) },
+    verdicts: lift(sqliteVerdicts, run),
     transaction,
   };
 }

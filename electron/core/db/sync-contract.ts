@@ -31,6 +31,7 @@ import type {
   SearchContributor,
   StatusChangeRow,
   StoredInvoice,
+  StoredVerdict,
 } from './contract';
 
 export type { Db, SearchContributor } from './contract';
@@ -198,6 +199,14 @@ export interface SyncSettingsStore {
   write(db: Db, key: string, valueJson: string): void;
 }
 
+/** Each claim's kept checklist verdict (contract.ts StoredVerdict says when the engine forgets one). */
+export interface SyncVerdictStore {
+  /** The stored verdicts of these claims; a claim without one (never made, or forgotten) is absent. */
+  of(db: Db, claimIds: readonly number[]): Map<number, StoredVerdict>;
+  /** Stores (or replaces) one claim's verdict. */
+  put(db: Db, verdict: StoredVerdict, at: string): void;
+}
+
 /** The facts beside a claim's status, and its place off the board (archived; deleted awaiting purge). */
 export interface SyncClaimFactsStore {
   /** Gives the claim's latest status change its day and the items asked for with it. */
@@ -239,4 +248,5 @@ export interface SyncStorage {
   invoices: SyncInvoiceStore;
   search: SyncSearchStore;
   settings: SyncSettingsStore;
+  verdicts: SyncVerdictStore;
 }

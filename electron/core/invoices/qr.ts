@@ -9,6 +9,8 @@ import { decodeImage, type DecodedImage } from '../quality/decode';
 
 /** Longest side, in pixels, of each attempt, largest first; the original size is tried when smaller. */
 export const QR_ATTEMPT_SIDES = [2400, 1600, 1000, 640] as const;
+/** The attempt decodeQrInGrey makes first. */
+const QR_FIRST_SIDE = 1000;
 
 type QrDecoder = (grey: Uint8ClampedArray, width: number, height: number) => string | null;
 
@@ -73,8 +75,11 @@ export async function decodeQrInPicture(
 }
 
 /**
- * Tries the QR reader on an already decoded grey plane (the page pipeline's analysis raster): at its own
- * size, then at the smaller attempt sizes, resampled from memory; the file is not decoded again.
+ * Tries the QR reader on an already decoded grey plane (the page pipeline's analysis raster), resampled from
+ * memory (the file is not decoded again): at 1000 px first, then at its own size, then at the other smaller
+ * attempt sizes. The same attempts as own-size-first, cheapest likely one first: on 27 invoice photos (OCR
+ * corpora A and B, the OCR bench's) 1000 px found 11 of the 12 QR codes at ~10 ms of CPU, the own 2000 px
+ * size all 12 at ~50 ms; the code a QR carries is the same at every size.
  */
 export async function decodeQrInGrey(
   grey: Uint8Array,
@@ -85,23 +90,32 @@ export async function decodeQrInGrey(
   const sharp = await loadSharp();
   const longest = Math.max(width, height);
   const smaller = QR_ATTEMPT_SIDES.filter((s) => s < longest);
+  const first = smaller.includes(QR_FIRST_SIDE) ? [QR_FIRST_SIDE] : [];
+  for (const side of first) {
+    const text = await tryAt(side);
+    if (text !== null) return text;
+  }
   const own = tryDecode(new Uint8ClampedArray(grey.buffer, grey.byteOffset, width * height), width, height);
   if (own !== null) return own;
-  for (const side of smaller) {
+  for (const side of smaller.filter((s) => !first.includes(s))) {
+    const text = await tryAt(side);
+    if (text !== null) return text;
+  }
+  return null;
+
+  async function tryAt(side: number): Promise<string | null> {
     const { data, info } = await sharp(grey, { raw: { width, height, channels: 1 } })
       .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new Error(`grey resample gave ${info.channels} channels`);
-    const text = tryDecode(
+    return tryDecode(
       new Uint8ClampedArray(data.buffer, data.byteOffset, info.width * info.height),
       info.width,
       info.height,
     );
-    if (text !== null) return text;
   }
-  return null;
 }
 
 /** The text of the first QR code found in an image file, or null when none can be read. */

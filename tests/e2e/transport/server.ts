@@ -32,6 +32,16 @@ const RENDERER_DIR = join(ROOT, 'dist', 'app', 'renderer');
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const MAX_CALL_BYTES = 90 * 1024 * 1024;
 
+// One check worker for every test server of this Playwright worker process, as the desktop app keeps one for
+// its whole life: the OCR models load once per process (3–12 s each time on this machine), not once per test.
+// It holds no per-folder state (each job names its file), so tests stay independent; an idle worker is unref'd
+// and does not keep the process alive.
+let sharedPageChecks: PageCheckWorker | null = null;
+function pageChecksForThisProcess(): PageCheckWorker {
+  sharedPageChecks ??= new PageCheckWorker({ url: join(ROOT, 'dist', 'app', 'check-worker.mjs') });
+  return sharedPageChecks;
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -91,7 +101,7 @@ export async function startTestServer(options: { dataDir: string; today?: string
   const grants = new FileGrants();
   // The same worker threads as the desktop app (built into dist/ by `npm run test:e2e`): photo checks in one
   // long-lived worker, each export in its own, with the progress they relay.
-  const pageChecks = new PageCheckWorker({ url: join(ROOT, 'dist', 'app', 'check-worker.mjs') });
+  const pageChecks = pageChecksForThisProcess();
   const exportWorker = { url: join(ROOT, 'dist', 'app', 'export-worker.mjs') };
   const liveChecks = new LiveFrameWorker({ url: join(ROOT, 'dist', 'app', 'live-worker.mjs') });
   const handlers = createHandlers(
@@ -197,7 +207,7 @@ export async function startTestServer(options: { dataDir: string; today?: string
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      await pageChecks.close();
+      // The check worker stays for the next test of this process (see pageChecksForThisProcess).
       await liveChecks.close();
       state.ws.close();
     },

@@ -2,6 +2,7 @@
 // editing, status moves (材料齐全 only on the engine's verdict), archive and the trash with its undo window.
 import { claimDeadline, evaluateStoredClaim } from '../../claim-evaluation';
 import { matchingClaimIds } from '../../claim-selection';
+import { claimVerdicts } from '../../claim-verdict';
 import { assertClaimEditable } from '../../claim-lock';
 import {
   requestedItem,
@@ -33,6 +34,7 @@ import {
 } from '../../repo';
 import { isReadyToSubmit } from '../../../../shared/evaluation';
 import type { ClaimSummary } from '../../../../shared/ipc';
+import type { Person } from '../../../../shared/schemas';
 import { isReadOnlyStatus, type ClaimStatus } from '../../../../shared/lifecycle';
 import type { ApiHandlers } from '../dispatch';
 import type { HandlerContext } from './context';
@@ -70,29 +72,33 @@ export function claimHandlers(ctx: HandlerContext) {
       const counts = documentCounts(db(), ids);
       const since = statusSince(db(), ids);
       const t = today();
-      const idTails = new Map<number, string>();
+      // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take, kept
+      // with each claim (claim-verdict.ts): a page costs no evaluation unless a claim changed since.
+      const verdicts = claimVerdicts(
+        state.ws,
+        page.items.filter((c) => !isReadOnlyStatus(c.status)).map((c) => c.id),
+        t,
+      );
+      // Each claimant read once per page (a desk's page often holds one family's claims many times).
+      const claimants = new Map<number, Person>();
       const items: ClaimSummary[] = [];
       for (const c of page.items) {
         const pid = c.fields.claimantId;
-        if (!idTails.has(pid)) idTails.set(pid, getPerson(db(), pid).idNumber.replace(/\s/g, '').slice(-4));
-        // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take.
-        let checklist: ClaimSummary['checklist'] = null;
-        if (!isReadOnlyStatus(c.status)) {
-          const report = await evaluateStoredClaim(state.ws, c.id, { today: t });
-          checklist = {
-            missing: report.requirements.filter((r) => r.status !== 'satisfied').length,
-            ready: isReadyToSubmit(report),
-          };
-        }
+        let claimant = claimants.get(pid);
+        if (!claimant) claimants.set(pid, (claimant = getPerson(db(), pid)));
+        const v = verdicts.get(c.id);
+        const checklist: ClaimSummary['checklist'] = v ? { missing: v.unsatisfied, ready: v.ready } : null;
         items.push({
           ...c,
-          deadline: claimDeadline(state.ws, c, t),
+          deadline: claimDeadline(state.ws, c, t, claimant.insuredRegion),
           documentCount: counts.get(c.id) ?? 0,
           statusSince: since.get(c.id) ?? null,
-          claimantIdTail: idTails.get(pid) ?? '',
+          claimantIdTail: claimant.idNumber.replace(/\s/g, '').slice(-4),
           checklist,
         });
       }
+      // A new day since the last pass (the app left open overnight): make the rest ahead of the board.
+      state.verdictWarmer?.kick();
       return { ...page, items };
     },
     async listClaimIds(req) {

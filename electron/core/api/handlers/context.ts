@@ -1,6 +1,7 @@
 // What every concern's handlers share: the open workspace, the shell around them (`Platform`), the file
 // grants, how exports and page analysis run, and the per-session memory (what was exported, what a stack
 // drop read). Built once by createHandlers (../handlers.ts) and handed to each concern module.
+import type { VerdictWarmer } from '../../claim-verdict';
 import type { CallContext } from '../dispatch';
 import type { FileGrants } from '../grants';
 import type { Db } from '../../db/contract';
@@ -30,6 +31,11 @@ export interface Platform {
   chooseDataFolder?(): Promise<string | null>;
   /** Remembers the new data folder and restarts on it (the desktop app). */
   switchDataFolder?(dataDir: string): Promise<void>;
+  /**
+   * Make the board's verdicts ahead of it in idle turns (claim-verdict.ts verdictWarmer): the desktop app.
+   * Off by default, so tests count exactly the evaluations their own calls cause.
+   */
+  warmVerdicts?: boolean;
 }
 
 /** How the bundle is built: in this thread (CLI, tests) or in a worker thread (the desktop app). */
@@ -42,6 +48,8 @@ export interface ApiState {
   ws: Workspace;
   /** Told when a restore replaced the open workspace (the app restarts its backup schedule on it). */
   onReplaced?: (ws: Workspace) => void;
+  /** Set by createHandlers when the platform warms verdicts (tests wait on its idle()). */
+  verdictWarmer?: VerdictWarmer;
 }
 
 export interface HandlerContext {

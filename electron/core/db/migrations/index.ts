@@ -9,6 +9,8 @@ import m0060 from './0060-fiscal-invoices';
 import m0070 from './0070-pledge-signatures';
 import m0080 from './0080-status-facts-and-trash';
 import m0090 from './0090-row-versions-and-desks';
+import m0100 from './0100-board-indexes';
+import m0110 from './0110-claim-verdicts';
 
 export interface Migration {
   readonly version: number;
@@ -26,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'pledge-signatures', sql: m0070 },
   { version: 80, name: 'status-facts-and-trash', sql: m0080 },
   { version: 90, name: 'row-versions-and-desks', sql: m0090 },
+  { version: 100, name: 'board-indexes', sql: m0100 },
+  { version: 110, name: 'claim-verdicts', sql: m0110 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

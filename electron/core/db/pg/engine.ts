@@ -21,6 +21,7 @@ import { assertTrigramsSeeChinese, migratePg, pgSchemaVersion } from './migrate'
 import { pgPeople } from './people';
 import { refreshSearch } from './search';
 import { pgSettings } from './settings';
+import { pgVerdicts } from './verdicts';
 import { pgStamp } from './versions';
 
 /** The advisory lock `immediate` transactions take ('CDIMMEDI' would not fit: any agreed constant serves). */
@@ -156,6 +157,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       search: { refresh: (claimId) => cx().atomic((c) => refreshSearch(c, claimId)) },
       settings: bind(pgSettings, cx),
       versions: { stamp: (row, id) => pgStamp(cx(), row, id) },
+      verdicts: bind(pgVerdicts, cx),
       transaction,
     };
   }

@@ -9,6 +9,7 @@ import { sqliteInvoices } from './invoices';
 import { sqlitePeople } from './people';
 import { sqliteSearch } from './search';
 import { sqliteSettings } from './settings';
+import { sqliteVerdicts } from './verdicts';
 
 export const store: SyncStorage = {
   engine: sqliteEngine,
@@ -19,4 +20,5 @@ export const store: SyncStorage = {
   invoices: sqliteInvoices,
   search: sqliteSearch,
   settings: sqliteSettings,
+  verdicts: sqliteVerdicts,
 };
