@@ -5,7 +5,8 @@
 // @gutenye/ocr-node and tesseract), ocr-stages (where the time of one read goes, per stage), stack (11 papers
 // sorted and read vs the same-model OCR alone), startup (CLI
 // start-up vs `node -e 0`), import (window responsiveness while 20 photos are imported,
-// tests/e2e/import-responsiveness.spec.ts). Each lives in its own file and exports run().
+// tests/e2e/import-responsiveness.spec.ts), camera (the live checks per preview frame, the preview's frame
+// rate while analysing, capture-to-sorted). Each lives in its own file and exports run().
 const SECTIONS = [
   'db',
   'board',
@@ -17,6 +18,7 @@ const SECTIONS = [
   'stack',
   'startup',
   'import',
+  'camera',
   'db-desks',
 ] as const;
 // `db` is the board on both engines (issue 23): SQLite (db.ts) then the engines side by side (db-engines.ts:

@@ -70,6 +70,15 @@ if (!nodeOnly) {
       format: 'esm',
     });
   }
+  if (existsSync(`${root}/electron/core/api/live-worker.ts`)) {
+    // …and runs the live checks on camera preview frames in a third, so neither waits on the other.
+    await build({
+      ...common,
+      entryPoints: ['electron/core/api/live-worker.ts'],
+      outfile: 'dist/app/live-worker.mjs',
+      format: 'esm',
+    });
+  }
   if (existsSync(`${root}/electron/preload/index.ts`)) {
     // Sandboxed preload scripts must be CommonJS and may only require 'electron'.
     await build({

@@ -2,12 +2,13 @@
 // Channel names, payload types and the window.claimdesk API type are all derived from this one map, so the
 // preload, the main-side handlers, the test transport and the renderer can never disagree.
 import { z } from 'zod';
+import { CAPTURE_TYPES, LiveFrameRequest, LiveVerdict, MAX_CAPTURE_BYTES } from './capture';
 import { ApplicantRelation, CareSetting, DocumentKind, FilingType } from './domain';
 import { ChecklistTally, EvaluationReport } from './evaluation';
 import { TypedFields } from './field-corrections';
 import { Fields } from './fields';
 import { ClaimStatus } from './lifecycle';
-import { QualityReport } from './quality';
+import { Finding, QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, IsoDate, Person, StatusChange } from './schemas';
 import { StackPlacement } from './stack';
 
@@ -284,6 +285,8 @@ export const StackReading = z.object({
   /** null when the print does not say clearly (the page will wait under 其他材料 for the person). */
   kind: DocumentKind.nullable(),
   fields: Fields,
+  /** Why the photo should be taken again: the checks' errors (the camera marks it 重拍); empty when it passed. */
+  retake: z.array(Finding).optional(),
 });
 export type StackReading = z.infer<typeof StackReading>;
 
@@ -580,6 +583,28 @@ export const IPC = {
     Thumbnail,
   ),
   getPageQuality: channel('pages:quality', z.object({ pageId: Id }), QualityReport.nullable()),
+
+  /**
+   * The photo checks on one camera preview frame (in main's live worker): the one instruction to show, the
+   * paper's outline, whether it is still and whether it is the paper last taken (shared/capture.ts).
+   */
+  analyseLiveFrame: channel('camera:frame', LiveFrameRequest, LiveVerdict),
+  /**
+   * Keeps a photo the camera took in the data folder (captures/) and grants it like a dropped file: it then
+   * takes the normal path (importStack on a claim, readStack on 新建报销). Kept until its bytes are stored.
+   */
+  saveCapture: channel(
+    'camera:capture',
+    z.object({
+      type: z.enum(CAPTURE_TYPES),
+      /** base64 of the photo's bytes as the camera gave them. */
+      photo: z
+        .string()
+        .min(1)
+        .max(Math.ceil(MAX_CAPTURE_BYTES / 3) * 4),
+    }),
+    FileGrant,
+  ),
 
   exportBundle: channel(
     'bundle:export',

@@ -7,6 +7,7 @@ import { DocumentKind } from '../../shared/domain';
 import type { ImportRejection, StackImportResult } from '../../shared/ipc';
 import type { StackPlacement } from '../../shared/stack';
 import type { PageFacts } from '../../shared/page-facts';
+import type { Finding } from '../../shared/quality';
 import type { Fields } from '../../shared/fields';
 import type { Claim, ClaimDocument } from '../../shared/schemas';
 import { assertClaimEditable } from './claim-lock';
@@ -98,6 +99,8 @@ export interface StackFileReading {
   kind: DocumentKind | null;
   /** What the reader found on it (the form is pre-filled from the invoices'). */
   fields: Fields;
+  /** Why the photo should be taken again: the checks' errors (the camera marks it 重拍). */
+  retake: Finding[];
 }
 
 /**
@@ -174,6 +177,7 @@ export async function readStack(
         name: file.name,
         kind: placedKind(looked.facts),
         fields: looked.facts.fields ?? {},
+        retake: (looked.facts.quality?.findings ?? []).filter((f) => f.severity === 'error'),
       });
     } else rejected.push(looked.rejection);
     req.onProgress?.(index + 1, req.files.length);

@@ -8,6 +8,7 @@ import { ClaimDeskError } from '../core/errors';
 import { FileGrants } from '../core/api/grants';
 import { PageCheckWorker } from '../core/api/check-in-worker';
 import { exportInWorker } from '../core/api/export-in-worker';
+import { LiveFrameWorker } from '../core/api/live-in-worker';
 import { createHandlers, type ApiState } from '../core/api/handlers';
 import { startBackupSchedule } from '../core/backup-schedule';
 import { defaultDataDir } from '../core/paths';
@@ -115,17 +116,21 @@ async function start(): Promise<void> {
   const workerUrl = join(distDir, 'export-worker.mjs');
   // Photo checks during import run in one long-lived worker, so a multi-file drop never stalls the window.
   const pageChecks = new PageCheckWorker({ url: join(distDir, 'check-worker.mjs') });
+  // The camera's live checks in another, so a paper being read never holds up the preview's instruction.
+  const liveChecks = new LiveFrameWorker({ url: join(distDir, 'live-worker.mjs') });
   const handlers = createHandlers(
     state,
     electronPlatform(app.getVersion(), () => mainWindow),
     grants,
     (ws, opts) => exportInWorker({ url: workerUrl }, ws.dataDir, opts),
     () => pageChecks.check,
+    liveChecks.analyse,
   );
   registerIpc(handlers, grants, trustedIds);
   app.on('will-quit', () => {
     backups.stop();
     void pageChecks.close();
+    void liveChecks.close();
     state.ws.close();
   });
 

@@ -156,10 +156,58 @@ export function isAllowedRequestUrl(url: unknown): boolean {
   return url.startsWith('data:image/') || url.startsWith('devtools://');
 }
 
-/** Denies camera, microphone, notifications, geolocation … and blocks every request that leaves the app. */
+/** What Electron tells the permission handlers about a request or check (only what the camera rule reads). */
+export interface PermissionDetails {
+  isMainFrame?: boolean;
+  requestingUrl?: string;
+  securityOrigin?: string;
+  /** Request: the media a getUserMedia call wants. */
+  mediaTypes?: readonly string[];
+  /** Check: the one kind of media asked about (device labels, a permission query). */
+  mediaType?: string;
+}
+
+/**
+ * The one permission the window gets: the camera, for the capture view (issue 24). Only a request from the
+ * app's own page in its main frame, and only for video: a call that also asks for the microphone is refused
+ * whole (ClaimDesk never records sound).
+ */
+export function isCameraRequest(permission: unknown, details: PermissionDetails | undefined): boolean {
+  if (permission !== 'media' || !details || details.isMainFrame !== true) return false;
+  if (!isAppUrl(details.requestingUrl)) return false;
+  if (details.securityOrigin !== undefined && !isAppUrl(details.securityOrigin)) return false;
+  const types = details.mediaTypes;
+  return Array.isArray(types) && types.length > 0 && types.every((t) => t === 'video');
+}
+
+/**
+ * The matching permission check (Chromium asks before it shows camera names and before getUserMedia): yes
+ * only for video, asked by the app's own page in its main frame.
+ */
+export function isCameraCheck(
+  permission: unknown,
+  requestingOrigin: unknown,
+  details: PermissionDetails | undefined,
+): boolean {
+  if (permission !== 'media' || !details || details.isMainFrame !== true || details.mediaType !== 'video')
+    return false;
+  if (!isAppUrl(requestingOrigin)) return false;
+  if (details.requestingUrl !== undefined && !isAppUrl(details.requestingUrl)) return false;
+  return details.securityOrigin === undefined || isAppUrl(details.securityOrigin);
+}
+
+/**
+ * Denies microphone, notifications, geolocation, every device chooser … — all but the camera's video for
+ * the app's own page — and blocks every request that leaves the app.
+ */
 export function hardenSession(session: SessionLike): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(isCameraRequest(permission, details as PermissionDetails | undefined)),
+  );
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isCameraCheck(permission, requestingOrigin, details as PermissionDetails | undefined),
+  );
+  // HID, USB and serial devices: none. A camera is not one of them (it goes through the media permission).
   session.setDevicePermissionHandler?.(() => false);
   session.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequestUrl(details.url) }),

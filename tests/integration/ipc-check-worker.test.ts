@@ -142,7 +142,8 @@ describe('photo checks in a worker thread', () => {
     const file = { path: join(SAMPLES, 'invoice.jpg'), kind: 'medical_record', displayName: 'a.jpg' };
     const pending = doomed.check(file);
     // Stands in for a crash: the worker thread goes away with a job outstanding.
-    await (doomed as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    const jobs = (doomed as unknown as { jobs: { current: { terminate(): Promise<number> } } }).jobs;
+    await jobs.current.terminate();
     await expect(pending).rejects.toMatchObject({ zh: expect.stringContaining('照片检查意外中断') });
     const again = await doomed.check(file);
     expect(again.quality?.verdict).toBeDefined();

@@ -8,6 +8,8 @@ import {
   hardenSession,
   hardenWebContents,
   isAllowedRequestUrl,
+  isCameraCheck,
+  isCameraRequest,
   isAppUrl,
   isTrustedSender,
   rendererFileFor,
@@ -153,10 +155,13 @@ describe('hardenWebContents', () => {
 });
 
 describe('hardenSession', () => {
+  type Details = Record<string, unknown> | undefined;
   function fakeSession() {
     const s = {
-      request: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
-      check: null as null | (() => boolean),
+      request: null as
+        null | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details?: Details) => void),
+      check: null as
+        null | ((wc?: unknown, permission?: string, origin?: string, details?: Details) => boolean),
       device: null as null | (() => boolean),
       before: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
     };
@@ -168,6 +173,12 @@ describe('hardenSession', () => {
     } as never);
     return s;
   }
+  const ask = (permission: string, details?: Details): boolean | null => {
+    let granted: boolean | null = null;
+    fakeSession().request?.({}, permission, (ok) => (granted = ok), details);
+    return granted;
+  };
+  const APP_PAGE = { isMainFrame: true, requestingUrl: APP_ENTRY_URL };
 
   it.each([
     'media',
@@ -178,12 +189,71 @@ describe('hardenSession', () => {
     'fileSystem',
     'hid',
     'usb',
-  ])('refuses the %s permission', (permission) => {
+    'display-capture',
+    'speaker-selection',
+  ])('refuses the %s permission asked without details', (permission) => {
     const s = fakeSession();
     let granted: boolean | null = null;
     s.request?.({}, permission, (ok) => (granted = ok));
     expect(granted).toBe(false);
     expect(s.check?.()).toBe(false);
+    expect(s.device?.()).toBe(false);
+  });
+
+  it("grants the camera's video to the app's own page, and nothing else", () => {
+    // getUserMedia({ video }) from the window: the one permission the app gives (the capture view).
+    expect(ask('media', { ...APP_PAGE, mediaTypes: ['video'], securityOrigin: 'app://claimdesk/' })).toBe(
+      true,
+    );
+    expect(isCameraRequest('media', { ...APP_PAGE, mediaTypes: ['video'] })).toBe(true);
+  });
+
+  it.each([
+    ['the microphone', { ...APP_PAGE, mediaTypes: ['audio'] }],
+    ['camera and microphone together', { ...APP_PAGE, mediaTypes: ['video', 'audio'] }],
+    ['no media named', { ...APP_PAGE, mediaTypes: [] }],
+    ['a sub-frame', { isMainFrame: false, requestingUrl: APP_ENTRY_URL, mediaTypes: ['video'] }],
+    ['a remote page', { isMainFrame: true, requestingUrl: 'https://example.com/', mediaTypes: ['video'] }],
+    ['a local file', { isMainFrame: true, requestingUrl: 'file:///tmp/x.html', mediaTypes: ['video'] }],
+    [
+      'a look-alike host',
+      { isMainFrame: true, requestingUrl: 'app://claimdesk.evil/', mediaTypes: ['video'] },
+    ],
+    [
+      'the app page framed by another origin',
+      { ...APP_PAGE, mediaTypes: ['video'], securityOrigin: 'https://example.com' },
+    ],
+    ['no details', undefined],
+  ] as const)('refuses the camera for %s', (_name, details) => {
+    expect(ask('media', details as Details)).toBe(false);
+  });
+
+  it.each(['geolocation', 'notifications', 'display-capture', 'fullscreen', 'openExternal'])(
+    'refuses %s even to the app page',
+    (permission) => {
+      expect(ask(permission, { ...APP_PAGE, mediaTypes: ['video'] })).toBe(false);
+    },
+  );
+
+  it('answers the permission check for camera names the same way: video, app page, main frame', () => {
+    const s = fakeSession();
+    const check = (permission: string, origin: string, details: Details) =>
+      s.check?.({}, permission, origin, details);
+    expect(check('media', 'app://claimdesk', { ...APP_PAGE, mediaType: 'video' })).toBe(true);
+    expect(check('media', 'app://claimdesk', { ...APP_PAGE, mediaType: 'audio' })).toBe(false);
+    expect(check('media', 'app://claimdesk', { ...APP_PAGE, mediaType: 'unknown' })).toBe(false);
+    expect(check('media', 'app://claimdesk', { isMainFrame: false, mediaType: 'video' })).toBe(false);
+    expect(check('media', 'https://example.com', { ...APP_PAGE, mediaType: 'video' })).toBe(false);
+    expect(
+      check('media', 'app://claimdesk', {
+        isMainFrame: true,
+        requestingUrl: 'file:///x',
+        mediaType: 'video',
+      }),
+    ).toBe(false);
+    expect(check('geolocation', 'app://claimdesk', { ...APP_PAGE, mediaType: 'video' })).toBe(false);
+    expect(isCameraCheck('media', 'app://claimdesk', undefined)).toBe(false);
+    // Devices behind a chooser (HID, USB, serial) stay refused: a camera is not one of them.
     expect(s.device?.()).toBe(false);
   });
 

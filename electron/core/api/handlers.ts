@@ -9,17 +9,20 @@ import { verdictWarmer } from '../claim-verdict';
 import { exportStoredClaim } from '../export/stored-claim';
 import { StackReadings } from '../import-stack';
 import { analyseInThread } from '../pages/pipeline';
+import { analyseLiveFrame } from '../quality/live';
 import { localToday } from '../rules/dates';
 import type { ApiHandlers } from './dispatch';
 import { FileGrants } from './grants';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
+import { cameraHandlers } from './handlers/camera';
 import { checklistHandlers } from './handlers/checklist';
 import { claimHandlers } from './handlers/claims';
 import type { ApiState, CheckerFactory, ExportRunner, HandlerContext, Platform } from './handlers/context';
 import { documentHandlers } from './handlers/documents';
 import { exportHandlers } from './handlers/exports';
 import { peopleHandlers } from './handlers/people';
+import type { LiveAnalyser } from './live-in-worker';
 
 export type { ApiState, CheckerFactory, ExportRunner, Platform } from './handlers/context';
 export { THUMBNAIL_DEFAULT_SIZE } from './handlers/documents';
@@ -31,6 +34,7 @@ const CONCERNS = [
   claimHandlers,
   checklistHandlers,
   documentHandlers,
+  cameraHandlers,
   exportHandlers,
   backupHandlers,
 ] as const;
@@ -47,6 +51,8 @@ export function createHandlers(
   runExport: ExportRunner = exportStoredClaim,
   // Pages are analysed in this thread unless the shell runs them elsewhere (the app's check worker).
   checkerOf: CheckerFactory = () => analyseInThread,
+  // The camera's live checks likewise (the app's live worker, apart from the check worker).
+  analyseLive: LiveAnalyser = async (frame) => analyseLiveFrame(frame),
 ): ApiHandlers {
   const ctx: HandlerContext = {
     state,
@@ -54,6 +60,7 @@ export function createHandlers(
     grants,
     runExport,
     analyser: () => checkerOf(state.ws),
+    analyseLive,
     today: () => platform.today?.() ?? localToday(),
     db: () => state.ws.db,
     produced: new Set<string>(),

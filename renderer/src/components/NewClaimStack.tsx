@@ -8,6 +8,7 @@ import { stackSummary } from '../../../shared/stack';
 import { call } from '../api';
 import { useApp } from '../app-context';
 import { DropZone } from './DropZone';
+import { NewClaimCamera } from './camera';
 import { DropNotesView, DropProgress, useFileDrop } from './useFileDrop';
 
 export interface DroppedStack {
@@ -71,6 +72,7 @@ export function NewClaimStack({
         disabled={disabled || busy}
         onFiles={receive}
       />
+      <NewClaimCamera stack={stack} disabled={disabled || busy} onRead={onRead} onRemove={onRemove} />
       <DropProgress progress={drop.progress} verb={['正在识别', 'Reading']} />
       <DropNotesView notes={drop.notes} />
       {error && (

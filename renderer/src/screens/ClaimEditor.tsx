@@ -8,6 +8,7 @@ import { useApp } from '../app-context';
 import { ExportPanel } from '../components/ExportPanel';
 import { PageMarksContext } from '../components/FieldPanel';
 import { StackDrop } from '../components/StackDrop';
+import { ClaimCamera } from '../components/camera';
 import { useFileDrop } from '../components/useFileDrop';
 import { AnswersPanel } from './claim/AnswersPanel';
 import { ChecklistPanel } from './claim/ChecklistPanel';
@@ -48,6 +49,7 @@ export function ClaimEditor({
                 initialPlaced={stack}
               />
             )}
+            {!locked && <ClaimCamera claimId={claimId} disabled={drop.busy !== null} onChanged={reload} />}
             <AnswersPanel detail={detail} locked={locked} onChanged={reload} />
             <ChecklistPanel
               detail={detail}

@@ -10,6 +10,7 @@ import { PROGRESS_CHANNEL, type ProgressEvent } from '../../../shared/ipc';
 import { dispatch, toIpcError } from '../../../electron/core/api/dispatch';
 import { PageCheckWorker } from '../../../electron/core/api/check-in-worker';
 import { exportInWorker } from '../../../electron/core/api/export-in-worker';
+import { LiveFrameWorker } from '../../../electron/core/api/live-in-worker';
 import { FileGrants } from '../../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../../electron/core/api/handlers';
 import { openWorkspace } from '../../../electron/core/workspace';
@@ -29,6 +30,7 @@ export interface TestServer {
 const ROOT = resolve(import.meta.dirname, '../../..');
 const RENDERER_DIR = join(ROOT, 'dist', 'app', 'renderer');
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const MAX_CALL_BYTES = 90 * 1024 * 1024;
 
 // One check worker for every test server of this Playwright worker process, as the desktop app keeps one for
 // its whole life: the OCR models load once per process (3–12 s each time on this machine), not once per test.
@@ -101,12 +103,14 @@ export async function startTestServer(options: { dataDir: string; today?: string
   // long-lived worker, each export in its own, with the progress they relay.
   const pageChecks = pageChecksForThisProcess();
   const exportWorker = { url: join(ROOT, 'dist', 'app', 'export-worker.mjs') };
+  const liveChecks = new LiveFrameWorker({ url: join(ROOT, 'dist', 'app', 'live-worker.mjs') });
   const handlers = createHandlers(
     state,
     platform,
     grants,
     (ws, opts) => exportInWorker(exportWorker, ws.dataDir, opts),
     () => pageChecks.check,
+    liveChecks.analyse,
   );
   // The browser page is the test's own: CSP identical to the app's except that it may fetch its origin.
   const csp = contentSecurityPolicy({ 'connect-src': "'self'" });
@@ -119,7 +123,8 @@ export async function startTestServer(options: { dataDir: string; today?: string
         const method = url.pathname.slice('/api/call/'.length);
         let payload: unknown;
         try {
-          const raw = (await readBody(req, 1024 * 1024)).toString('utf8');
+          // Calls are small but for the camera's: a preview frame (~1 MB) and a photo taken (up to ~85 MB).
+          const raw = (await readBody(req, MAX_CALL_BYTES)).toString('utf8');
           payload = raw ? JSON.parse(raw) : {};
         } catch {
           return send(
@@ -203,6 +208,7 @@ export async function startTestServer(options: { dataDir: string; today?: string
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       // The check worker stays for the next test of this process (see pageChecksForThisProcess).
+      await liveChecks.close();
       state.ws.close();
     },
   };

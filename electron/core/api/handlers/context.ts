@@ -7,6 +7,7 @@ import type { FileGrants } from '../grants';
 import type { Db } from '../../db/contract';
 import type { StoredExportOptions, StoredExportResult } from '../../export/stored-claim';
 import type { StackReadings } from '../../import-stack';
+import type { LiveAnalyser } from '../live-in-worker';
 import type { PageAnalyser } from '../../pages/analyse';
 import type { Workspace } from '../../workspace';
 import type { ProgressEvent } from '../../../../shared/ipc';
@@ -58,6 +59,8 @@ export interface HandlerContext {
   runExport: ExportRunner;
   /** The page analyser for the open workspace (this thread, or the app's check worker). */
   analyser(): PageAnalyser;
+  /** The live checks on a camera preview frame (this thread, or the app's live worker). */
+  analyseLive: LiveAnalyser;
   /** Today as YYYY-MM-DD: the platform's (tests fix it) or the local date. */
   today(): string;
   /** The open workspace's database (a restore replaces it, so it is looked up on every call). */

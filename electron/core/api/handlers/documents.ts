@@ -47,7 +47,13 @@ export function documentHandlers(ctx: HandlerContext) {
         onProgress: fileProgress(call, 'import', files),
       });
       return {
-        read: read.map((r) => ({ token: req.files[r.index]!, name: r.name, kind: r.kind, fields: r.fields })),
+        read: read.map((r) => ({
+          token: req.files[r.index]!,
+          name: r.name,
+          kind: r.kind,
+          fields: r.fields,
+          retake: r.retake,
+        })),
         rejected,
       };
     },
