@@ -60,7 +60,7 @@ async function scenes(): Promise<Shot[]> {
 async function liveChecks(): Promise<void> {
   const tmp = makeTempDir('claimdesk-bench-camera-');
   const worker = new LiveFrameWorker({
-    url: new URL('../tests/unit/support-ts-worker.mjs', import.meta.url),
+    url: new URL('../tests/helpers/ts-worker.mjs', import.meta.url),
     argv: [resolve(REPO, 'electron/core/api/live-worker.ts')],
   });
   try {

@@ -19,7 +19,7 @@ import { seedSampleClaim } from '../helpers/sample-claim';
 import { makeTempDir } from '../helpers/tmp';
 
 const WORKER = {
-  url: new URL('../unit/support-ts-worker.mjs', import.meta.url),
+  url: new URL('../helpers/ts-worker.mjs', import.meta.url),
   argv: [resolve(import.meta.dirname, '../../electron/core/api/live-worker.ts')],
 };
 const W = 1600;
