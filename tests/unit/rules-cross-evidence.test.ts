@@ -81,13 +81,14 @@ describe('severity follows evidence', () => {
     const receipt = (printedAt: string) =>
       problems('invoice', [
         box('收款人（签章）：', 700, 800, 220),
-        box('2026-09-28', 1000, 800, 200),
+        box('2026-08-28', 1000, 800, 200),
         box(`打印时间：${printedAt} 18:41`, 400, 850, 330),
       ]);
-    // The stay ended on 09-10: a receipt dated 09-28 is outside it either way.
-    expect(receipt('2026-09-29').find((p) => p.code === 'date_outside_care')?.severity).toBe('error');
-    const doubted = receipt('2026-09-12').find((p) => p.code === 'date_outside_care');
+    // The stay began on 09-01: a receipt dated 08-28 belongs to another visit (a date after the stay is only
+    // ever a warning, issue 25, so the before side is the one that can block).
+    expect(receipt('2026-08-29').find((p) => p.code === 'date_outside_care')?.severity).toBe('error');
+    const doubted = receipt('2026-08-20').find((p) => p.code === 'date_outside_care');
     expect(doubted?.severity).toBe('warning');
-    expect(doubted!.message).toContain('2026年9月28日');
+    expect(doubted!.message).toContain('2026年8月28日');
   });
 });
