@@ -146,7 +146,7 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
   const instruction = !live
     ? null
     : checks.stalled
-      ? tr('实时提示暂时用不了，可以按“拍照”手动拍', 'Live hints are unavailable; press “Take photo”')
+      ? tr('实时提示暂时用不了，可以按“拍照”手动拍', 'Live hints are unavailable; press "Take photo"')
       : v
         ? tr(liveWords(v).zh, liveWords(v).en)
         : tr('正在看画面…', 'Looking…');
@@ -293,7 +293,7 @@ export function CaptureView({ session, onClose }: { session: Session; onClose():
                     {s.placed?.kind
                       ? tr(
                           `放在“${DOCUMENT_KIND_LABELS[s.placed.kind].zh}”`,
-                          `Placed under “${DOCUMENT_KIND_LABELS[s.placed.kind].en}”`,
+                          `Placed under "${DOCUMENT_KIND_LABELS[s.placed.kind].en}"`,
                         )
                       : tr('看不出是什么材料，请在清单里选择', 'Not recognised: choose its item in the list')}
                   </span>
