@@ -18,7 +18,8 @@ describe('claimdesk demo', () => {
     const pdf = join(outDir, '报销材料包-样本.pdf');
     expect(statSync(pdf).size).toBeGreaterThan(100_000);
     expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
-    expect(readdirSync(join(outDir, '上传图片')).length).toBe(11);
+    // One upload image per page: the sample's 10 photos and the e-invoice PDF's 2 pages.
+    expect(readdirSync(join(outDir, '上传图片')).length).toBe(12);
     expect(r.stdout).toContain('medical-record.jpg');
     expect(r.stdout).toContain('反光');
     expect(r.stdout).toContain(pdf);
