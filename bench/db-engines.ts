@@ -144,7 +144,7 @@ async function bulkClaims(
     );
     const { last } = (await c.query<{ last: number }>(`SELECT max(id) AS last FROM claims`)).rows[0]!;
     for (let start = from; start < to; start += 5000) {
-      const cols: unknown[][] = Array.from({ length: 23 }, () => []);
+      const cols: unknown[][] = Array.from({ length: 27 }, () => []);
       const search: [number[]] = [[]];
       for (let i = start; i < Math.min(start + 5000, to); i++) {
         const id = last + 1 + (i - from);
@@ -172,13 +172,15 @@ async function bulkClaims(
       await c.query(
         `INSERT INTO claims (id, reference, claimant_id, applicant_relation, applicant_person_id, applicant_name,
            applicant_id_number, care_setting, hospital, treatment_region, visit_date, admission_date, discharge_date,
-           filing_type, filing_date, special_drugs, total_amount_fen, notes, created_at, updated_at, updated_by_desk,
-           search_text, search_grams)
+           filing_type, filing_date, special_drugs, total_amount_fen, notes, filing_offline, filing_place,
+           filing_start_date, filing_end_date, created_at, updated_at, updated_by_desk, search_text, search_grams)
          SELECT a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22,
-           a23::text[] FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
-           $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::int[], $17::int[],
-           $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])
-           AS r(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23)`,
+           a23, a24, a25, a26, a27::text[] FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::int[],
+           $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+           $14::text[], $15::text[], $16::int[], $17::int[], $18::text[], $19::int[], $20::text[], $21::text[],
+           $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[])
+           AS r(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22,
+             a23, a24, a25, a26, a27)`,
         cols,
       );
       await c.query(
