@@ -255,7 +255,11 @@ export async function renderHtml(source: string, wMm: number, hMm: number): Prom
   const p = await ctx.newPage();
   await p.setContent(source, { waitUntil: 'load' });
   await p.evaluate('document.fonts.ready');
-  const png = await p.screenshot({ type: 'png', fullPage: false });
+  // Chromium's captureScreenshot can fail once on a loaded machine (Protocol error, nothing drawn yet): the same
+  // page is taken again once, so the set's pixels never depend on the load.
+  const png = await p
+    .screenshot({ type: 'png', fullPage: false })
+    .catch(() => p.waitForTimeout(500).then(() => p.screenshot({ type: 'png', fullPage: false })));
   await ctx.close();
   const sharp = (await import('sharp')).default;
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
