@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import CostliestFirst from './tests/helpers/sequencer';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests spawn the CLI and run sharp; two workers match the two cores of our machines.
     maxWorkers: 2,
+    // The costliest files first (from a committed table on a clean clone), so both workers end together.
+    sequence: { sequencer: CostliestFirst },
   },
 });
