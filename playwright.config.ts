@@ -14,8 +14,12 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // Each test owns a data folder and a server; two cores are shared with the image checks, so one worker.
-  workers: 1,
+  // Each test owns a data folder, a server on its own port and a page; each worker process keeps one check
+  // worker (transport/server.ts), as the app does, and the camera videos are written once under a content
+  // name (support/camera-video.ts). So files run side by side: two workers on two cores, because one worker
+  // leaves a core idle while the page waits on the server or the server on the browser (measured in
+  // docs/testing.md). CLAIMDESK_E2E_WORKERS=1 runs them one at a time as before.
+  workers: Number(process.env.CLAIMDESK_E2E_WORKERS ?? 2),
   timeout: 180_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],
