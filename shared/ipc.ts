@@ -11,28 +11,9 @@ import { ClaimStatus } from './lifecycle';
 import { Finding, QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, IsoDate, Person, StatusChange } from './schemas';
 import { StackPlacement } from './stack';
+import { CORE_ERROR_CODES } from './error-codes';
 
-/** Every code a core error (electron/core/errors.ts ClaimDeskError) may carry: one list for both sides. */
-export const CORE_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'transition_refused',
-  'file_missing',
-  'file_unreadable',
-  'file_too_large',
-  'unsupported_file',
-  'data_dir_unwritable',
-  'database_from_future',
-  'database_corrupt',
-  'backup_invalid',
-  'disk_full',
-  'export_failed',
-  'manifest_invalid',
-  'rule_pack_invalid',
-  // Shared database (#23): another desk changed the row first; the database server cannot be reached.
-  'stale_write',
-  'database_unreachable',
-] as const;
+export { CORE_ERROR_CODES };
 
 /** Every error code an answer may carry: the core's ClaimDeskError codes plus the IPC layer's own. */
 export const IPC_ERROR_CODES = [
