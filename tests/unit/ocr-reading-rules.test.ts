@@ -663,3 +663,26 @@ describe('found on corpus D seed 21000 (scored first, then looked at; confirmed 
     expect(cert('突出症 2.左侧股骨粗隆间骨折', 100)).toBe('腰椎间盘');
   });
 });
+
+describe('found on corpus D seed 22000 (after it was scored; confirmed on seed 23000)', () => {
+  const slip = (cash: string, conf: number, account = '个人账户支付：768.83') =>
+    readFields(
+      pageOf([
+        box('合计(大写)：壹拾壹万玖仟陆佰捌拾伍元伍角贰分', 100, 700, 700),
+        box('(小写)：¥119685.52', 1200, 700, 300),
+        box('医保统筹基金支付：73824.08', 296, 805, 347, 38),
+        box(account, 880, 803, 269, 42),
+        box(cash, 1375, 803, 200, 40, conf),
+      ]),
+      'invoice',
+    ).fields;
+  it('takes an unsure cash payment (a seal left 5 of 45092.61) from what the total leaves, as 请核对', () => {
+    const f = slip('个人现金支付：5', 0.8);
+    expect(f.personalPaid?.value).toBe(45092.61);
+    expect(f.personalPaid!.confidence).toBeLessThan(CONFIDENT_READING);
+  });
+  it('keeps a sure cash reading, and takes nothing when a share printed was not read', () => {
+    expect(slip('个人现金支付：5', 0.99).personalPaid?.value).toBe(5);
+    expect(slip('个人现金支付：5', 0.8, '个人账户支付：').personalPaid?.value).toBe(5);
+  });
+});

@@ -1387,6 +1387,7 @@ function findFields(page: Page, kind: string): FoundFields {
   if (kind === 'invoice') {
     settleTotal(page, out);
     settleFund(page, out);
+    settleCash(page, out);
   }
   return { fields: out, blank };
 }
@@ -1472,4 +1473,37 @@ function settleFund(page: Page, out: Fields): void {
       confidence: round3(Math.min(from, CONFIDENT_READING - 0.01)),
     };
   else if (known) out.fundPaid = { ...fund, confidence: Math.min(fund.confidence, DOUBTED) };
+}
+
+/**
+ * The cash payment read unsure (a seal over 个人现金支付：45092.61 left 5 at 0.81) when the paper's other shares
+ * are all read sure: it is what the total leaves after them (合计 − 统筹 − 个人账户 − 其他), shown as 请核对 (the
+ * sum is the reader's, the person confirms). Only when every payment line the paper prints was read: a share
+ * printed with nothing read in it might be the missing money. A sure cash reading stands (settleFund checks
+ * the fund against it); a cash line with nothing read stays absent.
+ */
+function settleCash(page: Page, out: Fields): void {
+  const { totalAmount: total, fundPaid: fund, personalPaid: cash } = out;
+  if (typeof total?.value !== 'number' || typeof fund?.value !== 'number') return;
+  if (typeof cash?.value !== 'number' || cash.confidence >= CONFIDENT_READING) return;
+  if (total.confidence < CONFIDENT_READING || fund.confidence < CONFIDENT_READING) return;
+  const fen = (v: number): number => Math.round(v * 100);
+  let rest = fen(total.value) - fen(fund.value);
+  const other = allByLabel(page, OTHER_PAY_LABELS, parseMoney, { alongOnly: true })[0] ?? null;
+  for (const [r, labels] of [
+    [out.accountPaid, [/个人账户|个人帐户/]],
+    [other, OTHER_PAY_LABELS],
+  ] as const) {
+    if (r) {
+      if (typeof r.value !== 'number' || r.confidence < CONFIDENT_READING) return;
+      rest -= fen(r.value);
+    } else if (printed(page, [...labels])) return;
+  }
+  if (rest < 0 || rest === fen(cash.value)) return;
+  const sure = Math.min(total.confidence, fund.confidence) * 0.95;
+  out.personalPaid = {
+    ...cash,
+    value: rest / 100,
+    confidence: round3(Math.min(sure, CONFIDENT_READING - 0.01)),
+  };
 }
