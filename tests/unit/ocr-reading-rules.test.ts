@@ -686,3 +686,19 @@ describe('found on corpus D seed 22000 (after it was scored; confirmed on seed 2
     expect(slip('个人现金支付：5', 0.8, '个人账户支付：').personalPaid?.value).toBe(5);
   });
 });
+
+describe('a character dropped under a seal (corpus D seed 21000: 石嘴山市 read 石山市 at 0.97)', () => {
+  it('doubts a hospital name with a character-wide gap between two of its characters', () => {
+    const hospital = (charPos?: number[]) => {
+      const value = box('石山市中医医院', 328, 1143, 227, 54);
+      if (charPos) value.charPos = charPos;
+      return readFields(pageOf([box('收款单位（盖章）', 107, 1151, 163, 35), value]), 'invoice').fields
+        .hospital;
+    };
+    expect(hospital()!.value).toBe('石山市中医医院');
+    expect(hospital()!.confidence).toBeGreaterThanOrEqual(CONFIDENT_READING);
+    const gap = hospital([0.05, 0.33, 0.45, 0.57, 0.69, 0.81, 0.93]);
+    expect(gap!.value).toBe('石山市中医医院');
+    expect(gap!.confidence).toBeLessThan(CONFIDENT_READING);
+  });
+});

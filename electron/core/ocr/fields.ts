@@ -611,6 +611,11 @@ interface ByLabel {
   cutAtGap?: boolean;
   /** A value that fills its box to the end may go on at the start of the next line, under it (diagnoses). */
   wraps?: boolean;
+  /**
+   * A value printed without spaces (a hospital's name): a gap of a character's width between two of its
+   * characters is a character the recogniser dropped (a seal's ink over it), never sure (请核对).
+   */
+  unbroken?: boolean;
   /** The value's type fit, 0..1 (0: not this field's value; the next place is tried), given the text read. */
   fit?: (value: FieldReading['value'], printed: string) => number;
 }
@@ -630,7 +635,9 @@ function allByLabel(page: Page, labels: RegExp[], parse: Parser, opts: ByLabel =
       }
       const fit = opts.fit ? opts.fit(p.value, text.slice(p.start, p.end)) : 1;
       if (fit <= 0) continue;
-      const r = reading(page, c.seg, c.offset + p.start, c.offset + p.end, p.value, c.belongs * fit);
+      let r = reading(page, c.seg, c.offset + p.start, c.offset + p.end, p.value, c.belongs * fit);
+      if (opts.unbroken && lostSpace(c.seg, c.offset + p.start, c.offset + p.end) < c.offset + p.end)
+        r = { ...r, confidence: Math.min(r.confidence, round3(CONFIDENT_READING - 0.01)) };
       const rest = opts.wraps && typeof p.value === 'string' && text.slice(p.end).trim() === '';
       out.push((rest && wrappedOn(page, c.seg, [c.offset, c.offset + p.start], r)) || r);
     }
@@ -1248,7 +1255,7 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
   invoice: {
     patientName: names,
     hospital: (p) =>
-      byLabel(p, PAYEE_LABELS, parseHospitalCell, { settle: 'words', fit: fitHospital }) ??
+      byLabel(p, PAYEE_LABELS, parseHospitalCell, { settle: 'words', fit: fitHospital, unbroken: true }) ??
       hospitalAcrossBoxes(p) ??
       letterheadHospital(p),
     issueDate: invoiceDate,
