@@ -739,26 +739,9 @@ function rangeBy(
   for (const label of labels) {
     for (const c of candidates(page, label)) {
       const r = parse(c.text);
-      if (r) {
-        return {
-          start: reading(
-            page,
-            c.seg,
-            c.offset + r.start.start,
-            c.offset + r.start.end,
-            r.start.value,
-            c.belongs * factor,
-          ),
-          end: reading(
-            page,
-            c.seg,
-            c.offset + r.end.start,
-            c.offset + r.end.end,
-            r.end.value,
-            c.belongs * factor,
-          ),
-        };
-      }
+      const at = (d: Parsed): FieldReading =>
+        reading(page, c.seg, c.offset + d.start, c.offset + d.end, d.value, c.belongs * factor);
+      if (r) return { start: at(r.start), end: at(r.end) };
     }
   }
   return null;
