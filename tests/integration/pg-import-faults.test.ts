@@ -4,7 +4,8 @@
 //     original is stored once, and a third connection watching the whole time never sees half of one;
 //   - the server stops (pg_ctl stop -m immediate) in the middle of an import: the desk says so in one plain
 //     Chinese sentence, no half-written document is left, and the same command works once the server is back;
-//   - an edit while the server is down: refused in plain words, nothing written; the next edit works.
+//   - an edit while the server is down: refused in plain words, nothing written; the next edit works;
+//   - `backup` writes a snapshot of the office's rows at the desk, `backup verify` re-hashes its originals.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +129,32 @@ describe.skipIf(!binaries)('import on a shared database: two desks, and the serv
       { claim_id: claims[1], n: photos.length },
     ]);
   }, 300_000);
+
+  it('backup and verify on the shared database: a snapshot of its rows at this desk; restore is refused', () => {
+    const env = desk('前台一', 'a');
+    const out = `${tmp.dir}/office.sqlite3`;
+    const made = runCli(['backup', '--out', out, '--json'], { env });
+    expect(made.status, made.stderr).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ path: out });
+    // The snapshot opens as any backup does, without the server: every claim of the office is in it.
+    const seen = runCli(['backup', 'verify', out, '--json'], { env: { CLAIMDESK_HOME: env.CLAIMDESK_HOME } });
+    expect(seen.status, seen.stderr).toBe(0);
+    expect(JSON.parse(seen.stdout)).toMatchObject({ ok: true, claims: claims.length });
+    // Verifying the shared database re-hashes every original it holds.
+    const checked = runCli(['backup', 'verify', '--json'], { env });
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({
+      ok: true,
+      integrity: 'ok',
+      filesReferenced: photos.length,
+      filesHashed: photos.length,
+      missing: [],
+      damaged: [],
+    });
+    const restore = runCli(['restore', out], { env });
+    expect(restore.status).toBe(2);
+    expect(restore.stderr).toContain('恢复只能用于本机的数据文件夹');
+  }, 120_000);
 
   it('the server stops mid-import: a plain sentence, no half document, and the same import works once it is back', async () => {
     const env = desk('前台三', 'c');
