@@ -32,6 +32,8 @@ export const CORE_ERROR_CODES = [
   // Shared database (#23): another desk changed the row first; the database server cannot be reached.
   'stale_write',
   'database_unreachable',
+  // A part of the app that still works on this PC's data folder only, asked of it on a shared database.
+  'not_on_shared_database',
 ] as const;
 
 /** Every error code an answer may carry: the core's ClaimDeskError codes plus the IPC layer's own. */
@@ -141,8 +143,19 @@ export const StatusFactsRequest = z.object({
   requested: z.array(z.string().max(200)).max(20).optional(),
 });
 
+/** A row's version and its last change: who (desk = machine name, person signed in) and when. */
+export const EditStamp = z.object({
+  version: z.number().int(),
+  at: z.string(),
+  desk: z.string().nullable(),
+  person: z.string().nullable(),
+});
+export type EditStamp = z.infer<typeof EditStamp>;
+
 export const ClaimDetail = z.object({
   claim: Claim,
+  /** The claim's version as read: the editor's save names it, and is refused if another desk saved since. */
+  stamp: EditStamp.optional(),
   documents: z.array(ClaimDocument),
   history: z.array(StatusChangeWithFacts),
   /** What the office asked for (补充材料), done or not. */
@@ -433,6 +446,12 @@ export const IPC = {
     ClaimListRequest.omit({ page: true, pageSize: true }),
     z.object({ ids: z.array(Id), total: z.number().int() }),
   ),
+  /** The board rows of these claims as they are now (another desk changed them; claims gone are left out). */
+  claimRows: channel(
+    'claims:rows',
+    z.object({ ids: z.array(Id).max(200) }),
+    z.object({ items: z.array(ClaimSummary) }),
+  ),
   getClaim: channel('claims:get', z.object({ id: Id }), ClaimDetail),
   createClaim: channel('claims:create', z.record(z.string(), z.unknown()), Claim),
   /**
@@ -446,7 +465,12 @@ export const IPC = {
   ),
   updateClaim: channel(
     'claims:update',
-    z.object({ id: Id, claim: z.record(z.string(), z.unknown()) }),
+    z.object({
+      id: Id,
+      claim: z.record(z.string(), z.unknown()),
+      /** The version the editor loaded; absent: saved whatever changed since (the CLI's old callers). */
+      expectedVersion: z.number().int().nonnegative().optional(),
+    }),
     Claim,
   ),
   transitionClaim: channel(

@@ -92,23 +92,34 @@ async function start(): Promise<void> {
   const dataDir = process.env.CLAIMDESK_HOME
     ? defaultDataDir()
     : (readDataLocation(app.getPath('userData')) ?? defaultDataDir());
+  // The office's shared database when this desk is pointed at one (the environment, as for the CLI), else
+  // the data folder's own store.
+  const url = process.env.CLAIMDESK_DATABASE_URL || undefined;
   let ws;
   try {
-    ws = await openWorkspace(dataDir);
+    ws = await openWorkspace(dataDir, { url });
   } catch (err) {
     const msg = err instanceof ClaimDeskError ? `${err.zh}\n\n${err.en}` : String(err);
-    dialog.showErrorBox('ClaimDesk 无法打开数据文件夹', `${dataDir}\n\n${msg}`);
+    // The address is not shown: it may carry a password.
+    const where = url ? '共享数据库' : dataDir;
+    dialog.showErrorBox(
+      url ? 'ClaimDesk 无法连接共享数据库' : 'ClaimDesk 无法打开数据文件夹',
+      `${where}\n\n${msg}`,
+    );
     app.quit();
     return;
   }
   // Rolling automatic backups on the schedule kept in settings; restarted on the workspace a restore opens.
   const onBackupError = (err: unknown) => console.error('[claimdesk] automatic backup failed:', err);
-  let backups = startBackupSchedule(ws, { onError: onBackupError });
+  // (A shared database is backed up on its server, docs/storage.md: the desks take no copies of it.)
+  const scheduleFor = (w: typeof ws) =>
+    w.shared ? { stop: () => undefined } : startBackupSchedule(w, { onError: onBackupError });
+  let backups = scheduleFor(ws);
   const state: ApiState = {
     ws,
     onReplaced: (next) => {
       backups.stop();
-      backups = startBackupSchedule(next, { onError: onBackupError });
+      backups = scheduleFor(next);
     },
   };
   const grants = new FileGrants();
@@ -131,7 +142,7 @@ async function start(): Promise<void> {
     backups.stop();
     void pageChecks.close();
     void liveChecks.close();
-    state.ws.close();
+    void state.ws.close();
   });
 
   mainWindow = createWindow();

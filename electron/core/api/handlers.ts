@@ -67,7 +67,8 @@ export function createHandlers(
     stackReadings: new StackReadings(),
   };
   // The board's verdicts for today, made in idle turns from the start (a new day leaves every kept one stale).
-  if (platform.warmVerdicts) {
+  // (On a shared database the board's tally is not made yet: nothing to warm.)
+  if (platform.warmVerdicts && !state.ws.shared) {
     state.verdictWarmer = verdictWarmer(() => state.ws, ctx.today);
     state.verdictWarmer.kick();
   }

@@ -13,6 +13,7 @@ import { exportInWorker } from '../../../electron/core/api/export-in-worker';
 import { LiveFrameWorker } from '../../../electron/core/api/live-in-worker';
 import { FileGrants } from '../../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../../electron/core/api/handlers';
+import type { Actor } from '../../../electron/core/db/contract';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { contentSecurityPolicy, rendererFileFor } from '../../../electron/main/security';
 
@@ -64,7 +65,16 @@ function send(
   res.end(body);
 }
 
-export async function startTestServer(options: { dataDir: string; today?: string }): Promise<TestServer> {
+export interface TestServerOptions {
+  dataDir: string;
+  today?: string;
+  /** Run the desk on a shared PostgreSQL database (postgres://…) instead of the data folder's store. */
+  databaseUrl?: string;
+  /** Who this desk is (two transports on one database are two desks). */
+  actor?: Actor;
+}
+
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const saveDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-out-'));
   const uploadDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-drop-'));
   const chosen: string[][] = [];
@@ -96,7 +106,7 @@ export async function startTestServer(options: { dataDir: string; today?: string
     ...(options.today ? { today: () => options.today! } : {}),
   };
   const state: ApiState = {
-    ws: await openWorkspace(options.dataDir),
+    ws: await openWorkspace(options.dataDir, { url: options.databaseUrl, actor: options.actor }),
   };
   const grants = new FileGrants();
   // The same worker threads as the desktop app (built into dist/ by `npm run test:e2e`): photo checks in one
@@ -209,7 +219,7 @@ export async function startTestServer(options: { dataDir: string; today?: string
       await new Promise<void>((r) => server.close(() => r()));
       // The check worker stays for the next test of this process (see pageChecksForThisProcess).
       await liveChecks.close();
-      state.ws.close();
+      await state.ws.close();
     },
   };
 }
