@@ -698,6 +698,15 @@ export type IpcResponse<M extends IpcMethod> = z.output<IpcCatalogue[M]['respons
 export const IPC_METHODS = Object.keys(IPC) as IpcMethod[];
 export const PROGRESS_CHANNEL = 'progress';
 
+/** Main → window: rows other desks (or the CLI beside the app) changed, batched; the board refreshes those. */
+export const STORE_CHANGES_CHANNEL = 'store-changes';
+export interface StoreChangeEvent {
+  table: 'claims' | 'people' | 'households';
+  /** null: something in the table changed, which rows is not known (reload the list). */
+  id: number | null;
+  op: 'insert' | 'update' | 'delete';
+}
+
 /**
  * The object the preload puts on window.claimdesk (and the test shim imitates). `DroppedFile` is the
  * browser's File: shared/ names no DOM type (it is loaded by the main process too), so the renderer and
@@ -708,6 +717,8 @@ export type ClaimDeskApi<DroppedFile> = {
 } & {
   /** Listen to progress of long work; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Listen to changes other desks made (batched); returns the unsubscribe function. */
+  onStoreChanges(listener: (changes: StoreChangeEvent[]) => void): () => void;
   /** Hands dropped files to main (their paths never reach the renderer); returns their tokens. */
   grantDroppedFiles(files: readonly DroppedFile[]): Promise<Envelope<FileGrant[]>>;
 };

@@ -9,7 +9,9 @@ import { FileGrants } from '../core/api/grants';
 import { PageCheckWorker } from '../core/api/check-in-worker';
 import { exportInWorker } from '../core/api/export-in-worker';
 import { LiveFrameWorker } from '../core/api/live-in-worker';
+import { changeFeed } from '../core/api/changes';
 import { createHandlers, type ApiState } from '../core/api/handlers';
+import { STORE_CHANGES_CHANNEL } from '../../shared/ipc';
 import { startBackupSchedule } from '../core/backup-schedule';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace } from '../core/workspace';
@@ -138,8 +140,20 @@ async function start(): Promise<void> {
     liveChecks.analyse,
   );
   registerIpc(handlers, grants, trustedIds);
+  // Other desks' changes to the window, so its board shows them within a second or two (no polling).
+  const changes = changeFeed(state, (batch) => {
+    if (mainWindow && !mainWindow.webContents.isDestroyed())
+      mainWindow.webContents.send(STORE_CHANGES_CHANNEL, batch);
+  });
+  await changes.follow();
+  const replaced = state.onReplaced;
+  state.onReplaced = (next) => {
+    replaced?.(next);
+    void changes.follow();
+  };
   app.on('will-quit', () => {
     backups.stop();
+    void changes.stop();
     void pageChecks.close();
     void liveChecks.close();
     void state.ws.close();

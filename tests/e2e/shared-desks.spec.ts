@@ -104,3 +104,46 @@ test('the later of two edits is refused with who and when; the typed input stays
     await b.server.close();
   }
 });
+
+test("desk B's change shows on desk A's board within 2 s, by reading only that row again", async ({
+  browser,
+}) => {
+  test.skip(!database, 'no PostgreSQL server binaries');
+  const a = await openDesk(browser, '前台三', '赵主任');
+  const b = await openDesk(browser, '前台四', '钱会计');
+  try {
+    const personId = await seedPerson(b.server, '孙桂兰');
+    const claim = await seedOutpatientClaim(b.server, personId, '南京市第三医院');
+    await a.page.reload();
+    const row = a.page.locator('.claims-table tbody tr', { hasText: claim.reference });
+    await expect(row.locator('.hospital')).toHaveText('南京市第三医院');
+
+    // From here on, watch what desk A asks its core: the whole list must not be read again.
+    const asked: string[] = [];
+    a.page.on('request', (r) => {
+      const m = /\/api\/call\/(\w+)/.exec(r.url());
+      if (m) asked.push(m[1]!);
+    });
+    const detail = await apiCall<{ claim: { fields: Record<string, unknown> }; stamp: { version: number } }>(
+      b.server,
+      'getClaim',
+      { id: claim.id },
+    );
+    const changedAt = Date.now();
+    await apiCall(b.server, 'updateClaim', {
+      id: claim.id,
+      claim: { ...detail.claim.fields, hospital: '南京市中医院' },
+      expectedVersion: detail.stamp.version,
+    });
+    await expect(row.locator('.hospital')).toHaveText('南京市中医院', { timeout: 2_000 });
+    const took = Date.now() - changedAt;
+    console.log(`[shared-desks] desk B's edit on desk A's board after ${took} ms`);
+    expect(took).toBeLessThan(2_000);
+    expect(asked).toContain('claimRows');
+    expect(asked).not.toContain('listClaims');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  } finally {
+    await a.server.close();
+    await b.server.close();
+  }
+});

@@ -6,7 +6,13 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { PROGRESS_CHANNEL, type ProgressEvent } from '../../../shared/ipc';
+import {
+  PROGRESS_CHANNEL,
+  STORE_CHANGES_CHANNEL,
+  type ProgressEvent,
+  type StoreChangeEvent,
+} from '../../../shared/ipc';
+import { changeFeed } from '../../../electron/core/api/changes';
 import { dispatch, toIpcError } from '../../../electron/core/api/dispatch';
 import { PageCheckWorker } from '../../../electron/core/api/check-in-worker';
 import { exportInWorker } from '../../../electron/core/api/export-in-worker';
@@ -122,6 +128,11 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     () => pageChecks.check,
     liveChecks.analyse,
   );
+  // Other desks' changes go to the page over the same event stream as progress (the app: webContents.send).
+  const changeListeners = new Set<(c: StoreChangeEvent[]) => void>();
+  const changes = changeFeed(state, (batch) => changeListeners.forEach((l) => l(batch)));
+  await changes.follow();
+  state.onReplaced = () => void changes.follow();
   // The browser page is the test's own: CSP identical to the app's except that it may fetch its origin.
   const csp = contentSecurityPolicy({ 'connect-src': "'self'" });
   let uploadSeq = 0;
@@ -183,8 +194,14 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
         res.write(': connected\n\n');
         const listener = (e: ProgressEvent) =>
           res.write(`event: ${PROGRESS_CHANNEL}\ndata: ${JSON.stringify(e)}\n\n`);
+        const changeListener = (c: StoreChangeEvent[]) =>
+          res.write(`event: ${STORE_CHANGES_CHANNEL}\ndata: ${JSON.stringify(c)}\n\n`);
         listeners.add(listener);
-        req.on('close', () => listeners.delete(listener));
+        changeListeners.add(changeListener);
+        req.on('close', () => {
+          listeners.delete(listener);
+          changeListeners.delete(changeListener);
+        });
         return;
       }
       if (req.method === 'GET') {
@@ -219,6 +236,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       await new Promise<void>((r) => server.close(() => r()));
       // The check worker stays for the next test of this process (see pageChecksForThisProcess).
       await liveChecks.close();
+      await changes.stop();
       await state.ws.close();
     },
   };
