@@ -90,7 +90,9 @@ export function Board() {
   // Another desk's changes (pushed by main, never polled): the changed rows on this page are read again and
   // replaced in place; a claim added or removed, or a change main cannot place, reads the page again.
   const shown = useRef<ClaimSummary[]>([]);
-  shown.current = data?.items ?? [];
+  useEffect(() => {
+    shown.current = data?.items ?? [];
+  }, [data]);
   useEffect(
     () =>
       window.claimdesk.onStoreChanges((changes) => {
