@@ -152,6 +152,30 @@ export const EditStamp = z.object({
 });
 export type EditStamp = z.infer<typeof EditStamp>;
 
+/** The shared database's details as 设置 asks for them (the password travels only in these requests). */
+export const SharedDatabaseForm = z.object({
+  host: z.string().max(255),
+  port: z.number().int().min(1).max(65535),
+  database: z.string().max(63),
+  user: z.string().max(63),
+  password: z.string().max(200),
+});
+export type SharedDatabaseForm = z.infer<typeof SharedDatabaseForm>;
+
+export const SharedDatabaseState = z.object({
+  /** The kept database's details (never its password), or null: this desk uses its data folder. */
+  kept: SharedDatabaseForm.omit({ password: true }).nullable(),
+  /** This desk is working on the shared database now. */
+  active: z.boolean(),
+  /** The system can encrypt a password here (else it is asked for each time). */
+  canKeepPassword: z.boolean(),
+  /** The kept database's password is not kept (or cannot be opened here): 设置 asks for it. */
+  passwordNeeded: z.boolean(),
+  /** This shell can switch databases (the desktop app and the test transport). */
+  canSwitch: z.boolean(),
+});
+export type SharedDatabaseState = z.infer<typeof SharedDatabaseState>;
+
 export const ClaimDetail = z.object({
   claim: Claim,
   /** The claim's version as read: the editor's save names it, and is refused if another desk saved since. */
@@ -685,6 +709,25 @@ export const IPC = {
     Empty,
     z.object({ dataDir: z.string(), restarting: z.boolean() }).nullable(),
   ),
+  /** 设置 → 共享数据库: the database this desk uses (none: its data folder), and whether a password can be kept. */
+  getSharedDatabase: channel('database:get', Empty, SharedDatabaseState),
+  /** Connects once with these details and answers in plain words whether it works (nothing is kept). */
+  testSharedDatabase: channel(
+    'database:test',
+    SharedDatabaseForm,
+    z.object({ ok: z.boolean(), message: z.string() }),
+  ),
+  /**
+   * Switches this desk to the shared database (the workspace reopens on it; the window stays, with whatever
+   * is typed in it); `moveData` first moves this PC's data folder in (as claimdesk migrate --to).
+   */
+  switchSharedDatabase: channel(
+    'database:switch',
+    SharedDatabaseForm.extend({ moveData: z.boolean() }),
+    z.object({ message: z.string(), passwordKept: z.boolean() }),
+  ),
+  /** Back to this PC's data folder (the shared database is forgotten on this desk, nothing in it changes). */
+  leaveSharedDatabase: channel('database:leave', Empty, z.object({ message: z.string() })),
   getBackupSchedule: channel('backup:schedule', Empty, BackupScheduleSettings),
   saveBackupSchedule: channel('backup:reschedule', BackupScheduleSettings.partial(), BackupScheduleSettings),
 } as const;

@@ -15,7 +15,9 @@ import { STORE_CHANGES_CHANNEL } from '../../shared/ipc';
 import { startBackupSchedule } from '../core/backup-schedule';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace } from '../core/workspace';
+import { readKeptDatabase } from '../core/api/shared-database';
 import { readDataLocation } from './data-location';
+import { electronSecrets } from './secrets';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
 import {
@@ -96,7 +98,11 @@ async function start(): Promise<void> {
     : (readDataLocation(app.getPath('userData')) ?? defaultDataDir());
   // The office's shared database when this desk is pointed at one (the environment, as for the CLI), else
   // the data folder's own store.
-  const url = process.env.CLAIMDESK_DATABASE_URL || undefined;
+  // 设置 → 共享数据库 keeps it in the app's settings folder, its password sealed by the system (safeStorage);
+  // when the password could not be kept, the desk opens its data folder and 设置 asks for it.
+  const configDir = app.getPath('userData');
+  const url =
+    process.env.CLAIMDESK_DATABASE_URL || readKeptDatabase(configDir, electronSecrets)?.url || undefined;
   let ws;
   try {
     ws = await openWorkspace(dataDir, { url });
@@ -133,7 +139,10 @@ async function start(): Promise<void> {
   const liveChecks = new LiveFrameWorker({ url: join(distDir, 'live-worker.mjs') });
   const handlers = createHandlers(
     state,
-    electronPlatform(app.getVersion(), () => mainWindow),
+    {
+      ...electronPlatform(app.getVersion(), () => mainWindow),
+      sharedDatabase: { configDir, secrets: electronSecrets },
+    },
     grants,
     (ws, opts) => exportInWorker({ url: workerUrl }, ws.dataDir, opts),
     () => pageChecks.check,

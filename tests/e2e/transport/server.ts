@@ -13,6 +13,8 @@ import {
   type StoreChangeEvent,
 } from '../../../shared/ipc';
 import { changeFeed } from '../../../electron/core/api/changes';
+import type { SecretStore } from '../../../electron/core/api/shared-database';
+import { testSecrets } from './secrets';
 import { dispatch, toIpcError } from '../../../electron/core/api/dispatch';
 import { PageCheckWorker } from '../../../electron/core/api/check-in-worker';
 import { exportInWorker } from '../../../electron/core/api/export-in-worker';
@@ -78,6 +80,9 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** Who this desk is (two transports on one database are two desks). */
   actor?: Actor;
+  /** 设置 → 共享数据库 keeps its choice here, sealed by `secrets` (default: a test AES key in memory). */
+  configDir?: string;
+  secrets?: SecretStore;
 }
 
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
@@ -110,6 +115,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       return true;
     },
     ...(options.today ? { today: () => options.today! } : {}),
+    sharedDatabase: {
+      configDir: options.configDir ?? (await mkdtemp(join(tmpdir(), 'claimdesk-e2e-config-'))),
+      secrets: options.secrets ?? testSecrets(),
+    },
   };
   const state: ApiState = {
     ws: await openWorkspace(options.dataDir, { url: options.databaseUrl, actor: options.actor }),
