@@ -155,6 +155,8 @@ test('camera bench', async ({ server }) => {
     await cam.close();
   }
   console.log('camera bench, preview:', JSON.stringify(figures));
+  // Kept at once: the preview's figures stand even when the capture part below runs out of time.
+  await writeFile(OUT, JSON.stringify(figures, null, 2));
 
   // 2. Capture-to-sorted, on the claim filmed in one pass (a document camera's 1600×1200).
   const pass = await claimInOnePass();
