@@ -11,7 +11,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePhotos, seededRandom } from '../../scripts/reliability-fixtures';
 import { CLI, REPO_ROOT, makeTempDir } from '../helpers/tmp';
@@ -26,11 +26,28 @@ const manifest = join(claimDir, 'manifest.json');
 let bundleRegistered = false;
 let qpdfPresent = false;
 
+/**
+ * When to kill: `afterMs` from spawn (start-up and the photo checks included), or `afterPartMs` after the
+ * hidden `.part` first appears beside the target, which is the write itself (PDF bytes, fsync, rename). The
+ * second is progress, not a fraction of a clock-measured run, so it lands in the write on a loaded machine too.
+ */
+type KillAt = { afterMs: number } | { afterPartMs: number };
+
+/** A hidden temp file beside the target (false once the folder is gone: a timed-out test's clean-up). */
+const partIn = (dir: string): boolean => existsSync(dir) && readdirSync(dir).some((n) => n.endsWith('.part'));
+
 function bundleAndKill(
   out: string,
-  delayMs: number,
-): Promise<{ killed: boolean; status: number | null; stderr: string }> {
+  killAt: KillAt,
+): Promise<{
+  killed: boolean;
+  status: number | null;
+  stderr: string;
+  partSeenMs: number | null;
+  exitMs: number;
+}> {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const child = spawn(
       process.execPath,
       // --no-read: the subject is what a killed write leaves behind; reading the papers only makes each run longer.
@@ -44,11 +61,30 @@ function bundleAndKill(
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     let killed = false;
-    const timer = setTimeout(() => (killed = child.kill('SIGKILL')), delayMs);
+    const kill = (): void => {
+      if (!killed) killed = child.kill('SIGKILL');
+    };
+    let partSeenMs: number | null = null;
+    let partTimer: NodeJS.Timeout | undefined;
+    const timer = 'afterMs' in killAt ? setTimeout(kill, killAt.afterMs) : undefined;
+    // The temp file is watched in every run (the undisturbed one measures how long the write takes).
+    const watch = setInterval(() => {
+      if (partSeenMs !== null || !partIn(dirname(out))) return;
+      partSeenMs = performance.now() - started;
+      if ('afterPartMs' in killAt) partTimer = setTimeout(kill, killAt.afterPartMs);
+    }, 2);
     child.on('error', reject);
     child.on('exit', (status, signal) => {
       clearTimeout(timer);
-      resolve({ killed: killed && signal === 'SIGKILL', status, stderr });
+      clearTimeout(partTimer);
+      clearInterval(watch);
+      resolve({
+        killed: killed && signal === 'SIGKILL',
+        status,
+        stderr,
+        partSeenMs,
+        exitMs: performance.now() - started,
+      });
     });
   });
 }
@@ -96,28 +132,35 @@ describe('SIGKILL during a bundle export', () => {
         console.warn('[kill-bundle] SKIPPED: qpdf is not installed (bash scripts/setup.sh installs it)');
         return ctx.skip();
       }
-      // One undisturbed export: its duration spreads the kills, and it is the "earlier bundle" for half the runs.
+      // One undisturbed export: its duration spreads the clock kills, its write (from the .part appearing to
+      // the exit) spreads the kills in the write, and it is the "earlier bundle" for half the runs.
       const reference = join(tmp.dir, 'reference.pdf');
-      const t0 = performance.now();
-      const first = await bundleAndKill(reference, 300_000);
-      const fullMs = performance.now() - t0;
+      const first = await bundleAndKill(reference, { afterMs: 300_000 });
+      const fullMs = first.exitMs;
       // Exit 1 = exported but the claim is incomplete (--allow-incomplete); the PDF is written either way.
       expect([0, 1], first.stderr).toContain(first.status);
       expect(qpdfCheck(reference).ok).toBe(true);
+      expect(first.partSeenMs, 'the export writes its PDF under a hidden .part first').not.toBeNull();
+      const writeMs = Math.max(1, fullMs - first.partSeenMs!);
       const earlier = readFileSync(reference);
 
       const rnd = seededRandom(SEED);
-      const tally = { absent: 0, earlierKept: 0, complete: 0, finished: 0, tempLeft: 0 };
+      const tally = { absent: 0, earlierKept: 0, complete: 0, finished: 0, tempLeft: 0, inWrite: 0 };
       for (let run = 0; run < RUNS; run++) {
         const dir = join(tmp.dir, `run-${run}`);
         mkdirSync(dir);
         const out = join(dir, 'bundle.pdf');
         const hadEarlier = run % 2 === 1;
         if (hadEarlier) writeFileSync(out, earlier);
-        // Half the kills anywhere, half in the last stretch where the PDF is written, fsynced and renamed.
-        const delayMs = Math.round(run % 4 < 2 ? 50 + rnd() * fullMs : fullMs * (0.85 + rnd() * 0.3));
-        const r = await bundleAndKill(out, delayMs);
-        const label = `run ${run} (seed ${SEED}, kill after ${delayMs} ms of ~${Math.round(fullMs)} ms${hadEarlier ? ', earlier bundle present' : ''})`;
+        // Half the kills anywhere by the clock, half in the write: 0–120 % of the reference write after the
+        // .part appears (past 100 % the export may have finished, which must leave a complete PDF).
+        const killAt: KillAt =
+          run % 4 < 2
+            ? { afterMs: Math.round(50 + rnd() * fullMs) }
+            : { afterPartMs: Math.round(rnd() * 1.2 * writeMs) };
+        const r = await bundleAndKill(out, killAt);
+        if (r.killed && r.partSeenMs !== null) tally.inWrite++;
+        const label = `run ${run} (seed ${SEED}, kill ${JSON.stringify(killAt)} of ~${Math.round(fullMs)} ms, write ~${Math.round(writeMs)} ms${hadEarlier ? ', earlier bundle present' : ''})`;
         if (!r.killed) {
           expect([0, 1], `${label}: ${r.stderr}`).toContain(r.status);
           expect(existsSync(out), label).toBe(true);
@@ -140,10 +183,13 @@ describe('SIGKILL during a bundle export', () => {
         rmSync(dir, { recursive: true, force: true });
       }
       console.log(
-        `[kill-bundle] ${RUNS} runs of a 6-photo bundle (~${Math.round(fullMs)} ms undisturbed): target absent ${tally.absent}, ` +
-          `earlier bundle kept ${tally.earlierKept}, complete PDF ${tally.complete} (qpdf --check), finished ${tally.finished}; ` +
+        `[kill-bundle] ${RUNS} runs of a 6-photo bundle (~${Math.round(fullMs)} ms undisturbed, the write ~${Math.round(writeMs)} ms): ` +
+          `target absent ${tally.absent}, earlier bundle kept ${tally.earlierKept}, complete PDF ${tally.complete} (qpdf --check), ` +
+          `finished ${tally.finished}; ${tally.inWrite} kills landed after the .part appeared; ` +
           `${tally.tempLeft} kills left a hidden .part beside the target; 0 half-written PDFs`,
       );
+      // The write-phase kills must really land in the write, or this test proves little.
+      expect(tally.inWrite, 'kills that landed after the .part appeared').toBeGreaterThanOrEqual(RUNS / 4);
     },
   );
 });
