@@ -110,21 +110,37 @@ export async function startServer() {
   if (owner) chownSync(sockets, owner.uid, owner.gid);
   const port = await freePort();
   const options = `-k ${sockets} -p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  runAs(owner?.name, join(bin, 'pg_ctl'), [
+  const info = { url: '', port, bin, owner: owner?.name ?? null, options };
+  pgCtlStart(dir, info);
+  info.url = `postgres://${ROLE}:${password}@127.0.0.1:${port}/postgres`;
+  writeFileSync(join(dir, 'server.json'), JSON.stringify(info));
+  return { url: info.url, dir, port, socketDir: sockets };
+}
+
+function pgCtlStart(dir, info) {
+  runAs(info.owner, join(info.bin, 'pg_ctl'), [
     '-D',
-    data,
+    join(dir, 'data'),
     '-l',
     join(dir, 'server.log'),
     '-o',
-    options,
+    info.options,
     '-w',
     '-t',
     '60',
     'start',
   ]);
-  const url = `postgres://${ROLE}:${password}@127.0.0.1:${port}/postgres`;
-  writeFileSync(join(dir, 'server.json'), JSON.stringify({ url, port, bin, owner: owner?.name ?? null }));
-  return { url, dir, port, socketDir: sockets };
+}
+
+/** Stops the server in `dir` the hard way (as a power cut would: `pg_ctl stop -m immediate`), keeping its data. */
+export function haltServer(dir) {
+  const info = JSON.parse(readFileSync(join(dir, 'server.json'), 'utf8'));
+  runAs(info.owner, join(info.bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+}
+
+/** Starts the halted server in `dir` again, on the same port (it recovers from its write-ahead log). */
+export function resumeServer(dir) {
+  pgCtlStart(dir, JSON.parse(readFileSync(join(dir, 'server.json'), 'utf8')));
 }
 
 /** Stops the server started in `dir` and removes the folder. */

@@ -20,4 +20,6 @@ export const CORE_ERROR_CODES = [
   // Shared database (#23): another desk changed the row first; the database server cannot be reached.
   'stale_write',
   'database_unreachable',
+  // A part of the app that still works on this PC's data folder only, asked of it on a shared database.
+  'not_on_shared_database',
 ] as const;

@@ -1,8 +1,9 @@
 // Online backups (the storage engine's consistent copy, taken while the app keeps writing) and restore. The
 // file store is append-only and content-addressed, so a database backup stays valid against the same data
 // folder. Everything that touches the database itself goes through the storage contract (`store.engine`).
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { StorageEngine } from './db/contract';
 import { DATABASE_FILE_NAME, databasePath, openDatabaseFile, type Db } from './db/open';
 import { store } from './db/store';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
@@ -18,11 +19,19 @@ import {
 import { storeRoot, storedFilePath, verifyStoredFile } from './files/store';
 import { backupsDir, openWorkspace, type Workspace } from './workspace';
 
+const isEngine = (x: object): x is StorageEngine => 'snapshot' in x && 'files' in x;
+
 /**
  * Writes a consistent copy of the open database to `outFile`: a temp name first, fsynced, checked with
  * PRAGMA integrity_check, then renamed, so a file under a backup's name is always a whole, readable backup.
+ * Given the storage engine (either; the CLI's path on the office's shared database), the copy is the
+ * engine's snapshot: a self-contained SQLite store of every row (on PostgreSQL without the originals, which
+ * stay in the database: the server's own backup, pg_dump, holds rows and originals together).
  */
-export async function backupDatabase(db: Db, outFile: string): Promise<{ path: string; bytes: number }> {
+export async function backupDatabase(
+  source: Db | StorageEngine,
+  outFile: string,
+): Promise<{ path: string; bytes: number }> {
   const dir = dirname(outFile);
   try {
     await mkdir(dir, { recursive: true });
@@ -33,7 +42,8 @@ export async function backupDatabase(db: Db, outFile: string): Promise<{ path: s
   const tmp = join(dir, tempNameFor(basename(outFile)));
   try {
     // One self-contained file (safe to copy to a USB stick): no -wal/-shm files needed beside it.
-    await store.engine.copyTo(db, tmp);
+    if (isEngine(source)) await writeFile(tmp, await source.snapshot(), { mode: 0o600 });
+    else await store.engine.copyTo(source, tmp);
     await fsyncFile(tmp);
   } catch (err) {
     await discardTemp(tmp);
@@ -282,9 +292,11 @@ export interface DataFolderReport {
  * and (unless `quick`) re-hashed against its name, and originals nothing refers to.
  */
 export async function verifyDataFolder(
-  ws: Workspace,
+  target: Workspace | StorageEngine,
   options: { quick?: boolean } = {},
 ): Promise<DataFolderReport> {
+  if (isEngine(target)) return verifyStore(target, options);
+  const ws = target;
   const { integrity, foreignKeyProblems } = store.engine.integrity(ws.db);
   const referenced = new Set(store.documents.referencedFiles(ws.db));
   const missing: string[] = [];
@@ -341,5 +353,48 @@ export async function verifyDataFolder(
     affectedPages,
     orphans,
     tempFiles,
+  };
+}
+
+/**
+ * verifyDataFolder through the storage contract (the office's shared database): the engine's integrity
+ * answer, and every page's original present in its file store and (unless `quick`) re-hashed. Originals no
+ * page uses and interrupted writes are the data folder's notions: none to count in a database, where an
+ * original and all its pieces are written in one transaction.
+ */
+async function verifyStore(engine: StorageEngine, options: { quick?: boolean }): Promise<DataFolderReport> {
+  const { integrity, foreignKeyProblems } = await engine.integrity();
+  const referenced = await engine.documents.referencedFiles();
+  const missing: string[] = [];
+  const damaged: string[] = [];
+  let filesHashed = 0;
+  for (const sha of referenced) {
+    if (options.quick) {
+      if (!(await engine.files.has(sha))) missing.push(sha);
+      continue;
+    }
+    filesHashed++;
+    const state = await engine.files.verify(sha);
+    if (state === 'missing') missing.push(sha);
+    else if (state === 'mismatch') damaged.push(sha);
+  }
+  const affectedPages: DataFolderReport['affectedPages'] = [];
+  for (const [list, state] of [
+    [missing, 'missing'],
+    [damaged, 'damaged'],
+  ] as const)
+    for (const sha of list)
+      for (const row of await engine.documents.pagesUsingFile(sha)) affectedPages.push({ ...row, state });
+  return {
+    ok: integrity === 'ok' && foreignKeyProblems === 0 && missing.length === 0 && damaged.length === 0,
+    integrity,
+    foreignKeyProblems,
+    filesReferenced: referenced.length,
+    filesHashed,
+    missing,
+    damaged,
+    affectedPages,
+    orphans: { count: 0, bytes: 0 },
+    tempFiles: 0,
   };
 }

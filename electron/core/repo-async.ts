@@ -3,7 +3,9 @@
 // words as repo.ts (which serves the synchronous store until every caller is converted, issue #23 phase 2);
 // the CLI's household, person and claim commands run here, so they work on either engine.
 import type { Claim, ClaimDocument, Household, Person, StatusChange } from '../../shared/schemas';
-import type { ClaimListPage, ClaimListQuery, EditStamp, Session } from './db/contract';
+import type { DocumentKind, DocumentOrigin } from '../../shared/domain';
+import type { ClaimListPage, ClaimListQuery, EditStamp, NewPage, Session } from './db/contract';
+import { InvalidInputError } from './errors';
 import {
   checkListQuery,
   claimNotFound,
@@ -129,12 +131,37 @@ export function claimHistory(s: Session, claimId: number): Promise<StatusChange[
   return s.claims.history(claimId);
 }
 
+export async function getDocument(s: Session, id: number): Promise<ClaimDocument> {
+  const doc = await s.documents.document(id);
+  if (!doc) throw documentNotFound(id);
+  return doc;
+}
+
 export async function listDocuments(s: Session, claimId: number): Promise<ClaimDocument[]> {
   const docs: ClaimDocument[] = [];
-  for (const id of await s.documents.idsOfClaim(claimId)) {
-    const doc = await s.documents.document(id);
-    if (!doc) throw documentNotFound(id);
-    docs.push(doc);
-  }
+  for (const id of await s.documents.idsOfClaim(claimId)) docs.push(await getDocument(s, id));
   return docs;
+}
+
+/**
+ * Adds a document whose originals are already stored, in one immediate transaction that first checks the
+ * claim still exists (another desk may have purged it meanwhile).
+ */
+export async function addDocument(
+  s: Session,
+  claimId: number,
+  kind: DocumentKind,
+  origin: DocumentOrigin,
+  pages: readonly NewPage[],
+): Promise<ClaimDocument> {
+  if (pages.length === 0)
+    throw new InvalidInputError('至少需要一个文件', 'a document needs at least one file', 'files');
+  const id = await s.transaction(
+    async (tx) => {
+      await getClaim(tx, claimId);
+      return tx.documents.insert(claimId, kind, origin, pages, now());
+    },
+    { immediate: true },
+  );
+  return getDocument(s, id);
 }

@@ -17,7 +17,16 @@ import {
 import { ClaimDeskError, InvalidInputError } from '../../core/errors';
 import { backupsDir } from '../../core/workspace';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/domain';
-import { CliExit, EXIT_FAILED, dataDirOf, printJson, println, withWorkspace } from '../context';
+import {
+  CliExit,
+  EXIT_FAILED,
+  dataDirOf,
+  databaseUrlOf,
+  printJson,
+  println,
+  withStorage,
+  withWorkspace,
+} from '../context';
 
 const KIND_LABELS: Record<BackupEntry['kind'], string> = {
   auto: '自动',
@@ -74,6 +83,18 @@ export function register(program: Command): void {
     .option('--force', '与 --auto 同用：不管是否到期都备份')
     .option('--json', 'JSON output')
     .action(async (opts: { out?: string; auto?: boolean; force?: boolean; json?: boolean }, cmd: Command) => {
+      // On the office's shared database: a snapshot of its rows, written at this desk (the automatic rounds
+      // and restore stay with a data folder; the server itself is backed up with pg_dump).
+      if (!opts.auto && databaseUrlOf(cmd) !== null)
+        return withStorage(cmd, async (engine) => {
+          const out = resolve(opts.out ?? join(backupsDir(dataDirOf(cmd)), manualBackupFileName(new Date())));
+          const r = await backupDatabase(engine, out);
+          if (opts.json) return printJson(r);
+          println(`已备份共享数据库的全部记录到 ${r.path}（${(r.bytes / 1024).toFixed(0)} KB）`);
+          println(
+            '照片和 PDF 原件保存在共享数据库里，不在这个备份文件中：请管理员用 pg_dump 备份服务器（记录和原件一起）',
+          );
+        });
       await withWorkspace(cmd, async (ws) => {
         if (opts.auto) {
           if (opts.out)
@@ -165,8 +186,8 @@ export function register(program: Command): void {
         if (opts.json) return printJson({ ok: true, file: source, ...info });
         return println(`备份完好：${source}（数据版本 ${info.schemaVersion}，${info.claims} 份报销单）`);
       }
-      await withWorkspace(cmd, async (ws) => {
-        const r = await verifyDataFolder(ws, { quick: opts.quick ?? false });
+      const verify = async (target: Parameters<typeof verifyDataFolder>[0]) => {
+        const r = await verifyDataFolder(target, { quick: opts.quick ?? false });
         if (opts.json) printJson(r);
         else {
           println(
@@ -190,7 +211,10 @@ export function register(program: Command): void {
             println('数据库已损坏：请用 claimdesk backup list 找到最近的备份，再用 claimdesk restore 恢复');
         }
         if (!r.ok) throw new CliExit(EXIT_FAILED);
-      });
+      };
+      // The office's shared database (its rows and the originals it holds), or the data folder.
+      if (databaseUrlOf(cmd) !== null) await withStorage(cmd, verify);
+      else await withWorkspace(cmd, verify);
     });
 
   program
@@ -200,6 +224,14 @@ export function register(program: Command): void {
     .option('--latest', '恢复最近的一份备份（不含“恢复前”副本）')
     .option('--json', 'JSON output')
     .action(async (file: string | undefined, opts: { latest?: boolean; json?: boolean }, cmd: Command) => {
+      // Replacing the office's database from one desk would undo every other desk's work: the server's own
+      // backups (pg_dump) are restored by whoever runs it.
+      if (databaseUrlOf(cmd) !== null)
+        throw new InvalidInputError(
+          '恢复只能用于本机的数据文件夹。共享数据库请由管理员在服务器上用 PostgreSQL 自己的备份（pg_dump / pg_restore）恢复',
+          'restore works on a data folder only; the shared database is restored on the server from its own backups (pg_dump / pg_restore)',
+          'database',
+        );
       const dataDir = dataDirOf(cmd);
       let source: string;
       if (opts.latest) {

@@ -13,7 +13,6 @@ import { processingNoteFor } from '../../core/claim-processing';
 import { localToday } from '../../core/rules/dates';
 import { InvalidInputError } from '../../core/errors';
 import { CLAIM_SORTS, type ClaimSort, type Session } from '../../core/db/contract';
-import { findClaimByReference as findClaimInFolder } from '../../core/repo';
 import {
   claimHistory,
   createClaim,
@@ -29,8 +28,7 @@ import {
   transitionClaim,
   updateClaim,
 } from '../../core/repo-async';
-import type { Workspace } from '../../core/workspace';
-import { parseId, printJson, println, withStorage, withWorkspace } from '../context';
+import { parseId, printJson, println, withStorage } from '../context';
 
 function noSuchClaim(idOrRef: string): InvalidInputError {
   return new InvalidInputError(`找不到报销单“${idOrRef}”`, `no claim "${idOrRef}"`, 'claim');
@@ -40,14 +38,6 @@ function noSuchClaim(idOrRef: string): InvalidInputError {
 async function resolveClaimId(s: Session, idOrRef: string): Promise<number> {
   if (/^\d+$/.test(idOrRef)) return Number(idOrRef);
   const c = await findClaimByReference(s, idOrRef);
-  if (!c) throw noSuchClaim(idOrRef);
-  return c.id;
-}
-
-/** The same, for the commands that still work on the data folder's synchronous store (import). */
-function resolveClaimIdInFolder(ws: Workspace, idOrRef: string): number {
-  if (/^\d+$/.test(idOrRef)) return Number(idOrRef);
-  const c = findClaimInFolder(ws.db, idOrRef);
   if (!c) throw noSuchClaim(idOrRef);
   return c.id;
 }
@@ -379,17 +369,18 @@ export function register(program: Command): void {
         opts: { kind: string; check: boolean; json?: boolean },
         cmd: Command,
       ) => {
-        await withWorkspace(cmd, async (ws) => {
+        // Either engine: the data folder, or the office's shared database (originals stored there).
+        await withStorage(cmd, async (db) => {
           // Heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js) load when the command runs, not at start-up.
           const { importDocument, indexClaimInvoices } = await import('../../core/import');
-          const doc = await importDocument(ws, {
-            claimId: resolveClaimIdInFolder(ws, idOrRef),
+          const doc = await importDocument(db, {
+            claimId: await resolveClaimId(db, idOrRef),
             kind: opts.kind,
             paths: files,
             checks: opts.check,
           });
           // Read the invoice's QR code now, so the board finds the claim by invoice number straight away.
-          if (doc.kind === 'invoice') await indexClaimInvoices(ws, doc.claimId);
+          if (doc.kind === 'invoice') await indexClaimInvoices(db, doc.claimId);
           if (opts.json) return printJson(doc);
           println(
             `已导入 ${DOCUMENT_KIND_LABELS[doc.kind].zh}（${doc.pages.length} 页）到报销单 #${doc.claimId}`,

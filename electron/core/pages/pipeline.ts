@@ -6,7 +6,9 @@
 // enters the store. Every way in analyses with analyseInThread, or the app's check worker that runs it.
 import type { PageFacts } from '../../../shared/page-facts';
 import type { SupportedMime } from '../files/sniff';
-import { storeFile } from '../files/store';
+import type { FileStore } from '../db/contract';
+import { ClaimDeskError } from '../errors';
+import { sha256OfFile, storeFile } from '../files/store';
 import { sealKindsFromRules } from '../rules/seal-kinds';
 import type { NewPage } from '../repo';
 import { ocrPageReader } from './reader';
@@ -93,6 +95,45 @@ export async function storeAndAnalyse(
     },
     { checks: options.checks ?? true },
   );
+  return {
+    sha256: stored.sha256,
+    size: stored.size,
+    mime: file.mime,
+    originalName: file.originalName,
+    facts,
+  };
+}
+
+/**
+ * The same step through the storage contract's file store (either engine: the data folder's files/, or the
+ * shared database): the original is put first (hashed on the way; the same bytes from another desk are
+ * stored once), then the desk's own file is analysed where it lies, and hashed again afterwards, so the facts
+ * written with the page are of exactly the bytes stored (a file changed meanwhile is refused, nothing written).
+ */
+export async function putAndAnalyse(
+  files: FileStore,
+  file: IncomingFile,
+  options: PipelineOptions = {},
+): Promise<NewPage> {
+  const stored = await files.put(file.path);
+  const analyse = options.analyse ?? analyseInThread;
+  const facts: PageFacts = await analyse(
+    {
+      path: file.path,
+      sha256: stored.sha256,
+      mime: file.mime,
+      kind: file.kind,
+      displayName: file.originalName,
+    },
+    { checks: options.checks ?? true },
+  );
+  if ((await sha256OfFile(file.path)) !== stored.sha256)
+    throw new ClaimDeskError(
+      'file_unreadable',
+      `“${file.originalName}”在导入时被改动了，这份材料没有导入。请等文件保存好后重新导入`,
+      `"${file.originalName}" changed while it was being imported; nothing was imported`,
+      { field: 'files' },
+    );
   return {
     sha256: stored.sha256,
     size: stored.size,

@@ -38,7 +38,7 @@ const UNREACHABLE = new Set([
 
 export function isConnectionLoss(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (UNREACHABLE.has(code) || code.startsWith('08') || code === '57P01'))
+  if (typeof code === 'string' && (UNREACHABLE.has(code) || code.startsWith('08') || code.startsWith('57P0')))
     return true;
   const message = (err as Error | null)?.message ?? '';
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
