@@ -70,7 +70,7 @@ describe.skipIf(!binaries)('claim export on a shared database: desk A imports, d
     mkdirSync(scratch, { recursive: true });
     server = await startServer();
     url = (await freshDatabase(server.url)).url;
-    photos = await ensurePhotos('pg-export-photos', 10, { width: 1400, height: 1050 });
+    photos = await ensurePhotos('pg-export-pages', 6);
     const id = idNumber();
     shared = await seedClaim({ url }, id);
     local = await seedClaim({ dataDir: join(tmp.dir, 'local') }, id);

@@ -1,7 +1,7 @@
-// The bundle of a stored claim (the app's 导出, bulk export, the CLI's `claim export` on either engine): the one verdict (evaluateStoredClaim) decides
-// whether it may be exported, then the claim, its pages' stored files and their facts go to
-// exportClaimBundle in the same shape evaluation reads. No manifest, no second look at any file: each page's
-// type, corners and upright turn come from what was stored with it.
+// The bundle of a stored claim (the app's 导出, bulk export, the CLI's `claim export` on either engine): the
+// one verdict (evaluateStoredClaim) decides whether it may be exported, then the claim, its pages' stored
+// files and their facts go to exportClaimBundle in the same shape evaluation reads. No manifest, no second
+// look at any file: each page's type, corners and upright turn come from what was stored with it.
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
