@@ -24,9 +24,26 @@ const common = {
 // The CLI is split: each command loads its heavy modules (sharp, pdf-lib, the QR and OCR readers, pdf.js)
 // with a dynamic import() when it runs, from chunks beside dist/cli.mjs, so `claimdesk --version` or a
 // usage error does not pay for them (`npm run bench startup` measures it).
+// One pure-JS ES module package every command loads is bundled into it instead: zod is ~230 ES module files
+// in node_modules, and Node resolving and linking them one by one cost ~0.16 s of CPU at each start, twice
+// what the same code costs as one chunk (docs/testing.md, round 4).
+const bundledInCli = new Set(['zod']);
+const externalExceptBundled = {
+  name: 'external-except-bundled',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.startsWith('@')
+        ? args.path.split('/').slice(0, 2).join('/')
+        : args.path.split('/')[0];
+      return bundledInCli.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
 rmSync(`${root}/dist/cli-chunks`, { recursive: true, force: true });
 await build({
   ...common,
+  packages: undefined,
+  plugins: [externalExceptBundled],
   entryPoints: { cli: 'electron/cli/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },

@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # fonts-arphic-gbsn00lp, -gkai00mp and fonts-lxgw-wenkai: the faces of OCR corpus C (scripts/ocr-corpus-c).
+# python3-pil (with python3-opencv): OCR corpus D's generator (scripts/ocr-corpus-d/make.py).
 # postgresql-15: the server binaries (with pg_trgm) the shared-database tests run a throw-away server from;
 # postgresql-common is told not to create and start a system cluster of its own.
-DEB_PACKAGES=(chromium poppler-utils qpdf mupdf-tools img2pdf python3-opencv fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-lxgw-wenkai strace postgresql-15)
+DEB_PACKAGES=(chromium poppler-utils qpdf mupdf-tools img2pdf python3-opencv python3-pil fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-lxgw-wenkai strace postgresql-15)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -11,28 +11,9 @@ import { ClaimStatus } from './lifecycle';
 import { Finding, QualityReport } from './quality';
 import { Claim, ClaimDocument, DocumentPage, Household, IsoDate, Person, StatusChange } from './schemas';
 import { StackPlacement } from './stack';
+import { CORE_ERROR_CODES } from './error-codes';
 
-/** Every code a core error (electron/core/errors.ts ClaimDeskError) may carry: one list for both sides. */
-export const CORE_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'transition_refused',
-  'file_missing',
-  'file_unreadable',
-  'file_too_large',
-  'unsupported_file',
-  'data_dir_unwritable',
-  'database_from_future',
-  'database_corrupt',
-  'backup_invalid',
-  'disk_full',
-  'export_failed',
-  'manifest_invalid',
-  'rule_pack_invalid',
-  // Shared database (#23): another desk changed the row first; the database server cannot be reached.
-  'stale_write',
-  'database_unreachable',
-] as const;
+export { CORE_ERROR_CODES };
 
 /** Every error code an answer may carry: the core's ClaimDeskError codes plus the IPC layer's own. */
 export const IPC_ERROR_CODES = [
@@ -141,8 +122,43 @@ export const StatusFactsRequest = z.object({
   requested: z.array(z.string().max(200)).max(20).optional(),
 });
 
+/** A row's version and its last change: who (desk = machine name, person signed in) and when. */
+export const EditStamp = z.object({
+  version: z.number().int(),
+  at: z.string(),
+  desk: z.string().nullable(),
+  person: z.string().nullable(),
+});
+export type EditStamp = z.infer<typeof EditStamp>;
+
+/** The shared database's details as 设置 asks for them (the password travels only in these requests). */
+export const SharedDatabaseForm = z.object({
+  host: z.string().max(255),
+  port: z.number().int().min(1).max(65535),
+  database: z.string().max(63),
+  user: z.string().max(63),
+  password: z.string().max(200),
+});
+export type SharedDatabaseForm = z.infer<typeof SharedDatabaseForm>;
+
+export const SharedDatabaseState = z.object({
+  /** The kept database's details (never its password), or null: this desk uses its data folder. */
+  kept: SharedDatabaseForm.omit({ password: true }).nullable(),
+  /** This desk is working on the shared database now. */
+  active: z.boolean(),
+  /** The system can encrypt a password here (else it is asked for each time). */
+  canKeepPassword: z.boolean(),
+  /** The kept database's password is not kept (or cannot be opened here): 设置 asks for it. */
+  passwordNeeded: z.boolean(),
+  /** This shell can switch databases (the desktop app and the test transport). */
+  canSwitch: z.boolean(),
+});
+export type SharedDatabaseState = z.infer<typeof SharedDatabaseState>;
+
 export const ClaimDetail = z.object({
   claim: Claim,
+  /** The claim's version as read: the editor's save names it, and is refused if another desk saved since. */
+  stamp: EditStamp.optional(),
   documents: z.array(ClaimDocument),
   history: z.array(StatusChangeWithFacts),
   /** What the office asked for (补充材料), done or not. */
@@ -433,6 +449,12 @@ export const IPC = {
     ClaimListRequest.omit({ page: true, pageSize: true }),
     z.object({ ids: z.array(Id), total: z.number().int() }),
   ),
+  /** The board rows of these claims as they are now (another desk changed them; claims gone are left out). */
+  claimRows: channel(
+    'claims:rows',
+    z.object({ ids: z.array(Id).max(200) }),
+    z.object({ items: z.array(ClaimSummary) }),
+  ),
   getClaim: channel('claims:get', z.object({ id: Id }), ClaimDetail),
   createClaim: channel('claims:create', z.record(z.string(), z.unknown()), Claim),
   /**
@@ -446,7 +468,12 @@ export const IPC = {
   ),
   updateClaim: channel(
     'claims:update',
-    z.object({ id: Id, claim: z.record(z.string(), z.unknown()) }),
+    z.object({
+      id: Id,
+      claim: z.record(z.string(), z.unknown()),
+      /** The version the editor loaded; absent: saved whatever changed since (the CLI's old callers). */
+      expectedVersion: z.number().int().nonnegative().optional(),
+    }),
     Claim,
   ),
   transitionClaim: channel(
@@ -661,6 +688,25 @@ export const IPC = {
     Empty,
     z.object({ dataDir: z.string(), restarting: z.boolean() }).nullable(),
   ),
+  /** 设置 → 共享数据库: the database this desk uses (none: its data folder), and whether a password can be kept. */
+  getSharedDatabase: channel('database:get', Empty, SharedDatabaseState),
+  /** Connects once with these details and answers in plain words whether it works (nothing is kept). */
+  testSharedDatabase: channel(
+    'database:test',
+    SharedDatabaseForm,
+    z.object({ ok: z.boolean(), message: z.string() }),
+  ),
+  /**
+   * Switches this desk to the shared database (the workspace reopens on it; the window stays, with whatever
+   * is typed in it); `moveData` first moves this PC's data folder in (as claimdesk migrate --to).
+   */
+  switchSharedDatabase: channel(
+    'database:switch',
+    SharedDatabaseForm.extend({ moveData: z.boolean() }),
+    z.object({ message: z.string(), passwordKept: z.boolean() }),
+  ),
+  /** Back to this PC's data folder (the shared database is forgotten on this desk, nothing in it changes). */
+  leaveSharedDatabase: channel('database:leave', Empty, z.object({ message: z.string() })),
   getBackupSchedule: channel('backup:schedule', Empty, BackupScheduleSettings),
   saveBackupSchedule: channel('backup:reschedule', BackupScheduleSettings.partial(), BackupScheduleSettings),
 } as const;
@@ -674,6 +720,15 @@ export type IpcResponse<M extends IpcMethod> = z.output<IpcCatalogue[M]['respons
 export const IPC_METHODS = Object.keys(IPC) as IpcMethod[];
 export const PROGRESS_CHANNEL = 'progress';
 
+/** Main → window: rows other desks (or the CLI beside the app) changed, batched; the board refreshes those. */
+export const STORE_CHANGES_CHANNEL = 'store-changes';
+export interface StoreChangeEvent {
+  table: 'claims' | 'people' | 'households';
+  /** null: something in the table changed, which rows is not known (reload the list). */
+  id: number | null;
+  op: 'insert' | 'update' | 'delete';
+}
+
 /**
  * The object the preload puts on window.claimdesk (and the test shim imitates). `DroppedFile` is the
  * browser's File: shared/ names no DOM type (it is loaded by the main process too), so the renderer and
@@ -684,6 +739,8 @@ export type ClaimDeskApi<DroppedFile> = {
 } & {
   /** Listen to progress of long work; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Listen to changes other desks made (batched); returns the unsubscribe function. */
+  onStoreChanges(listener: (changes: StoreChangeEvent[]) => void): () => void;
   /** Hands dropped files to main (their paths never reach the renderer); returns their tokens. */
   grantDroppedFiles(files: readonly DroppedFile[]): Promise<Envelope<FileGrant[]>>;
 };

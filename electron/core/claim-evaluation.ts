@@ -4,11 +4,16 @@
 // asked for, then calls the pure evaluate (rules/evaluate.ts). Reads only; writes nothing.
 import type { BringList, BringListDraft, ConfirmableRequirement, Deadline } from '../../shared/ipc';
 import { mergeFields } from '../../shared/fields';
-import type { Claim } from '../../shared/schemas';
+import type { Claim, ClaimDocument, Person } from '../../shared/schemas';
+import type { Fields } from '../../shared/fields';
+import type { ConfirmableCheck } from '../../shared/ipc';
+import type { RequestedItem, Session } from './db/contract';
+import type { InvoiceDuplicate } from './invoices/store';
+import * as stored from './repo-async';
 import type { RulePack } from '../../shared/rules';
 import { requestedItems } from './claim-status';
-import { claimConfirmations } from './confirmations';
-import { claimFieldCorrections } from './field-corrections';
+import { claimConfirmations, claimConfirmationsThrough } from './confirmations';
+import { claimFieldCorrections, claimFieldCorrectionsThrough } from './field-corrections';
 import { isPledgeSigned } from './pledge';
 import { getClaim, getPerson, listDocuments } from './repo';
 import { boardDeadline } from './rules/board-deadline';
@@ -19,6 +24,7 @@ import {
   evaluate,
   factsOfStoredClaim,
   invoiceDuplicatesOf,
+  invoiceDuplicatesThrough,
   type ClaimEvaluation,
   type DocumentToEvaluate,
 } from './rules/evaluate';
@@ -61,12 +67,70 @@ export function evaluateStoredClaimNow(
   claimId: number,
   options: StoredClaimEvaluationOptions = {},
 ): ClaimEvaluation {
-  workMeter.evaluations++;
   const claim = getClaim(ws.db, claimId);
-  const claimant = getPerson(ws.db, claim.fields.claimantId);
   const corrections = claimFieldCorrections(ws.db, claimId);
-  const confirmed = claimConfirmations(ws.db, claimId);
-  const documents: DocumentToEvaluate[] = listDocuments(ws.db, claimId).map((d, index) => ({
+  return verdictOf(
+    {
+      claim,
+      claimant: getPerson(ws.db, claim.fields.claimantId),
+      corrections,
+      confirmed: claimConfirmations(ws.db, claimId),
+      documents: listDocuments(ws.db, claimId).map((d) => ({
+        ...d,
+        duplicates: d.pages.map((p) => invoiceDuplicatesOf(ws.db, d.kind, p.facts, claimId)),
+      })),
+      pledgeSigned: isPledgeSigned(ws.db, claimId),
+      requested: requestedItems(ws.db, claimId),
+    },
+    options,
+  );
+}
+
+/**
+ * evaluateStoredClaim through the storage contract (either engine: a desk's data folder or the office's
+ * shared database). Reads only; the same verdict as the Workspace path for the same rows.
+ */
+export async function evaluateStoredClaimThrough(
+  s: Session,
+  claimId: number,
+  options: StoredClaimEvaluationOptions = {},
+): Promise<ClaimEvaluation> {
+  const claim = await stored.getClaim(s, claimId);
+  const documents: StoredClaimRows['documents'] = [];
+  for (const d of await stored.listDocuments(s, claimId)) {
+    const duplicates: InvoiceDuplicate[][] = [];
+    for (const p of d.pages) duplicates.push(await invoiceDuplicatesThrough(s, d.kind, p.facts, claimId));
+    documents.push({ ...d, duplicates });
+  }
+  return verdictOf(
+    {
+      claim,
+      claimant: await stored.getPerson(s, claim.fields.claimantId),
+      corrections: await claimFieldCorrectionsThrough(s, claimId),
+      confirmed: await claimConfirmationsThrough(s, claimId),
+      documents,
+      pledgeSigned: await s.claims.isPledgeSigned(claimId),
+      requested: await s.claimFacts.requestedItems(claimId),
+    },
+    options,
+  );
+}
+
+/** Everything a stored claim's verdict is made from, as read by either path above. */
+interface StoredClaimRows {
+  claim: Claim;
+  claimant: Person;
+  corrections: Map<number, Fields>;
+  confirmed: Record<number, ConfirmableCheck[]>;
+  documents: Array<ClaimDocument & { duplicates: InvoiceDuplicate[][] }>;
+  pledgeSigned: boolean;
+  requested: RequestedItem[];
+}
+
+function verdictOf(rows: StoredClaimRows, options: StoredClaimEvaluationOptions): ClaimEvaluation {
+  workMeter.evaluations++;
+  const { claim, claimant, corrections, confirmed } = rows;
+  const documents: DocumentToEvaluate[] = rows.documents.map((d, index) => ({
     index,
     kind: d.kind,
     confirmed: confirmed[d.id] ?? [],
@@ -74,14 +138,14 @@ export function evaluateStoredClaimNow(
       field: `documents[${index}].files[${j}]`,
       name: p.originalName,
       facts: p.facts,
-      duplicates: invoiceDuplicatesOf(ws.db, d.kind, p.facts, claimId),
+      duplicates: d.duplicates[j] ?? [],
       // Fields read off the page (page facts, from the reader) under what the person typed (documents:setField).
       fields: mergeFields(p.facts?.fields, corrections.get(p.id)),
     })),
   }));
-  const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: isPledgeSigned(ws.db, claimId) };
+  const facts = { ...factsOfStoredClaim(claim, claimant), pledgeSigned: rows.pledgeSigned };
   const report = evaluate(facts, documents, packFor(claimant.insuredRegion), options.today ?? localToday());
-  return withRequestedItems(report, requestedItems(ws.db, claimId));
+  return withRequestedItems(report, rows.requested);
 }
 
 /** The checks of this claim a person may settle by looking at the paper (the editor's checkboxes). */

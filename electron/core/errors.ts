@@ -1,7 +1,7 @@
 // Errors that reach a user carry a Chinese message first and an English one second, plus a stable code
 // and (where one exists) the field or file they are about. The CLI prints both; the UI shows `zh`.
 
-import { CORE_ERROR_CODES } from '../../shared/ipc';
+import { CORE_ERROR_CODES } from '../../shared/error-codes';
 
 /** Every code a core error may carry (a runtime list, so tests can check each one reaches the window). */
 export const ERROR_CODES = CORE_ERROR_CODES;

@@ -3,7 +3,7 @@
 // (evaluateStoredClaim) and survive a restart; removing a page or its document removes them.
 import { checkFieldValue, fieldNamesOf, personFields } from '../../shared/field-corrections';
 import type { FieldValue, Fields } from '../../shared/fields';
-import type { Db } from './db/contract';
+import type { Db, Session } from './db/contract';
 import { store } from './db/store';
 import { ClaimDeskError, InvalidInputError } from './errors';
 
@@ -56,6 +56,17 @@ export function pageCorrections(db: Db, pageId: number): Record<string, FieldVal
 
 /** Every page's corrections on a claim as person readings: page id → fields (for evaluateStoredClaim). */
 export function claimFieldCorrections(db: Db, claimId: number): Map<number, Fields> {
-  const values = store.documents.claimFieldCorrections(db, claimId);
+  return asReadings(store.documents.claimFieldCorrections(db, claimId));
+}
+
+/** claimFieldCorrections through the storage contract (either engine). */
+export async function claimFieldCorrectionsThrough(
+  s: Session,
+  claimId: number,
+): Promise<Map<number, Fields>> {
+  return asReadings(await s.documents.claimFieldCorrections(claimId));
+}
+
+function asReadings(values: Map<number, Record<string, FieldValue>>): Map<number, Fields> {
   return new Map([...values].map(([id, v]) => [id, personFields(v)]));
 }

@@ -9,11 +9,15 @@ import { FileGrants } from '../core/api/grants';
 import { PageCheckWorker } from '../core/api/check-in-worker';
 import { exportInWorker } from '../core/api/export-in-worker';
 import { LiveFrameWorker } from '../core/api/live-in-worker';
+import { changeFeed } from '../core/api/changes';
 import { createHandlers, type ApiState } from '../core/api/handlers';
+import { STORE_CHANGES_CHANNEL } from '../../shared/ipc';
 import { startBackupSchedule } from '../core/backup-schedule';
 import { defaultDataDir } from '../core/paths';
 import { openWorkspace } from '../core/workspace';
+import { readKeptDatabase } from '../core/api/shared-database';
 import { readDataLocation } from './data-location';
+import { electronSecrets } from './secrets';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
 import {
@@ -92,23 +96,38 @@ async function start(): Promise<void> {
   const dataDir = process.env.CLAIMDESK_HOME
     ? defaultDataDir()
     : (readDataLocation(app.getPath('userData')) ?? defaultDataDir());
+  // The office's shared database when this desk is pointed at one (the environment, as for the CLI), else
+  // the data folder's own store.
+  // 设置 → 共享数据库 keeps it in the app's settings folder, its password sealed by the system (safeStorage);
+  // when the password could not be kept, the desk opens its data folder and 设置 asks for it.
+  const configDir = app.getPath('userData');
+  const url =
+    process.env.CLAIMDESK_DATABASE_URL || readKeptDatabase(configDir, electronSecrets)?.url || undefined;
   let ws;
   try {
-    ws = await openWorkspace(dataDir);
+    ws = await openWorkspace(dataDir, { url });
   } catch (err) {
     const msg = err instanceof ClaimDeskError ? `${err.zh}\n\n${err.en}` : String(err);
-    dialog.showErrorBox('ClaimDesk 无法打开数据文件夹', `${dataDir}\n\n${msg}`);
+    // The address is not shown: it may carry a password.
+    const where = url ? '共享数据库' : dataDir;
+    dialog.showErrorBox(
+      url ? 'ClaimDesk 无法连接共享数据库' : 'ClaimDesk 无法打开数据文件夹',
+      `${where}\n\n${msg}`,
+    );
     app.quit();
     return;
   }
   // Rolling automatic backups on the schedule kept in settings; restarted on the workspace a restore opens.
   const onBackupError = (err: unknown) => console.error('[claimdesk] automatic backup failed:', err);
-  let backups = startBackupSchedule(ws, { onError: onBackupError });
+  // (A shared database is backed up on its server, docs/storage.md: the desks take no copies of it.)
+  const scheduleFor = (w: typeof ws) =>
+    w.shared ? { stop: () => undefined } : startBackupSchedule(w, { onError: onBackupError });
+  let backups = scheduleFor(ws);
   const state: ApiState = {
     ws,
     onReplaced: (next) => {
       backups.stop();
-      backups = startBackupSchedule(next, { onError: onBackupError });
+      backups = scheduleFor(next);
     },
   };
   const grants = new FileGrants();
@@ -120,18 +139,33 @@ async function start(): Promise<void> {
   const liveChecks = new LiveFrameWorker({ url: join(distDir, 'live-worker.mjs') });
   const handlers = createHandlers(
     state,
-    electronPlatform(app.getVersion(), () => mainWindow),
+    {
+      ...electronPlatform(app.getVersion(), () => mainWindow),
+      sharedDatabase: { configDir, secrets: electronSecrets },
+    },
     grants,
     (ws, opts) => exportInWorker({ url: workerUrl }, ws.dataDir, opts),
     () => pageChecks.check,
     liveChecks.analyse,
   );
   registerIpc(handlers, grants, trustedIds);
+  // Other desks' changes to the window, so its board shows them within a second or two (no polling).
+  const changes = changeFeed(state, (batch) => {
+    if (mainWindow && !mainWindow.webContents.isDestroyed())
+      mainWindow.webContents.send(STORE_CHANGES_CHANNEL, batch);
+  });
+  await changes.follow();
+  const replaced = state.onReplaced;
+  state.onReplaced = (next) => {
+    replaced?.(next);
+    void changes.follow();
+  };
   app.on('will-quit', () => {
     backups.stop();
+    void changes.stop();
     void pageChecks.close();
     void liveChecks.close();
-    state.ws.close();
+    void state.ws.close();
   });
 
   mainWindow = createWindow();

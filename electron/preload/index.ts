@@ -6,10 +6,12 @@ import {
   IPC,
   IPC_METHODS,
   PROGRESS_CHANNEL,
+  STORE_CHANGES_CHANNEL,
   type ClaimDeskApi,
   type Envelope,
   type FileGrant,
   type ProgressEvent,
+  type StoreChangeEvent,
 } from '../../shared/ipc';
 
 const calls = Object.fromEntries(
@@ -17,7 +19,7 @@ const calls = Object.fromEntries(
     const channel = IPC[method].channel;
     return [method, (request: unknown) => ipcRenderer.invoke(channel, request ?? {})];
   }),
-) as Omit<ClaimDeskApi<File>, 'onProgress' | 'grantDroppedFiles'>;
+) as Omit<ClaimDeskApi<File>, 'onProgress' | 'onStoreChanges' | 'grantDroppedFiles'>;
 
 const api = {
   ...calls,
@@ -26,6 +28,13 @@ const api = {
     ipcRenderer.on(PROGRESS_CHANNEL, wrapped);
     return () => {
       ipcRenderer.removeListener(PROGRESS_CHANNEL, wrapped);
+    };
+  },
+  onStoreChanges(listener: (changes: StoreChangeEvent[]) => void) {
+    const wrapped = (_event: IpcRendererEvent, changes: StoreChangeEvent[]) => listener(changes);
+    ipcRenderer.on(STORE_CHANGES_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(STORE_CHANGES_CHANNEL, wrapped);
     };
   },
   async grantDroppedFiles(files: readonly File[]): Promise<Envelope<FileGrant[]>> {

@@ -129,11 +129,22 @@ test('camera bench', async ({ server }) => {
     await page.locator('section.camera-panel').getByRole('button', { name: '打开摄像头' }).click();
     const view = page.getByRole('dialog', { name: '拍照' });
     await expect(view.locator('[data-instruction]')).toBeVisible({ timeout: 60_000 });
+    // Measured once the checks run: the first ones start main's live worker (seconds on a loaded machine),
+    // and a window that holds only them says nothing about a preview being checked.
+    await page.waitForFunction(() => (globalThis as unknown as { __rt: number[] }).__rt.length >= 3, null, {
+      timeout: 120_000,
+    });
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { __rt: number[]; __worker: number[] };
+      g.__rt = [];
+      g.__worker = [];
+    });
     const t0 = Date.now();
     figures.fpsLive = await page.evaluate(`${FPS_SCRIPT}(['.capture-view video', 8000])`);
+    const seconds = (Date.now() - t0) / 1000;
     const rt = await page.evaluate(() => (globalThis as unknown as { __rt: number[] }).__rt);
     const worker = await page.evaluate(() => (globalThis as unknown as { __worker: number[] }).__worker);
-    figures.checksPerSecond = rt.length / ((Date.now() - t0 + 8000) / 1000);
+    figures.checksPerSecond = rt.length / seconds;
     figures.roundTripP50 = percentile(rt, 50);
     figures.roundTripP95 = percentile(rt, 95);
     figures.workerP95 = percentile(worker, 95);
@@ -144,6 +155,8 @@ test('camera bench', async ({ server }) => {
     await cam.close();
   }
   console.log('camera bench, preview:', JSON.stringify(figures));
+  // Kept at once: the preview's figures stand even when the capture part below runs out of time.
+  await writeFile(OUT, JSON.stringify(figures, null, 2));
 
   // 2. Capture-to-sorted, on the claim filmed in one pass (a document camera's 1600×1200).
   const pass = await claimInOnePass();

@@ -11,7 +11,8 @@ import { decodeQrCode } from '../../electron/core/invoices/qr';
 import { indexClaimInvoices } from '../../electron/core/import';
 import { listClaimInvoices } from '../../electron/core/invoices/store';
 import { createClaim, listClaims } from '../../electron/core/repo';
-import { evaluateStoredClaim } from '../../electron/core/claim-evaluation';
+import { evaluateStoredClaim, evaluateStoredClaimThrough } from '../../electron/core/claim-evaluation';
+import { openStorage } from '../../electron/core/db/engines';
 import { evaluateManifest } from '../../electron/core/manifest/evaluate';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import { sampleManifest, seedSampleClaim } from '../helpers/sample-claim';
@@ -222,5 +223,25 @@ describe('duplicate invoices across two stored claims', () => {
     expect(dup[2]!.message).not.toContain('documents[');
     // The repeated page is left out of the amount check instead of doubling the total.
     expect(report.problems.map((p) => p.code)).not.toContain('amount_mismatch');
+  });
+});
+
+describe('the verdict through the storage contract', () => {
+  it('is the Workspace verdict of every claim above: duplicates by QR, by file and by photo alike', async () => {
+    const engine = await openStorage({ dataDir: join(tmp.dir, 'data') }, { desk: 'test', person: null });
+    try {
+      const { items } = listClaims(ws.db, { pageSize: 100 });
+      // The claims above hold every kind of duplicate; a verdict that lost one would differ here.
+      expect(items.length).toBeGreaterThanOrEqual(6);
+      let duplicates = 0;
+      for (const c of items) {
+        const through = await evaluateStoredClaimThrough(engine, c.id, { today: '2026-10-08' });
+        expect(through).toEqual(await evaluateStoredClaim(ws, c.id, { today: '2026-10-08' }));
+        duplicates += through.problems.filter((p) => p.code.includes('duplicate')).length;
+      }
+      expect(duplicates).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
   });
 });

@@ -183,7 +183,9 @@ describe('preload', () => {
     await import('../../electron/preload/index');
     expect([...electron.exposed.keys()]).toEqual(['claimdesk']);
     const api = electron.exposed.get('claimdesk') as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual([...IPC_METHODS, 'grantDroppedFiles', 'onProgress'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...IPC_METHODS, 'grantDroppedFiles', 'onProgress', 'onStoreChanges'].sort(),
+    );
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('send');
     expect(api).not.toHaveProperty('ipcRenderer');

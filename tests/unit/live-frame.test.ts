@@ -76,6 +76,23 @@ describe('one instruction per frame', () => {
     expect(v.passing).toBe(false);
   });
 
+  it('a little out of focus where the preview cannot measure the text: hold still, not passing', async () => {
+    // A 720p preview of a 12-MP photo: σ 2 preview px leaves no line of text to measure on it, and its edges
+    // (2.1–2.4 px) are softer than any sharp photo's; the photo itself would be blurred by ~6 px.
+    const p = await preview({ paper: papers.invoice, at: CENTRED, defocusSigma: 2 }, 1280, 720);
+    const frame = { ...p, captureWidth: 4000, captureHeight: 3000 };
+    const v = analyseLiveFrame({ ...frame, previousGrid: motionGrid(liveRaster(frame)) });
+    expect(v.paper).toBe(true);
+    expect(v.instruction).toBe('hold_still');
+    expect(v.passing).toBe(false);
+    // The same paper in focus is ready.
+    const q = await preview({ paper: papers.invoice, at: CENTRED }, 1280, 720);
+    const sharp = { ...q, captureWidth: 4000, captureHeight: 3000 };
+    expect(analyseLiveFrame({ ...sharp, previousGrid: motionGrid(liveRaster(sharp)) }).instruction).toBe(
+      'ready',
+    );
+  });
+
   it('smeared by a hand sliding the paper: hold still, even when the frame is compared with itself', async () => {
     const v = await still({
       paper: papers.invoice,

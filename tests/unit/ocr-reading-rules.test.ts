@@ -589,3 +589,116 @@ describe('found on corpus C seed 14000 (scored first, then looked at)', () => {
     ).toBe('2型糖尿病');
   });
 });
+
+describe('found on corpus D seed 21000 (scored first, then looked at; confirmed on seed 22000)', () => {
+  it('takes no name from a qualified label under a blank 交款人 (就诊科室 read 就诊 was a name)', () => {
+    const grid = (below: string) =>
+      readFields(
+        pageOf([
+          box('交款人统一社会信用代码', 129, 430, 247, 34),
+          box('183067211431686818', 473, 429, 271, 32),
+          box('交款人', 127, 486, 83, 37),
+          box('开票日期', 1010, 486, 106, 35),
+          box('2019-04-18', 1271, 485, 156, 33),
+          box(below, 128, 544, 107, 36),
+          box('骨科', 469, 543, 62, 38),
+        ]),
+        'invoice',
+      );
+    for (const below of ['就诊科室', '住院科室', '开单科室']) {
+      const found = grid(below);
+      expect(found.fields.patientName).toBeUndefined();
+      expect(found.blank).toContain('patientName');
+    }
+  });
+
+  it('reads a grid value ten characters right of a short label (票据代码 | … | 50080219)', () => {
+    const f = fieldsOf('invoice', [
+      box('票据代码', 128, 372, 106, 35),
+      box('50080219', 470, 371, 128, 34),
+      box('票据号码', 1009, 371, 109, 39),
+      box('0065230465', 1272, 371, 154, 34),
+    ]);
+    expect(f.invoiceCode).toBe('50080219');
+    expect(f.invoiceNumber).toBe('0065230465');
+    // Its cell blank: the next box is the next label, and nothing is read.
+    expect(
+      fieldsOf('invoice', [box('票据代码', 128, 372, 106, 35), box('票据号码', 1009, 371, 109, 39)])
+        .invoiceCode,
+    ).toBeUndefined();
+  });
+
+  it('reads a pin-printed value that starts under its label’s last character (医保类型 | 职工医保)', () => {
+    expect(
+      fieldsOf('invoice', [box('医保类型', 1147, 575, 112, 34), box('职工医保', 1240, 579, 110, 36)])
+        .insuranceType,
+    ).toBe('职工医保');
+  });
+
+  it('reads a stay whose dates lost their month–day separators, never as sure', () => {
+    const found = readFields(
+      pageOf([box('住院日期', 109, 1066, 92, 30), box('2020-0924至2020-1016', 253, 1077, 312, 36)]),
+      'invoice',
+    ).fields;
+    expect(found.careStart?.value).toBe('2020-09-24');
+    expect(found.careEnd?.value).toBe('2020-10-16');
+    expect(found.careStart!.confidence).toBeLessThan(CONFIDENT_READING);
+    // A stay that ends before it begins is no stay.
+    expect(
+      fieldsOf('invoice', [
+        box('住院日期', 109, 1066, 92, 30),
+        box('2020-1016至2020-0924', 253, 1077, 312, 36),
+      ]).careStart,
+    ).toBeUndefined();
+  });
+
+  it('joins a diagnosis wrapped onto the next line under it, and only then', () => {
+    const cert = (next: string, x: number) =>
+      fieldsOf('diagnosis_certificate', [box('诊断：1.腰椎间盘', 100, 400, 300), box(next, x, 445, 420)])
+        .diagnosis;
+    // 诊断：1. is 5 of the 9 characters: the value starts at 100 + 300 × 5/9.
+    expect(cert('突出症 2.左侧股骨粗隆间骨折', 267)).toBe('腰椎间盘突出症');
+    expect(cert('2.左侧股骨粗隆间骨折', 267)).toBe('腰椎间盘');
+    expect(cert('处理意见：建议休息两周', 100)).toBe('腰椎间盘');
+    expect(cert('突出症 2.左侧股骨粗隆间骨折', 100)).toBe('腰椎间盘');
+  });
+});
+
+describe('found on corpus D seed 22000 (after it was scored; confirmed on seed 23000)', () => {
+  const slip = (cash: string, conf: number, account = '个人账户支付：768.83') =>
+    readFields(
+      pageOf([
+        box('合计(大写)：壹拾壹万玖仟陆佰捌拾伍元伍角贰分', 100, 700, 700),
+        box('(小写)：¥119685.52', 1200, 700, 300),
+        box('医保统筹基金支付：73824.08', 296, 805, 347, 38),
+        box(account, 880, 803, 269, 42),
+        box(cash, 1375, 803, 200, 40, conf),
+      ]),
+      'invoice',
+    ).fields;
+  it('takes an unsure cash payment (a seal left 5 of 45092.61) from what the total leaves, as 请核对', () => {
+    const f = slip('个人现金支付：5', 0.8);
+    expect(f.personalPaid?.value).toBe(45092.61);
+    expect(f.personalPaid!.confidence).toBeLessThan(CONFIDENT_READING);
+  });
+  it('keeps a sure cash reading, and takes nothing when a share printed was not read', () => {
+    expect(slip('个人现金支付：5', 0.99).personalPaid?.value).toBe(5);
+    expect(slip('个人现金支付：5', 0.8, '个人账户支付：').personalPaid?.value).toBe(5);
+  });
+});
+
+describe('a character dropped under a seal (corpus D seed 21000: 石嘴山市 read 石山市 at 0.97)', () => {
+  it('doubts a hospital name with a character-wide gap between two of its characters', () => {
+    const hospital = (charPos?: number[]) => {
+      const value = box('石山市中医医院', 328, 1143, 227, 54);
+      if (charPos) value.charPos = charPos;
+      return readFields(pageOf([box('收款单位（盖章）', 107, 1151, 163, 35), value]), 'invoice').fields
+        .hospital;
+    };
+    expect(hospital()!.value).toBe('石山市中医医院');
+    expect(hospital()!.confidence).toBeGreaterThanOrEqual(CONFIDENT_READING);
+    const gap = hospital([0.05, 0.33, 0.45, 0.57, 0.69, 0.81, 0.93]);
+    expect(gap!.value).toBe('石山市中医医院');
+    expect(gap!.confidence).toBeLessThan(CONFIDENT_READING);
+  });
+});

@@ -1,5 +1,6 @@
 // Data commands: households, people, claims, import, life cycle.
 import type { Command } from 'commander';
+import { dirname, resolve } from 'node:path';
 import {
   CARE_SETTING_LABELS,
   DOCUMENT_KIND_LABELS,
@@ -29,6 +30,7 @@ import {
   updateClaim,
 } from '../../core/repo-async';
 import { parseId, printJson, println, withStorage } from '../context';
+import { parseToday } from './evaluate';
 
 function noSuchClaim(idOrRef: string): InvalidInputError {
   return new InvalidInputError(`找不到报销单“${idOrRef}”`, `no claim "${idOrRef}"`, 'claim');
@@ -293,6 +295,49 @@ export function register(program: Command): void {
         if (note) println(`  ${note.overdue ? '!' : '·'} ${note.zh}`);
       });
     });
+  claim
+    .command('export')
+    .description('导出报销单的 PDF 材料包 export a stored claim’s bundle (on either engine)')
+    .argument('<claim>', '报销单编号或单号')
+    .requiredOption('--out <file.pdf>', '导出的 PDF 文件路径（所在文件夹必须已存在）')
+    .option('--allow-incomplete', '材料不全或还有问题时也导出（封面会写明问题）')
+    .option('--today <date>', '按这一天计算期限（YYYY-MM-DD），默认今天')
+    .option('--images <dir>', '同时把每页材料导出为上传用 JPEG')
+    .option('--json', 'JSON output')
+    .action(
+      async (
+        idOrRef: string,
+        opts: { out: string; allowIncomplete?: boolean; today?: string; images?: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        if (!opts.out.toLowerCase().endsWith('.pdf'))
+          throw new InvalidInputError(
+            `--out 必须是 .pdf 文件，收到“${opts.out}”`,
+            `--out must name a .pdf file, got "${opts.out}"`,
+            'out',
+          );
+        const today = parseToday(opts.today) ?? localToday();
+        const out = resolve(opts.out);
+        // A wrong output folder is found before the claim is read, not after.
+        const { assertWritableFolder } = await import('../../core/export/output');
+        await assertWritableFolder(dirname(out));
+        await withStorage(cmd, async (db) => {
+          // Heavy modules (sharp, pdf-lib, pdf.js) load when the command runs, not at start-up.
+          const { exportStoredClaim } = await import('../../core/export/stored-claim');
+          const r = await exportStoredClaim(db, {
+            claimId: await resolveClaimId(db, idOrRef),
+            outFile: out,
+            imagesDir: opts.images ? resolve(opts.images) : null,
+            allowIncomplete: opts.allowIncomplete ?? false,
+            today,
+            onProgress: () => undefined,
+          });
+          if (opts.json) return printJson({ output: out, pages: r.pages, images: r.images });
+          println(`材料包：${out}（${r.pages} 页）`);
+          if (r.images.length) println(`上传用图片：${r.images.length} 张`);
+        });
+      },
+    );
   claim
     .command('edit')
     .description('修改报销单 edit a claim’s details (a claim that was ready goes back to draft)')

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabaseFile, databasePath } from '../db/open';
 import { store } from '../db/store';
 import { ClaimDeskError } from '../errors';
-import type { Workspace } from '../workspace';
+import { storeOnlyWorkspace, type Workspace } from '../workspace';
 import { exportStoredClaim, type StoredExportOptions } from '../export/stored-claim';
 
 export type ExportJob = Omit<StoredExportOptions, 'onProgress'> & { dataDir: string };
@@ -18,7 +18,7 @@ export type ExportMessage =
 async function runJob(job: ExportJob, post: (m: ExportMessage) => void): Promise<void> {
   // No integrity check or temp clean-up here: main opened (and checked) this folder, and may be importing now.
   const db = openDatabaseFile(databasePath(job.dataDir), { skipIntegrityCheck: true });
-  const ws: Workspace = { dataDir: job.dataDir, db, close: () => store.engine.close(db) };
+  const ws: Workspace = storeOnlyWorkspace(job.dataDir, db, () => store.engine.close(db));
   try {
     const r = await exportStoredClaim(ws, {
       ...job,
@@ -36,7 +36,7 @@ async function runJob(job: ExportJob, post: (m: ExportMessage) => void): Promise
         en: `export failed: ${String(err)}`,
       });
   } finally {
-    ws.close();
+    await ws.close();
   }
 }
 

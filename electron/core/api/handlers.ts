@@ -22,6 +22,7 @@ import type { ApiState, CheckerFactory, ExportRunner, HandlerContext, Platform }
 import { documentHandlers } from './handlers/documents';
 import { exportHandlers } from './handlers/exports';
 import { peopleHandlers } from './handlers/people';
+import { sharedDatabaseHandlers } from './handlers/shared-database';
 import type { LiveAnalyser } from './live-in-worker';
 
 export type { ApiState, CheckerFactory, ExportRunner, Platform } from './handlers/context';
@@ -37,6 +38,7 @@ const CONCERNS = [
   cameraHandlers,
   exportHandlers,
   backupHandlers,
+  sharedDatabaseHandlers,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
@@ -67,7 +69,8 @@ export function createHandlers(
     stackReadings: new StackReadings(),
   };
   // The board's verdicts for today, made in idle turns from the start (a new day leaves every kept one stale).
-  if (platform.warmVerdicts) {
+  // (On a shared database the board's tally is not made yet: nothing to warm.)
+  if (platform.warmVerdicts && !state.ws.shared) {
     state.verdictWarmer = verdictWarmer(() => state.ws, ctx.today);
     state.verdictWarmer.kick();
   }

@@ -117,6 +117,19 @@ interface SqliteTx extends TxConnection {
   readonly db: Db;
 }
 
+/** Each open SQLite engine's connection as the synchronous store's handle (see transitionalStoreOf). */
+const transitionalStores = new WeakMap<StorageEngine, Db>();
+
+/**
+ * The synchronous store on the SAME connection as this SQLite engine (null for any other engine): for the
+ * app's callers not yet converted to the asynchronous contract (issue #23 phase 2), so one process never
+ * holds two connections that could wait on each other's write lock. Safe beside the engine because a SQLite
+ * transaction whose callback awaits only engine operations runs to its end within one turn of the event loop.
+ */
+export function transitionalStoreOf(engine: StorageEngine): Db | null {
+  return transitionalStores.get(engine) ?? null;
+}
+
 /** The desk's default name: the machine's. */
 export function defaultActor(person: string | null = null): Actor {
   return { desk: hostname(), person };
@@ -299,5 +312,6 @@ export async function openSqliteEngine(options: SqliteEngineOptions): Promise<St
       };
     },
   };
+  transitionalStores.set(engine, db);
   return engine;
 }

@@ -1,13 +1,20 @@
-// The bundle of a stored claim (the app's 导出, bulk export): the one verdict (evaluateStoredClaim) decides
-// whether it may be exported, then the claim, its pages' stored files and their facts go to
-// exportClaimBundle in the same shape evaluation reads. No manifest, no second look at any file: each page's
-// type, corners and upright turn come from what was stored with it.
+// The bundle of a stored claim (the app's 导出, bulk export, the CLI's `claim export` on either engine): the
+// one verdict (evaluateStoredClaim) decides whether it may be exported, then the claim, its pages' stored
+// files and their facts go to exportClaimBundle in the same shape evaluation reads. No manifest, no second
+// look at any file: each page's type, corners and upright turn come from what was stored with it.
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isReadyToSubmit } from '../../../shared/evaluation';
-import { evaluateStoredClaim } from '../claim-evaluation';
+import { evaluateStoredClaim, evaluateStoredClaimThrough } from '../claim-evaluation';
 import { ClaimDeskError } from '../errors';
 import { isSupportedMime } from '../files/sniff';
 import { storedFilePath } from '../files/store';
 import { getClaim, getPerson, listDocuments } from '../repo';
+import * as stored from '../repo-async';
+import type { StorageEngine } from '../db/contract';
+import type { ClaimEvaluation } from '../rules/evaluate';
+import type { Claim, ClaimDocument, Person } from '../../../shared/schemas';
 import { factsOfStoredClaim } from '../rules/evaluate';
 import type { Workspace } from '../workspace';
 import { exportClaimBundle } from './bundle';
@@ -26,12 +33,67 @@ export interface StoredExportResult {
   images: string[];
 }
 
+/**
+ * Exports a stored claim's bundle. `target` is the app's Workspace (a desk's data folder), or a storage engine
+ * (the CLI's `claim export`, on either engine): then the claim is read through the storage contract and its
+ * originals through the engine's file store (the shared database holds them), so a claim kept on PostgreSQL
+ * exports the same bundle as on SQLite.
+ */
 export async function exportStoredClaim(
-  ws: Workspace,
+  target: Workspace | StorageEngine,
   opts: StoredExportOptions,
 ): Promise<StoredExportResult> {
   opts.onProgress(0, 1, '检查材料是否齐全');
-  const evaluation = await evaluateStoredClaim(ws, opts.claimId, { today: opts.today });
+  if (!isEngine(target)) {
+    const ws = target;
+    const evaluation = await evaluateStoredClaim(ws, opts.claimId, { today: opts.today });
+    refuseIncomplete(evaluation, opts);
+    const claim = getClaim(ws.db, opts.claimId);
+    return exportRows(
+      {
+        claim,
+        claimant: getPerson(ws.db, claim.fields.claimantId),
+        documents: listDocuments(ws.db, opts.claimId),
+        evaluation,
+      },
+      (sha256) => storedFilePath(ws.dataDir, sha256),
+      opts,
+    );
+  }
+  const engine = target;
+  const evaluation = await evaluateStoredClaimThrough(engine, opts.claimId, { today: opts.today });
+  refuseIncomplete(evaluation, opts);
+  const claim = await stored.getClaim(engine, opts.claimId);
+  const rows = {
+    claim,
+    claimant: await stored.getPerson(engine, claim.fields.claimantId),
+    documents: await stored.listDocuments(engine, opts.claimId),
+    evaluation,
+  };
+  // The bundle is made from files (decoders, pdf.js and pdf-lib read paths): the originals are copied out of
+  // the engine's file store into a folder only this user can read, and removed when the export ends, however
+  // it ends. Everything is read before the PDF is made, so a server lost mid-export writes nothing.
+  const folder = await mkdtemp(join(tmpdir(), 'claimdesk-export-'));
+  try {
+    await chmod(folder, 0o700);
+    const staged = new Map<string, string>();
+    for (const d of rows.documents) {
+      for (const pg of d.pages) {
+        if (staged.has(pg.sha256)) continue;
+        const path = join(folder, pg.sha256);
+        await writeFile(path, await engine.files.read(pg.sha256), { mode: 0o600 });
+        staged.set(pg.sha256, path);
+      }
+    }
+    return await exportRows(rows, (sha256) => staged.get(sha256)!, opts);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+const isEngine = (target: Workspace | StorageEngine): target is StorageEngine => 'files' in target;
+
+function refuseIncomplete(evaluation: ClaimEvaluation, opts: StoredExportOptions): void {
   if (!isReadyToSubmit(evaluation) && !opts.allowIncomplete) {
     throw new ClaimDeskError(
       'invalid_input',
@@ -40,15 +102,22 @@ export async function exportStoredClaim(
       { field: 'allowIncomplete' },
     );
   }
-  const claim = getClaim(ws.db, opts.claimId);
-  const claimant = getPerson(ws.db, claim.fields.claimantId);
-  const documents = listDocuments(ws.db, opts.claimId).map((d) => ({
+}
+
+/** The stored claim's bundle from its rows, its verdict and where each original can be read. */
+async function exportRows(
+  rows: { claim: Claim; claimant: Person; documents: ClaimDocument[]; evaluation: ClaimEvaluation },
+  pathOf: (sha256: string) => string,
+  opts: StoredExportOptions,
+): Promise<StoredExportResult> {
+  const { claim, claimant, evaluation } = rows;
+  const documents = rows.documents.map((d) => ({
     kind: d.kind,
     files: d.pages.map((pg) => {
       const quality = pg.facts?.quality;
       const upright = pg.facts?.upright;
       return {
-        path: storedFilePath(ws.dataDir, pg.sha256),
+        path: pathOf(pg.sha256),
         name: pg.originalName,
         ...(isSupportedMime(pg.mime) ? { mime: pg.mime } : {}),
         ...(quality ? { quality } : {}),

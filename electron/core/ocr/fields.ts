@@ -173,9 +173,19 @@ const FORM_WORD_RE = new RegExp(
     .map((w) => [...w].join('\\s*'))
     .join('|')})\\s*(?:\\(.{0,4}\\))?\\s*:?$`,
 );
-/** True when a box's text is only a form label (姓名, 性 别, 住院时间：, 金额(元) …). */
+/**
+ * A label named by its head word with a qualifier before it (就诊科室, 住院科室, 开单科室, 出生日期, 人员类别):
+ * no value a reader takes (a name, a hospital, a diagnosis, an insurance type, a number) ends in one of
+ * these heads, so a box holding only such a phrase is a label, whatever the qualifier.
+ */
+const LABEL_HEAD_RE = new RegExp(
+  `^[${HAN}]{1,4}(?:科室|科别|日期|时间|类型|类别)\\s*(?:\\(.{0,4}\\))?\\s*:?$`,
+);
+
+/** True when a box's text is only a form label (姓名, 性 别, 住院时间：, 金额(元), 就诊科室 …). */
 export function isFormLabel(text: string): boolean {
-  return FORM_WORD_RE.test(norm(text).trim());
+  const t = norm(text).trim();
+  return FORM_WORD_RE.test(t) || LABEL_HEAD_RE.test(t);
 }
 
 /** A box that starts with a label of its own (性别：女, 医保类型：): another field's cell, never this one's value. */
@@ -213,7 +223,7 @@ const NOT_NAME = new RegExp(
   [
     '西药|中药|中成|草药|饮片|检查|检验|化验|治疗|手术|护理|床位|诊察|诊疗|诊查|挂号|材料|彩超|输血|输氧|放射|麻醉|',
     '项目|名称|规格|数量|单价|金额|合计|小计|收费|姓名|患者|病人|款人|单位|医院|科室|备注|类别|类型|自费|自付|统筹|',
-    '医保|日期|时间|号码|代码|签名|签字|签章|盖章|性别|年龄|其他|其它|一般|住院|门诊|急诊|诊断|大写|小写|人民币|元整',
+    '医保|日期|时间|号码|代码|签名|签字|签章|盖章|性别|年龄|其他|其它|一般|住院|门诊|急诊|就诊|诊断|大写|小写|人民币|元整|科室|科别',
   ].join(''),
 );
 
@@ -332,6 +342,13 @@ const parseIdNumber: Parser = (text) => {
  */
 export const BELONGS = { after: 1, right: 0.97, rightFar: 0.92, below: 0.95, belowFar: 0.9 } as const;
 
+/**
+ * How far along its row (in character heights) a label's value may start: a ruled header grid whose label
+ * column is as wide as its longest label (交款人统一社会信用代码, 11 characters) puts a short label's value
+ * up to ~10 characters after it.
+ */
+const FAR_CELL = 12;
+
 interface Candidate {
   seg: Seg;
   /** Offset of `text` in the box's recognised text. */
@@ -427,14 +444,19 @@ function candidates(page: Page, label: RegExp, alongOnly = false): Candidate[] {
     // start under the label's box, which then ends in a stray copy of the value's first character).
     const labelEnd = seg.u0 + (seg.u1 - seg.u0) * charEdge(seg, end);
     const row = (page.rows[seg.row] ?? []).filter((s) => !isSpeck(s, seg));
-    // A box starting with the label's own colon (诊 | 断 | ：2型糖尿病) may start under the label's box.
+    // A box starting with the label's own colon (诊 | 断 | ：2型糖尿病) may start under the label's box. A
+    // value printed out of register (a pin printer's over a pre-printed form) may start under the label's
+    // last character: up to one character's width (the label's height) before the label's end.
     const right = row.find(
       (s) =>
         s !== seg &&
         s.u0 > seg.u0 &&
-        (s.u0 >= labelEnd - seg.h * 0.5 || (/^\s*[:：]/.test(s.text) && s.u1 > labelEnd + seg.h)),
+        (s.u0 >= labelEnd - seg.h || (/^\s*[:：]/.test(s.text) && s.u1 > labelEnd + seg.h)),
     );
-    const rightValue = right && right.u0 - seg.u1 < seg.h * 6 && !isLabelBox(right.text);
+    // A ruled grid's label column can be wide (交款人统一社会信用代码 sets it; 票据代码's value starts ten
+    // characters after it): the next box along the row is the label's value up to FAR_CELL characters away,
+    // when nothing is printed between and it is no label (the next box of a blank cell is the next label).
+    const rightValue = right && right.u0 - seg.u1 < seg.h * FAR_CELL && !isLabelBox(right.text);
     if (right && rightValue) {
       const far = right.u0 - seg.u1 > seg.h * 3;
       const lead = /^[\s:]*/.exec(norm(right.text))![0].length;
@@ -450,7 +472,7 @@ function candidates(page: Page, label: RegExp, alongOnly = false): Candidate[] {
     // height of the label's own.
     if (!rightValue) {
       const low = (page.rows[seg.row + 1] ?? []).find(
-        (s) => !isSpeck(s, seg) && s.u0 >= labelEnd - seg.h * 0.5 && Math.abs(s.v - seg.v) < seg.h * 0.8,
+        (s) => !isSpeck(s, seg) && s.u0 >= labelEnd - seg.h && Math.abs(s.v - seg.v) < seg.h * 0.8,
       );
       if (low && low.u0 - seg.u1 < seg.h * 6 && !isLabelBox(low.text))
         out.push({ seg: low, offset: 0, text: norm(low.text), belongs: BELONGS.rightFar });
@@ -587,6 +609,13 @@ interface ByLabel {
   alongOnly?: boolean;
   /** A text value ends where a wide gap between its characters shows a space the recogniser lost (diagnoses). */
   cutAtGap?: boolean;
+  /** A value that fills its box to the end may go on at the start of the next line, under it (diagnoses). */
+  wraps?: boolean;
+  /**
+   * A value printed without spaces (a hospital's name): a gap of a character's width between two of its
+   * characters is a character the recogniser dropped (a seal's ink over it), never sure (请核对).
+   */
+  unbroken?: boolean;
   /** The value's type fit, 0..1 (0: not this field's value; the next place is tried), given the text read. */
   fit?: (value: FieldReading['value'], printed: string) => number;
 }
@@ -606,10 +635,59 @@ function allByLabel(page: Page, labels: RegExp[], parse: Parser, opts: ByLabel =
       }
       const fit = opts.fit ? opts.fit(p.value, text.slice(p.start, p.end)) : 1;
       if (fit <= 0) continue;
-      out.push(reading(page, c.seg, c.offset + p.start, c.offset + p.end, p.value, c.belongs * fit));
+      let r = reading(page, c.seg, c.offset + p.start, c.offset + p.end, p.value, c.belongs * fit);
+      if (opts.unbroken && lostSpace(c.seg, c.offset + p.start, c.offset + p.end) < c.offset + p.end)
+        r = { ...r, confidence: Math.min(r.confidence, round3(CONFIDENT_READING - 0.01)) };
+      const rest = opts.wraps && typeof p.value === 'string' && text.slice(p.end).trim() === '';
+      out.push((rest && wrappedOn(page, c.seg, [c.offset, c.offset + p.start], r)) || r);
     }
   }
   return out;
+}
+
+// The rest of a wrapped value: Han text (and the digits and letters inside a diagnosis) up to a space, a
+// punctuation mark, a colon, the next list number or the next ICD code.
+const WRAPPED_REST = new RegExp(`^((?:(?!\\d{1,2}\\s*[.、]\\s*[${HAN}]|${ICD})[^\\s,;；:。、]){1,20})`);
+
+/**
+ * A value printed to the end of its line that goes on at the start of the next (诊断：1.腰椎间盘 | 突出症
+ * 2.…, the form's cell too narrow for it): the next row's first box, starting under the value's first
+ * character or under its cell's start (the list number 1. before it), within a character's width, with
+ * nothing left of it, one line below (its centre under 2.2 line heights down), holding no label and not
+ * starting the next list item (2.) or ICD code. Its text up
+ * to a space the recogniser wrote or lost is the value's rest; the weaker part's characters set the
+ * confidence. A box further left (the next paragraph at the margin) or starting with a list number is no
+ * continuation: the value ends where its line did.
+ */
+function wrappedOn(page: Page, seg: Seg, starts: number[], first: FieldReading): FieldReading | null {
+  const next = (page.rows[seg.row + 1] ?? []).filter((s) => !isSpeck(s, seg));
+  const cont = next[0];
+  if (!cont || cont.v - seg.v > seg.h * 2.2) return null;
+  const under = (i: number): boolean =>
+    Math.abs(cont.u0 - (seg.u0 + (seg.u1 - seg.u0) * charEdge(seg, i))) <= seg.h;
+  if (!starts.some(under)) return null;
+  const t = norm(cont.text);
+  if (isLabelBox(t) || /^\s*\d{1,2}\s*[.、]/.test(t)) return null;
+  const m = WRAPPED_REST.exec(t);
+  if (!m || !HAN_RE.test(m[1]![0]!)) return null;
+  const end = lostSpace(cont, 0, m[1]!.length);
+  const rest = reading(page, cont, 0, end, t.slice(0, end));
+  const a = first.region!;
+  const b = rest.region!;
+  const x0 = Math.min(a.x, b.x);
+  const y0 = Math.min(a.y, b.y);
+  const r4 = (v: number): number => Math.round(v * 10000) / 10000;
+  return {
+    value: `${String(first.value)}${t.slice(0, end)}`,
+    confidence: Math.min(first.confidence, rest.confidence),
+    region: {
+      x: r4(x0),
+      y: r4(y0),
+      w: r4(Math.max(a.x + a.w, b.x + b.w) - x0),
+      h: r4(Math.max(a.y + a.h, b.y + b.h) - y0),
+    },
+    source: 'ocr',
+  };
 }
 
 function byLabel(page: Page, labels: RegExp[], parse: Parser, opts: ByLabel = {}): FieldReading | null {
@@ -625,23 +703,45 @@ function printed(page: Page, labels: RegExp[]): boolean {
   return labels.some((l) => labelHits(page, l).length > 0);
 }
 
+/**
+ * A stay whose dates lost separators on a pin printer (2020-0924至2020-1016): each side of 至 / 到 / ~ read by
+ * its digits alone (parseCollapsedDate), the second right after the separator and not before the first.
+ */
+function parseCollapsedRange(text: string): { start: Parsed; end: Parsed } | null {
+  const sep = /\s*(?:至|到|~|～|\|)\s*/.exec(text);
+  if (!sep) return null;
+  const a = parseCollapsedDate(text.slice(0, sep.index));
+  const from = sep.index + sep[0].length;
+  const b = parseCollapsedDate(text.slice(from));
+  if (!a || !b || b.start !== 0 || String(b.value) < String(a.value)) return null;
+  return { start: a, end: { ...b, start: from + b.start, end: from + b.end } };
+}
+
 function rangeByLabel(page: Page, labels: RegExp[]): { start: FieldReading; end: FieldReading } | null {
+  return (
+    rangeBy(page, labels, parseRange) ?? collapsedRange(rangeBy(page, labels, parseCollapsedRange, COLLAPSED))
+  );
+}
+
+/** A stay read from its digits alone is never sure, as a single date so read (collapsedDate). */
+function collapsedRange(
+  r: { start: FieldReading; end: FieldReading } | null,
+): { start: FieldReading; end: FieldReading } | null {
+  return r && { start: collapsedDate(r.start)!, end: collapsedDate(r.end)! };
+}
+
+function rangeBy(
+  page: Page,
+  labels: RegExp[],
+  parse: (text: string) => { start: Parsed; end: Parsed } | null,
+  factor = 1,
+): { start: FieldReading; end: FieldReading } | null {
   for (const label of labels) {
     for (const c of candidates(page, label)) {
-      const r = parseRange(c.text);
-      if (r) {
-        return {
-          start: reading(
-            page,
-            c.seg,
-            c.offset + r.start.start,
-            c.offset + r.start.end,
-            r.start.value,
-            c.belongs,
-          ),
-          end: reading(page, c.seg, c.offset + r.end.start, c.offset + r.end.end, r.end.value, c.belongs),
-        };
-      }
+      const r = parse(c.text);
+      const at = (d: Parsed): FieldReading =>
+        reading(page, c.seg, c.offset + d.start, c.offset + d.end, d.value, c.belongs * factor);
+      if (r) return { start: at(r.start), end: at(r.end) };
     }
   }
   return null;
@@ -1138,7 +1238,7 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
   invoice: {
     patientName: names,
     hospital: (p) =>
-      byLabel(p, PAYEE_LABELS, parseHospitalCell, { settle: 'words', fit: fitHospital }) ??
+      byLabel(p, PAYEE_LABELS, parseHospitalCell, { settle: 'words', fit: fitHospital, unbroken: true }) ??
       hospitalAcrossBoxes(p) ??
       letterheadHospital(p),
     issueDate: invoiceDate,
@@ -1180,6 +1280,7 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
       byLabel(p, [/(?:临床|疾病)?诊\s*断(?:意见|结果)?(?!\s*证\s*明)/], parseDiagnosis, {
         settle: 'words',
         cutAtGap: true,
+        wraps: true,
       }),
     emergency,
   },
@@ -1188,7 +1289,8 @@ const EXTRACTORS: { [K in FieldKind]: Record<string, Extractor | 'range'> } = {
     hospital: letterheadHospital,
     careStart: (p) => byLabel(p, [/入院日期|入院时间/], parseDate),
     careEnd: (p) => byLabel(p, [/出院日期|出院时间/], parseDate),
-    diagnosis: (p) => byLabel(p, [/出院诊断/], parseDiagnosis, { settle: 'words', cutAtGap: true }),
+    diagnosis: (p) =>
+      byLabel(p, [/出院诊断/], parseDiagnosis, { settle: 'words', cutAtGap: true, wraps: true }),
   },
   referral_certificate: {
     patientName: names,
@@ -1275,6 +1377,7 @@ function findFields(page: Page, kind: string): FoundFields {
   if (kind === 'invoice') {
     settleTotal(page, out);
     settleFund(page, out);
+    settleCash(page, out);
   }
   return { fields: out, blank };
 }
@@ -1360,4 +1463,37 @@ function settleFund(page: Page, out: Fields): void {
       confidence: round3(Math.min(from, CONFIDENT_READING - 0.01)),
     };
   else if (known) out.fundPaid = { ...fund, confidence: Math.min(fund.confidence, DOUBTED) };
+}
+
+/**
+ * The cash payment read unsure (a seal over 个人现金支付：45092.61 left 5 at 0.81) when the paper's other shares
+ * are all read sure: it is what the total leaves after them (合计 − 统筹 − 个人账户 − 其他), shown as 请核对 (the
+ * sum is the reader's, the person confirms). Only when every payment line the paper prints was read: a share
+ * printed with nothing read in it might be the missing money. A sure cash reading stands (settleFund checks
+ * the fund against it); a cash line with nothing read stays absent.
+ */
+function settleCash(page: Page, out: Fields): void {
+  const { totalAmount: total, fundPaid: fund, personalPaid: cash } = out;
+  if (typeof total?.value !== 'number' || typeof fund?.value !== 'number') return;
+  if (typeof cash?.value !== 'number' || cash.confidence >= CONFIDENT_READING) return;
+  if (total.confidence < CONFIDENT_READING || fund.confidence < CONFIDENT_READING) return;
+  const fen = (v: number): number => Math.round(v * 100);
+  let rest = fen(total.value) - fen(fund.value);
+  const other = allByLabel(page, OTHER_PAY_LABELS, parseMoney, { alongOnly: true })[0] ?? null;
+  for (const [r, labels] of [
+    [out.accountPaid, [/个人账户|个人帐户/]],
+    [other, OTHER_PAY_LABELS],
+  ] as const) {
+    if (r) {
+      if (typeof r.value !== 'number' || r.confidence < CONFIDENT_READING) return;
+      rest -= fen(r.value);
+    } else if (printed(page, [...labels])) return;
+  }
+  if (rest < 0 || rest === fen(cash.value)) return;
+  const sure = Math.min(total.confidence, fund.confidence) * 0.95;
+  out.personalPaid = {
+    ...cash,
+    value: rest / 100,
+    confidence: round3(Math.min(sure, CONFIDENT_READING - 0.01)),
+  };
 }

@@ -200,10 +200,12 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
       pageClipped += clip;
     }
   }
-  const pageCells: number[] = [];
-  for (let k = 0; k < paper.length; k++) if (inPage[k]) pageCells.push(paper[k]!);
-  const pageCellCount = pageCells.length;
-  pageCells.sort((a, b) => a - b);
+  // Typed arrays sort numerically in native code, many times faster than an array with a comparator.
+  let pageCellCount = 0;
+  for (let k = 0; k < paper.length; k++) pageCellCount += inPage[k]!;
+  const pageCells = new Float32Array(pageCellCount);
+  for (let k = 0, n = 0; k < paper.length; k++) if (inPage[k]) pageCells[n++] = paper[k]!;
+  pageCells.sort();
   const paperLevel = pageCells.length ? pageCells[pageCells.length >> 1]! : 0;
   let acc = 0;
   let inkLevel = 0;
@@ -217,10 +219,10 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
 
   const clippedFraction = pagePixels ? pageClipped / pagePixels : 0;
   const strokeFloor = clippedFraction >= STROKE_PASS_MIN_CLIPPED ? measureStrokeFloor(r, inPage, cw) : null;
-  printMins.sort((a, b) => a - b);
+  const printSorted = Uint8Array.from(printMins).sort();
   const printLevel =
-    printMins.length >= MIN_PRINT_CELLS
-      ? printMins[Math.floor(PRINT_CORE_QUANTILE * printMins.length)]!
+    printSorted.length >= MIN_PRINT_CELLS
+      ? printSorted[Math.floor(PRINT_CORE_QUANTILE * printSorted.length)]!
       : inkLevel;
   // Core cells whose ink keeps less contrast than this were lifted by added light (LIFTED_INK_SHARE).
   const liftedBelow = Math.max(2 * INK_PRESENT, LIFTED_INK_SHARE * (paperLevel - inkLevel));

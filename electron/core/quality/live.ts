@@ -51,9 +51,12 @@ export const FLAT_MAX_CORNER_SKEW_DEG = 8;
 /**
  * Ink edges of a sharp photo are 1.3–1.7 px wide at whatever scale it is sampled (checks.ts: from 2 px they
  * are softened); on the preview, after the camera's and the canvas's resampling, the sample papers read
- * 1.2–1.5 px sharp and 3.3–3.6 px out of focus. Edges from this width are blurred at the photo's scale too.
+ * 1.2–1.6 px sharp, 2.1–2.4 px a little out of focus (σ 2 preview px) and 2.8–3.6 px further out (σ 3).
+ * Edges from this width are blurred at the photo's scale too. (At 2.5 px, the line fitted to σ 3 only, a
+ * page out of focus by σ 2 whose text the preview could not measure was said 很好，别动 and taken, while the
+ * photo itself would be judged blurred.)
  */
-const SOFT_EDGE_PX = 2.5;
+const SOFT_EDGE_PX = 2;
 /**
  * The checks' text height is trusted on the preview only where the preview draws the legibility line
  * (MIN_TEXT_PX_ERROR in the photo) at least this many preview pixels high: measured on smaller lines it
@@ -274,11 +277,14 @@ export function analyseLiveFrame(f: LiveFrame): LiveResult {
   // text height they fall back to millimetres on the page, which a 640-px preview of a larger photo cannot
   // resolve (a sharp edge there is already ~0.9 mm): there, and where a low_resolution verdict on text the
   // preview cannot resolve stood in for it, the edges themselves say it: softer than a sharp photo's.
+  // Where the checks did measure the blur against a text height the preview resolves, their verdict stands:
+  // the edge width alone would call some sharp photos of small type soft (one read 2.2 px, checks.ts).
   const ex = metrics.edgeWidthPx?.x ?? null;
   const ey = metrics.edgeWidthPx?.y ?? null;
+  const againstText = metrics.blurRatio !== null && !errors.has('low_resolution');
   const blurSeen =
     (errors.has('blurry') && (metrics.blurRatio !== null || ex === null || ey === null)) ||
-    Math.max(ex ?? 0, ey ?? 0) >= SOFT_EDGE_PX;
+    (!againstText && Math.max(ex ?? 0, ey ?? 0) >= SOFT_EDGE_PX);
 
   const previewResolvesText = MIN_TEXT_PX_ERROR * r.scale >= MIN_PREVIEW_TEXT_PX;
   const pageLongPx = outline ? pageLongSide(outline, r.width / r.scale, r.height / r.scale) : null;

@@ -77,6 +77,32 @@ function median(v: Float64Array): number | null {
 }
 
 /**
+ * Walks from `i` towards the dark side or the light side while the profile keeps going the same way; returns
+ * the pixels walked. Under noise a slow (blurred) ramp flickers back by a level or two between pixels: a step
+ * back of at most `flicker` grey levels is walked over when the pixel after it carries on past where the walk
+ * stood. `s`: index step of the walk; `sign`: +1 where the profile must rise along it; `room`: pixels left.
+ * (A function of its own, not a closure made per edge: it runs for every candidate edge of the photo.)
+ */
+function walkEdge(g: Uint8Array, i: number, s: number, sign: number, room: number, flicker: number): number {
+  let n = 0;
+  while (n < MAX_WALK && n + 1 <= room) {
+    const cur = i + n * s;
+    const next = cur + s;
+    if (sign * (g[next]! - g[cur]!) > 0) n++;
+    else if (
+      flicker > 0 &&
+      n + 2 <= MAX_WALK &&
+      n + 2 <= room &&
+      Math.abs(g[next]! - g[cur]!) <= flicker &&
+      sign * (g[next + s]! - g[cur]!) > 0
+    )
+      n += 2;
+    else break;
+  }
+  return n;
+}
+
+/**
  * Width of the edge through `i` along stride `step` (1 = along a row, width = along a column), or -1 when
  * the profile is not a clean ink/paper step.
  */
@@ -91,30 +117,8 @@ function edgeWidthAt(
   flicker: number,
 ): number {
   const dir = rising ? 1 : -1;
-  // Walk towards the dark side and the light side while the profile keeps going the same way. Under noise
-  // a slow (blurred) ramp flickers back by a level or two between pixels: a step back of at most `flicker`
-  // grey levels is walked over when the pixel after it carries on past where the walk stood.
-  // `s`: index step of the walk; `sign`: +1 where the profile must rise along it; `room`: pixels left.
-  const walk = (s: number, sign: number, room: number): number => {
-    let n = 0;
-    while (n < MAX_WALK && n + 1 <= room) {
-      const cur = i + n * s;
-      const next = cur + s;
-      if (sign * (g[next]! - g[cur]!) > 0) n++;
-      else if (
-        flicker > 0 &&
-        n + 2 <= MAX_WALK &&
-        n + 2 <= room &&
-        Math.abs(g[next]! - g[cur]!) <= flicker &&
-        sign * (g[next + s]! - g[cur]!) > 0
-      )
-        n += 2;
-      else break;
-    }
-    return n;
-  };
-  const lo = walk(-step, -dir, pos);
-  const hi = walk(step, dir, limit - 1 - pos);
+  const lo = walkEdge(g, i, -step, -dir, pos, flicker);
+  const hi = walkEdge(g, i, step, dir, limit - 1 - pos, flicker);
   const a = g[i - lo * step]!;
   const b = g[i + hi * step]!;
   const contrast = Math.abs(b - a);

@@ -83,21 +83,28 @@ export function inkMask(r: Raster, where: BlockMask, inkLevel: number, depth?: I
   const { width: w, height: h, grey, rgb } = r;
   const cw = Math.ceil(w / CELL);
   const ch = Math.ceil(h / CELL);
-  // Column → cell and column → block lookups once, so the per-pixel loops do no division.
-  const colCell = new Int32Array(w);
-  const colBlock = new Int32Array(w);
-  for (let x = 0; x < w; x++) {
-    colCell[x] = Math.floor(x / CELL);
-    colBlock[x] = Math.min(where.maskWidth - 1, Math.floor(x / where.block));
+  // A row is walked in segments that stay within one cell and one mask block (a cell is 16 px, a block 8), so
+  // the per-pixel loops look up neither: segment i runs from segStart[i] to segStart[i + 1].
+  const segStart: number[] = [0];
+  for (let x = 1; x < w; x++) if (x % CELL === 0 || x % where.block === 0) segStart.push(x);
+  segStart.push(w);
+  const segs = segStart.length - 1;
+  const segCell = new Int32Array(segs);
+  const segBlock = new Int32Array(segs);
+  for (let i = 0; i < segs; i++) {
+    segCell[i] = Math.floor(segStart[i]! / CELL);
+    segBlock[i] = Math.min(where.maskWidth - 1, Math.floor(segStart[i]! / where.block));
   }
   const cellMax = new Uint8Array(cw * ch);
   for (let y = 0; y < h; y++) {
     const row = Math.floor(y / CELL) * cw;
     const base = y * w;
-    for (let x = 0; x < w; x++) {
-      const v = grey[base + x]!;
-      const k = row + colCell[x]!;
-      if (v > cellMax[k]!) cellMax[k] = v;
+    for (let i = 0; i < segs; i++) {
+      let m = 0;
+      for (let x = base + segStart[i]!, end = base + segStart[i + 1]!; x < end; x++)
+        if (grey[x]! > m) m = grey[x]!;
+      const k = row + segCell[i]!;
+      if (m > cellMax[k]!) cellMax[k] = m;
     }
   }
   // 3×3 max so a cell inside a large character still sees the paper next to it; then the ink threshold.
@@ -124,18 +131,22 @@ export function inkMask(r: Raster, where: BlockMask, inkLevel: number, depth?: I
     const row = Math.floor(y / CELL) * cw;
     const mrow = Math.min(where.maskHeight - 1, Math.floor(y / where.block)) * where.maskWidth;
     const base = y * w;
-    for (let x = 0; x < w; x++) {
-      if (where.mask[mrow + colBlock[x]!] !== 1) continue;
-      const v = grey[base + x]!;
-      const k = row + colCell[x]!;
-      if (v < below[k]!) {
-        ink[base + x] = 1;
-        if (v < faintBelow[k]!) {
+    for (let i = 0; i < segs; i++) {
+      if (where.mask[mrow + segBlock[i]!] !== 1) continue;
+      const k = row + segCell[i]!;
+      const inkBelow = below[k]!;
+      const faintAt = faintBelow[k]!;
+      const darkAt = darkBelow[k]!;
+      for (let x = base + segStart[i]!, end = base + segStart[i + 1]!; x < end; x++) {
+        const v = grey[x]!;
+        if (v >= inkBelow) continue;
+        ink[x] = 1;
+        if (v < faintAt) {
           // Red stamp ink (a seal, a red title or red rules) is not the print the depth follows.
-          const j = 3 * (base + x);
+          const j = 3 * x;
           if (!isRedInk(rgb[j]!, rgb[j + 1]!, rgb[j + 2]!)) {
             faint++;
-            if (v < darkBelow[k]!) dark++;
+            if (v < darkAt) dark++;
           }
         }
       }
@@ -169,7 +180,7 @@ interface Run {
   inkWidth: number;
 }
 
-/** Row runs in the strip at `x0`; `rule` marks the strip's vertical rules (left out of the row count). */
+/** Row runs in the strip at `x0`; `rule` marks the strip's vertical rules, `rowInk` its inked non-rule columns per row. */
 function stripRuns(
   ink: Uint8Array,
   w: number,
@@ -177,6 +188,7 @@ function stripRuns(
   x0: number,
   strip: number,
   rule: Uint8Array,
+  rowInk: Uint8Array,
   maxRun: number,
   out: Run[],
 ): void {
@@ -194,8 +206,7 @@ function stripRuns(
   };
   for (let y = 0; y < h; y++) {
     const base = y * w + x0;
-    let n = 0;
-    for (let dx = 0; dx < STRIP; dx++) if (!rule[dx]) n += ink[base + dx]!;
+    const n = rowInk[strip * h + y]!;
     const inked = n >= 2 && n <= MAX_ROW_FILL * STRIP;
     if (inked) {
       if (runStart < 0) runStart = y;
@@ -272,21 +283,35 @@ export function measureTextScale(r: Raster, ink: Uint8Array): TextScale {
   const { width: w, height: h } = r;
   const maxRun = MAX_RUN_FRACTION * Math.min(w, h);
   const strips = Math.floor(w / STRIP);
-  const colInk = new Int32Array(STRIP);
-  const runs: Run[] = [];
-  const rules: Uint8Array[] = [];
-  for (let s = 0; s < strips; s++) {
-    const x0 = s * STRIP;
-    colInk.fill(0);
-    for (let y = 0; y < h; y++) {
-      const base = y * w + x0;
-      for (let dx = 0; dx < STRIP; dx++) colInk[dx]! += ink[base + dx]!;
-    }
-    const rule = new Uint8Array(STRIP);
-    for (let dx = 0; dx < STRIP; dx++) rule[dx] = colInk[dx]! > RULE_COLUMN_FILL * h ? 1 : 0;
-    rules.push(rule);
-    stripRuns(ink, w, h, x0, s, rule, maxRun, runs);
+  const span = strips * STRIP;
+  // Ink per column, then per strip and row the inked columns that are not rules: each one pass over the mask
+  // row by row (memory order), instead of a walk down every strip.
+  const colInk = new Int32Array(span);
+  for (let y = 0; y < h; y++) {
+    const base = y * w;
+    for (let x = 0; x < span; x++) colInk[x]! += ink[base + x]!;
   }
+  const rules: Uint8Array[] = [];
+  const notRule = new Uint8Array(span);
+  for (let s = 0; s < strips; s++) {
+    const rule = new Uint8Array(STRIP);
+    for (let dx = 0; dx < STRIP; dx++) {
+      rule[dx] = colInk[s * STRIP + dx]! > RULE_COLUMN_FILL * h ? 1 : 0;
+      notRule[s * STRIP + dx] = 1 - rule[dx]!;
+    }
+    rules.push(rule);
+  }
+  const rowInk = new Uint8Array(strips * h);
+  for (let y = 0; y < h; y++) {
+    const base = y * w;
+    for (let s = 0; s < strips; s++) {
+      let n = 0;
+      for (let x = s * STRIP, end = x + STRIP; x < end; x++) n += ink[base + x]! & notRule[x]!;
+      rowInk[s * h + y] = n;
+    }
+  }
+  const runs: Run[] = [];
+  for (let s = 0; s < strips; s++) stripRuns(ink, w, h, s * STRIP, s, rules[s]!, rowInk, maxRun, runs);
   // Measured upright: a line of height H tilted by θ fills, across the W columns its ink spans in a strip,
   // up to H + W·|tan θ| rows (2° over 40 px: +1.4 px, 14 % of a 10-px line). With the strip's slope known
   // (lineSlopes), each run's ink is measured along the line instead: the pixel at (dx, y) sits at height

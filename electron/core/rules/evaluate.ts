@@ -8,8 +8,8 @@ import type { DocumentKind } from '../../../shared/domain';
 import type { PageFacts } from '../../../shared/page-facts';
 import type { RulePack } from '../../../shared/rules';
 import type { Claim, Person } from '../../../shared/schemas';
-import type { Db } from '../db/contract';
-import { findInvoiceDuplicates } from '../invoices/store';
+import type { Db, Session } from '../db/contract';
+import { findInvoiceDuplicates, findInvoiceDuplicatesThrough } from '../invoices/store';
 import {
   evaluateClaim,
   kindsNeedingText,
@@ -109,6 +109,25 @@ export function invoiceDuplicatesOf(
   if (!db || kind !== 'invoice' || !facts) return [];
   return findInvoiceDuplicates(
     db,
+    {
+      key: facts.qr?.invoice?.key ?? null,
+      sha256: facts.fingerprint.sha256,
+      phash: facts.fingerprint.phash,
+    },
+    excludeClaimId,
+  );
+}
+
+/** invoiceDuplicatesOf through the storage contract (either engine). */
+export function invoiceDuplicatesThrough(
+  s: Session,
+  kind: DocumentKind,
+  facts: PageFacts | null,
+  excludeClaimId?: number,
+): Promise<InvoiceDuplicate[]> {
+  if (kind !== 'invoice' || !facts) return Promise.resolve([]);
+  return findInvoiceDuplicatesThrough(
+    s,
     {
       key: facts.qr?.invoice?.key ?? null,
       sha256: facts.fingerprint.sha256,

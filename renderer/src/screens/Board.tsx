@@ -87,6 +87,40 @@ export function Board() {
     };
   }, [query, status, sort, page, reloads, notifyError]);
 
+  // Another desk's changes (pushed by main, never polled): the changed rows on this page are read again and
+  // replaced in place; a claim added or removed, or a change main cannot place, reads the page again.
+  const shown = useRef<ClaimSummary[]>([]);
+  useEffect(() => {
+    shown.current = data?.items ?? [];
+  }, [data]);
+  useEffect(
+    () =>
+      window.claimdesk.onStoreChanges((changes) => {
+        const onPage = new Set(shown.current.map((c) => c.id));
+        const whole = changes.some((c) => c.id === null || (c.table === 'claims' && c.op !== 'update'));
+        if (whole) {
+          setReloads((n) => n + 1);
+          return;
+        }
+        // A person's name or ID number shows on each of their rows: those rows are read again too.
+        const people = new Set(changes.filter((c) => c.table === 'people').map((c) => c.id));
+        const ids = shown.current
+          .filter((c) => onPage.has(c.id))
+          .filter(
+            (c) =>
+              changes.some((ch) => ch.table === 'claims' && ch.id === c.id) ||
+              people.has(c.fields.claimantId),
+          )
+          .map((c) => c.id);
+        if (ids.length === 0) return;
+        call('claimRows', { ids }).then((r) => {
+          const fresh = new Map(r.items.map((c) => [c.id, c]));
+          setData((d) => d && { ...d, items: d.items.map((c) => fresh.get(c.id) ?? c) });
+        }, notifyError);
+      }),
+    [notifyError],
+  );
+
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const items = data?.items ?? [];
   const chosen = new Set(selected);

@@ -1,10 +1,11 @@
 // Settings: language, text size, number masking for shared PCs, the data folder, backups and restore.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppSettings, BackupInfo, BackupScheduleSettings } from '../../../shared/ipc';
-import { call, isCanceled } from '../api';
+import { ApiError, call, isCanceled } from '../api';
 import { useApp } from '../app-context';
 import { Choice } from '../components/Field';
 import { formatBytes, formatDateTime } from '../format';
+import { SharedDatabase } from './SharedDatabase';
 
 export function Settings() {
   const { tr, settings, saveSettings, info, notify, notifyError, lang } = useApp();
@@ -22,7 +23,9 @@ export function Settings() {
     );
     call('getBackupSchedule', {}).then(
       (s) => live && setSchedule(s),
-      (err: unknown) => live && notifyError(err),
+      // (On a shared database the server is backed up, not the desk: no schedule to show.)
+      (err: unknown) =>
+        live && !(err instanceof ApiError && err.error.code === 'not_on_shared_database') && notifyError(err),
     );
     return () => {
       live = false;
@@ -143,6 +146,7 @@ export function Settings() {
           )}
         </label>
       </div>
+      <SharedDatabase onSwitched={load} />
       <div className="panel settings">
         <h2>{tr('数据', 'Data')}</h2>
         <p>

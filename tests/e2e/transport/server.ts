@@ -6,13 +6,22 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { PROGRESS_CHANNEL, type ProgressEvent } from '../../../shared/ipc';
+import {
+  PROGRESS_CHANNEL,
+  STORE_CHANGES_CHANNEL,
+  type ProgressEvent,
+  type StoreChangeEvent,
+} from '../../../shared/ipc';
+import { changeFeed } from '../../../electron/core/api/changes';
+import type { SecretStore } from '../../../electron/core/api/shared-database';
+import { testSecrets } from './secrets';
 import { dispatch, toIpcError } from '../../../electron/core/api/dispatch';
 import { PageCheckWorker } from '../../../electron/core/api/check-in-worker';
 import { exportInWorker } from '../../../electron/core/api/export-in-worker';
 import { LiveFrameWorker } from '../../../electron/core/api/live-in-worker';
 import { FileGrants } from '../../../electron/core/api/grants';
 import { createHandlers, type ApiState, type Platform } from '../../../electron/core/api/handlers';
+import type { Actor } from '../../../electron/core/db/contract';
 import { openWorkspace } from '../../../electron/core/workspace';
 import { contentSecurityPolicy, rendererFileFor } from '../../../electron/main/security';
 
@@ -64,7 +73,19 @@ function send(
   res.end(body);
 }
 
-export async function startTestServer(options: { dataDir: string; today?: string }): Promise<TestServer> {
+export interface TestServerOptions {
+  dataDir: string;
+  today?: string;
+  /** Run the desk on a shared PostgreSQL database (postgres://…) instead of the data folder's store. */
+  databaseUrl?: string;
+  /** Who this desk is (two transports on one database are two desks). */
+  actor?: Actor;
+  /** 设置 → 共享数据库 keeps its choice here, sealed by `secrets` (default: a test AES key in memory). */
+  configDir?: string;
+  secrets?: SecretStore;
+}
+
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const saveDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-out-'));
   const uploadDir = await mkdtemp(join(tmpdir(), 'claimdesk-e2e-drop-'));
   const chosen: string[][] = [];
@@ -94,9 +115,13 @@ export async function startTestServer(options: { dataDir: string; today?: string
       return true;
     },
     ...(options.today ? { today: () => options.today! } : {}),
+    sharedDatabase: {
+      configDir: options.configDir ?? (await mkdtemp(join(tmpdir(), 'claimdesk-e2e-config-'))),
+      secrets: options.secrets ?? testSecrets(),
+    },
   };
   const state: ApiState = {
-    ws: await openWorkspace(options.dataDir),
+    ws: await openWorkspace(options.dataDir, { url: options.databaseUrl, actor: options.actor }),
   };
   const grants = new FileGrants();
   // The same worker threads as the desktop app (built into dist/ by `npm run test:e2e`): photo checks in one
@@ -112,6 +137,11 @@ export async function startTestServer(options: { dataDir: string; today?: string
     () => pageChecks.check,
     liveChecks.analyse,
   );
+  // Other desks' changes go to the page over the same event stream as progress (the app: webContents.send).
+  const changeListeners = new Set<(c: StoreChangeEvent[]) => void>();
+  const changes = changeFeed(state, (batch) => changeListeners.forEach((l) => l(batch)));
+  await changes.follow();
+  state.onReplaced = () => void changes.follow();
   // The browser page is the test's own: CSP identical to the app's except that it may fetch its origin.
   const csp = contentSecurityPolicy({ 'connect-src': "'self'" });
   let uploadSeq = 0;
@@ -173,8 +203,14 @@ export async function startTestServer(options: { dataDir: string; today?: string
         res.write(': connected\n\n');
         const listener = (e: ProgressEvent) =>
           res.write(`event: ${PROGRESS_CHANNEL}\ndata: ${JSON.stringify(e)}\n\n`);
+        const changeListener = (c: StoreChangeEvent[]) =>
+          res.write(`event: ${STORE_CHANGES_CHANNEL}\ndata: ${JSON.stringify(c)}\n\n`);
         listeners.add(listener);
-        req.on('close', () => listeners.delete(listener));
+        changeListeners.add(changeListener);
+        req.on('close', () => {
+          listeners.delete(listener);
+          changeListeners.delete(changeListener);
+        });
         return;
       }
       if (req.method === 'GET') {
@@ -209,7 +245,8 @@ export async function startTestServer(options: { dataDir: string; today?: string
       await new Promise<void>((r) => server.close(() => r()));
       // The check worker stays for the next test of this process (see pageChecksForThisProcess).
       await liveChecks.close();
-      state.ws.close();
+      await changes.stop();
+      await state.ws.close();
     },
   };
 }

@@ -1,9 +1,9 @@
 // TEST-ONLY renderer shim, injected by Playwright's addInitScript (never part of the app): defines
 // window.claimdesk over fetch to the test server, with the same method names as the preload.
-import { IPC_METHODS, PROGRESS_CHANNEL } from '../../../shared/ipc';
+import { IPC_METHODS, PROGRESS_CHANNEL, STORE_CHANGES_CHANNEL } from '../../../shared/ipc';
 
 /** Runs inside the page; everything it needs comes in as the argument (it is serialised by Playwright). */
-function installShim(args: { methods: string[]; progressChannel: string }): void {
+function installShim(args: { methods: string[]; progressChannel: string; changesChannel: string }): void {
   type Envelope = { ok: boolean; value?: unknown; error?: unknown };
   // Typed loosely on purpose: this file is compiled with the Node project, which has no DOM library.
   type SourceLike = { addEventListener(type: string, listener: (ev: { data: string }) => void): void };
@@ -17,13 +17,24 @@ function installShim(args: { methods: string[]; progressChannel: string }): void
     api[m] = (request: unknown) => post(`/api/call/${m}`, JSON.stringify(request ?? {}), 'application/json');
   let source: SourceLike | null = null;
   const listeners = new Set<(e: unknown) => void>();
+  const changeListeners = new Set<(e: unknown) => void>();
+  const events = () => {
+    if (source) return;
+    source = new page.EventSource('/api/events');
+    source.addEventListener(args.progressChannel, (ev) => listeners.forEach((l) => l(JSON.parse(ev.data))));
+    source.addEventListener(args.changesChannel, (ev) =>
+      changeListeners.forEach((l) => l(JSON.parse(ev.data))),
+    );
+  };
   api.onProgress = (listener: (e: unknown) => void) => {
-    if (!source) {
-      source = new page.EventSource('/api/events');
-      source.addEventListener(args.progressChannel, (ev) => listeners.forEach((l) => l(JSON.parse(ev.data))));
-    }
+    events();
     listeners.add(listener);
     return () => listeners.delete(listener);
+  };
+  api.onStoreChanges = (listener: (e: unknown) => void) => {
+    events();
+    changeListeners.add(listener);
+    return () => changeListeners.delete(listener);
   };
   api.grantDroppedFiles = async (files: File[]) => {
     const grants: unknown[] = [];
@@ -43,5 +54,9 @@ function installShim(args: { methods: string[]; progressChannel: string }): void
 
 export const shimScript = {
   fn: installShim,
-  arg: { methods: [...IPC_METHODS] as string[], progressChannel: PROGRESS_CHANNEL },
+  arg: {
+    methods: [...IPC_METHODS] as string[],
+    progressChannel: PROGRESS_CHANNEL,
+    changesChannel: STORE_CHANGES_CHANNEL,
+  },
 };

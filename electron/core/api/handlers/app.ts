@@ -42,7 +42,7 @@ async function askEachPart(): Promise<AppInfo['features']> {
 }
 
 export function appHandlers(ctx: HandlerContext) {
-  const { state, platform, db } = ctx;
+  const { state, platform } = ctx;
   return {
     async getAppInfo() {
       return {
@@ -54,10 +54,10 @@ export function appHandlers(ctx: HandlerContext) {
       };
     },
     async getSettings() {
-      return readSettings(db());
+      return readSettings(state.ws.engine);
     },
     async saveSettings(settings) {
-      return writeSettings(db(), settings);
+      return writeSettings(state.ws.engine, settings);
     },
     async changeDataDir() {
       if (!platform.chooseDataFolder || !platform.switchDataFolder) {
@@ -70,7 +70,7 @@ export function appHandlers(ctx: HandlerContext) {
       // Open (create, check, migrate) the new folder now: a read-only or damaged folder is refused here,
       // while the current one is still open, instead of after the restart.
       const probe = await openWorkspace(target);
-      probe.close();
+      await probe.close();
       await platform.switchDataFolder(target);
       return { dataDir: target, restarting: true };
     },

@@ -1,19 +1,9 @@
 // Claims on the board: listing (with the engine's verdict per row), one claim's record, creating and
 // editing, status moves (材料齐全 only on the engine's verdict), archive and the trash with its undo window.
-import { claimDeadline, evaluateStoredClaim } from '../../claim-evaluation';
+import { evaluateStoredClaim } from '../../claim-evaluation';
 import { matchingClaimIds } from '../../claim-selection';
-import { claimVerdicts } from '../../claim-verdict';
+import { requestedItem, setRequestedItemDone, type StatusFacts } from '../../claim-status';
 import { assertClaimEditable } from '../../claim-lock';
-import {
-  requestedItem,
-  requestedItems,
-  setRequestedItemDone,
-  statusHistory,
-  statusMoves,
-  statusSince,
-  transitionWithFacts,
-  type StatusFacts,
-} from '../../claim-status';
 import {
   purgeDeletedClaims,
   setClaimsArchived,
@@ -21,41 +11,41 @@ import {
   undeleteClaims,
   UNDO_WINDOW_MS,
 } from '../../claim-trash';
-import { claimProcessingNote } from '../../claim-processing';
-import { claimConfirmations } from '../../confirmations';
 import { ClaimDeskError } from '../../errors';
-import { isPledgeSigned, setPledgeSigned } from '../../pledge';
+import { setPledgeSigned } from '../../pledge';
 import { checkClaimDraft } from '../../rules/draft-check';
-import {
-  createClaim,
-  documentCounts,
-  getClaim,
-  getPerson,
-  listClaims,
-  listDocuments,
-  updateClaim,
-} from '../../repo';
+import { createClaim, getClaim, getPerson } from '../../repo-async';
 import { isReadyToSubmit } from '../../../../shared/evaluation';
-import type { ClaimSummary } from '../../../../shared/ipc';
-import type { Person } from '../../../../shared/schemas';
-import { isReadOnlyStatus, type ClaimStatus } from '../../../../shared/lifecycle';
+import type { ClaimStatus } from '../../../../shared/lifecycle';
 import type { ApiHandlers } from '../dispatch';
+import {
+  boardPage,
+  boardRows,
+  claimRecord,
+  moveWithFacts,
+  movesFor,
+  saveClaimEdit,
+  withoutStamp,
+} from '../claim-record';
 import type { HandlerContext } from './context';
 
 export function claimHandlers(ctx: HandlerContext) {
   const { state, db, today } = ctx;
+  const engine = () => state.ws.engine;
 
   // Claims deleted more than the undo window ago go for good: when the handlers start (here) and at each
   // later delete.
   const purgeExpired = () =>
     purgeDeletedClaims(db(), state.ws.dataDir, new Date(Date.now() - UNDO_WINDOW_MS));
-  void purgeExpired().catch((err: unknown) =>
-    console.error('[claimdesk] purge of deleted claims failed', err),
-  );
+  // (On a shared database the trash is not yet converted: nothing to purge from this desk.)
+  if (!state.ws.shared)
+    void purgeExpired().catch((err: unknown) =>
+      console.error('[claimdesk] purge of deleted claims failed', err),
+    );
 
   /** One status move with its facts; 材料齐全 only on the engine's verdict (the one the editor and bundle show). */
   async function moveClaim(id: number, to: ClaimStatus, facts: StatusFacts) {
-    if (to === 'ready' && getClaim(db(), id).status !== 'ready') {
+    if (to === 'ready' && (await getClaim(engine(), id)).status !== 'ready') {
       const report = await evaluateStoredClaim(state.ws, id, { today: today() });
       if (!isReadyToSubmit(report))
         throw new ClaimDeskError(
@@ -65,85 +55,51 @@ export function claimHandlers(ctx: HandlerContext) {
           { field: 'status' },
         );
     }
-    return transitionWithFacts(db(), id, to, facts, today());
+    return moveWithFacts(engine(), id, to, facts, today());
   }
 
   return {
     async listClaims(req) {
-      const page = listClaims(db(), req);
-      const ids = page.items.map((c) => c.id);
-      const counts = documentCounts(db(), ids);
-      const since = statusSince(db(), ids);
-      const t = today();
-      // The board's 缺 n 项 / 齐 is the engine's verdict, the same one 材料齐全 and the bundle take, kept
-      // with each claim (claim-verdict.ts): a page costs no evaluation unless a claim changed since.
-      const verdicts = claimVerdicts(
-        state.ws,
-        page.items.filter((c) => !isReadOnlyStatus(c.status)).map((c) => c.id),
-        t,
-      );
-      // Each claimant read once per page (a desk's page often holds one family's claims many times).
-      const claimants = new Map<number, Person>();
-      const items: ClaimSummary[] = [];
-      for (const c of page.items) {
-        const pid = c.fields.claimantId;
-        let claimant = claimants.get(pid);
-        if (!claimant) claimants.set(pid, (claimant = getPerson(db(), pid)));
-        // The board's 缺 n 项 is the one tally the editor, the .xlsx list and the bundle's cover give, kept
-        // with the verdict (claim-verdict.ts).
-        const checklist: ClaimSummary['checklist'] = verdicts.get(c.id)?.tally ?? null;
-        items.push({
-          ...c,
-          deadline: claimDeadline(state.ws, c, t, claimant.insuredRegion),
-          documentCount: counts.get(c.id) ?? 0,
-          statusSince: since.get(c.id) ?? null,
-          claimantIdTail: claimant.idNumber.replace(/\s/g, '').slice(-4),
-          checklist,
-        });
-      }
+      const page = await boardPage(state.ws, req, today());
       // A new day since the last pass (the app left open overnight): make the rest ahead of the board.
       state.verdictWarmer?.kick();
-      return { ...page, items };
+      return page;
+    },
+    async claimRows(req) {
+      // The rows another desk changed (the board refreshes only those): the ones still on the board's terms.
+      const claims = [];
+      for (const id of req.ids) {
+        const c = await engine().claims.claim(id);
+        if (c) claims.push(withoutStamp(c));
+      }
+      return { items: await boardRows(state.ws, claims, today()) };
     },
     async listClaimIds(req) {
       return matchingClaimIds(db(), req);
     },
     async getClaim(req) {
-      const claim = getClaim(db(), req.id);
-      return {
-        claim,
-        documents: listDocuments(db(), req.id),
-        history: statusHistory(db(), req.id),
-        requestedItems: requestedItems(db(), req.id),
-        claimant: getPerson(db(), claim.fields.claimantId),
-        confirmations: Object.entries(claimConfirmations(db(), req.id)).flatMap(([documentId, checks]) =>
-          checks.map((check) => ({ documentId: Number(documentId), check })),
-        ),
-        pledgeSigned: isPledgeSigned(db(), req.id),
-        processing: claimProcessingNote(db(), req.id, today()),
-      };
+      return claimRecord(engine(), req.id, today());
     },
     async checkClaimDraft(req) {
-      const person = req.claimantId === null ? null : getPerson(db(), req.claimantId);
+      const person = req.claimantId === null ? null : await getPerson(engine(), req.claimantId);
       return checkClaimDraft({ ...req, person }, req.papers);
     },
     async createClaim(req) {
-      return createClaim(db(), req);
+      return withoutStamp(await createClaim(engine(), req));
     },
     async updateClaim(req) {
-      assertClaimEditable(db(), req.id);
-      return updateClaim(db(), req.id, req.claim);
+      return saveClaimEdit(engine(), req.id, req.claim, req.expectedVersion);
     },
     async transitionClaim(req) {
       return moveClaim(req.id, req.to, req);
     },
     async claimMoves(req) {
-      return { moves: statusMoves(db(), req.ids) };
+      return { moves: await movesFor(engine(), req.ids) };
     },
     async transitionClaims(req) {
       const items = [];
       for (const id of req.ids) {
-        const { reference, claimantName: name } = getClaim(db(), id);
+        const { reference, claimantName: name } = await getClaim(engine(), id);
         try {
           await moveClaim(id, req.to, req);
           items.push({ claimId: id, reference, name, moved: true, reason: null, reasonEn: null });

@@ -10,6 +10,7 @@ import type { StackReadings } from '../../import-stack';
 import type { LiveAnalyser } from '../live-in-worker';
 import type { PageAnalyser } from '../../pages/analyse';
 import type { Workspace } from '../../workspace';
+import type { SecretStore } from '../shared-database';
 import type { ProgressEvent } from '../../../../shared/ipc';
 
 /** What the shell around the handlers provides: Electron's dialogs and shell, or the test's stand-ins. */
@@ -31,6 +32,11 @@ export interface Platform {
   chooseDataFolder?(): Promise<string | null>;
   /** Remembers the new data folder and restarts on it (the desktop app). */
   switchDataFolder?(dataDir: string): Promise<void>;
+  /**
+   * Where 设置 → 共享数据库 keeps the database this desk uses (the app's settings folder) and how it seals the
+   * password (Electron safeStorage; tests their own). Absent: this shell cannot switch databases.
+   */
+  sharedDatabase?: { configDir: string; secrets: SecretStore };
   /**
    * Make the board's verdicts ahead of it in idle turns (claim-verdict.ts verdictWarmer): the desktop app.
    * Off by default, so tests count exactly the evaluations their own calls cause.

@@ -68,6 +68,11 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 4, idleTimeoutMillis: 30_000 });
   // An idle connection the server dropped: the pool discards it; the next query opens a fresh one.
   pool.on('error', () => undefined);
+  // A connection the server drops while this desk holds it (mid-query, or between the queries of a
+  // transaction or of reading an original) emits 'error' on its client, which the pool does not listen to
+  // while the client is out: unheard, it would end the process. Its queries fail on their own (and are given
+  // their plain sentence by describePgError); the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
 
   let setup: PoolClient;
   try {

@@ -6,7 +6,7 @@ import { APPLICANT_RELATION_LABELS, FILING_TYPE_LABELS } from '../../../../share
 import { formatYuan } from '../../../../shared/money';
 import type { ClaimDetail } from '../../../../shared/ipc';
 import { maskIdNumber } from '../../../../shared/validators';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { useApp } from '../../app-context';
 import { ClaimForm } from '../../components/ClaimForm';
 
@@ -24,6 +24,9 @@ export function AnswersPanel({
   const { claim, claimant } = detail;
   const f = claim.fields;
   const [editing, setEditing] = useState(false);
+  // Another desk saved this claim after the form was opened: its words (who, when), and whether the person
+  // has loaded that desk's version since (then the next save is made on it).
+  const [conflict, setConflict] = useState<{ message: string; reloaded: boolean } | null>(null);
   const panel = useRef<HTMLElement | null>(null);
   const toggle = useRef<HTMLButtonElement | null>(null);
   // Closing the form (saved or cancelled) puts focus back on 修改, not on the page body where it falls
@@ -50,13 +53,52 @@ export function AnswersPanel({
           </button>
         )}
       </div>
+      {editing && !locked && conflict && (
+        <div className="notice notice-error edit-conflict" role="alert" data-testid="edit-conflict">
+          <p>
+            {conflict.reloaded
+              ? tr(
+                  '已载入对方保存的最新内容（见上方各项）。您填写的内容仍在下面：核对后再点“保存修改”，就会在最新内容上保存。',
+                  "The other desk's latest version is loaded. Your input is still below: check it, then save again.",
+                )
+              : conflict.message}
+          </p>
+          {!conflict.reloaded && (
+            <button
+              type="button"
+              onClick={() => {
+                void onChanged().then(() => setConflict((c) => c && { ...c, reloaded: true }));
+              }}
+            >
+              {tr('载入最新内容', 'Load the latest version')}
+            </button>
+          )}
+        </div>
+      )}
+      {editing && !locked && conflict?.reloaded && <LatestFacts detail={detail} />}
       {editing && !locked ? (
         <ClaimForm
           initial={f}
           submitLabel={tr('保存修改', 'Save')}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setConflict(null);
+            setEditing(false);
+          }}
           onSubmit={async (fields) => {
-            await call('updateClaim', { id: claim.id, claim: fields });
+            try {
+              // The version the form was made on: a save after another desk's is refused, not laid over it.
+              await call('updateClaim', {
+                id: claim.id,
+                claim: fields,
+                expectedVersion: detail.stamp?.version,
+              });
+            } catch (err) {
+              if (!(err instanceof ApiError && err.error.code === 'stale_write')) throw err;
+              // The form keeps everything typed; the person loads the other desk's version, then saves again.
+              setConflict({ message: err.error.message, reloaded: false });
+              return;
+            }
+            setConflict(null);
             setEditing(false);
             notify('success', tr('已保存', 'Saved'));
             await onChanged();
@@ -96,6 +138,29 @@ export function AnswersPanel({
         </dl>
       )}
     </section>
+  );
+}
+
+/** What the other desk saved, shown above the form the person is still filling in (after 载入最新内容). */
+function LatestFacts({ detail }: { detail: ClaimDetail }) {
+  const { tr, lang: uiLang } = useApp();
+  const lang = uiLang === 'en' ? 'en' : 'zh';
+  const f = detail.claim.fields;
+  return (
+    <dl className="facts" data-testid="latest-facts">
+      <dt>{tr('医院', 'Hospital')}</dt>
+      <dd>{f.hospital}</dd>
+      <dt>{tr('就医', 'Care')}</dt>
+      <dd>
+        {f.treatmentRegion} · {careDays(f, lang)}
+      </dd>
+      {f.totalAmount !== null && (
+        <>
+          <dt>{tr('金额', 'Amount')}</dt>
+          <dd>{formatYuan(f.totalAmount)}</dd>
+        </>
+      )}
+    </dl>
   );
 }
 

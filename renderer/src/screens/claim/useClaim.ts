@@ -36,7 +36,12 @@ export function useClaim(claimId: number): LoadedClaim {
       (err: unknown) => {
         if (!live) return;
         if (err instanceof ApiError && err.error.code === 'unavailable') setRulesMissing(true);
-        else if (!(err instanceof ApiError && err.error.code === 'not_found')) notifyError(err);
+        // (On a shared database the checklist is not made yet: the editor goes without, quietly.)
+        else if (!(
+          err instanceof ApiError &&
+          (err.error.code === 'not_found' || err.error.code === 'not_on_shared_database')
+        ))
+          notifyError(err);
       },
     );
     return () => {
