@@ -50,6 +50,8 @@ export const ImageMetrics = z.object({
   glareFraction: z.number(),
   /** Width (px) over which the judged highlight fades into the paper: a reflection's rim, not a white box's. */
   glareRimPx: z.number().optional(),
+  /** Full-resolution stroke-core floor, read only when the paper is clipped (overexposure). */
+  strokeFloor: z.number().optional(),
   /** Bright patches set aside as white objects on the paper (masking boxes, blank cells): rims as sharp as print. */
   whiteObjects: z.number().optional(),
   sealChecked: z.boolean().optional(),

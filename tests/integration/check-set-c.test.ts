@@ -57,11 +57,13 @@ describe('set C: the real papers’ hard cases, made apart', () => {
     expect(entry('cut-form-corner').reject).toContain('incomplete_page');
   });
 
-  // Known gap (docs/quality-checks.md, set C): set C's flatbed scans print thin strokes that the analysis
-  // raster renders grey, and the print-level gate (tuned on sets A and B and the real scans) reads them as
-  // washed out. Kept as an expected failure so the day it is fixed this turns red and is made a plain test.
-  it.fails('does not call white paper at 255 overexposed (a flatbed scan of a record)', () => {
+  // Set C's flatbed scans print thin strokes that the every-other-pixel lighting pass reads grey; the
+  // full-resolution stroke floor (lighting.ts measureStrokeFloor) finds the bold print's dark cores.
+  it('does not call white paper at 255 overexposed (a flatbed scan of a record)', () => {
     expect(codes('scan-discharge'), why('scan-discharge')).toEqual([]);
+    expect(reports.get('scan-discharge')!.metrics.strokeFloor as number, why('scan-discharge')).toBeLessThan(
+      255 - 136,
+    );
   });
 
   it('does not call a colour e-invoice scanned at paper 255 overexposed', () => {

@@ -9,7 +9,7 @@ import { hammingDistance, perceptualHashOfThumbnail, SAME_PICTURE_MAX_DISTANCE }
 import type { Raster } from './raster';
 import { estimateNoise, measureEdgeWidths, MIN_EDGE_CONTRAST, MIN_GRADIENT } from './sharpness';
 import { inkMask, measureTextScaleEitherWay, type InkDepth } from './text';
-import { measureLighting } from './lighting';
+import { measureLighting, STROKE_PASS_MIN_CLIPPED } from './lighting';
 import { findSeal } from './seal';
 
 // ---- Thresholds, each with the physical quantity it limits -------------------------------------------
@@ -107,8 +107,15 @@ export const INK_CONTRAST_OVEREXPOSED_WARNING = 120;
  * washed photos).
  */
 export const PRINT_CONTRAST_WASHED = 145;
+/**
+ * …and the boldest strokes' cores (lighting.ts strokeFloor: darkest 2×2 window of each inked cell, darkest
+ * 2 % of cells, at full resolution) stand under this many levels below the paper. Black print keeps ≥ 150
+ * levels there on the 16 real scans (cores 0-102) and ≥ 143 on set C's flatbed, 高拍仪 and scanner-app pages
+ * of thin print; flare and a blown exposure leave ≤ 129 on sets A and B's washed-out photos (cores 125-190).
+ */
+export const STROKE_CONTRAST_WASHED = 136;
 /** …when at least this share of the page is clipped white (a merely pale print is not overexposure). */
-export const OVEREXPOSED_MIN_CLIPPED = 0.35;
+export const OVEREXPOSED_MIN_CLIPPED = STROKE_PASS_MIN_CLIPPED;
 /** Glare patch size as a share of the page: ~1 % covers a line or two of text. */
 export const GLARE_ERROR_FRACTION = 0.01;
 export const GLARE_WARNING_FRACTION = 0.003;
@@ -333,8 +340,13 @@ export function analyse(
   // a 高拍仪 image clips its paper on purpose and keeps its black print dark), and then the darkest 2 % of the
   // page grades how much of the text is washed out.
   const printLifted = lighting.paperLevel - lighting.printLevel < PRINT_CONTRAST_WASHED;
+  // …and the boldest strokes' cores, read at full resolution, lifted too (lighting.ts measureStrokeFloor): a
+  // scan of thin print whose sampled cells read grey keeps its titles and rules dark. With too few inked
+  // cells to tell (null), the sampled print level alone decides, as before.
+  const strokeLifted =
+    lighting.strokeFloor === null || lighting.paperLevel - lighting.strokeFloor < STROKE_CONTRAST_WASHED;
   const washedOut = (limit: number): boolean =>
-    lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED && printLifted && inkContrast < limit;
+    lighting.clippedFraction >= OVEREXPOSED_MIN_CLIPPED && printLifted && strokeLifted && inkContrast < limit;
 
   // Legibility from the text itself: how many photo pixels the smallest body text gets.
   const depth: InkDepth = { faint: 0, dark: 0 };
@@ -589,6 +601,7 @@ export function analyse(
     (g) => g !== worstGlare && g.rimPx !== null && g.rimPx <= objectRim,
   );
   if (worstGlare?.rimPx != null) metrics.glareRimPx = worstGlare.rimPx;
+  if (lighting.strokeFloor !== null) metrics.strokeFloor = Math.round(lighting.strokeFloor);
   if (whiteObjects.length) metrics.whiteObjects = whiteObjects.length;
   if (needSeal) metrics.sealChecked = seal !== null;
   if (seal) {

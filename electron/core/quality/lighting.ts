@@ -78,6 +78,10 @@ const PRINT_CORE_QUANTILE = 0.25;
 const NEUTRAL_INK_CHROMA = 40;
 /** Fewer cells with ink than this (a nearly blank page) and the print's darkness falls back to inkLevel. */
 const MIN_PRINT_CELLS = 30;
+/** The full-resolution stroke pass runs only when this share of the page is clipped (overexposure's gate). */
+export const STROKE_PASS_MIN_CLIPPED = 0.35;
+/** Share of the inked cells, darkest first, whose stroke core is the page's floor (the boldest print). */
+const STROKE_FLOOR_QUANTILE = 0.02;
 
 export interface Lighting {
   /** Median paper grey level on the page (0-255). */
@@ -88,6 +92,11 @@ export interface Lighting {
   printLevel: number;
   /** Share of page pixels that are clipped and colourless. */
   clippedFraction: number;
+  /**
+   * How dark the boldest strokes' cores get, read at full resolution (measureStrokeFloor), or null when the
+   * paper is not clipped (overexposure is not in question then, and the pass is skipped).
+   */
+  strokeFloor: number | null;
   /** Highlight patches brighter than the paper around them that the text is not seen through, largest first. */
   glare: {
     region: Region;
@@ -208,6 +217,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     }
   }
 
+  const clippedFraction = pagePixels ? pageClipped / pagePixels : 0;
+  const strokeFloor = clippedFraction >= STROKE_PASS_MIN_CLIPPED ? measureStrokeFloor(r, inPage, cw) : null;
   const printSorted = Uint8Array.from(printMins).sort();
   const printLevel =
     printSorted.length >= MIN_PRINT_CELLS
@@ -371,7 +382,8 @@ export function measureLighting(r: Raster, page: PageGeometry): Lighting {
     paperLevel,
     inkLevel,
     printLevel,
-    clippedFraction: pagePixels ? pageClipped / pagePixels : 0,
+    clippedFraction,
+    strokeFloor,
     glare,
   };
 }
@@ -453,4 +465,57 @@ function rimWidth(
   if (widths.length < 8) return null;
   widths.sort((a, b) => a - b);
   return widths[widths.length >> 1]!;
+}
+
+/**
+ * How dark the print's boldest strokes get at their core, at full resolution: for each page cell holding
+ * black or grey print, the darkest 2×2 window (mean grey), and of those the STROKE_FLOOR_QUANTILE darkest.
+ * The window is the stroke-width element. The every-other-pixel pass above misses the core of a 1-1.5 px
+ * stroke, so a flatbed or 高拍仪 page of thin print read grey there (issue 21, set C: 120-126 levels); a
+ * single darkest pixel is no better, since JPEG and sensor noise put isolated dark pixels into washed-out
+ * photos too (sets A/B: 103-132). A 2×2 window fits inside the core of a stroke 1.5 px wide and still
+ * averages a lone noisy pixel with three lifted ones, so it reads how dark the ink is where it is a stroke.
+ * Flare and a blown exposure lift the cores of strokes of every width; a scan of thin print keeps the
+ * bold ones (titles, rules) dark. Only run when the paper is clipped: one extra pass over the page.
+ */
+function measureStrokeFloor(r: Raster, inPage: Uint8Array, cw: number): number | null {
+  const { width, height, grey, rgb } = r;
+  const cores: number[] = [];
+  for (let k = 0; k < inPage.length; k++) {
+    if (!inPage[k]) continue;
+    const cx = k % cw;
+    const cy = (k - cx) / cw;
+    const x0 = cx * CELL;
+    const y0 = cy * CELL;
+    // The window's right and bottom neighbours must exist: stop one short of the image edge.
+    const x1 = Math.min(x0 + CELL, width - 1);
+    const y1 = Math.min(y0 + CELL, height - 1);
+    let min = 255;
+    let max = 0;
+    let at = 0;
+    let core = 1020;
+    for (let y = y0; y < y1; y++) {
+      for (let i = y * width + x0, end = y * width + x1; i < end; i++) {
+        const v = grey[i]!;
+        if (v < min) {
+          min = v;
+          at = i;
+        }
+        if (v > max) max = v;
+        const t = v + grey[i + 1]! + grey[i + width]! + grey[i + width + 1]!;
+        if (t < core) core = t;
+      }
+    }
+    if (max - min < INK_PRESENT) continue;
+    const j = at * 3;
+    const R = rgb[j]!;
+    const G = rgb[j + 1]!;
+    const B = rgb[j + 2]!;
+    // Coloured print (red rules, salmon tables) is light by its colour, not by the exposure.
+    if (Math.max(R, G, B) - Math.min(R, G, B) > NEUTRAL_INK_CHROMA) continue;
+    cores.push(core / 4);
+  }
+  if (cores.length < MIN_PRINT_CELLS) return null;
+  cores.sort((a, b) => a - b);
+  return cores[Math.floor(STROKE_FLOOR_QUANTILE * cores.length)]!;
 }
