@@ -23,18 +23,6 @@ const UNCLIP_RATIO = 1.6;
 const MIN_BOX_SIDE = 3;
 /** Share of a page's pixels in red stamp ink from which a seal is on it (a 40 mm ring with its text on A4 ~0.5 %). */
 const SEAL_ON_PAGE = 0.001;
-/**
- * Red pixels a detector row needs to count as crossing a seal: a 40 mm ring on a 1280-px A4 page is ~170 px
- * across and its ring alone crosses a row twice, 4 px or more each time.
- */
-const SEAL_ROW_MIN_RED = 4;
-/**
- * Rows added above and below the red ink for the second look (detector pixels, ~1.5 lines of print on a
- * 1280-px page): every line the seal touches lies inside whole, with what DBNet sees around it.
- */
-const BAND_MARGIN = 48;
-/** From this share of the page's height the band is the whole page. */
-const BAND_WHOLE_PAGE = 0.7;
 
 export interface TextBox {
   quad: Quad;
@@ -95,12 +83,6 @@ interface DetInput {
   sy: number;
 }
 
-/** Rows [top, bottom) of the detector's input one look covers (a multiple of 32 high, DBNet's stride). */
-interface Band {
-  top: number;
-  bottom: number;
-}
-
 async function detInput(img: OcrImage): Promise<DetInput> {
   const scale = Math.min(1, DET_MAX_SIDE / Math.max(img.width, img.height));
   const w = Math.max(32, Math.round((img.width * scale) / 32) * 32);
@@ -109,18 +91,15 @@ async function detInput(img: OcrImage): Promise<DetInput> {
   return { small, w, h, sx: img.width / w, sy: img.height / h };
 }
 
-const wholeOf = (input: DetInput): Band => ({ top: 0, bottom: input.h });
-
-function normalised(input: DetInput, dropRed: boolean, band = wholeOf(input)): Promise<Float32Array> {
-  const { small, w } = input;
-  const c = small.channels;
-  const rows = small.data.subarray(band.top * w * c, band.bottom * w * c);
-  return stage('det.normalise', () => normaliseBgr(rows, c, w * (band.bottom - band.top), dropRed));
+function normalised(input: DetInput, dropRed: boolean): Promise<Float32Array> {
+  const { small, w, h } = input;
+  return stage('det.normalise', () => normaliseBgr(small.data, small.channels, w * h, dropRed));
 }
 
-/** The detector on this thread: the probability map of a normalised input `h` rows high. */
-async function detectHere(models: Models, w: number, h: number, data: Float32Array): Promise<Float32Array> {
+/** The detector on this thread: the probability map of a normalised input. */
+async function detectHere(models: Models, input: DetInput, data: Float32Array): Promise<Float32Array> {
   const ort = await import('onnxruntime-node');
+  const { w, h } = input;
   const feeds = { [models.det.inputNames[0]!]: new ort.Tensor('float32', data, [1, 3, h, w]) };
   const out = await stage(
     'det.run',
@@ -130,28 +109,19 @@ async function detectHere(models: Models, w: number, h: number, data: Float32Arr
   return out[models.det.outputNames[0]!]!.data as Float32Array;
 }
 
-/**
- * Text regions of a band's probability map as boxes in the image's pixels. Where the band was cut out of the
- * page, a region touching the cut is a line the cut crosses, seen in part: left out (the whole page's look
- * has it whole).
- */
-function boxesOf(input: DetInput, prob: Float32Array, band = wholeOf(input)): Promise<TextBox[]> {
-  const { w, sx, sy } = input;
-  const h = band.bottom - band.top;
-  const cutAbove = band.top > 0;
-  const cutBelow = band.bottom < input.h;
+/** Text regions of a probability map as boxes in the image's pixels. */
+function boxesOf(input: DetInput, prob: Float32Array): Promise<TextBox[]> {
+  const { w, h, sx, sy } = input;
   return stage(
     'det.boxes',
     () => {
       const boxes: TextBox[] = [];
       for (const comp of components(prob, w, h, DET_THRESHOLD)) {
         if (comp.score < BOX_THRESHOLD || comp.hull.length < 3) continue;
-        if (cutAbove && comp.hull.some((p) => p[1] <= 0)) continue;
-        if (cutBelow && comp.hull.some((p) => p[1] >= h - 1)) continue;
         const rect = minAreaRect(comp.hull);
         if (Math.min(rect.w, rect.h) < MIN_BOX_SIDE) continue;
         const grown = unclip(rect, UNCLIP_RATIO);
-        const quad = corners(grown).map(([x, y]) => [x * sx, (y + band.top) * sy]) as Quad;
+        const quad = corners(grown).map(([x, y]) => [x * sx, y * sy]) as Quad;
         boxes.push({ quad, score: comp.score });
       }
       return boxes;
@@ -171,33 +141,6 @@ function hasSeal(img: OcrImage): boolean {
   return red >= all * SEAL_ON_PAGE;
 }
 
-/**
- * The rows of the detector's input the second look needs: those with red ink on them, and BAND_MARGIN more
- * above and below, widened to DBNet's stride. A seal is ~40 mm across on a 297 mm page, so its band is a
- * fifth of the page or so: the second look then costs a fifth of the first. Rows with only a few red pixels
- * (a red rule, a speck) are not a seal's; when red ink spreads over most of the page, the whole page.
- */
-function sealBand(input: DetInput): Band {
-  const { small, w, h } = input;
-  if (small.channels !== 3) return wholeOf(input);
-  const d = small.data;
-  let first = -1;
-  let last = -1;
-  for (let y = 0; y < h; y++) {
-    let red = 0;
-    for (let j = y * w * 3, end = j + w * 3; j < end; j += 3)
-      if (isRedInk(d[j]!, d[j + 1]!, d[j + 2]!)) red++;
-    if (red >= SEAL_ROW_MIN_RED) {
-      if (first < 0) first = y;
-      last = y;
-    }
-  }
-  if (first < 0) return wholeOf(input);
-  const top = Math.max(0, Math.floor((first - BAND_MARGIN) / 32) * 32);
-  const bottom = Math.min(h, Math.ceil((last + 1 + BAND_MARGIN) / 32) * 32);
-  return bottom - top >= BAND_WHOLE_PAGE * h ? wholeOf(input) : { top, bottom };
-}
-
 /** Share of a box's bounding rectangle covered by another's, from which they are the same text. */
 function covered(a: Quad, b: Quad): number {
   const bb = (q: Quad) => {
@@ -215,13 +158,11 @@ function covered(a: Quad, b: Quad): number {
 /**
  * Text boxes of a page; where a seal lies over print, found with the seal dropped out as well. The detector
  * cuts a line where a seal's ring crosses it (天津市胸科医院 came out as 津市胸科医院 on OCR corpus B's
- * confirmation set), so on a page with red stamp ink it looks a second time, with red ink lightened to its own
- * red level, at the band of rows the red ink is on (sealBand: away from it the two looks see the same pixels
- * and found the same boxes). Its boxes are kept, and every first-pass box none of them covers is added: red
- * print itself (a 急诊 stamp, a red No. number, the seal's own words) is found by the first pass only, and so
- * is every line outside the band. The two looks share one reduced copy, and run at once: the second in the
- * lane's thread (lane.ts), on one core (sequential, on two threads each, they took ~10 % more CPU and ~1.25×
- * the time).
+ * confirmation set), so on a page with red stamp ink it looks a second time at the page with red ink lightened
+ * to its own red level. Its boxes are kept, and every first-pass box none of them covers is added: red print
+ * itself (a 急诊 stamp, a red No. number, the seal's own words) is found by the first pass only. The two looks
+ * share one reduced copy, and run at once: the second in the lane's thread (lane.ts), on one core each
+ * (sequential, on two threads each, they took ~10 % more CPU and ~1.25× the time).
  */
 export async function detectThroughSeals(
   models: Models,
@@ -229,23 +170,18 @@ export async function detectThroughSeals(
 ): Promise<{ boxes: TextBox[]; seal: boolean }> {
   const input = await detInput(img);
   const seal = sealDropoutOn() && img.channels === 3 && hasSeal(img);
-  const band = seal ? await stage('det.band', () => sealBand(input)) : wholeOf(input);
-  const bandH = band.bottom - band.top;
   let there: Promise<Float32Array> | null = null;
   if (seal && recLanesWanted() > 1 && models.lane.usable) {
     // Handed over to the thread (not copied): made again below if the thread fails.
-    there = models.lane.detect(await normalised(input, true, band), input.w, bandH);
+    there = models.lane.detect(await normalised(input, true), input.w, input.h);
     there.catch(() => undefined);
   }
-  const first = await boxesOf(
-    input,
-    await detectHere(models, input.w, input.h, await normalised(input, false)),
-  );
+  const first = await boxesOf(input, await detectHere(models, input, await normalised(input, false)));
   if (!seal) return { boxes: first, seal: false };
   const dropped =
     (there && (await stage('det.wait', () => there).catch(() => null))) ??
-    (await detectHere(models, input.w, bandH, await normalised(input, true, band)));
-  const second = await boxesOf(input, dropped, band);
+    (await detectHere(models, input, await normalised(input, true)));
+  const second = await boxesOf(input, dropped);
   const extra = first.filter((f) => !second.some((s) => covered(f.quad, s.quad) > 0.3));
   return { boxes: [...second, ...extra], seal: true };
 }
