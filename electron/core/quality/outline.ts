@@ -44,19 +44,6 @@ const OPPOSITE_TOUCH = 0.5;
  * shows less of it), the blank desk around a receipt in set A and B's photos and issue 21's stack of receipts.
  */
 const BLANK_BAND = 0.12;
-/**
- * An outline that meets the frame is taken for the sheet's edge only when at most this share of it has
- * print beyond it (printPastOutline). Past a sheet's edge lies the table: on the plain tables of sets A and B
- * (wood, grey board, dark, white desk) ≤ 3 % of outline blocks show print-like contrast there, and 0-1.8 %
- * on every cut page. Where the "outline" is a shadow, a fold or a change of light across one sheet, the
- * sheet's own print runs on past it (issue 21's A4 printout imgs_919, its darker half past a fold: 7.6 %;
- * the pin-feed form imgs_807, its shaded right part: 23 %). A patterned cloth also exceeds it (A's plaid:
- * 26-28 %): such an outline is not used, and a page cut off there is judged as a close-up, by its print
- * running into the frame edge (cutPrint in checks.ts).
- */
-const PRINT_PAST_MAX = 0.05;
-/** Share of a frame side the blob must run along before the outline is asked whether it is the sheet's edge. */
-const FRAME_TOUCH = 0.02;
 /** Ink must stand this many grey levels under its paper to count as print (sensor noise on a dark photo does not). */
 const MIN_PRINT_CONTRAST = 40;
 
@@ -81,8 +68,6 @@ export interface PageGeometry {
   edgeStep: number;
   /** Share of the outline with print right inside it (printAtOutline). */
   outlinePrint: number;
-  /** Share of the outline with print two blocks outside it (printPastOutline), measured when the blob meets the frame. */
-  printPast: number;
   /** Block mask (1 = page) and its size, for the other checks to restrict themselves to the document. */
   mask: Uint8Array;
   maskWidth: number;
@@ -211,15 +196,12 @@ export function findPage(r: Raster): PageGeometry {
   const confidence = fillsFrame ? 0.3 : Math.max(0, Math.min(1, fit * Math.min(1, separability / 0.8)));
   const edgeStep = fillsFrame ? 0 : outlineStep(score, mask, mw, mh);
   const outlinePrint = fillsFrame ? 0 : printAtOutline(r, score, mask, mw, mh);
-  const meetsFrame = Math.max(touches.top, touches.right, touches.bottom, touches.left) >= FRAME_TOUCH;
-  const printPast = fillsFrame || !meetsFrame ? 0 : printPastOutline(r, mask, mw, mh);
   if (
     !fillsFrame &&
     (edgeStep < MIN_EDGE_STEP ||
       confidence < MIN_TRUSTED_CONFIDENCE ||
       outlinePrint >= MAX_OUTLINE_PRINT ||
       shortestSideShare(corners, r.width, r.height) < MIN_SIDE_SHARE ||
-      printPast > PRINT_PAST_MAX ||
       surfacePastFrame(r, mask, mw, mh, touches))
   ) {
     return {
@@ -236,7 +218,6 @@ export function findPage(r: Raster): PageGeometry {
       trusted: false,
       edgeStep,
       outlinePrint,
-      printPast,
       mask: new Uint8Array(mw * mh).fill(1),
       maskWidth: mw,
       maskHeight: mh,
@@ -247,7 +228,6 @@ export function findPage(r: Raster): PageGeometry {
     trusted: true,
     edgeStep,
     outlinePrint,
-    printPast,
     corners,
     confidence,
     areaFraction,
@@ -338,36 +318,6 @@ function printAtOutline(r: Raster, score: Uint8Array, mask: Uint8Array, w: numbe
     // The block one in from the outline (the outline block itself may hold the sheet's edge and the table).
     const inK = k - d;
     if (hasPrint(inK % w, Math.floor(inK / w))) printed++;
-  });
-  return outline >= 8 ? printed / outline : 0;
-}
-
-/**
- * Share of the outline with print beyond it: the block two out from each outline block (past the rim) holds
- * strokes darker than 60 % of its own brightest pixel by MIN_PRINT_CONTRAST. A sheet's print stops at its
- * edge, so past a real outline lies the table; where the "outline" is a shadow or a fold drawn across one
- * sheet, the same print runs on beyond it.
- */
-function printPastOutline(r: Raster, mask: Uint8Array, w: number, h: number): number {
-  let outline = 0;
-  let printed = 0;
-  forEachOutlineBlock(mask, w, h, (k, d) => {
-    const o = k + 2 * d;
-    if (mask[o]) return;
-    outline++;
-    const bx = o % w;
-    const by = (o - bx) / w;
-    let lo = 255;
-    let hi = 0;
-    for (let y = by * BLOCK; y < (by + 1) * BLOCK; y++) {
-      const row = y * r.width;
-      for (let x = bx * BLOCK; x < (bx + 1) * BLOCK; x++) {
-        const v = r.grey[row + x]!;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-    }
-    if (lo < 0.6 * hi && hi - lo >= MIN_PRINT_CONTRAST) printed++;
   });
   return outline >= 8 ? printed / outline : 0;
 }
