@@ -16,13 +16,14 @@ describe.skipIf(!dir)('real development papers (issue 21)', () => {
   };
 
   // Issue 21's bar for the held-out papers is at most 1 of 16 acceptable papers with a false error; the
-  // development files have one left (docs/real-papers/checks.md): imgs_807, a pin-feed form on patterned
-  // cloth, whose cloth pattern crossing the frame edge reads as print cut off. imgs_919 (an A4 printout
-  // whose darker half past a fold was taken for the table) no longer gets one: the sheet's print runs on
-  // past that outline (outline.ts printPastOutline). Any other false error fails this test.
-  it('gives no acceptable paper a blocking error beyond the one known incomplete_page', async () => {
+  // development files have two left (docs/real-papers/checks.md): imgs_807, a pin-feed form on patterned
+  // cloth, whose cloth pattern crossing the frame edge reads as print cut off, and imgs_919, an A4 printout
+  // whose darker half past a fold was taken for the table. (A rule that set an outline aside when the sheet's
+  // print ran on past it mended 919 but gave two real sharp photos of whole pages in check-real-photos a
+  // false incomplete_page; it was taken back on 7 Dec.) Any other false error fails this test.
+  it('gives no acceptable paper a blocking error beyond the two known incomplete_page findings', async () => {
     const s = await load();
-    const known = new Set(['imgs_807.jpg: incomplete_page']);
+    const known = new Set(['imgs_807.jpg: incomplete_page', 'imgs_919.jpg: incomplete_page']);
     const wrong = s
       .filter((x) => x.label.acceptable)
       .flatMap((x) => x.falseErrors.map((code) => `${x.file}: ${code}`))

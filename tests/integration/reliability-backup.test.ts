@@ -229,7 +229,7 @@ describe('interrupted and concurrent backups', () => {
         .map((h) => h.name)
         .sort(),
     ).toEqual(['张家', '李家'].sort());
-    ws.close();
+    await ws.close();
     // Once it is closed, the same restore goes through.
     const again = runCli(['restore', r.created!.path], { dataDir: ws.dataDir });
     expect(again.status, again.stderr).toBe(0);
